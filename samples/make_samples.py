@@ -1,0 +1,440 @@
+#!/usr/bin/env python3
+"""Write small ruled-table sample PDFs plus their expected-grid JSON files.
+
+Standard library only. Output is deterministic (no timestamps, no random IDs).
+
+Usage: python3 samples/make_samples.py [OUTPUT_DIR]   (default: this script's directory)
+
+Files written:
+  ruled-simple.pdf / .json  one page, one 6x4 fully ruled table
+  ruled-spans.pdf  / .json  two pages: a table with row/column spans; two tables
+                            on one page, one containing a two-line cell
+  ruled-long.pdf   / .json  12 pages, one 20x5 table per page (FlateDecode streams)
+
+Expected-grid JSON format (a scorer's ground truth):
+  {"tables": [{"page": 1, "cells": [[...], ...], "spans": [[row, col, rowspan, colspan], ...]}]}
+  page is 1-based; a spanning cell's text is at its top-left position and the
+  other positions it covers are ""; spans lists only cells with rowspan>1 or
+  colspan>1; a wrapped cell's lines are joined with "\n".
+"""
+
+import json
+import os
+import re
+import sys
+import zlib
+
+PAGE_W, PAGE_H = 595, 842
+MARGIN = 56
+LINE_WIDTH = 0.8
+PAD = 3.0
+
+# --------------------------------------------------------------------------
+# Helvetica / Helvetica-Bold advance widths (Adobe AFM, 1/1000 em) for ASCII
+# 32..126. In WinAnsiEncoding 0x27 is quotesingle and 0x60 is grave.
+# --------------------------------------------------------------------------
+_HELV = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,  # ' '..'/'
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,  # '0'..'?'
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,  # '@'..'O'
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,  # 'P'..'_'
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,  # '`'..'o'
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,  # 'p'..'~'
+]
+_HELV_BOLD = [
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611,
+    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556,
+    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
+    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+]
+assert len(_HELV) == len(_HELV_BOLD) == 95
+
+FONTS = {  # resource name -> (BaseFont, width table)
+    "F1": ("Helvetica", _HELV),
+    "F2": ("Helvetica-Bold", _HELV_BOLD),
+}
+
+
+def text_width(s, font, size):
+    table = FONTS[font][1]
+    total = 0
+    for ch in s:
+        o = ord(ch)
+        if not 32 <= o <= 126:
+            raise ValueError("only printable ASCII is supported: %r" % s)
+        total += table[o - 32]
+    return total * size / 1000.0
+
+
+def pdf_string(s):
+    """A PDF literal string with ( ) \\ escaped, encoded as WinAnsi (cp1252)."""
+    s = s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    return "(" + s + ")"
+
+
+def fmt(v):
+    """Number formatting for content streams: up to 2 decimals, no trailing zeros."""
+    s = "%.2f" % v
+    s = s.rstrip("0").rstrip(".")
+    return "0" if s == "-0" else s
+
+
+# --------------------------------------------------------------------------
+# Page content builder
+# --------------------------------------------------------------------------
+class Page:
+    def __init__(self):
+        self.ops = []
+
+    def text(self, x, y, s, font="F1", size=10):
+        self.ops.append("BT /%s %s Tf %s %s Td %s Tj ET" % (font, fmt(size), fmt(x), fmt(y), pdf_string(s)))
+
+    def title(self, s, y):
+        self.text(MARGIN, y, s, "F2", 14)
+        return y
+
+    def paragraph(self, s, y, size=10, leading=13, width=PAGE_W - 2 * MARGIN):
+        """Word-wrap s to width; first baseline at y. Returns the last baseline."""
+        lines, cur = [], ""
+        for word in s.split():
+            cand = word if not cur else cur + " " + word
+            if text_width(cand, "F1", size) <= width:
+                cur = cand
+            else:
+                lines.append(cur)
+                cur = word
+        if cur:
+            lines.append(cur)
+        parts = ["BT /F1 %s Tf %s TL %s %s Td" % (fmt(size), fmt(leading), fmt(MARGIN), fmt(y))]
+        for i, line in enumerate(lines):
+            parts.append(("%s Tj" if i == 0 else "T* %s Tj") % pdf_string(line))
+        parts.append("ET")
+        self.ops.append(" ".join(parts))
+        return y - leading * (len(lines) - 1)
+
+    def line(self, x0, y0, x1, y1):
+        self.ops.append("%s %s m %s %s l S" % (fmt(x0), fmt(y0), fmt(x1), fmt(y1)))
+
+    def content(self):
+        return ("\n".join(self.ops) + "\n").encode("cp1252")
+
+
+# --------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------
+NUM_RE = re.compile(r"^[-+(]?[\d,]*\.?\d+\)?%?$")
+
+
+class Table:
+    """A ruled table.
+
+    cells:   rectangular grid of strings; a spanning cell's text at its top-left,
+             covered positions "" ; "\n" separates lines inside one cell.
+    spans:   [(row, col, rowspan, colspan)] for cells larger than 1x1.
+    widths:  column widths (pt); heights: row heights (pt).
+    align:   per column 'l' or 'r' (number columns right-aligned).
+    header_rows: that many top rows are set in Helvetica-Bold.
+    """
+
+    def __init__(self, cells, widths, heights, align, spans=(), header_rows=1, size=9):
+        self.cells = [list(r) for r in cells]
+        self.spans = [tuple(s) for s in spans]
+        self.widths, self.heights, self.align = widths, heights, align
+        self.header_rows, self.size = header_rows, size
+        self.nrows, self.ncols = len(cells), len(cells[0])
+        assert all(len(r) == self.ncols for r in cells), "grid not rectangular"
+        assert len(widths) == self.ncols and len(heights) == self.nrows and len(align) == self.ncols
+        # owner[r][c] = top-left (row, col) of the cell covering (r, c)
+        self.owner = [[(r, c) for c in range(self.ncols)] for r in range(self.nrows)]
+        self.extent = {}  # top-left -> (rowspan, colspan)
+        for (r0, c0, rs, cs) in self.spans:
+            assert rs > 1 or cs > 1
+            for r in range(r0, r0 + rs):
+                for c in range(c0, c0 + cs):
+                    assert self.owner[r][c] == (r, c), "overlapping spans"
+                    assert (r, c) == (r0, c0) or self.cells[r][c] == "", "covered cell not empty"
+                    self.owner[r][c] = (r0, c0)
+            self.extent[(r0, c0)] = (rs, cs)
+
+    def place(self, page, x, top):
+        """Draw with the top-left corner at (x, top). Returns the bottom y."""
+        xs = [x]
+        for w in self.widths:
+            xs.append(xs[-1] + w)
+        ys = [top]  # ys[i] = y of the boundary above row i (PDF y grows upwards)
+        for h in self.heights:
+            ys.append(ys[-1] - h)
+        page.ops.append("q %s w 2 J 0 j 0 G" % fmt(LINE_WIDTH))  # projecting caps close corners
+        # Horizontal rules: boundary i lies between row i-1 and row i.
+        for i in range(self.nrows + 1):
+            drawn = [i in (0, self.nrows) or self.owner[i - 1][c] != self.owner[i][c] for c in range(self.ncols)]
+            for a, b in _runs(drawn):
+                page.line(xs[a], ys[i], xs[b], ys[i])
+        # Vertical rules: boundary j lies between column j-1 and column j.
+        for j in range(self.ncols + 1):
+            drawn = [j in (0, self.ncols) or self.owner[r][j - 1] != self.owner[r][j] for r in range(self.nrows)]
+            for a, b in _runs(drawn):
+                page.line(xs[j], ys[a], xs[j], ys[b])
+        page.ops.append("Q")
+        # Cell texts.
+        page.ops.append("0 g")
+        for r in range(self.nrows):
+            for c in range(self.ncols):
+                if self.owner[r][c] != (r, c) or not self.cells[r][c]:
+                    continue
+                rs, cs = self.extent.get((r, c), (1, 1))
+                left, right = xs[c], xs[c + cs]
+                cy = (ys[r] + ys[r + rs]) / 2.0
+                font = "F2" if r < self.header_rows else "F1"
+                lines = self.cells[r][c].split("\n")
+                leading = self.size * 1.2
+                # Centre the block of lines on the cap height (Helvetica: 718/1000).
+                cap = 0.718 * self.size
+                block = cap + leading * (len(lines) - 1)
+                base0 = cy + block / 2.0 - cap
+                # A spanning cell takes the alignment of its rightmost column.
+                align = self.align[c + cs - 1]
+                for k, s in enumerate(lines):
+                    w = text_width(s, font, self.size)
+                    if w + 2 * PAD > right - left:
+                        raise ValueError("text %r (%.1f pt) does not fit cell %d,%d (%.1f pt)" % (s, w, r, c, right - left))
+                    if block + 2 > ys[r] - ys[r + rs]:
+                        raise ValueError("text of cell %d,%d too tall for row" % (r, c))
+                    tx = left + PAD if align == "l" else right - PAD - w
+                    page.text(tx, base0 - k * leading, s, font, self.size)
+        return ys[-1]
+
+    def expected(self, page_no):
+        return {
+            "page": page_no,
+            "cells": [list(r) for r in self.cells],
+            "spans": [list(s) for s in sorted(self.spans)],
+        }
+
+
+def _runs(flags):
+    """Maximal runs of True in flags as (start, end) with end exclusive."""
+    out, start = [], None
+    for i, f in enumerate(list(flags) + [False]):
+        if f and start is None:
+            start = i
+        elif not f and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+# --------------------------------------------------------------------------
+# PDF file writer
+# --------------------------------------------------------------------------
+def write_pdf(path, pages, compress=False):
+    """pages: list of content-stream bytes. Fonts F1/F2 are shared by all pages."""
+    objs = {}  # number -> body bytes
+    n_pages = len(pages)
+    page_ids = [5 + 2 * i for i in range(n_pages)]
+    objs[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objs[2] = ("<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % p for p in page_ids), n_pages)).encode()
+    for num, name in ((3, "F1"), (4, "F2")):
+        objs[num] = ("<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % FONTS[name][0]).encode()
+    for pid, data in zip(page_ids, pages):
+        objs[pid] = (
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] "
+            "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>" % (PAGE_W, PAGE_H, pid + 1)
+        ).encode()
+        if compress:
+            data = zlib.compress(data, 9)
+            head = b"<< /Length %d /Filter /FlateDecode >>" % len(data)
+        else:
+            head = b"<< /Length %d >>" % len(data)
+        objs[pid + 1] = head + b"\nstream\n" + data + b"\nendstream"
+
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for num in sorted(objs):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + objs[num] + b"\nendobj\n"
+    size = max(objs) + 1
+    assert sorted(objs) == list(range(1, size))
+    xref_at = len(out)
+    out += b"xref\n0 %d\n" % size
+    out += b"0000000000 65535 f \n"
+    for num in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[num]
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref_at)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+def write_expected(path, tables):
+    """tables: list of (page_no, Table). One JSON row per line for readable diffs."""
+    parts = []
+    for page_no, t in tables:
+        e = t.expected(page_no)
+        rows = ",\n    ".join(json.dumps(r) for r in e["cells"])
+        parts.append('  {"page": %d, "cells": [\n    %s],\n   "spans": %s}' % (page_no, rows, json.dumps(e["spans"])))
+    text = '{"tables": [\n' + ",\n".join(parts) + "\n]}\n"
+    json.loads(text)  # sanity
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+# --------------------------------------------------------------------------
+# Samples
+# --------------------------------------------------------------------------
+def sample_simple():
+    p = Page()
+    y = p.title("Quarterly Sales by Region", 780)
+    y = p.paragraph(
+        "This report summarises unit sales and revenue for each sales region in the "
+        "third quarter. Figures in parentheses are net returns; shares are of total "
+        "revenue. The table below is fully ruled.",
+        y - 26,
+    )
+    t = Table(
+        [
+            ["Region", "Units", "Revenue", "Share"],
+            ["North", "1,234", "56,789.00", "12.5%"],
+            ["South", "987", "(56.00)", "8.0%"],
+            ["East", "-7", "1,002.50", "0.3%"],
+            ["West", "12,040", "310.75", "45.1%"],
+            ["Central Plains", "455", "(1,200.40)", "-3.2%"],
+        ],
+        widths=[150, 80, 100, 80],
+        heights=[20] * 6,
+        align="lrrr",
+    )
+    t.place(p, MARGIN, y - 24)
+    return [p.content()], [(1, t)]
+
+
+def sample_spans():
+    # Page 1: two-level header with row and column spans.
+    p1 = Page()
+    y = p1.title("Revenue by Region and Quarter", 780)
+    y = p1.paragraph(
+        "Quarterly revenue in thousands, for the last two financial years. The "
+        "northern region reports its retail and wholesale channels on separate rows.",
+        y - 26,
+    )
+    t1 = Table(
+        [
+            ["Region", "2024", "", "2025", ""],
+            ["", "Q1", "Q2", "Q1", "Q2"],
+            ["North", "1,200", "1,350", "1,410", "1,525"],
+            ["", "640", "(12.50)", "702", "8.4%"],
+            ["South", "2,015", "1,980", "-7", "2,310"],
+            ["West", "845", "910", "1,002", "1,144"],
+        ],
+        widths=[120, 75, 75, 75, 75],
+        heights=[20] * 6,
+        align="lrrrr",
+        spans=[(0, 0, 2, 1), (0, 1, 1, 2), (0, 3, 1, 2), (2, 0, 2, 1)],
+        header_rows=2,
+    )
+    t1.place(p1, MARGIN, y - 24)
+
+    # Page 2: two tables separated by text; one cell holds two lines.
+    p2 = Page()
+    y = p2.title("Appendix: Files and Contacts", 780)
+    y = p2.paragraph(
+        "The input files used for the figures above are listed here with their "
+        "record counts. Paths are relative to the shared data folder.",
+        y - 26,
+    )
+    t2 = Table(
+        [
+            ["Code", "File", "Rows"],
+            ["A-01", "C:\\data\\north.csv", "1,024"],
+            ["B-17", "south (draft).csv", "88"],
+        ],
+        widths=[70, 150, 70],
+        heights=[20] * 3,
+        align="llr",
+    )
+    y = t2.place(p2, MARGIN, y - 24)
+    y = p2.paragraph(
+        "Questions about the data should go to the owner listed below. The review "
+        "status is updated weekly; entries marked pending are not final and may "
+        "still change before the next report.",
+        y - 36,
+    )
+    t3 = Table(
+        [
+            ["Field", "Value"],
+            ["Owner", "J. Smith"],
+            ["Long name\ncontinued", "42"],
+            ["Status", "Open (pending)"],
+        ],
+        widths=[120, 140],
+        heights=[20, 20, 32, 20],
+        align="ll",
+    )
+    t3.place(p2, MARGIN, 420)
+    return [p1.content(), p2.content()], [(1, t1), (2, t2), (2, t3)]
+
+
+class Lcg:
+    """Tiny deterministic PRNG (independent of the random module's versions)."""
+
+    def __init__(self, seed):
+        self.state = seed & 0xFFFFFFFF
+
+    def next(self, n):
+        self.state = (1103515245 * self.state + 12345) & 0x7FFFFFFF
+        return (self.state >> 8) % n
+
+
+def money(v):
+    """Cents -> '1,234.50', negatives as '(1,234.50)'."""
+    s = "{:,.2f}".format(abs(v) / 100.0)
+    return "(%s)" % s if v < 0 else s
+
+
+def sample_long():
+    adjectives = ["Steel", "Brass", "Oak", "Nylon", "Copper", "Glass", "Rubber", "Cedar", "Zinc", "Pine"]
+    nouns = ["bolt", "hinge", "bracket", "washer", "panel", "valve", "clamp", "spacer", "gasket", "rail"]
+    rng = Lcg(20240611)
+    pages, tables = [], []
+    n_pages = 12
+    for pn in range(1, n_pages + 1):
+        p = Page()
+        y = p.title("Inventory Listing - Page %d of %d" % (pn, n_pages), 790)
+        y = p.paragraph(
+            "Stock on hand at the central warehouse, section %d. Negative quantities "
+            "are returns awaiting inspection; their totals are shown in parentheses." % pn,
+            y - 24,
+        )
+        rows = [["Code", "Description", "Qty", "Unit price", "Total"]]
+        for i in range(19):
+            code = "IT-%02d%03d" % (pn, 10 * i + rng.next(10))
+            name = "%s %s %d" % (adjectives[rng.next(10)], nouns[rng.next(10)], 4 + 2 * rng.next(20))
+            qty = rng.next(2500) + 1
+            if rng.next(7) == 0:
+                qty = -(qty % 40 + 1)
+            price = rng.next(99900) + 100  # cents
+            rows.append([code, name, "{:,}".format(qty), money(price), money(qty * price)])
+        t = Table(rows, widths=[70, 140, 60, 80, 100], heights=[18] * 20, align="llrrr")
+        t.place(p, MARGIN, y - 22)
+        pages.append(p.content())
+        tables.append((pn, t))
+    return pages, tables
+
+
+def main():
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    os.makedirs(out_dir, exist_ok=True)
+    for name, build, compress in (
+        ("ruled-simple", sample_simple, False),
+        ("ruled-spans", sample_spans, False),
+        ("ruled-long", sample_long, True),
+    ):
+        pages, tables = build()
+        write_pdf(os.path.join(out_dir, name + ".pdf"), pages, compress=compress)
+        write_expected(os.path.join(out_dir, name + ".json"), tables)
+        print("wrote %s.pdf (%d pages, %d tables) and %s.json" % (name, len(pages), len(tables), name))
+
+
+if __name__ == "__main__":
+    main()

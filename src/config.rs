@@ -1,0 +1,230 @@
+//! Settings: the embedded `config.toml` (the commented template of every
+//! default), overlaid by a `--config` file, then environment variables, then
+//! flags. Unknown keys are errors, so a typo never goes silently unused.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// The defaults, documented line by line; also what users copy from.
+pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
+
+/// The hard ceiling on worker processes, whatever is asked for.
+pub const MAX_WORKERS: usize = 16;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub render: RenderConfig,
+    pub detect: DetectConfig,
+    pub pool: PoolConfig,
+    pub output: OutputConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RenderConfig {
+    pub dpi: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DetectConfig {
+    pub ink_threshold: u8,
+    pub min_line_length: f32,
+    pub max_line_thickness: f32,
+    pub line_merge_tolerance: f32,
+    pub min_rows: usize,
+    pub min_cols: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoolConfig {
+    pub workers: usize,
+    pub job_timeout_secs: u64,
+    pub pages_ahead: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputConfig {
+    pub sheet_per_table: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        toml::from_str(DEFAULT_CONFIG).expect("the embedded config.toml is valid")
+    }
+}
+
+impl Config {
+    /// Defaults, then the file (if any), then `TABLES2XLSX_*` variables from `env`.
+    pub fn load(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Config, Error> {
+        let mut merged: toml::Table =
+            toml::from_str(DEFAULT_CONFIG).expect("the embedded config.toml is valid");
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+            let overlay: toml::Table = toml::from_str(&text).map_err(|e| Error::Config {
+                origin: path.display().to_string(),
+                message: e.message().to_owned(),
+            })?;
+            merge(&mut merged, overlay);
+        }
+        for (key, value) in env {
+            if let Some(name) = key.strip_prefix("TABLES2XLSX_") {
+                apply_env(&mut merged, name, &value)?;
+            }
+        }
+        let origin = file.map_or("the defaults".to_owned(), |p| p.display().to_string());
+        let config: Config = toml::Value::Table(merged)
+            .try_into()
+            .map_err(|e: toml::de::Error| Error::Config {
+                origin,
+                message: e.message().to_owned(),
+            })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), Error> {
+        let bad = |message: String| {
+            Err(Error::Config {
+                origin: "settings".to_owned(),
+                message,
+            })
+        };
+        if !(36.0..=1200.0).contains(&self.render.dpi) {
+            return bad(format!(
+                "render.dpi must be between 36 and 1200, not {}",
+                self.render.dpi
+            ));
+        }
+        if self.pool.workers > MAX_WORKERS {
+            return bad(format!(
+                "pool.workers must be at most {MAX_WORKERS}, not {}",
+                self.pool.workers
+            ));
+        }
+        if self.detect.min_rows == 0 || self.detect.min_cols == 0 {
+            return bad("detect.min_rows and detect.min_cols must be at least 1".to_owned());
+        }
+        Ok(())
+    }
+
+    /// The number of worker processes to start: as configured, or one per core,
+    /// never more than [`MAX_WORKERS`].
+    pub fn worker_count(&self) -> usize {
+        let wanted = match self.pool.workers {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
+        wanted.clamp(1, MAX_WORKERS)
+    }
+
+    /// How many pages may be detected ahead of the page being written.
+    pub fn pages_ahead(&self) -> usize {
+        match self.pool.pages_ahead {
+            0 => 4 * self.worker_count(),
+            n => n,
+        }
+    }
+}
+
+/// Deep-merges `overlay` into `base`: tables key by key, anything else replaced.
+fn merge(base: &mut toml::Table, overlay: toml::Table) {
+    for (key, value) in overlay {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+/// Applies `SECTION_KEY=value` to the matching setting, typed like its default.
+fn apply_env(config: &mut toml::Table, name: &str, value: &str) -> Result<(), Error> {
+    let name = name.to_ascii_lowercase();
+    let unknown = || Error::Config {
+        origin: format!("TABLES2XLSX_{}", name.to_ascii_uppercase()),
+        message: "no such setting".to_owned(),
+    };
+    let (section, key) = config
+        .iter()
+        .find_map(|(section, _)| {
+            name.strip_prefix(section.as_str())
+                .and_then(|rest| rest.strip_prefix('_'))
+                .map(|key| (section.clone(), key.to_owned()))
+        })
+        .ok_or_else(unknown)?;
+    let table = config
+        .get_mut(&section)
+        .and_then(|v| v.as_table_mut())
+        .ok_or_else(unknown)?;
+    let default = table.get(&key).ok_or_else(unknown)?;
+    let parsed = match default {
+        toml::Value::Boolean(_) => value.parse().map(toml::Value::Boolean).ok(),
+        toml::Value::Integer(_) => value.parse().map(toml::Value::Integer).ok(),
+        toml::Value::Float(_) => value.parse().map(toml::Value::Float).ok(),
+        _ => Some(toml::Value::String(value.to_owned())),
+    }
+    .ok_or_else(|| Error::Config {
+        origin: format!("TABLES2XLSX_{}", name.to_ascii_uppercase()),
+        message: format!("{value:?} is not a valid {}", default.type_str()),
+    })?;
+    table.insert(key, parsed);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_parse() {
+        let c = Config::default();
+        assert_eq!(c.render.dpi, 144.0);
+        assert!(!c.output.sheet_per_table);
+    }
+
+    #[test]
+    fn file_then_env_overlay_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[render]\ndpi = 200\n[output]\nsheet_per_table = true\n").unwrap();
+        let env = vec![("TABLES2XLSX_RENDER_DPI".to_owned(), "300".to_owned())];
+        let c = Config::load(Some(&path), env).unwrap();
+        assert_eq!(c.render.dpi, 300.0);
+        assert!(c.output.sheet_per_table);
+        assert_eq!(c.detect, Config::default().detect);
+    }
+
+    #[test]
+    fn typos_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[render]\ndpii = 200\n").unwrap();
+        let err = Config::load(Some(&path), vec![]).unwrap_err();
+        assert!(err.to_string().contains("dpii"), "{err}");
+        let env = vec![("TABLES2XLSX_POOL_WORKERZ".to_owned(), "3".to_owned())];
+        assert!(Config::load(None, env).is_err());
+    }
+
+    #[test]
+    fn workers_are_capped_at_16() {
+        let env = vec![("TABLES2XLSX_POOL_WORKERS".to_owned(), "64".to_owned())];
+        assert!(Config::load(None, env).is_err());
+        let mut c = Config::default();
+        c.pool.workers = 0;
+        assert!((1..=MAX_WORKERS).contains(&c.worker_count()));
+    }
+}

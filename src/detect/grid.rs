@@ -1,0 +1,398 @@
+//! Cell grids from rulings.
+//!
+//! Rulings that cross or touch form one table. Its row boundaries are its
+//! horizontal rulings, its column boundaries its vertical ones (plus the ends
+//! of the rulings, for tables drawn without an outer frame). Between two
+//! neighbouring positions of the grid, a missing separating line means the
+//! cells on both sides are one cell that spans them.
+
+use super::rulings::{Ruling, Rulings};
+use crate::table::{Cell, Grid, Rect};
+
+/// A part of a separating line this short (as a fraction of the gap it should
+/// close) is a tick or stray stroke, not a cell border.
+const MIN_BORDER_COVERAGE: f32 = 0.5;
+
+/// A table found from rulings: its frame, its cells, and how many of its inner
+/// borders were drawn (1.0 = a full grid).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuledTable {
+    pub bbox: Rect,
+    pub grid: Grid,
+    pub border_coverage: f32,
+}
+
+/// Every table the rulings form with at least `min_rows` × `min_cols` cells.
+/// `tol` is how far apart, in points, lines may be and still meet.
+pub fn ruled_tables(rulings: &Rulings, tol: f32, min_rows: usize, min_cols: usize) -> Vec<RuledTable> {
+    connected_groups(rulings, tol)
+        .into_iter()
+        .filter_map(|group| table_from_group(&group, tol))
+        .filter(|t| t.grid.row_count() >= min_rows && t.grid.col_count() >= min_cols)
+        .collect()
+}
+
+/// Rulings split into groups that touch each other (through crossings).
+fn connected_groups(rulings: &Rulings, tol: f32) -> Vec<Rulings> {
+    let (hs, vs) = (&rulings.horizontal, &rulings.vertical);
+    let mut sets = DisjointSets::new(hs.len() + vs.len());
+    for (i, h) in hs.iter().enumerate() {
+        for (j, v) in vs.iter().enumerate() {
+            let touches = v.pos >= h.start - tol
+                && v.pos <= h.end + tol
+                && h.pos >= v.start - tol
+                && h.pos <= v.end + tol;
+            if touches {
+                sets.union(i, hs.len() + j);
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Rulings)> = Vec::new();
+    for i in 0..hs.len() + vs.len() {
+        let root = sets.find(i);
+        let slot = match groups.iter().position(|(r, _)| *r == root) {
+            Some(k) => k,
+            None => {
+                groups.push((root, Rulings::default()));
+                groups.len() - 1
+            }
+        };
+        if i < hs.len() {
+            groups[slot].1.horizontal.push(hs[i]);
+        } else {
+            groups[slot].1.vertical.push(vs[i - hs.len()]);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, g)| g)
+        .filter(|g| !g.horizontal.is_empty() && !g.vertical.is_empty())
+        .collect()
+}
+
+fn table_from_group(group: &Rulings, tol: f32) -> Option<RuledTable> {
+    let (hs, vs) = (&group.horizontal, &group.vertical);
+    // Boundaries: the rulings themselves, plus the frame their ends make.
+    let mut ys: Vec<f32> = hs.iter().map(|h| h.pos).collect();
+    ys.extend(vs.iter().map(|v| v.start));
+    ys.extend(vs.iter().map(|v| v.end));
+    let mut xs: Vec<f32> = vs.iter().map(|v| v.pos).collect();
+    xs.extend(hs.iter().map(|h| h.start));
+    xs.extend(hs.iter().map(|h| h.end));
+    let rows = boundaries(ys, tol);
+    let cols = boundaries(xs, tol);
+    if rows.len() < 2 || cols.len() < 2 {
+        return None;
+    }
+    let (nr, nc) = (rows.len() - 1, cols.len() - 1);
+
+    // Which inner borders are drawn: right of (r, c) and below (r, c).
+    let right = |r: usize, c: usize| coverage(vs, cols[c + 1], rows[r], rows[r + 1], tol);
+    let below = |r: usize, c: usize| coverage(hs, rows[r + 1], cols[c], cols[c + 1], tol);
+    let mut sets = DisjointSets::new(nr * nc);
+    let (mut drawn, mut inner) = (0usize, 0usize);
+    for r in 0..nr {
+        for c in 0..nc {
+            if c + 1 < nc {
+                inner += 1;
+                if right(r, c) >= MIN_BORDER_COVERAGE {
+                    drawn += 1;
+                } else {
+                    sets.union(r * nc + c, r * nc + c + 1);
+                }
+            }
+            if r + 1 < nr {
+                inner += 1;
+                if below(r, c) >= MIN_BORDER_COVERAGE {
+                    drawn += 1;
+                } else {
+                    sets.union(r * nc + c, (r + 1) * nc + c);
+                }
+            }
+        }
+    }
+    let cells = cells_from_sets(&mut sets, nr, nc);
+    let bbox = Rect::new(cols[0], rows[0], cols[nc], rows[nr]);
+    let grid = Grid { rows, cols, cells };
+    debug_assert!(grid.is_consistent());
+    Some(RuledTable {
+        bbox,
+        grid,
+        border_coverage: if inner == 0 { 1.0 } else { drawn as f32 / inner as f32 },
+    })
+}
+
+/// Sorted positions with those closer than `tol` taken as one (their mean),
+/// then any gap too narrow to hold a line of text closed up.
+fn boundaries(mut values: Vec<f32>, tol: f32) -> Vec<f32> {
+    values.sort_by(f32::total_cmp);
+    let mut clusters: Vec<(f32, usize)> = Vec::new();
+    let mut last = f32::NEG_INFINITY;
+    for v in values {
+        match clusters.last_mut() {
+            Some((sum, n)) if v - last <= tol => {
+                *sum += v;
+                *n += 1;
+            }
+            _ => clusters.push((v, 1)),
+        }
+        last = v;
+    }
+    let mut out: Vec<f32> = Vec::new();
+    for mean in clusters.into_iter().map(|(sum, n)| sum / n as f32) {
+        match out.last() {
+            Some(&prev) if mean - prev < 2.0 * tol => {}
+            _ => out.push(mean),
+        }
+    }
+    out
+}
+
+/// The fraction of the span `from..to` covered by the rulings that lie at `pos`.
+fn coverage(lines: &[Ruling], pos: f32, from: f32, to: f32, tol: f32) -> f32 {
+    let mut parts: Vec<(f32, f32)> = lines
+        .iter()
+        .filter(|l| (l.pos - pos).abs() <= tol)
+        .map(|l| (l.start.max(from), l.end.min(to)))
+        .filter(|(a, b)| b > a)
+        .collect();
+    parts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut covered, mut reach) = (0.0, from);
+    for (a, b) in parts {
+        let a = a.max(reach);
+        if b > a {
+            covered += b - a;
+            reach = b;
+        }
+    }
+    let span = to - from;
+    if span <= 0.0 {
+        1.0
+    } else {
+        // The two crossing lines take up `tol` at each end; don't count them against.
+        (covered / (span - tol).max(span * 0.5)).min(1.0)
+    }
+}
+
+/// One cell per set of joined grid positions. A set that is not a rectangle
+/// (borders drawn in an odd pattern) is split back into single positions, so
+/// the grid stays consistent.
+fn cells_from_sets(sets: &mut DisjointSets, nr: usize, nc: usize) -> Vec<Cell> {
+    let mut bounds: std::collections::HashMap<usize, (usize, usize, usize, usize, usize)> =
+        std::collections::HashMap::new();
+    for r in 0..nr {
+        for c in 0..nc {
+            let root = sets.find(r * nc + c);
+            let e = bounds.entry(root).or_insert((r, c, r, c, 0));
+            e.0 = e.0.min(r);
+            e.1 = e.1.min(c);
+            e.2 = e.2.max(r);
+            e.3 = e.3.max(c);
+            e.4 += 1;
+        }
+    }
+    let mut cells = Vec::new();
+    let mut taken = vec![false; nr * nc];
+    let mut roots: Vec<_> = bounds.into_iter().collect();
+    roots.sort_by_key(|(_, b)| (b.0, b.1));
+    for (_, (r0, c0, r1, c1, count)) in roots {
+        let area = (r1 - r0 + 1) * (c1 - c0 + 1);
+        let free = (r0..=r1).all(|r| (c0..=c1).all(|c| !taken[r * nc + c]));
+        if area == count && free {
+            for r in r0..=r1 {
+                for c in c0..=c1 {
+                    taken[r * nc + c] = true;
+                }
+            }
+            cells.push(Cell {
+                row: r0 as u32,
+                col: c0 as u32,
+                rowspan: (r1 - r0 + 1) as u32,
+                colspan: (c1 - c0 + 1) as u32,
+            });
+        }
+    }
+    // Whatever is left (odd shapes) becomes single cells.
+    for r in 0..nr {
+        for c in 0..nc {
+            if !taken[r * nc + c] {
+                cells.push(Cell {
+                    row: r as u32,
+                    col: c as u32,
+                    rowspan: 1,
+                    colspan: 1,
+                });
+            }
+        }
+    }
+    cells.sort_by_key(|c| (c.row, c.col));
+    cells
+}
+
+/// Union-find over 0..n.
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const TOL: f32 = 2.5;
+
+    /// A full grid over the given boundaries, with every separating line drawn
+    /// except those listed in `missing_right` (r, c) and `missing_below` (r, c).
+    fn drawn_grid(
+        ys: &[f32],
+        xs: &[f32],
+        missing_right: &[(usize, usize)],
+        missing_below: &[(usize, usize)],
+    ) -> Rulings {
+        let mut r = Rulings::default();
+        let (nr, nc) = (ys.len() - 1, xs.len() - 1);
+        for (i, &y) in ys.iter().enumerate() {
+            for c in 0..nc {
+                let inner = i > 0 && i < nr;
+                if !(inner && missing_below.contains(&(i - 1, c))) {
+                    r.horizontal.push(Ruling::new(y, xs[c], xs[c + 1]));
+                }
+            }
+        }
+        for (j, &x) in xs.iter().enumerate() {
+            for row in 0..nr {
+                let inner = j > 0 && j < nc;
+                if !(inner && missing_right.contains(&(row, j - 1))) {
+                    r.vertical.push(Ruling::new(x, ys[row], ys[row + 1]));
+                }
+            }
+        }
+        r
+    }
+
+    fn spans(grid: &Grid) -> Vec<(u32, u32, u32, u32)> {
+        grid.cells
+            .iter()
+            .filter(|c| c.rowspan > 1 || c.colspan > 1)
+            .map(|c| (c.row, c.col, c.rowspan, c.colspan))
+            .collect()
+    }
+
+    #[test]
+    fn full_grid_gives_single_cells() {
+        let r = drawn_grid(&[100.0, 120.0, 140.0, 160.0], &[50.0, 150.0, 250.0], &[], &[]);
+        let t = ruled_tables(&r, TOL, 2, 2);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].grid.rows, vec![100.0, 120.0, 140.0, 160.0]);
+        assert_eq!(t[0].grid.cols, vec![50.0, 150.0, 250.0]);
+        assert_eq!(t[0].grid.cells.len(), 6);
+        assert_eq!(t[0].border_coverage, 1.0);
+    }
+
+    #[test]
+    fn missing_lines_make_spans() {
+        // A header "2024" over columns 1-2, and "Region" over rows 0-1.
+        let ys = [0.0, 20.0, 40.0, 60.0, 80.0];
+        let xs = [0.0, 80.0, 140.0, 200.0];
+        let r = drawn_grid(&ys, &xs, &[(0, 1)], &[(0, 0)]);
+        let t = &ruled_tables(&r, TOL, 2, 2)[0];
+        assert!(t.grid.is_consistent());
+        assert_eq!(spans(&t.grid), vec![(0, 0, 2, 1), (0, 1, 1, 2)]);
+    }
+
+    #[test]
+    fn lines_without_outer_frame_still_bound_the_table() {
+        // Only the inner vertical is drawn; horizontals give the left and right edges.
+        let mut r = Rulings::default();
+        for y in [0.0, 20.0, 40.0] {
+            r.horizontal.push(Ruling::new(y, 10.0, 210.0));
+        }
+        r.vertical.push(Ruling::new(110.0, 0.0, 40.0));
+        let t = &ruled_tables(&r, TOL, 2, 2)[0];
+        assert_eq!(t.grid.cols, vec![10.0, 110.0, 210.0]);
+        assert_eq!(t.grid.row_count(), 2);
+    }
+
+    #[test]
+    fn separate_tables_stay_separate_and_lone_lines_are_ignored() {
+        let mut r = drawn_grid(&[0.0, 20.0, 40.0], &[0.0, 50.0, 100.0], &[], &[]);
+        let other = drawn_grid(&[300.0, 320.0, 340.0], &[0.0, 50.0, 100.0], &[], &[]);
+        r.horizontal.extend(other.horizontal);
+        r.vertical.extend(other.vertical);
+        r.horizontal.push(Ruling::new(200.0, 0.0, 500.0)); // a rule between paragraphs
+        let t = ruled_tables(&r, TOL, 2, 2);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[1].bbox, Rect::new(0.0, 300.0, 100.0, 340.0));
+    }
+
+    #[test]
+    fn one_framed_box_is_not_a_table() {
+        let r = drawn_grid(&[0.0, 40.0], &[0.0, 300.0], &[], &[]);
+        assert!(ruled_tables(&r, TOL, 2, 2).is_empty());
+    }
+
+    #[test]
+    fn double_rules_are_one_boundary() {
+        let mut r = drawn_grid(&[0.0, 20.0, 40.0], &[0.0, 50.0, 100.0], &[], &[]);
+        r.horizontal.push(Ruling::new(41.5, 0.0, 100.0));
+        let t = &ruled_tables(&r, TOL, 2, 2)[0];
+        assert_eq!(t.grid.row_count(), 2);
+    }
+
+    proptest! {
+        /// Whatever lines are left out of a grid, the cells cover every
+        /// position once, and each missing line joins the cells beside it.
+        #[test]
+        fn any_missing_lines_give_a_consistent_grid(
+            nr in 2usize..6, nc in 2usize..6,
+            heights in proptest::collection::vec(12.0f32..40.0, 6),
+            widths in proptest::collection::vec(20.0f32..120.0, 6),
+            missing in proptest::collection::vec((0usize..6, 0usize..6, any::<bool>()), 0..8),
+        ) {
+            let ys: Vec<f32> = std::iter::once(0.0).chain(heights[..nr].iter().scan(0.0, |a, h| { *a += h; Some(*a) })).collect();
+            let xs: Vec<f32> = std::iter::once(0.0).chain(widths[..nc].iter().scan(0.0, |a, w| { *a += w; Some(*a) })).collect();
+            let right: Vec<_> = missing.iter().filter(|m| m.2 && m.0 < nr && m.1 + 1 < nc).map(|m| (m.0, m.1)).collect();
+            let below: Vec<_> = missing.iter().filter(|m| !m.2 && m.0 + 1 < nr && m.1 < nc).map(|m| (m.0, m.1)).collect();
+            let r = drawn_grid(&ys, &xs, &right, &below);
+            let tables = ruled_tables(&r, TOL, 1, 1);
+            prop_assert_eq!(tables.len(), 1);
+            let g = &tables[0].grid;
+            prop_assert!(g.is_consistent());
+            prop_assert_eq!(g.row_count(), nr);
+            prop_assert_eq!(g.col_count(), nc);
+            let owner = g.cell_at_positions();
+            for &(row, c) in &right {
+                // joined unless the union would not have been a rectangle
+                let joined = owner[row * nc + c] == owner[row * nc + c + 1];
+                let single = g.cells[owner[row * nc + c]].rowspan == 1 && g.cells[owner[row * nc + c]].colspan == 1;
+                prop_assert!(joined || single);
+            }
+            if right.is_empty() && below.is_empty() {
+                prop_assert_eq!(g.cells.len(), nr * nc);
+            }
+        }
+    }
+}

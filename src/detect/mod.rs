@@ -1,0 +1,67 @@
+//! Stage 2, detect: from a rendered page (and its text layer, to tell a table
+//! from an empty drawing) to the page's tables, each with a region and a cell
+//! grid, in reading order: top to bottom, then left to right.
+//!
+//! Ruled tables come from the page image: long strokes (`rulings`) that meet
+//! form a grid (`grid`); a missing line between two cells makes them one
+//! spanning cell.
+
+pub mod grid;
+pub mod rulings;
+
+use crate::config::DetectConfig;
+use crate::extract::TextChar;
+use crate::render::PageImage;
+use crate::table::{Evidence, TableRegion};
+
+/// The tables of one page, in reading order.
+pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -> Vec<TableRegion> {
+    let rulings = rulings::find_rulings(page, cfg);
+    let mut tables: Vec<TableRegion> = grid::ruled_tables(
+        &rulings,
+        cfg.line_merge_tolerance,
+        cfg.min_rows,
+        cfg.min_cols,
+    )
+    .into_iter()
+    // A grid with no text in it is a drawing (a form, a chart's gridlines).
+    .filter(|t| chars.iter().any(|ch| !ch.c.is_whitespace() && t.bbox.contains(ch.cx(), ch.cy())))
+    .map(|t| TableRegion {
+        bbox: t.bbox,
+        grid: t.grid,
+        evidence: Evidence::Ruled,
+        confidence: 0.6 + 0.4 * t.border_coverage,
+    })
+    .collect();
+    drop_nested(&mut tables);
+    sort_reading_order(&mut tables);
+    tables
+}
+
+/// A table drawn inside a cell of another is part of that cell's content.
+fn drop_nested(tables: &mut Vec<TableRegion>) {
+    let inside = |a: &TableRegion, b: &TableRegion| {
+        a.bbox.x0 >= b.bbox.x0 - 1.0
+            && a.bbox.x1 <= b.bbox.x1 + 1.0
+            && a.bbox.y0 >= b.bbox.y0 - 1.0
+            && a.bbox.y1 <= b.bbox.y1 + 1.0
+    };
+    let snapshot = tables.clone();
+    tables.retain(|a| !snapshot.iter().any(|b| a != b && inside(a, b)));
+}
+
+/// Top to bottom; tables side by side (overlapping vertically) left to right.
+fn sort_reading_order(tables: &mut [TableRegion]) {
+    tables.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+    // Bubble neighbours that sit side by side into left-to-right order; a
+    // plain comparator on "overlaps" would not be a total order.
+    for _ in 0..tables.len() {
+        for i in 1..tables.len() {
+            let (a, b) = (&tables[i - 1].bbox, &tables[i].bbox);
+            let side_by_side = a.y1.min(b.y1) > a.y0.max(b.y0);
+            if side_by_side && b.x1 <= a.x0 {
+                tables.swap(i - 1, i);
+            }
+        }
+    }
+}

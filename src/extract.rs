@@ -1,0 +1,208 @@
+//! Stage 4, extract (inside a worker): the text of each cell of a table, from
+//! the page's text layer (MuPDF structured text).
+//!
+//! Characters go to the cell that holds their centre. Within a cell, pieces of
+//! text on one baseline form a line (left to right); lines are joined with a
+//! newline, top to bottom. Rows come out in grid order: `rows[r][c]` is the
+//! text of the cell whose top-left position is (r, c), "" where a span covers.
+
+use mupdf::{Page, TextPageFlags};
+
+use crate::table::{Grid, Rect};
+
+/// One character of the text layer, in page points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextChar {
+    pub c: char,
+    pub bbox: Rect,
+    /// Which structured-text line the character came from; characters of one
+    /// line share a baseline.
+    pub line: u32,
+    pub size: f32,
+}
+
+impl TextChar {
+    pub fn cx(&self) -> f32 {
+        (self.bbox.x0 + self.bbox.x1) / 2.0
+    }
+
+    pub fn cy(&self) -> f32 {
+        (self.bbox.y0 + self.bbox.y1) / 2.0
+    }
+}
+
+/// Every character of the page, in MuPDF's reading order.
+pub fn page_chars(page: &Page) -> Result<Vec<TextChar>, mupdf::Error> {
+    let text = page.to_text_page(TextPageFlags::empty())?;
+    let mut chars = Vec::new();
+    let mut line_id = 0u32;
+    for block in text.blocks() {
+        for line in block.lines() {
+            for ch in line.chars() {
+                let Some(c) = ch.char() else { continue };
+                let q = ch.quad();
+                let xs = [q.ul.x, q.ur.x, q.ll.x, q.lr.x];
+                let ys = [q.ul.y, q.ur.y, q.ll.y, q.lr.y];
+                let bbox = Rect::new(
+                    xs.iter().copied().fold(f32::INFINITY, f32::min),
+                    ys.iter().copied().fold(f32::INFINITY, f32::min),
+                    xs.iter().copied().fold(f32::NEG_INFINITY, f32::max),
+                    ys.iter().copied().fold(f32::NEG_INFINITY, f32::max),
+                );
+                chars.push(TextChar {
+                    c,
+                    bbox,
+                    line: line_id,
+                    size: ch.size(),
+                });
+            }
+            line_id += 1;
+        }
+    }
+    Ok(chars)
+}
+
+/// The text of every cell of `grid`, row by row (see the module docs).
+pub fn cell_texts(chars: &[TextChar], grid: &Grid) -> Vec<Vec<String>> {
+    let (nr, nc) = (grid.row_count(), grid.col_count());
+    let owner = grid.cell_at_positions();
+    let mut per_cell: Vec<Vec<&TextChar>> = vec![Vec::new(); grid.cells.len()];
+    for ch in chars {
+        let (Some(r), Some(c)) = (slot(&grid.rows, ch.cy()), slot(&grid.cols, ch.cx())) else {
+            continue;
+        };
+        per_cell[owner[r * nc + c]].push(ch);
+    }
+    let mut rows = vec![vec![String::new(); nc]; nr];
+    for (cell, chars) in grid.cells.iter().zip(&per_cell) {
+        rows[cell.row as usize][cell.col as usize] = assemble(chars);
+    }
+    rows
+}
+
+/// The index of the interval of `bounds` (ascending) that holds `v`.
+fn slot(bounds: &[f32], v: f32) -> Option<usize> {
+    let i = bounds.partition_point(|&b| b <= v);
+    (i > 0 && i < bounds.len()).then(|| i - 1)
+}
+
+/// A run of characters of one structured-text line inside one cell.
+struct Piece {
+    text: String,
+    x0: f32,
+    cy: f32,
+    size: f32,
+}
+
+/// The text of one cell from its characters (in reading order).
+fn assemble(chars: &[&TextChar]) -> String {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut current_line = None;
+    for ch in chars {
+        if current_line != Some(ch.line) {
+            current_line = Some(ch.line);
+            pieces.push(Piece {
+                text: String::new(),
+                x0: ch.bbox.x0,
+                cy: ch.cy(),
+                size: ch.size,
+            });
+        }
+        let piece = pieces.last_mut().expect("a piece was just pushed");
+        piece.text.push(ch.c);
+        piece.x0 = piece.x0.min(ch.bbox.x0);
+        piece.size = piece.size.max(ch.size);
+    }
+    pieces.retain(|p| !p.text.trim().is_empty());
+    pieces.sort_by(|a, b| a.cy.total_cmp(&b.cy));
+
+    // Pieces whose centres lie within half a line of each other are one line.
+    let mut lines: Vec<Vec<Piece>> = Vec::new();
+    for piece in pieces {
+        match lines.last_mut() {
+            Some(line) if (piece.cy - line[0].cy).abs() < 0.5 * piece.size.max(line[0].size) => {
+                line.push(piece)
+            }
+            _ => lines.push(vec![piece]),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|mut line| {
+            line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            let joined: Vec<String> = line.iter().map(|p| collapse_spaces(&p.text)).collect();
+            joined.join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::Cell;
+
+    /// Characters of `text` laid left to right from (x, baseline y), 6 pt wide.
+    fn word(text: &str, x: f32, y: f32, line: u32) -> Vec<TextChar> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| TextChar {
+                c,
+                bbox: Rect::new(x + 6.0 * i as f32, y - 8.0, x + 6.0 * (i + 1) as f32, y + 2.0),
+                line,
+                size: 10.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn characters_land_in_their_cells() {
+        let grid = Grid::uniform(vec![0.0, 20.0, 40.0], vec![0.0, 100.0, 200.0]);
+        let mut chars = word("Region", 4.0, 14.0, 0);
+        chars.extend(word("1,234", 150.0, 14.0, 0)); // same structured line, next cell
+        chars.extend(word("North", 4.0, 34.0, 1));
+        chars.extend(word("far away", 400.0, 34.0, 1));
+        let rows = cell_texts(&chars, &grid);
+        assert_eq!(rows, vec![vec!["Region", "1,234"], vec!["North", ""]]);
+    }
+
+    #[test]
+    fn wrapped_lines_join_with_a_newline_and_pieces_of_one_line_with_a_space() {
+        let grid = Grid::uniform(vec![0.0, 50.0], vec![0.0, 200.0]);
+        let mut chars = word("second", 4.0, 34.0, 2);
+        chars.extend(word("first", 4.0, 14.0, 0));
+        chars.extend(word("half", 60.0, 14.5, 1));
+        assert_eq!(cell_texts(&chars, &grid), vec![vec!["first half\nsecond"]]);
+    }
+
+    #[test]
+    fn a_spanning_cell_keeps_its_text_top_left() {
+        let mut grid = Grid::uniform(vec![0.0, 20.0, 40.0], vec![0.0, 100.0, 200.0]);
+        grid.cells = vec![
+            Cell {
+                row: 0,
+                col: 0,
+                rowspan: 1,
+                colspan: 2,
+            },
+            Cell {
+                row: 1,
+                col: 0,
+                rowspan: 1,
+                colspan: 1,
+            },
+            Cell {
+                row: 1,
+                col: 1,
+                rowspan: 1,
+                colspan: 1,
+            },
+        ];
+        let chars = word("Header", 80.0, 14.0, 0);
+        assert_eq!(cell_texts(&chars, &grid), vec![vec!["Header", ""], vec!["", ""]]);
+    }
+}

@@ -1,0 +1,23 @@
+//! tables2xlsx: the tables of PDF reports into Excel workbooks.
+//!
+//! The pipeline, one module per stage:
+//! `render` (MuPDF page images) → `detect` (table regions and cell grids) →
+//! `pool` of `worker` processes speaking `protocol` → `extract` (cell text) →
+//! `reorder` → `write` (the workbook). `run` coordinates one conversion;
+//! `cli`, `config`, `progress` and `error` are the plumbing around it.
+
+pub mod cli;
+pub mod config;
+pub mod detect;
+pub mod error;
+pub mod excel;
+pub mod extract;
+pub mod pool;
+pub mod progress;
+pub mod protocol;
+pub mod render;
+pub mod reorder;
+pub mod run;
+pub mod table;
+pub mod worker;
+pub mod write;

@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(tables2xlsx::cli::main());
+}

@@ -1,0 +1,202 @@
+//! The messages between the parent and its worker processes, one JSON object
+//! per line, adjacently tagged: `{"type":"detect","data":{...}}`.
+//! `pipeline/protocol.md` describes the exchange; `pipeline/transcripts/`
+//! holds recorded sessions that a test replays against a real worker.
+//!
+//! Invariants: a worker answers requests in the order they came; for one
+//! extract job its rows arrive in row order, then `done` (or `failed`).
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::DetectConfig;
+use crate::table::{TableIndex, TableRegion};
+
+/// Bumped whenever a message changes shape; parent and worker must agree.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// Identifies a job within one parent's run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct JobId(pub u64);
+
+/// Parent to worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "data", rename_all = "snake_case")]
+pub enum Request {
+    /// First message: the protocol the parent speaks and the settings for all jobs.
+    Hello {
+        protocol: u32,
+        settings: WorkerSettings,
+    },
+    Detect(DetectJob),
+    Extract(ExtractJob),
+}
+
+/// Worker to parent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "data", rename_all = "snake_case")]
+pub enum Response {
+    /// Answer to `hello`.
+    Ready {
+        protocol: u32,
+        version: String,
+        pid: u32,
+    },
+    /// Answer to `detect`: the tables of the page, in reading order.
+    Page(PageTables),
+    /// One row of an extract job's table.
+    Row(TableRow),
+    /// An extract job is complete; `rows` rows were sent.
+    Done { job: JobId, rows: u32 },
+    /// A job could not be done, for a reason that another try will not change
+    /// (a page MuPDF cannot parse). Crashes are not reported this way.
+    Failed { job: JobId, message: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkerSettings {
+    pub dpi: f32,
+    pub detect: DetectConfig,
+}
+
+/// Render and detect one page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DetectJob {
+    pub job: JobId,
+    pub pdf: PathBuf,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// 1-based.
+    pub page: u32,
+}
+
+/// Read the cell text of one table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExtractJob {
+    pub job: JobId,
+    pub pdf: PathBuf,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    pub index: TableIndex,
+    pub region: TableRegion,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageTables {
+    pub job: JobId,
+    pub page: u32,
+    pub tables: Vec<TableRegion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableRow {
+    pub job: JobId,
+    pub row: u32,
+    pub cells: Vec<String>,
+}
+
+impl Request {
+    pub fn to_line(&self) -> String {
+        let mut line = serde_json::to_string(self).expect("requests always serialize");
+        line.push('\n');
+        line
+    }
+}
+
+impl Response {
+    pub fn to_line(&self) -> String {
+        let mut line = serde_json::to_string(self).expect("responses always serialize");
+        line.push('\n');
+        line
+    }
+
+    /// The job this message belongs to, if any.
+    pub fn job(&self) -> Option<JobId> {
+        match self {
+            Response::Ready { .. } => None,
+            Response::Page(p) => Some(p.job),
+            Response::Row(r) => Some(r.job),
+            Response::Done { job, .. } | Response::Failed { job, .. } => Some(*job),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::table::{Cell, Evidence, Grid, Rect};
+    use proptest::prelude::*;
+
+    fn region(rows: Vec<f32>, cols: Vec<f32>) -> TableRegion {
+        let bbox = Rect::new(cols[0], rows[0], *cols.last().unwrap(), *rows.last().unwrap());
+        TableRegion {
+            bbox,
+            grid: Grid::uniform(rows, cols),
+            evidence: Evidence::Ruled,
+            confidence: 0.9,
+        }
+    }
+
+    #[test]
+    fn messages_are_adjacently_tagged() {
+        let line = Response::Done {
+            job: JobId(7),
+            rows: 3,
+        }
+        .to_line();
+        assert_eq!(line, "{\"type\":\"done\",\"data\":{\"job\":7,\"rows\":3}}\n");
+    }
+
+    proptest! {
+        #[test]
+        fn requests_round_trip(
+            job in any::<u64>(),
+            page in 1u32..10_000,
+            ordinal in 0u32..50,
+            rows in proptest::collection::vec(-1e4f32..1e4, 2..8),
+            cols in proptest::collection::vec(-1e4f32..1e4, 2..8),
+            password in proptest::option::of(".{0,12}"),
+            pdf in "[a-zA-Z0-9 _./é中-]{1,40}",
+        ) {
+            let requests = vec![
+                Request::Hello { protocol: PROTOCOL_VERSION, settings: WorkerSettings {
+                    dpi: 144.0, detect: Config::default().detect } },
+                Request::Detect(DetectJob { job: JobId(job), pdf: pdf.clone().into(),
+                    password: password.clone(), page }),
+                Request::Extract(ExtractJob { job: JobId(job), pdf: pdf.into(), password,
+                    index: TableIndex { page, ordinal }, region: region(rows, cols) }),
+            ];
+            for request in requests {
+                let back: Request = serde_json::from_str(&request.to_line()).unwrap();
+                prop_assert_eq!(back, request);
+            }
+        }
+
+        #[test]
+        fn responses_round_trip(
+            job in any::<u64>(),
+            cells in proptest::collection::vec(".{0,20}", 0..6),
+            message in ".{0,40}",
+            span in 1u32..4,
+        ) {
+            let mut table = region(vec![0.0, 10.0, 20.0, 30.0, 40.0], vec![0.0, 5.0, 9.0, 14.0]);
+            table.grid.cells = vec![Cell { row: 0, col: 0, rowspan: span, colspan: 1 }];
+            let responses = vec![
+                Response::Ready { protocol: 1, version: "0.1.0".into(), pid: 42 },
+                Response::Page(PageTables { job: JobId(job), page: 3, tables: vec![table] }),
+                Response::Row(TableRow { job: JobId(job), row: 2, cells }),
+                Response::Done { job: JobId(job), rows: 9 },
+                Response::Failed { job: JobId(job), message },
+            ];
+            for response in responses {
+                let line = response.to_line();
+                prop_assert_eq!(line.matches('\n').count(), 1, "one message per line");
+                let back: Response = serde_json::from_str(&line).unwrap();
+                prop_assert_eq!(back, response);
+            }
+        }
+    }
+}

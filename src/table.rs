@@ -1,0 +1,176 @@
+//! The nouns every stage shares: page geometry, a table's region and cell grid,
+//! and the key that orders tables in the document.
+//!
+//! Coordinates are PDF points in MuPDF's page space: origin at the top left of
+//! the page as displayed (rotation applied), y growing downwards.
+
+use serde::{Deserialize, Serialize};
+
+/// An axis-aligned rectangle in page points.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Rect {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Rect {
+    pub fn new(x0: f32, y0: f32, x1: f32, y1: f32) -> Self {
+        Rect { x0, y0, x1, y1 }
+    }
+
+    pub fn width(&self) -> f32 {
+        self.x1 - self.x0
+    }
+
+    pub fn height(&self) -> f32 {
+        self.y1 - self.y0
+    }
+
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+    }
+
+    pub fn union(&self, other: &Rect) -> Rect {
+        Rect::new(
+            self.x0.min(other.x0),
+            self.y0.min(other.y0),
+            self.x1.max(other.x1),
+            self.y1.max(other.y1),
+        )
+    }
+}
+
+/// Where a table sits in the document; tables are written in this order.
+/// `page` is 1-based as users count; `ordinal` counts tables on that page in
+/// reading order (top to bottom, then left to right), from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TableIndex {
+    pub page: u32,
+    pub ordinal: u32,
+}
+
+impl std::fmt::Display for TableIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "page {} table {}", self.page, self.ordinal + 1)
+    }
+}
+
+/// One cell of a grid: its top-left position and how many rows and columns it
+/// covers. Every position of a grid is covered by exactly one cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    pub row: u32,
+    pub col: u32,
+    pub rowspan: u32,
+    pub colspan: u32,
+}
+
+/// A table's structure: row and column boundaries (n + 1 positions for n rows
+/// or columns, ascending) and the cells laid over them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grid {
+    pub rows: Vec<f32>,
+    pub cols: Vec<f32>,
+    pub cells: Vec<Cell>,
+}
+
+impl Grid {
+    pub fn row_count(&self) -> usize {
+        self.rows.len().saturating_sub(1)
+    }
+
+    pub fn col_count(&self) -> usize {
+        self.cols.len().saturating_sub(1)
+    }
+
+    /// A grid of single cells over the given boundaries.
+    pub fn uniform(rows: Vec<f32>, cols: Vec<f32>) -> Grid {
+        let (nr, nc) = (rows.len().saturating_sub(1), cols.len().saturating_sub(1));
+        let cells = (0..nr)
+            .flat_map(|r| {
+                (0..nc).map(move |c| Cell {
+                    row: r as u32,
+                    col: c as u32,
+                    rowspan: 1,
+                    colspan: 1,
+                })
+            })
+            .collect();
+        Grid { rows, cols, cells }
+    }
+
+    /// The page rectangle a cell covers.
+    pub fn cell_rect(&self, cell: &Cell) -> Rect {
+        let (r, c) = (cell.row as usize, cell.col as usize);
+        Rect::new(
+            self.cols[c],
+            self.rows[r],
+            self.cols[c + cell.colspan as usize],
+            self.rows[r + cell.rowspan as usize],
+        )
+    }
+
+    /// For every grid position (row-major), the index into `cells` that covers it.
+    pub fn cell_at_positions(&self) -> Vec<usize> {
+        let nc = self.col_count();
+        let mut owner = vec![usize::MAX; self.row_count() * nc];
+        for (i, cell) in self.cells.iter().enumerate() {
+            for r in cell.row..cell.row + cell.rowspan {
+                for c in cell.col..cell.col + cell.colspan {
+                    owner[r as usize * nc + c as usize] = i;
+                }
+            }
+        }
+        owner
+    }
+
+    /// True when every position is covered by exactly one cell and every cell
+    /// lies inside the grid.
+    pub fn is_consistent(&self) -> bool {
+        let (nr, nc) = (self.row_count() as u32, self.col_count() as u32);
+        let mut seen = vec![0u8; (nr * nc) as usize];
+        for cell in &self.cells {
+            if cell.rowspan == 0 || cell.colspan == 0 {
+                return false;
+            }
+            if cell.row + cell.rowspan > nr || cell.col + cell.colspan > nc {
+                return false;
+            }
+            for r in cell.row..cell.row + cell.rowspan {
+                for c in cell.col..cell.col + cell.colspan {
+                    seen[(r * nc + c) as usize] += 1;
+                }
+            }
+        }
+        seen.iter().all(|&n| n == 1)
+    }
+}
+
+/// What a table was found by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// Rows and columns both separated by drawn lines.
+    Ruled,
+}
+
+/// A table found on a page: where it is and how its cells are laid out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableRegion {
+    pub bbox: Rect,
+    pub grid: Grid,
+    pub evidence: Evidence,
+    /// How sure detection is that this is a table, from 0 to 1.
+    pub confidence: f32,
+}
+
+/// The text of a table, row by row: `rows[r][c]` holds the text of the cell
+/// whose top-left position is (r, c) and "" for positions a span covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtractedTable {
+    pub index: TableIndex,
+    pub region: TableRegion,
+    pub rows: Vec<Vec<String>>,
+}
