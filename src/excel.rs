@@ -38,12 +38,22 @@ pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
         .collect();
     let cleaned = cleaned.trim().trim_matches('\'').trim();
     let base = if cleaned.is_empty() { "Sheet" } else { cleaned };
-    let clash = |name: &str| taken.iter().any(|t| t.to_lowercase() == name.to_lowercase());
+    let clash = |name: &str| {
+        taken
+            .iter()
+            .any(|t| t.to_lowercase() == name.to_lowercase())
+    };
     let mut n = 1;
     loop {
-        let suffix = if n == 1 { String::new() } else { format!(" ({n})") };
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
         let room = MAX_SHEET_NAME_CHARS - suffix.chars().count();
-        let name: String = base.chars().take(room).collect::<String>().trim_end().to_owned() + &suffix;
+        let cut: String = base.chars().take(room).collect();
+        let cut = cut.trim_end_matches([' ', '\'']);
+        let name = if cut.is_empty() { "Sheet" } else { cut }.to_owned() + &suffix;
         if !clash(&name) {
             return name;
         }
@@ -59,7 +69,10 @@ mod tests {
     #[test]
     fn cell_text_drops_what_xml_cannot_carry() {
         assert_eq!(cell_text("a\u{1}b\tc\nd"), "ab\tc\nd");
-        assert_eq!(cell_text(&"x".repeat(40_000)).chars().count(), MAX_CELL_CHARS);
+        assert_eq!(
+            cell_text(&"x".repeat(40_000)).chars().count(),
+            MAX_CELL_CHARS
+        );
     }
 
     #[test]

@@ -152,7 +152,12 @@ mod tests {
             .enumerate()
             .map(|(i, c)| TextChar {
                 c,
-                bbox: Rect::new(x + 6.0 * i as f32, y - 8.0, x + 6.0 * (i + 1) as f32, y + 2.0),
+                bbox: Rect::new(
+                    x + 6.0 * i as f32,
+                    y - 8.0,
+                    x + 6.0 * (i + 1) as f32,
+                    y + 2.0,
+                ),
                 line,
                 size: 10.0,
             })
@@ -203,6 +208,9 @@ mod tests {
             },
         ];
         let chars = word("Header", 80.0, 14.0, 0);
-        assert_eq!(cell_texts(&chars, &grid), vec![vec!["Header", ""], vec!["", ""]]);
+        assert_eq!(
+            cell_texts(&chars, &grid),
+            vec![vec!["Header", ""], vec!["", ""]]
+        );
     }
 }

@@ -78,9 +78,15 @@ impl std::fmt::Display for WorkerOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             WorkerOutcome::Exited(code) => write!(f, "exited with status {code}"),
-            WorkerOutcome::Signaled(sig) => write!(f, "was killed by signal {sig}{}", signal_name(*sig)),
-            WorkerOutcome::TimedOut(d) => write!(f, "timed out after {}s and was stopped", d.as_secs()),
-            WorkerOutcome::Garbage(line) => write!(f, "sent a line that is not a protocol message: {line:.120}"),
+            WorkerOutcome::Signaled(sig) => {
+                write!(f, "was killed by signal {sig}{}", signal_name(*sig))
+            }
+            WorkerOutcome::TimedOut(d) => {
+                write!(f, "timed out after {}s and was stopped", d.as_secs())
+            }
+            WorkerOutcome::Garbage(line) => {
+                write!(f, "sent a line that is not a protocol message: {line:.120}")
+            }
         }
     }
 }
@@ -109,17 +115,39 @@ pub struct WorkerLoss {
     pub retried: bool,
 }
 
+impl WorkerLoss {
+    /// Why the job failed, without naming the job (the caller does).
+    pub fn reason(&self) -> String {
+        format!(
+            "worker {} {} (second try; giving up){}",
+            self.pid,
+            self.outcome,
+            self.stderr_quote()
+        )
+    }
+
+    /// The last lines of the worker's stderr, as "; its stderr ended: ...".
+    fn stderr_quote(&self) -> String {
+        let tail = self.stderr_tail.trim();
+        if tail.is_empty() {
+            return String::new();
+        }
+        let mut last: Vec<&str> = tail.lines().rev().take(3).collect();
+        last.reverse();
+        format!("; its stderr ended: {}", last.join(" | "))
+    }
+}
+
 impl std::fmt::Display for WorkerLoss {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "worker {} {} while on {}", self.pid, self.outcome, self.job)?;
-        write!(f, "{}", if self.retried { "; trying it again" } else { "; giving up on it" })?;
-        let tail = self.stderr_tail.trim();
-        if !tail.is_empty() {
-            let last: Vec<&str> = tail.lines().rev().take(3).collect();
-            let last: Vec<&str> = last.into_iter().rev().collect();
-            write!(f, "; its stderr ended: {}", last.join(" | "))?;
-        }
-        Ok(())
+        write!(
+            f,
+            "worker {} {} while on {}; trying it again{}",
+            self.pid,
+            self.outcome,
+            self.job,
+            self.stderr_quote()
+        )
     }
 }
 
@@ -137,9 +165,12 @@ pub enum PoolEvent {
     },
     /// The job will not complete: the worker said it cannot be done, or it
     /// lost its worker twice.
-    Failed { job: JobId, message: String },
-    /// A worker was lost; the report is for the user. A `Failed` event follows
-    /// when the job is not retried.
+    Failed {
+        job: JobId,
+        message: String,
+    },
+    /// A worker was lost and its job queued again; the report is for the user.
+    /// (When the job is not retried, a `Failed` event says so instead.)
     WorkerLost(WorkerLoss),
 }
 
@@ -220,7 +251,9 @@ impl Pool {
 
     /// Jobs queued or running.
     pub fn pending(&self) -> usize {
-        self.urgent.len() + self.normal.len() + self.workers.iter().filter(|w| w.running.is_some()).count()
+        self.urgent.len()
+            + self.normal.len()
+            + self.workers.iter().filter(|w| w.running.is_some()).count()
     }
 
     /// Jobs that wait for a worker.
@@ -243,7 +276,10 @@ impl Pool {
                 return Ok(None);
             }
             match self.lines_rx.recv_timeout(TICK) {
-                Ok(WorkerLine { worker, line: Some(line) }) => self.on_line(worker, &line),
+                Ok(WorkerLine {
+                    worker,
+                    line: Some(line),
+                }) => self.on_line(worker, &line),
                 Ok(WorkerLine { worker, line: None }) => self.on_closed(worker),
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => unreachable!("the pool holds a sender"),
@@ -265,7 +301,11 @@ impl Pool {
                 }
                 None => return Ok(()),
             };
-            let queued = self.urgent.pop_front().or_else(|| self.normal.pop_front()).expect("queued > 0");
+            let queued = self
+                .urgent
+                .pop_front()
+                .or_else(|| self.normal.pop_front())
+                .expect("queued > 0");
             let line = queued.job.request().to_line();
             let worker = &mut self.workers[slot];
             worker.running = Some(Running {
@@ -307,14 +347,23 @@ impl Pool {
             for line in BufReader::new(stdout).lines() {
                 match line {
                     Ok(line) => {
-                        if tx.send(WorkerLine { worker: id, line: Some(line) }).is_err() {
+                        if tx
+                            .send(WorkerLine {
+                                worker: id,
+                                line: Some(line),
+                            })
+                            .is_err()
+                        {
                             return;
                         }
                     }
                     Err(_) => break,
                 }
             }
-            let _ = tx.send(WorkerLine { worker: id, line: None });
+            let _ = tx.send(WorkerLine {
+                worker: id,
+                line: None,
+            });
         });
         let stderr = Arc::new(Mutex::new(VecDeque::new()));
         let tail = Arc::clone(&stderr);
@@ -361,7 +410,9 @@ impl Pool {
         }
         let running = w.running.as_mut().expect("job matched");
         match response {
-            Response::Row(row) if row.row as usize == running.rows.len() => running.rows.push(row.cells),
+            Response::Row(row) if row.row as usize == running.rows.len() => {
+                running.rows.push(row.cells)
+            }
             Response::Page(page) if matches!(running.queued.job, Job::Detect(_)) => {
                 w.running = None;
                 self.events.push_back(PoolEvent::Detected {
@@ -426,7 +477,15 @@ impl Pool {
         let Some(running) = w.running.take() else {
             return; // an idle worker ended; a fresh one starts when needed
         };
-        let stderr_tail = String::from_utf8_lossy(&w.stderr.lock().expect("stderr lock").iter().copied().collect::<Vec<u8>>()).into_owned();
+        let stderr_tail = String::from_utf8_lossy(
+            &w.stderr
+                .lock()
+                .expect("stderr lock")
+                .iter()
+                .copied()
+                .collect::<Vec<u8>>(),
+        )
+        .into_owned();
         let retried = running.queued.attempt < MAX_ATTEMPTS;
         let loss = WorkerLoss {
             pid: w.pid,
@@ -435,8 +494,8 @@ impl Pool {
             stderr_tail,
             retried,
         };
-        self.events.push_back(PoolEvent::WorkerLost(loss.clone()));
         if retried {
+            self.events.push_back(PoolEvent::WorkerLost(loss));
             self.urgent.push_front(Queued {
                 job: running.queued.job,
                 attempt: running.queued.attempt + 1,
@@ -444,7 +503,7 @@ impl Pool {
         } else {
             self.events.push_back(PoolEvent::Failed {
                 job: running.queued.job.id(),
-                message: loss.to_string(),
+                message: loss.reason(),
             });
         }
     }
@@ -491,7 +550,9 @@ impl ChildGuard {
         let status = loop {
             match child.try_wait() {
                 Ok(Some(status)) => break Some(status),
-                Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
+                Ok(None) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10))
+                }
                 _ => break None,
             }
         };
@@ -518,11 +579,15 @@ impl ChildGuard {
 
     /// Waits for the child until `deadline`, then kills it; reaps it either way.
     fn wait_until(&mut self, deadline: Instant) {
-        let Some(mut child) = self.0.take() else { return };
+        let Some(mut child) = self.0.take() else {
+            return;
+        };
         loop {
             match child.try_wait() {
                 Ok(Some(_)) => return,
-                Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
+                Ok(None) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10))
+                }
                 _ => break,
             }
         }

@@ -25,7 +25,11 @@ impl Progress {
         let style = ProgressStyle::with_template("{prefix:>7} [{bar:30}] {pos}/{len} {msg}")
             .expect("a valid template")
             .progress_chars("=> ");
-        let pages = multi.add(ProgressBar::new(0).with_style(style.clone()).with_prefix("pages"));
+        let pages = multi.add(
+            ProgressBar::new(0)
+                .with_style(style.clone())
+                .with_prefix("pages"),
+        );
         let tables = multi.add(ProgressBar::new(0).with_style(style).with_prefix("tables"));
         pages.enable_steady_tick(Duration::from_millis(200));
         Progress {

@@ -131,7 +131,12 @@ mod tests {
     use proptest::prelude::*;
 
     fn region(rows: Vec<f32>, cols: Vec<f32>) -> TableRegion {
-        let bbox = Rect::new(cols[0], rows[0], *cols.last().unwrap(), *rows.last().unwrap());
+        let bbox = Rect::new(
+            cols[0],
+            rows[0],
+            *cols.last().unwrap(),
+            *rows.last().unwrap(),
+        );
         TableRegion {
             bbox,
             grid: Grid::uniform(rows, cols),
@@ -147,7 +152,35 @@ mod tests {
             rows: 3,
         }
         .to_line();
-        assert_eq!(line, "{\"type\":\"done\",\"data\":{\"job\":7,\"rows\":3}}\n");
+        assert_eq!(
+            line,
+            "{\"type\":\"done\",\"data\":{\"job\":7,\"rows\":3}}\n"
+        );
+    }
+
+    /// pipeline/protocol.md documents every message the code can send.
+    #[test]
+    fn protocol_doc_names_every_message() {
+        let doc = include_str!("../pipeline/protocol.md");
+        let names = [
+            "hello", "detect", "extract", "ready", "page", "row", "done", "failed",
+        ];
+        for name in names {
+            assert!(
+                doc.contains(&format!("| `{name}` |")),
+                "protocol.md lacks `{name}`"
+            );
+        }
+        // and those are all the message types there are
+        let request = serde_json::to_value(Request::Detect(DetectJob {
+            job: JobId(0),
+            pdf: "x".into(),
+            password: None,
+            page: 1,
+        }))
+        .unwrap();
+        assert!(names.contains(&request["type"].as_str().unwrap()));
+        assert!(doc.contains(&format!("# Worker protocol (version {PROTOCOL_VERSION})")));
     }
 
     proptest! {

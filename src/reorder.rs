@@ -70,7 +70,11 @@ impl<T> ReorderBuffer<T> {
         let mut n = self.cursor;
         // The current page counts as released once all its tables are out.
         if let Some(&page) = self.pages.get(self.cursor) {
-            if self.counts.get(&page).is_some_and(|&c| self.next_ordinal >= c) {
+            if self
+                .counts
+                .get(&page)
+                .is_some_and(|&c| self.next_ordinal >= c)
+            {
                 n += 1;
             }
         }
@@ -106,7 +110,10 @@ mod tests {
             let page = i as u32 * 2 + 1; // pages need not be consecutive
             out.push(Arrival::Page(page, n));
             for ordinal in 0..n {
-                out.push(Arrival::Table(TableIndex { page, ordinal }, ordinal % 3 != 2));
+                out.push(Arrival::Table(
+                    TableIndex { page, ordinal },
+                    ordinal % 3 != 2,
+                ));
             }
         }
         out
@@ -164,7 +171,13 @@ mod tests {
     fn waits_for_the_earlier_page() {
         let mut b = ReorderBuffer::new(vec![1, 2]);
         b.page_detected(2, 1);
-        b.insert(TableIndex { page: 2, ordinal: 0 }, Some("late"));
+        b.insert(
+            TableIndex {
+                page: 2,
+                ordinal: 0,
+            },
+            Some("late"),
+        );
         assert!(b.pop().is_none(), "page 1 is not detected yet");
         assert_eq!(b.pages_released(), 0);
         b.page_detected(1, 0);

@@ -105,7 +105,9 @@ pub fn convert(conv: &Conversion, config: &Config, progress: &Progress) -> Resul
     }
     drop(pool);
     drop(writer);
-    writer_thread.join().expect("the writer thread does not panic")?;
+    writer_thread
+        .join()
+        .expect("the writer thread does not panic")?;
     Ok(state.summary)
 }
 
@@ -154,7 +156,14 @@ impl RunState<'_> {
             }
             PoolEvent::Extracted { job, rows } => {
                 if let Some(Pending::Table(index, region)) = self.jobs.remove(&job) {
-                    self.reorder.insert(index, Some(ExtractedTable { index, region, rows }));
+                    self.reorder.insert(
+                        index,
+                        Some(ExtractedTable {
+                            index,
+                            region,
+                            rows,
+                        }),
+                    );
                 }
             }
             PoolEvent::Failed { job, message } => {
@@ -186,7 +195,10 @@ impl RunState<'_> {
 /// The writer stage: a thread that owns the workbook and takes tables in
 /// order through a short queue, so a slow disk holds the pipeline back rather
 /// than letting tables pile up.
-fn spawn_writer(target: &Path, layout: Layout) -> (SyncSender<ExtractedTable>, JoinHandle<Result<(), Error>>) {
+fn spawn_writer(
+    target: &Path,
+    layout: Layout,
+) -> (SyncSender<ExtractedTable>, JoinHandle<Result<(), Error>>) {
     let (tx, rx) = sync_channel::<ExtractedTable>(WRITER_QUEUE);
     let target = target.to_owned();
     let handle = std::thread::spawn(move || {

@@ -136,12 +136,22 @@ impl Worker {
     }
 
     fn extract(&mut self, job: &ExtractJob) -> Result<Vec<Vec<String>>, Error> {
+        if !job.region.grid.is_consistent() {
+            return Err(Error::Usage(
+                "the job's grid does not cover every position exactly once".to_owned(),
+            ));
+        }
         let page = self.open_page(&job.pdf, job.password.as_deref(), job.index.page)?;
         Ok(extract::cell_texts(&page.chars, &job.region.grid))
     }
 
     /// The page, from the cache when it is the one open.
-    fn open_page(&mut self, pdf: &Path, password: Option<&str>, number: u32) -> Result<&OpenPage, Error> {
+    fn open_page(
+        &mut self,
+        pdf: &Path,
+        password: Option<&str>,
+        number: u32,
+    ) -> Result<&OpenPage, Error> {
         let cached = matches!(&self.page, Some(p) if p.pdf == pdf && p.number == number);
         if !cached {
             self.page = None;
@@ -232,7 +242,10 @@ mod fault {
             }
             let _ = std::fs::write(marker, b"fired");
         }
-        eprintln!("worker: injected fault {} at page {page} table {table:?}", f.action);
+        let place = table.map_or(format!("page {page}"), |t| {
+            format!("page {page} table {}", t + 1)
+        });
+        eprintln!("worker: injected fault {} at {place}", f.action);
         match f.action.as_str() {
             "crash" => std::process::abort(),
             "exit" => std::process::exit(3),

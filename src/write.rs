@@ -59,7 +59,11 @@ impl WorkbookWriter {
     pub fn write_table(&mut self, table: &ExtractedTable) -> Result<(), Error> {
         let result = match self.layout {
             Layout::OneSheet => {
-                let first = if self.next_row == 0 { 0 } else { self.next_row + 1 };
+                let first = if self.next_row == 0 {
+                    0
+                } else {
+                    self.next_row + 1
+                };
                 let written = self
                     .workbook
                     .worksheet_from_index(0)
@@ -87,7 +91,11 @@ impl WorkbookWriter {
     pub fn finish(mut self) -> Result<(), Error> {
         if self.sheet_names.is_empty() {
             // No table at all: still a valid workbook, with one empty sheet.
-            let named = self.workbook.add_worksheet().set_name(ONE_SHEET_NAME).map(|_| ());
+            let named = self
+                .workbook
+                .add_worksheet()
+                .set_name(ONE_SHEET_NAME)
+                .map(|_| ());
             named.map_err(|e| self.error(e))?;
         }
         let temp = temp_path(&self.target);
@@ -115,20 +123,33 @@ impl WorkbookWriter {
 /// `dir/.name.xlsx.<pid>.tmp`: hidden, in the same folder (so the rename is
 /// atomic), and unique to this process.
 fn temp_path(target: &Path) -> PathBuf {
-    let name = target.file_name().map_or("output.xlsx".into(), |n| n.to_string_lossy());
+    let name = target
+        .file_name()
+        .map_or("output.xlsx".into(), |n| n.to_string_lossy());
     target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
 /// Writes a table's rows from `first_row` down; returns how many rows it took.
-fn write_rows(sheet: &mut Worksheet, first_row: u32, table: &ExtractedTable, wrap: &Format) -> Result<u32, XlsxError> {
+fn write_rows(
+    sheet: &mut Worksheet,
+    first_row: u32,
+    table: &ExtractedTable,
+    wrap: &Format,
+) -> Result<u32, XlsxError> {
     let grid = &table.region.grid;
     let n_rows = table.rows.len() as u32;
-    if first_row as u64 + n_rows as u64 > excel::MAX_ROWS as u64 || grid.col_count() > excel::MAX_COLS as usize {
+    if first_row as u64 + n_rows as u64 > excel::MAX_ROWS as u64
+        || grid.col_count() > excel::MAX_COLS as usize
+    {
         return Err(XlsxError::RowColumnLimitError);
     }
-    let mut anchors: Vec<Vec<Option<(u32, u32)>>> = vec![vec![None; grid.col_count()]; table.rows.len()];
+    let mut anchors: Vec<Vec<Option<(u32, u32)>>> =
+        vec![vec![None; grid.col_count()]; table.rows.len()];
     for cell in &grid.cells {
-        if let Some(slot) = anchors.get_mut(cell.row as usize).and_then(|r| r.get_mut(cell.col as usize)) {
+        if let Some(slot) = anchors
+            .get_mut(cell.row as usize)
+            .and_then(|r| r.get_mut(cell.col as usize))
+        {
             *slot = Some((cell.rowspan, cell.colspan));
         }
     }
@@ -136,12 +157,23 @@ fn write_rows(sheet: &mut Worksheet, first_row: u32, table: &ExtractedTable, wra
         let excel_row = first_row + r as u32;
         for (c, text) in row.iter().enumerate() {
             let text = excel::cell_text(text);
-            let format = if text.contains('\n') { Some(wrap) } else { None };
+            let format = if text.contains('\n') {
+                Some(wrap)
+            } else {
+                None
+            };
             let (rowspan, colspan) = anchors[r][c].unwrap_or((1, 1));
             if rowspan > 1 || colspan > 1 {
                 let last_row = excel_row + rowspan - 1;
                 let last_col = (c as u32 + colspan - 1) as u16;
-                sheet.merge_range(excel_row, c as u16, last_row, last_col, &text, format.unwrap_or(&Format::new()))?;
+                sheet.merge_range(
+                    excel_row,
+                    c as u16,
+                    last_row,
+                    last_col,
+                    &text,
+                    format.unwrap_or(&Format::new()),
+                )?;
             } else if !text.is_empty() {
                 match format {
                     Some(f) => sheet.write_string_with_format(excel_row, c as u16, &text, f)?,

@@ -24,12 +24,49 @@ pub struct RuledTable {
 
 /// Every table the rulings form with at least `min_rows` × `min_cols` cells.
 /// `tol` is how far apart, in points, lines may be and still meet.
-pub fn ruled_tables(rulings: &Rulings, tol: f32, min_rows: usize, min_cols: usize) -> Vec<RuledTable> {
-    connected_groups(rulings, tol)
+pub fn ruled_tables(
+    rulings: &Rulings,
+    tol: f32,
+    min_rows: usize,
+    min_cols: usize,
+) -> Vec<RuledTable> {
+    let rulings = Rulings {
+        horizontal: join_collinear(&rulings.horizontal, tol),
+        vertical: join_collinear(&rulings.vertical, tol),
+    };
+    connected_groups(&rulings, tol)
         .into_iter()
         .filter_map(|group| table_from_group(&group, tol))
         .filter(|t| t.grid.row_count() >= min_rows && t.grid.col_count() >= min_cols)
         .collect()
+}
+
+/// Rulings on one line that overlap or nearly meet, as one ruling: a border
+/// drawn cell by cell, or a dashed line, is one line.
+fn join_collinear(lines: &[Ruling], tol: f32) -> Vec<Ruling> {
+    let mut sorted = lines.to_vec();
+    sorted.sort_by(|a, b| a.pos.total_cmp(&b.pos).then(a.start.total_cmp(&b.start)));
+    let mut out: Vec<Ruling> = Vec::new();
+    for line in sorted {
+        // Among the last few (same position), one this line continues.
+        let joined = out
+            .iter_mut()
+            .rev()
+            .take_while(|o| line.pos - o.pos <= tol)
+            .find(|o| {
+                (o.pos - line.pos).abs() <= tol
+                    && line.start <= o.end + tol
+                    && line.end >= o.start - tol
+            });
+        match joined {
+            Some(o) => {
+                o.start = o.start.min(line.start);
+                o.end = o.end.max(line.end);
+            }
+            None => out.push(line),
+        }
+    }
+    out
 }
 
 /// Rulings split into groups that touch each other (through crossings).
@@ -118,7 +155,11 @@ fn table_from_group(group: &Rulings, tol: f32) -> Option<RuledTable> {
     Some(RuledTable {
         bbox,
         grid,
-        border_coverage: if inner == 0 { 1.0 } else { drawn as f32 / inner as f32 },
+        border_coverage: if inner == 0 {
+            1.0
+        } else {
+            drawn as f32 / inner as f32
+        },
     })
 }
 
@@ -303,7 +344,12 @@ mod tests {
 
     #[test]
     fn full_grid_gives_single_cells() {
-        let r = drawn_grid(&[100.0, 120.0, 140.0, 160.0], &[50.0, 150.0, 250.0], &[], &[]);
+        let r = drawn_grid(
+            &[100.0, 120.0, 140.0, 160.0],
+            &[50.0, 150.0, 250.0],
+            &[],
+            &[],
+        );
         let t = ruled_tables(&r, TOL, 2, 2);
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].grid.rows, vec![100.0, 120.0, 140.0, 160.0]);

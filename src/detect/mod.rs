@@ -25,7 +25,11 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
     )
     .into_iter()
     // A grid with no text in it is a drawing (a form, a chart's gridlines).
-    .filter(|t| chars.iter().any(|ch| !ch.c.is_whitespace() && t.bbox.contains(ch.cx(), ch.cy())))
+    .filter(|t| {
+        chars
+            .iter()
+            .any(|ch| !ch.c.is_whitespace() && t.bbox.contains(ch.cx(), ch.cy()))
+    })
     .map(|t| TableRegion {
         bbox: t.bbox,
         grid: t.grid,

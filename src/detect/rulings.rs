@@ -229,11 +229,17 @@ mod tests {
         let r = find_rulings(&page, &Config::default().detect);
         assert_eq!(
             r.horizontal,
-            vec![Ruling::new(30.0, 20.0, 120.0), Ruling::new(60.0, 20.0, 120.0)]
+            vec![
+                Ruling::new(30.0, 20.0, 120.0),
+                Ruling::new(60.0, 20.0, 120.0)
+            ]
         );
         assert_eq!(
             r.vertical,
-            vec![Ruling::new(20.0, 30.0, 60.0), Ruling::new(120.0, 30.0, 60.0)]
+            vec![
+                Ruling::new(20.0, 30.0, 60.0),
+                Ruling::new(120.0, 30.0, 60.0)
+            ]
         );
     }
 }
