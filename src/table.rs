@@ -154,6 +154,11 @@ impl Grid {
 pub enum Evidence {
     /// Rows and columns both separated by drawn lines.
     Ruled,
+    /// Columns from the layout of the text; rows or the frame from horizontal
+    /// rules or shaded bands.
+    PartiallyRuled,
+    /// From the layout of the text alone.
+    TextLayout,
 }
 
 /// A table found on a page: where it is and how its cells are laid out.

@@ -218,7 +218,7 @@ fn coverage(lines: &[Ruling], pos: f32, from: f32, to: f32, tol: f32) -> f32 {
 /// One cell per set of joined grid positions. A set that is not a rectangle
 /// (borders drawn in an odd pattern) is split back into single positions, so
 /// the grid stays consistent.
-fn cells_from_sets(sets: &mut DisjointSets, nr: usize, nc: usize) -> Vec<Cell> {
+pub(super) fn cells_from_sets(sets: &mut DisjointSets, nr: usize, nc: usize) -> Vec<Cell> {
     let mut bounds: std::collections::HashMap<usize, (usize, usize, usize, usize, usize)> =
         std::collections::HashMap::new();
     for r in 0..nr {
@@ -271,18 +271,18 @@ fn cells_from_sets(sets: &mut DisjointSets, nr: usize, nc: usize) -> Vec<Cell> {
 }
 
 /// Union-find over 0..n.
-struct DisjointSets {
+pub(super) struct DisjointSets {
     parent: Vec<usize>,
 }
 
 impl DisjointSets {
-    fn new(n: usize) -> Self {
+    pub(super) fn new(n: usize) -> Self {
         DisjointSets {
             parent: (0..n).collect(),
         }
     }
 
-    fn find(&mut self, mut i: usize) -> usize {
+    pub(super) fn find(&mut self, mut i: usize) -> usize {
         while self.parent[i] != i {
             self.parent[i] = self.parent[self.parent[i]];
             i = self.parent[i];
@@ -290,7 +290,7 @@ impl DisjointSets {
         i
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    pub(super) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             self.parent[ra.max(rb)] = ra.min(rb);

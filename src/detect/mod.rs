@@ -4,9 +4,11 @@
 //!
 //! Ruled tables come from the page image: long strokes (`rulings`) that meet
 //! form a grid (`grid`); a missing line between two cells makes them one
-//! spanning cell.
+//! spanning cell. The text outside them is then read for tables laid out by
+//! alignment (`layout`), with horizontal rules and shaded bands as help.
 
 pub mod grid;
+pub mod layout;
 pub mod rulings;
 
 use crate::config::DetectConfig;
@@ -16,7 +18,8 @@ use crate::table::{Evidence, TableRegion};
 
 /// The tables of one page, in reading order.
 pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -> Vec<TableRegion> {
-    let rulings = rulings::find_rulings(page, cfg);
+    let mut rulings = rulings::find_rulings(page, cfg);
+    drop_rulings_through_text(&mut rulings, chars);
     let mut tables: Vec<TableRegion> = grid::ruled_tables(
         &rulings,
         cfg.line_merge_tolerance,
@@ -38,8 +41,36 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
     })
     .collect();
     drop_nested(&mut tables);
+
+    // The rest of the text, and the rules outside ruled tables, for layout tables.
+    let outside = |x: f32, y: f32| !tables.iter().any(|t| t.bbox.contains(x, y));
+    let free_chars: Vec<&TextChar> = chars.iter().filter(|c| outside(c.cx(), c.cy())).collect();
+    let free_rules: Vec<rulings::Ruling> = rulings
+        .horizontal
+        .iter()
+        .filter(|r| outside((r.start + r.end) / 2.0, r.pos))
+        .copied()
+        .collect();
+    tables.extend(layout::layout_tables(&free_chars, &free_rules));
     sort_reading_order(&mut tables);
     tables
+}
+
+/// Drops horizontal "rulings" that run through a line of text: the tops of
+/// letters or a strike-through at a low threshold, not lines of a table.
+fn drop_rulings_through_text(rulings: &mut rulings::Rulings, chars: &[TextChar]) {
+    rulings.horizontal.retain(|r| {
+        let through: f32 = chars
+            .iter()
+            .filter(|c| !c.c.is_whitespace())
+            .filter(|c| {
+                let inner = c.bbox.height() * 0.25;
+                r.pos > c.bbox.y0 + inner && r.pos < c.bbox.y1 - inner && c.bbox.x1 > r.start && c.bbox.x0 < r.end
+            })
+            .map(|c| c.bbox.x1.min(r.end) - c.bbox.x0.max(r.start))
+            .sum();
+        through < 0.3 * r.length()
+    });
 }
 
 /// A table drawn inside a cell of another is part of that cell's content.

@@ -1,0 +1,567 @@
+//! Tables without a full grid of lines: found from the layout of the text,
+//! helped by whatever horizontal rules and shaded bands the page has.
+//!
+//! The text layer becomes page lines (characters on one baseline), each split
+//! into segments where the gap between words is wider than a column gap.
+//! Consecutive lines of two or more segments make a candidate block; narrow
+//! lines between them (a wrapped cell, a label) stay in it, a line of prose or
+//! a wide vertical gap ends it. Columns come from the lines with the most
+//! segments, whose segments line up; a segment of another line that crosses
+//! a column boundary without a word gap there spans those columns. Rows are
+//! lines, except where rules or shaded bands group several lines into one
+//! row (wrapped cells), or a label sits between two lines (a row span).
+//! Blocks that read like prose or a bulleted list are not tables.
+
+use super::grid::{cells_from_sets, DisjointSets};
+use super::rulings::Ruling;
+use crate::extract::TextChar;
+use crate::table::{Evidence, Grid, Rect, TableRegion};
+
+/// A word gap wider than this many em separates two cells of a line.
+const COLUMN_GAP_EM: f32 = 0.8;
+/// Lines further apart than this many em do not belong to one table.
+const MAX_LINE_GAP_EM: f32 = 2.2;
+/// A table's cells hold fewer words than prose: more than this many words per
+/// filled cell, on average, is running text laid out in columns.
+const MAX_WORDS_PER_CELL: f32 = 7.0;
+/// A rule counts as a row separator when it spans this much of the block.
+const RULE_SPAN: f32 = 0.6;
+
+#[derive(Debug, Clone)]
+struct Word {
+    bbox: Rect,
+}
+
+#[derive(Debug, Clone)]
+struct Segment {
+    x0: f32,
+    x1: f32,
+    /// Indices into the line's words.
+    words: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    words: Vec<Word>,
+    segments: Vec<Segment>,
+    bbox: Rect,
+    size: f32,
+}
+
+impl Line {
+    fn cy(&self) -> f32 {
+        (self.bbox.y0 + self.bbox.y1) / 2.0
+    }
+
+    fn is_tabular(&self) -> bool {
+        self.segments.len() >= 2
+    }
+}
+
+/// Tables found from text layout among `chars` (those not already in a ruled
+/// table), with `rules` the page's horizontal rulings.
+pub fn layout_tables(chars: &[&TextChar], rules: &[Ruling]) -> Vec<TableRegion> {
+    let lines = page_lines(chars);
+    blocks(&lines)
+        .into_iter()
+        .filter_map(|block| table_from_block(&block, rules))
+        .collect()
+}
+
+/// Words (split at spaces and at gaps) grouped into page lines, top to bottom.
+fn page_lines(chars: &[&TextChar]) -> Vec<Line> {
+    // Words per structured-text line.
+    let mut by_line: Vec<(u32, Vec<Word>, f32)> = Vec::new();
+    let mut last: Option<&TextChar> = None;
+    for &ch in chars {
+        let new_line = last.is_none_or(|l| l.line != ch.line);
+        if new_line {
+            by_line.push((ch.line, Vec::new(), ch.size));
+        }
+        let (_, words, size) = by_line.last_mut().expect("pushed above");
+        *size = size.max(ch.size);
+        if ch.c.is_whitespace() {
+            last = Some(ch);
+            continue;
+        }
+        let gap_breaks = last.is_some_and(|l| {
+            l.line == ch.line && (l.c.is_whitespace() || ch.bbox.x0 - l.bbox.x1 > 0.3 * ch.size || ch.bbox.x1 < l.bbox.x0)
+        });
+        match words.last_mut() {
+            Some(w) if !new_line && !gap_breaks => w.bbox = w.bbox.union(&ch.bbox),
+            _ => words.push(Word { bbox: ch.bbox }),
+        }
+        last = Some(ch);
+    }
+    let mut pieces: Vec<(Rect, Vec<Word>, f32)> = by_line
+        .into_iter()
+        .filter(|(_, w, _)| !w.is_empty())
+        .map(|(_, words, size)| {
+            let bbox = words.iter().skip(1).fold(words[0].bbox, |b, w| b.union(&w.bbox));
+            (bbox, words, size)
+        })
+        .collect();
+    pieces.sort_by(|a, b| (a.0.y0 + a.0.y1).total_cmp(&(b.0.y0 + b.0.y1)));
+
+    // Pieces on one baseline (they overlap vertically, not horizontally) are one line.
+    let mut lines: Vec<Line> = Vec::new();
+    for (bbox, words, size) in pieces {
+        let joins = lines.iter_mut().rev().take(4).find(|l| {
+            let overlap = l.bbox.y1.min(bbox.y1) - l.bbox.y0.max(bbox.y0);
+            let min_h = l.bbox.height().min(bbox.height());
+            let apart = !l.words.iter().any(|w| w.bbox.x0 < bbox.x1 && w.bbox.x1 > bbox.x0);
+            overlap >= 0.5 * min_h && apart
+        });
+        match joins {
+            Some(l) => {
+                l.bbox = l.bbox.union(&bbox);
+                l.words.extend(words);
+                l.size = l.size.max(size);
+            }
+            None => lines.push(Line {
+                words,
+                segments: Vec::new(),
+                bbox,
+                size,
+            }),
+        }
+    }
+    for line in &mut lines {
+        line.words.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        line.segments = segments(&line.words, line.size);
+    }
+    lines.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+    lines
+}
+
+/// Words of a line split into segments at gaps wider than a column gap.
+fn segments(words: &[Word], size: f32) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        match out.last_mut() {
+            Some(s) if w.bbox.x0 - s.x1 <= COLUMN_GAP_EM * size => {
+                s.x1 = s.x1.max(w.bbox.x1);
+                s.words.end = i + 1;
+            }
+            _ => out.push(Segment {
+                x0: w.bbox.x0,
+                x1: w.bbox.x1,
+                words: i..i + 1,
+            }),
+        }
+    }
+    out
+}
+
+/// Runs of lines that may be a table: from a line of several segments to the
+/// last such line, with narrow lines between them kept.
+fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
+    let mut out = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    let close = |current: &mut Vec<Line>, out: &mut Vec<Vec<Line>>| {
+        while current.last().is_some_and(|l| !l.is_tabular()) {
+            current.pop();
+        }
+        if current.iter().filter(|l| l.is_tabular()).count() >= 2 {
+            out.push(std::mem::take(current));
+        }
+        current.clear();
+    };
+    for line in lines {
+        if let Some(prev) = current.last() {
+            let gap = line.bbox.y0 - prev.bbox.y1;
+            if gap > MAX_LINE_GAP_EM * line.size.max(prev.size) {
+                close(&mut current, &mut out);
+            }
+        }
+        if line.is_tabular() {
+            current.push(line.clone());
+        } else if !current.is_empty() && fits_inside(line, &current) {
+            current.push(line.clone());
+        } else {
+            close(&mut current, &mut out);
+        }
+    }
+    close(&mut current, &mut out);
+    out
+}
+
+/// A single-segment line that can be part of a table: within its width and
+/// narrower than most of it (a wrapped cell, a label), unlike prose.
+fn fits_inside(line: &Line, block: &[Line]) -> bool {
+    let x0 = block.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let x1 = block.iter().map(|l| l.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
+    let slack = line.size;
+    line.bbox.x0 >= x0 - slack && line.bbox.x1 <= x1 + slack && line.bbox.width() < 0.6 * (x1 - x0)
+}
+
+/// Column extents: the segments of the lines with the most segments, merged
+/// where they overlap; then gaps between them filled by columns that only
+/// other lines use.
+fn columns(block: &[Line]) -> Vec<(f32, f32)> {
+    let most = block.iter().map(|l| l.segments.len()).max().unwrap_or(0);
+    let template_min = ((most as f32 * 0.7).ceil() as usize).max(2);
+    let mut spans: Vec<(f32, f32)> = block
+        .iter()
+        .filter(|l| l.segments.len() >= template_min)
+        .flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1)))
+        .collect();
+    let mut cols = merge_intervals(&mut spans);
+    // Segments of other lines that fall between template columns.
+    let mut orphans: Vec<(f32, f32)> = block
+        .iter()
+        .filter(|l| l.segments.len() < template_min)
+        .flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1)))
+        .filter(|&(a, b)| !cols.iter().any(|&(c0, c1)| a < c1 && b > c0))
+        .collect();
+    let orphan_cols = merge_intervals(&mut orphans);
+    cols.extend(orphan_cols);
+    cols.sort_by(|a, b| a.0.total_cmp(&b.0));
+    cols
+}
+
+fn merge_intervals(spans: &mut [(f32, f32)]) -> Vec<(f32, f32)> {
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out: Vec<(f32, f32)> = Vec::new();
+    for &(a, b) in spans.iter() {
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+/// Which columns a span of x touches.
+fn columns_touched(cols: &[(f32, f32)], x0: f32, x1: f32) -> std::ops::Range<usize> {
+    let first = cols.iter().position(|&(_, c1)| c1 > x0);
+    let last = cols.iter().rposition(|&(c0, _)| c0 < x1);
+    match (first, last) {
+        (Some(f), Some(l)) if f <= l => f..l + 1,
+        // Between two columns: the nearer one.
+        _ => {
+            let mid = (x0 + x1) / 2.0;
+            let i = (0..cols.len())
+                .min_by(|&a, &b| {
+                    let da = (mid - (cols[a].0 + cols[a].1) / 2.0).abs();
+                    let db = (mid - (cols[b].0 + cols[b].1) / 2.0).abs();
+                    da.total_cmp(&db)
+                })
+                .unwrap_or(0);
+            i..i + 1
+        }
+    }
+}
+
+/// The columns a line has text in.
+fn occupied(line: &Line, cols: &[(f32, f32)]) -> Vec<bool> {
+    let mut occ = vec![false; cols.len()];
+    for w in &line.words {
+        let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
+        for c in columns_touched(cols, cx, cx + 0.01) {
+            occ[c] = true;
+        }
+    }
+    occ
+}
+
+fn table_from_block(block: &[Line], rules: &[Ruling]) -> Option<TableRegion> {
+    let cols = columns(block);
+    if cols.len() < 2 {
+        return None;
+    }
+    let size = median(block.iter().map(|l| l.size).collect()).max(1.0);
+    let text_x0 = block.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let text_x1 = block.iter().map(|l| l.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
+    let text_y0 = block.first()?.bbox.y0;
+    let text_y1 = block.iter().map(|l| l.bbox.y1).fold(f32::NEG_INFINITY, f32::max);
+    let width = text_x1 - text_x0;
+
+    // Rules across the block: inside it they separate rows; just above and
+    // below they frame it.
+    let across: Vec<&Ruling> = rules
+        .iter()
+        .filter(|r| {
+            let overlap = r.end.min(text_x1) - r.start.max(text_x0);
+            overlap >= RULE_SPAN * width
+        })
+        .collect();
+    let inner: Vec<f32> = across
+        .iter()
+        .filter(|r| r.pos > text_y0 && r.pos < text_y1)
+        .map(|r| r.pos)
+        .collect();
+    let near = 1.5 * size;
+    let top = across
+        .iter()
+        .filter(|r| r.pos <= text_y0 && r.pos >= text_y0 - near)
+        .map(|r| r.pos)
+        .fold(f32::INFINITY, f32::min);
+    let bottom = across
+        .iter()
+        .filter(|r| r.pos >= text_y1 && r.pos <= text_y1 + near)
+        .map(|r| r.pos)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let framing: Vec<&&Ruling> = across
+        .iter()
+        .filter(|r| r.pos >= text_y0 - near && r.pos <= text_y1 + near)
+        .collect();
+    let x0 = framing.iter().map(|r| r.start).fold(text_x0, f32::min);
+    let x1 = framing.iter().map(|r| r.end).fold(text_x1, f32::max);
+    let y0 = if top.is_finite() { top } else { text_y0 };
+    let y1 = if bottom.is_finite() { bottom } else { text_y1 };
+
+    let rows = rows(block, &cols, &inner);
+    if rows.len() < 2 {
+        return None;
+    }
+
+    // Grid boundaries: rules where rows are separated by one, else midway.
+    let mut row_bounds = vec![y0];
+    for pair in rows.windows(2) {
+        let above = pair[0].iter().map(|&i| block[i].bbox.y1).fold(f32::NEG_INFINITY, f32::max);
+        let below = pair[1].iter().map(|&i| block[i].bbox.y0).fold(f32::INFINITY, f32::min);
+        let rule = inner.iter().copied().find(|&y| y >= above - 1.0 && y <= below + 1.0);
+        row_bounds.push(rule.unwrap_or((above + below) / 2.0));
+    }
+    row_bounds.push(y1);
+    if row_bounds.windows(2).any(|w| w[1] <= w[0]) {
+        return None; // rows overlap: not a grid
+    }
+    let mut col_bounds = vec![x0];
+    for pair in cols.windows(2) {
+        col_bounds.push((pair[0].1 + pair[1].0) / 2.0);
+    }
+    col_bounds.push(x1);
+
+    // Spans: a segment over several columns with no word gap at the boundary.
+    let (nr, nc) = (rows.len(), cols.len());
+    let mut sets = DisjointSets::new(nr * nc);
+    for (r, members) in rows.iter().enumerate() {
+        for &i in members {
+            let line = &block[i];
+            for seg in &line.segments {
+                let touched = columns_touched(&cols, seg.x0 + 0.5, seg.x1 - 0.5);
+                for c in touched.start..touched.end.saturating_sub(1) {
+                    let boundary = col_bounds[c + 1];
+                    let split = line.words[seg.words.clone()]
+                        .windows(2)
+                        .any(|w| w[0].bbox.x1 <= boundary + 1.0 && w[1].bbox.x0 >= boundary - 1.0);
+                    if !split {
+                        sets.union(r * nc + c, r * nc + c + 1);
+                    }
+                }
+            }
+        }
+    }
+    let cells = cells_from_sets(&mut sets, nr, nc);
+    let grid = Grid {
+        rows: row_bounds,
+        cols: col_bounds,
+        cells,
+    };
+
+    if !looks_like_a_table(block, &rows, &cols) {
+        return None;
+    }
+    let ruled = top.is_finite() || bottom.is_finite() || !inner.is_empty();
+    let mut confidence: f32 = 0.5;
+    if top.is_finite() && bottom.is_finite() {
+        confidence += 0.2;
+    }
+    if nc >= 3 {
+        confidence += 0.1;
+    }
+    if nr >= 4 {
+        confidence += 0.1;
+    }
+    Some(TableRegion {
+        bbox: Rect::new(x0, y0, x1, y1),
+        grid,
+        evidence: if ruled {
+            Evidence::PartiallyRuled
+        } else {
+            Evidence::TextLayout
+        },
+        confidence: confidence.min(0.95),
+    })
+}
+
+/// Groups the block's lines into rows (indices into `block`).
+fn rows(block: &[Line], cols: &[(f32, f32)], inner_rules: &[f32]) -> Vec<Vec<usize>> {
+    let occ: Vec<Vec<bool>> = block.iter().map(|l| occupied(l, cols)).collect();
+    // Lines between two rules (or the block's edge) form a band.
+    let mut bands: Vec<Vec<usize>> = Vec::new();
+    let mut last_band = usize::MAX;
+    for (i, line) in block.iter().enumerate() {
+        let band = inner_rules.iter().filter(|&&y| y < line.cy()).count();
+        if band != last_band {
+            bands.push(Vec::new());
+            last_band = band;
+        }
+        bands.last_mut().expect("pushed").push(i);
+    }
+    let ruled_rows = !inner_rules.is_empty();
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for band in bands {
+        if ruled_rows && band.len() >= 2 && band.len() <= 8 && is_one_wrapped_row(&band, &occ) {
+            rows.push(band);
+            continue;
+        }
+        for i in band {
+            rows.push(vec![i]);
+        }
+    }
+    rows
+}
+
+/// Lines of a band are one row when its first filled column has text on one
+/// line only while another column runs over several (a wrapped cell).
+fn is_one_wrapped_row(band: &[usize], occ: &[Vec<bool>]) -> bool {
+    let ncols = occ[band[0]].len();
+    let filled: Vec<usize> = (0..ncols)
+        .map(|c| band.iter().filter(|&&i| occ[i][c]).count())
+        .collect();
+    let Some(first) = filled.iter().position(|&n| n > 0) else {
+        return false;
+    };
+    filled[first] == 1 && filled.iter().any(|&n| n >= 2)
+}
+
+/// Not prose in columns, not a bulleted list, and aligned in at least two
+/// columns over at least two rows.
+fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) -> bool {
+    let mut filled = vec![vec![0usize; cols.len()]; rows.len()];
+    let mut words = 0usize;
+    let mut first_col_tokens: Vec<f32> = Vec::new();
+    for (r, members) in rows.iter().enumerate() {
+        for &i in members {
+            for w in &block[i].words {
+                let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
+                let c = columns_touched(cols, cx, cx + 0.01).start;
+                filled[r][c] += 1;
+                words += 1;
+                if c == 0 {
+                    first_col_tokens.push(w.bbox.width() / block[i].size.max(1.0));
+                }
+            }
+        }
+    }
+    let filled_cells = filled.iter().flatten().filter(|&&n| n > 0).count();
+    if filled_cells == 0 || words as f32 / filled_cells as f32 > MAX_WORDS_PER_CELL {
+        return false;
+    }
+    let aligned_cols = (0..cols.len())
+        .filter(|&c| filled.iter().filter(|row| row[c] > 0).count() >= 2)
+        .count();
+    if aligned_cols < 2 {
+        return false;
+    }
+    // A first column of one narrow mark per row is a list's bullets or numbers.
+    let bullets = first_col_tokens.len() == filled.iter().filter(|row| row[0] > 0).count()
+        && first_col_tokens.iter().all(|&w| w < 1.2);
+    !(bullets && cols.len() == 2)
+}
+
+fn median(mut v: Vec<f32>) -> f32 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f32::total_cmp);
+    v[v.len() / 2]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Characters for `text` from x, on a baseline at y, 5 pt per character,
+    /// one structured-text line per call.
+    fn text(chars: &mut Vec<TextChar>, s: &str, x: f32, y: f32, line: u32) {
+        for (i, c) in s.chars().enumerate() {
+            chars.push(TextChar {
+                c,
+                bbox: Rect::new(x + 5.0 * i as f32, y - 8.0, x + 5.0 * (i + 1) as f32, y + 2.0),
+                line,
+                size: 10.0,
+            });
+        }
+    }
+
+    fn detect(chars: &[TextChar], rules: &[Ruling]) -> Vec<TableRegion> {
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        layout_tables(&refs, rules)
+    }
+
+    #[test]
+    fn aligned_columns_make_a_table_and_prose_does_not() {
+        let mut chars = Vec::new();
+        let mut id = 0;
+        text(&mut chars, "This is a paragraph of running text that goes across the page.", 50.0, 20.0, id);
+        for (i, row) in [["Name", "Units", "Share"], ["North", "1,234", "12.5%"], ["South", "87", "3.0%"], ["East", "-7", "0.1%"]]
+            .iter()
+            .enumerate()
+        {
+            let y = 60.0 + 14.0 * i as f32;
+            for (j, cell) in row.iter().enumerate() {
+                id += 1;
+                text(&mut chars, cell, 50.0 + 80.0 * j as f32, y, id);
+            }
+        }
+        id += 1;
+        text(&mut chars, "Another paragraph closes the page with more running text.", 50.0, 150.0, id);
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1);
+        let t = &tables[0];
+        assert_eq!((t.grid.row_count(), t.grid.col_count()), (4, 3));
+        assert_eq!(t.evidence, Evidence::TextLayout);
+        assert!(t.bbox.y0 > 25.0 && t.bbox.y1 < 140.0, "paragraphs stay out: {:?}", t.bbox);
+    }
+
+    #[test]
+    fn a_header_over_two_columns_spans_them() {
+        let mut chars = Vec::new();
+        text(&mut chars, "Region", 50.0, 40.0, 0);
+        text(&mut chars, "Revenue 2024", 140.0, 40.0, 1); // over both number columns
+        for (i, row) in [["North", "1,200", "1,350"], ["South", "2,015", "1,980"], ["West", "845", "910"]].iter().enumerate() {
+            let y = 54.0 + 14.0 * i as f32;
+            for (j, cell) in row.iter().enumerate() {
+                text(&mut chars, cell, 50.0 + 60.0 * j as f32 + if j > 0 { 30.0 } else { 0.0 }, y, 10 + 3 * i as u32 + j as u32);
+            }
+        }
+        let t = &detect(&chars, &[])[0];
+        assert_eq!(t.grid.col_count(), 3);
+        let header = t.grid.cells.iter().find(|c| c.row == 0 && c.col == 1).unwrap();
+        assert_eq!(header.colspan, 2);
+    }
+
+    #[test]
+    fn rules_group_wrapped_lines_into_one_row() {
+        let mut chars = Vec::new();
+        let mut rules = vec![Ruling::new(30.0, 40.0, 400.0)];
+        let mut id = 0;
+        for r in 0..3 {
+            let top = 30.0 + 40.0 * r as f32;
+            id += 1;
+            text(&mut chars, &format!("ID-{r}"), 50.0, top + 20.0, id);
+            for k in 0..3 {
+                id += 1;
+                text(&mut chars, "some words of a note", 150.0, top + 10.0 + 11.0 * k as f32, id);
+            }
+            rules.push(Ruling::new(top + 40.0, 40.0, 400.0));
+        }
+        let t = &detect(&chars, &rules)[0];
+        assert_eq!(t.grid.row_count(), 3);
+        assert_eq!(t.evidence, Evidence::PartiallyRuled);
+    }
+
+    #[test]
+    fn a_bulleted_list_is_not_a_table() {
+        let mut chars = Vec::new();
+        for i in 0..4 {
+            text(&mut chars, "•", 50.0, 40.0 + 14.0 * i as f32, 2 * i);
+            text(&mut chars, "an item of the list", 70.0, 40.0 + 14.0 * i as f32, 2 * i + 1);
+        }
+        assert!(detect(&chars, &[]).is_empty());
+    }
+}
