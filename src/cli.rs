@@ -47,6 +47,10 @@ pub struct Args {
     /// Settings file, overlaid on the defaults (see config.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Write a picture of each page with what was detected drawn over it
+    /// (rulings red, table regions blue, cells green) into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub debug_dir: Option<PathBuf>,
     /// Password of an encrypted PDF.
     #[arg(long)]
     pub password: Option<String>,
@@ -151,11 +155,18 @@ fn run(args: Args) -> Result<i32, Error> {
         }
         None => None,
     };
+    if let Some(dir) = &args.debug_dir {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.clone(),
+            source,
+        })?;
+    }
     let conversion = Conversion {
         input: args.input,
         output,
         pages,
         password: args.password,
+        debug_dir: args.debug_dir,
     };
     let progress = Progress::new(args.quiet);
     let summary = run::convert(&conversion, &config, &progress)?;

@@ -59,6 +59,9 @@ pub enum Response {
 pub struct WorkerSettings {
     pub dpi: f32,
     pub detect: DetectConfig,
+    /// Where to write a picture of each detected page (`--debug-dir`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug_dir: Option<PathBuf>,
 }
 
 /// Render and detect one page.
@@ -196,7 +199,7 @@ mod tests {
         ) {
             let requests = vec![
                 Request::Hello { protocol: PROTOCOL_VERSION, settings: WorkerSettings {
-                    dpi: 144.0, detect: Config::default().detect } },
+                    dpi: 144.0, detect: Config::default().detect, debug_dir: None } },
                 Request::Detect(DetectJob { job: JobId(job), pdf: pdf.clone().into(),
                     password: password.clone(), page }),
                 Request::Extract(ExtractJob { job: JobId(job), pdf: pdf.into(), password,

@@ -31,6 +31,8 @@ pub struct Conversion {
     /// 1-based page numbers to convert, ascending; `None` for all.
     pub pages: Option<Vec<u32>>,
     pub password: Option<String>,
+    /// Where workers write a picture of each detected page.
+    pub debug_dir: Option<PathBuf>,
 }
 
 /// What a finished conversion did.
@@ -58,6 +60,7 @@ pub fn convert(conv: &Conversion, config: &Config, progress: &Progress) -> Resul
     let settings = WorkerSettings {
         dpi: config.render.dpi,
         detect: config.detect.clone(),
+        debug_dir: conv.debug_dir.clone(),
     };
     let mut pool = Pool::new(
         Pool::current_program()?,

@@ -120,6 +120,7 @@ impl Worker {
             WorkerSettings {
                 dpi: c.render.dpi,
                 detect: c.detect,
+                debug_dir: None,
             }
         })
     }
@@ -132,7 +133,16 @@ impl Worker {
             page: job.page,
             message: render::mupdf_message(&e),
         })?;
-        Ok(detect::detect_tables(&image, &page.chars, &settings.detect))
+        let found = detect::detect_tables(&image, &page.chars, &settings.detect);
+        if let Some(dir) = &settings.debug_dir {
+            let picture = detect::overlay::draw(&image, &found.rulings, &found.tables);
+            let path = dir.join(debug_picture_name(&job.pdf, job.page));
+            // A picture that cannot be written must not cost the page its tables.
+            if let Err(e) = picture.save(&path) {
+                eprintln!("worker: cannot write {}: {e}", path.display());
+            }
+        }
+        Ok(found.tables)
     }
 
     fn extract(&mut self, job: &ExtractJob) -> Result<Vec<Vec<String>>, Error> {
@@ -175,6 +185,12 @@ impl Worker {
         }
         Ok(self.page.as_ref().expect("opened above"))
     }
+}
+
+/// `report-p007.png` for page 7 of `report.pdf`.
+pub fn debug_picture_name(pdf: &Path, page: u32) -> String {
+    let stem = pdf.file_stem().map_or("page".into(), |s| s.to_string_lossy());
+    format!("{stem}-p{page:03}.png")
 }
 
 /// The parent puts the file and page in front of the reason.

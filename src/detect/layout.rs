@@ -196,26 +196,37 @@ fn fits_inside(line: &Line, block: &[Line]) -> bool {
 }
 
 /// Column extents: the segments of the lines with the most segments, merged
-/// where they overlap; then gaps between them filled by columns that only
-/// other lines use.
+/// where they overlap. Segments of other lines widen the one column they fall
+/// in, or open a new column where they fall in none; one that reaches over
+/// several columns is a spanning cell and changes nothing.
 fn columns(block: &[Line]) -> Vec<(f32, f32)> {
     let most = block.iter().map(|l| l.segments.len()).max().unwrap_or(0);
-    let template_min = ((most as f32 * 0.7).ceil() as usize).max(2);
     let mut spans: Vec<(f32, f32)> = block
         .iter()
-        .filter(|l| l.segments.len() >= template_min)
+        .filter(|l| l.segments.len() == most)
         .flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1)))
         .collect();
     let mut cols = merge_intervals(&mut spans);
-    // Segments of other lines that fall between template columns.
-    let mut orphans: Vec<(f32, f32)> = block
-        .iter()
-        .filter(|l| l.segments.len() < template_min)
-        .flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1)))
-        .filter(|&(a, b)| !cols.iter().any(|&(c0, c1)| a < c1 && b > c0))
-        .collect();
-    let orphan_cols = merge_intervals(&mut orphans);
-    cols.extend(orphan_cols);
+    let mut others: Vec<&Line> = block.iter().filter(|l| l.segments.len() < most).collect();
+    others.sort_by_key(|l| std::cmp::Reverse(l.segments.len()));
+    let mut orphans: Vec<(f32, f32)> = Vec::new();
+    for seg in others.iter().flat_map(|l| &l.segments) {
+        let touched: Vec<usize> = (0..cols.len())
+            .filter(|&c| seg.x0 < cols[c].1 && seg.x1 > cols[c].0)
+            .collect();
+        match touched.as_slice() {
+            [] => orphans.push((seg.x0, seg.x1)),
+            &[c] => {
+                // Widen, but never into a neighbour.
+                let left = if c > 0 { cols[c - 1].1 } else { f32::NEG_INFINITY };
+                let right = cols.get(c + 1).map_or(f32::INFINITY, |n| n.0);
+                cols[c].0 = cols[c].0.min(seg.x0).max(left + 0.5);
+                cols[c].1 = cols[c].1.max(seg.x1).min(right - 0.5);
+            }
+            _ => {}
+        }
+    }
+    cols.extend(merge_intervals(&mut orphans));
     cols.sort_by(|a, b| a.0.total_cmp(&b.0));
     cols
 }
@@ -387,45 +398,98 @@ fn table_from_block(block: &[Line], rules: &[Ruling]) -> Option<TableRegion> {
     })
 }
 
-/// Groups the block's lines into rows (indices into `block`).
+/// Groups the block's lines into rows (indices into `block`). Each line is a
+/// row, except where lines are closer than rows are to each other (the line
+/// spacing inside a wrapped cell, when the gaps between lines fall into two
+/// clearly different sizes) and read as one wrapped row. Rules between lines
+/// always separate rows.
 fn rows(block: &[Line], cols: &[(f32, f32)], inner_rules: &[f32]) -> Vec<Vec<usize>> {
+    let gaps: Vec<f32> = block.windows(2).map(|w| w[1].bbox.y0 - w[0].bbox.y1).collect();
+    let size = median(block.iter().map(|l| l.size).collect());
+    let within_row = wrap_gap_threshold(&gaps, size);
     let occ: Vec<Vec<bool>> = block.iter().map(|l| occupied(l, cols)).collect();
-    // Lines between two rules (or the block's edge) form a band.
-    let mut bands: Vec<Vec<usize>> = Vec::new();
-    let mut last_band = usize::MAX;
-    for (i, line) in block.iter().enumerate() {
-        let band = inner_rules.iter().filter(|&&y| y < line.cy()).count();
-        if band != last_band {
-            bands.push(Vec::new());
-            last_band = band;
+    let widths = column_text_widths(block, cols);
+
+    let mut groups: Vec<Vec<usize>> = vec![vec![0]];
+    for i in 1..block.len() {
+        let ruled = inner_rules.iter().any(|&y| y > block[i - 1].cy() && y < block[i].cy());
+        if !ruled && gaps[i - 1] < within_row {
+            groups.last_mut().expect("non-empty").push(i);
+        } else {
+            groups.push(vec![i]);
         }
-        bands.last_mut().expect("pushed").push(i);
     }
-    let ruled_rows = !inner_rules.is_empty();
-    let mut rows: Vec<Vec<usize>> = Vec::new();
-    for band in bands {
-        if ruled_rows && band.len() >= 2 && band.len() <= 8 && is_one_wrapped_row(&band, &occ) {
-            rows.push(band);
-            continue;
-        }
-        for i in band {
-            rows.push(vec![i]);
+    let mut rows = Vec::new();
+    for group in groups {
+        if group.len() >= 2 && is_one_wrapped_row(block, &group, &occ, cols, &widths) {
+            rows.push(group);
+        } else {
+            rows.extend(group.into_iter().map(|i| vec![i]));
         }
     }
     rows
 }
 
-/// Lines of a band are one row when its first filled column has text on one
-/// line only while another column runs over several (a wrapped cell).
-fn is_one_wrapped_row(band: &[usize], occ: &[Vec<bool>]) -> bool {
-    let ncols = occ[band[0]].len();
-    let filled: Vec<usize> = (0..ncols)
-        .map(|c| band.iter().filter(|&&i| occ[i][c]).count())
-        .collect();
-    let Some(first) = filled.iter().position(|&n| n > 0) else {
+/// The gap below which two lines may belong to one row: between the two sizes
+/// when the gaps fall clearly into a small kind (line spacing) and a large one
+/// (row spacing); otherwise no gap joins lines.
+fn wrap_gap_threshold(gaps: &[f32], size: f32) -> f32 {
+    let mut sorted = gaps.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let mut best = (f32::NEG_INFINITY, 1.0f32);
+    for w in sorted.windows(2) {
+        let (small, large) = (w[0].max(0.5), w[1]);
+        let ratio = large / small;
+        if large - small >= 0.3 * size && ratio >= 2.0 && ratio > best.1 {
+            best = ((w[0] + w[1]) / 2.0, ratio);
+        }
+    }
+    best.0
+}
+
+/// The widest text each column holds on one line, over the block.
+fn column_text_widths(block: &[Line], cols: &[(f32, f32)]) -> Vec<f32> {
+    let mut widths = vec![0.0f32; cols.len()];
+    for line in block {
+        for (c, extent) in line_extents(line, cols).into_iter().enumerate() {
+            if let Some((a, b)) = extent {
+                widths[c] = widths[c].max(b - a);
+            }
+        }
+    }
+    widths
+}
+
+/// Per column, the x-extent of the line's words in it.
+fn line_extents(line: &Line, cols: &[(f32, f32)]) -> Vec<Option<(f32, f32)>> {
+    let mut out: Vec<Option<(f32, f32)>> = vec![None; cols.len()];
+    for w in &line.words {
+        let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
+        let c = columns_touched(cols, cx, cx + 0.01).start;
+        out[c] = Some(match out[c] {
+            Some((a, b)) => (a.min(w.bbox.x0), b.max(w.bbox.x1)),
+            None => (w.bbox.x0, w.bbox.x1),
+        });
+    }
+    out
+}
+
+/// Lines of a group are one row when a column holds a single line while
+/// another runs over several lines that fill its width as wrapped text does
+/// (every line but the last nearly as wide as the column's widest text).
+fn is_one_wrapped_row(block: &[Line], group: &[usize], occ: &[Vec<bool>], cols: &[(f32, f32)], widths: &[f32]) -> bool {
+    let ncols = cols.len();
+    let filled: Vec<usize> = (0..ncols).map(|c| group.iter().filter(|&&i| occ[i][c]).count()).collect();
+    if !filled.contains(&1) {
         return false;
-    };
-    filled[first] == 1 && filled.iter().any(|&n| n >= 2)
+    }
+    (0..ncols).any(|c| {
+        let lines: Vec<usize> = group.iter().copied().filter(|&i| occ[i][c]).collect();
+        lines.len() >= 2
+            && lines[..lines.len() - 1].iter().all(|&i| {
+                line_extents(&block[i], cols)[c].is_some_and(|(a, b)| b - a >= 0.6 * widths[c])
+            })
+    })
 }
 
 /// Not prose in columns, not a bulleted list, and aligned in at least two

@@ -9,6 +9,7 @@
 
 pub mod grid;
 pub mod layout;
+pub mod overlay;
 pub mod rulings;
 
 use crate::config::DetectConfig;
@@ -16,8 +17,15 @@ use crate::extract::TextChar;
 use crate::render::PageImage;
 use crate::table::{Evidence, TableRegion};
 
+/// What detection found on a page: its tables in reading order, and the
+/// rulings they were built from (for the debug picture).
+pub struct Detection {
+    pub tables: Vec<TableRegion>,
+    pub rulings: rulings::Rulings,
+}
+
 /// The tables of one page, in reading order.
-pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -> Vec<TableRegion> {
+pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -> Detection {
     let mut rulings = rulings::find_rulings(page, cfg);
     drop_rulings_through_text(&mut rulings, chars);
     let mut tables: Vec<TableRegion> = grid::ruled_tables(
@@ -53,7 +61,7 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
         .collect();
     tables.extend(layout::layout_tables(&free_chars, &free_rules));
     sort_reading_order(&mut tables);
-    tables
+    Detection { tables, rulings }
 }
 
 /// Drops horizontal "rulings" that run through a line of text: the tops of

@@ -44,8 +44,25 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
     let min_len = (cfg.min_line_length * page.scale).round().max(2.0) as u32;
     let max_thick = (cfg.max_line_thickness * page.scale).round().max(1.0) as u32;
 
-    let horizontal = strokes(&ink, w, h, min_len)
-        .into_iter()
+    let across = strokes(&ink, w, h, min_len);
+    let down = strokes(&transpose(&ink, w, h), h, w, min_len);
+    // Filled boxes, as pixel rectangles (x0, y0, x1, y1). Inside one, the gaps
+    // between the letters of light text printed on it look like thin strokes.
+    let fills: Vec<(u32, u32, u32, u32)> = across
+        .iter()
+        .filter(|s| s.thickness() > max_thick)
+        .map(|s| (s.start, s.first, s.end, s.last + 1))
+        .chain(down.iter().filter(|s| s.thickness() > max_thick).map(|s| (s.first, s.start, s.last + 1, s.end)))
+        .collect();
+    let inside_fill = |x0: u32, y0: u32, x1: u32, y1: u32| {
+        fills.iter().any(|&(fx0, fy0, fx1, fy1)| {
+            x0 + 2 >= fx0 && x1 <= fx1 + 2 && y0 + 2 >= fy0 && y1 <= fy1 + 2 && (x0 > fx0 + 2 || y0 > fy0 + 2) && (x1 + 2 < fx1 || y1 + 2 < fy1)
+        })
+    };
+
+    let horizontal = across
+        .iter()
+        .filter(|s| s.thickness() > max_thick || !inside_fill(s.start, s.first, s.end, s.last + 1))
         .flat_map(|s| s.rulings(max_thick))
         .map(|(pos, start, end)| {
             let (x0, y) = page.to_points(start, pos);
@@ -53,8 +70,9 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
             Ruling::new(y, x0, x1)
         })
         .collect();
-    let vertical = strokes(&transpose(&ink, w, h), h, w, min_len)
-        .into_iter()
+    let vertical = down
+        .iter()
+        .filter(|s| s.thickness() > max_thick || !inside_fill(s.first, s.start, s.last + 1, s.end))
         .flat_map(|s| s.rulings(max_thick))
         .map(|(pos, start, end)| {
             let (x, y0) = page.to_points(pos, start);
@@ -94,12 +112,15 @@ struct Stroke {
 }
 
 impl Stroke {
+    fn thickness(&self) -> u32 {
+        self.last - self.first + 1
+    }
+
     /// The rulings this stroke stands for, as (across, start, end) in pixels:
     /// its centre line, or for a filled box its two long edges.
-    fn rulings(self, max_thickness: u32) -> Vec<(f32, f32, f32)> {
+    fn rulings(&self, max_thickness: u32) -> Vec<(f32, f32, f32)> {
         let (start, end) = (self.start as f32, self.end as f32);
-        let thickness = self.last - self.first + 1;
-        if thickness <= max_thickness {
+        if self.thickness() <= max_thickness {
             let centre = (self.first + self.last + 1) as f32 / 2.0;
             vec![(centre, start, end)]
         } else {
