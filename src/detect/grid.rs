@@ -13,13 +13,21 @@ use crate::table::{Cell, Grid, Rect};
 /// close) is a tick or stray stroke, not a cell border.
 const MIN_BORDER_COVERAGE: f32 = 0.5;
 
-/// A table found from rulings: its frame, its cells, and how many of its inner
-/// borders were drawn (1.0 = a full grid).
+/// A table found from rulings: its frame, its cells, and which share of its
+/// inner borders were drawn (1.0 = a full grid), between columns and between
+/// rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuledTable {
     pub bbox: Rect,
     pub grid: Grid,
-    pub border_coverage: f32,
+    pub column_borders: f32,
+    pub row_borders: f32,
+}
+
+impl RuledTable {
+    pub fn border_coverage(&self) -> f32 {
+        (self.column_borders + self.row_borders) / 2.0
+    }
 }
 
 /// Every table the rulings form with at least `min_rows` × `min_cols` cells.
@@ -127,21 +135,22 @@ fn table_from_group(group: &Rulings, tol: f32) -> Option<RuledTable> {
     let right = |r: usize, c: usize| coverage(vs, cols[c + 1], rows[r], rows[r + 1], tol);
     let below = |r: usize, c: usize| coverage(hs, rows[r + 1], cols[c], cols[c + 1], tol);
     let mut sets = DisjointSets::new(nr * nc);
-    let (mut drawn, mut inner) = (0usize, 0usize);
+    // (drawn, inner) borders between columns and between rows.
+    let (mut verticals, mut horizontals) = ((0usize, 0usize), (0usize, 0usize));
     for r in 0..nr {
         for c in 0..nc {
             if c + 1 < nc {
-                inner += 1;
+                verticals.1 += 1;
                 if right(r, c) >= MIN_BORDER_COVERAGE {
-                    drawn += 1;
+                    verticals.0 += 1;
                 } else {
                     sets.union(r * nc + c, r * nc + c + 1);
                 }
             }
             if r + 1 < nr {
-                inner += 1;
+                horizontals.1 += 1;
                 if below(r, c) >= MIN_BORDER_COVERAGE {
-                    drawn += 1;
+                    horizontals.0 += 1;
                 } else {
                     sets.union(r * nc + c, (r + 1) * nc + c);
                 }
@@ -155,12 +164,17 @@ fn table_from_group(group: &Rulings, tol: f32) -> Option<RuledTable> {
     Some(RuledTable {
         bbox,
         grid,
-        border_coverage: if inner == 0 {
-            1.0
-        } else {
-            drawn as f32 / inner as f32
-        },
+        column_borders: share(verticals),
+        row_borders: share(horizontals),
     })
+}
+
+fn share((drawn, all): (usize, usize)) -> f32 {
+    if all == 0 {
+        1.0
+    } else {
+        drawn as f32 / all as f32
+    }
 }
 
 /// Sorted positions with those closer than `tol` taken as one (their mean),
@@ -355,7 +369,7 @@ mod tests {
         assert_eq!(t[0].grid.rows, vec![100.0, 120.0, 140.0, 160.0]);
         assert_eq!(t[0].grid.cols, vec![50.0, 150.0, 250.0]);
         assert_eq!(t[0].grid.cells.len(), 6);
-        assert_eq!(t[0].border_coverage, 1.0);
+        assert_eq!(t[0].border_coverage(), 1.0);
     }
 
     #[test]

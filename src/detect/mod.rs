@@ -17,6 +17,9 @@ use crate::extract::TextChar;
 use crate::render::PageImage;
 use crate::table::{Evidence, TableRegion};
 
+/// The share of column borders a grid needs drawn to count as ruled.
+const MIN_COLUMN_BORDERS: f32 = 0.5;
+
 /// What detection found on a page: its tables in reading order, and the
 /// rulings they were built from (for the debug picture).
 pub struct Detection {
@@ -35,6 +38,9 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
         cfg.min_cols,
     )
     .into_iter()
+    // Columns mostly without lines between them are not ruled: a frame or
+    // row rules around columns set by alignment, which `layout` reads.
+    .filter(|t| t.column_borders >= MIN_COLUMN_BORDERS)
     // A grid with no text in it is a drawing (a form, a chart's gridlines).
     .filter(|t| {
         chars
@@ -42,10 +48,10 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
             .any(|ch| !ch.c.is_whitespace() && t.bbox.contains(ch.cx(), ch.cy()))
     })
     .map(|t| TableRegion {
+        confidence: 0.6 + 0.4 * t.border_coverage(),
         bbox: t.bbox,
         grid: t.grid,
         evidence: Evidence::Ruled,
-        confidence: 0.6 + 0.4 * t.border_coverage,
     })
     .collect();
     drop_nested(&mut tables);
@@ -64,18 +70,30 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
     Detection { tables, rulings }
 }
 
-/// Drops horizontal "rulings" that run through a line of text: the tops of
-/// letters or a strike-through at a low threshold, not lines of a table.
+/// Drops "rulings" that run through text: the tops of letters, the stems of
+/// tall or CJK glyphs that touch a cell border, a strike-through. Lines of a
+/// table run between characters, not through them.
 fn drop_rulings_through_text(rulings: &mut rulings::Rulings, chars: &[TextChar]) {
+    let glyphs: Vec<&TextChar> = chars.iter().filter(|c| !c.c.is_whitespace()).collect();
     rulings.horizontal.retain(|r| {
-        let through: f32 = chars
+        let through: f32 = glyphs
             .iter()
-            .filter(|c| !c.c.is_whitespace())
             .filter(|c| {
                 let inner = c.bbox.height() * 0.25;
                 r.pos > c.bbox.y0 + inner && r.pos < c.bbox.y1 - inner && c.bbox.x1 > r.start && c.bbox.x0 < r.end
             })
             .map(|c| c.bbox.x1.min(r.end) - c.bbox.x0.max(r.start))
+            .sum();
+        through < 0.3 * r.length()
+    });
+    rulings.vertical.retain(|r| {
+        let through: f32 = glyphs
+            .iter()
+            .filter(|c| {
+                let inner = c.bbox.width() * 0.2;
+                r.pos > c.bbox.x0 + inner && r.pos < c.bbox.x1 - inner && c.bbox.y1 > r.start && c.bbox.y0 < r.end
+            })
+            .map(|c| c.bbox.y1.min(r.end) - c.bbox.y0.max(r.start))
             .sum();
         through < 0.3 * r.length()
     });
