@@ -372,10 +372,15 @@ fn table_from_block(block: &[Line], rules: &[Ruling]) -> Option<TableRegion> {
         cells,
     };
 
+    let ruled = top.is_finite() || bottom.is_finite() || !inner.is_empty();
     if !looks_like_a_table(block, &rows, &cols) {
         return None;
     }
-    let ruled = top.is_finite() || bottom.is_finite() || !inner.is_empty();
+    // Without any rule, the text alone must make the case: three rows or more,
+    // and columns whose cells line up on an edge (not justified prose).
+    if !ruled && (nr < 3 || aligned_columns(block, &cols) < 2) {
+        return None;
+    }
     let mut confidence: f32 = 0.5;
     if top.is_finite() && bottom.is_finite() {
         confidence += 0.2;
@@ -521,10 +526,59 @@ fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) 
     if aligned_cols < 2 {
         return false;
     }
-    // A first column of one narrow mark per row is a list's bullets or numbers.
-    let bullets = first_col_tokens.len() == filled.iter().filter(|row| row[0] > 0).count()
-        && first_col_tokens.iter().all(|&w| w < 1.2);
-    !(bullets && cols.len() == 2)
+    // A first column of one narrow mark per row beside text is a list's
+    // bullets, or the numbers of numbered paragraphs or headings.
+    let marks = first_col_tokens.len() == filled.iter().filter(|row| row[0] > 0).count()
+        && first_col_tokens.iter().all(|&w| w < 3.0);
+    !(marks && cols.len() == 2)
+}
+
+/// How many columns have most of their cells lined up on a left, right or
+/// centre edge with another cell of the column.
+fn aligned_columns(block: &[Line], cols: &[(f32, f32)]) -> usize {
+    let tol = 2.0;
+    (0..cols.len())
+        .filter(|&c| {
+            let cells: Vec<(f32, f32)> = block.iter().filter_map(|l| line_extents(l, cols)[c]).collect();
+            if cells.len() < 2 {
+                return false;
+            }
+            let lined_up = cells
+                .iter()
+                .enumerate()
+                .filter(|&(i, &(a, b))| {
+                    cells.iter().enumerate().any(|(j, &(a2, b2))| {
+                        i != j && ((a - a2).abs() < tol || (b - b2).abs() < tol || ((a + b) - (a2 + b2)).abs() < 2.0 * tol)
+                    })
+                })
+                .count();
+            lined_up * 2 >= cells.len()
+        })
+        .count()
+}
+
+/// True when the cells of a ruled grid hold more structure than the grid:
+/// lines split by column gaps, or short lines stacked like rows. Then the
+/// lines drawn are only part of the table's structure (a frame, a rule under
+/// the header, one line after the first column) and the text layout decides.
+pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
+    let (mut busy, mut filled) = (0usize, 0usize);
+    for cell in &grid.cells {
+        let r = grid.cell_rect(cell);
+        let cell_chars: Vec<&TextChar> = chars.iter().copied().filter(|c| r.contains(c.cx(), c.cy())).collect();
+        let inside = page_lines(&cell_chars);
+        if inside.is_empty() {
+            continue;
+        }
+        filled += 1;
+        let split = inside.iter().any(|l| l.segments.len() >= 2);
+        let widest = inside.iter().map(|l| l.bbox.width()).fold(0.0, f32::max);
+        let stacked = inside.len() >= 2 && widest < 0.5 * r.width();
+        if split || stacked {
+            busy += 1;
+        }
+    }
+    filled > 0 && busy as f32 >= 0.3 * filled as f32
 }
 
 fn median(mut v: Vec<f32>) -> f32 {

@@ -47,6 +47,12 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
             .iter()
             .any(|ch| !ch.c.is_whitespace() && t.bbox.contains(ch.cx(), ch.cy()))
     })
+    // Cells holding columns or rows of their own: the lines drawn are only
+    // part of the structure; `layout` reads the rest from the text.
+    .filter(|t| {
+        let inside: Vec<&TextChar> = chars.iter().filter(|c| t.bbox.contains(c.cx(), c.cy())).collect();
+        !layout::under_segmented(&inside, &t.grid)
+    })
     .map(|t| TableRegion {
         confidence: 0.6 + 0.4 * t.border_coverage(),
         bbox: t.bbox,
