@@ -558,11 +558,13 @@ fn aligned_columns(block: &[Line], cols: &[(f32, f32)]) -> usize {
 }
 
 /// True when the cells of a ruled grid hold more structure than the grid:
-/// lines split by column gaps, or short lines stacked like rows. Then the
-/// lines drawn are only part of the table's structure (a frame, a rule under
-/// the header, one line after the first column) and the text layout decides.
+/// column gaps that line up over several lines, or short lines stacked like
+/// rows. Then the lines drawn are only part of the table's structure (a
+/// frame, a rule under the header, one line after the first column) and the
+/// text layout decides. Gaps that do not line up are justified text.
 pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
-    let (mut busy, mut filled) = (0usize, 0usize);
+    let (mut stacked, mut filled) = (0usize, 0usize);
+    let mut line_gaps: Vec<Vec<(f32, f32)>> = Vec::new();
     for cell in &grid.cells {
         let r = grid.cell_rect(cell);
         let cell_chars: Vec<&TextChar> = chars.iter().copied().filter(|c| r.contains(c.cx(), c.cy())).collect();
@@ -571,14 +573,34 @@ pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
             continue;
         }
         filled += 1;
-        let split = inside.iter().any(|l| l.segments.len() >= 2);
         let widest = inside.iter().map(|l| l.bbox.width()).fold(0.0, f32::max);
-        let stacked = inside.len() >= 2 && widest < 0.5 * r.width();
-        if split || stacked {
-            busy += 1;
+        if inside.len() >= 2 && widest < 0.5 * r.width() {
+            stacked += 1;
+        }
+        for line in inside.iter().filter(|l| l.segments.len() >= 2) {
+            // One gap alone says too little: two words of a justified line.
+            if line.segments.len() >= 3 {
+                line_gaps.push(line.segments.windows(2).map(|w| (w[0].x1, w[1].x0)).collect());
+            }
         }
     }
-    filled > 0 && busy as f32 >= 0.3 * filled as f32
+    let lined_up = |a: (f32, f32), b: (f32, f32)| {
+        let overlap = a.1.min(b.1) - a.0.max(b.0);
+        overlap >= 0.5 * (a.1 - a.0).min(b.1 - b.0)
+    };
+    let columned_lines = (0..line_gaps.len())
+        .filter(|&i| {
+            // Every gap of the line is a column gap of two other lines too;
+            // the wide spaces of justified lines line up only by chance.
+            line_gaps[i].iter().all(|&g| {
+                let others = (0..line_gaps.len())
+                    .filter(|&j| j != i && line_gaps[j].iter().any(|&h| lined_up(g, h)))
+                    .count();
+                others >= 2
+            })
+        })
+        .count();
+    columned_lines >= 3 || (filled > 0 && stacked as f32 >= 0.3 * filled as f32)
 }
 
 fn median(mut v: Vec<f32>) -> f32 {
