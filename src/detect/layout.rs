@@ -573,8 +573,11 @@ pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
             continue;
         }
         filled += 1;
+        // Wrapped text fills every line but the last; values stacked as rows
+        // leave some of them short.
         let widest = inside.iter().map(|l| l.bbox.width()).fold(0.0, f32::max);
-        if inside.len() >= 2 && widest < 0.5 * r.width() {
+        let short = inside[..inside.len() - 1].iter().any(|l| l.bbox.width() < 0.6 * widest);
+        if inside.len() >= 2 && (widest < 0.5 * r.width() || short) {
             stacked += 1;
         }
         for line in inside.iter().filter(|l| l.segments.len() >= 2) {
