@@ -24,6 +24,10 @@ const MAX_LINE_GAP_EM: f32 = 2.2;
 /// A table's cells hold fewer words than prose: more than this many words per
 /// filled cell, on average, is running text laid out in columns.
 const MAX_WORDS_PER_CELL: f32 = 7.0;
+/// A grid with fewer of its cells filled than this, and less of its area
+/// covered by text than `MIN_CHART_DENSITY`, is a chart's labels.
+const MIN_CHART_FILL: f32 = 0.4;
+const MIN_CHART_DENSITY: f32 = 0.12;
 /// A rule counts as a row separator when it spans this much of the block.
 const RULE_SPAN: f32 = 0.6;
 
@@ -518,6 +522,18 @@ fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) 
     }
     let filled_cells = filled.iter().flatten().filter(|&&n| n > 0).count();
     if filled_cells == 0 || words as f32 / filled_cells as f32 > MAX_WORDS_PER_CELL {
+        return false;
+    }
+    // Labels scattered over a mostly empty grid, with little text for its
+    // area, are a chart's axes and legend.
+    let x0 = block.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let x1 = block.iter().map(|l| l.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
+    let y0 = block.iter().map(|l| l.bbox.y0).fold(f32::INFINITY, f32::min);
+    let y1 = block.iter().map(|l| l.bbox.y1).fold(f32::NEG_INFINITY, f32::max);
+    let ink: f32 = block.iter().flat_map(|l| &l.words).map(|w| w.bbox.width() * w.bbox.height()).sum();
+    let density = ink / ((x1 - x0) * (y1 - y0)).max(1.0);
+    let fill = filled_cells as f32 / (rows.len() * cols.len()) as f32;
+    if fill < MIN_CHART_FILL && density < MIN_CHART_DENSITY {
         return false;
     }
     let aligned_cols = (0..cols.len())
