@@ -773,3 +773,104 @@ fn usage_errors_exit_2() {
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("Exit codes"));
 }
+
+// ---------------------------------------------------------------------------
+// A real spreadsheet program opens the workbooks (issue 4)
+// ---------------------------------------------------------------------------
+
+/// LibreOffice converts each table sheet to CSV "as shown": every cell must
+/// read exactly as the PDF shows it, so numbers, dates and their formats are
+/// proved by a program that renders them. Without `soffice` the test fails,
+/// unless TABLES2XLSX_SKIP_LIBREOFFICE=1 says to skip it (.ci/run installs it).
+#[test]
+fn libreoffice_opens_the_workbooks_and_shows_what_the_pdf_shows() {
+    if std::env::var_os("TABLES2XLSX_SKIP_LIBREOFFICE").is_some_and(|v| v == "1") {
+        return;
+    }
+    let found = Command::new("soffice")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    assert!(
+        found.is_ok_and(|s| s.success()),
+        "soffice (LibreOffice) is needed: apt-get install libreoffice-calc-nogui, \
+         or set TABLES2XLSX_SKIP_LIBREOFFICE=1"
+    );
+    for name in ["typed-cells", "ruled-spans"] {
+        let dir = scratch();
+        let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let csv_dir = dir.path().join("csv");
+        // A profile of its own, so parallel or concurrent runs do not clash;
+        // the 12th filter token (-1) writes every sheet as NAME-SHEET.csv.
+        let profile = format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("lo").display()
+        );
+        let status = Command::new("soffice")
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+                "--outdir",
+                csv_dir.to_str().unwrap(),
+                out.to_str().unwrap(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("soffice runs");
+        assert!(status.success(), "{name}: soffice failed");
+        let mut per_page: BTreeMap<u64, u32> = BTreeMap::new();
+        for (page, cells) in expected(&format!("{name}.json")) {
+            let n = per_page.entry(page).or_default();
+            *n += 1;
+            let csv = csv_dir.join(format!("out-p{page}-t{n}.csv"));
+            let text = std::fs::read_to_string(&csv)
+                .unwrap_or_else(|e| panic!("{name}: {}: {e}", csv.display()));
+            assert_eq!(
+                parse_csv(&text),
+                cells,
+                "{name}: p{page}-t{n} as LibreOffice shows it"
+            );
+        }
+        let index = parse_csv(&std::fs::read_to_string(csv_dir.join("out-Index.csv")).unwrap());
+        assert_eq!(
+            index.len(),
+            1 + per_page.values().sum::<u32>() as usize,
+            "{name}: index rows"
+        );
+    }
+}
+
+/// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
