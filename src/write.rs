@@ -27,7 +27,7 @@ use rust_xlsxwriter::{
 
 use crate::error::Error;
 use crate::excel;
-use crate::numbers::{self, MarkEvidence, Typed};
+use crate::numbers::{self, DecimalMark, MarkEvidence, Typed};
 use crate::table::{Evidence, ExtractedTable, TableIndex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +50,9 @@ pub struct WorkbookWriter {
     index: Vec<IndexEntry>,
     /// Which decimal mark the document uses, from all cells seen so far.
     marks: MarkEvidence,
+    /// Whether numbers of a decimal-comma document are written as numbers
+    /// (shown in the reader's locale) or kept as the text the PDF shows.
+    decimal_comma_numbers: bool,
     formats: Formats,
 }
 
@@ -78,6 +81,7 @@ impl WorkbookWriter {
             sheet: None,
             index: Vec::new(),
             marks: MarkEvidence::default(),
+            decimal_comma_numbers: false,
             formats: Formats::default(),
         };
         if layout == Layout::OneSheet {
@@ -86,6 +90,13 @@ impl WorkbookWriter {
                 .expect("a valid sheet name");
         }
         writer
+    }
+
+    /// The same writer, writing the numbers of a document that uses a
+    /// decimal comma as numbers (true) or as the text shown (false, the default).
+    pub fn with_decimal_comma_numbers(mut self, numbers: bool) -> Self {
+        self.decimal_comma_numbers = numbers;
+        self
     }
 
     /// The same writer with sheets of at most `rows` rows, so tests can see
@@ -102,7 +113,7 @@ impl WorkbookWriter {
     }
 
     fn place_table(&mut self, table: &ExtractedTable) -> Result<(), XlsxError> {
-        let plan = TablePlan::new(table, &mut self.marks);
+        let plan = TablePlan::new(table, &mut self.marks, self.decimal_comma_numbers);
         let base = format!("p{}-t{}", table.index.page, table.index.ordinal + 1);
         match self.layout {
             Layout::SheetPerTable => {
@@ -467,7 +478,7 @@ struct TablePlan {
 }
 
 impl TablePlan {
-    fn new(table: &ExtractedTable, marks: &mut MarkEvidence) -> TablePlan {
+    fn new(table: &ExtractedTable, marks: &mut MarkEvidence, comma_numbers: bool) -> TablePlan {
         let grid = &table.region.grid;
         let all_cols = table
             .rows
@@ -519,9 +530,19 @@ impl TablePlan {
                 *slot = (cell.rowspan.max(1), cell.colspan.max(1));
             }
         }
+        // Decimal-comma numbers stay text unless asked for: no number format
+        // shows a decimal comma in every reader's locale.
+        let keep_text = mark == DecimalMark::Comma && !comma_numbers;
         let typed: Vec<Vec<Typed>> = texts
             .iter()
-            .map(|row| row.iter().map(|t| numbers::parse(t, mark)).collect())
+            .map(|row| {
+                row.iter()
+                    .map(|t| match numbers::parse(t, mark) {
+                        Typed::Number { .. } if keep_text => Typed::Text,
+                        typed => typed,
+                    })
+                    .collect()
+            })
             .collect();
         let header_rows = header_rows(&texts, &typed, &spans);
         let rows = texts

@@ -288,9 +288,31 @@ fn issue_4_cells_are_typed_as_what_they_show() {
 }
 
 #[test]
-fn a_document_that_clearly_uses_a_decimal_comma_gets_numbers() {
+fn a_document_that_clearly_uses_a_decimal_comma_keeps_its_text_or_gets_numbers() {
     let dir = scratch();
     let (o, out) = convert_per_table("decimal-comma.pdf", dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let want = expected("decimal-comma.json");
+    let shown: Vec<Vec<String>> = table_sheets(&out)[0]
+        .1
+        .iter()
+        .map(|r| r.iter().map(text_of).collect())
+        .collect();
+    assert_eq!(
+        shown, want[0].1,
+        "by default, text as shown (1,200 is not read as 1200)"
+    );
+    assert!(table_sheets(&out)[0]
+        .1
+        .iter()
+        .flatten()
+        .all(|d| matches!(d, Data::String(_))));
+
+    let (o, out) = convert_per_table(
+        "decimal-comma.pdf",
+        dir.path(),
+        &[("TABLES2XLSX_OUTPUT_DECIMAL_COMMA_NUMBERS", "true")],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let got = &table_sheets(&out)[0].1;
     let values: Vec<Vec<Data>> = got[1..].iter().map(|r| r[1..].to_vec()).collect();
