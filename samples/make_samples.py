@@ -10,6 +10,9 @@ Files written:
   ruled-spans.pdf  / .json  two pages: a table with row/column spans; two tables
                             on one page, one containing a two-line cell
   ruled-long.pdf   / .json  12 pages, one 20x5 table per page (FlateDecode streams)
+  typed-cells.pdf  / .json  one page: numbers in every shown style, dates, codes,
+                            ranges, footnote marks and text that looks like a formula
+  decimal-comma.pdf / .json one page: a table whose numbers use a decimal comma
 
 Expected-grid JSON format (a scorer's ground truth):
   {"tables": [{"page": 1, "cells": [[...], ...], "spans": [[row, col, rowspan, colspan], ...]}]}
@@ -422,6 +425,53 @@ def sample_long():
     return pages, tables
 
 
+def sample_typed():
+    """What must come out as numbers, dates or text, each in one cell."""
+    p = Page()
+    y = p.title("Cell Types", 780)
+    y = p.paragraph(
+        "Numbers as reports print them, next to codes, ranges and notes that only "
+        "look like numbers, and text that begins like a spreadsheet formula.",
+        y - 26,
+    )
+    t = Table(
+        [
+            ["Item", "Amount", "Change", "Date", "Code"],
+            ["Alpha", "1,234,567", "12.5%", "2024-03-31", "007"],
+            ["Beta", "(1,234.00)", "-0.8%", "31/03/2024", "10-20"],
+            ["=SUM(A1:A3)", "$1,250.50", "+5", "2023-12-01", "+44 20 7946"],
+            ["-minus", "1.50", "-12", "Q1 2024", "12*"],
+            ["@home", "1 234 567", "0", "2024", "A-01"],
+            ["+plus", "-$5.25", "(3)", "2023-02-29", "1.2.3"],
+        ],
+        widths=[90, 90, 70, 80, 90],
+        heights=[20] * 7,
+        align="lrrrl",
+    )
+    t.place(p, MARGIN, y - 24)
+    return [p.content()], [(1, t)]
+
+
+def sample_comma():
+    """A table whose numbers use a decimal comma and a point between thousands."""
+    p = Page()
+    y = p.title("Umsatz nach Region", 780)
+    y = p.paragraph("Betraege in Euro; Anteile in Prozent des Gesamtumsatzes.", y - 26)
+    t = Table(
+        [
+            ["Region", "Umsatz", "Anteil", "Menge"],
+            ["Nord", "1.234,56", "12,5%", "1.200"],
+            ["Sued", "987,10", "8,0%", "75"],
+            ["West", "-2.500,00", "0,3%", "1.002"],
+        ],
+        widths=[100, 90, 70, 70],
+        heights=[20] * 4,
+        align="lrrr",
+    )
+    t.place(p, MARGIN, y - 24)
+    return [p.content()], [(1, t)]
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out_dir, exist_ok=True)
@@ -429,6 +479,8 @@ def main():
         ("ruled-simple", sample_simple, False),
         ("ruled-spans", sample_spans, False),
         ("ruled-long", sample_long, True),
+        ("typed-cells", sample_typed, False),
+        ("decimal-comma", sample_comma, False),
     ):
         pages, tables = build()
         write_pdf(os.path.join(out_dir, name + ".pdf"), pages, compress=compress)

@@ -35,7 +35,8 @@ pub struct Args {
     /// The workbook to write [default: the PDF's name with .xlsx].
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// One sheet per table (named p<page>-t<n>) instead of all tables on one sheet.
+    /// One sheet per table (named p<page>-t<n>) instead of all tables on one sheet;
+    /// an Index sheet comes first either way.
     #[arg(long)]
     pub sheet_per_table: bool,
     /// Only these pages, e.g. 1-3,7 or 5- (to the end).

@@ -52,6 +52,7 @@ pub struct PoolConfig {
 #[serde(deny_unknown_fields)]
 pub struct OutputConfig {
     pub sheet_per_table: bool,
+    pub decimal_comma_numbers: bool,
 }
 
 impl Default for Config {

@@ -31,12 +31,15 @@ fn is_xml_illegal(c: char) -> bool {
 /// different from every name in `taken` (compared as Excel does, ignoring
 /// case), by a numbered suffix when needed.
 pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
+    // Control characters (tab, line breaks too) have no place in a tab label.
     let cleaned: String = wanted
         .chars()
-        .filter(|c| !is_xml_illegal(*c))
+        .filter(|c| !c.is_control() && !is_xml_illegal(*c))
         .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
         .collect();
-    let cleaned = cleaned.trim().trim_matches('\'').trim();
+    // Trimmed as one set, so "' 'x" loses both apostrophes and the space.
+    let edge = |c: char| c.is_whitespace() || c == '\'';
+    let cleaned = cleaned.trim_matches(edge);
     let base = if cleaned.is_empty() { "Sheet" } else { cleaned };
     let clash = |name: &str| {
         taken
@@ -52,7 +55,7 @@ pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
         };
         let room = MAX_SHEET_NAME_CHARS - suffix.chars().count();
         let cut: String = base.chars().take(room).collect();
-        let cut = cut.trim_end_matches([' ', '\'']);
+        let cut = cut.trim_end_matches(edge);
         let name = if cut.is_empty() { "Sheet" } else { cut }.to_owned() + &suffix;
         if !clash(&name) {
             return name;
@@ -80,6 +83,7 @@ mod tests {
         assert_eq!(sheet_name("p3-t2", &[]), "p3-t2");
         assert_eq!(sheet_name("a/b:c", &[]), "a_b_c");
         assert_eq!(sheet_name("  ", &[]), "Sheet");
+        assert_eq!(sheet_name("'\r'0", &[]), "0", "found by the property below");
         assert_eq!(sheet_name("P3-T2", &["p3-t2".to_owned()]), "P3-T2 (2)");
     }
 

@@ -12,6 +12,7 @@ pub mod detect;
 pub mod error;
 pub mod excel;
 pub mod extract;
+mod numbers;
 pub mod pool;
 pub mod progress;
 pub mod protocol;

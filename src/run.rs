@@ -56,7 +56,8 @@ pub fn convert(conv: &Conversion, config: &Config, progress: &Progress) -> Resul
     } else {
         Layout::OneSheet
     };
-    let (writer, writer_thread) = spawn_writer(&conv.output, layout);
+    let (writer, writer_thread) =
+        spawn_writer(&conv.output, layout, config.output.decimal_comma_numbers);
     let settings = WorkerSettings {
         dpi: config.render.dpi,
         detect: config.detect.clone(),
@@ -201,11 +202,13 @@ impl RunState<'_> {
 fn spawn_writer(
     target: &Path,
     layout: Layout,
+    decimal_comma_numbers: bool,
 ) -> (SyncSender<ExtractedTable>, JoinHandle<Result<(), Error>>) {
     let (tx, rx) = sync_channel::<ExtractedTable>(WRITER_QUEUE);
     let target = target.to_owned();
     let handle = std::thread::spawn(move || {
-        let mut writer = WorkbookWriter::new(&target, layout);
+        let mut writer =
+            WorkbookWriter::new(&target, layout).with_decimal_comma_numbers(decimal_comma_numbers);
         for table in rx {
             writer.write_table(&table)?;
         }

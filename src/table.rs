@@ -161,6 +161,21 @@ pub enum Evidence {
     TextLayout,
 }
 
+impl Evidence {
+    /// How the evidence is named to users (the workbook's index sheet).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Evidence::Ruled => "ruled lines",
+        }
+    }
+}
+
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A table found on a page: where it is and how its cells are laid out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TableRegion {

@@ -83,6 +83,88 @@ fn sheets(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
         .collect()
 }
 
+/// The sheets that hold tables: all but the index.
+fn table_sheets(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
+    let mut book: Xlsx<_> = open_workbook(path).expect("a readable xlsx");
+    let names = book.sheet_names().to_owned();
+    assert_eq!(
+        names.first().map(String::as_str),
+        Some("Index"),
+        "the index comes first"
+    );
+    names
+        .into_iter()
+        .skip(1)
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let mut grid: Vec<Vec<Data>> = Vec::new();
+            if let Some((r0, c0)) = range.start() {
+                let (h, w) = range.get_size();
+                grid = vec![vec![Data::Empty; c0 as usize + w]; r0 as usize + h];
+                for (r, c, value) in range.used_cells() {
+                    grid[r0 as usize + r][c0 as usize + c] = value.clone();
+                }
+            }
+            (name, grid)
+        })
+        .collect()
+}
+
+/// The value a shown number stands for, read independently of the program:
+/// separators and `$` dropped, `(x)` and `-x` negative, `%` a hundredth.
+fn shown_value(text: &str) -> Option<f64> {
+    let negative = text.starts_with('-') || text.starts_with('(');
+    let digits: String = text.chars().filter(|c| !"$,()%+-".contains(*c)).collect();
+    let mut v: f64 = digits.parse().ok()?;
+    if text.ends_with('%') {
+        v /= 100.0;
+    }
+    Some(if negative { -v } else { v })
+}
+
+/// Excel's day number of an ISO date (1900 date system).
+fn excel_day(iso: &str) -> Option<f64> {
+    let parts: Vec<i64> = iso
+        .split('-')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let [y, m, d] = parts[..] else { return None };
+    // Days from civil (Howard Hinnant), then the offset of 1899-12-30.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some((era * 146_097 + doe - 719_468 + 25_569) as f64)
+}
+
+/// True when a cell read back holds what the PDF shows as `text`: the same
+/// text, or a number or date of the value the text stands for.
+fn holds(got: &Data, text: &str) -> bool {
+    match got {
+        Data::Empty => text.is_empty(),
+        Data::String(s) => s == text,
+        Data::Float(v) => shown_value(text).is_some_and(|want| (v - want).abs() < 1e-9),
+        Data::Int(v) => shown_value(text) == Some(*v as f64),
+        Data::DateTime(d) => excel_day(text) == Some(d.as_f64()),
+        _ => false,
+    }
+}
+
+fn assert_holds(got: &[Vec<Data>], want: &[Vec<String>], what: &str) {
+    assert_eq!(got.len(), want.len(), "{what}: rows");
+    for (r, (g, w)) in got.iter().zip(want).enumerate() {
+        assert_eq!(g.len(), w.len(), "{what}: columns of row {r}");
+        for (c, (g, w)) in g.iter().zip(w).enumerate() {
+            assert!(
+                holds(g, w),
+                "{what}: cell ({r}, {c}) is {g:?}, the PDF shows {w:?}"
+            );
+        }
+    }
+}
+
 fn text_of(value: &Data) -> String {
     match value {
         Data::Empty => String::new(),
@@ -123,12 +205,12 @@ fn convert_per_table(pdf: &str, dir: &Path, env: &[(&str, &str)]) -> (Output, Pa
 
 #[test]
 fn samples_sheet_per_table_match_their_expected_grids() {
-    for name in ["ruled-simple", "ruled-spans", "ruled-long"] {
+    for name in ["ruled-simple", "ruled-spans", "ruled-long", "typed-cells"] {
         let dir = scratch();
         let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);
         assert!(o.status.success(), "{name}: {}", stderr(&o));
         let want = expected(&format!("{name}.json"));
-        let got = sheets(&out);
+        let got = table_sheets(&out);
         assert_eq!(got.len(), want.len(), "{name}: one sheet per table");
         let mut per_page: BTreeMap<u64, u32> = BTreeMap::new();
         for ((sheet, grid), (page, cells)) in got.iter().zip(&want) {
@@ -139,13 +221,114 @@ fn samples_sheet_per_table_match_their_expected_grids() {
                 &format!("p{page}-t{n}"),
                 "{name}: sheets named by page and order"
             );
-            assert_eq!(grid, cells, "{name}: sheet {sheet}");
+            assert_holds(grid, cells, &format!("{name}: sheet {sheet}"));
         }
     }
 }
 
+/// Issue 4: numbers are numbers, ISO dates dates, and everything that is not
+/// clearly one of them stays text exactly as shown, never a formula.
 #[test]
-fn samples_one_sheet_stack_tables_with_a_blank_row_between() {
+fn issue_4_cells_are_typed_as_what_they_show() {
+    let dir = scratch();
+    let (o, out) = convert_per_table("typed-cells.pdf", dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got = &table_sheets(&out)[0].1;
+    let number = |v: f64| Data::Float(v);
+    let text = |s: &str| Data::String(s.to_owned());
+    let want_types = [
+        (1, 1, number(1_234_567.0)),
+        (1, 2, number(0.125)),
+        (1, 4, text("007")),
+        (2, 1, number(-1234.0)),
+        (2, 2, number(-0.008)),
+        (2, 3, text("31/03/2024")),
+        (2, 4, text("10-20")),
+        (3, 0, text("=SUM(A1:A3)")),
+        (3, 1, number(1250.5)),
+        (3, 2, number(5.0)),
+        (3, 4, text("+44 20 7946")),
+        (4, 0, text("-minus")),
+        (4, 1, number(1.5)),
+        (4, 2, number(-12.0)),
+        (4, 3, text("Q1 2024")),
+        (4, 4, text("12*")),
+        (5, 0, text("@home")),
+        (5, 1, text("1 234 567")),
+        (5, 2, number(0.0)),
+        (6, 0, text("+plus")),
+        (6, 1, number(-5.25)),
+        (6, 2, number(-3.0)),
+        (6, 3, text("2023-02-29")),
+        (6, 4, text("1.2.3")),
+    ];
+    for (r, c, want) in want_types {
+        match (&got[r][c], &want) {
+            (Data::Float(g), Data::Float(w)) => {
+                assert!((g - w).abs() < 1e-12, "({r}, {c}): {g} is not {w}")
+            }
+            (g, w) => assert_eq!(g, w, "({r}, {c})"),
+        }
+    }
+    for (r, c, iso) in [(1, 3, "2024-03-31"), (3, 3, "2023-12-01")] {
+        match &got[r][c] {
+            Data::DateTime(d) => {
+                assert_eq!(Some(d.as_f64()), excel_day(iso), "({r}, {c})");
+            }
+            other => panic!("({r}, {c}) should be the date {iso}, is {other:?}"),
+        }
+    }
+    // No cell was written as a formula.
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let formulas = book.worksheet_formula("p1-t1").unwrap();
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "no formulas"
+    );
+}
+
+#[test]
+fn a_document_that_clearly_uses_a_decimal_comma_keeps_its_text_or_gets_numbers() {
+    let dir = scratch();
+    let (o, out) = convert_per_table("decimal-comma.pdf", dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let want = expected("decimal-comma.json");
+    let shown: Vec<Vec<String>> = table_sheets(&out)[0]
+        .1
+        .iter()
+        .map(|r| r.iter().map(text_of).collect())
+        .collect();
+    assert_eq!(
+        shown, want[0].1,
+        "by default, text as shown (1,200 is not read as 1200)"
+    );
+    assert!(table_sheets(&out)[0]
+        .1
+        .iter()
+        .flatten()
+        .all(|d| matches!(d, Data::String(_))));
+
+    let (o, out) = convert_per_table(
+        "decimal-comma.pdf",
+        dir.path(),
+        &[("TABLES2XLSX_OUTPUT_DECIMAL_COMMA_NUMBERS", "true")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got = &table_sheets(&out)[0].1;
+    let values: Vec<Vec<Data>> = got[1..].iter().map(|r| r[1..].to_vec()).collect();
+    let f = Data::Float;
+    assert_eq!(
+        values,
+        vec![
+            vec![f(1234.56), f(0.125), f(1200.0)],
+            vec![f(987.1), f(0.08), f(75.0)],
+            vec![f(-2500.0), f(0.003), f(1002.0)],
+        ]
+    );
+}
+
+#[test]
+fn samples_one_sheet_stack_tables_under_captions_with_a_blank_row_between() {
     let dir = scratch();
     let out = dir.path().join("spans.xlsx");
     let o = run(
@@ -157,20 +340,133 @@ fn samples_one_sheet_stack_tables_with_a_blank_row_between() {
         &[],
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    let got = sheets(&out);
+    let got = table_sheets(&out);
     assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "Tables");
     let width = got[0].1[0].len();
     let mut want: Vec<Vec<String>> = Vec::new();
-    for (i, (_, cells)) in expected("ruled-spans.json").into_iter().enumerate() {
+    let mut per_page: BTreeMap<u64, u32> = BTreeMap::new();
+    for (i, (page, cells)) in expected("ruled-spans.json").into_iter().enumerate() {
         if i > 0 {
             want.push(vec![String::new(); width]);
         }
+        let n = per_page.entry(page).or_default();
+        *n += 1;
+        let mut caption = vec![String::new(); width];
+        caption[0] = format!("Page {page}, table {n}");
+        want.push(caption);
         want.extend(cells.into_iter().map(|mut r| {
             r.resize(width, String::new());
             r
         }));
     }
-    assert_eq!(got[0].1, want);
+    assert_holds(&got[0].1, &want, "Tables");
+    // The index says where each table starts: at its caption.
+    let index = &sheets(&out)[0].1;
+    let starts: Vec<&str> = index[1..].iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(starts, vec!["Tables!A1", "Tables!A9", "Tables!A14"]);
+}
+
+#[test]
+fn the_index_sheet_lists_every_table_with_page_size_and_evidence() {
+    let dir = scratch();
+    let (o, out) = convert_per_table("ruled-spans.pdf", dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let all = sheets(&out);
+    assert_eq!(all[0].0, "Index");
+    let index = &all[0].1;
+    assert_eq!(
+        index[0][..7],
+        [
+            "Table",
+            "Page",
+            "Sheet",
+            "Rows",
+            "Columns",
+            "Found by",
+            "Confidence"
+        ]
+    );
+    let rows: Vec<Vec<&str>> = index[1..]
+        .iter()
+        .map(|r| r[..6].iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            vec!["Page 1, table 1", "1", "p1-t1", "6", "5", "ruled lines"],
+            vec!["Page 2, table 1", "2", "p2-t1", "3", "3", "ruled lines"],
+            vec!["Page 2, table 2", "2", "p2-t2", "4", "2", "ruled lines"],
+        ]
+    );
+    for row in &index[1..] {
+        let confidence: f64 = row[6].parse().unwrap();
+        assert!((0.0..=1.0).contains(&confidence), "{row:?}");
+    }
+    // Each link points at its sheet.
+    let rels = zip_text(&out, "xl/worksheets/sheet1.xml");
+    for sheet in ["p1-t1", "p2-t1", "p2-t2"] {
+        assert!(
+            rels.contains(&format!("location=\"'{sheet}'!A1\"")),
+            "a link to {sheet}"
+        );
+    }
+}
+
+#[test]
+fn header_rows_are_bold_and_frozen_on_a_table_sheet() {
+    let dir = scratch();
+    let (o, out) = convert_per_table("ruled-spans.pdf", dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // sheet2 is p1-t1, whose header is two rows (a rowspan from the top).
+    let sheet = zip_text(&out, "xl/worksheets/sheet2.xml");
+    assert!(sheet.contains("ySplit=\"2\""), "two header rows frozen");
+    let styles = zip_text(&out, "xl/styles.xml");
+    let bold = |cell: &str| {
+        let at = sheet
+            .find(&format!("r=\"{cell}\""))
+            .expect("the cell is written");
+        let tag = &sheet[at..at + sheet[at..].find('>').unwrap()];
+        let style: usize = tag
+            .split("s=\"")
+            .nth(1)
+            .map_or(0, |s| s[..s.find('"').unwrap()].parse().unwrap());
+        let xfs = &styles[styles.find("<cellXfs").unwrap()..];
+        let xf = xfs.split("<xf ").nth(style + 1).unwrap();
+        let font: usize = xf
+            .split("fontId=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let fonts = &styles[styles.find("<fonts").unwrap()..];
+        fonts
+            .split("<font>")
+            .nth(font + 1)
+            .unwrap()
+            .split("</font>")
+            .next()
+            .unwrap()
+            .contains("<b/>")
+    };
+    assert!(bold("A1") && bold("E2"), "header cells are bold");
+    assert!(!bold("A3") && !bold("B3"), "body cells are not");
+}
+
+/// A file inside the xlsx (a zip) as text.
+fn zip_text(path: &Path, member: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(member)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
 }
 
 #[test]
@@ -226,16 +522,20 @@ fn pages_option_and_config_file_are_honoured() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let names: Vec<String> = sheets(&out).into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, vec!["p2-t1", "p2-t2"]);
+    assert_eq!(names, vec!["Index", "p2-t1", "p2-t2"]);
 }
 
 // ---------------------------------------------------------------------------
 // The pool under faults (the hook is read by debug builds only)
 // ---------------------------------------------------------------------------
 
-/// Table text per sheet name, for comparing a faulty run with a clean one.
+/// Table text per sheet name (the index left out, since it lists what a
+/// faulty run lost), for comparing a faulty run with a clean one.
 fn sheet_map(path: &Path) -> BTreeMap<String, Vec<Vec<String>>> {
-    sheets(path).into_iter().collect()
+    sheets(path)
+        .into_iter()
+        .filter(|(n, _)| n != "Index")
+        .collect()
 }
 
 fn clean_run(pdf: &str) -> BTreeMap<String, Vec<Vec<String>>> {
@@ -334,7 +634,7 @@ fn a_page_whose_detection_always_fails_is_named_and_the_rest_written() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("ruled-spans.pdf: page 1:"), "{err}");
     let names: Vec<String> = sheets(&out).into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, vec!["p2-t1", "p2-t2"]);
+    assert_eq!(names, vec!["Index", "p2-t1", "p2-t2"]);
 }
 
 // ---------------------------------------------------------------------------
@@ -494,4 +794,105 @@ fn usage_errors_exit_2() {
     let help = run(&["--help"], &[]);
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("Exit codes"));
+}
+
+// ---------------------------------------------------------------------------
+// A real spreadsheet program opens the workbooks (issue 4)
+// ---------------------------------------------------------------------------
+
+/// LibreOffice converts each table sheet to CSV "as shown": every cell must
+/// read exactly as the PDF shows it, so numbers, dates and their formats are
+/// proved by a program that renders them. Without `soffice` the test fails,
+/// unless TABLES2XLSX_SKIP_LIBREOFFICE=1 says to skip it (.ci/run installs it).
+#[test]
+fn libreoffice_opens_the_workbooks_and_shows_what_the_pdf_shows() {
+    if std::env::var_os("TABLES2XLSX_SKIP_LIBREOFFICE").is_some_and(|v| v == "1") {
+        return;
+    }
+    let found = Command::new("soffice")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    assert!(
+        found.is_ok_and(|s| s.success()),
+        "soffice (LibreOffice) is needed: apt-get install libreoffice-calc-nogui, \
+         or set TABLES2XLSX_SKIP_LIBREOFFICE=1"
+    );
+    for name in ["typed-cells", "ruled-spans"] {
+        let dir = scratch();
+        let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let csv_dir = dir.path().join("csv");
+        // A profile of its own, so parallel or concurrent runs do not clash;
+        // the 12th filter token (-1) writes every sheet as NAME-SHEET.csv.
+        let profile = format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("lo").display()
+        );
+        let status = Command::new("soffice")
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+                "--outdir",
+                csv_dir.to_str().unwrap(),
+                out.to_str().unwrap(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("soffice runs");
+        assert!(status.success(), "{name}: soffice failed");
+        let mut per_page: BTreeMap<u64, u32> = BTreeMap::new();
+        for (page, cells) in expected(&format!("{name}.json")) {
+            let n = per_page.entry(page).or_default();
+            *n += 1;
+            let csv = csv_dir.join(format!("out-p{page}-t{n}.csv"));
+            let text = std::fs::read_to_string(&csv)
+                .unwrap_or_else(|e| panic!("{name}: {}: {e}", csv.display()));
+            assert_eq!(
+                parse_csv(&text),
+                cells,
+                "{name}: p{page}-t{n} as LibreOffice shows it"
+            );
+        }
+        let index = parse_csv(&std::fs::read_to_string(csv_dir.join("out-Index.csv")).unwrap());
+        assert_eq!(
+            index.len(),
+            1 + per_page.values().sum::<u32>() as usize,
+            "{name}: index rows"
+        );
+    }
+}
+
+/// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
 }

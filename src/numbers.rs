@@ -1,0 +1,549 @@
+//! The one number parser: what a cell's text means to a spreadsheet. It takes
+//! the text a PDF shows and gives a [`Typed`] value: a number with an Excel
+//! number format that shows it exactly as the PDF does, an ISO date, or text.
+//!
+//! Invariants: a number is only ever given with a format that reproduces the
+//! shown text character for character (thousand separators, decimals,
+//! sign style, percent, currency); anything that cannot be reproduced, or
+//! that is not clearly a number (codes with leading zeros, ranges, footnote
+//! marks, more digits than a double holds), stays text. Whether a comma is a
+//! decimal mark is never guessed from one cell: [`MarkEvidence`] collects it
+//! over the cells of a document.
+
+/// What a cell's text is, for the workbook.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Typed {
+    /// A number, and the Excel number format that shows it as the PDF did.
+    Number { value: f64, format: String },
+    /// A calendar date given as `yyyy-mm-dd`; shown with that format.
+    Date { year: u16, month: u8, day: u8 },
+    /// Anything else: written as the text it is.
+    Text,
+}
+
+/// The number format dates are written with: the ISO form they came in.
+pub(crate) const DATE_FORMAT: &str = "yyyy-mm-dd";
+
+/// Which character separates the decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum DecimalMark {
+    /// `1,234.56`
+    #[default]
+    Point,
+    /// `1.234,56`
+    Comma,
+}
+
+/// Evidence, over the cells seen so far, of which decimal mark a document
+/// uses: cells that are numbers under one mark only. `1,234` reads either
+/// way and counts for neither; `1.234,56` or `12,5` only with a comma.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct MarkEvidence {
+    point_only: usize,
+    comma_only: usize,
+}
+
+impl MarkEvidence {
+    pub(crate) fn add(&mut self, text: &str) {
+        let point = matches!(parse(text, DecimalMark::Point), Typed::Number { .. });
+        let comma = matches!(parse(text, DecimalMark::Comma), Typed::Number { .. });
+        match (point, comma) {
+            (true, false) => self.point_only += 1,
+            (false, true) => self.comma_only += 1,
+            _ => {}
+        }
+    }
+
+    /// Comma only when the cells clearly say so: more than one number that
+    /// reads only with a decimal comma, and none that reads only with a
+    /// point. Otherwise the point, which leaves comma numbers as text rather
+    /// than reading them as wrong values.
+    pub(crate) fn mark(&self) -> DecimalMark {
+        if self.comma_only >= 2 && self.point_only == 0 {
+            DecimalMark::Comma
+        } else {
+            DecimalMark::Point
+        }
+    }
+}
+
+/// The longest text looked at as a number; longer is never one.
+const MAX_NUMBER_CHARS: usize = 40;
+/// Significant digits a double holds exactly; more would change the value.
+const MAX_SIGNIFICANT_DIGITS: usize = 15;
+/// Signs that may stand before or after an amount.
+const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '₫', '฿'];
+
+/// Reads a cell's text as a number, a date or text.
+pub(crate) fn parse(text: &str, mark: DecimalMark) -> Typed {
+    if text.is_empty() || text.len() > MAX_NUMBER_CHARS || text.trim() != text {
+        return Typed::Text;
+    }
+    if let Some(date) = iso_date(text) {
+        return date;
+    }
+    number(text, mark).unwrap_or(Typed::Text)
+}
+
+/// `yyyy-mm-dd`, a real day from 1900 on (Excel's calendar starts there).
+fn iso_date(text: &str) -> Option<Typed> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |s: &str| {
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse::<u16>().ok())
+            .flatten()
+    };
+    let (year, month, day) = (
+        digits(&text[..4])?,
+        digits(&text[5..7])?,
+        digits(&text[8..])?,
+    );
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (year >= 1900 && (1..=days).contains(&day)).then_some(Typed::Date {
+        year,
+        month: month as u8,
+        day: day as u8,
+    })
+}
+
+/// The shown sign of a number.
+#[derive(Clone, Copy, PartialEq)]
+enum Sign {
+    None,
+    Plus,
+    Minus(char),
+    Parens,
+}
+
+fn number(text: &str, mark: DecimalMark) -> Option<Typed> {
+    // Peel the wrapping parts off in the order they are written:
+    // ( sign currency space CORE percent space currency )
+    let mut rest = text;
+    let mut sign = Sign::None;
+    if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        rest = inner;
+        sign = Sign::Parens;
+    }
+    if sign == Sign::None {
+        if let Some(c @ ('-' | '−' | '+')) = rest.chars().next() {
+            rest = &rest[c.len_utf8()..];
+            sign = if c == '+' { Sign::Plus } else { Sign::Minus(c) };
+        }
+    }
+    let mut prefix = String::new();
+    if let Some(c) = rest.chars().next().filter(|c| CURRENCY.contains(c)) {
+        rest = &rest[c.len_utf8()..];
+        prefix.push(c);
+        if let Some(r) = rest.strip_prefix(' ') {
+            rest = r;
+            prefix.push(' ');
+        }
+    }
+    let mut suffix = String::new();
+    let mut percent = false;
+    if let Some(r) = rest.strip_suffix('%') {
+        rest = r;
+        percent = true;
+    } else if prefix.is_empty() {
+        if let Some(c) = rest.chars().last().filter(|c| CURRENCY.contains(c)) {
+            rest = &rest[..rest.len() - c.len_utf8()];
+            suffix.push(c);
+            if let Some(r) = rest.strip_suffix(' ') {
+                rest = r;
+                suffix.insert(0, ' ');
+            }
+        }
+    }
+    let core = Core::read(rest, mark)?;
+
+    let scale = if percent { "e-2" } else { "" };
+    let magnitude: f64 = format!("{}{scale}", core.plain).parse().ok()?;
+    let negative = matches!(sign, Sign::Minus(_) | Sign::Parens);
+    if negative && magnitude == 0.0 {
+        // "-0" or "(0.00)": no number shows that way.
+        return None;
+    }
+    let value = if negative { -magnitude } else { magnitude };
+
+    let pattern = core.pattern();
+    let pct = if percent { "%" } else { "" };
+    let positive = format!("{}{pattern}{pct}{}", literal(&prefix), literal(&suffix));
+    let format = match sign {
+        Sign::None => positive,
+        Sign::Plus => format!("\"+\"{positive}"),
+        // Excel shows a negative with the first section and a plain "-"; an
+        // own section keeps any other minus and a sign before the currency.
+        Sign::Minus('-') if prefix.is_empty() => positive,
+        Sign::Minus(c) => format!("{positive};{}{positive}", literal(&c.to_string())),
+        Sign::Parens => format!("{positive};({positive})"),
+    };
+    Some(Typed::Number { value, format })
+}
+
+/// A literal part of a number format, quoted so no character in it is read
+/// as a format code.
+fn literal(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
+/// The digits of a number as shown: grouped or not, and how many decimals.
+struct Core {
+    /// The digits with a `.` decimal point and no separators, for parsing.
+    plain: String,
+    grouped: bool,
+    decimals: usize,
+}
+
+impl Core {
+    fn read(text: &str, mark: DecimalMark) -> Option<Core> {
+        let (group, point) = match mark {
+            DecimalMark::Point => (',', '.'),
+            DecimalMark::Comma => ('.', ','),
+        };
+        let (int, frac) = match text.split_once(point) {
+            Some((i, f)) => (i, Some(f)),
+            None => (text, None),
+        };
+        if let Some(f) = frac {
+            if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+        }
+        let groups: Vec<&str> = int.split(group).collect();
+        let grouped = groups.len() > 1;
+        let first = groups[0];
+        if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if grouped
+            && (first.len() > 3
+                || first.starts_with('0')
+                || groups[1..]
+                    .iter()
+                    .any(|g| g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit())))
+        {
+            return None;
+        }
+        // A leading zero is a code ("007"), not a number; "0" and "0.5" are.
+        if first.len() > 1 && first.starts_with('0') {
+            return None;
+        }
+        let digits: String = groups.concat();
+        let frac = frac.unwrap_or("");
+        let significant = format!("{digits}{frac}")
+            .trim_start_matches('0')
+            .trim_end_matches('0')
+            .len();
+        if significant > MAX_SIGNIFICANT_DIGITS {
+            return None;
+        }
+        let plain = if frac.is_empty() {
+            digits
+        } else {
+            format!("{digits}.{frac}")
+        };
+        Some(Core {
+            plain,
+            grouped,
+            decimals: frac.len(),
+        })
+    }
+
+    /// The digit part of an Excel number format that shows these digits:
+    /// `0`, `#,##0`, `0.00`, `#,##0.000` ...
+    fn pattern(&self) -> String {
+        let int = if self.grouped { "#,##0" } else { "0" };
+        if self.decimals == 0 {
+            int.to_owned()
+        } else {
+            format!("{int}.{}", "0".repeat(self.decimals))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What a spreadsheet shows for `value` under `format`, for the formats
+    /// this module writes: sections by `;`, quoted literals, `%`, `#,##0`
+    /// grouping with `,`, decimals from the pattern. The same simplified
+    /// rendering the accuracy bench applies.
+    fn render(value: f64, format: &str) -> String {
+        let sections: Vec<&str> = format.split(';').collect();
+        let (mut section, mut v) = (sections[0], value);
+        if v < 0.0 && sections.len() > 1 {
+            section = sections[1];
+            v = -v;
+        }
+        let lit: String =
+            section
+                .split('"')
+                .enumerate()
+                .fold(String::new(), |mut out, (i, part)| {
+                    if i % 2 == 1 {
+                        out.extend(part.chars().map(|c| {
+                            if c == '0' || c == '#' {
+                                '\u{0}'
+                            } else {
+                                c
+                            }
+                        }));
+                    } else {
+                        out.push_str(part);
+                    }
+                    out
+                });
+        if lit.contains('%') {
+            v *= 100.0;
+        }
+        let start = lit.find(['#', '0']).expect("a digit placeholder");
+        let end = lit[start..]
+            .find(|c: char| !"#0,.".contains(c))
+            .map_or(lit.len(), |e| start + e);
+        let pattern = &lit[start..end];
+        let (int_pat, decimals) = match pattern.split_once('.') {
+            Some((i, d)) => (i, d.len()),
+            None => (pattern, 0),
+        };
+        let mut body = format!("{v:.decimals$}");
+        if int_pat.contains(',') {
+            let (neg, digits) = match body.strip_prefix('-') {
+                Some(d) => ("-", d.to_owned()),
+                None => ("", body.clone()),
+            };
+            let (int, frac) = match digits.split_once('.') {
+                Some((i, f)) => (i.to_owned(), format!(".{f}")),
+                None => (digits.clone(), String::new()),
+            };
+            let mut grouped = String::new();
+            for (i, c) in int.chars().enumerate() {
+                if i > 0 && (int.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            body = format!("{neg}{grouped}{frac}");
+        }
+        format!("{}{body}{}", &lit[..start], &lit[end..])
+    }
+
+    fn number_of(text: &str) -> (f64, String) {
+        match parse(text, DecimalMark::Point) {
+            Typed::Number { value, format } => (value, format),
+            other => panic!("{text:?} is {other:?}, not a number"),
+        }
+    }
+
+    #[test]
+    fn shown_numbers_become_values_with_formats_that_show_them_again() {
+        for (text, value, format) in [
+            ("1,234,567", 1234567.0, "#,##0"),
+            ("-12", -12.0, "0"),
+            ("(1,234.00)", -1234.0, "#,##0.00;(#,##0.00)"),
+            ("12.5%", 0.125, "0.0%"),
+            ("-29.6%", -0.296, "0.0%"),
+            ("1.50", 1.5, "0.00"),
+            ("0", 0.0, "0"),
+            ("$1,234.50", 1234.5, "\"$\"#,##0.00"),
+            ("-$5", -5.0, "\"$\"0;\"-\"\"$\"0"),
+            ("12 €", 12.0, "0\" €\""),
+            ("+5", 5.0, "\"+\"0"),
+            ("−7", -7.0, "0;\"−\"0"),
+        ] {
+            let (v, f) = number_of(text);
+            assert!((v - value).abs() < 1e-12, "{text}: {v}");
+            assert_eq!(f, format, "{text}");
+            assert_eq!(render(v, &f), text, "{text} shows again");
+        }
+    }
+
+    #[test]
+    fn what_is_not_clearly_a_number_stays_text() {
+        for text in [
+            "007",
+            "0,123",
+            "10-20",
+            "2024 Q1",
+            "FY2024",
+            "12*",
+            "1 234 567",
+            "1,23",
+            "1,2345",
+            ".5",
+            "5.",
+            "-",
+            "()",
+            "(5",
+            "-0",
+            "(0.00)",
+            "1e5",
+            "inf",
+            "NaN",
+            "12.5.1",
+            "30.10.2019",
+            "13/11/2019",
+            "+-5",
+            "--5",
+            "(-5)",
+            "1234567890123456",
+            " 5",
+            "5\n6",
+            "B7-64971",
+            "$",
+            "%",
+            "",
+        ] {
+            assert_eq!(parse(text, DecimalMark::Point), Typed::Text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn iso_dates_are_dates_and_other_forms_text() {
+        assert_eq!(
+            parse("2024-03-31", DecimalMark::Point),
+            Typed::Date {
+                year: 2024,
+                month: 3,
+                day: 31
+            }
+        );
+        assert_eq!(
+            parse("2024-02-29", DecimalMark::Point),
+            Typed::Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            }
+        );
+        for text in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-04-31",
+            "1899-12-31",
+            "2024-3-31",
+            "31.03.2024",
+        ] {
+            assert_eq!(parse(text, DecimalMark::Point), Typed::Text, "{text}");
+        }
+    }
+
+    #[test]
+    fn decimal_comma_only_on_clear_evidence() {
+        let mut evidence = MarkEvidence::default();
+        for text in ["1.234", "Total", "1.234,56"] {
+            evidence.add(text);
+        }
+        assert_eq!(evidence.mark(), DecimalMark::Point, "one cell is not clear");
+        evidence.add("12,5");
+        assert_eq!(evidence.mark(), DecimalMark::Comma);
+        assert_eq!(
+            parse("1.234,56", DecimalMark::Comma),
+            Typed::Number {
+                value: 1234.56,
+                format: "#,##0.00".into()
+            }
+        );
+        evidence.add("3.75");
+        assert_eq!(
+            evidence.mark(),
+            DecimalMark::Point,
+            "a point decimal contradicts"
+        );
+        assert_eq!(parse("1.234,56", DecimalMark::Point), Typed::Text);
+    }
+
+    /// A number as a PDF might show it, built from its parts.
+    fn shown_number() -> impl Strategy<Value = String> {
+        (
+            0u64..1_000_000_000_000,
+            prop_oneof![Just(None), (0u32..1000, 1usize..4).prop_map(Some)],
+            any::<bool>(),
+            0..5u8,
+            prop_oneof![Just(""), Just("%"), Just("$"), Just("€ "), Just(" €")],
+        )
+            .prop_map(|(int, frac, grouped, sign, extra)| {
+                let mut digits = int.to_string();
+                if grouped {
+                    let mut g = String::new();
+                    for (i, c) in digits.chars().enumerate() {
+                        if i > 0 && (digits.len() - i) % 3 == 0 {
+                            g.push(',');
+                        }
+                        g.push(c);
+                    }
+                    digits = g;
+                }
+                if let Some((f, n)) = frac {
+                    digits = format!("{digits}.{:0n$}", f % 10u32.pow(n as u32));
+                }
+                let body = match extra {
+                    "%" => format!("{digits}%"),
+                    " €" => format!("{digits} €"),
+                    prefix => format!("{prefix}{digits}"),
+                };
+                match sign {
+                    1 => format!("-{body}"),
+                    2 => format!("({body})"),
+                    3 => format!("+{body}"),
+                    _ => body,
+                }
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn any_shown_number_round_trips_through_its_format(text in shown_number()) {
+            let negative_zero = (text.starts_with('-') || text.starts_with('('))
+                && !text.chars().any(|c| ('1'..='9').contains(&c));
+            match parse(&text, DecimalMark::Point) {
+                Typed::Number { value, format } => {
+                    prop_assert!(!negative_zero);
+                    prop_assert_eq!(render(value, &format), text.clone());
+                    let digits: String = text.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+                    let mut want: f64 = digits.parse().unwrap();
+                    if text.contains('%') { want /= 100.0; }
+                    if text.starts_with('-') || text.starts_with('(') { want = -want; }
+                    prop_assert!((value - want).abs() <= want.abs() * 1e-15);
+                }
+                other => prop_assert!(negative_zero, "{text:?} gave {other:?}"),
+            }
+        }
+
+        #[test]
+        fn codes_ranges_and_marked_numbers_stay_text(
+            a in 0u32..100_000,
+            b in 0u32..100_000,
+            mark in prop_oneof![Just("*"), Just("a"), Just(" (1)"), Just("¹"), Just("-"), Just("/")],
+        ) {
+            for text in [format!("0{a}"), format!("{a}-{b}"), format!("{a}{mark}"), format!("{a}{mark}{b}")] {
+                prop_assert_eq!(parse(&text, DecimalMark::Point), Typed::Text, "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn parse_never_panics(text in ".{0,50}") {
+            for mark in [DecimalMark::Point, DecimalMark::Comma] {
+                if let Typed::Number { value, format } = parse(&text, mark) {
+                    prop_assert!(value.is_finite() && !format.is_empty());
+                }
+            }
+        }
+    }
+}
