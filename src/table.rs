@@ -165,7 +165,9 @@ impl Evidence {
     /// How the evidence is named to users (the workbook's index sheet).
     pub fn as_str(&self) -> &'static str {
         match self {
-            Evidence::Ruled => "ruled lines",
+            Evidence::Ruled => "ruled",
+            Evidence::PartiallyRuled => "partially ruled",
+            Evidence::TextLayout => "text layout",
         }
     }
 }

@@ -394,9 +394,9 @@ fn the_index_sheet_lists_every_table_with_page_size_and_evidence() {
     assert_eq!(
         rows,
         vec![
-            vec!["Page 1, table 1", "1", "p1-t1", "6", "5", "ruled lines"],
-            vec!["Page 2, table 1", "2", "p2-t1", "3", "3", "ruled lines"],
-            vec!["Page 2, table 2", "2", "p2-t2", "4", "2", "ruled lines"],
+            vec!["Page 1, table 1", "1", "p1-t1", "6", "5", "ruled"],
+            vec!["Page 2, table 1", "2", "p2-t1", "3", "3", "ruled"],
+            vec!["Page 2, table 2", "2", "p2-t2", "4", "2", "ruled"],
         ]
     );
     for row in &index[1..] {
