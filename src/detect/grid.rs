@@ -441,6 +441,15 @@ mod tests {
             prop_assert_eq!(tables.len(), 1);
             let g = &tables[0].grid;
             prop_assert!(g.is_consistent());
+            prop_assert!(g.row_count() <= nr && g.col_count() <= nc);
+            // A boundary with no line in any column may be no boundary at all
+            // (or survive through the ends of half-drawn lines): then the
+            // positions below do not map one to one.
+            let gone_rows = (0..nr - 1).any(|r| (0..nc).all(|c| below.contains(&(r, c))));
+            let gone_cols = (0..nc - 1).any(|c| (0..nr).all(|r| right.contains(&(r, c))));
+            if gone_rows || gone_cols {
+                return Ok(());
+            }
             prop_assert_eq!(g.row_count(), nr);
             prop_assert_eq!(g.col_count(), nc);
             let owner = g.cell_at_positions();
