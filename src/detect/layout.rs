@@ -644,7 +644,14 @@ fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) 
     // bullets, or the numbers of numbered paragraphs or headings.
     let marks = first_col_tokens.len() == filled.iter().filter(|row| row[0] > 0).count()
         && first_col_tokens.iter().all(|t| is_list_mark(t));
-    !(marks && cols.len() == 2)
+    // A first column of keys ending in a colon or in brackets beside text is
+    // a list of notes or definitions ("Source: ...", "(*) Forecast").
+    let keyed = first_col_tokens
+        .iter()
+        .filter(|t| t.ends_with(':') || (t.starts_with('(') && t.ends_with(')')))
+        .count();
+    let definitions = keyed * 3 >= first_col_tokens.len() * 2 && !first_col_tokens.is_empty();
+    !((marks || definitions) && cols.len() == 2)
 }
 
 /// A bullet (•, –, ▪ …) or a paragraph number: `3`, `4.1.2`, `a)`, `(ii)`, `7.`.

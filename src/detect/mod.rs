@@ -15,10 +15,16 @@ pub mod rulings;
 use crate::config::DetectConfig;
 use crate::extract::TextChar;
 use crate::render::PageImage;
-use crate::table::{Evidence, TableRegion};
+use crate::table::{Evidence, Rect, TableRegion};
 
 /// The share of column borders a grid needs drawn to count as ruled.
 const MIN_COLUMN_BORDERS: f32 = 0.5;
+
+/// A table's ink is text, rules and shaded bands; more of anything else than
+/// this share of its area (bars, curves, markers) makes it a chart. Charts
+/// are drawn in light colours too, so any visible tint counts here.
+const MAX_GRAPHIC_INK: f32 = 0.05;
+const VISIBLE_INK: u8 = 245;
 
 /// What detection found on a page: its tables in reading order, and the
 /// rulings they were built from (for the debug picture).
@@ -74,7 +80,10 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
         .filter(|r| outside((r.start + r.end) / 2.0, r.pos))
         .copied()
         .collect();
-    tables.extend(layout::layout_tables(&free_chars, &free_rules));
+    let from_layout = layout::layout_tables(&free_chars, &free_rules);
+    tables.extend(from_layout.into_iter().filter(|t| {
+        graphic_ink_share(page, &t.bbox, &free_chars, &rulings, VISIBLE_INK) < MAX_GRAPHIC_INK
+    }));
     sort_reading_order(&mut tables);
     Detection { tables, rulings }
 }
@@ -112,6 +121,59 @@ fn drop_rulings_through_text(rulings: &mut rulings::Rulings, chars: &[TextChar])
             .sum();
         through < 0.3 * r.length()
     });
+}
+
+/// The share of a region's area inked by something other than text, rulings
+/// and bands across its whole width (a dark header row, shading): what a
+/// chart has and a table does not.
+fn graphic_ink_share(page: &PageImage, region: &Rect, chars: &[&TextChar], rulings: &rulings::Rulings, threshold: u8) -> f32 {
+    let (w, h) = page.pixels.dimensions();
+    let (px0, py0) = page.to_pixels(region.x0, region.y0);
+    let (px1, py1) = page.to_pixels(region.x1, region.y1);
+    let clamp = |v: f32, hi: u32| (v.max(0.0) as u32).min(hi);
+    let (x0, y0, x1, y1) = (clamp(px0, w), clamp(py0, h), clamp(px1.ceil(), w), clamp(py1.ceil(), h));
+    if x1 <= x0 || y1 <= y0 {
+        return 0.0;
+    }
+    let (rw, rh) = ((x1 - x0) as usize, (y1 - y0) as usize);
+    let mut explained = vec![false; rw * rh];
+    let mut mark = |ax: f32, ay: f32, bx: f32, by: f32, grow: f32| {
+        let (ax, ay) = page.to_pixels(ax, ay);
+        let (bx, by) = page.to_pixels(bx, by);
+        let xa = ((ax - grow).max(x0 as f32) as u32).min(x1);
+        let xb = ((bx + grow).ceil().max(0.0) as u32).min(x1);
+        let ya = ((ay - grow).max(y0 as f32) as u32).min(y1);
+        let yb = ((by + grow).ceil().max(0.0) as u32).min(y1);
+        for y in ya..yb {
+            for x in xa..xb {
+                explained[(y - y0) as usize * rw + (x - x0) as usize] = true;
+            }
+        }
+    };
+    for c in chars {
+        mark(c.bbox.x0, c.bbox.y0, c.bbox.x1, c.bbox.y1, 1.5);
+    }
+    for r in &rulings.horizontal {
+        mark(r.start, r.pos, r.end, r.pos, 3.0);
+    }
+    for r in &rulings.vertical {
+        mark(r.pos, r.start, r.pos, r.end, 3.0);
+    }
+    let pixels = page.pixels.as_raw();
+    let mut unexplained = 0usize;
+    for y in y0..y1 {
+        let row = &pixels[(y * w) as usize..((y + 1) * w) as usize];
+        let ink_in_row = row[x0 as usize..x1 as usize].iter().filter(|&&v| v < threshold).count();
+        if ink_in_row as f32 >= 0.8 * rw as f32 {
+            continue; // a band across the table
+        }
+        for x in x0..x1 {
+            if row[x as usize] < threshold && !explained[(y - y0) as usize * rw + (x - x0) as usize] {
+                unexplained += 1;
+            }
+        }
+    }
+    unexplained as f32 / (rw * rh) as f32
 }
 
 /// A table drawn inside a cell of another is part of that cell's content.
