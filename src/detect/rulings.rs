@@ -46,53 +46,71 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
 
     let across = strokes(&ink, w, h, min_len);
     let down = strokes(&transpose(&ink, w, h), h, w, min_len);
-    // Filled boxes, as pixel rectangles (x0, y0, x1, y1). Inside one, the gaps
-    // between the letters of light text printed on it look like thin strokes.
-    let fills: Vec<(u32, u32, u32, u32)> = across
+    // Filled boxes, as pixel rectangles (x0, y0, x1, y1), from the scan along
+    // rows; each gives its four edges as rulings. Inside one, the scan down
+    // the columns sees pieces of it between the letters of light text printed
+    // on it: thin ones look like rulings, thick ones like boxes; neither is.
+    let boxes: Vec<(u32, u32, u32, u32)> = across
         .iter()
         .filter(|s| s.thickness() > max_thick)
         .map(|s| (s.start, s.first, s.end, s.last + 1))
-        .chain(
-            down.iter()
-                .filter(|s| s.thickness() > max_thick)
-                .map(|s| (s.first, s.start, s.last + 1, s.end)),
-        )
         .collect();
-    let inside_fill = |x0: u32, y0: u32, x1: u32, y1: u32| {
-        fills.iter().any(|&(fx0, fy0, fx1, fy1)| {
-            x0 + 2 >= fx0
-                && x1 <= fx1 + 2
-                && y0 + 2 >= fy0
-                && y1 <= fy1 + 2
-                && (x0 > fx0 + 2 || y0 > fy0 + 2)
-                && (x1 + 2 < fx1 || y1 + 2 < fy1)
+    let within = |x0: u32, y0: u32, x1: u32, y1: u32| {
+        boxes
+            .iter()
+            .any(|&(bx0, by0, bx1, by1)| x0 + 2 >= bx0 && x1 <= bx1 + 2 && y0 + 2 >= by0 && y1 <= by1 + 2)
+    };
+    let strictly_within = |x0: u32, y0: u32, x1: u32, y1: u32| {
+        boxes.iter().any(|&(bx0, by0, bx1, by1)| {
+            x0 + 2 >= bx0
+                && x1 <= bx1 + 2
+                && y0 + 2 >= by0
+                && y1 <= by1 + 2
+                && (x0 > bx0 + 2 || y0 > by0 + 2)
+                && (x1 + 2 < bx1 || y1 + 2 < by1)
         })
     };
 
-    let horizontal = across
-        .iter()
-        .filter(|s| s.thickness() > max_thick || !inside_fill(s.start, s.first, s.end, s.last + 1))
-        .flat_map(|s| s.rulings(max_thick))
-        .map(|(pos, start, end)| {
-            let (x0, y) = page.to_points(start, pos);
-            let (x1, _) = page.to_points(end, pos);
-            Ruling::new(y, x0, x1)
-        })
-        .collect();
-    let vertical = down
-        .iter()
-        .filter(|s| s.thickness() > max_thick || !inside_fill(s.first, s.start, s.last + 1, s.end))
-        .flat_map(|s| s.rulings(max_thick))
-        .map(|(pos, start, end)| {
-            let (x, y0) = page.to_points(pos, start);
-            let (_, y1) = page.to_points(pos, end);
-            Ruling::new(x, y0, y1)
-        })
-        .collect();
-    Rulings {
-        horizontal,
-        vertical,
+    let mut rulings = Rulings::default();
+    let mut add_h = |pos: f32, start: f32, end: f32| {
+        let (x0, y) = page.to_points(start, pos);
+        let (x1, _) = page.to_points(end, pos);
+        rulings.horizontal.push(Ruling::new(y, x0, x1));
+    };
+    for s in &across {
+        if s.thickness() > max_thick {
+            for (pos, start, end) in s.rulings(max_thick) {
+                add_h(pos, start, end);
+            }
+        } else if !strictly_within(s.start, s.first, s.end, s.last + 1) {
+            for (pos, start, end) in s.rulings(max_thick) {
+                add_h(pos, start, end);
+            }
+        }
     }
+    let mut add_v = |pos: f32, start: f32, end: f32| {
+        let (x, y0) = page.to_points(pos, start);
+        let (_, y1) = page.to_points(pos, end);
+        rulings.vertical.push(Ruling::new(x, y0, y1));
+    };
+    for &(x0, y0, x1, y1) in &boxes {
+        add_v(x0 as f32, y0 as f32, y1 as f32);
+        add_v(x1 as f32, y0 as f32, y1 as f32);
+    }
+    for s in &down {
+        let (x0, y0, x1, y1) = (s.first, s.start, s.last + 1, s.end);
+        let part_of_a_box = if s.thickness() > max_thick {
+            within(x0, y0, x1, y1)
+        } else {
+            strictly_within(x0, y0, x1, y1)
+        };
+        if !part_of_a_box {
+            for (pos, start, end) in s.rulings(max_thick) {
+                add_v(pos, start, end);
+            }
+        }
+    }
+    rulings
 }
 
 fn ink_mask(img: &GrayImage, threshold: u8) -> Vec<bool> {
