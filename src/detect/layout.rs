@@ -19,6 +19,9 @@ use crate::table::{Evidence, Grid, Rect, TableRegion};
 
 /// A word gap wider than this many em separates two cells of a line.
 const COLUMN_GAP_EM: f32 = 0.8;
+/// Inside a table, a gap this many em wide down a whole column separates two
+/// columns (a word space is about 0.3 em).
+const RIVER_EM: f32 = 0.5;
 /// Lines further apart than this many em do not belong to one table.
 const MAX_LINE_GAP_EM: f32 = 2.2;
 /// A table's cells hold fewer words than prose: more than this many words per
@@ -283,7 +286,38 @@ fn columns(block: &[Line]) -> Vec<(f32, f32)> {
     }
     cols.extend(merge_intervals(&mut orphans));
     cols.sort_by(|a, b| a.0.total_cmp(&b.0));
-    cols
+    split_at_rivers(block, cols)
+}
+
+/// Splits a column where a gap wider than a word space runs down all of its
+/// lines with text on both sides: two columns set closer than the column gap
+/// (a right-aligned number next to left-aligned text).
+fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    let size = median(block.iter().map(|l| l.size).collect());
+    let mut out = Vec::new();
+    for (c0, c1) in cols {
+        let words: Vec<(f32, f32, usize)> = block
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| l.words.iter().map(move |w| (w.bbox.x0, w.bbox.x1, i)))
+            .filter(|&(a, b, _)| (a + b) / 2.0 >= c0 && (a + b) / 2.0 <= c1)
+            .collect();
+        let mut spans: Vec<(f32, f32)> = words.iter().map(|&(a, b, _)| (a, b)).collect();
+        let covered = merge_intervals(&mut spans);
+        let mut start = c0;
+        for pair in covered.windows(2) {
+            let (gap0, gap1) = (pair[0].1, pair[1].0);
+            let lines_left: std::collections::HashSet<usize> =
+                words.iter().filter(|w| w.1 <= gap0 && w.0 >= start).map(|w| w.2).collect();
+            let lines_right: std::collections::HashSet<usize> = words.iter().filter(|w| w.0 >= gap1).map(|w| w.2).collect();
+            if gap1 - gap0 >= RIVER_EM * size && lines_left.len() >= 2 && lines_right.len() >= 2 {
+                out.push((start, gap0));
+                start = gap1;
+            }
+        }
+        out.push((start, c1));
+    }
+    out
 }
 
 fn merge_intervals(spans: &mut [(f32, f32)]) -> Vec<(f32, f32)> {

@@ -50,11 +50,7 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
     // rows; each gives its four edges as rulings. Inside one, the scan down
     // the columns sees pieces of it between the letters of light text printed
     // on it: thin ones look like rulings, thick ones like boxes; neither is.
-    let boxes: Vec<(u32, u32, u32, u32)> = across
-        .iter()
-        .filter(|s| s.thickness() > max_thick)
-        .map(|s| (s.start, s.first, s.end, s.last + 1))
-        .collect();
+    let (boxes, in_a_box) = filled_boxes(&across, max_thick);
     let within = |x0: u32, y0: u32, x1: u32, y1: u32| {
         boxes
             .iter()
@@ -77,12 +73,12 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
         let (x1, _) = page.to_points(end, pos);
         rulings.horizontal.push(Ruling::new(y, x0, x1));
     };
-    for s in &across {
-        if s.thickness() > max_thick {
-            for (pos, start, end) in s.rulings(max_thick) {
-                add_h(pos, start, end);
-            }
-        } else if !strictly_within(s.start, s.first, s.end, s.last + 1) {
+    for &(x0, y0, x1, y1) in &boxes {
+        add_h(y0 as f32, x0 as f32, x1 as f32);
+        add_h(y1 as f32, x0 as f32, x1 as f32);
+    }
+    for (i, s) in across.iter().enumerate() {
+        if !in_a_box[i] && !strictly_within(s.start, s.first, s.end, s.last + 1) {
             for (pos, start, end) in s.rulings(max_thick) {
                 add_h(pos, start, end);
             }
@@ -111,6 +107,50 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
         }
     }
     rulings
+}
+
+/// Filled boxes (x0, y0, x1, y1) in pixels, from the strokes along rows: the
+/// thick ones, grown by every stroke that touches them from above or below
+/// (light text printed on a box splits it into bands and pieces). Also says
+/// which strokes went into a box.
+fn filled_boxes(strokes: &[Stroke], max_thick: u32) -> (Vec<(u32, u32, u32, u32)>, Vec<bool>) {
+    let mut used = vec![false; strokes.len()];
+    let mut boxes: Vec<(u32, u32, u32, u32)> = Vec::new();
+    for (i, s) in strokes.iter().enumerate() {
+        if s.thickness() > max_thick && !used[i] {
+            used[i] = true;
+            boxes.push((s.start, s.first, s.end, s.last + 1));
+        }
+    }
+    // Grow until nothing more touches; each pass only adds, so this ends.
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for b in boxes.iter_mut() {
+            for (i, s) in strokes.iter().enumerate() {
+                let overlap = s.end.min(b.2).saturating_sub(s.start.max(b.0));
+                let touches = s.first <= b.3 + 1 && s.last + 2 >= b.1;
+                if !used[i] && touches && overlap * 2 >= (s.end - s.start).min(b.2 - b.0) {
+                    used[i] = true;
+                    *b = (b.0.min(s.start), b.1.min(s.first), b.2.max(s.end), b.3.max(s.last + 1));
+                    grew = true;
+                }
+            }
+        }
+        // Boxes that came to touch are one box.
+        let mut merged: Vec<(u32, u32, u32, u32)> = Vec::new();
+        for b in boxes.drain(..) {
+            match merged.iter_mut().find(|m| b.0 < m.2 && b.2 > m.0 && b.1 <= m.3 + 1 && b.3 + 1 >= m.1) {
+                Some(m) => {
+                    *m = (m.0.min(b.0), m.1.min(b.1), m.2.max(b.2), m.3.max(b.3));
+                    grew = true;
+                }
+                None => merged.push(b),
+            }
+        }
+        boxes = merged;
+    }
+    (boxes, used)
 }
 
 fn ink_mask(img: &GrayImage, threshold: u8) -> Vec<bool> {
