@@ -117,13 +117,19 @@ fn connected_groups(rulings: &Rulings, tol: f32) -> Vec<Rulings> {
 
 fn table_from_group(group: &Rulings, tol: f32) -> Option<RuledTable> {
     let (hs, vs) = (&group.horizontal, &group.vertical);
-    // Boundaries: the rulings themselves, plus the frame their ends make.
-    let mut ys: Vec<f32> = hs.iter().map(|h| h.pos).collect();
-    ys.extend(vs.iter().map(|v| v.start));
-    ys.extend(vs.iter().map(|v| v.end));
-    let mut xs: Vec<f32> = vs.iter().map(|v| v.pos).collect();
-    xs.extend(hs.iter().map(|h| h.start));
-    xs.extend(hs.iter().map(|h| h.end));
+    // Boundaries: the rulings themselves, weighed by their length, plus the
+    // frame their ends make, weighing little.
+    let end_weight = 1.0;
+    let mut ys: Vec<(f32, f32)> = hs.iter().map(|h| (h.pos, h.length())).collect();
+    ys.extend(
+        vs.iter()
+            .flat_map(|v| [(v.start, end_weight), (v.end, end_weight)]),
+    );
+    let mut xs: Vec<(f32, f32)> = vs.iter().map(|v| (v.pos, v.length())).collect();
+    xs.extend(
+        hs.iter()
+            .flat_map(|h| [(h.start, end_weight), (h.end, end_weight)]),
+    );
     let rows = boundaries(ys, tol);
     let cols = boundaries(xs, tol);
     if rows.len() < 2 || cols.len() < 2 {
@@ -177,30 +183,37 @@ fn share((drawn, all): (usize, usize)) -> f32 {
     }
 }
 
-/// Sorted positions with those closer than `tol` taken as one (their mean),
-/// then any gap too narrow to hold a line of text closed up.
-fn boundaries(mut values: Vec<f32>, tol: f32) -> Vec<f32> {
-    values.sort_by(f32::total_cmp);
-    let mut clusters: Vec<(f32, usize)> = Vec::new();
-    let mut last = f32::NEG_INFINITY;
-    for v in values {
+/// Sorted positions with those closer than `tol` taken as one (their mean,
+/// weighed), then of two boundaries too close to hold a line of text between
+/// them, the one backed by more ruling kept: a real line beats the stroke of
+/// a glyph that touches it.
+fn boundaries(mut values: Vec<(f32, f32)>, tol: f32) -> Vec<f32> {
+    values.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // (weighted sum, weight, count, last value)
+    let mut clusters: Vec<(f32, f32, usize, f32)> = Vec::new();
+    for (v, w) in values {
         match clusters.last_mut() {
-            Some((sum, n)) if v - last <= tol => {
-                *sum += v;
-                *n += 1;
+            Some(c) if v - c.3 <= tol => {
+                c.0 += v * w;
+                c.1 += w;
+                c.2 += 1;
+                c.3 = v;
             }
-            _ => clusters.push((v, 1)),
-        }
-        last = v;
-    }
-    let mut out: Vec<f32> = Vec::new();
-    for mean in clusters.into_iter().map(|(sum, n)| sum / n as f32) {
-        match out.last() {
-            Some(&prev) if mean - prev < 2.0 * tol => {}
-            _ => out.push(mean),
+            _ => clusters.push((v * w, w, 1, v)),
         }
     }
-    out
+    let mut out: Vec<(f32, f32)> = Vec::new();
+    for (pos, weight) in clusters.into_iter().map(|c| (c.0 / c.1, c.1)) {
+        match out.last_mut() {
+            Some(prev) if pos - prev.0 < 2.0 * tol => {
+                if weight > prev.1 {
+                    *prev = (pos, weight);
+                }
+            }
+            _ => out.push((pos, weight)),
+        }
+    }
+    out.into_iter().map(|(pos, _)| pos).collect()
 }
 
 /// The fraction of the span `from..to` covered by the rulings that lie at `pos`.
@@ -348,6 +361,14 @@ mod tests {
         r
     }
 
+    fn assert_close(got: &[f32], want: &[f32]) {
+        assert_eq!(got.len(), want.len(), "{got:?} vs {want:?}");
+        assert!(
+            got.iter().zip(want).all(|(a, b)| (a - b).abs() < 0.01),
+            "{got:?} vs {want:?}"
+        );
+    }
+
     fn spans(grid: &Grid) -> Vec<(u32, u32, u32, u32)> {
         grid.cells
             .iter()
@@ -366,8 +387,8 @@ mod tests {
         );
         let t = ruled_tables(&r, TOL, 2, 2);
         assert_eq!(t.len(), 1);
-        assert_eq!(t[0].grid.rows, vec![100.0, 120.0, 140.0, 160.0]);
-        assert_eq!(t[0].grid.cols, vec![50.0, 150.0, 250.0]);
+        assert_close(&t[0].grid.rows, &[100.0, 120.0, 140.0, 160.0]);
+        assert_close(&t[0].grid.cols, &[50.0, 150.0, 250.0]);
         assert_eq!(t[0].grid.cells.len(), 6);
         assert_eq!(t[0].border_coverage(), 1.0);
     }
@@ -392,7 +413,7 @@ mod tests {
         }
         r.vertical.push(Ruling::new(110.0, 0.0, 40.0));
         let t = &ruled_tables(&r, TOL, 2, 2)[0];
-        assert_eq!(t.grid.cols, vec![10.0, 110.0, 210.0]);
+        assert_close(&t.grid.cols, &[10.0, 110.0, 210.0]);
         assert_eq!(t.grid.row_count(), 2);
     }
 
@@ -405,7 +426,8 @@ mod tests {
         r.horizontal.push(Ruling::new(200.0, 0.0, 500.0)); // a rule between paragraphs
         let t = ruled_tables(&r, TOL, 2, 2);
         assert_eq!(t.len(), 2);
-        assert_eq!(t[1].bbox, Rect::new(0.0, 300.0, 100.0, 340.0));
+        let b = t[1].bbox;
+        assert_close(&[b.x0, b.y0, b.x1, b.y1], &[0.0, 300.0, 100.0, 340.0]);
     }
 
     #[test]

@@ -307,10 +307,14 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
         let mut start = c0;
         for pair in covered.windows(2) {
             let (gap0, gap1) = (pair[0].1, pair[1].0);
-            let lines_left: std::collections::HashSet<usize> =
-                words.iter().filter(|w| w.1 <= gap0 && w.0 >= start).map(|w| w.2).collect();
-            let lines_right: std::collections::HashSet<usize> = words.iter().filter(|w| w.0 >= gap1).map(|w| w.2).collect();
-            if gap1 - gap0 >= RIVER_EM * size && lines_left.len() >= 2 && lines_right.len() >= 2 {
+            let lines_left: std::collections::HashSet<usize> = words
+                .iter()
+                .filter(|w| w.1 <= gap0 && w.0 >= start)
+                .map(|w| w.2)
+                .collect();
+            let lines_right: std::collections::HashSet<usize> =
+                words.iter().filter(|w| w.0 >= gap1).map(|w| w.2).collect();
+            if gap1 - gap0 > RIVER_EM * size && lines_left.len() >= 2 && lines_right.len() >= 2 {
                 out.push((start, gap0));
                 start = gap1;
             }
@@ -952,16 +956,25 @@ mod tests {
     #[test]
     fn a_bulleted_list_is_not_a_table() {
         let mut chars = Vec::new();
-        for i in 0..4 {
-            text(&mut chars, "•", 50.0, 40.0 + 14.0 * i as f32, 2 * i);
-            text(
-                &mut chars,
-                "an item of the list",
-                70.0,
-                40.0 + 14.0 * i as f32,
-                2 * i + 1,
-            );
+        let items = [
+            "an item of the list",
+            "another one",
+            "the third item here",
+            "last",
+        ];
+        for (i, item) in items.iter().enumerate() {
+            let (i, y) = (i as u32, 40.0 + 14.0 * i as f32);
+            text(&mut chars, "•", 50.0, y, 2 * i);
+            text(&mut chars, item, 70.0, y, 2 * i + 1);
         }
-        assert!(detect(&chars, &[]).is_empty());
+        let found = detect(&chars, &[]);
+        assert!(
+            found.is_empty(),
+            "{:?}",
+            found
+                .iter()
+                .map(|t| (t.grid.row_count(), t.grid.col_count()))
+                .collect::<Vec<_>>()
+        );
     }
 }

@@ -26,6 +26,9 @@ const MIN_COLUMN_BORDERS: f32 = 0.5;
 const MAX_GRAPHIC_INK: f32 = 0.05;
 const VISIBLE_INK: u8 = 245;
 
+/// The share of a ruled grid's cells that must hold text.
+const MIN_RULED_FILL: f32 = 0.3;
+
 /// What detection found on a page: its tables in reading order, and the
 /// rulings they were built from (for the debug picture).
 pub struct Detection {
@@ -53,6 +56,8 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
             .iter()
             .any(|ch| !ch.c.is_whitespace() && t.bbox.contains(ch.cx(), ch.cy()))
     })
+    // A grid whose cells are mostly empty is a chart's gridlines or a form.
+    .filter(|t| filled_share(&t.grid, chars) >= MIN_RULED_FILL)
     // Cells holding columns or rows of their own: the lines drawn are only
     // part of the structure; `layout` reads the rest from the text.
     .filter(|t| {
@@ -126,12 +131,23 @@ fn drop_rulings_through_text(rulings: &mut rulings::Rulings, chars: &[TextChar])
 /// The share of a region's area inked by something other than text, rulings
 /// and bands across its whole width (a dark header row, shading): what a
 /// chart has and a table does not.
-fn graphic_ink_share(page: &PageImage, region: &Rect, chars: &[&TextChar], rulings: &rulings::Rulings, threshold: u8) -> f32 {
+fn graphic_ink_share(
+    page: &PageImage,
+    region: &Rect,
+    chars: &[&TextChar],
+    rulings: &rulings::Rulings,
+    threshold: u8,
+) -> f32 {
     let (w, h) = page.pixels.dimensions();
     let (px0, py0) = page.to_pixels(region.x0, region.y0);
     let (px1, py1) = page.to_pixels(region.x1, region.y1);
     let clamp = |v: f32, hi: u32| (v.max(0.0) as u32).min(hi);
-    let (x0, y0, x1, y1) = (clamp(px0, w), clamp(py0, h), clamp(px1.ceil(), w), clamp(py1.ceil(), h));
+    let (x0, y0, x1, y1) = (
+        clamp(px0, w),
+        clamp(py0, h),
+        clamp(px1.ceil(), w),
+        clamp(py1.ceil(), h),
+    );
     if x1 <= x0 || y1 <= y0 {
         return 0.0;
     }
@@ -163,17 +179,38 @@ fn graphic_ink_share(page: &PageImage, region: &Rect, chars: &[&TextChar], rulin
     let mut unexplained = 0usize;
     for y in y0..y1 {
         let row = &pixels[(y * w) as usize..((y + 1) * w) as usize];
-        let ink_in_row = row[x0 as usize..x1 as usize].iter().filter(|&&v| v < threshold).count();
+        let ink_in_row = row[x0 as usize..x1 as usize]
+            .iter()
+            .filter(|&&v| v < threshold)
+            .count();
         if ink_in_row as f32 >= 0.8 * rw as f32 {
             continue; // a band across the table
         }
         for x in x0..x1 {
-            if row[x as usize] < threshold && !explained[(y - y0) as usize * rw + (x - x0) as usize] {
+            if row[x as usize] < threshold && !explained[(y - y0) as usize * rw + (x - x0) as usize]
+            {
                 unexplained += 1;
             }
         }
     }
     unexplained as f32 / (rw * rh) as f32
+}
+
+/// The share of a grid's cells with text in them.
+fn filled_share(grid: &crate::table::Grid, chars: &[TextChar]) -> f32 {
+    let owner = grid.cell_at_positions();
+    let nc = grid.col_count();
+    let slot = |bounds: &[f32], v: f32| {
+        let i = bounds.partition_point(|&b| b <= v);
+        (i > 0 && i < bounds.len()).then(|| i - 1)
+    };
+    let mut filled = vec![false; grid.cells.len()];
+    for c in chars.iter().filter(|c| !c.c.is_whitespace()) {
+        if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
+            filled[owner[r * nc + col]] = true;
+        }
+    }
+    filled.iter().filter(|&&f| f).count() as f32 / grid.cells.len().max(1) as f32
 }
 
 /// A table drawn inside a cell of another is part of that cell's content.

@@ -52,9 +52,9 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
     // on it: thin ones look like rulings, thick ones like boxes; neither is.
     let (boxes, in_a_box) = filled_boxes(&across, max_thick);
     let within = |x0: u32, y0: u32, x1: u32, y1: u32| {
-        boxes
-            .iter()
-            .any(|&(bx0, by0, bx1, by1)| x0 + 2 >= bx0 && x1 <= bx1 + 2 && y0 + 2 >= by0 && y1 <= by1 + 2)
+        boxes.iter().any(|&(bx0, by0, bx1, by1)| {
+            x0 + 2 >= bx0 && x1 <= bx1 + 2 && y0 + 2 >= by0 && y1 <= by1 + 2
+        })
     };
     let strictly_within = |x0: u32, y0: u32, x1: u32, y1: u32| {
         boxes.iter().any(|&(bx0, by0, bx1, by1)| {
@@ -106,16 +106,67 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
             }
         }
     }
+    add_light_lines(page, cfg, &mut rulings);
     rulings
 }
+
+/// Gridlines are often drawn light grey, lighter than ink. Long thin strokes of
+/// light ink are taken as rulings too; short ones are left alone, since the
+/// edges of anti-aliased letters are light as well.
+fn add_light_lines(page: &PageImage, cfg: &DetectConfig, rulings: &mut Rulings) {
+    let found = rulings.clone();
+    let known = |lines: &[Ruling], r: &Ruling| {
+        lines.iter().any(|l| {
+            (l.pos - r.pos).abs() <= 1.0 && l.start <= r.start + 1.0 && l.end >= r.end - 1.0
+        })
+    };
+    let (w, h) = page.pixels.dimensions();
+    let light = ink_mask(&page.pixels, LIGHT_LINE_THRESHOLD);
+    let min_len = (LIGHT_LINE_LENGTHS * cfg.min_line_length * page.scale)
+        .round()
+        .max(2.0) as u32;
+    let max_thick = (cfg.max_line_thickness * page.scale).round().max(1.0) as u32;
+    for s in strokes(&light, w, h, min_len)
+        .iter()
+        .filter(|s| s.thickness() <= max_thick)
+    {
+        for (pos, start, end) in s.rulings(max_thick) {
+            let (x0, y) = page.to_points(start, pos);
+            let (x1, _) = page.to_points(end, pos);
+            let r = Ruling::new(y, x0, x1);
+            if !known(&found.horizontal, &r) {
+                rulings.horizontal.push(r);
+            }
+        }
+    }
+    let down = strokes(&transpose(&light, w, h), h, w, min_len);
+    for s in down.iter().filter(|s| s.thickness() <= max_thick) {
+        for (pos, start, end) in s.rulings(max_thick) {
+            let (x, y0) = page.to_points(pos, start);
+            let (_, y1) = page.to_points(pos, end);
+            let r = Ruling::new(x, y0, y1);
+            if !known(&found.vertical, &r) {
+                rulings.vertical.push(r);
+            }
+        }
+    }
+}
+
+/// Light ink for `add_light_lines`, and how many shortest rulings long such a
+/// line must be.
+const LIGHT_LINE_THRESHOLD: u8 = 240;
+const LIGHT_LINE_LENGTHS: f32 = 3.0;
+
+/// A rectangle in pixels: (x0, y0, x1, y1), the far edges exclusive.
+type PixelBox = (u32, u32, u32, u32);
 
 /// Filled boxes (x0, y0, x1, y1) in pixels, from the strokes along rows: the
 /// thick ones, grown by every stroke that touches them from above or below
 /// (light text printed on a box splits it into bands and pieces). Also says
 /// which strokes went into a box.
-fn filled_boxes(strokes: &[Stroke], max_thick: u32) -> (Vec<(u32, u32, u32, u32)>, Vec<bool>) {
+fn filled_boxes(strokes: &[Stroke], max_thick: u32) -> (Vec<PixelBox>, Vec<bool>) {
     let mut used = vec![false; strokes.len()];
-    let mut boxes: Vec<(u32, u32, u32, u32)> = Vec::new();
+    let mut boxes: Vec<PixelBox> = Vec::new();
     for (i, s) in strokes.iter().enumerate() {
         if s.thickness() > max_thick && !used[i] {
             used[i] = true;
@@ -132,15 +183,23 @@ fn filled_boxes(strokes: &[Stroke], max_thick: u32) -> (Vec<(u32, u32, u32, u32)
                 let touches = s.first <= b.3 + 1 && s.last + 2 >= b.1;
                 if !used[i] && touches && overlap * 2 >= (s.end - s.start).min(b.2 - b.0) {
                     used[i] = true;
-                    *b = (b.0.min(s.start), b.1.min(s.first), b.2.max(s.end), b.3.max(s.last + 1));
+                    *b = (
+                        b.0.min(s.start),
+                        b.1.min(s.first),
+                        b.2.max(s.end),
+                        b.3.max(s.last + 1),
+                    );
                     grew = true;
                 }
             }
         }
         // Boxes that came to touch are one box.
-        let mut merged: Vec<(u32, u32, u32, u32)> = Vec::new();
+        let mut merged: Vec<PixelBox> = Vec::new();
         for b in boxes.drain(..) {
-            match merged.iter_mut().find(|m| b.0 < m.2 && b.2 > m.0 && b.1 <= m.3 + 1 && b.3 + 1 >= m.1) {
+            match merged
+                .iter_mut()
+                .find(|m| b.0 < m.2 && b.2 > m.0 && b.1 <= m.3 + 1 && b.3 + 1 >= m.1)
+            {
                 Some(m) => {
                     *m = (m.0.min(b.0), m.1.min(b.1), m.2.max(b.2), m.3.max(b.3));
                     grew = true;
