@@ -30,13 +30,21 @@ impl RuledTable {
     }
 }
 
+/// Says whether the text itself separates two cells side by side where no
+/// line is drawn: the cells left and right of a boundary, as rectangles
+/// (see `detect::text_separates`).
+pub type TextSeparates<'a> = &'a dyn Fn(&Rect, &Rect) -> bool;
+
 /// Every table the rulings form with at least `min_rows` × `min_cols` cells.
-/// `tol` is how far apart, in points, lines may be and still meet.
+/// `tol` is how far apart, in points, lines may be and still meet. Where a
+/// line between two columns is missing, the cells are joined unless
+/// `text_separates` says the text keeps them apart.
 pub fn ruled_tables(
     rulings: &Rulings,
     tol: f32,
     min_rows: usize,
     min_cols: usize,
+    text_separates: TextSeparates,
 ) -> Vec<RuledTable> {
     let rulings = Rulings {
         horizontal: join_collinear(&rulings.horizontal, tol),
@@ -44,7 +52,7 @@ pub fn ruled_tables(
     };
     connected_groups(&rulings, tol)
         .into_iter()
-        .filter_map(|group| table_from_group(&group, tol))
+        .filter_map(|group| table_from_group(&group, tol, text_separates))
         .filter(|t| t.grid.row_count() >= min_rows && t.grid.col_count() >= min_cols)
         .collect()
 }
@@ -115,7 +123,11 @@ fn connected_groups(rulings: &Rulings, tol: f32) -> Vec<Rulings> {
         .collect()
 }
 
-fn table_from_group(group: &Rulings, tol: f32) -> Option<RuledTable> {
+fn table_from_group(
+    group: &Rulings,
+    tol: f32,
+    text_separates: TextSeparates,
+) -> Option<RuledTable> {
     let (hs, vs) = (&group.horizontal, &group.vertical);
     // Boundaries: the rulings themselves, weighed by their length, plus the
     // frame their ends make, weighing little.
@@ -149,7 +161,10 @@ fn table_from_group(group: &Rulings, tol: f32) -> Option<RuledTable> {
                 verticals.1 += 1;
                 if right(r, c) >= MIN_BORDER_COVERAGE {
                     verticals.0 += 1;
-                } else {
+                } else if !text_separates(
+                    &Rect::new(cols[c], rows[r], cols[c + 1], rows[r + 1]),
+                    &Rect::new(cols[c + 1], rows[r], cols[c + 2], rows[r + 1]),
+                ) {
                     sets.union(r * nc + c, r * nc + c + 1);
                 }
             }
@@ -332,6 +347,10 @@ mod tests {
 
     const TOL: f32 = 2.5;
 
+    fn no_text(_: &Rect, _: &Rect) -> bool {
+        false
+    }
+
     /// A full grid over the given boundaries, with every separating line drawn
     /// except those listed in `missing_right` (r, c) and `missing_below` (r, c).
     fn drawn_grid(
@@ -385,7 +404,7 @@ mod tests {
             &[],
             &[],
         );
-        let t = ruled_tables(&r, TOL, 2, 2);
+        let t = ruled_tables(&r, TOL, 2, 2, &no_text);
         assert_eq!(t.len(), 1);
         assert_close(&t[0].grid.rows, &[100.0, 120.0, 140.0, 160.0]);
         assert_close(&t[0].grid.cols, &[50.0, 150.0, 250.0]);
@@ -399,7 +418,7 @@ mod tests {
         let ys = [0.0, 20.0, 40.0, 60.0, 80.0];
         let xs = [0.0, 80.0, 140.0, 200.0];
         let r = drawn_grid(&ys, &xs, &[(0, 1)], &[(0, 0)]);
-        let t = &ruled_tables(&r, TOL, 2, 2)[0];
+        let t = &ruled_tables(&r, TOL, 2, 2, &no_text)[0];
         assert!(t.grid.is_consistent());
         assert_eq!(spans(&t.grid), vec![(0, 0, 2, 1), (0, 1, 1, 2)]);
     }
@@ -412,7 +431,7 @@ mod tests {
             r.horizontal.push(Ruling::new(y, 10.0, 210.0));
         }
         r.vertical.push(Ruling::new(110.0, 0.0, 40.0));
-        let t = &ruled_tables(&r, TOL, 2, 2)[0];
+        let t = &ruled_tables(&r, TOL, 2, 2, &no_text)[0];
         assert_close(&t.grid.cols, &[10.0, 110.0, 210.0]);
         assert_eq!(t.grid.row_count(), 2);
     }
@@ -424,7 +443,7 @@ mod tests {
         r.horizontal.extend(other.horizontal);
         r.vertical.extend(other.vertical);
         r.horizontal.push(Ruling::new(200.0, 0.0, 500.0)); // a rule between paragraphs
-        let t = ruled_tables(&r, TOL, 2, 2);
+        let t = ruled_tables(&r, TOL, 2, 2, &no_text);
         assert_eq!(t.len(), 2);
         let b = t[1].bbox;
         assert_close(&[b.x0, b.y0, b.x1, b.y1], &[0.0, 300.0, 100.0, 340.0]);
@@ -433,14 +452,14 @@ mod tests {
     #[test]
     fn one_framed_box_is_not_a_table() {
         let r = drawn_grid(&[0.0, 40.0], &[0.0, 300.0], &[], &[]);
-        assert!(ruled_tables(&r, TOL, 2, 2).is_empty());
+        assert!(ruled_tables(&r, TOL, 2, 2, &no_text).is_empty());
     }
 
     #[test]
     fn double_rules_are_one_boundary() {
         let mut r = drawn_grid(&[0.0, 20.0, 40.0], &[0.0, 50.0, 100.0], &[], &[]);
         r.horizontal.push(Ruling::new(41.5, 0.0, 100.0));
-        let t = &ruled_tables(&r, TOL, 2, 2)[0];
+        let t = &ruled_tables(&r, TOL, 2, 2, &no_text)[0];
         assert_eq!(t.grid.row_count(), 2);
     }
 
@@ -459,7 +478,7 @@ mod tests {
             let right: Vec<_> = missing.iter().filter(|m| m.2 && m.0 < nr && m.1 + 1 < nc).map(|m| (m.0, m.1)).collect();
             let below: Vec<_> = missing.iter().filter(|m| !m.2 && m.0 + 1 < nr && m.1 < nc).map(|m| (m.0, m.1)).collect();
             let r = drawn_grid(&ys, &xs, &right, &below);
-            let tables = ruled_tables(&r, TOL, 1, 1);
+            let tables = ruled_tables(&r, TOL, 1, 1, &no_text);
             prop_assert_eq!(tables.len(), 1);
             let g = &tables[0].grid;
             prop_assert!(g.is_consistent());

@@ -40,11 +40,13 @@ pub struct Detection {
 pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -> Detection {
     let mut rulings = rulings::find_rulings(page, cfg);
     drop_rulings_through_text(&mut rulings, chars);
+    let separates = |left: &Rect, right: &Rect| text_separates(chars, left, right);
     let mut tables: Vec<TableRegion> = grid::ruled_tables(
         &rulings,
         cfg.line_merge_tolerance,
         cfg.min_rows,
         cfg.min_cols,
+        &separates,
     )
     .into_iter()
     // Columns mostly without lines between them are not ruled: a frame or
@@ -194,6 +196,33 @@ fn graphic_ink_share(
         }
     }
     unexplained as f32 / (rw * rh) as f32
+}
+
+/// True when both cells hold text, none of it runs across the boundary, and
+/// the texts keep clear of each other (a word space at least): two cells side
+/// by side whose separating line was not drawn. A heading over two columns
+/// runs across; the glyphs of one word split by a stray stroke touch.
+fn text_separates(chars: &[TextChar], left: &Rect, right: &Rect) -> bool {
+    let x = left.x1;
+    let (mut left_end, mut right_start) = (f32::NEG_INFINITY, f32::INFINITY);
+    let mut size: f32 = 0.0;
+    for c in chars
+        .iter()
+        .filter(|c| !c.c.is_whitespace() && c.cy() > left.y0 && c.cy() < left.y1)
+    {
+        let inside = c.cx() > left.x0 && c.cx() < right.x1;
+        if inside && c.bbox.x0 < x - 0.5 && c.bbox.x1 > x + 0.5 {
+            return false;
+        }
+        if left.contains(c.cx(), c.cy()) {
+            left_end = left_end.max(c.bbox.x1);
+            size = size.max(c.size);
+        } else if right.contains(c.cx(), c.cy()) {
+            right_start = right_start.min(c.bbox.x0);
+            size = size.max(c.size);
+        }
+    }
+    left_end.is_finite() && right_start.is_finite() && right_start - left_end >= 0.25 * size
 }
 
 /// The share of a grid's cells with text in them.
