@@ -13,6 +13,10 @@ Files written:
   typed-cells.pdf  / .json  one page: numbers in every shown style, dates, codes,
                             ranges, footnote marks and text that looks like a formula
   decimal-comma.pdf / .json one page: a table whose numbers use a decimal comma
+  unruled.pdf      / .json  one page: a booktabs table (rules above and below the
+                            header and at the bottom only) and a table of columns
+                            aligned by white space, among paragraphs, a bulleted
+                            list and a page footer that are not tables
 
 Expected-grid JSON format (a scorer's ground truth):
   {"tables": [{"page": 1, "cells": [[...], ...], "spans": [[row, col, rowspan, colspan], ...]}]}
@@ -141,11 +145,13 @@ class Table:
     header_rows: that many top rows are set in Helvetica-Bold.
     """
 
-    def __init__(self, cells, widths, heights, align, spans=(), header_rows=1, size=9):
+    def __init__(self, cells, widths, heights, align, spans=(), header_rows=1, size=9, rules="grid"):
         self.cells = [list(r) for r in cells]
         self.spans = [tuple(s) for s in spans]
         self.widths, self.heights, self.align = widths, heights, align
         self.header_rows, self.size = header_rows, size
+        assert rules in ("grid", "booktabs", "none")
+        self.rules = rules
         self.nrows, self.ncols = len(cells), len(cells[0])
         assert all(len(r) == self.ncols for r in cells), "grid not rectangular"
         assert len(widths) == self.ncols and len(heights) == self.nrows and len(align) == self.ncols
@@ -170,16 +176,20 @@ class Table:
         for h in self.heights:
             ys.append(ys[-1] - h)
         page.ops.append("q %s w 2 J 0 j 0 G" % fmt(LINE_WIDTH))  # projecting caps close corners
-        # Horizontal rules: boundary i lies between row i-1 and row i.
-        for i in range(self.nrows + 1):
-            drawn = [i in (0, self.nrows) or self.owner[i - 1][c] != self.owner[i][c] for c in range(self.ncols)]
-            for a, b in _runs(drawn):
-                page.line(xs[a], ys[i], xs[b], ys[i])
-        # Vertical rules: boundary j lies between column j-1 and column j.
-        for j in range(self.ncols + 1):
-            drawn = [j in (0, self.ncols) or self.owner[r][j - 1] != self.owner[r][j] for r in range(self.nrows)]
-            for a, b in _runs(drawn):
-                page.line(xs[j], ys[a], xs[j], ys[b])
+        if self.rules == "grid":
+            # Horizontal rules: boundary i lies between row i-1 and row i.
+            for i in range(self.nrows + 1):
+                drawn = [i in (0, self.nrows) or self.owner[i - 1][c] != self.owner[i][c] for c in range(self.ncols)]
+                for a, b in _runs(drawn):
+                    page.line(xs[a], ys[i], xs[b], ys[i])
+            # Vertical rules: boundary j lies between column j-1 and column j.
+            for j in range(self.ncols + 1):
+                drawn = [j in (0, self.ncols) or self.owner[r][j - 1] != self.owner[r][j] for r in range(self.nrows)]
+                for a, b in _runs(drawn):
+                    page.line(xs[j], ys[a], xs[j], ys[b])
+        elif self.rules == "booktabs":
+            for i in (0, self.header_rows, self.nrows):
+                page.line(xs[0], ys[i], xs[-1], ys[i])
         page.ops.append("Q")
         # Cell texts.
         page.ops.append("0 g")
@@ -472,6 +482,66 @@ def sample_comma():
     return [p.content()], [(1, t)]
 
 
+def sample_unruled():
+    p = Page()
+    y = p.title("Regional Summary", 790)
+    y = p.paragraph(
+        "This page holds two tables without a full grid of lines. The first has rules "
+        "above and below its header and at its bottom only; the second aligns its "
+        "columns by white space alone. Paragraphs, a list and the footer are not tables.",
+        y - 24,
+    )
+    booktabs = Table(
+        [
+            ["Region", "Units", "Revenue", "Share"],
+            ["North", "1,234", "56,789.00", "12.5%"],
+            ["South", "987", "(56.00)", "8.0%"],
+            ["East", "-7", "1,002.50", "0.3%"],
+            ["West", "12,040", "310.75", "45.1%"],
+        ],
+        widths=[140, 80, 100, 80],
+        heights=[18] * 5,
+        align="lrrr",
+        rules="booktabs",
+    )
+    y = booktabs.place(p, MARGIN, y - 20)
+    y = p.paragraph(
+        "The list below names the steps of the review, one per line; it is set with "
+        "bullets and must not be taken for a table of two columns.",
+        y - 28,
+    )
+    items = ["collect the regional returns", "check the totals against the ledger",
+             "publish the summary", "archive the working files"]
+    for k, item in enumerate(items):
+        base = y - 22 - 14 * k
+        p.text(MARGIN + 6, base, "\u2022")  # a bullet: 0x95 in WinAnsi
+        p.text(MARGIN + 22, base, item)
+    y = y - 22 - 14 * len(items)
+    y = p.paragraph("Staff by office at the end of the year:", y - 18)
+    borderless = Table(
+        [
+            ["Office", "Staff", "Opened"],
+            ["Lisbon", "42", "1998"],
+            ["Oslo", "17", "2004"],
+            ["Tallinn", "8", "2015"],
+            ["Valencia", "23", "2009"],
+        ],
+        widths=[140, 70, 90],
+        heights=[16] * 5,
+        align="lrr",
+        rules="none",
+    )
+    y = borderless.place(p, MARGIN, y - 12)
+    y = p.paragraph(
+        "Staff counts include part-time employees as whole persons. Offices opened "
+        "after the reporting date are not listed.",
+        y - 26,
+    )
+    p.text(MARGIN, 40, "Annual report 2024")
+    p.text(PAGE_W - MARGIN - 30, 40, "Page 1")
+    return [p.content()], [(1, booktabs), (1, borderless)]
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out_dir, exist_ok=True)
@@ -481,6 +551,7 @@ def main():
         ("ruled-long", sample_long, True),
         ("typed-cells", sample_typed, False),
         ("decimal-comma", sample_comma, False),
+        ("unruled", sample_unruled, False),
     ):
         pages, tables = build()
         write_pdf(os.path.join(out_dir, name + ".pdf"), pages, compress=compress)

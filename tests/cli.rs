@@ -205,7 +205,13 @@ fn convert_per_table(pdf: &str, dir: &Path, env: &[(&str, &str)]) -> (Output, Pa
 
 #[test]
 fn samples_sheet_per_table_match_their_expected_grids() {
-    for name in ["ruled-simple", "ruled-spans", "ruled-long", "typed-cells"] {
+    for name in [
+        "ruled-simple",
+        "ruled-spans",
+        "ruled-long",
+        "typed-cells",
+        "unruled",
+    ] {
         let dir = scratch();
         let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);
         assert!(o.status.success(), "{name}: {}", stderr(&o));
@@ -224,6 +230,49 @@ fn samples_sheet_per_table_match_their_expected_grids() {
             assert_holds(grid, cells, &format!("{name}: sheet {sheet}"));
         }
     }
+}
+
+/// Issue 3: tables without a full grid of lines come from the layout of the
+/// text (their grids are checked with the other samples); the index says what
+/// each was found by, and --debug-dir draws what was detected on each page.
+#[test]
+fn issue_3_evidence_in_the_index_and_debug_pictures() {
+    let dir = scratch();
+    let out = dir.path().join("unruled.xlsx");
+    let pictures = dir.path().join("pictures");
+    let o = run(
+        &[
+            sample("unruled.pdf").to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--sheet-per-table",
+            "--debug-dir",
+            pictures.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let index = sheets(&out)
+        .into_iter()
+        .find(|(name, _)| name == "Index")
+        .expect("an Index sheet")
+        .1;
+    let text: Vec<String> = index.into_iter().flatten().collect();
+    assert!(
+        text.iter().any(|t| t == "partially ruled"),
+        "the booktabs table: {text:?}"
+    );
+    assert!(
+        text.iter().any(|t| t == "text layout"),
+        "the borderless table: {text:?}"
+    );
+    let picture = std::fs::read(pictures.join("unruled-p001.png")).expect("a picture of page 1");
+    assert_eq!(&picture[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
+    assert_eq!(
+        std::fs::read_dir(&pictures).unwrap().count(),
+        1,
+        "one picture per page"
+    );
 }
 
 /// Issue 4: numbers are numbers, ISO dates dates, and everything that is not

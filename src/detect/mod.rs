@@ -269,3 +269,41 @@ fn sort_reading_order(tables: &mut [TableRegion]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, x: f32, y: f32) -> Vec<TextChar> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| TextChar {
+                c,
+                bbox: Rect::new(x + 5.0 * i as f32, y, x + 5.0 * (i + 1) as f32, y + 10.0),
+                line: 0,
+                size: 10.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_keeps_cells_apart_only_with_clear_space_between() {
+        let (left, right) = (
+            Rect::new(0.0, 0.0, 100.0, 20.0),
+            Rect::new(100.0, 0.0, 200.0, 20.0),
+        );
+        let mut apart = word("Label", 5.0, 5.0);
+        apart.extend(word("Count", 104.0, 5.0));
+        assert!(text_separates(&apart, &left, &right));
+        // A heading across the boundary joins the cells.
+        assert!(!text_separates(
+            &word("Revenue 2024", 70.0, 5.0),
+            &left,
+            &right
+        ));
+        // Glyphs that touch at the boundary are one word.
+        assert!(!text_separates(&word("名称名称", 80.0, 5.0), &left, &right));
+        // Text on one side only says nothing.
+        assert!(!text_separates(&word("Label", 5.0, 5.0), &left, &right));
+    }
+}

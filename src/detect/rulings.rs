@@ -365,6 +365,30 @@ mod tests {
     }
 
     #[test]
+    fn a_dark_box_with_light_text_gives_only_its_four_edges() {
+        let page = page_with(|img| {
+            for y in 30..60 {
+                for x in 20..180 {
+                    img.put_pixel(x, y, Luma([40]));
+                }
+            }
+            // Three white "words" across the middle rows of the box.
+            for (x0, x1) in [(30, 60), (80, 120), (140, 170)] {
+                for y in 38..52 {
+                    for x in x0..x1 {
+                        img.put_pixel(x, y, Luma([255]));
+                    }
+                }
+            }
+        });
+        let r = find_rulings(&page, &Config::default().detect);
+        let ys: Vec<f32> = r.horizontal.iter().map(|l| l.pos).collect();
+        let xs: Vec<f32> = r.vertical.iter().map(|l| l.pos).collect();
+        assert_eq!(ys, vec![30.0, 60.0], "{r:?}");
+        assert_eq!(xs, vec![20.0, 180.0], "{r:?}");
+    }
+
+    #[test]
     fn a_filled_box_gives_its_edges() {
         let page = page_with(|img| {
             for y in 30..60 {
