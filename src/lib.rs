@@ -3,7 +3,8 @@
 //! The pipeline, one module per stage:
 //! `render` (MuPDF page images) → `detect` (table regions and cell grids) →
 //! `pool` of `worker` processes speaking `protocol` → `extract` (cell text) →
-//! `reorder` → `write` (the workbook). `run` coordinates one conversion;
+//! `reorder` → `stitch` (tables that continue over pages) → `write` (the
+//! workbook). `run` coordinates one conversion;
 //! `cli`, `config`, `progress` and `error` are the plumbing around it.
 
 pub mod cli;
@@ -19,6 +20,7 @@ pub mod protocol;
 pub mod render;
 pub mod reorder;
 pub mod run;
+pub mod stitch;
 pub mod table;
 pub mod worker;
 pub mod write;

@@ -19,6 +19,8 @@ use crate::protocol::{
     PROTOCOL_VERSION,
 };
 use crate::render;
+use crate::stitch;
+use crate::table::{PageFrame, TableRegion};
 
 /// Serves requests until stdin closes.
 pub fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
@@ -80,10 +82,11 @@ impl Worker {
                 fault::trigger(&self.fault, job.page, None);
                 let id = job.job;
                 match self.detect(&job) {
-                    Ok(tables) => vec![Response::Page(PageTables {
+                    Ok((tables, frame)) => vec![Response::Page(PageTables {
                         job: id,
                         page: job.page,
                         tables,
+                        frame: Some(frame),
                     })],
                     Err(e) => vec![failed(id, e)],
                 }
@@ -125,7 +128,7 @@ impl Worker {
         })
     }
 
-    fn detect(&mut self, job: &DetectJob) -> Result<Vec<crate::table::TableRegion>, Error> {
+    fn detect(&mut self, job: &DetectJob) -> Result<(Vec<TableRegion>, PageFrame), Error> {
         let settings = self.settings();
         let page = self.open_page(&job.pdf, job.password.as_deref(), job.page)?;
         let image = render::render_page(&page.page, settings.dpi).map_err(|e| Error::Page {
@@ -133,7 +136,13 @@ impl Worker {
             page: job.page,
             message: render::mupdf_message(&e),
         })?;
+        let bounds = render::page_bounds(&page.page).map_err(|e| Error::Page {
+            path: job.pdf.clone(),
+            page: job.page,
+            message: render::mupdf_message(&e),
+        })?;
         let found = detect::detect_tables(&image, &page.chars, &settings.detect);
+        let frame = stitch::page_frame(bounds, &found.tables, &page.chars);
         if let Some(dir) = &settings.debug_dir {
             let picture = detect::overlay::draw(&image, &found.rulings, &found.tables);
             let path = dir.join(debug_picture_name(&job.pdf, job.page));
@@ -142,7 +151,7 @@ impl Worker {
                 eprintln!("worker: cannot write {}: {e}", path.display());
             }
         }
-        Ok(found.tables)
+        Ok((found.tables, frame))
     }
 
     fn extract(&mut self, job: &ExtractJob) -> Result<Vec<Vec<String>>, Error> {
@@ -189,7 +198,9 @@ impl Worker {
 
 /// `report-p007.png` for page 7 of `report.pdf`.
 pub fn debug_picture_name(pdf: &Path, page: u32) -> String {
-    let stem = pdf.file_stem().map_or("page".into(), |s| s.to_string_lossy());
+    let stem = pdf
+        .file_stem()
+        .map_or("page".into(), |s| s.to_string_lossy());
     format!("{stem}-p{page:03}.png")
 }
 
