@@ -21,7 +21,9 @@ Files written:
                             as many columns but other widths and header starting
                             page 2: two tables
   rotated.pdf / .json       two landscape pages stored portrait with /Rotate 90
-                            and /Rotate 270, a table on each
+                            and /Rotate 270, then two portrait pages without
+                            /Rotate whose landscape table is printed sideways
+                            (text running up, then down); a table on each
 
 Expected-grid JSON format (a scorer's ground truth):
   {"tables": [{"page": 1, "cells": [[...], ...], "spans": [[row, col, rowspan, colspan], ...]}]}
@@ -576,10 +578,15 @@ LANDSCAPE_CM = {90: "0 1 -1 0 %d 0 cm" % PAGE_W, 270: "0 -1 1 0 0 %d cm" % PAGE_
 
 def sample_rotated():
     pages, tables = [], []
-    for pn, rotate in enumerate((90, 270), 1):
+    # (how the content is drawn, the page's /Rotate): the first two read
+    # upright once the viewer applies /Rotate; the last two are printed
+    # sideways, to be read by turning the page.
+    layouts = [(90, 90), (270, 270), (90, 0), (270, 0)]
+    for pn, (drawn, rotate) in enumerate(layouts, 1):
         p = Page()
-        p.ops.append("q " + LANDSCAPE_CM[rotate])
-        y = p.title("Capacity by Plant (landscape, /Rotate %d)" % rotate, 540)
+        p.ops.append("q " + LANDSCAPE_CM[drawn])
+        what = "/Rotate %d" % rotate if rotate else "printed sideways"
+        y = p.title("Capacity by Plant (landscape, %s)" % what, 540)
         months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"]
         rows = [["Plant"] + months]
         for k, plant in enumerate(["Linz", "Graz", "Brno", "Porto", "Turku"]):
@@ -589,7 +596,7 @@ def sample_rotated():
         p.ops.append("Q")
         pages.append(p.content())
         tables.append((pn, t))
-    return pages, tables, [90, 270]
+    return pages, tables, [rotate for _, rotate in layouts]
 
 
 def main():

@@ -20,7 +20,8 @@ use crate::protocol::{
 };
 use crate::render;
 use crate::stitch;
-use crate::table::{PageFrame, TableRegion};
+use crate::table::{PageFrame, Rect, TableRegion};
+use crate::turn::Turn;
 
 /// Serves requests until stdin closes.
 pub fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
@@ -58,7 +59,11 @@ struct OpenPage {
     pdf: PathBuf,
     number: u32,
     page: Page,
+    /// In the turned page's coordinates when the page is turned.
     chars: Vec<TextChar>,
+    /// The page's bounds, unturned.
+    bounds: Rect,
+    turn: Turn,
 }
 
 impl Worker {
@@ -136,11 +141,8 @@ impl Worker {
             page: job.page,
             message: render::mupdf_message(&e),
         })?;
-        let bounds = render::page_bounds(&page.page).map_err(|e| Error::Page {
-            path: job.pdf.clone(),
-            page: job.page,
-            message: render::mupdf_message(&e),
-        })?;
+        let image = page.turn.image(image);
+        let bounds = page.turn.bounds(page.bounds);
         let found = detect::detect_tables(&image, &page.chars, &settings.detect);
         let frame = stitch::page_frame(bounds, &found.tables, &page.chars);
         if let Some(dir) = &settings.debug_dir {
@@ -180,16 +182,27 @@ impl Worker {
             }
             let (_, doc) = self.document.as_ref().expect("opened above");
             let page = render::load_page(doc, pdf, number)?;
-            let chars = extract::page_chars(&page).map_err(|e| Error::Page {
+            let page_error = |e: mupdf::Error| Error::Page {
                 path: pdf.to_owned(),
                 page: number,
                 message: render::mupdf_message(&e),
-            })?;
+            };
+            let (mut chars, turn) = extract::page_chars(&page).map_err(page_error)?;
+            let bounds = render::page_bounds(&page).map_err(page_error)?;
+            // A page printed sideways is read turned upright, by detection
+            // and extraction alike: both take the characters from here.
+            if turn != Turn::Upright {
+                for ch in &mut chars {
+                    ch.bbox = turn.rect(bounds, ch.bbox);
+                }
+            }
             self.page = Some(OpenPage {
                 pdf: pdf.to_owned(),
                 number,
                 page,
                 chars,
+                bounds,
+                turn,
             });
         }
         Ok(self.page.as_ref().expect("opened above"))
