@@ -17,6 +17,17 @@ Files written:
                             header and at the bottom only) and a table of columns
                             aligned by white space, among paragraphs, a bulleted
                             list and a page footer that are not tables
+  continued-header.pdf / .json  two pages: one table over both, its header
+                            repeated on page 2, a page footer on each page
+  continued-plain.pdf / .json   three pages: one table over all three, header
+                            on page 1 only, page footers
+  continued-apart.pdf / .json   two pages: a table ending page 1 and another with
+                            as many columns but other widths and header starting
+                            page 2: two tables
+  rotated.pdf / .json       two landscape pages stored portrait with /Rotate 90
+                            and /Rotate 270, then two portrait pages without
+                            /Rotate whose landscape table is printed sideways
+                            (text running up, then down); a table on each
 
 Expected-grid JSON format (a scorer's ground truth):
   {"tables": [{"page": 1, "cells": [[...], ...], "spans": [[row, col, rowspan, colspan], ...]}]}
@@ -242,8 +253,10 @@ def _runs(flags):
 # --------------------------------------------------------------------------
 # PDF file writer
 # --------------------------------------------------------------------------
-def write_pdf(path, pages, compress=False):
-    """pages: list of content-stream bytes. Fonts F1/F2 are shared by all pages."""
+def write_pdf(path, pages, compress=False, rotations=None):
+    """pages: list of content-stream bytes. Fonts F1/F2 are shared by all pages.
+    rotations: per page /Rotate value (0 for none)."""
+    rotations = rotations or [0] * len(pages)
     objs = {}  # number -> body bytes
     n_pages = len(pages)
     page_ids = [5 + 2 * i for i in range(n_pages)]
@@ -251,10 +264,11 @@ def write_pdf(path, pages, compress=False):
     objs[2] = ("<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % p for p in page_ids), n_pages)).encode()
     for num, name in ((3, "F1"), (4, "F2")):
         objs[num] = ("<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % FONTS[name][0]).encode()
-    for pid, data in zip(page_ids, pages):
+    for pid, data, rotate in zip(page_ids, pages, rotations):
         objs[pid] = (
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] "
-            "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>" % (PAGE_W, PAGE_H, pid + 1)
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d]%s "
+            "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>"
+            % (PAGE_W, PAGE_H, " /Rotate %d" % rotate if rotate else "", pid + 1)
         ).encode()
         if compress:
             data = zlib.compress(data, 9)
@@ -540,6 +554,117 @@ def sample_unruled():
     p.text(MARGIN, 40, "Annual report 2024")
     p.text(PAGE_W - MARGIN - 30, 40, "Page 1")
     return [p.content()], [(1, booktabs), (1, borderless)]
+LEDGER_ACCOUNTS = ["Cash", "Receivables", "Inventory", "Prepaid rent", "Equipment", "Payables", "Accrued wages", "Loans"]
+
+
+def ledger_rows(rng, n, first):
+    """n ledger rows numbered from first: entry, account, debit, credit."""
+    rows = []
+    for i in range(first, first + n):
+        amount = rng.next(900000) + 100
+        debit, credit = (money(amount), "") if rng.next(2) else ("", money(amount))
+        rows.append(["J-%04d" % i, LEDGER_ACCOUNTS[rng.next(len(LEDGER_ACCOUNTS))], debit, credit])
+    return rows
+
+
+LEDGER_HEADER = ["Entry", "Account", "Debit", "Credit"]
+LEDGER_WIDTHS = [70, 150, 100, 100]
+
+
+def footer(p, text):
+    p.text((PAGE_W - text_width(text, "F1", 8)) / 2.0, 36, text, "F1", 8)
+
+
+def continued_pages(parts, repeat_header, title):
+    """One ledger table over len(parts) pages; parts[i] body rows on page i.
+    Page 1 has a title and a paragraph above the table; later pages start with
+    the table; every page has a footer; the last page has a note below."""
+    rng = Lcg(20251123 + len(parts))
+    pages, body, first = [], [], 1
+    for pn, n in enumerate(parts, 1):
+        p = Page()
+        if pn == 1:
+            y = p.title(title, 790)
+            y = p.paragraph(
+                "Journal entries of the period in posting order. Debits and credits are in "
+                "euros; the table runs on over the following pages.",
+                y - 24,
+            ) - 22
+        else:
+            y = 800
+        rows = ledger_rows(rng, n, first)
+        first += n
+        body += rows
+        cells = ([LEDGER_HEADER] if pn == 1 or repeat_header else []) + rows
+        t = Table(cells, widths=LEDGER_WIDTHS, heights=[18] * len(cells), align="llrr",
+                  header_rows=1 if cells[0] == LEDGER_HEADER else 0)
+        bottom = t.place(p, MARGIN, y)
+        assert bottom > 50, "the table runs into the footer"
+        if pn == len(parts):
+            p.paragraph("End of the journal. Totals are carried to the trial balance.", bottom - 24)
+        footer(p, "General ledger - page %d of %d" % (pn, len(parts)))
+        pages.append(p.content())
+    whole = Table([LEDGER_HEADER] + body, widths=LEDGER_WIDTHS, heights=[18] * (len(body) + 1), align="llrr")
+    return pages, [(1, whole)]
+
+
+def sample_continued_header():
+    return continued_pages([36, 12], True, "General Ledger, March")
+
+
+def sample_continued_plain():
+    return continued_pages([36, 40, 9], False, "General Ledger, April")
+
+
+def sample_continued_apart():
+    """Page 1 ends with a ledger table; page 2 starts with a staff table of as
+    many columns but other widths and header: they are two tables."""
+    rng = Lcg(7)
+    p1 = Page()
+    y = p1.title("General Ledger, May", 790)
+    y = p1.paragraph("Journal entries of the period in posting order.", y - 24) - 22
+    rows = [LEDGER_HEADER] + ledger_rows(rng, 36, 1)
+    ledger = Table(rows, widths=LEDGER_WIDTHS, heights=[18] * len(rows), align="llrr")
+    ledger.place(p1, MARGIN, y)
+    footer(p1, "Annual report - page 1 of 2")
+    p2 = Page()
+    names = ["Ana Ruiz", "Ben Okafor", "Chen Wei", "Dara Kim", "Eli Novak", "Fay Moss"]
+    staff_rows = [["Name", "Team", "Hours", "Rate"]]
+    for i, name in enumerate(names):
+        staff_rows.append([name, ["Audit", "Tax", "Payroll"][i % 3], str(120 + rng.next(60)), "%d.00" % (40 + rng.next(30))])
+    staff = Table(staff_rows, widths=[160, 120, 60, 80], heights=[18] * len(staff_rows), align="llrr")
+    bottom = staff.place(p2, MARGIN, 800)
+    p2.paragraph("Hours are those booked to the engagement in May.", bottom - 24)
+    footer(p2, "Annual report - page 2 of 2")
+    return [p1.content(), p2.content()], [(1, ledger), (2, staff)]
+
+
+# Content matrices that draw a landscape page (842 wide, 595 high) onto the
+# portrait MediaBox so that it reads upright once the viewer applies /Rotate.
+LANDSCAPE_CM = {90: "0 1 -1 0 %d 0 cm" % PAGE_W, 270: "0 -1 1 0 0 %d cm" % PAGE_H}
+
+
+def sample_rotated():
+    pages, tables = [], []
+    # (how the content is drawn, the page's /Rotate): the first two read
+    # upright once the viewer applies /Rotate; the last two are printed
+    # sideways, to be read by turning the page.
+    layouts = [(90, 90), (270, 270), (90, 0), (270, 0)]
+    for pn, (drawn, rotate) in enumerate(layouts, 1):
+        p = Page()
+        p.ops.append("q " + LANDSCAPE_CM[drawn])
+        what = "/Rotate %d" % rotate if rotate else "printed sideways"
+        y = p.title("Capacity by Plant (landscape, %s)" % what, 540)
+        months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"]
+        rows = [["Plant"] + months]
+        for k, plant in enumerate(["Linz", "Graz", "Brno", "Porto", "Turku"]):
+            rows.append([plant] + ["{:,}".format(1000 + 37 * (k + 1) * (m + pn)) for m in range(len(months))])
+        t = Table(rows, widths=[100] + [75] * len(months), heights=[20] * len(rows), align="l" + "r" * len(months))
+        t.place(p, MARGIN, y - 30)
+        p.ops.append("Q")
+        pages.append(p.content())
+        tables.append((pn, t))
+    return pages, tables, [rotate for _, rotate in layouts]
 
 
 def main():
@@ -552,9 +677,14 @@ def main():
         ("typed-cells", sample_typed, False),
         ("decimal-comma", sample_comma, False),
         ("unruled", sample_unruled, False),
+        ("continued-header", sample_continued_header, False),
+        ("continued-plain", sample_continued_plain, False),
+        ("continued-apart", sample_continued_apart, False),
+        ("rotated", sample_rotated, False),
     ):
-        pages, tables = build()
-        write_pdf(os.path.join(out_dir, name + ".pdf"), pages, compress=compress)
+        pages, tables, *rotations = build()
+        write_pdf(os.path.join(out_dir, name + ".pdf"), pages, compress=compress,
+                  rotations=rotations[0] if rotations else None)
         write_expected(os.path.join(out_dir, name + ".json"), tables)
         print("wrote %s.pdf (%d pages, %d tables) and %s.json" % (name, len(pages), len(tables), name))
 

@@ -53,6 +53,7 @@ pub struct PoolConfig {
 pub struct OutputConfig {
     pub sheet_per_table: bool,
     pub decimal_comma_numbers: bool,
+    pub stitch_continued_tables: bool,
 }
 
 impl Default for Config {

@@ -9,6 +9,7 @@
 use mupdf::{Page, TextPageFlags};
 
 use crate::table::{Grid, Rect};
+use crate::turn::{Runs, Turn};
 
 /// One character of the text layer, in page points.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,16 +32,21 @@ impl TextChar {
     }
 }
 
-/// Every character of the page, in MuPDF's reading order.
-pub fn page_chars(page: &Page) -> Result<Vec<TextChar>, mupdf::Error> {
+/// Every character of the page, in MuPDF's reading order, and the way
+/// most of them run (a page printed sideways runs up or down).
+pub fn page_chars(page: &Page) -> Result<(Vec<TextChar>, Turn), mupdf::Error> {
     let text = page.to_text_page(TextPageFlags::empty())?;
     let mut chars = Vec::new();
+    let mut runs = Runs::default();
     let mut line_id = 0u32;
     for block in text.blocks() {
         for line in block.lines() {
             for ch in line.chars() {
                 let Some(c) = ch.char() else { continue };
                 let q = ch.quad();
+                if !c.is_whitespace() {
+                    runs.add(q.ur.x - q.ul.x, q.ur.y - q.ul.y);
+                }
                 let xs = [q.ul.x, q.ur.x, q.ll.x, q.lr.x];
                 let ys = [q.ul.y, q.ur.y, q.ll.y, q.lr.y];
                 let bbox = Rect::new(
@@ -59,7 +65,7 @@ pub fn page_chars(page: &Page) -> Result<Vec<TextChar>, mupdf::Error> {
             line_id += 1;
         }
     }
-    Ok(chars)
+    Ok((chars, runs.turn()))
 }
 
 /// The text of every cell of `grid`, row by row (see the module docs).

@@ -1,10 +1,12 @@
 //! tables2xlsx: the tables of PDF reports into Excel workbooks.
 //!
 //! The pipeline, one module per stage:
-//! `render` (MuPDF page images) → `detect` (table regions and cell grids) →
-//! `pool` of `worker` processes speaking `protocol` → `extract` (cell text) →
-//! `reorder` → `write` (the workbook). `run` coordinates one conversion;
-//! `cli`, `config`, `progress` and `error` are the plumbing around it.
+//! `render` (MuPDF page images, `turn`ed upright when printed sideways) →
+//! `detect` (table regions and cell grids) → `pool` of `worker` processes
+//! speaking `protocol` → `extract` (cell text) → `reorder` → `stitch`
+//! (tables that continue over pages) → `write` (the workbook). `run`
+//! coordinates one conversion; `cli`, `config`, `progress` and `error` are
+//! the plumbing around it.
 
 pub mod cli;
 pub mod config;
@@ -19,6 +21,8 @@ pub mod protocol;
 pub mod render;
 pub mod reorder;
 pub mod run;
+pub mod stitch;
 pub mod table;
+pub mod turn;
 pub mod worker;
 pub mod write;

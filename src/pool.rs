@@ -23,7 +23,7 @@ use crate::error::Error;
 use crate::protocol::{
     DetectJob, ExtractJob, JobId, Request, Response, WorkerSettings, PROTOCOL_VERSION,
 };
-use crate::table::TableRegion;
+use crate::table::{PageFrame, TableRegion};
 
 /// How much of a worker's stderr is kept for a report.
 const STDERR_TAIL_BYTES: usize = 4096;
@@ -158,6 +158,7 @@ pub enum PoolEvent {
         job: JobId,
         page: u32,
         tables: Vec<TableRegion>,
+        frame: Option<PageFrame>,
     },
     Extracted {
         job: JobId,
@@ -419,6 +420,7 @@ impl Pool {
                     job: page.job,
                     page: page.page,
                     tables: page.tables,
+                    frame: page.frame,
                 });
             }
             Response::Done { job, rows } if rows as usize == running.rows.len() => {

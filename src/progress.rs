@@ -62,6 +62,14 @@ impl Progress {
         }
     }
 
+    /// Something the user should know about the result that is not wrong
+    /// (a table stitched over pages), unless `--quiet`.
+    pub fn note(&self, message: &str) {
+        if !self.quiet {
+            self.print(&format!("note: {message}"));
+        }
+    }
+
     /// An error line; printed even with `--quiet`.
     pub fn error(&self, message: &str) {
         self.print(&format!("error: {message}"));

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::config::DetectConfig;
-use crate::table::{TableIndex, TableRegion};
+use crate::table::{PageFrame, TableIndex, TableRegion};
 
 /// Bumped whenever a message changes shape; parent and worker must agree.
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -91,6 +91,11 @@ pub struct PageTables {
     pub job: JobId,
     pub page: u32,
     pub tables: Vec<TableRegion>,
+    /// Where the tables sit on the page, for stitching tables that continue
+    /// over pages. Optional, so a worker that does not send it still speaks
+    /// protocol 1; without it no table of the page is stitched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<PageFrame>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -217,12 +222,15 @@ mod tests {
             cells in proptest::collection::vec(".{0,20}", 0..6),
             message in ".{0,40}",
             span in 1u32..4,
+            frame in proptest::option::of((0u32..5, 0u32..5)),
         ) {
+            let frame = frame.map(|(lines_above, lines_below)| PageFrame {
+                bounds: Rect::new(0.0, 0.0, 595.0, 842.0), lines_above, lines_below });
             let mut table = region(vec![0.0, 10.0, 20.0, 30.0, 40.0], vec![0.0, 5.0, 9.0, 14.0]);
             table.grid.cells = vec![Cell { row: 0, col: 0, rowspan: span, colspan: 1 }];
             let responses = vec![
                 Response::Ready { protocol: 1, version: "0.1.0".into(), pid: 42 },
-                Response::Page(PageTables { job: JobId(job), page: 3, tables: vec![table] }),
+                Response::Page(PageTables { job: JobId(job), page: 3, tables: vec![table], frame }),
                 Response::Row(TableRow { job: JobId(job), row: 2, cells }),
                 Response::Done { job: JobId(job), rows: 9 },
                 Response::Failed { job: JobId(job), message },

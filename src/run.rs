@@ -4,8 +4,9 @@
 //! for extraction, the reorder buffer, and what failed. Detection of a page
 //! is a pool job like extraction, so pages are rendered and detected in
 //! parallel; it is dispatched only while the page is within `pages_ahead` of
-//! the page being written, which bounds what waits in memory. Tables go to
-//! the writer stage (its own thread) strictly in table-index order.
+//! the page being written, which bounds what waits in memory. Tables go
+//! through the stitch stage (a table continued on the next page becomes
+//! one) to the writer stage (its own thread) strictly in table-index order.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use crate::progress::Progress;
 use crate::protocol::{DetectJob, ExtractJob, JobId, WorkerSettings};
 use crate::render;
 use crate::reorder::ReorderBuffer;
+use crate::stitch::Stitcher;
 use crate::table::{ExtractedTable, TableIndex, TableRegion};
 use crate::write::{Layout, WorkbookWriter};
 
@@ -73,6 +75,7 @@ pub fn convert(conv: &Conversion, config: &Config, progress: &Progress) -> Resul
     let mut state = RunState {
         conv,
         reorder: ReorderBuffer::new(pages.clone()),
+        stitcher: Stitcher::new(config.output.stitch_continued_tables),
         jobs: HashMap::new(),
         next_job: 0,
         summary: Summary {
@@ -101,11 +104,15 @@ pub fn convert(conv: &Conversion, config: &Config, progress: &Progress) -> Resul
         while let Some((_, table)) = state.reorder.pop() {
             let Some(table) = table else { continue };
             progress.table_written();
-            state.summary.tables += 1;
-            if writer.send(table).is_err() {
-                break 'run; // the writer stopped on an error, which its thread returns
+            for table in state.stitcher.push(table) {
+                if !state.send(&writer, table, progress) {
+                    break 'run; // the writer stopped on an error, which its thread returns
+                }
             }
         }
+    }
+    if let Some(table) = state.stitcher.finish() {
+        state.send(&writer, table, progress);
     }
     drop(pool);
     drop(writer);
@@ -124,6 +131,7 @@ enum Pending {
 struct RunState<'a> {
     conv: &'a Conversion,
     reorder: ReorderBuffer<ExtractedTable>,
+    stitcher: Stitcher,
     jobs: HashMap<JobId, Pending>,
     next_job: u64,
     summary: Summary,
@@ -137,10 +145,36 @@ impl RunState<'_> {
         id
     }
 
+    /// Hands a finished table to the writer; false when the writer has
+    /// stopped.
+    fn send(
+        &mut self,
+        writer: &SyncSender<ExtractedTable>,
+        table: ExtractedTable,
+        progress: &Progress,
+    ) -> bool {
+        if table.last_page > table.index.page {
+            progress.note(&format!(
+                "{}: {} continues over pages {}, written as one table",
+                display_name(&self.conv.input),
+                table.index,
+                table.pages_label()
+            ));
+        }
+        self.summary.tables += 1;
+        writer.send(table).is_ok()
+    }
+
     fn on_event(&mut self, event: PoolEvent, pool: &mut Pool, progress: &Progress) {
         match event {
-            PoolEvent::Detected { job, page, tables } => {
+            PoolEvent::Detected {
+                job,
+                page,
+                tables,
+                frame,
+            } => {
                 self.jobs.remove(&job);
+                self.stitcher.page_detected(page, frame, &tables);
                 self.reorder.page_detected(page, tables.len() as u32);
                 progress.page_detected(tables.len() as u64);
                 for (ordinal, region) in tables.into_iter().enumerate() {
@@ -166,6 +200,7 @@ impl RunState<'_> {
                             index,
                             region,
                             rows,
+                            last_page: index.page,
                         }),
                     );
                 }

@@ -188,11 +188,39 @@ pub struct TableRegion {
     pub confidence: f32,
 }
 
+/// How a page's tables sit on it, which is what tells a table that runs on
+/// over a page break: the page's bounds, and how many lines of text lie
+/// above its topmost table and below its bottommost one (a running head or
+/// footer is a line or two; a title and a paragraph are more).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PageFrame {
+    pub bounds: Rect,
+    pub lines_above: u32,
+    pub lines_below: u32,
+}
+
 /// The text of a table, row by row: `rows[r][c]` holds the text of the cell
 /// whose top-left position is (r, c) and "" for positions a span covers.
+///
+/// A table that continues over pages is one `ExtractedTable` once stitched:
+/// it keeps the index (and region) of its first part, `last_page` says
+/// where it ends, and its grid's rows run on through all parts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtractedTable {
     pub index: TableIndex,
     pub region: TableRegion,
     pub rows: Vec<Vec<String>>,
+    /// The page the table ends on: `index.page` unless it continues.
+    pub last_page: u32,
+}
+
+impl ExtractedTable {
+    /// The pages the table covers as users read them: "3", or "3-5".
+    pub fn pages_label(&self) -> String {
+        if self.last_page > self.index.page {
+            format!("{}-{}", self.index.page, self.last_page)
+        } else {
+            self.index.page.to_string()
+        }
+    }
 }

@@ -19,6 +19,9 @@ use crate::protocol::{
     PROTOCOL_VERSION,
 };
 use crate::render;
+use crate::stitch;
+use crate::table::{PageFrame, Rect, TableRegion};
+use crate::turn::Turn;
 
 /// Serves requests until stdin closes.
 pub fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
@@ -56,7 +59,11 @@ struct OpenPage {
     pdf: PathBuf,
     number: u32,
     page: Page,
+    /// In the turned page's coordinates when the page is turned.
     chars: Vec<TextChar>,
+    /// The page's bounds, unturned.
+    bounds: Rect,
+    turn: Turn,
 }
 
 impl Worker {
@@ -80,10 +87,11 @@ impl Worker {
                 fault::trigger(&self.fault, job.page, None);
                 let id = job.job;
                 match self.detect(&job) {
-                    Ok(tables) => vec![Response::Page(PageTables {
+                    Ok((tables, frame)) => vec![Response::Page(PageTables {
                         job: id,
                         page: job.page,
                         tables,
+                        frame: Some(frame),
                     })],
                     Err(e) => vec![failed(id, e)],
                 }
@@ -125,7 +133,7 @@ impl Worker {
         })
     }
 
-    fn detect(&mut self, job: &DetectJob) -> Result<Vec<crate::table::TableRegion>, Error> {
+    fn detect(&mut self, job: &DetectJob) -> Result<(Vec<TableRegion>, PageFrame), Error> {
         let settings = self.settings();
         let page = self.open_page(&job.pdf, job.password.as_deref(), job.page)?;
         let image = render::render_page(&page.page, settings.dpi).map_err(|e| Error::Page {
@@ -133,7 +141,10 @@ impl Worker {
             page: job.page,
             message: render::mupdf_message(&e),
         })?;
+        let image = page.turn.image(image);
+        let bounds = page.turn.bounds(page.bounds);
         let found = detect::detect_tables(&image, &page.chars, &settings.detect);
+        let frame = stitch::page_frame(bounds, &found.tables, &page.chars);
         if let Some(dir) = &settings.debug_dir {
             let picture = detect::overlay::draw(&image, &found.rulings, &found.tables);
             let path = dir.join(debug_picture_name(&job.pdf, job.page));
@@ -142,7 +153,7 @@ impl Worker {
                 eprintln!("worker: cannot write {}: {e}", path.display());
             }
         }
-        Ok(found.tables)
+        Ok((found.tables, frame))
     }
 
     fn extract(&mut self, job: &ExtractJob) -> Result<Vec<Vec<String>>, Error> {
@@ -171,16 +182,27 @@ impl Worker {
             }
             let (_, doc) = self.document.as_ref().expect("opened above");
             let page = render::load_page(doc, pdf, number)?;
-            let chars = extract::page_chars(&page).map_err(|e| Error::Page {
+            let page_error = |e: mupdf::Error| Error::Page {
                 path: pdf.to_owned(),
                 page: number,
                 message: render::mupdf_message(&e),
-            })?;
+            };
+            let (mut chars, turn) = extract::page_chars(&page).map_err(page_error)?;
+            let bounds = render::page_bounds(&page).map_err(page_error)?;
+            // A page printed sideways is read turned upright, by detection
+            // and extraction alike: both take the characters from here.
+            if turn != Turn::Upright {
+                for ch in &mut chars {
+                    ch.bbox = turn.rect(bounds, ch.bbox);
+                }
+            }
             self.page = Some(OpenPage {
                 pdf: pdf.to_owned(),
                 number,
                 page,
                 chars,
+                bounds,
+                turn,
             });
         }
         Ok(self.page.as_ref().expect("opened above"))

@@ -133,7 +133,7 @@ impl WorkbookWriter {
             }
         }
         let mut entry = self.index_entry(table, &plan, 1);
-        self.caption(table.index, 1)?;
+        self.caption(table, 1)?;
         let repeat_header = plan.header_rows > 0 && (plan.header_rows as u32) * 2 < self.max_rows;
         let mut part = 1;
         for r in 0..plan.rows.len() {
@@ -150,7 +150,7 @@ impl WorkbookWriter {
                     .notes
                     .push(format!("continued from {}", previous.sheet));
                 self.index.push(previous);
-                self.caption(table.index, part)?;
+                self.caption(table, part)?;
                 if repeat_header && r >= plan.header_rows {
                     for h in 0..plan.header_rows {
                         self.write_row(&plan, h)?;
@@ -204,18 +204,20 @@ impl WorkbookWriter {
         Ok(())
     }
 
-    /// One-sheet layout: the row above a table that says which it is.
-    fn caption(&mut self, index: TableIndex, part: u32) -> Result<(), XlsxError> {
+    /// One-sheet layout: the row above a table that says which it is, and
+    /// which pages it covers when it continues over pages.
+    fn caption(&mut self, table: &ExtractedTable, part: u32) -> Result<(), XlsxError> {
         if self.layout != Layout::OneSheet {
             return Ok(());
         }
+        let pages = match table.last_page > table.index.page {
+            true => format!("Pages {}", table.pages_label()),
+            false => format!("Page {}", table.index.page),
+        };
+        let ordinal = table.index.ordinal + 1;
         let text = match part {
-            1 => format!("Page {}, table {}", index.page, index.ordinal + 1),
-            _ => format!(
-                "Page {}, table {} (continued)",
-                index.page,
-                index.ordinal + 1
-            ),
+            1 => format!("{pages}, table {ordinal}"),
+            _ => format!("{pages}, table {ordinal} (continued)"),
         };
         let format = self.formats.caption.clone();
         let cursor = self.sheet.as_mut().expect("a sheet is open");
@@ -290,6 +292,7 @@ impl WorkbookWriter {
         let cursor = self.sheet.as_ref().expect("a sheet is open");
         IndexEntry {
             table: table.index,
+            last_page: table.last_page,
             part,
             sheet: cursor.name.clone(),
             first_row: cursor.next_row,
@@ -373,7 +376,13 @@ impl WorkbookWriter {
             );
             let note = e.notes.join("; ");
             sheet.write_string(row, 0, &name)?;
-            sheet.write_number(row, 1, e.table.page)?;
+            // A number for one page, as users filter on it; "3-5" for a
+            // table that continues over pages.
+            if e.last_page > e.table.page {
+                sheet.write_string(row, 1, format!("{}-{}", e.table.page, e.last_page))?;
+            } else {
+                sheet.write_number(row, 1, e.table.page)?;
+            }
             sheet.write_url_with_text(row, 2, Url::new(target), &label)?;
             sheet.write_number(row, 3, e.rows as u32)?;
             sheet.write_number(row, 4, e.cols as u32)?;
@@ -423,6 +432,8 @@ struct SheetCursor {
 /// One row of the index sheet.
 struct IndexEntry {
     table: TableIndex,
+    /// The page the table ends on, after `table.page` when it continues.
+    last_page: u32,
     /// 1, or 2, 3 ... for the parts of a table that continues on further sheets.
     part: u32,
     sheet: String,
@@ -726,6 +737,7 @@ mod tests {
                 confidence: 0.5,
             },
             rows: cells,
+            last_page: page,
         }
     }
 

@@ -211,6 +211,12 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "ruled-long",
         "typed-cells",
         "unruled",
+        // Issue 6: tables over pages come as one, header once; two tables
+        // on consecutive pages stay two; landscape pages read upright.
+        "continued-header",
+        "continued-plain",
+        "continued-apart",
+        "rotated",
     ] {
         let dir = scratch();
         let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);
@@ -460,6 +466,50 @@ fn the_index_sheet_lists_every_table_with_page_size_and_evidence() {
             "a link to {sheet}"
         );
     }
+}
+
+/// Issue 6: the index, the one-sheet caption and the report say which pages
+/// a stitched table covers; with stitching off each page keeps its part.
+#[test]
+fn issue_6_a_table_over_pages_is_named_with_its_pages_and_stitching_can_be_off() {
+    let dir = scratch();
+    let (o, out) = convert_per_table("continued-plain.pdf", dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("page 1 table 1 continues over pages 1-3"),
+        "the report says so: {}",
+        stderr(&o)
+    );
+    let all = sheets(&out);
+    let index = &all[0].1;
+    assert_eq!(index.len(), 2, "one table: {index:?}");
+    assert_eq!(index[1][..4], ["Page 1, table 1", "1-3", "p1-t1", "86"]);
+
+    let one_sheet = dir.path().join("one.xlsx");
+    let pdf = sample("continued-header.pdf");
+    let o = run(
+        &[pdf.to_str().unwrap(), "-o", one_sheet.to_str().unwrap()],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tables = &sheets(&one_sheet)[1].1;
+    assert_eq!(tables[0][0], "Pages 1-2, table 1");
+    let headers = tables.iter().filter(|r| r[0] == "Entry").count();
+    assert_eq!(headers, 1, "the repeated header is dropped");
+
+    let apart = dir.path().join("apart.xlsx");
+    let o = run(
+        &[
+            pdf.to_str().unwrap(),
+            "-o",
+            apart.to_str().unwrap(),
+            "--sheet-per-table",
+        ],
+        &[("TABLES2XLSX_OUTPUT_STITCH_CONTINUED_TABLES", "false")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let names: Vec<String> = sheets(&apart).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["Index", "p1-t1", "p2-t1"]);
 }
 
 #[test]
