@@ -87,7 +87,7 @@ pub fn cell_texts(chars: &[TextChar], grid: &Grid) -> Vec<Vec<String>> {
 }
 
 /// The index of the interval of `bounds` (ascending) that holds `v`.
-fn slot(bounds: &[f32], v: f32) -> Option<usize> {
+pub(crate) fn slot(bounds: &[f32], v: f32) -> Option<usize> {
     let i = bounds.partition_point(|&b| b <= v);
     (i > 0 && i < bounds.len()).then(|| i - 1)
 }

@@ -13,7 +13,7 @@ pub mod overlay;
 pub mod rulings;
 
 use crate::config::DetectConfig;
-use crate::extract::TextChar;
+use crate::extract::{slot, TextChar};
 use crate::render::PageImage;
 use crate::table::{Evidence, Rect, TableRegion};
 
@@ -52,13 +52,7 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
     // Columns mostly without lines between them are not ruled: a frame or
     // row rules around columns set by alignment, which `layout` reads.
     .filter(|t| t.column_borders >= MIN_COLUMN_BORDERS)
-    // A grid with no text in it is a drawing (a form, a chart's gridlines).
-    .filter(|t| {
-        chars
-            .iter()
-            .any(|ch| !ch.c.is_whitespace() && t.bbox.contains(ch.cx(), ch.cy()))
-    })
-    // A grid whose cells are mostly empty is a chart's gridlines or a form.
+    // A grid whose cells are mostly empty (or all) is a chart's gridlines or a form.
     .filter(|t| filled_share(&t.grid, chars) >= MIN_RULED_FILL)
     // Cells holding columns or rows of their own: the lines drawn are only
     // part of the structure; `layout` reads the rest from the text.
@@ -229,10 +223,6 @@ fn text_separates(chars: &[TextChar], left: &Rect, right: &Rect) -> bool {
 fn filled_share(grid: &crate::table::Grid, chars: &[TextChar]) -> f32 {
     let owner = grid.cell_at_positions();
     let nc = grid.col_count();
-    let slot = |bounds: &[f32], v: f32| {
-        let i = bounds.partition_point(|&b| b <= v);
-        (i > 0 && i < bounds.len()).then(|| i - 1)
-    };
     let mut filled = vec![false; grid.cells.len()];
     for c in chars.iter().filter(|c| !c.c.is_whitespace()) {
         if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
