@@ -22,6 +22,8 @@ const COLUMN_GAP_EM: f32 = 0.8;
 /// Inside a table, a gap this many em wide down a whole column separates two
 /// columns (a word space is about 0.3 em).
 const RIVER_EM: f32 = 0.5;
+/// A line narrower than this many em may be a label inside a table.
+const SHORT_LINE_EM: f32 = 15.0;
 /// Lines further apart than this many em do not belong to one table.
 const MAX_LINE_GAP_EM: f32 = 2.2;
 /// A table's cells hold fewer words than prose: more than this many words per
@@ -183,6 +185,7 @@ fn segments(words: &[Word], size: f32) -> Vec<Segment> {
 fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
     let mut out = Vec::new();
     let mut current: Vec<Line> = Vec::new();
+    let mut pending: Option<Line> = None;
     let tight = |a: &Line, b: &Line| b.bbox.y0 - a.bbox.y1 < 0.5 * a.size.max(b.size);
     let close = |current: &mut Vec<Line>, out: &mut Vec<Vec<Line>>| {
         while current.len() >= 2 {
@@ -206,6 +209,15 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
             }
         }
         if line.is_tabular() {
+            // A short line held back (a label set between two header lines)
+            // joins the block when a line of columns follows it closely.
+            if let Some(held) = pending.take() {
+                if current.last().is_some_and(|prev| close_enough(prev, &held))
+                    && close_enough(&held, line)
+                {
+                    current.push(held);
+                }
+            }
             if current.is_empty() {
                 // Pull in the narrow lines tight above: the top of a wrapped cell.
                 let mut start = i;
@@ -226,12 +238,23 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
             current.push(line.clone());
         } else if !current.is_empty() && fits_inside(line, &current) {
             current.push(line.clone());
+        } else if !current.is_empty()
+            && pending.is_none()
+            && line.bbox.width() < SHORT_LINE_EM * line.size
+        {
+            pending = Some(line.clone());
         } else {
+            pending = None;
             close(&mut current, &mut out);
         }
     }
     close(&mut current, &mut out);
     out
+}
+
+/// Two lines near enough to belong to one table.
+fn close_enough(a: &Line, b: &Line) -> bool {
+    b.bbox.y0 - a.bbox.y1 <= MAX_LINE_GAP_EM * a.size.max(b.size)
 }
 
 /// A single-segment line that can be part of a table: within its width and
@@ -424,7 +447,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling]) -> Option<TableRegion> {
     let y0 = if top.is_finite() { top } else { text_y0 };
     let y1 = if bottom.is_finite() { bottom } else { text_y1 };
 
-    let rows = rows(block, &cols, &inner);
+    let (rows, labels) = centred_labels(block, rows(block, &cols, &inner), &cols);
     if rows.len() < 2 {
         return None;
     }
@@ -474,6 +497,12 @@ fn table_from_block(block: &[Line], rules: &[Ruling]) -> Option<TableRegion> {
                     }
                 }
             }
+        }
+    }
+    // A label centred across two rows spans both in its columns.
+    for (row, columns) in &labels {
+        for &c in columns {
+            sets.union(row * nc + c, (row + 1) * nc + c);
         }
     }
     let cells = cells_from_sets(&mut sets, nr, nc);
@@ -549,6 +578,67 @@ fn rows(block: &[Line], cols: &[(f32, f32)], inner_rules: &[f32]) -> Vec<Vec<usi
         }
     }
     rows
+}
+
+/// A label centred across two rows: the row above it and its columns.
+type CentredLabel = (usize, Vec<usize>);
+
+/// Takes out rows that are a label set between two rows (a one-line row
+/// whose columns are empty in the rows on both sides, close to both) and
+/// says, for each, the row above it and its columns: the label spans that
+/// row and the next.
+fn centred_labels(
+    block: &[Line],
+    rows: Vec<Vec<usize>>,
+    cols: &[(f32, f32)],
+) -> (Vec<Vec<usize>>, Vec<CentredLabel>) {
+    let occupied_by = |members: &[usize]| -> Vec<bool> {
+        let mut occ = vec![false; cols.len()];
+        for &i in members {
+            for (c, o) in occupied(&block[i], cols).into_iter().enumerate() {
+                occ[c] |= o;
+            }
+        }
+        occ
+    };
+    let mut kept: Vec<Vec<usize>> = Vec::new();
+    let mut labels = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let is_label = i > 0 && i + 1 < rows.len() && rows[i].len() == 1 && {
+            let line = &block[rows[i][0]];
+            let (above, below) = (occupied_by(&rows[i - 1]), occupied_by(&rows[i + 1]));
+            let mine = occupied_by(&rows[i]);
+            let free = mine
+                .iter()
+                .enumerate()
+                .all(|(c, &m)| !m || (!above[c] && !below[c]));
+            let prev_bottom = rows[i - 1]
+                .iter()
+                .map(|&k| block[k].bbox.y1)
+                .fold(f32::NEG_INFINITY, f32::max);
+            let next_top = rows[i + 1]
+                .iter()
+                .map(|&k| block[k].bbox.y0)
+                .fold(f32::INFINITY, f32::min);
+            let tight = line.bbox.y0 - prev_bottom < 0.5 * line.size
+                && next_top - line.bbox.y1 < 0.5 * line.size;
+            free && tight
+        };
+        if is_label {
+            let columns = occupied_by(&rows[i])
+                .iter()
+                .enumerate()
+                .filter(|(_, &m)| m)
+                .map(|(c, _)| c)
+                .collect();
+            labels.push((kept.len() - 1, columns));
+        } else {
+            kept.push(rows[i].clone());
+        }
+        i += 1;
+    }
+    (kept, labels)
 }
 
 /// The gap below which two lines may belong to one row: between the two sizes
