@@ -1140,3 +1140,90 @@ fn issue_5_batch_usage_errors_exit_2() {
     }
     assert!(!out.exists());
 }
+
+#[test]
+fn issue_5_an_interrupted_batch_leaves_no_partial_workbook_and_resumes() {
+    let dir = scratch();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let mut entries = Vec::new();
+    for n in 0..6 {
+        std::fs::copy(
+            sample("ruled-long.pdf"),
+            inputs.join(format!("r{n:02}.pdf")),
+        )
+        .unwrap();
+        entries.push((
+            format!("z{n:02}.pdf"),
+            std::fs::read(sample("ruled-long.pdf")).unwrap(),
+        ));
+    }
+    let zip = dir.path().join("more.zip");
+    let named: Vec<(&str, Vec<u8>)> = entries
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.clone()))
+        .collect();
+    write_zip(&zip, &named);
+    let out = dir.path().join("out");
+    let report = dir.path().join("report.jsonl");
+    let mut child = Command::new(bin())
+        .args([
+            inputs.to_str().unwrap(),
+            zip.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--workers",
+            "1",
+            "--report",
+            report.to_str().unwrap(),
+            "-q",
+        ])
+        .env_remove("TABLES2XLSX_TEST_FAULT")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupt once the first document is done, with most still to do.
+    while std::fs::read_to_string(&report).map_or(true, |r| r.is_empty()) {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the batch ran to its end"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // SAFETY: kill(2) on our own child, not yet reaped.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let left = tree(&out);
+    let hidden: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "no unpacking folder left: {hidden:?}");
+    assert!(left.len() < 12, "interrupted before the end: {left:?}");
+    for path in left.keys() {
+        let name = path.to_string_lossy();
+        assert!(
+            name.ends_with(".xlsx"),
+            "nothing but workbooks left: {name}"
+        );
+        assert!(!sheet_map(&out.join(path)).is_empty(), "{name} is complete");
+    }
+    let done = report_lines(&report);
+    assert!(done.values().all(|(s, _)| s == "ok"), "{done:?}");
+
+    let o = run(
+        &[
+            inputs.to_str().unwrap(),
+            zip.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--skip-existing",
+            "-q",
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(tree(&out).len(), 12, "the resumed batch did the rest");
+}
