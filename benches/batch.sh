@@ -22,8 +22,8 @@ zipped = zipfile.ZipFile(os.path.join(work, "archive.zip"), "w", zipfile.ZIP_DEF
 for i in range(n):
     src = samples[i % len(samples)]
     data = open(src, "rb").read()
-    if i % 20 == 7:  # 5 % broken: half truncated, half garbage
-        data = data[: len(data) // 3] if i % 40 == 7 else bytes(rng.randrange(256) for _ in range(2000))
+    if i % 20 == 7:  # 5 % broken: half cut after the header, half garbage
+        data = data[:64] if i % 40 == 7 else bytes(rng.randrange(256) for _ in range(2000))
     name = f"dept{i % 7}/year{i % 5}/report{i:05}.pdf"
     if i % 5 == 0:
         zipped.writestr(name, data)
