@@ -189,9 +189,7 @@ impl Worker {
 
 /// `report-p007.png` for page 7 of `report.pdf`.
 pub fn debug_picture_name(pdf: &Path, page: u32) -> String {
-    let stem = pdf
-        .file_stem()
-        .map_or("page".into(), |s| s.to_string_lossy());
+    let stem = pdf.file_stem().map_or("page".into(), |s| s.to_string_lossy());
     format!("{stem}-p{page:03}.png")
 }
 

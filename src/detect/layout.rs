@@ -89,10 +89,7 @@ fn page_lines(chars: &[&TextChar]) -> Vec<Line> {
             continue;
         }
         let gap_breaks = last.is_some_and(|l| {
-            l.line == ch.line
-                && (l.c.is_whitespace()
-                    || ch.bbox.x0 - l.bbox.x1 > 0.3 * ch.size
-                    || ch.bbox.x1 < l.bbox.x0)
+            l.line == ch.line && (l.c.is_whitespace() || ch.bbox.x0 - l.bbox.x1 > 0.3 * ch.size || ch.bbox.x1 < l.bbox.x0)
         });
         match words.last_mut() {
             Some(w) if !new_line && !gap_breaks => w.bbox = w.bbox.union(&ch.bbox),
@@ -104,10 +101,7 @@ fn page_lines(chars: &[&TextChar]) -> Vec<Line> {
         .into_iter()
         .filter(|(_, w, _)| !w.is_empty())
         .map(|(_, words, size)| {
-            let bbox = words
-                .iter()
-                .skip(1)
-                .fold(words[0].bbox, |b, w| b.union(&w.bbox));
+            let bbox = words.iter().skip(1).fold(words[0].bbox, |b, w| b.union(&w.bbox));
             (bbox, words, size)
         })
         .collect();
@@ -119,10 +113,7 @@ fn page_lines(chars: &[&TextChar]) -> Vec<Line> {
         let joins = lines.iter_mut().rev().take(4).find(|l| {
             let overlap = l.bbox.y1.min(bbox.y1) - l.bbox.y0.max(bbox.y0);
             let min_h = l.bbox.height().min(bbox.height());
-            let apart = !l
-                .words
-                .iter()
-                .any(|w| w.bbox.x0 < bbox.x1 && w.bbox.x1 > bbox.x0);
+            let apart = !l.words.iter().any(|w| w.bbox.x0 < bbox.x1 && w.bbox.x1 > bbox.x0);
             overlap >= 0.5 * min_h && apart
         });
         match joins {
@@ -202,14 +193,8 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
 /// A single-segment line that can be part of a table: within its width and
 /// narrower than most of it (a wrapped cell, a label), unlike prose.
 fn fits_inside(line: &Line, block: &[Line]) -> bool {
-    let x0 = block
-        .iter()
-        .map(|l| l.bbox.x0)
-        .fold(f32::INFINITY, f32::min);
-    let x1 = block
-        .iter()
-        .map(|l| l.bbox.x1)
-        .fold(f32::NEG_INFINITY, f32::max);
+    let x0 = block.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let x1 = block.iter().map(|l| l.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
     let slack = line.size;
     line.bbox.x0 >= x0 - slack && line.bbox.x1 <= x1 + slack && line.bbox.width() < 0.6 * (x1 - x0)
 }
@@ -237,11 +222,7 @@ fn columns(block: &[Line]) -> Vec<(f32, f32)> {
             [] => orphans.push((seg.x0, seg.x1)),
             &[c] => {
                 // Widen, but never into a neighbour.
-                let left = if c > 0 {
-                    cols[c - 1].1
-                } else {
-                    f32::NEG_INFINITY
-                };
+                let left = if c > 0 { cols[c - 1].1 } else { f32::NEG_INFINITY };
                 let right = cols.get(c + 1).map_or(f32::INFINITY, |n| n.0);
                 cols[c].0 = cols[c].0.min(seg.x0).max(left + 0.5);
                 cols[c].1 = cols[c].1.max(seg.x1).min(right - 0.5);
@@ -305,19 +286,10 @@ fn table_from_block(block: &[Line], rules: &[Ruling]) -> Option<TableRegion> {
         return None;
     }
     let size = median(block.iter().map(|l| l.size).collect()).max(1.0);
-    let text_x0 = block
-        .iter()
-        .map(|l| l.bbox.x0)
-        .fold(f32::INFINITY, f32::min);
-    let text_x1 = block
-        .iter()
-        .map(|l| l.bbox.x1)
-        .fold(f32::NEG_INFINITY, f32::max);
+    let text_x0 = block.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let text_x1 = block.iter().map(|l| l.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
     let text_y0 = block.first()?.bbox.y0;
-    let text_y1 = block
-        .iter()
-        .map(|l| l.bbox.y1)
-        .fold(f32::NEG_INFINITY, f32::max);
+    let text_y1 = block.iter().map(|l| l.bbox.y1).fold(f32::NEG_INFINITY, f32::max);
     let width = text_x1 - text_x0;
 
     // Rules across the block: inside it they separate rows; just above and
@@ -362,18 +334,9 @@ fn table_from_block(block: &[Line], rules: &[Ruling]) -> Option<TableRegion> {
     // Grid boundaries: rules where rows are separated by one, else midway.
     let mut row_bounds = vec![y0];
     for pair in rows.windows(2) {
-        let above = pair[0]
-            .iter()
-            .map(|&i| block[i].bbox.y1)
-            .fold(f32::NEG_INFINITY, f32::max);
-        let below = pair[1]
-            .iter()
-            .map(|&i| block[i].bbox.y0)
-            .fold(f32::INFINITY, f32::min);
-        let rule = inner
-            .iter()
-            .copied()
-            .find(|&y| y >= above - 1.0 && y <= below + 1.0);
+        let above = pair[0].iter().map(|&i| block[i].bbox.y1).fold(f32::NEG_INFINITY, f32::max);
+        let below = pair[1].iter().map(|&i| block[i].bbox.y0).fold(f32::INFINITY, f32::min);
+        let rule = inner.iter().copied().find(|&y| y >= above - 1.0 && y <= below + 1.0);
         row_bounds.push(rule.unwrap_or((above + below) / 2.0));
     }
     row_bounds.push(y1);
@@ -450,10 +413,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling]) -> Option<TableRegion> {
 /// clearly different sizes) and read as one wrapped row. Rules between lines
 /// always separate rows.
 fn rows(block: &[Line], cols: &[(f32, f32)], inner_rules: &[f32]) -> Vec<Vec<usize>> {
-    let gaps: Vec<f32> = block
-        .windows(2)
-        .map(|w| w[1].bbox.y0 - w[0].bbox.y1)
-        .collect();
+    let gaps: Vec<f32> = block.windows(2).map(|w| w[1].bbox.y0 - w[0].bbox.y1).collect();
     let size = median(block.iter().map(|l| l.size).collect());
     let within_row = wrap_gap_threshold(&gaps, size);
     let occ: Vec<Vec<bool>> = block.iter().map(|l| occupied(l, cols)).collect();
@@ -461,9 +421,7 @@ fn rows(block: &[Line], cols: &[(f32, f32)], inner_rules: &[f32]) -> Vec<Vec<usi
 
     let mut groups: Vec<Vec<usize>> = vec![vec![0]];
     for i in 1..block.len() {
-        let ruled = inner_rules
-            .iter()
-            .any(|&y| y > block[i - 1].cy() && y < block[i].cy());
+        let ruled = inner_rules.iter().any(|&y| y > block[i - 1].cy() && y < block[i].cy());
         if !ruled && gaps[i - 1] < within_row {
             groups.last_mut().expect("non-empty").push(i);
         } else {
@@ -528,17 +486,9 @@ fn line_extents(line: &Line, cols: &[(f32, f32)]) -> Vec<Option<(f32, f32)>> {
 /// Lines of a group are one row when a column holds a single line while
 /// another runs over several lines that fill its width as wrapped text does
 /// (every line but the last nearly as wide as the column's widest text).
-fn is_one_wrapped_row(
-    block: &[Line],
-    group: &[usize],
-    occ: &[Vec<bool>],
-    cols: &[(f32, f32)],
-    widths: &[f32],
-) -> bool {
+fn is_one_wrapped_row(block: &[Line], group: &[usize], occ: &[Vec<bool>], cols: &[(f32, f32)], widths: &[f32]) -> bool {
     let ncols = cols.len();
-    let filled: Vec<usize> = (0..ncols)
-        .map(|c| group.iter().filter(|&&i| occ[i][c]).count())
-        .collect();
+    let filled: Vec<usize> = (0..ncols).map(|c| group.iter().filter(|&&i| occ[i][c]).count()).collect();
     if !filled.contains(&1) {
         return false;
     }
@@ -576,27 +526,11 @@ fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) 
     }
     // Labels scattered over a mostly empty grid, with little text for its
     // area, are a chart's axes and legend.
-    let x0 = block
-        .iter()
-        .map(|l| l.bbox.x0)
-        .fold(f32::INFINITY, f32::min);
-    let x1 = block
-        .iter()
-        .map(|l| l.bbox.x1)
-        .fold(f32::NEG_INFINITY, f32::max);
-    let y0 = block
-        .iter()
-        .map(|l| l.bbox.y0)
-        .fold(f32::INFINITY, f32::min);
-    let y1 = block
-        .iter()
-        .map(|l| l.bbox.y1)
-        .fold(f32::NEG_INFINITY, f32::max);
-    let ink: f32 = block
-        .iter()
-        .flat_map(|l| &l.words)
-        .map(|w| w.bbox.width() * w.bbox.height())
-        .sum();
+    let x0 = block.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let x1 = block.iter().map(|l| l.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
+    let y0 = block.iter().map(|l| l.bbox.y0).fold(f32::INFINITY, f32::min);
+    let y1 = block.iter().map(|l| l.bbox.y1).fold(f32::NEG_INFINITY, f32::max);
+    let ink: f32 = block.iter().flat_map(|l| &l.words).map(|w| w.bbox.width() * w.bbox.height()).sum();
     let density = ink / ((x1 - x0) * (y1 - y0)).max(1.0);
     let fill = filled_cells as f32 / (rows.len() * cols.len()) as f32;
     if fill < MIN_CHART_FILL && density < MIN_CHART_DENSITY {
@@ -621,10 +555,7 @@ fn aligned_columns(block: &[Line], cols: &[(f32, f32)]) -> usize {
     let tol = 2.0;
     (0..cols.len())
         .filter(|&c| {
-            let cells: Vec<(f32, f32)> = block
-                .iter()
-                .filter_map(|l| line_extents(l, cols)[c])
-                .collect();
+            let cells: Vec<(f32, f32)> = block.iter().filter_map(|l| line_extents(l, cols)[c]).collect();
             if cells.len() < 2 {
                 return false;
             }
@@ -633,10 +564,7 @@ fn aligned_columns(block: &[Line], cols: &[(f32, f32)]) -> usize {
                 .enumerate()
                 .filter(|&(i, &(a, b))| {
                     cells.iter().enumerate().any(|(j, &(a2, b2))| {
-                        i != j
-                            && ((a - a2).abs() < tol
-                                || (b - b2).abs() < tol
-                                || ((a + b) - (a2 + b2)).abs() < 2.0 * tol)
+                        i != j && ((a - a2).abs() < tol || (b - b2).abs() < tol || ((a + b) - (a2 + b2)).abs() < 2.0 * tol)
                     })
                 })
                 .count();
@@ -655,11 +583,7 @@ pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
     let mut line_gaps: Vec<Vec<(f32, f32)>> = Vec::new();
     for cell in &grid.cells {
         let r = grid.cell_rect(cell);
-        let cell_chars: Vec<&TextChar> = chars
-            .iter()
-            .copied()
-            .filter(|c| r.contains(c.cx(), c.cy()))
-            .collect();
+        let cell_chars: Vec<&TextChar> = chars.iter().copied().filter(|c| r.contains(c.cx(), c.cy())).collect();
         let inside = page_lines(&cell_chars);
         if inside.is_empty() {
             continue;
@@ -668,21 +592,14 @@ pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
         // Wrapped text fills every line but the last; values stacked as rows
         // leave some of them short.
         let widest = inside.iter().map(|l| l.bbox.width()).fold(0.0, f32::max);
-        let short = inside[..inside.len() - 1]
-            .iter()
-            .any(|l| l.bbox.width() < 0.6 * widest);
+        let short = inside[..inside.len() - 1].iter().any(|l| l.bbox.width() < 0.6 * widest);
         if inside.len() >= 2 && (widest < 0.5 * r.width() || short) {
             stacked += 1;
         }
         for line in inside.iter().filter(|l| l.segments.len() >= 2) {
             // One gap alone says too little: two words of a justified line.
             if line.segments.len() >= 3 {
-                line_gaps.push(
-                    line.segments
-                        .windows(2)
-                        .map(|w| (w[0].x1, w[1].x0))
-                        .collect(),
-                );
+                line_gaps.push(line.segments.windows(2).map(|w| (w[0].x1, w[1].x0)).collect());
             }
         }
     }
@@ -723,12 +640,7 @@ mod tests {
         for (i, c) in s.chars().enumerate() {
             chars.push(TextChar {
                 c,
-                bbox: Rect::new(
-                    x + 5.0 * i as f32,
-                    y - 8.0,
-                    x + 5.0 * (i + 1) as f32,
-                    y + 2.0,
-                ),
+                bbox: Rect::new(x + 5.0 * i as f32, y - 8.0, x + 5.0 * (i + 1) as f32, y + 2.0),
                 line,
                 size: 10.0,
             });
@@ -744,21 +656,10 @@ mod tests {
     fn aligned_columns_make_a_table_and_prose_does_not() {
         let mut chars = Vec::new();
         let mut id = 0;
-        text(
-            &mut chars,
-            "This is a paragraph of running text that goes across the page.",
-            50.0,
-            20.0,
-            id,
-        );
-        for (i, row) in [
-            ["Name", "Units", "Share"],
-            ["North", "1,234", "12.5%"],
-            ["South", "87", "3.0%"],
-            ["East", "-7", "0.1%"],
-        ]
-        .iter()
-        .enumerate()
+        text(&mut chars, "This is a paragraph of running text that goes across the page.", 50.0, 20.0, id);
+        for (i, row) in [["Name", "Units", "Share"], ["North", "1,234", "12.5%"], ["South", "87", "3.0%"], ["East", "-7", "0.1%"]]
+            .iter()
+            .enumerate()
         {
             let y = 60.0 + 14.0 * i as f32;
             for (j, cell) in row.iter().enumerate() {
@@ -767,23 +668,13 @@ mod tests {
             }
         }
         id += 1;
-        text(
-            &mut chars,
-            "Another paragraph closes the page with more running text.",
-            50.0,
-            150.0,
-            id,
-        );
+        text(&mut chars, "Another paragraph closes the page with more running text.", 50.0, 150.0, id);
         let tables = detect(&chars, &[]);
         assert_eq!(tables.len(), 1);
         let t = &tables[0];
         assert_eq!((t.grid.row_count(), t.grid.col_count()), (4, 3));
         assert_eq!(t.evidence, Evidence::TextLayout);
-        assert!(
-            t.bbox.y0 > 25.0 && t.bbox.y1 < 140.0,
-            "paragraphs stay out: {:?}",
-            t.bbox
-        );
+        assert!(t.bbox.y0 > 25.0 && t.bbox.y1 < 140.0, "paragraphs stay out: {:?}", t.bbox);
     }
 
     #[test]
@@ -791,33 +682,15 @@ mod tests {
         let mut chars = Vec::new();
         text(&mut chars, "Region", 50.0, 40.0, 0);
         text(&mut chars, "Revenue 2024", 140.0, 40.0, 1); // over both number columns
-        for (i, row) in [
-            ["North", "1,200", "1,350"],
-            ["South", "2,015", "1,980"],
-            ["West", "845", "910"],
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (i, row) in [["North", "1,200", "1,350"], ["South", "2,015", "1,980"], ["West", "845", "910"]].iter().enumerate() {
             let y = 54.0 + 14.0 * i as f32;
             for (j, cell) in row.iter().enumerate() {
-                text(
-                    &mut chars,
-                    cell,
-                    50.0 + 60.0 * j as f32 + if j > 0 { 30.0 } else { 0.0 },
-                    y,
-                    10 + 3 * i as u32 + j as u32,
-                );
+                text(&mut chars, cell, 50.0 + 60.0 * j as f32 + if j > 0 { 30.0 } else { 0.0 }, y, 10 + 3 * i as u32 + j as u32);
             }
         }
         let t = &detect(&chars, &[])[0];
         assert_eq!(t.grid.col_count(), 3);
-        let header = t
-            .grid
-            .cells
-            .iter()
-            .find(|c| c.row == 0 && c.col == 1)
-            .unwrap();
+        let header = t.grid.cells.iter().find(|c| c.row == 0 && c.col == 1).unwrap();
         assert_eq!(header.colspan, 2);
     }
 
@@ -832,13 +705,7 @@ mod tests {
             text(&mut chars, &format!("ID-{r}"), 50.0, top + 20.0, id);
             for k in 0..3 {
                 id += 1;
-                text(
-                    &mut chars,
-                    "some words of a note",
-                    150.0,
-                    top + 10.0 + 11.0 * k as f32,
-                    id,
-                );
+                text(&mut chars, "some words of a note", 150.0, top + 10.0 + 11.0 * k as f32, id);
             }
             rules.push(Ruling::new(top + 40.0, 40.0, 400.0));
         }
@@ -852,13 +719,7 @@ mod tests {
         let mut chars = Vec::new();
         for i in 0..4 {
             text(&mut chars, "•", 50.0, 40.0 + 14.0 * i as f32, 2 * i);
-            text(
-                &mut chars,
-                "an item of the list",
-                70.0,
-                40.0 + 14.0 * i as f32,
-                2 * i + 1,
-            );
+            text(&mut chars, "an item of the list", 70.0, 40.0 + 14.0 * i as f32, 2 * i + 1);
         }
         assert!(detect(&chars, &[]).is_empty());
     }

@@ -50,10 +50,7 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
     // Cells holding columns or rows of their own: the lines drawn are only
     // part of the structure; `layout` reads the rest from the text.
     .filter(|t| {
-        let inside: Vec<&TextChar> = chars
-            .iter()
-            .filter(|c| t.bbox.contains(c.cx(), c.cy()))
-            .collect();
+        let inside: Vec<&TextChar> = chars.iter().filter(|c| t.bbox.contains(c.cx(), c.cy())).collect();
         !layout::under_segmented(&inside, &t.grid)
     })
     .map(|t| TableRegion {
@@ -89,10 +86,7 @@ fn drop_rulings_through_text(rulings: &mut rulings::Rulings, chars: &[TextChar])
             .iter()
             .filter(|c| {
                 let inner = c.bbox.height() * 0.25;
-                r.pos > c.bbox.y0 + inner
-                    && r.pos < c.bbox.y1 - inner
-                    && c.bbox.x1 > r.start
-                    && c.bbox.x0 < r.end
+                r.pos > c.bbox.y0 + inner && r.pos < c.bbox.y1 - inner && c.bbox.x1 > r.start && c.bbox.x0 < r.end
             })
             .map(|c| c.bbox.x1.min(r.end) - c.bbox.x0.max(r.start))
             .sum();
@@ -103,10 +97,7 @@ fn drop_rulings_through_text(rulings: &mut rulings::Rulings, chars: &[TextChar])
             .iter()
             .filter(|c| {
                 let inner = c.bbox.width() * 0.2;
-                r.pos > c.bbox.x0 + inner
-                    && r.pos < c.bbox.x1 - inner
-                    && c.bbox.y1 > r.start
-                    && c.bbox.y0 < r.end
+                r.pos > c.bbox.x0 + inner && r.pos < c.bbox.x1 - inner && c.bbox.y1 > r.start && c.bbox.y0 < r.end
             })
             .map(|c| c.bbox.y1.min(r.end) - c.bbox.y0.max(r.start))
             .sum();

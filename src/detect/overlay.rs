@@ -43,10 +43,7 @@ pub fn draw(page: &PageImage, rulings: &Rulings, tables: &[TableRegion]) -> RgbI
 fn rect(img: &mut RgbImage, page: &PageImage, r: &Rect, color: Rgb<u8>, grow: i32) {
     let (x0, y0) = page.to_pixels(r.x0, r.y0);
     let (x1, y1) = page.to_pixels(r.x1, r.y1);
-    let (w, h) = (
-        (x1 - x0).round() as i32 + 2 * grow,
-        (y1 - y0).round() as i32 + 2 * grow,
-    );
+    let (w, h) = ((x1 - x0).round() as i32 + 2 * grow, (y1 - y0).round() as i32 + 2 * grow);
     if w > 0 && h > 0 {
         let at = PixelRect::at(x0.round() as i32 - grow, y0.round() as i32 - grow);
         draw_hollow_rect_mut(img, at.of_size(w as u32, h as u32), color);

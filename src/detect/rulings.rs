@@ -52,20 +52,11 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
         .iter()
         .filter(|s| s.thickness() > max_thick)
         .map(|s| (s.start, s.first, s.end, s.last + 1))
-        .chain(
-            down.iter()
-                .filter(|s| s.thickness() > max_thick)
-                .map(|s| (s.first, s.start, s.last + 1, s.end)),
-        )
+        .chain(down.iter().filter(|s| s.thickness() > max_thick).map(|s| (s.first, s.start, s.last + 1, s.end)))
         .collect();
     let inside_fill = |x0: u32, y0: u32, x1: u32, y1: u32| {
         fills.iter().any(|&(fx0, fy0, fx1, fy1)| {
-            x0 + 2 >= fx0
-                && x1 <= fx1 + 2
-                && y0 + 2 >= fy0
-                && y1 <= fy1 + 2
-                && (x0 > fx0 + 2 || y0 > fy0 + 2)
-                && (x1 + 2 < fx1 || y1 + 2 < fy1)
+            x0 + 2 >= fx0 && x1 <= fx1 + 2 && y0 + 2 >= fy0 && y1 <= fy1 + 2 && (x0 > fx0 + 2 || y0 > fy0 + 2) && (x1 + 2 < fx1 || y1 + 2 < fy1)
         })
     };
 
