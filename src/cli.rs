@@ -6,8 +6,10 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
+use crate::batch::{self, BatchOptions};
 use crate::config::Config;
 use crate::error::Error;
+use crate::inputs;
 use crate::progress::{self, Progress};
 use crate::run::{self, Conversion};
 
@@ -20,21 +22,39 @@ Examples:
   tables2xlsx report.pdf -o report.xlsx
   tables2xlsx report.pdf --sheet-per-table --pages 1-3,7
   tables2xlsx report.pdf --workers 4 --config my-settings.toml
+  tables2xlsx reports/ archive.zip -o out/ --report report.jsonl
+  tables2xlsx reports/ -o out/ --skip-existing --shard 3/8
 
 Exit codes:
-  0  every page and table was converted
-  1  the workbook was written, but some pages or tables failed (each is named
-     on stderr), or the PDF could not be converted at all
-  2  usage or settings error";
+  0    every page and table of every PDF was converted (or skipped)
+  1    some PDFs, pages or tables failed (each is named on stderr; a batch
+       goes on with the rest and lists the failures at the end)
+  2    usage or settings error
+  130  interrupted (Ctrl-C); finished workbooks are kept, none half-written";
 
 #[derive(Debug, Parser)]
 #[command(name = "tables2xlsx", version, about = "Extract the tables of a PDF into an Excel workbook.", after_help = AFTER_HELP)]
 pub struct Args {
-    /// The PDF to convert.
-    pub input: PathBuf,
-    /// The workbook to write [default: the PDF's name with .xlsx].
-    #[arg(short, long, value_name = "FILE")]
+    /// PDFs, folders (searched recursively for PDFs) or .zip archives of PDFs.
+    #[arg(required = true, value_name = "INPUT")]
+    pub input: Vec<PathBuf>,
+    /// The workbook to write [default: the PDF's name with .xlsx]; for a
+    /// folder, an archive or several inputs, the folder to write workbooks
+    /// into, mirroring the inputs' paths.
+    #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+    /// Write a JSON line per input PDF to FILE: path, output, status (ok,
+    /// failed, skipped), pages, tables, seconds, error.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Convert only the PDFs whose workbook does not exist yet (resumes an
+    /// interrupted batch).
+    #[arg(long)]
+    pub skip_existing: bool,
+    /// Convert only the K-th of N parts of the inputs (1 <= K <= N), chosen
+    /// by path, so that N machines share a batch without talking.
+    #[arg(long, value_name = "K/N", value_parser = inputs::parse_shard)]
+    pub shard: Option<(u32, u32)>,
     /// One sheet per table (named p<page>-t<n>) instead of all tables on one sheet;
     /// an Index sheet comes first either way.
     #[arg(long)]
@@ -145,14 +165,28 @@ fn run(args: Args) -> Result<i32, Error> {
     if args.sheet_per_table {
         config.output.sheet_per_table = true;
     }
+    let [input] = args.input.as_slice() else {
+        return run_batch(args, &config);
+    };
+    let to_folder = args.output.as_ref().is_some_and(|o| o.is_dir());
+    if input.is_dir()
+        || inputs::is_zip(input)
+        || to_folder
+        || args.report.is_some()
+        || args.skip_existing
+        || args.shard.is_some()
+    {
+        return run_batch(args, &config);
+    }
+    let input = input.clone();
     let output = args
         .output
         .clone()
-        .unwrap_or_else(|| args.input.with_extension("xlsx"));
+        .unwrap_or_else(|| input.with_extension("xlsx"));
     let pages = match &args.pages {
         Some(list) => {
-            let doc = crate::render::open_document(&args.input, args.password.as_deref())?;
-            Some(list.resolve(crate::render::page_count(&doc, &args.input)?))
+            let doc = crate::render::open_document(&input, args.password.as_deref())?;
+            Some(list.resolve(crate::render::page_count(&doc, &input)?))
         }
         None => None,
     };
@@ -163,7 +197,7 @@ fn run(args: Args) -> Result<i32, Error> {
         })?;
     }
     let conversion = Conversion {
-        input: args.input,
+        input,
         output,
         pages,
         password: args.password,
@@ -186,6 +220,65 @@ fn run(args: Args) -> Result<i32, Error> {
         }
     ));
     Ok(if summary.failures.is_empty() { 0 } else { 1 })
+}
+
+/// Several PDFs: a workbook each under the output folder, one pool for all.
+fn run_batch(args: Args, config: &Config) -> Result<i32, Error> {
+    if args.debug_dir.is_some() {
+        return Err(Error::Usage(
+            "--debug-dir works with a single PDF, not a batch".to_owned(),
+        ));
+    }
+    let single_file =
+        args.input.len() == 1 && args.input[0].is_file() && !inputs::is_zip(&args.input[0]);
+    let outdir = match &args.output {
+        Some(dir) => dir.clone(),
+        // One PDF given with batch options only: its workbook goes beside it.
+        None if single_file => args.input[0]
+            .parent()
+            .map_or_else(PathBuf::new, |p| p.to_owned()),
+        None => {
+            return Err(Error::Usage(
+                "several inputs, a folder or an archive need -o DIR, the folder to write workbooks into".to_owned(),
+            ))
+        }
+    };
+    let mut items = inputs::discover(&args.input, &outdir);
+    if single_file && args.output.as_ref().is_some_and(|o| !o.is_dir()) {
+        // `-o` names the workbook itself, as without batch options.
+        items[0].output = args.output.clone().expect("checked");
+    } else if !outdir.as_os_str().is_empty() {
+        std::fs::create_dir_all(&outdir).map_err(|source| Error::Io {
+            path: outdir.clone(),
+            source,
+        })?;
+    }
+    if let Some(shard) = args.shard {
+        items.retain(|item| inputs::in_shard(&item.key, shard));
+    }
+    batch::handle_interrupts();
+    let progress = Progress::new_batch(args.quiet, items.len() as u64);
+    let opts = BatchOptions {
+        pages: args.pages,
+        password: args.password,
+        skip_existing: args.skip_existing,
+        report: args.report,
+    };
+    let unpack_in = if outdir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        outdir
+    };
+    let summary = batch::convert_batch(items, &unpack_in, &opts, config, &progress)?;
+    progress.finish();
+    progress.batch_summary(&summary);
+    Ok(if summary.interrupted {
+        130
+    } else if summary.failed.is_empty() {
+        0
+    } else {
+        1
+    })
 }
 
 #[cfg(test)]

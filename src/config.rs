@@ -21,6 +21,7 @@ pub struct Config {
     pub detect: DetectConfig,
     pub pool: PoolConfig,
     pub output: OutputConfig,
+    pub batch: BatchConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +55,14 @@ pub struct OutputConfig {
     pub sheet_per_table: bool,
     pub decimal_comma_numbers: bool,
     pub stitch_continued_tables: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchConfig {
+    pub open_documents: usize,
+    pub max_unzipped_bytes: u64,
+    pub max_pdf_bytes: u64,
 }
 
 impl Default for Config {
@@ -135,6 +144,14 @@ impl Config {
             n => n,
         };
         wanted.clamp(1, MAX_WORKERS)
+    }
+
+    /// How many documents of a batch are converted at once.
+    pub fn open_documents(&self) -> usize {
+        match self.batch.open_documents {
+            0 => 2 * self.worker_count(),
+            n => n,
+        }
     }
 
     /// How many pages may be detected ahead of the page being written.

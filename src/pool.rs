@@ -14,6 +14,7 @@ use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -187,6 +188,9 @@ pub struct Pool {
     events: VecDeque<PoolEvent>,
     lines_tx: Sender<WorkerLine>,
     lines_rx: Receiver<WorkerLine>,
+    /// Set (by a signal handler) to stop: no more dispatching, and
+    /// `next_event` returns `None` within a tick.
+    cancel: Option<&'static AtomicBool>,
 }
 
 #[derive(Debug, Clone)]
@@ -234,7 +238,18 @@ impl Pool {
             events: VecDeque::new(),
             lines_tx,
             lines_rx,
+            cancel: None,
         }
+    }
+
+    /// Makes `next_event` give up (return `None`) once `flag` is set, even
+    /// with jobs running; the caller then drops the pool, which ends them.
+    pub fn cancel_on(&mut self, flag: &'static AtomicBool) {
+        self.cancel = Some(flag);
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(Ordering::SeqCst))
     }
 
     /// This executable, for `Pool::new`.
@@ -266,6 +281,9 @@ impl Pool {
     /// queued or running.
     pub fn next_event(&mut self) -> Result<Option<PoolEvent>, Error> {
         loop {
+            if self.cancelled() {
+                return Ok(None);
+            }
             if let Some(e) = self.events.pop_front() {
                 return Ok(Some(e));
             }

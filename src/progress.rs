@@ -1,6 +1,7 @@
 //! Everything the user sees on the terminal goes through here: progress bars
-//! (pages detected, tables written) on stderr, warnings above them, and the
-//! final error line. Bars are hidden with `--quiet` and when stderr is not a
+//! (pages detected, tables written; in a batch also files done, with rates
+//! and the time left) on stderr, warnings above them, the batch summary, and
+//! the final error line. Bars are hidden with `--quiet` and when stderr is not a
 //! terminal (indicatif's stderr target draws only on a terminal).
 
 use std::time::Duration;
@@ -9,6 +10,8 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub struct Progress {
     multi: MultiProgress,
+    /// Only in a batch: files done of the files to do.
+    files: Option<ProgressBar>,
     pages: ProgressBar,
     tables: ProgressBar,
     quiet: bool,
@@ -34,9 +37,52 @@ impl Progress {
         pages.enable_steady_tick(Duration::from_millis(200));
         Progress {
             multi,
+            files: None,
             pages,
             tables,
             quiet,
+        }
+    }
+
+    /// Bars for a batch of `files` documents: files done (with rate and time
+    /// left) above pages and tables (with their rates), whose lengths grow as
+    /// documents open.
+    pub fn new_batch(quiet: bool, files: u64) -> Progress {
+        let mut progress = Progress::new(quiet);
+        let rate =
+            ProgressStyle::with_template("{prefix:>7} [{bar:30}] {pos}/{len} {per_sec} {msg}")
+                .expect("a valid template")
+                .progress_chars("=> ");
+        progress.pages.set_style(rate.clone());
+        progress.tables.set_style(rate);
+        let bar = progress.multi.insert(
+            0,
+            ProgressBar::new(files)
+                .with_style(
+                    ProgressStyle::with_template(
+                        "{prefix:>7} [{bar:30}] {pos}/{len} {per_sec} ETA {eta} {msg}",
+                    )
+                    .expect("a valid template")
+                    .progress_chars("=> "),
+                )
+                .with_prefix("files"),
+        );
+        progress.files = Some(bar);
+        progress
+    }
+
+    /// A document of the batch opened with `pages` pages to do.
+    pub fn document_opened(&self, name: &str, pages: u64) {
+        self.pages.inc_length(pages);
+        if let Some(files) = &self.files {
+            files.set_message(name.to_owned());
+        }
+    }
+
+    /// A document of the batch is done (converted, failed or skipped).
+    pub fn file_done(&self) {
+        if let Some(files) = &self.files {
+            files.inc(1);
         }
     }
 
@@ -82,6 +128,38 @@ impl Progress {
         }
     }
 
+    /// The closing lines of a batch: counts, then each failed file and why
+    /// (unless `--quiet`; each failure was named on stderr as it happened).
+    pub fn batch_summary(&self, s: &crate::batch::BatchSummary) {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        self.summary(&format!(
+            "{} file{}: {} converted, {} skipped, {} failed; {} table{} from {} page{}{}",
+            s.files,
+            plural(s.files),
+            s.converted,
+            s.skipped,
+            s.failed.len(),
+            s.tables,
+            plural(s.tables),
+            s.pages,
+            plural(s.pages),
+            if s.interrupted {
+                "; interrupted, the rest not converted (resume with --skip-existing)"
+            } else {
+                ""
+            }
+        ));
+        if !s.failed.is_empty() && !self.quiet {
+            self.print("failed:");
+            for (file, reason) in &s.failed {
+                let reason = reason
+                    .strip_prefix(file.as_str())
+                    .map_or(reason.as_str(), |r| r.trim_start_matches(": "));
+                self.print(&format!("  {file}: {reason}"));
+            }
+        }
+    }
+
     fn print(&self, line: &str) {
         if self.multi.is_hidden() {
             eprintln!("{line}");
@@ -91,6 +169,9 @@ impl Progress {
     }
 
     pub fn finish(&self) {
+        if let Some(files) = &self.files {
+            files.finish_and_clear();
+        }
         self.pages.finish_and_clear();
         self.tables.finish_and_clear();
     }

@@ -995,3 +995,334 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     }
     rows
 }
+
+// ---------------------------------------------------------------------------
+// Batch conversion of report archives (issue 5)
+// ---------------------------------------------------------------------------
+
+/// A zip archive holding `entries` (name, bytes).
+fn write_zip(path: &Path, entries: &[(&str, Vec<u8>)]) {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, bytes) in entries {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+/// The report's lines: path → (status, the whole line).
+fn report_lines(path: &Path) -> BTreeMap<String, (String, Value)> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let v: Value = serde_json::from_str(line).unwrap();
+            let status = v["status"].as_str().unwrap().to_owned();
+            (v["path"].as_str().unwrap().to_owned(), (status, v))
+        })
+        .collect()
+}
+
+/// Every file under `dir`, relative, with its modification time.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, std::time::SystemTime> {
+    let mut found = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                stack.push(e.path());
+            } else {
+                let rel = e.path().strip_prefix(dir).unwrap().to_owned();
+                found.insert(rel, e.metadata().unwrap().modified().unwrap());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn issue_5_a_folder_and_a_zip_with_broken_pdfs_convert_the_good_ones_and_name_the_rest() {
+    let dir = scratch();
+    let tree_in = dir.path().join("reports");
+    std::fs::create_dir_all(tree_in.join("2023/q1")).unwrap();
+    std::fs::copy(sample("ruled-simple.pdf"), tree_in.join("simple.pdf")).unwrap();
+    std::fs::copy(sample("ruled-spans.pdf"), tree_in.join("2023/q1/spans.pdf")).unwrap();
+    std::fs::write(tree_in.join("2023/garbage.pdf"), "not a PDF at all").unwrap();
+    let bytes = std::fs::read(sample("ruled-long.pdf")).unwrap();
+    std::fs::write(tree_in.join("2023/q1/truncated.pdf"), &bytes[..16]).unwrap();
+    let zip = dir.path().join("archive.zip");
+    write_zip(
+        &zip,
+        &[
+            (
+                "x/typed.pdf",
+                std::fs::read(sample("typed-cells.pdf")).unwrap(),
+            ),
+            ("x/broken.pdf", b"%PDF-1.7 and then nothing".to_vec()),
+            (
+                "../../escape.pdf",
+                std::fs::read(sample("ruled-simple.pdf")).unwrap(),
+            ),
+            ("notes.txt", b"not a PDF, not looked at".to_vec()),
+        ],
+    );
+    let out = dir.path().join("out");
+    let report = dir.path().join("report.jsonl");
+    let o = run(
+        &[
+            tree_in.to_str().unwrap(),
+            zip.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--sheet-per-table",
+            "--report",
+            report.to_str().unwrap(),
+            "--workers",
+            "2",
+        ],
+        &[],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+
+    // Every good PDF has its workbook, mirroring its path, holding what a
+    // single conversion of it holds.
+    for (workbook, pdf) in [
+        ("simple.xlsx", "ruled-simple.pdf"),
+        ("2023/q1/spans.xlsx", "ruled-spans.pdf"),
+        ("archive/x/typed.xlsx", "typed-cells.pdf"),
+    ] {
+        let path = out.join(workbook);
+        assert!(path.exists(), "{workbook} written: {err}");
+        assert_eq!(sheet_map(&path), clean_run(pdf), "{workbook}");
+    }
+    // Nothing else: no workbook for a broken file, no temporary files, no
+    // unpacked archive left, nothing written outside the output folder.
+    let written: Vec<PathBuf> = tree(&out).into_keys().collect();
+    assert_eq!(written.len(), 3, "{written:?}");
+    assert!(!dir.path().join("escape.xlsx").exists());
+
+    let lines = report_lines(&report);
+    assert_eq!(lines.len(), 7, "one line per PDF: {lines:?}");
+    let status = |suffix: &str| {
+        let (path, (status, line)) = lines
+            .iter()
+            .find(|(p, _)| p.ends_with(suffix))
+            .unwrap_or_else(|| panic!("{suffix} in the report: {lines:?}"));
+        (path.clone(), status.clone(), line.clone())
+    };
+    for broken in [
+        "garbage.pdf",
+        "truncated.pdf",
+        "x/broken.pdf",
+        "../../escape.pdf",
+    ] {
+        let (path, status, line) = status(broken);
+        assert_eq!(status, "failed", "{line}");
+        assert!(
+            line["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{line}"
+        );
+        assert!(err.contains(&path), "stderr names {path}: {err}");
+    }
+    let (_, s, line) = status("spans.pdf");
+    assert_eq!(s, "ok");
+    assert_eq!(line["pages"], 2);
+    assert_eq!(line["tables"], expected("ruled-spans.json").len());
+    assert!(line["seconds"].as_f64().is_some());
+
+    // Resuming: nothing left to write, so nothing is written.
+    let before = tree(&out);
+    let report2 = dir.path().join("report2.jsonl");
+    let o = run(
+        &[
+            tree_in.to_str().unwrap(),
+            zip.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--skip-existing",
+            "--report",
+            report2.to_str().unwrap(),
+            "-q",
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(1), "the broken ones still fail");
+    assert_eq!(
+        tree(&out),
+        before,
+        "a second run with --skip-existing writes nothing"
+    );
+    let skipped = report_lines(&report2)
+        .values()
+        .filter(|(s, _)| s == "skipped")
+        .count();
+    assert_eq!(skipped, 3);
+}
+
+#[test]
+fn issue_5_two_shards_together_cover_the_inputs_exactly_once() {
+    let dir = scratch();
+    let inputs = dir.path().join("in");
+    for sub in ["a", "b/c"] {
+        std::fs::create_dir_all(inputs.join(sub)).unwrap();
+        for n in 0..5 {
+            std::fs::copy(
+                sample("ruled-simple.pdf"),
+                inputs.join(sub).join(format!("r{n}.pdf")),
+            )
+            .unwrap();
+        }
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for k in 1..=2 {
+        let out = dir.path().join(format!("out{k}"));
+        let report = dir.path().join(format!("r{k}.jsonl"));
+        let shard = format!("{k}/2");
+        let o = run(
+            &[
+                inputs.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+                "--shard",
+                &shard,
+                "--report",
+                report.to_str().unwrap(),
+                "-q",
+            ],
+            &[],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let lines = report_lines(&report);
+        assert!(
+            !lines.is_empty() && lines.len() < 10,
+            "shard {k}: {lines:?}"
+        );
+        assert!(lines.values().all(|(s, _)| s == "ok"));
+        assert_eq!(tree(&out).len(), lines.len());
+        seen.extend(lines.into_keys());
+    }
+    seen.sort();
+    let before = seen.len();
+    seen.dedup();
+    assert_eq!(before, seen.len(), "no PDF in both shards");
+    assert_eq!(seen.len(), 10, "every PDF in one shard: {seen:?}");
+}
+
+#[test]
+fn issue_5_batch_usage_errors_exit_2() {
+    let dir = scratch();
+    let folder = repo().join("samples");
+    let out = dir.path().join("out");
+    for args in [
+        vec![folder.to_str().unwrap()],
+        vec![
+            folder.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--shard",
+            "3/2",
+        ],
+        vec![
+            folder.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--shard",
+            "0/2",
+        ],
+    ] {
+        let o = run(&args, &[]);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    }
+    assert!(!out.exists());
+}
+
+#[test]
+fn issue_5_an_interrupted_batch_leaves_no_partial_workbook_and_resumes() {
+    let dir = scratch();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let mut entries = Vec::new();
+    for n in 0..6 {
+        std::fs::copy(
+            sample("ruled-long.pdf"),
+            inputs.join(format!("r{n:02}.pdf")),
+        )
+        .unwrap();
+        entries.push((
+            format!("z{n:02}.pdf"),
+            std::fs::read(sample("ruled-long.pdf")).unwrap(),
+        ));
+    }
+    let zip = dir.path().join("more.zip");
+    let named: Vec<(&str, Vec<u8>)> = entries
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.clone()))
+        .collect();
+    write_zip(&zip, &named);
+    let out = dir.path().join("out");
+    let report = dir.path().join("report.jsonl");
+    let mut child = Command::new(bin())
+        .args([
+            inputs.to_str().unwrap(),
+            zip.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--workers",
+            "1",
+            "--report",
+            report.to_str().unwrap(),
+            "-q",
+        ])
+        .env_remove("TABLES2XLSX_TEST_FAULT")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupt once the first document is done, with most still to do.
+    while std::fs::read_to_string(&report).map_or(true, |r| r.is_empty()) {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the batch ran to its end"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // SAFETY: kill(2) on our own child, not yet reaped.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let left = tree(&out);
+    let hidden: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "no unpacking folder left: {hidden:?}");
+    assert!(left.len() < 12, "interrupted before the end: {left:?}");
+    for path in left.keys() {
+        let name = path.to_string_lossy();
+        assert!(
+            name.ends_with(".xlsx"),
+            "nothing but workbooks left: {name}"
+        );
+        assert!(!sheet_map(&out.join(path)).is_empty(), "{name} is complete");
+    }
+    let done = report_lines(&report);
+    assert!(done.values().all(|(s, _)| s == "ok"), "{done:?}");
+
+    let o = run(
+        &[
+            inputs.to_str().unwrap(),
+            zip.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--skip-existing",
+            "-q",
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(tree(&out).len(), 12, "the resumed batch did the rest");
+}

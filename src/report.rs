@@ -1,0 +1,103 @@
+//! The batch report (`--report FILE`): one JSON line per input PDF, written
+//! and flushed as each document ends, so an interrupted batch still has the
+//! lines of everything it finished.
+//!
+//! A line: `{"path":"reports.zip/a.pdf","output":"out/reports/a.xlsx",
+//! "status":"ok","pages":3,"tables":2,"seconds":0.41,"error":null}`.
+//! `status` is `ok`, `failed` (the error says why; `output` is set when a
+//! workbook was still written with the rest of the tables) or `skipped`
+//! (`--skip-existing` found its workbook).
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Failed,
+    Skipped,
+}
+
+/// What happened to one input PDF.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileRecord {
+    pub path: String,
+    /// The workbook, when one was written (or, skipped, already there).
+    pub output: Option<String>,
+    pub status: Status,
+    pub pages: usize,
+    pub tables: usize,
+    pub seconds: f64,
+    pub error: Option<String>,
+}
+
+/// Where records go: the report file, if one was asked for.
+pub struct Report {
+    path: PathBuf,
+    out: Option<BufWriter<File>>,
+}
+
+impl Report {
+    pub fn create(path: Option<&Path>) -> Result<Report, Error> {
+        let out = match path {
+            Some(p) => Some(BufWriter::new(File::create(p).map_err(|source| {
+                Error::Io {
+                    path: p.to_owned(),
+                    source,
+                }
+            })?)),
+            None => None,
+        };
+        Ok(Report {
+            path: path.map(Path::to_owned).unwrap_or_default(),
+            out,
+        })
+    }
+
+    pub fn record(&mut self, record: &FileRecord) -> Result<(), Error> {
+        let Some(out) = self.out.as_mut() else {
+            return Ok(());
+        };
+        let line = serde_json::to_string(record).expect("a record serializes");
+        writeln!(out, "{line}")
+            .and_then(|()| out.flush())
+            .map_err(|source| Error::Io {
+                path: self.path.clone(),
+                source,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_json_lines_with_lowercase_status() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.jsonl");
+        let mut report = Report::create(Some(&path)).unwrap();
+        let record = FileRecord {
+            path: "a.pdf".into(),
+            output: None,
+            status: Status::Failed,
+            pages: 0,
+            tables: 0,
+            seconds: 0.5,
+            error: Some("a.pdf: needs a password".into()),
+        };
+        report.record(&record).unwrap();
+        report.record(&record).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        assert!(text.contains(r#""status":"failed""#), "{text}");
+        let back: FileRecord = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        assert_eq!(back, record);
+    }
+}
