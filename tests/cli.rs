@@ -902,10 +902,10 @@ fn usage_errors_exit_2() {
 /// LibreOffice converts each table sheet to CSV "as shown": every cell must
 /// read exactly as the PDF shows it, so numbers, dates and their formats are
 /// proved by a program that renders them. Without `soffice` the test fails,
-/// unless TABLES2XLSX_SKIP_LIBREOFFICE=1 says to skip it (.ci/run installs it).
+/// unless TABLES2XLSX_TEST_SKIP_LIBREOFFICE=1 says to skip it (.ci/run installs it).
 #[test]
 fn libreoffice_opens_the_workbooks_and_shows_what_the_pdf_shows() {
-    if std::env::var_os("TABLES2XLSX_SKIP_LIBREOFFICE").is_some_and(|v| v == "1") {
+    if std::env::var_os("TABLES2XLSX_TEST_SKIP_LIBREOFFICE").is_some_and(|v| v == "1") {
         return;
     }
     let found = Command::new("soffice")
@@ -916,7 +916,7 @@ fn libreoffice_opens_the_workbooks_and_shows_what_the_pdf_shows() {
     assert!(
         found.is_ok_and(|s| s.success()),
         "soffice (LibreOffice) is needed: apt-get install libreoffice-calc-nogui, \
-         or set TABLES2XLSX_SKIP_LIBREOFFICE=1"
+         or set TABLES2XLSX_TEST_SKIP_LIBREOFFICE=1"
     );
     for name in ["typed-cells", "ruled-spans"] {
         let dir = scratch();
