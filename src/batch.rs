@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{sync_channel, SyncSender};
+use std::sync::mpsc::SyncSender;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -33,14 +33,11 @@ use crate::reorder::ReorderBuffer;
 use crate::report::{FileRecord, Report, Status};
 use crate::stitch::Stitcher;
 use crate::table::{ExtractedTable, TableIndex, TableRegion};
-use crate::write::{Layout, WorkbookWriter};
+use crate::write::spawn_writer;
 
 /// Set by SIGINT or SIGTERM: stop dispatching, end the workers, leave no
 /// temporary file behind.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-
-/// How many finished tables may queue for each writer thread (as in `run`).
-const WRITER_QUEUE: usize = 4;
 
 /// Makes Ctrl-C (and `kill`) stop the batch cleanly instead of killing it
 /// mid-write; a second Ctrl-C ends the process at once.
@@ -303,16 +300,10 @@ impl Batch<'_> {
                 return fail(self, format!("cannot create {}: {e}", parent.display()));
             }
         }
-        let layout = if self.config.output.sheet_per_table {
-            Layout::SheetPerTable
-        } else {
-            Layout::OneSheet
-        };
-        let (writer, writer_thread) = spawn_writer(
-            &item.output,
-            layout,
-            self.config.output.decimal_comma_numbers,
-        );
+        // An interrupted batch drops its unfinished workbooks.
+        let (writer, writer_thread) = spawn_writer(&item.output, &self.config.output, || {
+            INTERRUPTED.load(Ordering::SeqCst)
+        });
         self.progress
             .document_opened(&item.display, pages.len() as u64);
         let id = self.next_doc;
@@ -565,29 +556,4 @@ impl Batch<'_> {
             error,
         })
     }
-}
-
-/// A writer thread, as `run`'s, that on an interruption drops the workbook
-/// instead of finishing it: answers whether the workbook was written.
-fn spawn_writer(
-    target: &Path,
-    layout: Layout,
-    decimal_comma_numbers: bool,
-) -> (SyncSender<ExtractedTable>, JoinHandle<Result<bool, Error>>) {
-    let (tx, rx) = sync_channel::<ExtractedTable>(WRITER_QUEUE);
-    let target = target.to_owned();
-    let handle = std::thread::spawn(move || {
-        let mut writer =
-            WorkbookWriter::new(&target, layout).with_decimal_comma_numbers(decimal_comma_numbers);
-        for table in rx {
-            writer.write_table(&table)?;
-        }
-        // The queue ends both when the document is complete and when the
-        // batch is interrupted; only the first may become a workbook.
-        if INTERRUPTED.load(Ordering::SeqCst) {
-            return Ok(false);
-        }
-        writer.finish().map(|()| true)
-    });
-    (tx, handle)
 }

@@ -10,8 +10,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, SyncSender};
-use std::thread::JoinHandle;
+use std::sync::mpsc::SyncSender;
 use std::time::Duration;
 
 use crate::config::Config;
@@ -23,7 +22,7 @@ use crate::render;
 use crate::reorder::ReorderBuffer;
 use crate::stitch::Stitcher;
 use crate::table::{ExtractedTable, TableIndex, TableRegion};
-use crate::write::{Layout, WorkbookWriter};
+use crate::write::spawn_writer;
 
 /// One conversion: a PDF to a workbook.
 #[derive(Debug, Clone)]
@@ -46,20 +45,12 @@ pub struct Summary {
     pub failures: Vec<String>,
 }
 
-/// How many finished tables may queue for the writer thread.
-const WRITER_QUEUE: usize = 4;
-
 pub fn convert(conv: &Conversion, config: &Config, progress: &Progress) -> Result<Summary, Error> {
     let pages = select_pages(conv)?;
     progress.start_document(&display_name(&conv.input), pages.len() as u64);
 
-    let layout = if config.output.sheet_per_table {
-        Layout::SheetPerTable
-    } else {
-        Layout::OneSheet
-    };
-    let (writer, writer_thread) =
-        spawn_writer(&conv.output, layout, config.output.decimal_comma_numbers);
+    // A single conversion is never abandoned: it ends by finishing or by an error.
+    let (writer, writer_thread) = spawn_writer(&conv.output, &config.output, || false);
     let settings = WorkerSettings {
         dpi: config.render.dpi,
         detect: config.detect.clone(),
@@ -229,27 +220,6 @@ impl RunState<'_> {
             }
         }
     }
-}
-
-/// The writer stage: a thread that owns the workbook and takes tables in
-/// order through a short queue, so a slow disk holds the pipeline back rather
-/// than letting tables pile up.
-fn spawn_writer(
-    target: &Path,
-    layout: Layout,
-    decimal_comma_numbers: bool,
-) -> (SyncSender<ExtractedTable>, JoinHandle<Result<(), Error>>) {
-    let (tx, rx) = sync_channel::<ExtractedTable>(WRITER_QUEUE);
-    let target = target.to_owned();
-    let handle = std::thread::spawn(move || {
-        let mut writer =
-            WorkbookWriter::new(&target, layout).with_decimal_comma_numbers(decimal_comma_numbers);
-        for table in rx {
-            writer.write_table(&table)?;
-        }
-        writer.finish()
-    });
-    (tx, handle)
 }
 
 /// The pages to convert, checked against the document.

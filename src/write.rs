@@ -25,6 +25,10 @@ use rust_xlsxwriter::{
     row_col_to_cell, ExcelDateTime, Format, FormatAlign, Url, Workbook, XlsxError,
 };
 
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::thread::JoinHandle;
+
+use crate::config::OutputConfig;
 use crate::error::Error;
 use crate::excel;
 use crate::numbers::{self, DecimalMark, MarkEvidence, Typed};
@@ -698,6 +702,41 @@ fn temp_path(target: &Path) -> PathBuf {
         .file_name()
         .map_or("output.xlsx".into(), |n| n.to_string_lossy());
     target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// How many finished tables may queue for a writer thread: a slow disk holds
+/// the pipeline back rather than letting tables pile up.
+const WRITER_QUEUE: usize = 4;
+
+/// The writer stage on a thread of its own: it owns the workbook for
+/// `target` and takes tables, in order, through a short queue. When the queue
+/// ends it finishes the workbook, unless `abandon` says the run was
+/// interrupted; the thread answers whether a workbook was written.
+pub fn spawn_writer(
+    target: &Path,
+    output: &OutputConfig,
+    abandon: fn() -> bool,
+) -> (SyncSender<ExtractedTable>, JoinHandle<Result<bool, Error>>) {
+    let layout = if output.sheet_per_table {
+        Layout::SheetPerTable
+    } else {
+        Layout::OneSheet
+    };
+    let decimal_comma_numbers = output.decimal_comma_numbers;
+    let (tx, rx) = sync_channel::<ExtractedTable>(WRITER_QUEUE);
+    let target = target.to_owned();
+    let handle = std::thread::spawn(move || {
+        let mut writer =
+            WorkbookWriter::new(&target, layout).with_decimal_comma_numbers(decimal_comma_numbers);
+        for table in rx {
+            writer.write_table(&table)?;
+        }
+        if abandon() {
+            return Ok(false);
+        }
+        writer.finish().map(|()| true)
+    });
+    (tx, handle)
 }
 
 #[cfg(test)]

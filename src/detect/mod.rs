@@ -94,34 +94,40 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
 /// table run between characters, not through them.
 fn drop_rulings_through_text(rulings: &mut rulings::Rulings, chars: &[TextChar]) {
     let glyphs: Vec<&TextChar> = chars.iter().filter(|c| !c.c.is_whitespace()).collect();
-    rulings.horizontal.retain(|r| {
-        let through: f32 = glyphs
-            .iter()
-            .filter(|c| {
-                let inner = c.bbox.height() * 0.25;
-                r.pos > c.bbox.y0 + inner
-                    && r.pos < c.bbox.y1 - inner
-                    && c.bbox.x1 > r.start
-                    && c.bbox.x0 < r.end
-            })
-            .map(|c| c.bbox.x1.min(r.end) - c.bbox.x0.max(r.start))
-            .sum();
-        through < 0.3 * r.length()
-    });
-    rulings.vertical.retain(|r| {
-        let through: f32 = glyphs
-            .iter()
-            .filter(|c| {
-                let inner = c.bbox.width() * 0.2;
-                r.pos > c.bbox.x0 + inner
-                    && r.pos < c.bbox.x1 - inner
-                    && c.bbox.y1 > r.start
-                    && c.bbox.y0 < r.end
-            })
-            .map(|c| c.bbox.y1.min(r.end) - c.bbox.y0.max(r.start))
-            .sum();
-        through < 0.3 * r.length()
-    });
+    // A horizontal line crosses a glyph between a quarter and three quarters
+    // of its height; a vertical one inside a fifth of its width on each side.
+    let across_h = |c: &Rect| (c.y0, c.y1, 0.25);
+    let along_h = |c: &Rect| (c.x0, c.x1);
+    let across_v = |c: &Rect| (c.x0, c.x1, 0.2);
+    let along_v = |c: &Rect| (c.y0, c.y1);
+    rulings
+        .horizontal
+        .retain(|r| !runs_through(r, &glyphs, across_h, along_h));
+    rulings
+        .vertical
+        .retain(|r| !runs_through(r, &glyphs, across_v, along_v));
+}
+
+/// True when glyphs cover 30 % or more of the ruling's length with the ruling
+/// inside them. `across` gives a glyph's extent across the ruling and the
+/// share of it at each edge that does not count; `along` its extent along.
+fn runs_through(
+    r: &rulings::Ruling,
+    glyphs: &[&TextChar],
+    across: impl Fn(&Rect) -> (f32, f32, f32),
+    along: impl Fn(&Rect) -> (f32, f32),
+) -> bool {
+    let through: f32 = glyphs
+        .iter()
+        .filter_map(|c| {
+            let (a0, a1, margin) = across(&c.bbox);
+            let (b0, b1) = along(&c.bbox);
+            let inner = (a1 - a0) * margin;
+            let inside = r.pos > a0 + inner && r.pos < a1 - inner && b1 > r.start && b0 < r.end;
+            inside.then(|| b1.min(r.end) - b0.max(r.start))
+        })
+        .sum();
+    through >= 0.3 * r.length()
 }
 
 /// The share of a region's area inked by something other than text, rulings
