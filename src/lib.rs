@@ -18,6 +18,7 @@ pub mod excel;
 pub mod extract;
 pub mod inputs;
 mod numbers;
+pub mod ocr;
 pub mod pool;
 pub mod progress;
 pub mod protocol;

@@ -1,0 +1,153 @@
+//! OCR of scanned pages: from a rendered page image to a synthetic text layer,
+//! so that detection and extraction read a scanned page as they read a
+//! born-digital one.
+//!
+//! Takes the page image (rendered at `render.dpi`); gives the page with its
+//! paper white (`paper`) and turned straight (`deskew`), and its characters in page points in that straight
+//! frame, each with the recognition model's confidence. Text lines are found
+//! by PaddleOCR's DB detection model on the page scaled to a short side of
+//! about 736 pixels (`db`), and each line is read at full resolution by the
+//! PP-OCRv6 recognition model, decoded greedily (`ctc`); every character is
+//! placed where along the line it was read, so a line that straddles two
+//! cells still gives each cell its own characters. `text` fixes what the
+//! model reads differently from a printed page (spaces between Chinese
+//! characters, grouping commas read as points).
+//!
+//! Invariants: characters of one detected line share a `line` id and its
+//! vertical extent; ids are consecutive from the one given; the page image
+//! keeps its size and its mapping to page points.
+
+mod ctc;
+mod db;
+mod deskew;
+#[cfg(feature = "ocr")]
+mod model;
+mod paper;
+mod text;
+
+use image::GrayImage;
+
+use crate::extract::TextChar;
+use crate::render::PageImage;
+use crate::table::Rect;
+
+use text::Glyph;
+
+#[cfg(feature = "ocr")]
+pub use model::Engine;
+
+/// Stands in for the engine in a build without the `ocr` feature: it never
+/// loads, so scanned pages get the "not read" warning.
+#[cfg(not(feature = "ocr"))]
+pub(crate) struct Engine;
+
+#[cfg(not(feature = "ocr"))]
+impl Engine {
+    pub(crate) fn load() -> Result<Engine, String> {
+        Err("this build of tables2xlsx has no OCR (cargo feature `ocr`)".to_owned())
+    }
+
+    fn lines(&self, _image: &GrayImage) -> Result<Vec<Line>, String> {
+        unreachable!("never loaded")
+    }
+}
+
+/// A recognised text line in pixels of the page image it was read from.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub y0: f32,
+    pub y1: f32,
+    pub glyphs: Vec<Glyph>,
+}
+
+/// A scanned page read by OCR.
+pub struct ScannedPage {
+    /// The page turned straight; detection runs on this.
+    pub image: PageImage,
+    /// The characters, in page points of the straight page.
+    pub chars: Vec<TextChar>,
+    /// The recognition confidence (0-1) of each of `chars`.
+    pub confidence: Vec<f32>,
+    /// The skew the page was turned back by, in degrees.
+    pub skew: f32,
+}
+
+/// Reads a page: straightens it, finds its lines and reads them. Characters
+/// get `line` ids from `first_line`.
+pub fn read_page(engine: &Engine, page: PageImage, first_line: u32) -> Result<ScannedPage, String> {
+    let mut page = page;
+    paper::whiten(&mut page.pixels);
+    let skew = deskew::skew(&page.pixels);
+    let image = match deskew::straighten(&page.pixels, skew) {
+        Some(pixels) => PageImage { pixels, ..page },
+        None => page,
+    };
+    let lines = engine.lines(&image.pixels)?;
+    let (chars, confidence) = synthetic_chars(&lines, &image, first_line);
+    Ok(ScannedPage {
+        image,
+        chars,
+        confidence,
+        skew,
+    })
+}
+
+/// Lines in pixels to characters in page points. A character spans the
+/// line's height; its size is what a font of that line height would have.
+fn synthetic_chars(
+    lines: &[Line],
+    image: &PageImage,
+    first_line: u32,
+) -> (Vec<TextChar>, Vec<f32>) {
+    let mut chars = Vec::new();
+    let mut confidence = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let size = (line.y1 - line.y0) / image.scale / LINE_HEIGHT_EM;
+        for g in &line.glyphs {
+            let (x0, y0) = image.to_points(g.x0, line.y0);
+            let (x1, y1) = image.to_points(g.x1, line.y1);
+            chars.push(TextChar {
+                c: g.c,
+                bbox: Rect::new(x0, y0, x1, y1),
+                line: first_line + i as u32,
+                size,
+            });
+            confidence.push(g.conf);
+        }
+    }
+    (chars, confidence)
+}
+
+/// A line's ink is about this many ems tall: from 0.72 (capitals and digits)
+/// to 0.95 (ascenders and descenders, Chinese).
+const LINE_HEIGHT_EM: f32 = 0.8;
+
+/// The glyphs of one recognised line: characters placed by the step they
+/// were read at, then tidied.
+fn glyphs_of(
+    decoded: &[ctc::Decoded],
+    symbols: &[String],
+    steps: usize,
+    x0: f32,
+    x1: f32,
+) -> Vec<Glyph> {
+    let mut glyphs = Vec::new();
+    for (d, (a, b)) in decoded.iter().zip(ctc::spans(decoded, steps, x0, x1)) {
+        let Some(symbol) = symbols.get(d.class) else {
+            continue;
+        };
+        // A symbol of several characters shares the span out evenly.
+        let n = symbol.chars().count().max(1) as f32;
+        for (k, c) in symbol.chars().enumerate() {
+            let w = (b - a) / n;
+            glyphs.push(Glyph {
+                c,
+                x0: a + w * k as f32,
+                x1: a + w * (k as f32 + 1.0),
+                conf: d.prob,
+            });
+        }
+    }
+    text::tidy(&mut glyphs);
+    glyphs
+}

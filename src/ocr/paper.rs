@@ -1,0 +1,98 @@
+//! Scanned paper made white: a scan shows the paper as a grainy light grey,
+//! which detection, tuned to rendered pages, would take for light ink (its
+//! faint gridlines are anything below 240) all over the page.
+//!
+//! Takes the page image; gives it with the paper's grey level and the grain
+//! around it mapped to white and every darker grey stretched to match. Ink
+//! stays ink; a page that is white already is left as it is.
+
+use image::GrayImage;
+
+/// Grain reaches this many spreads (standard deviations) below the paper's level.
+const GRAIN_SPREADS: f32 = 3.0;
+
+/// The page with its paper white.
+pub(crate) fn whiten(image: &mut GrayImage) {
+    let Some(white) = paper_level(image) else {
+        return;
+    };
+    if white >= 254.0 {
+        return;
+    }
+    let lut: Vec<u8> = (0..=255u32)
+        .map(|v| ((v as f32) * 255.0 / white).round().min(255.0) as u8)
+        .collect();
+    for p in image.pixels_mut() {
+        p.0[0] = lut[p.0[0] as usize];
+    }
+}
+
+/// The grey level from which up a pixel is paper: the most common light
+/// level, less the spread of the grain (measured on its lighter side, where
+/// no ink mixes in). `None` for a page without a light background.
+fn paper_level(image: &GrayImage) -> Option<f32> {
+    let mut hist = [0u64; 256];
+    for p in image.pixels() {
+        hist[p.0[0] as usize] += 1;
+    }
+    // Pure white is margins (or a rotation's fill), not paper.
+    let mode = (128..255).max_by_key(|&v| hist[v])?;
+    if hist[mode] == 0 {
+        return None;
+    }
+    let (mut n, mut sq) = (0u64, 0f64);
+    for (v, &count) in hist.iter().enumerate().take(255).skip(mode + 1) {
+        n += count;
+        sq += count as f64 * ((v - mode) as f64).powi(2);
+    }
+    let spread = if n > 0 {
+        (sq / n as f64).sqrt() as f32
+    } else {
+        0.0
+    };
+    Some((mode as f32 - GRAIN_SPREADS * spread.max(1.0)).max(128.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::Luma;
+
+    /// Paper at 230 with ±6 grain (a fixed, peaked pattern), a black bar and a light grey one.
+    fn scan() -> GrayImage {
+        GrayImage::from_fn(200, 100, |x, y| {
+            if (40..44).contains(&y) {
+                Luma([30])
+            } else if (70..72).contains(&y) {
+                Luma([170])
+            } else {
+                let grain = (x * 7 + y * 13) % 7 + (x * 3 + y * 5) % 7;
+                Luma([(224 + grain) as u8])
+            }
+        })
+    }
+
+    #[test]
+    fn grain_turns_white_and_ink_stays() {
+        let mut img = scan();
+        whiten(&mut img);
+        let light = img
+            .enumerate_pixels()
+            .filter(|(_, y, _)| !(40..44).contains(y) && !(70..72).contains(y))
+            .filter(|(_, _, p)| p.0[0] < 250)
+            .count();
+        assert_eq!(light, 0, "grain left");
+        assert!(img.get_pixel(5, 41).0[0] < 40);
+        // The light grey line stays clearly grey: a faint ruling.
+        let grey = img.get_pixel(5, 70).0[0];
+        assert!((180..235).contains(&grey), "{grey}");
+    }
+
+    #[test]
+    fn a_white_page_is_left() {
+        let mut img = GrayImage::from_fn(50, 50, |x, _| Luma([if x == 10 { 0 } else { 255 }]));
+        let before = img.clone();
+        whiten(&mut img);
+        assert_eq!(img, before);
+    }
+}
