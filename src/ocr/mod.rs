@@ -3,8 +3,8 @@
 //! born-digital one.
 //!
 //! Takes the page image (rendered at `render.dpi`); gives the page with its
-//! paper white (`paper`) and turned straight (`deskew`), and its characters in page points in that straight
-//! frame, each with the recognition model's confidence. Text lines are found
+//! paper white (`paper`) and turned straight (`deskew`), and its characters
+//! in page points in that straight frame, each with the recognition model's confidence. Text lines are found
 //! by PaddleOCR's DB detection model on the page scaled to a short side of
 //! about 736 pixels (`db`), and each line is read at full resolution by the
 //! PP-OCRv6 recognition model, decoded greedily (`ctc`); every character is
@@ -24,8 +24,6 @@ mod deskew;
 mod model;
 mod paper;
 mod text;
-
-use image::GrayImage;
 
 use crate::extract::TextChar;
 use crate::render::PageImage;
@@ -47,7 +45,7 @@ impl Engine {
         Err("this build of tables2xlsx has no OCR (cargo feature `ocr`)".to_owned())
     }
 
-    fn lines(&self, _image: &GrayImage) -> Result<Vec<Line>, String> {
+    fn lines(&self, _image: &image::GrayImage) -> Result<Vec<Line>, String> {
         unreachable!("never loaded")
     }
 }
@@ -62,7 +60,8 @@ pub(crate) struct Line {
 
 /// A scanned page read by OCR.
 pub struct ScannedPage {
-    /// The page turned straight; detection runs on this.
+    /// The page turned straight, its ink only (see `paper::ink_only`):
+    /// detection runs on this.
     pub image: PageImage,
     /// The characters, in page points of the straight page.
     pub chars: Vec<TextChar>,
@@ -85,7 +84,10 @@ pub fn read_page(engine: &Engine, page: PageImage, first_line: u32) -> Result<Sc
     let lines = engine.lines(&image.pixels)?;
     let (chars, confidence) = synthetic_chars(&lines, &image, first_line);
     Ok(ScannedPage {
-        image,
+        image: PageImage {
+            pixels: paper::ink_only(&image.pixels),
+            ..image
+        },
         chars,
         confidence,
         skew,
@@ -150,4 +152,57 @@ fn glyphs_of(
     }
     text::tidy(&mut glyphs);
     glyphs
+}
+
+/// Narrows each glyph to the inked columns inside it (`inked[i]` is column
+/// `origin + i`): the steps only say roughly where a character was read, and
+/// spans reaching halfway to the neighbours would close the gap between a
+/// number and the text of the next column when they share a detected line.
+fn fit_to_ink(glyphs: &mut [Glyph], inked: &[bool], origin: f32) {
+    for g in glyphs.iter_mut().filter(|g| g.c != ' ') {
+        let from = (g.x0 - origin).floor().max(0.0) as usize;
+        let to = ((g.x1 - origin).ceil().max(0.0) as usize).min(inked.len());
+        let mut cols = (from..to).filter(|&i| inked[i]);
+        if let Some(first) = cols.next() {
+            let last = cols.last().unwrap_or(first);
+            g.x0 = origin + first as f32;
+            g.x1 = origin + last as f32 + 1.0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(c: char, x0: f32, x1: f32) -> Glyph {
+        Glyph {
+            c,
+            x0,
+            x1,
+            conf: 1.0,
+        }
+    }
+
+    #[test]
+    fn glyphs_shrink_to_their_ink_and_keep_the_gap_between_columns() {
+        // Ink at columns 102-105 ("8") and 130-139 ("化"), none between.
+        let mut inked = vec![false; 50];
+        for i in (2..6).chain(30..40) {
+            inked[i] = true;
+        }
+        let mut g = vec![glyph('8', 100.0, 118.0), glyph('化', 118.0, 142.0)];
+        fit_to_ink(&mut g, &inked, 100.0);
+        assert_eq!((g[0].x0, g[0].x1), (102.0, 106.0));
+        assert_eq!((g[1].x0, g[1].x1), (130.0, 140.0));
+    }
+
+    #[test]
+    fn a_glyph_without_ink_keeps_its_span() {
+        let inked = vec![false; 10];
+        let mut g = vec![glyph('.', 2.0, 5.0), glyph(' ', 5.0, 8.0)];
+        fit_to_ink(&mut g, &inked, 0.0);
+        assert_eq!((g[0].x0, g[0].x1), (2.0, 5.0));
+        assert_eq!((g[1].x0, g[1].x1), (5.0, 8.0));
+    }
 }

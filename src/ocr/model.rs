@@ -12,7 +12,7 @@ use rten::{Model, ModelOptions};
 use rten_tensor::prelude::*;
 use rten_tensor::{NdTensor, Tensor};
 
-use super::{ctc, db, glyphs_of, Line};
+use super::{ctc, db, fit_to_ink, glyphs_of, Line};
 
 static DET_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_det_small.onnx");
 static REC_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_rec_small.onnx");
@@ -118,19 +118,22 @@ impl Engine {
         let (steps, classes) = (shape[shape.len() - 2], shape[shape.len() - 1]);
         let probs = out.to_vec();
         let decoded = ctc::decode(&probs, classes);
+        let ink = Ink::of(&crop);
+        let (band0, band1) = ink.band().unwrap_or((0, crop.height()));
+        let columns = ink.columns(band0, band1);
         // The steps cover the padded width; the line is the unpadded part.
         let px_per_step = (x1 - x0) as f32 * padded_width as f32 / width as f32 / steps as f32;
-        let glyphs = glyphs_of(
+        let mut glyphs = glyphs_of(
             &decoded,
             &self.symbols,
             steps,
             x0 as f32,
             x0 as f32 + px_per_step * steps as f32,
         );
-        let (ink0, ink1) = ink_band(&crop).unwrap_or((0, crop.height()));
+        fit_to_ink(&mut glyphs, &columns, x0 as f32);
         Ok((!glyphs.is_empty()).then_some(Line {
-            y0: (y0 + ink0) as f32,
-            y1: (y0 + ink1) as f32,
+            y0: (y0 + band0) as f32,
+            y1: (y0 + band1) as f32,
             glyphs,
         }))
     }
@@ -159,44 +162,70 @@ impl Engine {
 /// A pixel darker than this is ink, for a line's vertical extent.
 const INK: u8 = 140;
 
-/// The rows (from, to exclusive) of a line crop that hold the line's ink:
-/// the band of inked rows around its middle. The detector's box has a
-/// margin, often reaching into the lines above and below or onto a ruling;
-/// a character box as tall as that would make lines overlap.
-fn ink_band(crop: &GrayImage) -> Option<(u32, u32)> {
-    let (w, h) = crop.dimensions();
-    let ink = |x: u32, y: u32| crop.get_pixel(x, y).0[0] < INK;
-    // Columns inked nearly all the way down are a vertical ruling, rows
-    // inked nearly all the way across a horizontal one: neither is text.
-    let ruled_col: Vec<bool> = (0..w)
-        .map(|x| (0..h).filter(|&y| ink(x, y)).count() as f32 > 0.8 * h as f32)
-        .collect();
-    let row_ink: Vec<u32> = (0..h)
-        .map(|y| {
-            (0..w)
-                .filter(|&x| !ruled_col[x as usize] && ink(x, y))
-                .count() as u32
-        })
-        .collect();
-    // Grain leaves stray dark pixels; a row of the line has a few at least.
-    let min_ink = (w / 100).max(2);
-    let inked: Vec<bool> = row_ink
-        .iter()
-        .map(|&n| n >= min_ink && (n as f32) < 0.8 * w as f32)
-        .collect();
-    let mid = h / 2;
-    // The inked row nearest the middle.
-    let start = (0..h)
-        .flat_map(|d| [mid.checked_sub(d), Some(mid + d)])
-        .flatten()
-        .find(|&y| y < h && inked[y as usize])?;
-    let mut top = start;
-    while top > 0 && inked[top as usize - 1] {
-        top -= 1;
+/// The ink of a line crop, without rulings: columns inked nearly all the
+/// way down are a vertical ruling, rows inked nearly all the way across a
+/// horizontal one; neither is text.
+struct Ink<'a> {
+    crop: &'a GrayImage,
+    ruled_col: Vec<bool>,
+    ruled_row: Vec<bool>,
+}
+
+impl<'a> Ink<'a> {
+    fn of(crop: &'a GrayImage) -> Self {
+        let (w, h) = crop.dimensions();
+        let ink = |x: u32, y: u32| crop.get_pixel(x, y).0[0] < INK;
+        let ruled_col = (0..w)
+            .map(|x| (0..h).filter(|&y| ink(x, y)).count() as f32 > 0.8 * h as f32)
+            .collect();
+        let ruled_row = (0..h)
+            .map(|y| (0..w).filter(|&x| ink(x, y)).count() as f32 > 0.8 * w as f32)
+            .collect();
+        Ink {
+            crop,
+            ruled_col,
+            ruled_row,
+        }
     }
-    let mut bottom = start + 1;
-    while bottom < h && inked[bottom as usize] {
-        bottom += 1;
+
+    fn at(&self, x: u32, y: u32) -> bool {
+        !self.ruled_col[x as usize]
+            && !self.ruled_row[y as usize]
+            && self.crop.get_pixel(x, y).0[0] < INK
     }
-    Some((top, bottom))
+
+    /// The rows (from, to exclusive) that hold the line's ink: the band of
+    /// inked rows around the middle. The detector's box has a margin, often
+    /// reaching into the lines above and below or onto a ruling; a
+    /// character box as tall as that would make lines overlap.
+    fn band(&self) -> Option<(u32, u32)> {
+        let (w, h) = self.crop.dimensions();
+        // Grain leaves stray dark pixels; a row of the line has a few at least.
+        let min_ink = (w / 100).max(2) as usize;
+        let inked: Vec<bool> = (0..h)
+            .map(|y| (0..w).filter(|&x| self.at(x, y)).count() >= min_ink)
+            .collect();
+        let mid = h / 2;
+        // The inked row nearest the middle.
+        let start = (0..h)
+            .flat_map(|d| [mid.checked_sub(d), Some(mid + d)])
+            .flatten()
+            .find(|&y| y < h && inked[y as usize])?;
+        let mut top = start;
+        while top > 0 && inked[top as usize - 1] {
+            top -= 1;
+        }
+        let mut bottom = start + 1;
+        while bottom < h && inked[bottom as usize] {
+            bottom += 1;
+        }
+        Some((top, bottom))
+    }
+
+    /// Which columns hold ink between rows `y0` and `y1`.
+    fn columns(&self, y0: u32, y1: u32) -> Vec<bool> {
+        (0..self.crop.width())
+            .map(|x| (y0..y1).any(|y| self.at(x, y)))
+            .collect()
+    }
 }

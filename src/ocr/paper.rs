@@ -27,6 +27,23 @@ pub(crate) fn whiten(image: &mut GrayImage) {
     }
 }
 
+/// What detection reads of a scanned page: the ink, every lighter grey made
+/// white. The blur of a scan leaves a light halo around letters that joins
+/// along a line of text into long faint strokes, which detection would take
+/// for light gridlines; a grey this light is halo, not a printed line.
+pub(crate) fn ink_only(image: &GrayImage) -> GrayImage {
+    let mut out = image.clone();
+    for p in out.pixels_mut() {
+        if p.0[0] >= HALO {
+            p.0[0] = 255;
+        }
+    }
+    out
+}
+
+/// Whitened greys from this level up are halo (see `ink_only`).
+const HALO: u8 = 200;
+
 /// The grey level from which up a pixel is paper: the most common light
 /// level, less the spread of the grain (measured on its lighter side, where
 /// no ink mixes in). `None` for a page without a light background.
