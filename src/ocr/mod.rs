@@ -60,8 +60,10 @@ pub(crate) struct Line {
 
 /// A scanned page read by OCR.
 pub struct ScannedPage {
-    /// The page turned straight, its ink only (see `paper::ink_only`):
-    /// detection runs on this.
+    /// The page turned straight, its ink only (see `paper::ink_only`) and
+    /// the text read from it erased: detection runs on this. Blurred letters
+    /// run together into strokes as long as short rulings; detection has the
+    /// characters for the text.
     pub image: PageImage,
     /// The characters, in page points of the straight page.
     pub chars: Vec<TextChar>,
@@ -83,15 +85,32 @@ pub fn read_page(engine: &Engine, page: PageImage, first_line: u32) -> Result<Sc
     };
     let lines = engine.lines(&image.pixels)?;
     let (chars, confidence) = synthetic_chars(&lines, &image, first_line);
+    let mut pixels = paper::ink_only(&image.pixels);
+    erase_text(&mut pixels, &lines);
     Ok(ScannedPage {
-        image: PageImage {
-            pixels: paper::ink_only(&image.pixels),
-            ..image
-        },
+        image: PageImage { pixels, ..image },
         chars,
         confidence,
         skew,
     })
+}
+
+/// Paints the recognised characters white, a pixel beyond their ink.
+fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
+    let (w, h) = (pixels.width() as i64, pixels.height() as i64);
+    for line in lines {
+        let y0 = (line.y0 as i64 - 1).max(0);
+        let y1 = (line.y1.ceil() as i64 + 1).min(h);
+        for g in line.glyphs.iter().filter(|g| g.c != ' ') {
+            let x0 = (g.x0 as i64 - 1).max(0);
+            let x1 = (g.x1.ceil() as i64 + 1).min(w);
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    pixels.put_pixel(x as u32, y as u32, image::Luma([255]));
+                }
+            }
+        }
+    }
 }
 
 /// Lines in pixels to characters in page points. A character spans the
@@ -125,13 +144,14 @@ fn synthetic_chars(
 const LINE_HEIGHT_EM: f32 = 0.8;
 
 /// The glyphs of one recognised line: characters placed by the step they
-/// were read at, then tidied.
+/// were read at (`steps` over `x0..x1`), fitted to the line's ink (see
+/// `fit_to_ink`; `em` in pixels), then tidied.
 fn glyphs_of(
     decoded: &[ctc::Decoded],
     symbols: &[String],
-    steps: usize,
-    x0: f32,
-    x1: f32,
+    (steps, x0, x1): (usize, f32, f32),
+    inked: &[bool],
+    em: f32,
 ) -> Vec<Glyph> {
     let mut glyphs = Vec::new();
     for (d, (a, b)) in decoded.iter().zip(ctc::spans(decoded, steps, x0, x1)) {
@@ -150,6 +170,8 @@ fn glyphs_of(
             });
         }
     }
+    fit_to_ink(&mut glyphs, inked, x0);
+    close_gaps(&mut glyphs, em);
     text::tidy(&mut glyphs);
     glyphs
 }
@@ -170,6 +192,27 @@ fn fit_to_ink(glyphs: &mut [Glyph], inked: &[bool], origin: f32) {
         }
     }
 }
+
+/// Within a word (characters read without a space between them), ink-tight
+/// boxes leave gaps as wide as a letter's side bearings, and wider beside
+/// commas, points and Chinese characters, which would split the word for
+/// detection: such a gap, narrower than `MAX_LETTER_GAP_EM` of `em`, is
+/// shared out between its two characters. A space read between two
+/// characters, or a wider gap, stays.
+fn close_gaps(glyphs: &mut [Glyph], em: f32) {
+    for i in 1..glyphs.len() {
+        let (a, b) = (glyphs[i - 1], glyphs[i]);
+        let gap = b.x0 - a.x1;
+        if a.c != ' ' && b.c != ' ' && gap > 0.0 && gap < MAX_LETTER_GAP_EM * em {
+            let mid = (a.x1 + b.x0) / 2.0;
+            glyphs[i - 1].x1 = mid;
+            glyphs[i].x0 = mid;
+        }
+    }
+}
+
+/// See `close_gaps`.
+const MAX_LETTER_GAP_EM: f32 = 0.6;
 
 #[cfg(test)]
 mod tests {
@@ -195,6 +238,36 @@ mod tests {
         fit_to_ink(&mut g, &inked, 100.0);
         assert_eq!((g[0].x0, g[0].x1), (102.0, 106.0));
         assert_eq!((g[1].x0, g[1].x1), (130.0, 140.0));
+    }
+
+    #[test]
+    fn gaps_inside_a_word_close_and_spaces_and_column_gaps_stay() {
+        // "90,4" tight to their ink, a space, "ab", a wide gap, "化".
+        let mut g = vec![
+            glyph('9', 0.0, 4.0),
+            glyph('0', 5.0, 9.0),
+            glyph(',', 12.0, 13.0),
+            glyph('4', 14.0, 18.0),
+            glyph(' ', 18.0, 22.0),
+            glyph('a', 23.0, 27.0),
+            glyph('b', 28.0, 32.0),
+            glyph('化', 45.0, 55.0),
+        ];
+        close_gaps(&mut g, 10.0);
+        let edges: Vec<(f32, f32)> = g.iter().map(|g| (g.x0, g.x1)).collect();
+        assert_eq!(
+            edges,
+            vec![
+                (0.0, 4.5),
+                (4.5, 10.5),
+                (10.5, 13.5),
+                (13.5, 18.0),
+                (18.0, 22.0),
+                (23.0, 27.5),
+                (27.5, 32.0),
+                (45.0, 55.0),
+            ]
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use rten::{Model, ModelOptions};
 use rten_tensor::prelude::*;
 use rten_tensor::{NdTensor, Tensor};
 
-use super::{ctc, db, fit_to_ink, glyphs_of, Line};
+use super::{ctc, db, glyphs_of, Line};
 
 static DET_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_det_small.onnx");
 static REC_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_rec_small.onnx");
@@ -123,14 +123,14 @@ impl Engine {
         let columns = ink.columns(band0, band1);
         // The steps cover the padded width; the line is the unpadded part.
         let px_per_step = (x1 - x0) as f32 * padded_width as f32 / width as f32 / steps as f32;
-        let mut glyphs = glyphs_of(
+        let em = (band1 - band0) as f32 / super::LINE_HEIGHT_EM;
+        let glyphs = glyphs_of(
             &decoded,
             &self.symbols,
-            steps,
-            x0 as f32,
-            x0 as f32 + px_per_step * steps as f32,
+            (steps, x0 as f32, x0 as f32 + px_per_step * steps as f32),
+            &columns,
+            em,
         );
-        fit_to_ink(&mut glyphs, &columns, x0 as f32);
         Ok((!glyphs.is_empty()).then_some(Line {
             y0: (y0 + band0) as f32,
             y1: (y0 + band1) as f32,
