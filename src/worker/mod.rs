@@ -1,31 +1,53 @@
-//! The worker process: the same binary started as `tables2xlsx __worker`. It
-//! reads requests from stdin and answers on stdout, one JSON line each (see
-//! `protocol`); stderr is for diagnostics, which the parent keeps the tail of.
+//! The worker process: the same binary started as `tables2xlsx __worker`.
+//! Everything under `src/worker/` runs here, never in the parent: opening
+//! PDFs with MuPDF (`render`), turning pages printed sideways (`turn`),
+//! finding tables (`detect`), measuring how they sit on the page (`frame`)
+//! and reading their cells (`extract`).
 //!
-//! A worker serves many jobs. It keeps the last document and the last page
-//! (with its text layer) open, because a page's tables usually follow its
-//! detection and MuPDF documents cannot be handed between processes.
+//! It reads requests from stdin and answers on stdout, one JSON line each
+//! (see `protocol`); stderr is for diagnostics, which the parent keeps the
+//! tail of. A worker serves many jobs. It keeps the last document and the
+//! last page (with its text layer) open, because a page's tables usually
+//! follow its detection and MuPDF documents cannot be handed between
+//! processes. A panic in one job answers that job `failed` and the worker
+//! goes on; what the parent must expect is a worker that dies outright
+//! (MuPDF aborting, the memory limit), which the pool reports.
+
+pub mod detect;
+pub mod extract;
+pub mod frame;
+pub mod render;
+pub mod turn;
 
 use std::io::{BufRead, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use mupdf::{Document, Page};
 
-use crate::detect;
 use crate::error::Error;
-use crate::extract::{self, TextChar};
 use crate::protocol::{
-    DetectJob, ExtractJob, JobId, PageTables, Request, Response, TableRow, WorkerSettings,
+    DetectJob, ExtractJob, JobId, OpenJob, PageTables, Request, Response, TableRow, WorkerSettings,
     PROTOCOL_VERSION,
 };
-use crate::render;
-use crate::stitch;
-use crate::table::{PageFrame, Rect, TableRegion};
-use crate::turn::Turn;
+use crate::table::Rect;
+use extract::TextChar;
+use turn::Turn;
 
 /// Serves requests until stdin closes.
 pub fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
-    let mut worker = Worker::default();
+    // One line naming the panic, whatever RUST_BACKTRACE says: the parent
+    // quotes it, and a backtrace would push it out of the stderr it keeps.
+    panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
+        eprintln!(
+            "worker: panicked{location}: {}",
+            crate::error::panic_message(info.payload())
+        );
+    }));
+    let mut worker = Worker::new();
     for line in input.lines() {
         let line = line?;
         if line.trim().is_empty() {
@@ -39,7 +61,7 @@ pub fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Result<()>
                 continue;
             }
         };
-        for response in worker.handle(request) {
+        for response in worker.handle_guarded(request) {
             output.write_all(response.to_line().as_bytes())?;
         }
         output.flush()?;
@@ -47,9 +69,8 @@ pub fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Result<()>
     Ok(())
 }
 
-#[derive(Default)]
 struct Worker {
-    settings: Option<WorkerSettings>,
+    settings: WorkerSettings,
     document: Option<(PathBuf, Document)>,
     page: Option<OpenPage>,
     fault: Option<fault::Fault>,
@@ -67,6 +88,46 @@ struct OpenPage {
 }
 
 impl Worker {
+    fn new() -> Worker {
+        let defaults = crate::config::Config::default();
+        Worker {
+            settings: WorkerSettings {
+                render: defaults.render,
+                detect: defaults.detect,
+            },
+            document: None,
+            page: None,
+            fault: None,
+        }
+    }
+
+    /// Handles a request; a job that panics is answered `failed`, and the
+    /// document it was on is closed, since MuPDF's state is then unknown.
+    fn handle_guarded(&mut self, request: Request) -> Vec<Response> {
+        let job = match &request {
+            Request::Hello { .. } => None,
+            Request::Open(j) => Some(j.job),
+            Request::Detect(j) => Some(j.job),
+            Request::Extract(j) => Some(j.job),
+        };
+        match panic::catch_unwind(AssertUnwindSafe(|| self.handle(request))) {
+            Ok(responses) => responses,
+            Err(payload) => {
+                self.page = None;
+                self.document = None;
+                job.map_or_else(Vec::new, |job| {
+                    vec![Response::Failed {
+                        job,
+                        message: format!(
+                            "internal error (a bug, please report it): {}",
+                            crate::error::panic_message(payload.as_ref())
+                        ),
+                    }]
+                })
+            }
+        }
+    }
+
     fn handle(&mut self, request: Request) -> Vec<Response> {
         match request {
             Request::Hello { protocol, settings } => {
@@ -75,7 +136,7 @@ impl Worker {
                         "worker: parent speaks protocol {protocol}, this worker {PROTOCOL_VERSION}"
                     );
                 }
-                self.settings = Some(settings);
+                self.settings = settings;
                 self.fault = fault::from_env();
                 vec![Response::Ready {
                     protocol: PROTOCOL_VERSION,
@@ -83,17 +144,21 @@ impl Worker {
                     pid: std::process::id(),
                 }]
             }
+            Request::Open(job) => {
+                fault::trigger(&self.fault, 0, None);
+                match self.open(&job) {
+                    Ok(pages) => vec![Response::Opened {
+                        job: job.job,
+                        pages,
+                    }],
+                    Err(e) => vec![failed(job.job, e)],
+                }
+            }
             Request::Detect(job) => {
                 fault::trigger(&self.fault, job.page, None);
-                let id = job.job;
                 match self.detect(&job) {
-                    Ok((tables, frame)) => vec![Response::Page(PageTables {
-                        job: id,
-                        page: job.page,
-                        tables,
-                        frame: Some(frame),
-                    })],
-                    Err(e) => vec![failed(id, e)],
+                    Ok(page) => vec![Response::Page(page)],
+                    Err(e) => vec![failed(job.job, e)],
                 }
             }
             Request::Extract(job) => {
@@ -122,38 +187,56 @@ impl Worker {
         }
     }
 
-    fn settings(&self) -> WorkerSettings {
-        self.settings.clone().unwrap_or_else(|| {
-            let c = crate::config::Config::default();
-            WorkerSettings {
-                dpi: c.render.dpi,
-                detect: c.detect,
-                debug_dir: None,
-            }
-        })
+    fn open(&mut self, job: &OpenJob) -> Result<u32, Error> {
+        let doc = self.document(&job.pdf, job.password.as_deref())?;
+        render::page_count(doc, &job.pdf)
     }
 
-    fn detect(&mut self, job: &DetectJob) -> Result<(Vec<TableRegion>, PageFrame), Error> {
-        let settings = self.settings();
-        let page = self.open_page(&job.pdf, job.password.as_deref(), job.page)?;
-        let image = render::render_page(&page.page, settings.dpi).map_err(|e| Error::Page {
+    fn detect(&mut self, job: &DetectJob) -> Result<PageTables, Error> {
+        let (dpi, max_megapixels) = (
+            self.settings.render.dpi,
+            self.settings.render.max_megapixels,
+        );
+        let detect_settings = self.settings.detect.clone();
+        let page_error = |message: String| Error::Page {
             path: job.pdf.clone(),
             page: job.page,
-            message: render::mupdf_message(&e),
+            message,
+        };
+        let page = self.open_page(&job.pdf, job.password.as_deref(), job.page)?;
+        let scale = render::render_scale(page.bounds, dpi, max_megapixels).ok_or_else(|| {
+            page_error("the page has no usable size (its box is empty or not a number)".into())
         })?;
+        let mut warnings = Vec::new();
+        if scale * 72.0 < dpi - 0.5 {
+            warnings.push(format!(
+                "the page is {:.0} x {:.0} points, too large for {dpi} dpi within \
+                 render.max_megapixels = {max_megapixels}: read at {:.0} dpi",
+                page.bounds.width(),
+                page.bounds.height(),
+                scale * 72.0
+            ));
+        }
+        let image = render::render_page(&page.page, scale)
+            .map_err(|e| page_error(render::mupdf_message(&e)))?;
         let image = page.turn.image(image);
         let bounds = page.turn.bounds(page.bounds);
-        let found = detect::detect_tables(&image, &page.chars, &settings.detect);
-        let frame = stitch::page_frame(bounds, &found.tables, &page.chars);
-        if let Some(dir) = &settings.debug_dir {
+        let found = detect::detect_tables(&image, &page.chars, &detect_settings);
+        let frame = frame::page_frame(bounds, &found.tables, &page.chars);
+        if let Some(path) = &job.debug_picture {
             let picture = detect::overlay::draw(&image, &found.rulings, &found.tables);
-            let path = dir.join(debug_picture_name(&job.pdf, job.page));
             // A picture that cannot be written must not cost the page its tables.
-            if let Err(e) = picture.save(&path) {
+            if let Err(e) = picture.save(path) {
                 eprintln!("worker: cannot write {}: {e}", path.display());
             }
         }
-        Ok((found.tables, frame))
+        Ok(PageTables {
+            job: job.job,
+            page: job.page,
+            tables: found.tables,
+            frame: Some(frame),
+            warnings,
+        })
     }
 
     fn extract(&mut self, job: &ExtractJob) -> Result<Vec<Vec<String>>, Error> {
@@ -166,6 +249,16 @@ impl Worker {
         Ok(extract::cell_texts(&page.chars, &job.region.grid))
     }
 
+    /// The document, from the cache when it is the one open.
+    fn document(&mut self, pdf: &Path, password: Option<&str>) -> Result<&Document, Error> {
+        if !matches!(&self.document, Some((p, _)) if p == pdf) {
+            self.page = None;
+            self.document = None;
+            self.document = Some((pdf.to_owned(), render::open_document(pdf, password)?));
+        }
+        Ok(&self.document.as_ref().expect("opened above").1)
+    }
+
     /// The page, from the cache when it is the one open.
     fn open_page(
         &mut self,
@@ -176,11 +269,7 @@ impl Worker {
         let cached = matches!(&self.page, Some(p) if p.pdf == pdf && p.number == number);
         if !cached {
             self.page = None;
-            if !matches!(&self.document, Some((p, _)) if p == pdf) {
-                self.document = None;
-                self.document = Some((pdf.to_owned(), render::open_document(pdf, password)?));
-            }
-            let (_, doc) = self.document.as_ref().expect("opened above");
+            let doc = self.document(pdf, password)?;
             let page = render::load_page(doc, pdf, number)?;
             let page_error = |e: mupdf::Error| Error::Page {
                 path: pdf.to_owned(),
@@ -209,14 +298,6 @@ impl Worker {
     }
 }
 
-/// `report-p007.png` for page 7 of `report.pdf`.
-pub fn debug_picture_name(pdf: &Path, page: u32) -> String {
-    let stem = pdf
-        .file_stem()
-        .map_or("page".into(), |s| s.to_string_lossy());
-    format!("{stem}-p{page:03}.png")
-}
-
 /// The parent puts the file and page in front of the reason.
 fn failed(job: JobId, e: Error) -> Response {
     Response::Failed {
@@ -229,12 +310,14 @@ fn failed(job: JobId, e: Error) -> Response {
 /// worker misbehave on one job. Only debug builds read it, so a release binary
 /// cannot be made to fail this way.
 ///
-/// Format: `ACTION@PAGE` (detection of that page) or `ACTION@PAGE.TABLE`
+/// Format: `ACTION@PAGE` (detection of that page; page 0 is opening the
+/// document) or `ACTION@PAGE.TABLE`
 /// (extraction of that table, TABLE counted from 0), optionally followed by
 /// `,once=PATH`: the fault fires only while PATH does not exist, and creates it,
 /// so a retried job succeeds. ACTION is `crash` (abort, killed by SIGABRT),
-/// `exit` (exit status 3), `garbage` (prints a line that is not JSON) or
-/// `hang` (sleeps until killed).
+/// `exit` (exit status 3), `garbage` (prints a line that is not JSON),
+/// `hang` (sleeps until killed), `spin` (busy on the CPU until killed),
+/// `panic` (a Rust panic) or `oom` (allocates until the memory limit).
 mod fault {
     use std::path::PathBuf;
 
@@ -282,9 +365,11 @@ mod fault {
             }
             let _ = std::fs::write(marker, b"fired");
         }
-        let place = table.map_or(format!("page {page}"), |t| {
-            format!("page {page} table {}", t + 1)
-        });
+        let place = match (page, table) {
+            (0, _) => "open".to_owned(),
+            (_, None) => format!("page {page}"),
+            (_, Some(t)) => format!("page {page} table {}", t + 1),
+        };
         eprintln!("worker: injected fault {} at {place}", f.action);
         match f.action.as_str() {
             "crash" => std::process::abort(),
@@ -293,6 +378,21 @@ mod fault {
             "hang" => loop {
                 std::thread::sleep(std::time::Duration::from_secs(60));
             },
+            "spin" => {
+                let mut x = 0u64;
+                loop {
+                    x = std::hint::black_box(x.wrapping_add(1));
+                }
+            }
+            "panic" => panic!("injected panic"),
+            "oom" => {
+                // Touch every page, as a real runaway allocation would.
+                let mut hoard: Vec<Vec<u8>> = Vec::new();
+                loop {
+                    hoard.push(vec![1u8; 64 << 20]);
+                    std::hint::black_box(&hoard);
+                }
+            }
             _ => {}
         }
     }
