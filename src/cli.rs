@@ -153,7 +153,7 @@ fn run(args: Args) -> Result<Summary, Error> {
                 "; some pages or tables failed (see above)"
             }
         )),
-        Some(_) if summary.interrupted => progress.summary("interrupted: no workbook written"),
+        Some(_) if summary.interrupted => progress.always("interrupted: no workbook written"),
         Some(_) => {}
         None => progress.batch_summary(&summary),
     }

@@ -50,6 +50,8 @@ const MAX_ATTEMPTS: u32 = 2;
 const SLOW_NOTICE: Duration = Duration::from_secs(5);
 /// CPU times kept per kind of job for its median.
 const TIMING_WINDOW: usize = 101;
+/// How Rust's allocator reports running out of memory before it aborts.
+const ALLOCATION_FAILED: &str = "memory allocation of";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Job {
@@ -170,6 +172,8 @@ pub struct WorkerLoss {
     /// What the worker said of its end, from its stderr: its panic, a failed
     /// allocation, its last error line (never backtrace frames).
     pub cause: Option<String>,
+    /// Which try of the job this was (1 or 2).
+    pub attempt: u32,
     /// Whether the job was queued again (false: it has failed for good).
     pub retried: bool,
 }
@@ -199,7 +203,7 @@ impl std::fmt::Display for JobFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             JobFailure::Refused(message) => f.write_str(message),
-            JobFailure::Lost(loss) if loss.outcome.worth_retrying() => {
+            JobFailure::Lost(loss) if loss.attempt > 1 => {
                 write!(f, "{loss} (second try; giving up)")
             }
             JobFailure::Lost(loss) => write!(f, "{loss}"),
@@ -667,12 +671,16 @@ impl Pool {
                 .collect::<Vec<u8>>(),
         )
         .into_owned();
-        let retried = outcome.worth_retrying() && running.queued.attempt < MAX_ATTEMPTS;
+        // Running out of memory is as certain to happen again as a timeout.
+        let out_of_memory = stderr.contains(ALLOCATION_FAILED);
+        let retried =
+            outcome.worth_retrying() && !out_of_memory && running.queued.attempt < MAX_ATTEMPTS;
         let loss = WorkerLoss {
             job: running.queued.job.id(),
             pid: w.pid,
             cause: cause_from_stderr(&stderr, self.options.worker_memory),
             outcome,
+            attempt: running.queued.attempt,
             retried,
         };
         if retried {
@@ -757,7 +765,7 @@ fn cause_from_stderr(stderr: &str, memory_limit: u64) -> Option<String> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    if lines.iter().any(|l| l.starts_with("memory allocation of")) {
+    if lines.iter().any(|l| l.starts_with(ALLOCATION_FAILED)) {
         let limit = match memory_limit {
             0 => String::new(),
             n => format!(" of {} MiB (pool.worker_memory_mb)", n >> 20),

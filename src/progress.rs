@@ -136,6 +136,11 @@ impl Progress {
         self.print(&format!("error: {message}"));
     }
 
+    /// A line printed even with `--quiet`: why the run ended as it did.
+    pub fn always(&self, message: &str) {
+        self.print(message);
+    }
+
     /// The closing summary, unless `--quiet`.
     pub fn summary(&self, message: &str) {
         if !self.quiet {
@@ -148,7 +153,7 @@ impl Progress {
     pub fn batch_summary(&self, s: &Summary) {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
         let plural_pages = if s.pages == 1 { "" } else { "s" };
-        self.summary(&format!(
+        let line = format!(
             "{} file{}: {} converted, {} skipped, {} failed; {} table{} from {} page{}{}",
             s.files,
             plural(s.files),
@@ -164,7 +169,11 @@ impl Progress {
             } else {
                 ""
             }
-        ));
+        );
+        match s.interrupted {
+            true => self.always(&line),
+            false => self.summary(&line),
+        }
         if !s.failed.is_empty() && !self.quiet {
             self.print("failed:");
             for (file, reason) in &s.failed {

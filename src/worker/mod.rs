@@ -145,7 +145,7 @@ impl Worker {
                 }]
             }
             Request::Open(job) => {
-                fault::trigger(&self.fault, 0, None);
+                fault::trigger(&self.fault, &job.pdf, 0, None);
                 match self.open(&job) {
                     Ok(pages) => vec![Response::Opened {
                         job: job.job,
@@ -155,14 +155,19 @@ impl Worker {
                 }
             }
             Request::Detect(job) => {
-                fault::trigger(&self.fault, job.page, None);
+                fault::trigger(&self.fault, &job.pdf, job.page, None);
                 match self.detect(&job) {
                     Ok(page) => vec![Response::Page(page)],
                     Err(e) => vec![failed(job.job, e)],
                 }
             }
             Request::Extract(job) => {
-                fault::trigger(&self.fault, job.index.page, Some(job.index.ordinal));
+                fault::trigger(
+                    &self.fault,
+                    &job.pdf,
+                    job.index.page,
+                    Some(job.index.ordinal),
+                );
                 let id = job.job;
                 match self.extract(&job) {
                     Ok(rows) => {
@@ -313,19 +318,21 @@ fn failed(job: JobId, e: Error) -> Response {
 /// Format: `ACTION@PAGE` (detection of that page; page 0 is opening the
 /// document) or `ACTION@PAGE.TABLE`
 /// (extraction of that table, TABLE counted from 0), optionally followed by
-/// `,once=PATH`: the fault fires only while PATH does not exist, and creates it,
-/// so a retried job succeeds. ACTION is `crash` (abort, killed by SIGABRT),
+/// `,pdf=NAME` (only in the PDF of that file name) and by `,once=PATH`: the
+/// fault fires only while PATH does not exist, and creates it, so a retried
+/// job succeeds. ACTION is `crash` (abort, killed by SIGABRT),
 /// `exit` (exit status 3), `garbage` (prints a line that is not JSON),
 /// `hang` (sleeps until killed), `spin` (busy on the CPU until killed),
 /// `panic` (a Rust panic) or `oom` (allocates until the memory limit).
 mod fault {
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
 
     #[derive(Debug, Clone, PartialEq)]
     pub struct Fault {
         action: String,
         page: u32,
         table: Option<u32>,
+        pdf: Option<String>,
         once: Option<PathBuf>,
     }
 
@@ -341,6 +348,10 @@ mod fault {
             Some((m, p)) => (m, Some(PathBuf::from(p))),
             None => (spec, None),
         };
+        let (main, pdf) = match main.split_once(",pdf=") {
+            Some((m, name)) => (m, Some(name.to_owned())),
+            None => (main, None),
+        };
         let (action, place) = main.split_once('@')?;
         let (page, table) = match place.split_once('.') {
             Some((p, t)) => (p.parse().ok()?, Some(t.parse().ok()?)),
@@ -350,13 +361,21 @@ mod fault {
             action: action.to_owned(),
             page,
             table,
+            pdf,
             once,
         })
     }
 
-    pub fn trigger(fault: &Option<Fault>, page: u32, table: Option<u32>) {
+    pub fn trigger(fault: &Option<Fault>, pdf: &Path, page: u32, table: Option<u32>) {
         let Some(f) = fault else { return };
         if f.page != page || f.table != table {
+            return;
+        }
+        let name = pdf.file_name().map(|n| n.to_string_lossy());
+        if f.pdf
+            .as_ref()
+            .is_some_and(|want| name.as_deref() != Some(want.as_str()))
+        {
             return;
         }
         if let Some(marker) = &f.once {
@@ -403,9 +422,10 @@ mod fault {
 
         #[test]
         fn specs_parse() {
-            let f = parse("crash@2.1,once=/tmp/m").unwrap();
+            let f = parse("crash@2.1,pdf=a.pdf,once=/tmp/m").unwrap();
             assert_eq!(f.page, 2);
             assert_eq!(f.table, Some(1));
+            assert_eq!(f.pdf.as_deref(), Some("a.pdf"));
             assert_eq!(f.once, Some(PathBuf::from("/tmp/m")));
             assert_eq!(parse("hang@3").unwrap().table, None);
             assert!(parse("nonsense").is_none());

@@ -10,6 +10,9 @@ use std::process::{Command, Output, Stdio};
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use serde_json::Value;
 
+mod fuzz;
+mod robustness;
+
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_tables2xlsx")
 }
