@@ -1,21 +1,21 @@
-//! The command line: flags, help with examples and exit codes, and the hidden
-//! `__worker` subcommand that turns this binary into a pool worker.
+//! The command line (in the parent): flags, help with examples and exit
+//! codes, and the hidden `__worker` subcommand that turns this binary into a
+//! pool worker. It only turns arguments into a plan for the coordinator and
+//! the coordinator's summary into an exit code.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
-use crate::batch::{self, BatchOptions};
 use crate::config::Config;
-use crate::error::Error;
+use crate::coordinator::{self, Plan};
+use crate::error::{Ending, Error};
 use crate::inputs;
+use crate::pages::PageSelection;
 use crate::progress::{self, Progress};
-use crate::run::{self, Conversion};
-
-/// The hidden subcommand the pool starts workers with. It is checked before
-/// any parsing, so it never shows in `--help`.
-pub const WORKER_SUBCOMMAND: &str = "__worker";
+use crate::protocol::WORKER_SUBCOMMAND;
+use crate::report::Summary;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -60,8 +60,8 @@ pub struct Args {
     #[arg(long)]
     pub sheet_per_table: bool,
     /// Only these pages, e.g. 1-3,7 or 5- (to the end).
-    #[arg(long, value_name = "LIST", value_parser = parse_pages)]
-    pub pages: Option<PageList>,
+    #[arg(long, value_name = "LIST", value_parser = PageSelection::parse)]
+    pub pages: Option<PageSelection>,
     /// Worker processes, 1 to 16 [default: one per core].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=16))]
     pub workers: Option<u8>,
@@ -69,7 +69,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Write a picture of each page with what was detected drawn over it
-    /// (rulings red, table regions blue, cells green) into DIR.
+    /// (rulings red, table regions blue, cells green) into DIR, named after
+    /// the workbook: report-p003.png.
     #[arg(long, value_name = "DIR")]
     pub debug_dir: Option<PathBuf>,
     /// Password of an encrypted PDF.
@@ -78,53 +79,6 @@ pub struct Args {
     /// No progress bars and no warnings; errors are still printed.
     #[arg(short, long)]
     pub quiet: bool,
-}
-
-/// Page ranges as given: each (first, last), `last` None for "to the end".
-#[derive(Debug, Clone, PartialEq)]
-pub struct PageList(pub Vec<(u32, Option<u32>)>);
-
-impl PageList {
-    /// The listed pages of a document of `count` pages, ascending, once each.
-    /// Pages past the end are kept, so the run can say they do not exist.
-    pub fn resolve(&self, count: u32) -> Vec<u32> {
-        let mut pages: Vec<u32> = self
-            .0
-            .iter()
-            .flat_map(|&(a, b)| a..=b.unwrap_or(count.max(a)))
-            .collect();
-        pages.sort_unstable();
-        pages.dedup();
-        pages
-    }
-}
-
-fn parse_pages(s: &str) -> Result<PageList, String> {
-    let number = |t: &str| -> Result<u32, String> {
-        match t.trim().parse::<u32>() {
-            Ok(0) | Err(_) => Err(format!("{t:?} is not a page number (pages count from 1)")),
-            Ok(n) => Ok(n),
-        }
-    };
-    let mut ranges = Vec::new();
-    for part in s.split(',') {
-        let range = match part.split_once('-') {
-            Some((a, b)) if b.trim().is_empty() => (number(a)?, None),
-            Some((a, b)) => {
-                let (a, b) = (number(a)?, number(b)?);
-                if b < a {
-                    return Err(format!("{part:?} runs backwards"));
-                }
-                (a, Some(b))
-            }
-            None => {
-                let n = number(part)?;
-                (n, Some(n))
-            }
-        };
-        ranges.push(range);
-    }
-    Ok(PageList(ranges))
 }
 
 /// Runs the command line; returns the process exit code.
@@ -145,19 +99,23 @@ pub fn main() -> i32 {
         Ok(args) => args,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
+            return if e.use_stderr() {
+                Ending::Usage.exit_code()
+            } else {
+                Ending::Done.exit_code()
+            };
         }
     };
     match run(args) {
-        Ok(code) => code,
+        Ok(summary) => summary.ending().exit_code(),
         Err(e) => {
             progress::print_fatal(&e.to_string());
-            e.exit_code()
+            e.ending().exit_code()
         }
     }
 }
 
-fn run(args: Args) -> Result<i32, Error> {
+fn run(args: Args) -> Result<Summary, Error> {
     let mut config = Config::load(args.config.as_deref(), std::env::vars())?;
     if let Some(n) = args.workers {
         config.pool.workers = n as usize;
@@ -165,135 +123,111 @@ fn run(args: Args) -> Result<i32, Error> {
     if args.sheet_per_table {
         config.output.sheet_per_table = true;
     }
-    let [input] = args.input.as_slice() else {
-        return run_batch(args, &config);
-    };
-    let to_folder = args.output.as_ref().is_some_and(|o| o.is_dir());
-    if input.is_dir()
-        || inputs::is_zip(input)
-        || to_folder
-        || args.report.is_some()
-        || args.skip_existing
-        || args.shard.is_some()
-    {
-        return run_batch(args, &config);
-    }
-    let input = input.clone();
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| input.with_extension("xlsx"));
-    let pages = match &args.pages {
-        Some(list) => {
-            let doc = crate::render::open_document(&input, args.password.as_deref())?;
-            Some(list.resolve(crate::render::page_count(&doc, &input)?))
-        }
-        None => None,
-    };
-    if let Some(dir) = &args.debug_dir {
+    let (plan, single) = plan(&args)?;
+    if let Some(dir) = &plan.debug_dir {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
             path: dir.clone(),
             source,
         })?;
     }
-    let conversion = Conversion {
-        input,
-        output,
-        pages,
-        password: args.password,
-        debug_dir: args.debug_dir,
+    coordinator::handle_interrupts();
+    let progress = match single {
+        true => Progress::new(args.quiet),
+        false => Progress::new_batch(args.quiet, plan.items.len() as u64),
     };
-    let progress = Progress::new(args.quiet);
-    let summary = run::convert(&conversion, &config, &progress)?;
+    let item = single.then(|| plan.items[0].clone());
+    let summary = coordinator::convert(plan, &config, &progress)?;
     progress.finish();
-    progress.summary(&format!(
-        "{}: {} table{} from {} page{} written to {}{}",
-        conversion.input.display(),
-        summary.tables,
-        if summary.tables == 1 { "" } else { "s" },
-        summary.pages,
-        if summary.pages == 1 { "" } else { "s" },
-        conversion.output.display(),
-        match summary.failures.len() {
-            0 => String::new(),
-            n => format!("; {n} failed (see above)"),
-        }
-    ));
-    Ok(if summary.failures.is_empty() { 0 } else { 1 })
+    match item {
+        Some(item) if summary.written == 1 => progress.summary(&format!(
+            "{}: {} table{} from {} page{} written to {}{}",
+            item.display,
+            summary.tables,
+            if summary.tables == 1 { "" } else { "s" },
+            summary.pages,
+            if summary.pages == 1 { "" } else { "s" },
+            item.output.display(),
+            if summary.failed.is_empty() {
+                ""
+            } else {
+                "; some pages or tables failed (see above)"
+            }
+        )),
+        Some(_) if summary.interrupted => progress.always("interrupted: no workbook written"),
+        Some(_) => {}
+        None => progress.batch_summary(&summary),
+    }
+    Ok(summary)
 }
 
-/// Several PDFs: a workbook each under the output folder, one pool for all.
-fn run_batch(args: Args, config: &Config) -> Result<i32, Error> {
-    if args.debug_dir.is_some() {
-        return Err(Error::Usage(
-            "--debug-dir works with a single PDF, not a batch".to_owned(),
-        ));
-    }
-    let single_file =
-        args.input.len() == 1 && args.input[0].is_file() && !inputs::is_zip(&args.input[0]);
-    let outdir = match &args.output {
-        Some(dir) => dir.clone(),
-        // One PDF given with batch options only: its workbook goes beside it.
-        None if single_file => args.input[0]
-            .parent()
-            .map_or_else(PathBuf::new, |p| p.to_owned()),
-        None => {
-            return Err(Error::Usage(
-                "several inputs, a folder or an archive need -o DIR, the folder to write workbooks into".to_owned(),
-            ))
-        }
+/// The plan for the arguments, and whether it converts a single PDF given
+/// as such (`report.pdf -o report.xlsx`) rather than a batch.
+fn plan(args: &Args) -> Result<(Plan, bool), Error> {
+    let usage = |m: String| Err(Error::Usage(m));
+    let single = match args.input.as_slice() {
+        [input] => !input.is_dir() && !inputs::is_zip(input),
+        _ => false,
     };
-    let mut items = inputs::discover(&args.input, &outdir);
-    if single_file && args.output.as_ref().is_some_and(|o| !o.is_dir()) {
-        // `-o` names the workbook itself, as without batch options.
-        items[0].output = args.output.clone().expect("checked");
-    } else if !outdir.as_os_str().is_empty() {
-        std::fs::create_dir_all(&outdir).map_err(|source| Error::Io {
-            path: outdir.clone(),
-            source,
-        })?;
-    }
+    let output_is_folder = args
+        .output
+        .as_ref()
+        .is_some_and(|o| o.is_dir() || o.as_os_str().to_string_lossy().ends_with('/'));
+    let (outdir, items) = if single && !output_is_folder {
+        let input = &args.input[0];
+        let output = args
+            .output
+            .clone()
+            .unwrap_or_else(|| input.with_extension("xlsx"));
+        let mut items = inputs::discover(std::slice::from_ref(input), Path::new(""));
+        items[0].output = output.clone();
+        let outdir = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_owned);
+        (outdir, items)
+    } else {
+        let Some(outdir) = args.output.clone() else {
+            return usage(
+                "several inputs, a folder or an archive need -o DIR, the folder to write \
+                 workbooks into"
+                    .to_owned(),
+            );
+        };
+        if !output_is_folder && inputs::has_extension(&outdir, "xlsx") {
+            return usage(format!(
+                "-o {}: with several inputs, a folder or an archive, -o names the folder \
+                 to write the workbooks into, not a workbook",
+                outdir.display()
+            ));
+        }
+        if outdir.exists() && !outdir.is_dir() {
+            return usage(format!(
+                "-o {}: is a file; give the folder to write the workbooks into",
+                outdir.display()
+            ));
+        }
+        let items = inputs::discover(&args.input, &outdir);
+        (outdir, items)
+    };
+    let mut items = items;
     if let Some(shard) = args.shard {
         items.retain(|item| inputs::in_shard(&item.key, shard));
     }
-    batch::handle_interrupts();
-    let progress = Progress::new_batch(args.quiet, items.len() as u64);
-    let opts = BatchOptions {
-        pages: args.pages,
-        password: args.password,
+    let plan = Plan {
+        items,
+        unpack_dir: outdir,
+        pages: args.pages.clone(),
+        password: args.password.clone(),
         skip_existing: args.skip_existing,
-        report: args.report,
+        report: args.report.clone(),
+        debug_dir: args.debug_dir.clone(),
     };
-    let unpack_in = if outdir.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        outdir
-    };
-    let summary = batch::convert_batch(items, &unpack_in, &opts, config, &progress)?;
-    progress.finish();
-    progress.batch_summary(&summary);
-    Ok(if summary.interrupted {
-        130
-    } else if summary.failed.is_empty() {
-        0
-    } else {
-        1
-    })
+    Ok((plan, single && !output_is_folder))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn page_lists_parse_and_resolve() {
-        let list = parse_pages("1-3,7,5-").unwrap();
-        assert_eq!(list.resolve(8), vec![1, 2, 3, 5, 6, 7, 8]);
-        assert_eq!(parse_pages("2").unwrap().resolve(1), vec![2]);
-        assert!(parse_pages("0").is_err());
-        assert!(parse_pages("3-1").is_err());
-        assert!(parse_pages("a").is_err());
-    }
 
     #[test]
     fn help_lists_examples_and_exit_codes() {

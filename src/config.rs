@@ -28,6 +28,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 pub struct RenderConfig {
     pub dpi: f32,
+    pub max_megapixels: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +47,9 @@ pub struct DetectConfig {
 pub struct PoolConfig {
     pub workers: usize,
     pub job_timeout_secs: u64,
+    pub slow_job_factor: f64,
+    pub min_job_secs: f64,
+    pub worker_memory_mb: u64,
     pub pages_ahead: usize,
 }
 
@@ -80,9 +84,14 @@ impl Config {
         let mut merged: toml::Table =
             toml::from_str(DEFAULT_CONFIG).expect("the embedded config.toml is valid");
         if let Some(path) = file {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-                path: path.to_owned(),
-                source,
+            // A settings file that cannot be read is the user's to fix: a
+            // usage error, like a typo in it.
+            let text = std::fs::read_to_string(path).map_err(|e| Error::Config {
+                origin: path.display().to_string(),
+                message: format!(
+                    "cannot read the settings file: {}",
+                    crate::error::io_reason(&e)
+                ),
             })?;
             let overlay: toml::Table = toml::from_str(&text).map_err(|e| Error::Config {
                 origin: path.display().to_string(),
@@ -128,6 +137,24 @@ impl Config {
             return bad(format!(
                 "pool.workers must be at most {MAX_WORKERS}, not {}",
                 self.pool.workers
+            ));
+        }
+        if !(1.0..=1000.0).contains(&self.render.max_megapixels) {
+            return bad(format!(
+                "render.max_megapixels must be between 1 and 1000, not {}",
+                self.render.max_megapixels
+            ));
+        }
+        if self.pool.job_timeout_secs == 0 || self.pool.slow_job_factor < 1.0 {
+            return bad(
+                "pool.job_timeout_secs must be at least 1 and pool.slow_job_factor at least 1"
+                    .to_owned(),
+            );
+        }
+        if self.pool.worker_memory_mb != 0 && self.pool.worker_memory_mb < 256 {
+            return bad(format!(
+                "pool.worker_memory_mb must be 0 (no limit) or at least 256, not {}",
+                self.pool.worker_memory_mb
             ));
         }
         if self.detect.min_rows == 0 || self.detect.min_cols == 0 {

@@ -51,13 +51,14 @@ pub fn is_zip(path: &Path) -> bool {
     has_extension(path, "zip")
 }
 
-fn has_extension(path: &Path, ext: &str) -> bool {
+pub fn has_extension(path: &Path, ext: &str) -> bool {
     path.extension()
         .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(ext))
 }
 
 /// The documents of `inputs`, sorted by key, each with its workbook under
-/// `outdir`.
+/// `outdir`. Archives are opened wherever they are: given as inputs or
+/// found in a folder (a folder of zips is a common way to keep reports).
 pub fn discover(inputs: &[PathBuf], outdir: &Path) -> Vec<Item> {
     let mut items = Vec::new();
     for input in inputs {
@@ -69,45 +70,21 @@ pub fn discover(inputs: &[PathBuf], outdir: &Path) -> Vec<Item> {
             if let Err(e) = walk(input, &mut found) {
                 items.push(broken(input.display().to_string(), &base, e.to_string()));
             }
-            for pdf in found {
-                let rel = pdf.strip_prefix(input).unwrap_or(&pdf);
-                items.push(Item {
-                    key: slash_path(rel),
-                    display: pdf.display().to_string(),
-                    source: Source::File(pdf.clone()),
-                    output: PathBuf::new(),
-                });
+            for path in found {
+                let rel = slash_path(path.strip_prefix(input).unwrap_or(&path));
+                if is_zip(&path) {
+                    archive_items(&path, &rel, &mut items);
+                } else {
+                    items.push(Item {
+                        key: rel,
+                        display: path.display().to_string(),
+                        source: Source::File(path.clone()),
+                        output: PathBuf::new(),
+                    });
+                }
             }
         } else if is_zip(input) {
-            let stem = input.file_stem().map_or_else(
-                || "archive".to_owned(),
-                |s| s.to_string_lossy().into_owned(),
-            );
-            match zip_entries(input) {
-                Ok(entries) => {
-                    for (index, raw, name) in entries {
-                        let display = format!("{}/{raw}", input.display());
-                        items.push(match name {
-                            Some(name) => Item {
-                                key: format!("{stem}/{name}"),
-                                display,
-                                source: Source::ZipEntry {
-                                    archive: input.clone(),
-                                    index,
-                                },
-                                output: PathBuf::new(),
-                            },
-                            None => broken(
-                                display,
-                                &format!("{stem}/refused-{index}.pdf"),
-                                "refused: the entry's name would escape the output folder"
-                                    .to_owned(),
-                            ),
-                        });
-                    }
-                }
-                Err(message) => items.push(broken(input.display().to_string(), &base, message)),
-            }
+            archive_items(input, &base, &mut items);
         } else if input.exists() {
             items.push(Item {
                 key: base,
@@ -141,6 +118,38 @@ pub fn discover(inputs: &[PathBuf], outdir: &Path) -> Vec<Item> {
     items
 }
 
+/// The PDFs of the archive at `path`, whose relative path (`2023/bundle.zip`)
+/// is `key`: their workbooks go under a folder named after it
+/// (`2023/bundle/`), and messages name them `path/entry.pdf`.
+fn archive_items(path: &Path, key: &str, items: &mut Vec<Item>) {
+    let folder = Path::new(key).with_extension("");
+    let folder = slash_path(&folder);
+    match zip_entries(path) {
+        Ok(entries) => {
+            for (index, raw, name) in entries {
+                let display = format!("{}/{raw}", path.display());
+                items.push(match name {
+                    Some(name) => Item {
+                        key: format!("{folder}/{name}"),
+                        display,
+                        source: Source::ZipEntry {
+                            archive: path.to_owned(),
+                            index,
+                        },
+                        output: PathBuf::new(),
+                    },
+                    None => broken(
+                        display,
+                        &format!("{folder}/refused-{index}.pdf"),
+                        "refused: the entry's name would escape the output folder".to_owned(),
+                    ),
+                });
+            }
+        }
+        Err(message) => items.push(broken(path.display().to_string(), key, message)),
+    }
+}
+
 fn broken(display: String, key: &str, reason: String) -> Item {
     Item {
         source: Source::Broken(reason),
@@ -150,8 +159,8 @@ fn broken(display: String, key: &str, reason: String) -> Item {
     }
 }
 
-/// The PDFs under `dir`, at any depth. Symbolic links to folders are not
-/// followed, so a link loop cannot make the walk endless.
+/// The PDFs and zip archives under `dir`, at any depth. Symbolic links to
+/// folders are not followed, so a link loop cannot make the walk endless.
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
@@ -159,7 +168,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let kind = entry.file_type()?;
         if kind.is_dir() {
             walk(&path, found)?;
-        } else if has_extension(&path, "pdf") && path.is_file() {
+        } else if (has_extension(&path, "pdf") || is_zip(&path)) && path.is_file() {
             found.push(path);
         }
     }

@@ -1,16 +1,28 @@
-//! The pool: at most 16 worker processes (this binary, `__worker`), fed jobs
-//! one at a time on their stdin, answering in JSON lines on their stdout.
+//! The pool (in the parent): at most 16 worker processes (this binary,
+//! `__worker`), fed jobs one at a time on their stdin, answering in JSON
+//! lines on their stdout.
 //!
 //! One thread (the caller's) owns all state; per worker, one thread forwards
-//! stdout lines into a shared channel and one keeps the tail of stderr. A
-//! worker that exits, is killed, times out or prints something that is not a
-//! protocol message is reported with its job, its exit status or signal and
-//! the tail of its stderr; the job is tried once more on a fresh worker, and
-//! after a second loss it fails. Other jobs are not affected.
+//! stdout lines into a shared channel and one keeps the tail of stderr.
+//! Workers are bounded: each runs in its own process group (the terminal's
+//! Ctrl-C reaches only the parent, which ends them in order), dies with the
+//! parent however it ends (`PR_SET_PDEATHSIG`), and lives under an address
+//! space limit (`pool.worker_memory_mb`), so whatever a damaged PDF makes
+//! MuPDF do, the worst case is one lost job.
 //!
-//! Extract jobs go ahead of detect jobs: they are what the writer waits for.
+//! A job ends in exactly one event: done, or failed with a typed reason. A
+//! worker that exits, is killed or prints something that is not a protocol
+//! message is reported (`WorkerLost`) and its job tried once more on a
+//! fresh worker; after a second loss the job fails. A job that runs too
+//! long (past `pool.job_timeout_secs` of wall-clock time, or past both
+//! `pool.min_job_secs` and `pool.slow_job_factor` times the median CPU time
+//! of finished jobs of its kind) has its worker stopped and fails at once:
+//! a page stuck in a damaged file would be stuck again.
+//!
+//! Extract jobs go first (the writer waits for them), then opening
+//! documents, then detecting pages.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
@@ -22,43 +34,60 @@ use std::time::{Duration, Instant};
 
 use crate::error::Error;
 use crate::protocol::{
-    DetectJob, ExtractJob, JobId, Request, Response, WorkerSettings, PROTOCOL_VERSION,
+    DetectJob, ExtractJob, JobId, OpenJob, PageTables, Request, Response, WorkerSettings,
+    PROTOCOL_VERSION, WORKER_SUBCOMMAND,
 };
-use crate::table::{PageFrame, TableRegion};
 
 /// How much of a worker's stderr is kept for a report.
 const STDERR_TAIL_BYTES: usize = 4096;
 /// How long a worker asked to stop (SIGTERM) has before it is killed.
 const TERMINATE_GRACE: Duration = Duration::from_secs(2);
-/// How often deadlines are checked while waiting for messages.
+/// How often running jobs are checked against their limits.
 const TICK: Duration = Duration::from_millis(200);
 /// Each job runs at most this many times.
 const MAX_ATTEMPTS: u32 = 2;
+/// A job running this long is reported as slow (and again each time as long).
+const SLOW_NOTICE: Duration = Duration::from_secs(5);
+/// CPU times kept per kind of job for its median.
+const TIMING_WINDOW: usize = 101;
+/// How Rust's allocator reports running out of memory before it aborts.
+const ALLOCATION_FAILED: &str = "memory allocation of";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Job {
+    Open(OpenJob),
     Detect(DetectJob),
     Extract(ExtractJob),
+}
+
+/// Jobs of one kind take alike: their median is what "slow" is measured by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JobKind {
+    Open,
+    Detect,
+    Extract,
 }
 
 impl Job {
     pub fn id(&self) -> JobId {
         match self {
+            Job::Open(j) => j.job,
             Job::Detect(j) => j.job,
             Job::Extract(j) => j.job,
         }
     }
 
-    /// What the job is about, for reports: "page 3" or "page 3 table 2".
-    pub fn label(&self) -> String {
+    pub fn kind(&self) -> JobKind {
         match self {
-            Job::Detect(j) => format!("page {}", j.page),
-            Job::Extract(j) => j.index.to_string(),
+            Job::Open(_) => JobKind::Open,
+            Job::Detect(_) => JobKind::Detect,
+            Job::Extract(_) => JobKind::Extract,
         }
     }
 
     fn request(&self) -> Request {
         match self {
+            Job::Open(j) => Request::Open(j.clone()),
             Job::Detect(j) => Request::Detect(j.clone()),
             Job::Extract(j) => Request::Extract(j.clone()),
         }
@@ -70,9 +99,29 @@ impl Job {
 pub enum WorkerOutcome {
     Exited(i32),
     Signaled(i32),
+    /// Ran past `pool.job_timeout_secs` of wall-clock time and was stopped.
     TimedOut(Duration),
+    /// Used far more CPU than jobs of its kind take, and was stopped.
+    TooSlow {
+        cpu: Duration,
+        median: Duration,
+    },
     /// It printed something that is not a protocol message (or out of turn).
     Garbage(String),
+}
+
+impl WorkerOutcome {
+    /// Whether another try could end differently: a crash may be a passing
+    /// fault (or a kill from outside); a job stopped for its time would be
+    /// stopped again.
+    fn worth_retrying(&self) -> bool {
+        match self {
+            WorkerOutcome::Exited(_) | WorkerOutcome::Signaled(_) | WorkerOutcome::Garbage(_) => {
+                true
+            }
+            WorkerOutcome::TimedOut(_) | WorkerOutcome::TooSlow { .. } => false,
+        }
+    }
 }
 
 impl std::fmt::Display for WorkerOutcome {
@@ -82,9 +131,18 @@ impl std::fmt::Display for WorkerOutcome {
             WorkerOutcome::Signaled(sig) => {
                 write!(f, "was killed by signal {sig}{}", signal_name(*sig))
             }
-            WorkerOutcome::TimedOut(d) => {
-                write!(f, "timed out after {}s and was stopped", d.as_secs())
-            }
+            WorkerOutcome::TimedOut(d) => write!(
+                f,
+                "timed out after {}s and was stopped (pool.job_timeout_secs)",
+                d.as_secs()
+            ),
+            WorkerOutcome::TooSlow { cpu, median } => write!(
+                f,
+                "was stopped after {:.1}s of CPU time, where jobs like it take {:.3}s \
+                 (pool.min_job_secs, pool.slow_job_factor)",
+                cpu.as_secs_f64(),
+                median.as_secs_f64()
+            ),
             WorkerOutcome::Garbage(line) => {
                 write!(f, "sent a line that is not a protocol message: {line:.120}")
             }
@@ -108,86 +166,126 @@ fn signal_name(sig: i32) -> &'static str {
 /// A worker lost while it ran a job.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkerLoss {
+    pub job: JobId,
     pub pid: u32,
-    pub job: String,
     pub outcome: WorkerOutcome,
-    pub stderr_tail: String,
+    /// What the worker said of its end, from its stderr: its panic, a failed
+    /// allocation, its last error line (never backtrace frames).
+    pub cause: Option<String>,
+    /// Which try of the job this was (1 or 2).
+    pub attempt: u32,
     /// Whether the job was queued again (false: it has failed for good).
     pub retried: bool,
 }
 
-impl WorkerLoss {
-    /// Why the job failed, without naming the job (the caller does).
-    pub fn reason(&self) -> String {
-        format!(
-            "worker {} {} (second try; giving up){}",
-            self.pid,
-            self.outcome,
-            self.stderr_quote()
-        )
-    }
-
-    /// The last lines of the worker's stderr, as "; its stderr ended: ...".
-    fn stderr_quote(&self) -> String {
-        let tail = self.stderr_tail.trim();
-        if tail.is_empty() {
-            return String::new();
+impl std::fmt::Display for WorkerLoss {
+    /// "worker 123 was killed by signal 6 (SIGABRT): worker: panicked at ...".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "worker {} {}", self.pid, self.outcome)?;
+        if let Some(cause) = &self.cause {
+            write!(f, "; it said: {cause}")?;
         }
-        let mut last: Vec<&str> = tail.lines().rev().take(3).collect();
-        last.reverse();
-        format!("; its stderr ended: {}", last.join(" | "))
+        Ok(())
     }
 }
 
-impl std::fmt::Display for WorkerLoss {
+/// Why a job will not complete.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobFailure {
+    /// The worker answered that it cannot be done (a page MuPDF cannot
+    /// parse); another try would answer the same.
+    Refused(String),
+    /// It lost its worker: twice, or once by running too long.
+    Lost(WorkerLoss),
+}
+
+impl std::fmt::Display for JobFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "worker {} {} while on {}; trying it again{}",
-            self.pid,
-            self.outcome,
-            self.job,
-            self.stderr_quote()
-        )
+        match self {
+            JobFailure::Refused(message) => f.write_str(message),
+            JobFailure::Lost(loss) if loss.attempt > 1 => {
+                write!(f, "{loss} (second try; giving up)")
+            }
+            JobFailure::Lost(loss) => write!(f, "{loss}"),
+        }
     }
 }
 
 /// What the pool reports back, one at a time.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PoolEvent {
+    Opened {
+        job: JobId,
+        pages: u32,
+    },
     Detected {
         job: JobId,
-        page: u32,
-        tables: Vec<TableRegion>,
-        frame: Option<PageFrame>,
+        page: PageTables,
     },
     Extracted {
         job: JobId,
         rows: Vec<Vec<String>>,
     },
-    /// The job will not complete: the worker said it cannot be done, or it
-    /// lost its worker twice.
+    /// The job will not complete.
     Failed {
         job: JobId,
-        message: String,
+        failure: JobFailure,
     },
     /// A worker was lost and its job queued again; the report is for the user.
     /// (When the job is not retried, a `Failed` event says so instead.)
     WorkerLost(WorkerLoss),
+    /// A job has been running this long (reported every few seconds).
+    Slow {
+        job: JobId,
+        running: Duration,
+    },
+}
+
+/// How the pool starts and limits its workers.
+#[derive(Debug, Clone)]
+pub struct PoolOptions {
+    pub program: PathBuf,
+    pub size: usize,
+    pub settings: WorkerSettings,
+    /// Wall-clock limit of any job.
+    pub job_timeout: Duration,
+    /// CPU time no job is stopped before.
+    pub min_job_cpu: Duration,
+    /// A job past `min_job_cpu` is stopped at this many times the median.
+    pub slow_job_factor: f64,
+    /// Address space of a worker, in bytes; 0 for no limit.
+    pub worker_memory: u64,
+}
+
+impl PoolOptions {
+    pub fn from_config(
+        config: &crate::config::Config,
+        settings: WorkerSettings,
+    ) -> Result<PoolOptions, Error> {
+        Ok(PoolOptions {
+            program: std::env::current_exe().map_err(Error::Spawn)?,
+            size: config.worker_count(),
+            settings,
+            job_timeout: Duration::from_secs(config.pool.job_timeout_secs),
+            min_job_cpu: Duration::from_secs_f64(config.pool.min_job_secs.max(0.0)),
+            slow_job_factor: config.pool.slow_job_factor,
+            worker_memory: config.pool.worker_memory_mb.saturating_mul(1 << 20),
+        })
+    }
 }
 
 pub struct Pool {
-    program: PathBuf,
-    size: usize,
-    settings: WorkerSettings,
-    timeout: Duration,
+    options: PoolOptions,
     urgent: VecDeque<Queued>,
+    opening: VecDeque<Queued>,
     normal: VecDeque<Queued>,
     workers: Vec<WorkerProc>,
     next_worker: usize,
     events: VecDeque<PoolEvent>,
     lines_tx: Sender<WorkerLine>,
     lines_rx: Receiver<WorkerLine>,
+    /// Recent CPU times of finished jobs, per kind.
+    timings: HashMap<JobKind, VecDeque<Duration>>,
     /// Set (by a signal handler) to stop: no more dispatching, and
     /// `next_event` returns `None` within a tick.
     cancel: Option<&'static AtomicBool>,
@@ -202,7 +300,10 @@ struct Queued {
 struct Running {
     queued: Queued,
     started: Instant,
+    cpu_at_start: Option<Duration>,
     rows: Vec<Vec<String>>,
+    /// Slow notices given so far.
+    notices: u32,
 }
 
 struct WorkerProc {
@@ -222,22 +323,22 @@ struct WorkerLine {
 }
 
 impl Pool {
-    /// A pool of up to `size` workers running `program __worker`. Workers start
-    /// when there is work for them.
-    pub fn new(program: PathBuf, size: usize, settings: WorkerSettings, timeout: Duration) -> Pool {
+    /// A pool of up to `options.size` workers. Workers start when there is
+    /// work for them.
+    pub fn new(mut options: PoolOptions) -> Pool {
+        options.size = options.size.clamp(1, crate::config::MAX_WORKERS);
         let (lines_tx, lines_rx) = mpsc::channel();
         Pool {
-            program,
-            size: size.clamp(1, crate::config::MAX_WORKERS),
-            settings,
-            timeout,
+            options,
             urgent: VecDeque::new(),
+            opening: VecDeque::new(),
             normal: VecDeque::new(),
             workers: Vec::new(),
             next_worker: 0,
             events: VecDeque::new(),
             lines_tx,
             lines_rx,
+            timings: HashMap::new(),
             cancel: None,
         }
     }
@@ -252,33 +353,33 @@ impl Pool {
         self.cancel.is_some_and(|c| c.load(Ordering::SeqCst))
     }
 
-    /// This executable, for `Pool::new`.
-    pub fn current_program() -> Result<PathBuf, Error> {
-        std::env::current_exe().map_err(Error::Spawn)
-    }
-
     pub fn submit(&mut self, job: Job) {
         let queued = Queued { job, attempt: 1 };
         match queued.job {
             Job::Extract(_) => self.urgent.push_back(queued),
+            Job::Open(_) => self.opening.push_back(queued),
             Job::Detect(_) => self.normal.push_back(queued),
         }
     }
 
     /// Jobs queued or running.
     pub fn pending(&self) -> usize {
-        self.urgent.len()
-            + self.normal.len()
-            + self.workers.iter().filter(|w| w.running.is_some()).count()
+        self.queued() + self.workers.iter().filter(|w| w.running.is_some()).count()
     }
 
     /// Jobs that wait for a worker.
     pub fn queued(&self) -> usize {
-        self.urgent.len() + self.normal.len()
+        self.urgent.len() + self.opening.len() + self.normal.len()
+    }
+
+    /// Detect jobs waiting for a worker: the caller keeps a few queued so no
+    /// worker idles, and no more, so memory stays flat.
+    pub fn detect_jobs_queued(&self) -> usize {
+        self.normal.len()
     }
 
     /// The next thing that happened, waiting for it; `None` when no job is
-    /// queued or running.
+    /// queued or running (or the pool was cancelled).
     pub fn next_event(&mut self) -> Result<Option<PoolEvent>, Error> {
         loop {
             if self.cancelled() {
@@ -303,7 +404,7 @@ impl Pool {
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => unreachable!("the pool holds a sender"),
             }
-            self.check_deadlines();
+            self.check_limits();
         }
     }
 
@@ -313,7 +414,7 @@ impl Pool {
             let idle = self.workers.iter().position(|w| w.running.is_none());
             let slot = match idle {
                 Some(i) => i,
-                None if self.workers.len() < self.size => {
+                None if self.workers.len() < self.options.size => {
                     let worker = self.spawn()?;
                     self.workers.push(worker);
                     self.workers.len() - 1
@@ -323,6 +424,7 @@ impl Pool {
             let queued = self
                 .urgent
                 .pop_front()
+                .or_else(|| self.opening.pop_front())
                 .or_else(|| self.normal.pop_front())
                 .expect("queued > 0");
             let line = queued.job.request().to_line();
@@ -330,7 +432,9 @@ impl Pool {
             worker.running = Some(Running {
                 queued,
                 started: Instant::now(),
+                cpu_at_start: cpu_time(worker.pid),
                 rows: Vec::new(),
+                notices: 0,
             });
             let sent = worker
                 .stdin
@@ -347,13 +451,14 @@ impl Pool {
     }
 
     fn spawn(&mut self) -> Result<WorkerProc, Error> {
-        let mut child = Command::new(&self.program)
-            .arg(crate::cli::WORKER_SUBCOMMAND)
+        let mut command = Command::new(&self.options.program);
+        command
+            .arg(WORKER_SUBCOMMAND)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(Error::Spawn)?;
+            .stderr(Stdio::piped());
+        bound_worker(&mut command, self.options.worker_memory);
+        let mut child = command.spawn().map_err(Error::Spawn)?;
         let id = self.next_worker;
         self.next_worker += 1;
         let pid = child.id();
@@ -390,7 +495,7 @@ impl Pool {
 
         let hello = Request::Hello {
             protocol: PROTOCOL_VERSION,
-            settings: self.settings.clone(),
+            settings: self.options.settings.clone(),
         };
         // A failed write shows up as the worker's stdout closing.
         let _ = stdin.write_all(hello.to_line().as_bytes());
@@ -428,32 +533,60 @@ impl Pool {
             return self.give_up_on(slot, WorkerOutcome::Garbage(line.to_owned()));
         }
         let running = w.running.as_mut().expect("job matched");
-        match response {
+        let kind = running.queued.job.kind();
+        let event = match response {
             Response::Row(row) if row.row as usize == running.rows.len() => {
-                running.rows.push(row.cells)
+                running.rows.push(row.cells);
+                return;
             }
-            Response::Page(page) if matches!(running.queued.job, Job::Detect(_)) => {
-                w.running = None;
-                self.events.push_back(PoolEvent::Detected {
-                    job: page.job,
-                    page: page.page,
-                    tables: page.tables,
-                    frame: page.frame,
-                });
+            Response::Opened { job, pages } if kind == JobKind::Open => {
+                PoolEvent::Opened { job, pages }
             }
-            Response::Done { job, rows } if rows as usize == running.rows.len() => {
-                let running = w.running.take().expect("job matched");
-                self.events.push_back(PoolEvent::Extracted {
+            Response::Page(page) if kind == JobKind::Detect => PoolEvent::Detected {
+                job: page.job,
+                page,
+            },
+            Response::Done { job, rows }
+                if kind == JobKind::Extract && rows as usize == running.rows.len() =>
+            {
+                PoolEvent::Extracted {
                     job,
-                    rows: running.rows,
-                });
+                    rows: std::mem::take(&mut running.rows),
+                }
             }
-            Response::Failed { job, message } => {
-                w.running = None;
-                self.events.push_back(PoolEvent::Failed { job, message });
-            }
-            _ => self.give_up_on(slot, WorkerOutcome::Garbage(line.to_owned())),
+            Response::Failed { job, message } => PoolEvent::Failed {
+                job,
+                failure: JobFailure::Refused(message),
+            },
+            _ => return self.give_up_on(slot, WorkerOutcome::Garbage(line.to_owned())),
+        };
+        let running = w.running.take().expect("job matched");
+        let pid = w.pid;
+        self.record_timing(kind, &running, pid);
+        self.events.push_back(event);
+    }
+
+    /// Keeps the CPU time a finished job took, for the median of its kind.
+    fn record_timing(&mut self, kind: JobKind, running: &Running, pid: u32) {
+        let spent = match (running.cpu_at_start, cpu_time(pid)) {
+            (Some(start), Some(now)) => now.saturating_sub(start),
+            _ => running.started.elapsed(),
+        };
+        let window = self.timings.entry(kind).or_default();
+        if window.len() == TIMING_WINDOW {
+            window.pop_front();
         }
+        window.push_back(spent);
+    }
+
+    /// The median CPU time of finished jobs of `kind` (zero before any).
+    fn median(&self, kind: JobKind) -> Duration {
+        let Some(window) = self.timings.get(&kind).filter(|w| !w.is_empty()) else {
+            return Duration::ZERO;
+        };
+        let mut sorted: Vec<Duration> = window.iter().copied().collect();
+        sorted.sort_unstable();
+        sorted[sorted.len() / 2]
     }
 
     /// The worker's stdout closed: it has exited or is about to.
@@ -465,14 +598,46 @@ impl Pool {
         self.lose(worker, outcome);
     }
 
-    fn check_deadlines(&mut self) {
-        let late = self.workers.iter().position(|w| {
-            w.running
-                .as_ref()
-                .is_some_and(|r| r.started.elapsed() > self.timeout)
-        });
-        if let Some(slot) = late {
-            self.give_up_on(slot, WorkerOutcome::TimedOut(self.timeout));
+    /// Stops jobs past their limits; tells of jobs that are slow.
+    fn check_limits(&mut self) {
+        let mut stop = Vec::new();
+        for slot in 0..self.workers.len() {
+            let pid = self.workers[slot].pid;
+            let Some(r) = self.workers[slot].running.as_ref() else {
+                continue;
+            };
+            let (job, kind, cpu_at_start) =
+                (r.queued.job.id(), r.queued.job.kind(), r.cpu_at_start);
+            let elapsed = r.started.elapsed();
+            if elapsed > self.options.job_timeout {
+                stop.push((slot, WorkerOutcome::TimedOut(self.options.job_timeout)));
+                continue;
+            }
+            let notices = (elapsed.as_secs_f64() / SLOW_NOTICE.as_secs_f64()) as u32;
+            if notices > r.notices {
+                self.events.push_back(PoolEvent::Slow {
+                    job,
+                    running: elapsed,
+                });
+            }
+            if let (Some(start), Some(now)) = (cpu_at_start, cpu_time(pid)) {
+                let cpu = now.saturating_sub(start);
+                let median = self.median(kind);
+                let limit = self
+                    .options
+                    .min_job_cpu
+                    .max(median.mul_f64(self.options.slow_job_factor));
+                if cpu > limit {
+                    stop.push((slot, WorkerOutcome::TooSlow { cpu, median }));
+                }
+            }
+            if let Some(r) = self.workers[slot].running.as_mut() {
+                r.notices = r.notices.max(notices);
+            }
+        }
+        // Highest slot first: giving up on a worker removes it from the list.
+        for (slot, outcome) in stop.into_iter().rev() {
+            self.give_up_on(slot, outcome);
         }
     }
 
@@ -488,7 +653,7 @@ impl Pool {
         let Some(slot) = self.workers.iter().position(|w| w.id == worker) else {
             return;
         };
-        let mut w = self.workers.swap_remove(slot);
+        let mut w = self.workers.remove(slot);
         w.stdin = None;
         w.child.terminate();
         if let Some(t) = w.stderr_thread.take() {
@@ -497,7 +662,7 @@ impl Pool {
         let Some(running) = w.running.take() else {
             return; // an idle worker ended; a fresh one starts when needed
         };
-        let stderr_tail = String::from_utf8_lossy(
+        let stderr = String::from_utf8_lossy(
             &w.stderr
                 .lock()
                 .expect("stderr lock")
@@ -506,12 +671,16 @@ impl Pool {
                 .collect::<Vec<u8>>(),
         )
         .into_owned();
-        let retried = running.queued.attempt < MAX_ATTEMPTS;
+        // Running out of memory is as certain to happen again as a timeout.
+        let out_of_memory = stderr.contains(ALLOCATION_FAILED);
+        let retried =
+            outcome.worth_retrying() && !out_of_memory && running.queued.attempt < MAX_ATTEMPTS;
         let loss = WorkerLoss {
+            job: running.queued.job.id(),
             pid: w.pid,
-            job: running.queued.job.label(),
+            cause: cause_from_stderr(&stderr, self.options.worker_memory),
             outcome,
-            stderr_tail,
+            attempt: running.queued.attempt,
             retried,
         };
         if retried {
@@ -523,7 +692,7 @@ impl Pool {
         } else {
             self.events.push_back(PoolEvent::Failed {
                 job: running.queued.job.id(),
-                message: loss.reason(),
+                failure: JobFailure::Lost(loss),
             });
         }
     }
@@ -542,6 +711,84 @@ impl Drop for Pool {
     }
 }
 
+/// Makes the worker started by `command` bounded: its own process group,
+/// killed when the parent dies, and at most `memory` bytes of address space
+/// (0: no limit).
+fn bound_worker(command: &mut Command, memory: u64) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: the closure runs in the child between fork and exec and makes
+    // only async-signal-safe system calls (getpid, setpgid, prctl, getppid,
+    // setrlimit, _exit); it allocates nothing.
+    let parent = unsafe { libc::getpid() };
+    unsafe {
+        command.pre_exec(move || {
+            libc::setpgid(0, 0);
+            // The parent's death kills the worker, whatever killed the parent.
+            #[cfg(target_os = "linux")]
+            {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                if libc::getppid() != parent {
+                    libc::_exit(1); // the parent died before the line above
+                }
+            }
+            if memory > 0 {
+                let limit = libc::rlimit {
+                    rlim_cur: memory as libc::rlim_t,
+                    rlim_max: memory as libc::rlim_t,
+                };
+                libc::setrlimit(libc::RLIMIT_AS, &limit);
+            }
+            Ok(())
+        });
+    }
+}
+
+/// The CPU time (user and system) a process has used, from
+/// `/proc/PID/stat`; `None` where that cannot be read.
+fn cpu_time(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) may hold spaces; fields after it are plain.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let mut fields = rest.split(' ');
+    let utime: u64 = fields.nth(11)?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    (ticks > 0).then(|| Duration::from_secs_f64((utime + stime) as f64 / ticks as f64))
+}
+
+/// What a lost worker said of its end: its panic line, a failed
+/// allocation, or its last line that is not part of a backtrace.
+fn cause_from_stderr(stderr: &str, memory_limit: u64) -> Option<String> {
+    let lines: Vec<&str> = stderr
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.iter().any(|l| l.starts_with(ALLOCATION_FAILED)) {
+        let limit = match memory_limit {
+            0 => String::new(),
+            n => format!(" of {} MiB (pool.worker_memory_mb)", n >> 20),
+        };
+        return Some(format!("it ran out of memory: over its limit{limit}"));
+    }
+    if let Some(panic) = lines.iter().rev().find(|l| l.contains("panicked")) {
+        return Some(panic.trim_start_matches("worker: ").to_owned());
+    }
+    let is_backtrace = |l: &str| {
+        l.starts_with("stack backtrace")
+            || l.starts_with("at ")
+            || l.starts_with("note: ")
+            || l.split_once(':')
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    lines
+        .iter()
+        .rev()
+        .find(|l| !is_backtrace(l))
+        .map(|l| l.trim_start_matches("worker: ").chars().take(300).collect())
+}
+
 fn drain_into_tail(mut pipe: impl Read, tail: &Mutex<VecDeque<u8>>) {
     let mut buf = [0u8; 4096];
     while let Ok(n) = pipe.read(&mut buf) {
@@ -555,8 +802,8 @@ fn drain_into_tail(mut pipe: impl Read, tail: &Mutex<VecDeque<u8>>) {
     }
 }
 
-/// Owns a child process; whatever path drops it, the child is killed and
-/// reaped, so no error leaves a zombie or an orphan behind.
+/// Owns a child process; whatever path drops it, the child (and its process
+/// group) is killed and reaped, so no error leaves a zombie or an orphan.
 struct ChildGuard(Option<Child>);
 
 impl ChildGuard {
@@ -571,7 +818,7 @@ impl ChildGuard {
             match child.try_wait() {
                 Ok(Some(status)) => break Some(status),
                 Ok(None) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(10))
+                    std::thread::sleep(Duration::from_millis(1))
                 }
                 _ => break None,
             }
@@ -597,7 +844,8 @@ impl ChildGuard {
         self.wait_until(Instant::now() + TERMINATE_GRACE);
     }
 
-    /// Waits for the child until `deadline`, then kills it; reaps it either way.
+    /// Waits for the child until `deadline`, then kills its process group;
+    /// reaps it either way.
     fn wait_until(&mut self, deadline: Instant) {
         let Some(mut child) = self.0.take() else {
             return;
@@ -606,21 +854,30 @@ impl ChildGuard {
             match child.try_wait() {
                 Ok(Some(_)) => return,
                 Ok(None) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(10))
+                    std::thread::sleep(Duration::from_millis(1))
                 }
                 _ => break,
             }
         }
-        let _ = child.kill();
-        let _ = child.wait();
+        kill_group(&mut child);
     }
+}
+
+/// Kills a worker and everything in its process group, and reaps it.
+fn kill_group(child: &mut Child) {
+    // SAFETY: the worker leads its own group (setpgid in `bound_worker`),
+    // and is not reaped yet, so the group id is still ours to signal.
+    unsafe {
+        libc::kill(-(child.id() as libc::pid_t), libc::SIGKILL);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 impl Drop for ChildGuard {
     fn drop(&mut self) {
         if let Some(mut child) = self.0.take() {
-            let _ = child.kill();
-            let _ = child.wait();
+            kill_group(&mut child);
         }
     }
 }
@@ -631,5 +888,41 @@ fn outcome_of(status: ExitStatus) -> WorkerOutcome {
         (Some(code), _) => WorkerOutcome::Exited(code),
         (None, Some(sig)) => WorkerOutcome::Signaled(sig),
         (None, None) => WorkerOutcome::Exited(-1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cause_is_the_panic_not_the_backtrace() {
+        let stderr = "worker: panicked at src/worker/mod.rs:10: index out of bounds\n\
+                      stack backtrace:\n   0: rust_begin_unwind\n             at /rustc/x/panicking.rs:665:5\n   \
+                      1: core::panicking::panic_fmt\nnote: Some details are omitted\n";
+        assert_eq!(
+            cause_from_stderr(stderr, 0).as_deref(),
+            Some("panicked at src/worker/mod.rs:10: index out of bounds")
+        );
+        assert_eq!(
+            cause_from_stderr("memory allocation of 1073741824 bytes failed\n", 2048 << 20)
+                .as_deref(),
+            Some("it ran out of memory: over its limit of 2048 MiB (pool.worker_memory_mb)")
+        );
+        assert_eq!(
+            cause_from_stderr("warning: x\nworker: injected fault crash at page 2\n", 0).as_deref(),
+            Some("injected fault crash at page 2")
+        );
+        assert_eq!(cause_from_stderr("  \n", 0), None);
+    }
+
+    #[test]
+    fn this_process_has_a_cpu_time() {
+        // Burn a little CPU so the reading is not a coincidence of zero.
+        let mut x = 0u64;
+        for i in 0..10_000_000u64 {
+            x = std::hint::black_box(x ^ i);
+        }
+        assert!(cpu_time(std::process::id()).is_some_and(|t| t > Duration::ZERO));
     }
 }

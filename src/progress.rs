@@ -1,10 +1,13 @@
 //! Everything the user sees on the terminal goes through here: progress bars
-//! (pages detected, tables written; in a batch also files done, with rates
-//! and the time left) on stderr, warnings above them, the batch summary, and
-//! the final error line. Bars are hidden with `--quiet` and when stderr is not a
-//! terminal (indicatif's stderr target draws only on a terminal).
+//! (pages detected, with rate and time left, and tables written; in a batch
+//! also files done) on stderr, the job that is taking long, warnings above
+//! them, the closing summary, and the final error line. Bars are hidden with
+//! `--quiet` and when stderr is not a terminal (indicatif's stderr target
+//! draws only on a terminal).
 
 use std::time::Duration;
+
+use crate::report::Summary;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -28,11 +31,12 @@ impl Progress {
         let style = ProgressStyle::with_template("{prefix:>7} [{bar:30}] {pos}/{len} {msg}")
             .expect("a valid template")
             .progress_chars("=> ");
-        let pages = multi.add(
-            ProgressBar::new(0)
-                .with_style(style.clone())
-                .with_prefix("pages"),
-        );
+        let rate = ProgressStyle::with_template(
+            "{prefix:>7} [{bar:30}] {pos}/{len} {per_sec} ETA {eta} {msg}",
+        )
+        .expect("a valid template")
+        .progress_chars("=> ");
+        let pages = multi.add(ProgressBar::new(0).with_style(rate).with_prefix("pages"));
         let tables = multi.add(ProgressBar::new(0).with_style(style).with_prefix("tables"));
         pages.enable_steady_tick(Duration::from_millis(200));
         Progress {
@@ -71,11 +75,28 @@ impl Progress {
         progress
     }
 
-    /// A document of the batch opened with `pages` pages to do.
+    /// A document opened with `pages` pages to do.
     pub fn document_opened(&self, name: &str, pages: u64) {
         self.pages.inc_length(pages);
-        if let Some(files) = &self.files {
-            files.set_message(name.to_owned());
+        match &self.files {
+            Some(files) => files.set_message(name.to_owned()),
+            None => self.pages.set_message(name.to_owned()),
+        }
+    }
+
+    /// Pages that will not be done after all (the rest of a document given up on).
+    pub fn pages_dropped(&self, pages: u64) {
+        let length = self.pages.length().unwrap_or(0);
+        self.pages.set_length(length.saturating_sub(pages));
+    }
+
+    /// A job has been running for `running`: the bars say which; a log
+    /// (no terminal) gets a line every half minute.
+    pub fn slow(&self, what: &str, running: Duration) {
+        let secs = running.as_secs();
+        self.pages.set_message(format!("{what}: {secs} s so far"));
+        if self.multi.is_hidden() && secs >= 30 && secs % 30 < 5 {
+            self.note(&format!("{what} has taken {secs} s so far"));
         }
     }
 
@@ -84,12 +105,6 @@ impl Progress {
         if let Some(files) = &self.files {
             files.inc(1);
         }
-    }
-
-    pub fn start_document(&self, name: &str, pages: u64) {
-        self.pages.set_length(pages);
-        self.pages.set_position(0);
-        self.pages.set_message(name.to_owned());
     }
 
     pub fn page_detected(&self, tables: u64) {
@@ -121,6 +136,11 @@ impl Progress {
         self.print(&format!("error: {message}"));
     }
 
+    /// A line printed even with `--quiet`: why the run ended as it did.
+    pub fn always(&self, message: &str) {
+        self.print(message);
+    }
+
     /// The closing summary, unless `--quiet`.
     pub fn summary(&self, message: &str) {
         if !self.quiet {
@@ -130,9 +150,10 @@ impl Progress {
 
     /// The closing lines of a batch: counts, then each failed file and why
     /// (unless `--quiet`; each failure was named on stderr as it happened).
-    pub fn batch_summary(&self, s: &crate::batch::BatchSummary) {
+    pub fn batch_summary(&self, s: &Summary) {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
-        self.summary(&format!(
+        let plural_pages = if s.pages == 1 { "" } else { "s" };
+        let line = format!(
             "{} file{}: {} converted, {} skipped, {} failed; {} table{} from {} page{}{}",
             s.files,
             plural(s.files),
@@ -142,13 +163,17 @@ impl Progress {
             s.tables,
             plural(s.tables),
             s.pages,
-            plural(s.pages),
+            plural_pages,
             if s.interrupted {
                 "; interrupted, the rest not converted (resume with --skip-existing)"
             } else {
                 ""
             }
-        ));
+        );
+        match s.interrupted {
+            true => self.always(&line),
+            false => self.summary(&line),
+        }
         if !s.failed.is_empty() && !self.quiet {
             self.print("failed:");
             for (file, reason) in &s.failed {

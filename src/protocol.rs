@@ -5,16 +5,23 @@
 //!
 //! Invariants: a worker answers requests in the order they came; for one
 //! extract job its rows arrive in row order, then `done` (or `failed`).
+//! Only workers open PDFs: the parent learns a document's page count from
+//! an `open` job, so a file that crashes MuPDF takes down a worker, never
+//! the run.
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::DetectConfig;
+use crate::config::{DetectConfig, RenderConfig};
 use crate::table::{PageFrame, TableIndex, TableRegion};
 
 /// Bumped whenever a message changes shape; parent and worker must agree.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
+
+/// The hidden subcommand that makes this binary a worker. The command line
+/// checks it before any parsing, so it never shows in `--help`.
+pub const WORKER_SUBCOMMAND: &str = "__worker";
 
 /// Identifies a job within one parent's run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -30,6 +37,7 @@ pub enum Request {
         protocol: u32,
         settings: WorkerSettings,
     },
+    Open(OpenJob),
     Detect(DetectJob),
     Extract(ExtractJob),
 }
@@ -44,6 +52,8 @@ pub enum Response {
         version: String,
         pid: u32,
     },
+    /// Answer to `open`: the document opens, and has this many pages.
+    Opened { job: JobId, pages: u32 },
     /// Answer to `detect`: the tables of the page, in reading order.
     Page(PageTables),
     /// One row of an extract job's table.
@@ -57,11 +67,17 @@ pub enum Response {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkerSettings {
-    pub dpi: f32,
+    pub render: RenderConfig,
     pub detect: DetectConfig,
-    /// Where to write a picture of each detected page (`--debug-dir`).
+}
+
+/// Open a document: is it a PDF we can read, and how many pages has it?
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenJob {
+    pub job: JobId,
+    pub pdf: PathBuf,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub debug_dir: Option<PathBuf>,
+    pub password: Option<String>,
 }
 
 /// Render and detect one page.
@@ -73,6 +89,9 @@ pub struct DetectJob {
     pub password: Option<String>,
     /// 1-based.
     pub page: u32,
+    /// Where to write a picture of what was detected (`--debug-dir`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug_picture: Option<PathBuf>,
 }
 
 /// Read the cell text of one table.
@@ -96,6 +115,10 @@ pub struct PageTables {
     /// protocol 1; without it no table of the page is stitched.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frame: Option<PageFrame>,
+    /// What the user should know about how the page was read (rendered at
+    /// a lower resolution than asked, say), for the parent to show.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -124,6 +147,7 @@ impl Response {
     pub fn job(&self) -> Option<JobId> {
         match self {
             Response::Ready { .. } => None,
+            Response::Opened { job, .. } => Some(*job),
             Response::Page(p) => Some(p.job),
             Response::Row(r) => Some(r.job),
             Response::Done { job, .. } | Response::Failed { job, .. } => Some(*job),
@@ -171,7 +195,8 @@ mod tests {
     fn protocol_doc_names_every_message() {
         let doc = include_str!("../pipeline/protocol.md");
         let names = [
-            "hello", "detect", "extract", "ready", "page", "row", "done", "failed",
+            "hello", "open", "detect", "extract", "ready", "opened", "page", "row", "done",
+            "failed",
         ];
         for name in names {
             assert!(
@@ -185,6 +210,7 @@ mod tests {
             pdf: "x".into(),
             password: None,
             page: 1,
+            debug_picture: None,
         }))
         .unwrap();
         assert!(names.contains(&request["type"].as_str().unwrap()));
@@ -204,9 +230,11 @@ mod tests {
         ) {
             let requests = vec![
                 Request::Hello { protocol: PROTOCOL_VERSION, settings: WorkerSettings {
-                    dpi: 144.0, detect: Config::default().detect, debug_dir: None } },
+                    render: Config::default().render, detect: Config::default().detect } },
+                Request::Open(OpenJob { job: JobId(job), pdf: pdf.clone().into(),
+                    password: password.clone() }),
                 Request::Detect(DetectJob { job: JobId(job), pdf: pdf.clone().into(),
-                    password: password.clone(), page }),
+                    password: password.clone(), page, debug_picture: Some(pdf.clone().into()) }),
                 Request::Extract(ExtractJob { job: JobId(job), pdf: pdf.into(), password,
                     index: TableIndex { page, ordinal }, region: region(rows, cols) }),
             ];
@@ -223,6 +251,7 @@ mod tests {
             message in ".{0,40}",
             span in 1u32..4,
             frame in proptest::option::of((0u32..5, 0u32..5)),
+            warnings in proptest::collection::vec(".{0,20}", 0..3),
         ) {
             let frame = frame.map(|(lines_above, lines_below)| PageFrame {
                 bounds: Rect::new(0.0, 0.0, 595.0, 842.0), lines_above, lines_below });
@@ -230,7 +259,9 @@ mod tests {
             table.grid.cells = vec![Cell { row: 0, col: 0, rowspan: span, colspan: 1 }];
             let responses = vec![
                 Response::Ready { protocol: 1, version: "0.1.0".into(), pid: 42 },
-                Response::Page(PageTables { job: JobId(job), page: 3, tables: vec![table], frame }),
+                Response::Opened { job: JobId(job), pages: 7 },
+                Response::Page(PageTables { job: JobId(job), page: 3, tables: vec![table], frame,
+                    warnings }),
                 Response::Row(TableRow { job: JobId(job), row: 2, cells }),
                 Response::Done { job: JobId(job), rows: 9 },
                 Response::Failed { job: JobId(job), message },

@@ -9,27 +9,31 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::pages::PageRanges;
 use crate::table::TableIndex;
 
 pub struct ReorderBuffer<T> {
-    /// The pages of the run, in document order.
-    pages: Vec<u32>,
-    /// Tables per page, for the pages detected so far.
+    /// The pages of the document to convert, in document order.
+    pages: PageRanges,
+    /// Tables per page, for the pages detected and not yet released.
     counts: HashMap<u32, u32>,
-    /// Position in `pages` of the page being released, and the next table on it.
-    cursor: usize,
+    /// The page being released (`None` once all are), and the next table on it.
+    current: Option<u32>,
     next_ordinal: u32,
+    /// Pages released completely.
+    released: u64,
     /// Arrived tables waiting for earlier ones; `None` marks a table given up on.
     waiting: BTreeMap<TableIndex, Option<T>>,
 }
 
 impl<T> ReorderBuffer<T> {
-    pub fn new(pages: Vec<u32>) -> Self {
+    pub fn new(pages: PageRanges) -> Self {
         ReorderBuffer {
+            current: pages.first(),
             pages,
             counts: HashMap::new(),
-            cursor: 0,
             next_ordinal: 0,
+            released: 0,
             waiting: BTreeMap::new(),
         }
     }
@@ -48,11 +52,13 @@ impl<T> ReorderBuffer<T> {
     /// for a table that was given up on, so the caller can account for it.
     pub fn pop(&mut self) -> Option<(TableIndex, Option<T>)> {
         loop {
-            let page = *self.pages.get(self.cursor)?;
+            let page = self.current?;
             let count = *self.counts.get(&page)?;
             if self.next_ordinal >= count {
-                self.cursor += 1;
+                self.counts.remove(&page);
+                self.current = self.pages.after(page);
                 self.next_ordinal = 0;
+                self.released += 1;
                 continue;
             }
             let index = TableIndex {
@@ -66,19 +72,14 @@ impl<T> ReorderBuffer<T> {
     }
 
     /// How many pages have been released completely.
-    pub fn pages_released(&self) -> usize {
-        let mut n = self.cursor;
+    pub fn pages_released(&self) -> u64 {
         // The current page counts as released once all its tables are out.
-        if let Some(&page) = self.pages.get(self.cursor) {
-            if self
-                .counts
+        let current_done = self.current.is_some_and(|page| {
+            self.counts
                 .get(&page)
                 .is_some_and(|&c| self.next_ordinal >= c)
-            {
-                n += 1;
-            }
-        }
-        n
+        });
+        self.released + u64::from(current_done)
     }
 
     /// Tables held back waiting for an earlier one.
@@ -95,6 +96,7 @@ impl<T> ReorderBuffer<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pages::PageSelection;
     use proptest::prelude::*;
 
     /// An event: a page's detection (page, count) or a table's arrival.
@@ -102,6 +104,18 @@ mod tests {
     enum Arrival {
         Page(u32, u32),
         Table(TableIndex, bool),
+    }
+
+    /// Pages 1, 3, 5 ...: pages of a run need not be consecutive.
+    fn pages(n: usize) -> PageRanges {
+        if n == 0 {
+            return PageRanges::all(0);
+        }
+        let list: Vec<String> = (0..n).map(|i| (i * 2 + 1).to_string()).collect();
+        PageSelection::parse(&list.join(","))
+            .unwrap()
+            .resolve(2 * n as u32)
+            .unwrap()
     }
 
     fn arrivals(counts: &[u32]) -> Vec<Arrival> {
@@ -145,8 +159,7 @@ mod tests {
                     Arrival::Table(..) => pending.push(e),
                 }
             }
-            let pages: Vec<u32> = (0..counts.len() as u32).map(|i| i * 2 + 1).collect();
-            let mut buffer = ReorderBuffer::new(pages);
+            let mut buffer = ReorderBuffer::new(pages(counts.len()));
             let mut out = Vec::new();
             for e in ordered {
                 match e {
@@ -169,7 +182,7 @@ mod tests {
 
     #[test]
     fn waits_for_the_earlier_page() {
-        let mut b = ReorderBuffer::new(vec![1, 2]);
+        let mut b = ReorderBuffer::new(PageRanges::all(2));
         b.page_detected(2, 1);
         b.insert(
             TableIndex {

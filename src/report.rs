@@ -1,6 +1,7 @@
-//! The batch report (`--report FILE`): one JSON line per input PDF, written
-//! and flushed as each document ends, so an interrupted batch still has the
-//! lines of everything it finished.
+//! What a run reports: the `--report FILE` lines (one JSON line per input
+//! PDF, written and flushed as each document ends, so an interrupted batch
+//! still has the lines of everything it finished), the summary of the whole
+//! run, and how it ends as an exit code.
 //!
 //! A line: `{"path":"reports.zip/a.pdf","output":"out/reports/a.xlsx",
 //! "status":"ok","pages":3,"tables":2,"seconds":0.41,"error":null}`.
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{Ending, Error};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -71,6 +72,42 @@ impl Report {
                 path: self.path.clone(),
                 source,
             })
+    }
+}
+
+/// What a run did, for the closing summary and the exit code.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub files: usize,
+    /// Documents converted completely.
+    pub converted: usize,
+    /// Workbooks written: the documents converted, and those that failed
+    /// in part but still have theirs.
+    pub written: usize,
+    pub skipped: usize,
+    /// (document, reason), one per failed document.
+    pub failed: Vec<(String, String)>,
+    /// How many of the failed documents failed for what the command asked
+    /// of them (pages they do not have).
+    pub failed_by_arguments: usize,
+    pub pages: u64,
+    pub tables: usize,
+    /// Stopped by a signal before every document was done.
+    pub interrupted: bool,
+}
+
+impl Summary {
+    /// How the run ended, for its exit code.
+    pub fn ending(&self) -> Ending {
+        if self.interrupted {
+            Ending::Interrupted
+        } else if self.failed.is_empty() {
+            Ending::Done
+        } else if self.converted == 0 && self.failed_by_arguments == self.failed.len() {
+            Ending::Usage
+        } else {
+            Ending::SomeFailed
+        }
     }
 }
 

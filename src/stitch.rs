@@ -7,7 +7,7 @@
 //! the same order, except that a table continued on the next page gets the
 //! continuation's rows appended (a repeated header dropped) and the
 //! continuation is not given on its own. The frame is measured in the worker
-//! ([`page_frame`]), which has the text layer; the parent only compares.
+//! (`worker::frame`), which has the text layer; the parent only compares.
 //!
 //! A table continues on the next page when all of these hold:
 //! - it is the last table of its page, the bottommost, ends in the lower
@@ -26,10 +26,9 @@
 //! the last of a page until the first of the next is known; `finish` gives
 //! it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use crate::extract::TextChar;
-use crate::table::{Cell, ExtractedTable, Grid, PageFrame, Rect, TableIndex, TableRegion};
+use crate::table::{Cell, ExtractedTable, Grid, PageFrame, TableIndex, TableRegion};
 
 /// The most lines of text a running head or footer takes. A title with a
 /// paragraph under it is more: the table after it is a table of its own.
@@ -44,9 +43,6 @@ const COLUMN_SLACK_PT: f32 = 6.0;
 const COLUMN_SLACK_SHARE: f32 = 0.03;
 /// A repeated header is at most this many rows.
 const MAX_HEADER_ROWS: usize = 3;
-/// How far a line may reach into a table and still count as outside it,
-/// in points (glyph boxes are taller than their ink).
-const EDGE_SLACK: f32 = 1.0;
 
 /// What the stitcher knows of a detected page.
 struct PageInfo {
@@ -173,7 +169,7 @@ impl Stitcher {
         };
         let bounds = frame.bounds;
         index.ordinal + 1 == page.tables
-            && region.bbox.y1 >= page.bottom - EDGE_SLACK
+            && region.bbox.y1 >= page.bottom - PageFrame::EDGE_SLACK
             && frame.lines_below <= MARGIN_LINES
             && region.bbox.y1 - bounds.y0 >= LOWER_PART * bounds.height()
     }
@@ -189,7 +185,7 @@ impl Stitcher {
         };
         let bounds = frame.bounds;
         index.ordinal == 0
-            && region.bbox.y0 <= page.top + EDGE_SLACK
+            && region.bbox.y0 <= page.top + PageFrame::EDGE_SLACK
             && frame.lines_above <= MARGIN_LINES
             && bounds.y1 - region.bbox.y0 >= LOWER_PART * bounds.height()
     }
@@ -268,56 +264,11 @@ fn append(table: &mut ExtractedTable, next: ExtractedTable, repeated: usize) {
     table.last_page = next.last_page;
 }
 
-/// Measures how the tables sit on a page (in the worker, which has the
-/// text layer): lines of text are counted as rows of text, so a footer
-/// split into pieces on one baseline is one line.
-pub fn page_frame(bounds: Rect, tables: &[TableRegion], chars: &[TextChar]) -> PageFrame {
-    let top = tables
-        .iter()
-        .map(|t| t.bbox.y0)
-        .fold(f32::INFINITY, f32::min);
-    let bottom = tables
-        .iter()
-        .map(|t| t.bbox.y1)
-        .fold(f32::NEG_INFINITY, f32::max);
-    let mut lines: BTreeMap<u32, Rect> = BTreeMap::new();
-    for ch in chars.iter().filter(|c| !c.c.is_whitespace()) {
-        lines
-            .entry(ch.line)
-            .and_modify(|r| *r = r.union(&ch.bbox))
-            .or_insert(ch.bbox);
-    }
-    let above = lines.values().filter(|r| r.y1 <= top + EDGE_SLACK);
-    let below = lines.values().filter(|r| r.y0 >= bottom - EDGE_SLACK);
-    PageFrame {
-        bounds,
-        lines_above: text_rows(above),
-        lines_below: text_rows(below),
-    }
-}
-
-/// How many rows of text the line boxes make: boxes whose middle lies
-/// within the row above are on it.
-fn text_rows<'a>(boxes: impl Iterator<Item = &'a Rect>) -> u32 {
-    let mut spans: Vec<(f32, f32)> = boxes.map(|r| (r.y0, r.y1)).collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut rows = 0;
-    let mut end = f32::NEG_INFINITY;
-    for (y0, y1) in spans {
-        if (y0 + y1) / 2.0 > end {
-            rows += 1;
-            end = y1;
-        } else {
-            end = end.max(y1);
-        }
-    }
-    rows
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::table::Evidence;
+    use crate::table::Rect;
 
     const PAGE: Rect = Rect {
         x0: 0.0,
@@ -558,32 +509,5 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert!(out[0].region.grid.is_consistent());
         assert_eq!(out[0].rows.len(), 37 + 4);
-    }
-
-    #[test]
-    fn lines_are_counted_as_rows_of_text_outside_the_tables() {
-        let ch = |c: char, line: u32, x: f32, y: f32| TextChar {
-            c,
-            bbox: Rect::new(x, y, x + 5.0, y + 10.0),
-            line,
-            size: 10.0,
-        };
-        let table = part(1, 0, 100.0, &COLS, true, 5); // 100 to 208
-        let chars = vec![
-            ch('T', 0, 56.0, 40.0),   // a title
-            ch('P', 1, 56.0, 60.0),   // a paragraph line, in two pieces
-            ch('Q', 2, 300.0, 61.0),  // on one baseline
-            ch('x', 3, 60.0, 150.0),  // inside the table
-            ch(' ', 4, 60.0, 300.0),  // blank
-            ch('1', 5, 290.0, 800.0), // the footer
-        ];
-        let f = page_frame(PAGE, &[table.region], &chars);
-        assert_eq!((f.lines_above, f.lines_below), (2, 1));
-        let f = page_frame(PAGE, &[], &chars);
-        assert_eq!(
-            (f.lines_above, f.lines_below),
-            (4, 4),
-            "no table: every line"
-        );
     }
 }

@@ -199,6 +199,12 @@ pub struct PageFrame {
     pub lines_below: u32,
 }
 
+impl PageFrame {
+    /// How far a line may reach into a table and still count as outside it,
+    /// in points (glyph boxes are taller than their ink).
+    pub const EDGE_SLACK: f32 = 1.0;
+}
+
 /// The text of a table, row by row: `rows[r][c]` holds the text of the cell
 /// whose top-left position is (r, c) and "" for positions a span covers.
 ///

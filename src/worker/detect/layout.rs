@@ -14,8 +14,8 @@
 
 use super::grid::{cells_from_sets, DisjointSets};
 use super::rulings::Ruling;
-use crate::extract::TextChar;
 use crate::table::{Evidence, Grid, Rect, TableRegion};
+use crate::worker::extract::TextChar;
 
 /// A word gap wider than this many em separates two cells of a line.
 const COLUMN_GAP_EM: f32 = 0.8;

@@ -14,8 +14,8 @@
 
 use image::imageops;
 
-use crate::render::PageImage;
 use crate::table::Rect;
+use crate::worker::render::PageImage;
 
 /// How many characters must run one way before a page counts as turned,
 /// and what share of them: a chart's sideways axis label is not enough.

@@ -8,8 +8,8 @@ use imageproc::drawing::{draw_hollow_rect_mut, draw_line_segment_mut};
 use imageproc::rect::Rect as PixelRect;
 
 use super::rulings::Rulings;
-use crate::render::PageImage;
 use crate::table::{Rect, TableRegion};
+use crate::worker::render::PageImage;
 
 const RULING: Rgb<u8> = Rgb([220, 30, 30]);
 const REGION: Rgb<u8> = Rgb([30, 60, 230]);

@@ -1,9 +1,11 @@
-//! Stage 1, render: opens a PDF with MuPDF and draws one page as a greyscale
-//! image at the configured resolution.
+//! Stage 1, render (inside a worker): opens a PDF with MuPDF and draws one
+//! page as a greyscale image at the configured resolution.
 //!
-//! A MuPDF `Document` is not `Send`: it lives and dies in the process (worker
-//! or parent) that opened it. The image keeps the mapping back to page points,
-//! so detection can report regions in the coordinates of the text layer.
+//! A MuPDF `Document` is not `Send`: it lives and dies in the worker that
+//! opened it; the parent never opens a PDF. The image keeps the mapping back
+//! to page points, so detection can report regions in the coordinates of
+//! the text layer. Its size is bounded (`render.max_megapixels`): a page too
+//! large for the resolution asked is drawn at the resolution that fits.
 
 use std::path::Path;
 
@@ -40,32 +42,26 @@ impl PageImage {
     }
 }
 
+/// How far into a file its `%PDF-` header may start (Acrobat's rule; some
+/// producers put junk before it).
+const HEADER_WINDOW: usize = 1024;
+
 /// Opens a PDF, authenticating with `password` when it is encrypted.
 pub fn open_document(path: &Path, password: Option<&str>) -> Result<Document, Error> {
-    let text = path.to_str().ok_or_else(|| Error::Open {
+    let fail = |message: &str| Error::Open {
         path: path.to_owned(),
-        message: "the path is not valid UTF-8".to_owned(),
-    })?;
-    if !path.is_file() {
-        return Err(Error::Open {
-            path: path.to_owned(),
-            message: "no such file".to_owned(),
-        });
-    }
-    let mut doc = Document::open(text).map_err(|e| Error::Open {
-        path: path.to_owned(),
-        message: mupdf_message(&e),
-    })?;
+        message: message.to_owned(),
+    };
+    let text = path
+        .to_str()
+        .ok_or_else(|| fail("the path is not valid UTF-8"))?;
+    check_header(path).map_err(|m| fail(&m))?;
+    let damaged = |e: mupdf::Error| fail(&format!("cannot open as PDF: {}", mupdf_message(&e)));
+    let mut doc = Document::open(text).map_err(damaged)?;
     if !doc.is_pdf() {
-        return Err(Error::Open {
-            path: path.to_owned(),
-            message: "not a PDF file".to_owned(),
-        });
+        return Err(fail("not a PDF file"));
     }
-    let needs_password = doc.needs_password().map_err(|e| Error::Open {
-        path: path.to_owned(),
-        message: mupdf_message(&e),
-    })?;
+    let needs_password = doc.needs_password().map_err(damaged)?;
     if needs_password {
         let Some(password) = password else {
             return Err(Error::Encrypted {
@@ -81,11 +77,38 @@ pub fn open_document(path: &Path, password: Option<&str>) -> Result<Document, Er
     Ok(doc)
 }
 
+/// Whether `path` is a file that starts like a PDF; the reason if not, in
+/// words a user can act on (MuPDF's own say "no objects found").
+fn check_header(path: &Path) -> Result<(), String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        _ => crate::error::io_reason(&e),
+    })?;
+    if meta.is_dir() {
+        return Err("is a folder, not a PDF".to_owned());
+    }
+    if !meta.is_file() {
+        return Err("not a regular file (a device or a pipe), not a PDF".to_owned());
+    }
+    if meta.len() == 0 {
+        return Err("not a PDF: the file is empty".to_owned());
+    }
+    let mut head = Vec::with_capacity(HEADER_WINDOW);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(HEADER_WINDOW as u64).read_to_end(&mut head))
+        .map_err(|e| crate::error::io_reason(&e))?;
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err("not a PDF (it does not start with %PDF-)".to_owned());
+    }
+    Ok(())
+}
+
 /// The number of pages, or an error naming the file.
 pub fn page_count(doc: &Document, path: &Path) -> Result<u32, Error> {
     let n = doc.page_count().map_err(|e| Error::Open {
         path: path.to_owned(),
-        message: mupdf_message(&e),
+        message: format!("cannot open as PDF: {}", mupdf_message(&e)),
     })?;
     Ok(n.max(0) as u32)
 }
@@ -105,9 +128,21 @@ pub fn page_bounds(page: &Page) -> Result<Rect, mupdf::Error> {
     Ok(Rect::new(b.x0, b.y0, b.x1, b.y1))
 }
 
-/// Renders a page in grey at `dpi`.
-pub fn render_page(page: &Page, dpi: f32) -> Result<PageImage, mupdf::Error> {
-    let scale = dpi / 72.0;
+/// The scale (pixels per point) to render a page of `bounds` at: `dpi`, or
+/// less when that would take more than `max_megapixels`; `None` for a page
+/// without a usable size.
+pub fn render_scale(bounds: Rect, dpi: f32, max_megapixels: f32) -> Option<f32> {
+    let (w, h) = (f64::from(bounds.width()), f64::from(bounds.height()));
+    if !(w.is_finite() && h.is_finite() && w >= 1.0 && h >= 1.0) {
+        return None;
+    }
+    let wanted = f64::from(dpi) / 72.0;
+    let fitting = (f64::from(max_megapixels) * 1e6 / (w * h)).sqrt();
+    Some(wanted.min(fitting) as f32)
+}
+
+/// Renders a page in grey `scale` pixels per point.
+pub fn render_page(page: &Page, scale: f32) -> Result<PageImage, mupdf::Error> {
     let pixmap = page.to_pixmap(
         &Matrix::new_scale(scale, scale),
         &Colorspace::device_gray(),

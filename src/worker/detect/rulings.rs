@@ -10,7 +10,7 @@
 use image::GrayImage;
 
 use crate::config::DetectConfig;
-use crate::render::PageImage;
+use crate::worker::render::PageImage;
 
 /// A straight line in page points: at `pos` across, from `start` to `end`
 /// along. Horizontal rulings have `pos` = y; vertical ones `pos` = x.

@@ -13,9 +13,9 @@ pub mod overlay;
 pub mod rulings;
 
 use crate::config::DetectConfig;
-use crate::extract::{slot, TextChar};
-use crate::render::PageImage;
 use crate::table::{Evidence, Rect, TableRegion};
+use crate::worker::extract::{slot, TextChar};
+use crate::worker::render::PageImage;
 
 /// The share of column borders a grid needs drawn to count as ruled.
 const MIN_COLUMN_BORDERS: f32 = 0.5;

@@ -9,7 +9,7 @@
 use mupdf::{Page, TextPageFlags};
 
 use crate::table::{Grid, Rect};
-use crate::turn::{Runs, Turn};
+use crate::worker::turn::{Runs, Turn};
 
 /// One character of the text layer, in page points.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,434 @@
+//! The worker process: the same binary started as `tables2xlsx __worker`.
+//! Everything under `src/worker/` runs here, never in the parent: opening
+//! PDFs with MuPDF (`render`), turning pages printed sideways (`turn`),
+//! finding tables (`detect`), measuring how they sit on the page (`frame`)
+//! and reading their cells (`extract`).
+//!
+//! It reads requests from stdin and answers on stdout, one JSON line each
+//! (see `protocol`); stderr is for diagnostics, which the parent keeps the
+//! tail of. A worker serves many jobs. It keeps the last document and the
+//! last page (with its text layer) open, because a page's tables usually
+//! follow its detection and MuPDF documents cannot be handed between
+//! processes. A panic in one job answers that job `failed` and the worker
+//! goes on; what the parent must expect is a worker that dies outright
+//! (MuPDF aborting, the memory limit), which the pool reports.
+
+pub mod detect;
+pub mod extract;
+pub mod frame;
+pub mod render;
+pub mod turn;
+
+use std::io::{BufRead, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use mupdf::{Document, Page};
+
+use crate::error::Error;
+use crate::protocol::{
+    DetectJob, ExtractJob, JobId, OpenJob, PageTables, Request, Response, TableRow, WorkerSettings,
+    PROTOCOL_VERSION,
+};
+use crate::table::Rect;
+use extract::TextChar;
+use turn::Turn;
+
+/// Serves requests until stdin closes.
+pub fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
+    // One line naming the panic, whatever RUST_BACKTRACE says: the parent
+    // quotes it, and a backtrace would push it out of the stderr it keeps.
+    panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
+        eprintln!(
+            "worker: panicked{location}: {}",
+            crate::error::panic_message(info.payload())
+        );
+    }));
+    let mut worker = Worker::new();
+    for line in input.lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let request: Request = match serde_json::from_str(&line) {
+            Ok(r) => r,
+            Err(e) => {
+                // Nothing to answer: without a job id the parent cannot match a reply.
+                eprintln!("worker: ignoring a line that is not a request ({e}): {line:.200}");
+                continue;
+            }
+        };
+        for response in worker.handle_guarded(request) {
+            output.write_all(response.to_line().as_bytes())?;
+        }
+        output.flush()?;
+    }
+    Ok(())
+}
+
+struct Worker {
+    settings: WorkerSettings,
+    document: Option<(PathBuf, Document)>,
+    page: Option<OpenPage>,
+    fault: Option<fault::Fault>,
+}
+
+struct OpenPage {
+    pdf: PathBuf,
+    number: u32,
+    page: Page,
+    /// In the turned page's coordinates when the page is turned.
+    chars: Vec<TextChar>,
+    /// The page's bounds, unturned.
+    bounds: Rect,
+    turn: Turn,
+}
+
+impl Worker {
+    fn new() -> Worker {
+        let defaults = crate::config::Config::default();
+        Worker {
+            settings: WorkerSettings {
+                render: defaults.render,
+                detect: defaults.detect,
+            },
+            document: None,
+            page: None,
+            fault: None,
+        }
+    }
+
+    /// Handles a request; a job that panics is answered `failed`, and the
+    /// document it was on is closed, since MuPDF's state is then unknown.
+    fn handle_guarded(&mut self, request: Request) -> Vec<Response> {
+        let job = match &request {
+            Request::Hello { .. } => None,
+            Request::Open(j) => Some(j.job),
+            Request::Detect(j) => Some(j.job),
+            Request::Extract(j) => Some(j.job),
+        };
+        match panic::catch_unwind(AssertUnwindSafe(|| self.handle(request))) {
+            Ok(responses) => responses,
+            Err(payload) => {
+                self.page = None;
+                self.document = None;
+                job.map_or_else(Vec::new, |job| {
+                    vec![Response::Failed {
+                        job,
+                        message: format!(
+                            "internal error (a bug, please report it): {}",
+                            crate::error::panic_message(payload.as_ref())
+                        ),
+                    }]
+                })
+            }
+        }
+    }
+
+    fn handle(&mut self, request: Request) -> Vec<Response> {
+        match request {
+            Request::Hello { protocol, settings } => {
+                if protocol != PROTOCOL_VERSION {
+                    eprintln!(
+                        "worker: parent speaks protocol {protocol}, this worker {PROTOCOL_VERSION}"
+                    );
+                }
+                self.settings = settings;
+                self.fault = fault::from_env();
+                vec![Response::Ready {
+                    protocol: PROTOCOL_VERSION,
+                    version: env!("CARGO_PKG_VERSION").to_owned(),
+                    pid: std::process::id(),
+                }]
+            }
+            Request::Open(job) => {
+                fault::trigger(&self.fault, &job.pdf, 0, None);
+                match self.open(&job) {
+                    Ok(pages) => vec![Response::Opened {
+                        job: job.job,
+                        pages,
+                    }],
+                    Err(e) => vec![failed(job.job, e)],
+                }
+            }
+            Request::Detect(job) => {
+                fault::trigger(&self.fault, &job.pdf, job.page, None);
+                match self.detect(&job) {
+                    Ok(page) => vec![Response::Page(page)],
+                    Err(e) => vec![failed(job.job, e)],
+                }
+            }
+            Request::Extract(job) => {
+                fault::trigger(
+                    &self.fault,
+                    &job.pdf,
+                    job.index.page,
+                    Some(job.index.ordinal),
+                );
+                let id = job.job;
+                match self.extract(&job) {
+                    Ok(rows) => {
+                        let n = rows.len() as u32;
+                        let mut out: Vec<Response> = rows
+                            .into_iter()
+                            .enumerate()
+                            .map(|(row, cells)| {
+                                Response::Row(TableRow {
+                                    job: id,
+                                    row: row as u32,
+                                    cells,
+                                })
+                            })
+                            .collect();
+                        out.push(Response::Done { job: id, rows: n });
+                        out
+                    }
+                    Err(e) => vec![failed(id, e)],
+                }
+            }
+        }
+    }
+
+    fn open(&mut self, job: &OpenJob) -> Result<u32, Error> {
+        let doc = self.document(&job.pdf, job.password.as_deref())?;
+        render::page_count(doc, &job.pdf)
+    }
+
+    fn detect(&mut self, job: &DetectJob) -> Result<PageTables, Error> {
+        let (dpi, max_megapixels) = (
+            self.settings.render.dpi,
+            self.settings.render.max_megapixels,
+        );
+        let detect_settings = self.settings.detect.clone();
+        let page_error = |message: String| Error::Page {
+            path: job.pdf.clone(),
+            page: job.page,
+            message,
+        };
+        let page = self.open_page(&job.pdf, job.password.as_deref(), job.page)?;
+        let scale = render::render_scale(page.bounds, dpi, max_megapixels).ok_or_else(|| {
+            page_error("the page has no usable size (its box is empty or not a number)".into())
+        })?;
+        let mut warnings = Vec::new();
+        if scale * 72.0 < dpi - 0.5 {
+            warnings.push(format!(
+                "the page is {:.0} x {:.0} points, too large for {dpi} dpi within \
+                 render.max_megapixels = {max_megapixels}: read at {:.0} dpi",
+                page.bounds.width(),
+                page.bounds.height(),
+                scale * 72.0
+            ));
+        }
+        let image = render::render_page(&page.page, scale)
+            .map_err(|e| page_error(render::mupdf_message(&e)))?;
+        let image = page.turn.image(image);
+        let bounds = page.turn.bounds(page.bounds);
+        let found = detect::detect_tables(&image, &page.chars, &detect_settings);
+        let frame = frame::page_frame(bounds, &found.tables, &page.chars);
+        if let Some(path) = &job.debug_picture {
+            let picture = detect::overlay::draw(&image, &found.rulings, &found.tables);
+            // A picture that cannot be written must not cost the page its tables.
+            if let Err(e) = picture.save(path) {
+                eprintln!("worker: cannot write {}: {e}", path.display());
+            }
+        }
+        Ok(PageTables {
+            job: job.job,
+            page: job.page,
+            tables: found.tables,
+            frame: Some(frame),
+            warnings,
+        })
+    }
+
+    fn extract(&mut self, job: &ExtractJob) -> Result<Vec<Vec<String>>, Error> {
+        if !job.region.grid.is_consistent() {
+            return Err(Error::Usage(
+                "the job's grid does not cover every position exactly once".to_owned(),
+            ));
+        }
+        let page = self.open_page(&job.pdf, job.password.as_deref(), job.index.page)?;
+        Ok(extract::cell_texts(&page.chars, &job.region.grid))
+    }
+
+    /// The document, from the cache when it is the one open.
+    fn document(&mut self, pdf: &Path, password: Option<&str>) -> Result<&Document, Error> {
+        if !matches!(&self.document, Some((p, _)) if p == pdf) {
+            self.page = None;
+            self.document = None;
+            self.document = Some((pdf.to_owned(), render::open_document(pdf, password)?));
+        }
+        Ok(&self.document.as_ref().expect("opened above").1)
+    }
+
+    /// The page, from the cache when it is the one open.
+    fn open_page(
+        &mut self,
+        pdf: &Path,
+        password: Option<&str>,
+        number: u32,
+    ) -> Result<&OpenPage, Error> {
+        let cached = matches!(&self.page, Some(p) if p.pdf == pdf && p.number == number);
+        if !cached {
+            self.page = None;
+            let doc = self.document(pdf, password)?;
+            let page = render::load_page(doc, pdf, number)?;
+            let page_error = |e: mupdf::Error| Error::Page {
+                path: pdf.to_owned(),
+                page: number,
+                message: render::mupdf_message(&e),
+            };
+            let (mut chars, turn) = extract::page_chars(&page).map_err(page_error)?;
+            let bounds = render::page_bounds(&page).map_err(page_error)?;
+            // A page printed sideways is read turned upright, by detection
+            // and extraction alike: both take the characters from here.
+            if turn != Turn::Upright {
+                for ch in &mut chars {
+                    ch.bbox = turn.rect(bounds, ch.bbox);
+                }
+            }
+            self.page = Some(OpenPage {
+                pdf: pdf.to_owned(),
+                number,
+                page,
+                chars,
+                bounds,
+                turn,
+            });
+        }
+        Ok(self.page.as_ref().expect("opened above"))
+    }
+}
+
+/// The parent puts the file and page in front of the reason.
+fn failed(job: JobId, e: Error) -> Response {
+    Response::Failed {
+        job,
+        message: e.reason(),
+    }
+}
+
+/// Fault injection for the pool's tests: `TABLES2XLSX_TEST_FAULT` makes a
+/// worker misbehave on one job. Only debug builds read it, so a release binary
+/// cannot be made to fail this way.
+///
+/// Format: `ACTION@PAGE` (detection of that page; page 0 is opening the
+/// document) or `ACTION@PAGE.TABLE`
+/// (extraction of that table, TABLE counted from 0), optionally followed by
+/// `,pdf=NAME` (only in the PDF of that file name) and by `,once=PATH`: the
+/// fault fires only while PATH does not exist, and creates it, so a retried
+/// job succeeds. ACTION is `crash` (abort, killed by SIGABRT),
+/// `exit` (exit status 3), `garbage` (prints a line that is not JSON),
+/// `hang` (sleeps until killed), `spin` (busy on the CPU until killed),
+/// `panic` (a Rust panic) or `oom` (allocates until the memory limit).
+mod fault {
+    use std::path::{Path, PathBuf};
+
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Fault {
+        action: String,
+        page: u32,
+        table: Option<u32>,
+        pdf: Option<String>,
+        once: Option<PathBuf>,
+    }
+
+    pub fn from_env() -> Option<Fault> {
+        if !cfg!(debug_assertions) {
+            return None;
+        }
+        parse(&std::env::var("TABLES2XLSX_TEST_FAULT").ok()?)
+    }
+
+    fn parse(spec: &str) -> Option<Fault> {
+        let (main, once) = match spec.split_once(",once=") {
+            Some((m, p)) => (m, Some(PathBuf::from(p))),
+            None => (spec, None),
+        };
+        let (main, pdf) = match main.split_once(",pdf=") {
+            Some((m, name)) => (m, Some(name.to_owned())),
+            None => (main, None),
+        };
+        let (action, place) = main.split_once('@')?;
+        let (page, table) = match place.split_once('.') {
+            Some((p, t)) => (p.parse().ok()?, Some(t.parse().ok()?)),
+            None => (place.parse().ok()?, None),
+        };
+        Some(Fault {
+            action: action.to_owned(),
+            page,
+            table,
+            pdf,
+            once,
+        })
+    }
+
+    pub fn trigger(fault: &Option<Fault>, pdf: &Path, page: u32, table: Option<u32>) {
+        let Some(f) = fault else { return };
+        if f.page != page || f.table != table {
+            return;
+        }
+        let name = pdf.file_name().map(|n| n.to_string_lossy());
+        if f.pdf
+            .as_ref()
+            .is_some_and(|want| name.as_deref() != Some(want.as_str()))
+        {
+            return;
+        }
+        if let Some(marker) = &f.once {
+            if marker.exists() {
+                return;
+            }
+            let _ = std::fs::write(marker, b"fired");
+        }
+        let place = match (page, table) {
+            (0, _) => "open".to_owned(),
+            (_, None) => format!("page {page}"),
+            (_, Some(t)) => format!("page {page} table {}", t + 1),
+        };
+        eprintln!("worker: injected fault {} at {place}", f.action);
+        match f.action.as_str() {
+            "crash" => std::process::abort(),
+            "exit" => std::process::exit(3),
+            "garbage" => println!("this is not json {{"),
+            "hang" => loop {
+                std::thread::sleep(std::time::Duration::from_secs(60));
+            },
+            "spin" => {
+                let mut x = 0u64;
+                loop {
+                    x = std::hint::black_box(x.wrapping_add(1));
+                }
+            }
+            "panic" => panic!("injected panic"),
+            "oom" => {
+                // Touch every page, as a real runaway allocation would.
+                let mut hoard: Vec<Vec<u8>> = Vec::new();
+                loop {
+                    hoard.push(vec![1u8; 64 << 20]);
+                    std::hint::black_box(&hoard);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn specs_parse() {
+            let f = parse("crash@2.1,pdf=a.pdf,once=/tmp/m").unwrap();
+            assert_eq!(f.page, 2);
+            assert_eq!(f.table, Some(1));
+            assert_eq!(f.pdf.as_deref(), Some("a.pdf"));
+            assert_eq!(f.once, Some(PathBuf::from("/tmp/m")));
+            assert_eq!(parse("hang@3").unwrap().table, None);
+            assert!(parse("nonsense").is_none());
+        }
+    }
+}
