@@ -28,7 +28,7 @@
 
 use std::collections::HashMap;
 
-use crate::table::{Cell, ExtractedTable, Grid, PageFrame, TableIndex, TableRegion};
+use crate::table::{Cell, ExtractedTable, Grid, OcrRead, PageFrame, TableIndex, TableRegion};
 
 /// The most lines of text a running head or footer takes. A title with a
 /// paragraph under it is more: the table after it is a table of its own.
@@ -260,8 +260,30 @@ fn append(table: &mut ExtractedTable, next: ExtractedTable, repeated: usize) {
     }
     let mut rows = next.rows;
     rows.resize(more.row_count(), Vec::new());
+    let (kept, before) = ((rows.len() - repeated.min(rows.len())) as f32, base as f32);
     table.rows.extend(rows.into_iter().skip(repeated));
     table.last_page = next.last_page;
+    // A part read by OCR makes the whole table one read by OCR; its cells
+    // move down with its rows, and the confidence is the parts' by rows.
+    if let Some(read) = next.ocr {
+        let confidence = match &table.ocr {
+            Some(first) => {
+                (first.confidence * before + read.confidence * kept) / (before + kept).max(1.0)
+            }
+            None => read.confidence,
+        };
+        let first = table.ocr.get_or_insert(OcrRead {
+            confidence,
+            unsure: Vec::new(),
+        });
+        first.confidence = confidence;
+        first.unsure.extend(
+            read.unsure
+                .into_iter()
+                .filter(|&(r, _)| r >= dropped)
+                .map(|(r, c)| (r - dropped + base, c)),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -301,6 +323,7 @@ mod tests {
         let bounds: Vec<f32> = (0..=rows.len()).map(|r| top + 18.0 * r as f32).collect();
         let grid = Grid::uniform(bounds.clone(), cols.to_vec());
         ExtractedTable {
+            ocr: None,
             index: TableIndex { page, ordinal },
             region: TableRegion {
                 bbox: Rect::new(cols[0], top, *cols.last().unwrap(), *bounds.last().unwrap()),

@@ -25,9 +25,9 @@ mod model;
 mod paper;
 mod text;
 
-use crate::extract::TextChar;
-use crate::render::PageImage;
 use crate::table::Rect;
+use crate::worker::extract::TextChar;
+use crate::worker::render::PageImage;
 
 use text::Glyph;
 
