@@ -261,6 +261,7 @@ impl Worker {
         } && ink_share(&image.pixels) >= MIN_INK_SHARE;
         let mut ocr_chars = None;
         let mut not_read = None;
+        let mut straight = None;
         if scanned {
             let engine = match mode {
                 OcrMode::Off => Err("OCR is off ([ocr] mode, --ocr)".to_owned()),
@@ -274,6 +275,7 @@ impl Worker {
                 Ok(engine) => {
                     let read = ocr::read_page(engine, image, 0).map_err(page_error)?;
                     image = read.image;
+                    straight = Some(read.straight);
                     ocr_chars = Some(
                         read.chars
                             .iter()
@@ -296,6 +298,10 @@ impl Worker {
         let found = detect::detect_tables(&image, &page.chars, &detect_settings);
         let frame = frame::page_frame(bounds, &found.tables, &page.chars);
         if let Some(path) = &job.debug_picture {
+            // A scan is shown straightened, with its text (detection saw it erased).
+            if let Some(pixels) = straight {
+                image.pixels = pixels;
+            }
             let picture = detect::overlay::draw(&image, &found.rulings, &found.tables);
             // A picture that cannot be written must not cost the page its tables.
             if let Err(e) = picture.save(path) {

@@ -65,6 +65,8 @@ pub struct ScannedPage {
     /// run together into strokes as long as short rulings; detection has the
     /// characters for the text.
     pub image: PageImage,
+    /// The page turned straight, as it looks (for the debug picture).
+    pub straight: image::GrayImage,
     /// The characters, in page points of the straight page.
     pub chars: Vec<TextChar>,
     /// The recognition confidence (0-1) of each of `chars`.
@@ -79,7 +81,7 @@ pub fn read_page(engine: &Engine, page: PageImage, first_line: u32) -> Result<Sc
     let mut page = page;
     paper::whiten(&mut page.pixels);
     let skew = deskew::skew(&page.pixels);
-    let image = match deskew::straighten(&page.pixels, skew) {
+    let mut image = match deskew::straighten(&page.pixels, skew) {
         Some(pixels) => PageImage { pixels, ..page },
         None => page,
     };
@@ -88,14 +90,18 @@ pub fn read_page(engine: &Engine, page: PageImage, first_line: u32) -> Result<Sc
     let mut pixels = paper::ink_only(&image.pixels);
     erase_text(&mut pixels, &lines);
     Ok(ScannedPage {
-        image: PageImage { pixels, ..image },
+        straight: std::mem::replace(&mut image.pixels, pixels),
+        image,
         chars,
         confidence,
         skew,
     })
 }
 
-/// Paints the recognised characters white, a pixel beyond their ink.
+/// Paints over the recognised characters, a pixel beyond their ink, with
+/// what surrounds each (the median of the ring of pixels around it): white
+/// on paper, grey on a shaded band, so that no hole is left for detection
+/// to take for a box.
 fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
     let (w, h) = (pixels.width() as i64, pixels.height() as i64);
     for line in lines {
@@ -104,9 +110,26 @@ fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
         for g in line.glyphs.iter().filter(|g| g.c != ' ') {
             let x0 = (g.x0 as i64 - 1).max(0);
             let x1 = (g.x1.ceil() as i64 + 1).min(w);
+            let mut ring: Vec<u8> = Vec::new();
+            for x in x0 - 1..=x1 {
+                for y in [y0 - 1, y1] {
+                    if (0..w).contains(&x) && (0..h).contains(&y) {
+                        ring.push(pixels.get_pixel(x as u32, y as u32).0[0]);
+                    }
+                }
+            }
+            for y in y0..y1 {
+                for x in [x0 - 1, x1] {
+                    if (0..w).contains(&x) {
+                        ring.push(pixels.get_pixel(x as u32, y as u32).0[0]);
+                    }
+                }
+            }
+            ring.sort_unstable();
+            let fill = ring.get(ring.len() / 2).copied().unwrap_or(255);
             for y in y0..y1 {
                 for x in x0..x1 {
-                    pixels.put_pixel(x as u32, y as u32, image::Luma([255]));
+                    pixels.put_pixel(x as u32, y as u32, image::Luma([fill]));
                 }
             }
         }
@@ -150,7 +173,7 @@ fn glyphs_of(
     decoded: &[ctc::Decoded],
     symbols: &[String],
     (steps, x0, x1): (usize, f32, f32),
-    inked: &[bool],
+    columns: &[Column],
     em: f32,
 ) -> Vec<Glyph> {
     let mut glyphs = Vec::new();
@@ -170,25 +193,50 @@ fn glyphs_of(
             });
         }
     }
-    fit_to_ink(&mut glyphs, inked, x0);
-    close_gaps(&mut glyphs, em);
+    fit_to_ink(&mut glyphs, columns, x0);
+    close_gaps(&mut glyphs, em, columns, x0);
     text::tidy(&mut glyphs);
     glyphs
 }
 
-/// Narrows each glyph to the inked columns inside it (`inked[i]` is column
+/// What a column of a line's image holds between the line's top and bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Column {
+    Blank,
+    Ink,
+    /// A vertical ruling crossing the line: never part of a character.
+    Ruling,
+}
+
+/// Narrows each glyph to the inked columns inside it (`columns[i]` is column
 /// `origin + i`): the steps only say roughly where a character was read, and
 /// spans reaching halfway to the neighbours would close the gap between a
 /// number and the text of the next column when they share a detected line.
-fn fit_to_ink(glyphs: &mut [Glyph], inked: &[bool], origin: f32) {
+/// A glyph whose span crosses a ruling keeps the side with more ink.
+fn fit_to_ink(glyphs: &mut [Glyph], columns: &[Column], origin: f32) {
     for g in glyphs.iter_mut().filter(|g| g.c != ' ') {
         let from = (g.x0 - origin).floor().max(0.0) as usize;
-        let to = ((g.x1 - origin).ceil().max(0.0) as usize).min(inked.len());
-        let mut cols = (from..to).filter(|&i| inked[i]);
-        if let Some(first) = cols.next() {
-            let last = cols.last().unwrap_or(first);
-            g.x0 = origin + first as f32;
-            g.x1 = origin + last as f32 + 1.0;
+        let to = ((g.x1 - origin).ceil().max(0.0) as usize).min(columns.len());
+        if from >= to {
+            continue;
+        }
+        let best = columns[from..to]
+            .split(|&c| c == Column::Ruling)
+            .scan(from, |start, part| {
+                let here = *start;
+                *start += part.len() + 1;
+                Some((here, part))
+            })
+            .max_by_key(|(here, part)| {
+                let ink = part.iter().filter(|&&c| c == Column::Ink).count();
+                (ink, std::cmp::Reverse(*here))
+            });
+        let Some((start, part)) = best else { continue };
+        let mut inked = (0..part.len()).filter(|&i| part[i] == Column::Ink);
+        if let Some(first) = inked.next() {
+            let last = inked.last().unwrap_or(first);
+            g.x0 = origin + (start + first) as f32;
+            g.x1 = origin + (start + last) as f32 + 1.0;
         }
     }
 }
@@ -198,12 +246,22 @@ fn fit_to_ink(glyphs: &mut [Glyph], inked: &[bool], origin: f32) {
 /// commas, points and Chinese characters, which would split the word for
 /// detection: such a gap, narrower than `MAX_LETTER_GAP_EM` of `em`, is
 /// shared out between its two characters. A space read between two
-/// characters, or a wider gap, stays.
-fn close_gaps(glyphs: &mut [Glyph], em: f32) {
+/// characters, a ruling or a wider gap stays.
+fn close_gaps(glyphs: &mut [Glyph], em: f32, columns: &[Column], origin: f32) {
+    let ruled = |a: f32, b: f32| {
+        let from = (a - origin).max(0.0) as usize;
+        let to = ((b - origin).max(0.0) as usize + 1).min(columns.len());
+        (from..to).any(|i| columns[i] == Column::Ruling)
+    };
     for i in 1..glyphs.len() {
         let (a, b) = (glyphs[i - 1], glyphs[i]);
         let gap = b.x0 - a.x1;
-        if a.c != ' ' && b.c != ' ' && gap > 0.0 && gap < MAX_LETTER_GAP_EM * em {
+        if a.c != ' '
+            && b.c != ' '
+            && gap > 0.0
+            && gap < MAX_LETTER_GAP_EM * em
+            && !ruled(a.x1, b.x0)
+        {
             let mid = (a.x1 + b.x0) / 2.0;
             glyphs[i - 1].x1 = mid;
             glyphs[i].x0 = mid;
@@ -230,12 +288,12 @@ mod tests {
     #[test]
     fn glyphs_shrink_to_their_ink_and_keep_the_gap_between_columns() {
         // Ink at columns 102-105 ("8") and 130-139 ("化"), none between.
-        let mut inked = vec![false; 50];
+        let mut columns = vec![Column::Blank; 50];
         for i in (2..6).chain(30..40) {
-            inked[i] = true;
+            columns[i] = Column::Ink;
         }
         let mut g = vec![glyph('8', 100.0, 118.0), glyph('化', 118.0, 142.0)];
-        fit_to_ink(&mut g, &inked, 100.0);
+        fit_to_ink(&mut g, &columns, 100.0);
         assert_eq!((g[0].x0, g[0].x1), (102.0, 106.0));
         assert_eq!((g[1].x0, g[1].x1), (130.0, 140.0));
     }
@@ -253,7 +311,7 @@ mod tests {
             glyph('b', 28.0, 32.0),
             glyph('化', 45.0, 55.0),
         ];
-        close_gaps(&mut g, 10.0);
+        close_gaps(&mut g, 10.0, &[], 0.0);
         let edges: Vec<(f32, f32)> = g.iter().map(|g| (g.x0, g.x1)).collect();
         assert_eq!(
             edges,
@@ -271,10 +329,37 @@ mod tests {
     }
 
     #[test]
+    fn a_glyph_never_reaches_over_a_ruling_nor_does_a_gap_close_over_one() {
+        // "%" inked at 2-5, a ruling at 8, "4" inked at 11-14: read without
+        // a space between, their spans meeting at 9.
+        let mut columns = vec![Column::Blank; 20];
+        for i in (2..6).chain(11..15) {
+            columns[i] = Column::Ink;
+        }
+        columns[8] = Column::Ruling;
+        let mut g = vec![glyph('%', 0.0, 9.0), glyph('4', 9.0, 16.0)];
+        // The first glyph's span holds a stray inked column past the ruling.
+        columns[7] = Column::Blank;
+        fit_to_ink(&mut g, &columns, 0.0);
+        assert_eq!((g[0].x0, g[0].x1), (2.0, 6.0));
+        assert_eq!((g[1].x0, g[1].x1), (11.0, 15.0));
+        close_gaps(&mut g, 20.0, &columns, 0.0);
+        assert_eq!(
+            (g[0].x1, g[1].x0),
+            (6.0, 11.0),
+            "the ruling keeps them apart"
+        );
+        // A span reaching over a ruling to a little ink keeps the side with more.
+        let mut h = vec![glyph('a', 0.0, 14.0)];
+        fit_to_ink(&mut h, &columns, 0.0);
+        assert_eq!((h[0].x0, h[0].x1), (2.0, 6.0));
+    }
+
+    #[test]
     fn a_glyph_without_ink_keeps_its_span() {
-        let inked = vec![false; 10];
+        let columns = vec![Column::Blank; 10];
         let mut g = vec![glyph('.', 2.0, 5.0), glyph(' ', 5.0, 8.0)];
-        fit_to_ink(&mut g, &inked, 0.0);
+        fit_to_ink(&mut g, &columns, 0.0);
         assert_eq!((g[0].x0, g[0].x1), (2.0, 5.0));
         assert_eq!((g[1].x0, g[1].x1), (5.0, 8.0));
     }

@@ -12,7 +12,7 @@ use rten::{Model, ModelOptions};
 use rten_tensor::prelude::*;
 use rten_tensor::{NdTensor, Tensor};
 
-use super::{ctc, db, glyphs_of, Line};
+use super::{ctc, db, glyphs_of, Column, Line};
 
 static DET_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_det_small.onnx");
 static REC_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_rec_small.onnx");
@@ -222,10 +222,18 @@ impl<'a> Ink<'a> {
         Some((top, bottom))
     }
 
-    /// Which columns hold ink between rows `y0` and `y1`.
-    fn columns(&self, y0: u32, y1: u32) -> Vec<bool> {
+    /// What each column holds between rows `y0` and `y1`.
+    fn columns(&self, y0: u32, y1: u32) -> Vec<Column> {
         (0..self.crop.width())
-            .map(|x| (y0..y1).any(|y| self.at(x, y)))
+            .map(|x| {
+                if self.ruled_col[x as usize] {
+                    Column::Ruling
+                } else if (y0..y1).any(|y| self.at(x, y)) {
+                    Column::Ink
+                } else {
+                    Column::Blank
+                }
+            })
             .collect()
     }
 }

@@ -30,19 +30,49 @@ pub(crate) fn whiten(image: &mut GrayImage) {
 /// What detection reads of a scanned page: the ink, every lighter grey made
 /// white. The blur of a scan leaves a light halo around letters that joins
 /// along a line of text into long faint strokes, which detection would take
-/// for light gridlines; a grey this light is halo, not a printed line.
+/// for light gridlines; a grey this light is halo, not a printed line. Light
+/// grey is kept where its neighbourhood is grey on average (a shaded band),
+/// not pixel by pixel: grain would break a band up into specks whose edges
+/// look like short rulings.
 pub(crate) fn ink_only(image: &GrayImage) -> GrayImage {
+    let (w, h) = (image.width() as usize, image.height() as usize);
+    // Sums over the rectangle from (0, 0) to (x, y), exclusive.
+    let mut sums = vec![0u32; (w + 1) * (h + 1)];
+    for y in 0..h {
+        let mut row = 0u32;
+        for x in 0..w {
+            row += image.as_raw()[y * w + x] as u32;
+            sums[(y + 1) * (w + 1) + x + 1] = sums[y * (w + 1) + x + 1] + row;
+        }
+    }
+    let r = NEIGHBOURHOOD / 2;
     let mut out = image.clone();
-    for p in out.pixels_mut() {
-        if p.0[0] >= HALO {
-            p.0[0] = 255;
+    for y in 0..h {
+        let (y0, y1) = (y.saturating_sub(r), (y + r + 1).min(h));
+        for x in 0..w {
+            let v = image.as_raw()[y * w + x];
+            if v < DARK {
+                continue;
+            }
+            let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
+            let sum = sums[y1 * (w + 1) + x1] + sums[y0 * (w + 1) + x0]
+                - sums[y0 * (w + 1) + x1]
+                - sums[y1 * (w + 1) + x0];
+            let mean = sum / ((x1 - x0) * (y1 - y0)) as u32;
+            if v >= HALO || mean >= HALO as u32 {
+                out.as_mut()[y * w + x] = 255;
+            }
         }
     }
     out
 }
 
-/// Whitened greys from this level up are halo (see `ink_only`).
+/// Whitened greys from this level up are halo (see `ink_only`); below
+/// `DARK` always ink; between, ink where the neighbourhood (a square this
+/// many pixels wide) is as dark on average.
 const HALO: u8 = 200;
+const DARK: u8 = 160;
+const NEIGHBOURHOOD: usize = 5;
 
 /// The grey level from which up a pixel is paper: the most common light
 /// level, less the spread of the grain (measured on its lighter side, where
@@ -103,6 +133,30 @@ mod tests {
         // The light grey line stays clearly grey: a faint ruling.
         let grey = img.get_pixel(5, 70).0[0];
         assert!((180..235).contains(&grey), "{grey}");
+    }
+
+    #[test]
+    fn detection_sees_ink_and_even_shading_not_halos_or_specks() {
+        let img = GrayImage::from_fn(60, 30, |x, y| {
+            Luma([match (x, y) {
+                (_, 5) => 40,                                       // a ruling
+                (_, 10) => 185,                                     // a faint halo line
+                (0..=29, 20..=29) => 180 + ((x + y) % 3) as u8 * 4, // a shaded band
+                (30..=59, 20..=29) if (x + y) % 7 == 0 => 190,      // grain specks
+                _ => 255,
+            }])
+        });
+        let out = ink_only(&img);
+        assert_eq!(out.get_pixel(30, 5).0[0], 40);
+        assert_eq!(out.get_pixel(30, 10).0[0], 255, "a lone light line is halo");
+        assert!(
+            (5..25).all(|x| out.get_pixel(x, 24).0[0] < 200),
+            "the band stays whole"
+        );
+        assert!(
+            (30..60).all(|x| out.get_pixel(x, 25).0[0] == 255),
+            "specks go"
+        );
     }
 
     #[test]
