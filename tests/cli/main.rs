@@ -12,6 +12,7 @@ use serde_json::Value;
 
 mod fuzz;
 mod robustness;
+mod safety;
 
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_tables2xlsx")
