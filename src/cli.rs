@@ -101,6 +101,7 @@ pub fn main() -> i32 {
             }
         };
     }
+    quiet_writer_panics();
     let args = match Args::try_parse_from(argv) {
         Ok(args) => args,
         Err(e) => {
@@ -119,6 +120,23 @@ pub fn main() -> i32 {
             e.ending().exit_code()
         }
     }
+}
+
+/// A panic in a writer thread is that document's error, reported with its
+/// cause; any other panic is a bug, said in one line.
+fn quiet_writer_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        if std::thread::current().name() == Some(crate::write::WRITER_THREAD) {
+            return;
+        }
+        let location = info
+            .location()
+            .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
+        progress::print_fatal(&format!(
+            "internal error (a bug, please report it){location}: {}",
+            crate::error::panic_message(info.payload())
+        ));
+    }));
 }
 
 fn run(args: Args) -> Result<Summary, Error> {
@@ -221,6 +239,21 @@ fn plan(args: &Args) -> Result<(Plan, bool), Error> {
     let mut items = items;
     if let Some(shard) = args.shard {
         items.retain(|item| inputs::in_shard(&item.key, shard));
+    }
+    // Before anything is read: no file the run writes may be one it reads.
+    let outputs: Vec<PathBuf> = items
+        .iter()
+        .map(|item| item.output.clone())
+        .chain(args.report.clone())
+        .collect();
+    let others: Vec<PathBuf> = args.config.iter().cloned().collect();
+    let collision = inputs::output_over_input(&items, &others, &outputs, args.debug_dir.as_deref());
+    if let Some((output, input)) = collision {
+        return usage(format!(
+            "{} would be written over {}, which is an input; choose another output",
+            output.display(),
+            input.display()
+        ));
     }
     let plan = Plan {
         items,

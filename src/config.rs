@@ -13,6 +13,10 @@ pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
 
 /// The hard ceiling on worker processes, whatever is asked for.
 pub const MAX_WORKERS: usize = 16;
+/// Ceilings on the work a run holds at once (`pool.pages_ahead`,
+/// `batch.open_documents`, each of which has a writer thread).
+const MAX_PAGES_AHEAD: usize = 10_000;
+const MAX_OPEN_DOCUMENTS: usize = 256;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -175,6 +179,20 @@ impl Config {
             return bad(format!(
                 "pool.worker_memory_mb must be 0 (no limit) or at least 256, not {}",
                 self.pool.worker_memory_mb
+            ));
+        }
+        // Each of these is work held in memory at once: a number typed by
+        // mistake must not become an allocation.
+        if self.pool.pages_ahead > MAX_PAGES_AHEAD {
+            return bad(format!(
+                "pool.pages_ahead must be at most {MAX_PAGES_AHEAD}, not {}",
+                self.pool.pages_ahead
+            ));
+        }
+        if self.batch.open_documents > MAX_OPEN_DOCUMENTS {
+            return bad(format!(
+                "batch.open_documents must be at most {MAX_OPEN_DOCUMENTS}, not {}",
+                self.batch.open_documents
             ));
         }
         if self.detect.min_rows == 0 || self.detect.min_cols == 0 {

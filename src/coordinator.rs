@@ -39,7 +39,7 @@ use crate::protocol::{DetectJob, ExtractJob, JobId, OcrChar, OpenJob, PageTables
 use crate::reorder::ReorderBuffer;
 use crate::report::{FileRecord, Report, Status, Summary};
 use crate::stitch::Stitcher;
-use crate::table::{ExtractedTable, OcrRead, Rect, TableIndex, TableRegion};
+use crate::table::{ExtractedTable, OcrRead, Rect, TableIndex, TablePart, TableRegion};
 use crate::write::{spawn_writer, ToWriter};
 
 /// After this many pages in a row fail, the rest of the document is not
@@ -107,6 +107,8 @@ pub fn convert(plan: Plan, config: &Config, progress: &Progress) -> Result<Summa
         progress,
         report: Report::create(plan.report.as_deref())?,
         unpacker: None,
+        links: None,
+        next_link: 0,
         docs: BTreeMap::new(),
         closing: Vec::new(),
         jobs: HashMap::new(),
@@ -128,10 +130,10 @@ pub fn convert(plan: Plan, config: &Config, progress: &Progress) -> Result<Summa
         if interrupted() {
             break;
         }
-        run.reap(false)?;
+        run.reap(false);
         while run.docs.len() < max_open {
             let Some(item) = queue.pop_front() else { break };
-            run.open(item, &mut pool)?;
+            run.open(item, &mut pool);
         }
         run.dispatch_pages(&mut pool, pages_ahead);
         let complete: Vec<u64> = run
@@ -162,8 +164,14 @@ pub fn convert(plan: Plan, config: &Config, progress: &Progress) -> Result<Summa
     for id in ids {
         run.close(id);
     }
-    run.reap(true)?;
+    run.reap(true);
     run.summary.interrupted = interrupted();
+    if let Err(e) = run.report.finish() {
+        // Every document was still converted; the report is what failed.
+        let line = format!("cannot write the report: {e}");
+        run.progress.error(&line);
+        run.summary.failed.push(("--report".to_owned(), line));
+    }
     Ok(run.summary)
 }
 
@@ -201,6 +209,9 @@ struct Conversion {
     stitcher: Stitcher,
     /// `None` once the writer thread has stopped on an error.
     writer: Option<SyncSender<ToWriter>>,
+    /// The table last sent and the pages it covers so far, to say so when
+    /// it turns out to continue over pages.
+    last_sent: Option<(TableIndex, u32)>,
     writer_thread: JoinHandle<Result<bool, Error>>,
     tables: usize,
     failures: Vec<String>,
@@ -215,17 +226,18 @@ impl Doc {
 }
 
 impl Conversion {
-    /// Hands a finished table to the writer thread.
-    fn send(&mut self, table: ExtractedTable, display: &str, progress: &Progress) {
-        if table.last_page > table.index.page {
-            progress.note(&format!(
-                "{display}: {} continues over pages {}, written as one table",
-                table.index,
-                table.pages_label()
-            ));
+    /// Hands a table, or a part of one, to the writer thread.
+    fn send(&mut self, part: TablePart, display: &str, progress: &Progress) {
+        if part.continues {
+            if let Some((_, last)) = self.last_sent.as_mut() {
+                *last = part.table.last_page;
+            }
+        } else {
+            self.note_pages(display, progress);
+            self.last_sent = Some((part.table.index, part.table.last_page));
+            self.tables += 1;
         }
-        self.tables += 1;
-        self.to_writer(ToWriter::Table(table));
+        self.to_writer(ToWriter::Part(part));
     }
 
     /// Has the index say why a page gave nothing.
@@ -238,6 +250,16 @@ impl Conversion {
         if sent == Some(false) {
             // The writer stopped on an error, which its thread returns.
             self.writer = None;
+        }
+    }
+
+    /// Says so when the table last sent runs over pages.
+    fn note_pages(&self, display: &str, progress: &Progress) {
+        if let Some((index, last)) = self.last_sent.filter(|(i, last)| *last > i.page) {
+            progress.note(&format!(
+                "{display}: {index} continues over pages {}-{last}, written as one table",
+                index.page
+            ));
         }
     }
 
@@ -270,6 +292,9 @@ struct Run<'a> {
     plan: Plan,
     report: Report,
     unpacker: Option<Unpacker>,
+    /// Links with UTF-8 names to PDFs whose paths are not.
+    links: Option<tempfile::TempDir>,
+    next_link: u64,
     docs: BTreeMap<u64, Doc>,
     closing: Vec<Closing>,
     jobs: HashMap<JobId, (u64, Pending)>,
@@ -287,38 +312,34 @@ impl Run<'_> {
     }
 
     /// Starts converting `item` (a worker opens it), or records why not.
-    fn open(&mut self, item: Item, pool: &mut Pool) -> Result<(), Error> {
+    fn open(&mut self, item: Item, pool: &mut Pool) {
         let started = Instant::now();
-        if let Source::Broken(reason) = &item.source {
-            let reason = reason.clone();
-            return self.record_failure(&item, started, reason, false);
+        match &item.source {
+            Source::Broken(reason) => {
+                let reason = reason.clone();
+                return self.record_failure(&item, started, reason, false);
+            }
+            Source::Skipped(reason) => {
+                let reason = Some(reason.clone());
+                return self.finish_record(&item, None, Status::Skipped, 0, 0, started, reason);
+            }
+            Source::File(_) | Source::ZipEntry { .. } => {}
         }
         if self.plan.skip_existing && item.output.exists() {
             let output = Some(item.output.display().to_string());
             return self.finish_record(&item, output, Status::Skipped, 0, 0, started, None);
         }
         let (pdf, unpacked) = match &item.source {
+            Source::File(path) if path.to_str().is_none() => match self.utf8_link(path) {
+                Ok(link) => (link.path().to_owned(), Some(link)),
+                Err(reason) => return self.record_failure(&item, started, reason, false),
+            },
             Source::File(path) => (path.clone(), None),
-            Source::ZipEntry { archive, index } => {
-                if self.unpacker.is_none() {
-                    let dir = &self.plan.unpack_dir;
-                    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-                        path: dir.clone(),
-                        source,
-                    })?;
-                    self.unpacker = Some(Unpacker::new(
-                        dir,
-                        self.config.batch.max_unzipped_bytes,
-                        self.config.batch.max_pdf_bytes,
-                    )?);
-                }
-                let unpacker = self.unpacker.as_mut().expect("created above");
-                match unpacker.unpack(archive, *index) {
-                    Ok(temp) => (temp.path().to_owned(), Some(temp)),
-                    Err(reason) => return self.record_failure(&item, started, reason, false),
-                }
-            }
-            Source::Broken(_) => unreachable!("handled above"),
+            Source::ZipEntry { archive, index } => match self.unpack(archive, *index) {
+                Ok(temp) => (temp.path().to_owned(), Some(temp)),
+                Err(reason) => return self.record_failure(&item, started, reason, false),
+            },
+            Source::Broken(_) | Source::Skipped(_) => unreachable!("handled above"),
         };
         let id = self.next_doc;
         self.next_doc += 1;
@@ -338,7 +359,57 @@ impl Run<'_> {
                 conversion: None,
             },
         );
-        Ok(())
+    }
+
+    /// A UTF-8 name for a PDF whose path is not (a Linux file name may be
+    /// any bytes), in a temporary folder of the run.
+    fn utf8_link(&mut self, path: &Path) -> Result<TempPdf, String> {
+        let reason = |e: std::io::Error| {
+            format!(
+                "cannot link to it under a UTF-8 name: {}",
+                crate::error::io_reason(&e)
+            )
+        };
+        if self.links.is_none() {
+            let dir = tempfile::Builder::new()
+                .prefix("tables2xlsx-links-")
+                .tempdir()
+                .map_err(reason)?;
+            self.links = Some(dir);
+        }
+        let dir = self.links.as_ref().expect("created above").path();
+        self.next_link += 1;
+        crate::inputs::utf8_link(dir, self.next_link, path).map_err(reason)
+    }
+
+    /// Unpacks an archive's entry into the plan's unpacking folder; the
+    /// reason why not, to fail the entry with.
+    fn unpack(&mut self, archive: &Path, index: usize) -> Result<TempPdf, String> {
+        if self.unpacker.is_none() {
+            let dir = &self.plan.unpack_dir;
+            let reason = |e: &std::io::Error| {
+                format!(
+                    "cannot unpack into {}: {}",
+                    dir.display(),
+                    crate::error::io_reason(e)
+                )
+            };
+            std::fs::create_dir_all(dir).map_err(|e| reason(&e))?;
+            let unpacker = Unpacker::new(
+                dir,
+                self.config.batch.max_unzipped_bytes,
+                self.config.batch.max_pdf_bytes,
+            )
+            .map_err(|e| match e {
+                Error::Io { source, .. } => reason(&source),
+                other => other.to_string(),
+            })?;
+            self.unpacker = Some(unpacker);
+        }
+        self.unpacker
+            .as_mut()
+            .expect("created above")
+            .unpack(archive, index)
     }
 
     /// A worker opened the document: it has `count` pages.
@@ -359,8 +430,7 @@ impl Run<'_> {
             Ok(pages) => pages,
             Err((by_arguments, reason)) => {
                 let doc = self.docs.remove(&id).expect("looked up above");
-                // A report line that cannot be written is reported at the end.
-                let _ = self.record_failure(&doc.item, doc.started, reason, by_arguments);
+                self.record_failure(&doc.item, doc.started, reason, by_arguments);
                 return;
             }
         };
@@ -372,7 +442,7 @@ impl Run<'_> {
                     parent.display(),
                     crate::error::io_reason(&e)
                 );
-                let _ = self.record_failure(&doc.item, doc.started, reason, false);
+                self.record_failure(&doc.item, doc.started, reason, false);
                 return;
             }
         }
@@ -401,6 +471,7 @@ impl Run<'_> {
             outstanding: 0,
             stitcher: Stitcher::new(self.config.output.stitch_continued_tables),
             writer: Some(writer),
+            last_sent: None,
             writer_thread,
             tables: 0,
             failures: Vec::new(),
@@ -497,7 +568,7 @@ impl Run<'_> {
                     JobFailure::Refused(reason) => reason,
                     lost => format!("cannot be opened: {lost}"),
                 };
-                let _ = self.record_failure(&doc.item, doc.started, reason, false);
+                self.record_failure(&doc.item, doc.started, reason, false);
             }
             (PoolEvent::Detected { page, .. }, Pending::Page(_)) => {
                 self.detected(id, &display, page, pool)
@@ -620,9 +691,10 @@ impl Run<'_> {
             // Still opening (an interrupted run): nothing was written.
             return;
         };
-        if let Some(table) = c.stitcher.finish() {
-            c.send(table, &doc.item.display, self.progress);
+        if let Some(part) = c.stitcher.finish() {
+            c.send(part, &doc.item.display, self.progress);
         }
+        c.note_pages(&doc.item.display, self.progress);
         drop(c.writer);
         self.closing.push(Closing {
             item: doc.item,
@@ -635,7 +707,7 @@ impl Run<'_> {
     }
 
     /// Records the documents whose writer has finished (with `wait`, all).
-    fn reap(&mut self, wait: bool) -> Result<(), Error> {
+    fn reap(&mut self, wait: bool) {
         let mut i = 0;
         while i < self.closing.len() {
             if !wait && !self.closing[i].writer_thread.is_finished() {
@@ -669,8 +741,10 @@ impl Run<'_> {
                 }
                 Err(e) => (Status::Failed, None, Some(e.to_string())),
             };
-            self.summary.pages += doc.pages;
-            self.summary.tables += doc.tables;
+            if output.is_some() {
+                self.summary.pages += doc.pages;
+                self.summary.tables += doc.tables;
+            }
             self.finish_record(
                 &doc.item,
                 output,
@@ -679,9 +753,8 @@ impl Run<'_> {
                 doc.tables,
                 doc.started,
                 error,
-            )?;
+            );
         }
-        Ok(())
     }
 
     /// A document that failed without a workbook, for `reason`.
@@ -691,7 +764,7 @@ impl Run<'_> {
         started: Instant,
         reason: String,
         by_arguments: bool,
-    ) -> Result<(), Error> {
+    ) {
         if by_arguments {
             self.summary.failed_by_arguments += 1;
         }
@@ -709,14 +782,19 @@ impl Run<'_> {
         tables: usize,
         started: Instant,
         error: Option<String>,
-    ) -> Result<(), Error> {
+    ) {
         let display = item.display.as_str();
         if output.is_some() && status != Status::Skipped {
             self.summary.written += 1;
         }
         match status {
             Status::Ok => self.summary.converted += 1,
-            Status::Skipped => self.summary.skipped += 1,
+            Status::Skipped => {
+                self.summary.skipped += 1;
+                if let Some(reason) = &error {
+                    self.progress.note(&format!("{display}: skipped: {reason}"));
+                }
+            }
             Status::Failed => {
                 let reason = error.clone().unwrap_or_default();
                 // Failures of single pages were named as they happened.
@@ -737,7 +815,7 @@ impl Run<'_> {
             tables,
             seconds: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
             error,
-        })
+        });
     }
 }
 

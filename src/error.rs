@@ -26,7 +26,7 @@ pub enum Error {
         page: u32,
         message: String,
     },
-    #[error("{}: cannot write the workbook: {message}", path.display())]
+    #[error("{message} while writing {}", path.display())]
     Write { path: PathBuf, message: String },
     #[error("cannot start worker process: {0}")]
     Spawn(std::io::Error),

@@ -13,11 +13,10 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-use zip::ZipArchive;
-
+use crate::archive::{self, Entry, UnpackError};
 use crate::error::Error;
 
 /// Where a document's bytes are.
@@ -29,6 +28,9 @@ pub enum Source {
     ZipEntry { archive: PathBuf, index: usize },
     /// Cannot be converted, for this reason; reported as failed.
     Broken(String),
+    /// Not a document (an archive's entry that is not a PDF); reported as
+    /// skipped, with this reason.
+    Skipped(String),
 }
 
 /// One document of a batch.
@@ -107,7 +109,7 @@ pub fn discover(inputs: &[PathBuf], outdir: &Path) -> Vec<Item> {
         item.output = outdir.join(xlsx);
         let out_key = slash_path(&item.output);
         if let Some(other) = first.get(&out_key) {
-            if !matches!(item.source, Source::Broken(_)) {
+            if matches!(item.source, Source::File(_) | Source::ZipEntry { .. }) {
                 item.source =
                     Source::Broken(format!("its workbook would overwrite that of {other}"));
             }
@@ -118,36 +120,85 @@ pub fn discover(inputs: &[PathBuf], outdir: &Path) -> Vec<Item> {
     items
 }
 
-/// The PDFs of the archive at `path`, whose relative path (`2023/bundle.zip`)
-/// is `key`: their workbooks go under a folder named after it
-/// (`2023/bundle/`), and messages name them `path/entry.pdf`.
+/// The entries of the archive at `path`, whose relative path
+/// (`2023/bundle.zip`) is `key`: their workbooks go under a folder named
+/// after it (`2023/bundle/`), and messages name them `path/entry.pdf`. Every
+/// entry but a folder becomes an item, so none goes unmentioned: a PDF to
+/// convert, or one refused or skipped with the reason. Two entries of one
+/// name both convert, the second to `name (2).xlsx`.
 fn archive_items(path: &Path, key: &str, items: &mut Vec<Item>) {
-    let folder = Path::new(key).with_extension("");
-    let folder = slash_path(&folder);
-    match zip_entries(path) {
-        Ok(entries) => {
-            for (index, raw, name) in entries {
-                let display = format!("{}/{raw}", path.display());
-                items.push(match name {
-                    Some(name) => Item {
-                        key: format!("{folder}/{name}"),
-                        display,
-                        source: Source::ZipEntry {
-                            archive: path.to_owned(),
-                            index,
-                        },
-                        output: PathBuf::new(),
-                    },
-                    None => broken(
-                        display,
-                        &format!("{folder}/refused-{index}.pdf"),
-                        "refused: the entry's name would escape the output folder".to_owned(),
-                    ),
-                });
-            }
+    let folder = slash_path(&Path::new(key).with_extension(""));
+    let listed = File::open(path)
+        .map_err(|e| crate::error::io_reason(&e))
+        .and_then(|mut f| archive::entries(&mut f));
+    let entries = match listed {
+        Ok(entries) => entries,
+        Err(message) => return items.push(broken(path.display().to_string(), key, message)),
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, entry) in entries.iter().enumerate() {
+        if entry.is_dir {
+            continue;
         }
-        Err(message) => items.push(broken(path.display().to_string(), key, message)),
+        let display = format!("{}/{}", path.display(), entry.name);
+        let Some(name) = safe_name(&entry.name) else {
+            items.push(broken(
+                display,
+                &format!("{folder}/refused-{index}.pdf"),
+                "refused: the entry's name would escape the output folder".to_owned(),
+            ));
+            continue;
+        };
+        let skip = |reason: &str| Item {
+            source: Source::Skipped(reason.to_owned()),
+            key: format!("{folder}/{name}"),
+            display: display.clone(),
+            output: PathBuf::new(),
+        };
+        if entry.is_symlink {
+            items.push(skip("a symbolic link, not a file"));
+            continue;
+        }
+        if !has_extension(Path::new(&name), "pdf") {
+            items.push(skip("not a PDF (by its name)"));
+            continue;
+        }
+        let n = seen.entry(name.to_ascii_lowercase()).or_insert(0);
+        *n += 1;
+        let (key, display) = match *n {
+            1 => (format!("{folder}/{name}"), display),
+            n => {
+                let stem = name
+                    .strip_suffix(".pdf")
+                    .or_else(|| name.strip_suffix(".PDF"));
+                let stem = stem.unwrap_or(&name);
+                (
+                    format!("{folder}/{stem} ({n}).pdf"),
+                    format!("{display} (entry {} of that name)", n),
+                )
+            }
+        };
+        items.push(Item {
+            key,
+            display,
+            source: Source::ZipEntry {
+                archive: path.to_owned(),
+                index,
+            },
+            output: PathBuf::new(),
+        });
     }
+}
+
+/// An entry's name as a relative path inside the output folder, or `None`
+/// when it is absolute or climbs out with `..`.
+fn safe_name(name: &str) -> Option<String> {
+    let path = Path::new(name);
+    let escapes = path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    let name = slash_path(path);
+    (!escapes && !name.is_empty() && !name.contains('\\')).then_some(name)
 }
 
 fn broken(display: String, key: &str, reason: String) -> Item {
@@ -186,29 +237,63 @@ fn slash_path(path: &Path) -> String {
         .join("/")
 }
 
-/// The PDF entries of an archive: (entry number, name as stored, safe
-/// relative name), the
-/// name `None` for an entry whose name is absolute or climbs out with `..`.
-fn zip_entries(path: &Path) -> Result<Vec<(usize, String, Option<String>)>, String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let mut archive =
-        ZipArchive::new(file).map_err(|e| format!("cannot read as a zip archive: {e}"))?;
-    let mut entries = Vec::new();
-    for index in 0..archive.len() {
-        let entry = archive
-            .by_index_raw(index)
-            .map_err(|e| format!("cannot read as a zip archive: {e}"))?;
-        if entry.is_dir() || !entry.name().to_ascii_lowercase().ends_with(".pdf") {
-            continue;
+/// A file as the file system knows it: two paths name the same file, however
+/// spelled (relative, `./`, a symbolic link, a hard link), when these agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct FileId {
+    device: u64,
+    inode: u64,
+}
+
+fn file_id(path: &Path) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    Some(FileId {
+        device: meta.dev(),
+        inode: meta.ino(),
+    })
+}
+
+/// The first of `outputs` that is one of the files the run reads (the
+/// documents of `items`, their archives, and `others` such as the settings
+/// file), with that input: writing it would destroy the input. `pictures`
+/// is the debug folder, whose `NAME-pNNN.png` files would be written over.
+pub fn output_over_input(
+    items: &[Item],
+    others: &[PathBuf],
+    outputs: &[PathBuf],
+    pictures: Option<&Path>,
+) -> Option<(PathBuf, PathBuf)> {
+    let inputs = items
+        .iter()
+        .filter_map(|item| match &item.source {
+            Source::File(path) => Some(path),
+            Source::ZipEntry { archive, .. } => Some(archive),
+            Source::Broken(_) | Source::Skipped(_) => None,
+        })
+        .chain(others);
+    let mut read: HashMap<FileId, &PathBuf> = HashMap::new();
+    for input in inputs {
+        if let Some(id) = file_id(input) {
+            read.entry(id).or_insert(input);
         }
-        let name = entry.enclosed_name().map(|p| slash_path(&p));
-        entries.push((
-            index,
-            entry.name().to_owned(),
-            name.filter(|n| !n.is_empty()),
-        ));
     }
-    Ok(entries)
+    for output in outputs {
+        if let Some(input) = file_id(output).and_then(|id| read.get(&id)) {
+            return Some((output.clone(), (*input).clone()));
+        }
+    }
+    let pictures = pictures.and_then(|dir| dir.canonicalize().ok())?;
+    let is_picture_name = |name: &str| {
+        name.strip_suffix(".png")
+            .and_then(|stem| stem.rsplit_once("-p"))
+            .is_some_and(|(_, page)| !page.is_empty() && page.chars().all(|c| c.is_ascii_digit()))
+    };
+    read.values().find_map(|input| {
+        let name = input.file_name()?.to_string_lossy().into_owned();
+        let inside = input.canonicalize().ok()?.starts_with(&pictures);
+        (inside && is_picture_name(&name)).then(|| (pictures.join(&name), (*input).clone()))
+    })
 }
 
 /// Parses `K/N` (1 ≤ K ≤ N): the K-th of N shards.
@@ -246,7 +331,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// written (a zip's stated sizes can lie).
 pub struct Unpacker {
     dir: tempfile::TempDir,
-    archives: HashMap<PathBuf, ZipArchive<File>>,
+    archives: HashMap<PathBuf, (File, Vec<Entry>)>,
     /// Bytes unpacked so far, per archive.
     spent: HashMap<PathBuf, u64>,
     max_archive_bytes: u64,
@@ -280,46 +365,58 @@ impl Unpacker {
     /// to name the entry with.
     pub fn unpack(&mut self, archive: &Path, index: usize) -> Result<TempPdf, String> {
         if !self.archives.contains_key(archive) {
-            let file = File::open(archive).map_err(|e| e.to_string())?;
-            let zip = ZipArchive::new(file).map_err(|e| format!("cannot read the archive: {e}"))?;
-            self.archives.insert(archive.to_owned(), zip);
+            let mut file = File::open(archive).map_err(|e| crate::error::io_reason(&e))?;
+            let entries = archive::entries(&mut file)?;
+            self.archives.insert(archive.to_owned(), (file, entries));
         }
-        let zip = self.archives.get_mut(archive).expect("inserted above");
+        let (file, entries) = self.archives.get_mut(archive).expect("inserted above");
+        let entry = entries
+            .get(index)
+            .ok_or_else(|| "cannot unpack: the archive changed".to_owned())?;
         let spent = self.spent.entry(archive.to_owned()).or_insert(0);
         let left = self.max_archive_bytes.saturating_sub(*spent);
         let limit = left.min(self.max_pdf_bytes);
-        let mut entry = zip
-            .by_index(index)
-            .map_err(|e| format!("cannot unpack: {e}"))?;
         self.next += 1;
         let path = self.dir.path().join(format!("{}.pdf", self.next));
         let guard = TempPdf(path.clone());
-        let mut out = File::create(&path).map_err(|e| format!("cannot unpack: {e}"))?;
-        // One byte past the limit tells "exactly at the limit" from "over it".
-        let copied = std::io::copy(&mut (&mut entry).take(limit + 1), &mut out)
-            .map_err(|e| format!("cannot unpack: {e}"))?;
-        *spent += copied;
-        if copied > limit {
-            return Err(if limit == self.max_pdf_bytes {
-                format!(
-                    "refused: unpacks to more than {} bytes (batch.max_pdf_bytes)",
-                    self.max_pdf_bytes
-                )
-            } else {
-                format!(
-                    "refused: the archive unpacks to more than {} bytes (batch.max_unzipped_bytes)",
-                    self.max_archive_bytes
-                )
-            });
+        let cannot = |e: std::io::Error| format!("cannot unpack: {}", crate::error::io_reason(&e));
+        let mut out = std::io::BufWriter::new(File::create(&path).map_err(cannot)?);
+        let unpacked = archive::unpack(file, entry, &mut out, limit);
+        match unpacked {
+            Ok(written) => *spent += written,
+            Err(UnpackError::TooLarge) => {
+                *spent += limit;
+                return Err(if limit == self.max_pdf_bytes {
+                    format!(
+                        "refused: unpacks to more than {} bytes (batch.max_pdf_bytes)",
+                        self.max_pdf_bytes
+                    )
+                } else {
+                    format!(
+                        "refused: the archive unpacks to more than {} bytes (batch.max_unzipped_bytes)",
+                        self.max_archive_bytes
+                    )
+                });
+            }
+            Err(UnpackError::Failed(reason)) => return Err(reason),
         }
-        out.flush().map_err(|e| format!("cannot unpack: {e}"))?;
+        out.flush().map_err(cannot)?;
         Ok(guard)
     }
 }
 
-/// An unpacked entry; the file is removed on drop.
+/// An unpacked entry, or a link to a PDF; the file is removed on drop.
 #[derive(Debug)]
 pub struct TempPdf(PathBuf);
+
+/// A link named `NUMBER.pdf` in `dir` to `target`, a PDF whose path is not
+/// valid UTF-8: MuPDF and the worker protocol take paths as text.
+pub fn utf8_link(dir: &Path, number: u64, target: &Path) -> std::io::Result<TempPdf> {
+    let target = std::path::absolute(target)?;
+    let link = dir.join(format!("{number}.pdf"));
+    std::os::unix::fs::symlink(target, &link)?;
+    Ok(TempPdf(link))
+}
 
 impl TempPdf {
     pub fn path(&self) -> &Path {
@@ -374,15 +471,17 @@ mod tests {
                 "2023/q1/B.PDF",
                 "a.pdf",
                 "gone.pdf",
+                "reports/readme.txt",
                 "reports/refused-1.pdf",
                 "reports/x/c.pdf"
             ]
         );
         assert_eq!(items[0].output, out.join("2023/q1/B.xlsx"));
-        assert_eq!(items[4].output, out.join("reports/x/c.xlsx"));
+        assert_eq!(items[5].output, out.join("reports/x/c.xlsx"));
         assert!(matches!(items[2].source, Source::Broken(_)));
-        assert!(matches!(&items[3].source, Source::Broken(r) if r.contains("escape")));
-        assert!(items[3].display.ends_with("reports.zip/../../evil.pdf"));
+        assert!(matches!(&items[3].source, Source::Skipped(r) if r.contains("not a PDF")));
+        assert!(matches!(&items[4].source, Source::Broken(r) if r.contains("escape")));
+        assert!(items[4].display.ends_with("reports.zip/../../evil.pdf"));
     }
 
     #[test]
@@ -423,6 +522,35 @@ mod tests {
         assert!(per_archive.unpack(&zip, 0).is_ok());
         let err = per_archive.unpack(&zip, 1).unwrap_err();
         assert!(err.contains("max_unzipped_bytes"), "{err}");
+    }
+
+    #[test]
+    fn an_output_that_is_an_input_however_spelled_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("x.pdf");
+        std::fs::write(&pdf, b"%PDF").unwrap();
+        let link = dir.path().join("link.xlsx");
+        std::os::unix::fs::symlink(&pdf, &link).unwrap();
+        let hard = dir.path().join("hard.xlsx");
+        std::fs::hard_link(&pdf, &hard).unwrap();
+        let items = discover(std::slice::from_ref(&pdf), dir.path());
+        let dotted = dir.path().join(".").join("x.pdf");
+        for output in [pdf.clone(), dotted, link, hard] {
+            let hit = output_over_input(&items, &[], std::slice::from_ref(&output), None);
+            assert_eq!(
+                hit,
+                Some((output.clone(), pdf.clone())),
+                "{}",
+                output.display()
+            );
+        }
+        let fresh = dir.path().join("x.xlsx");
+        assert_eq!(output_over_input(&items, &[], &[fresh], None), None);
+        let picture = dir.path().join("x-p001.png");
+        std::fs::write(&picture, b"png").unwrap();
+        let items = discover(std::slice::from_ref(&picture), dir.path());
+        let hit = output_over_input(&items, &[], &[], Some(dir.path()));
+        assert_eq!(hit.map(|(_, input)| input), Some(picture));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod protocol;
 pub mod table;
 
 // The parent.
+pub mod archive;
 pub mod cli;
 pub mod coordinator;
 pub mod excel;

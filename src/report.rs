@@ -38,10 +38,13 @@ pub struct FileRecord {
     pub error: Option<String>,
 }
 
-/// Where records go: the report file, if one was asked for.
+/// Where records go: the report file, if one was asked for. A line that
+/// cannot be written (a full disk) does not stop the run: the first error
+/// is kept and given by `finish`.
 pub struct Report {
     path: PathBuf,
     out: Option<BufWriter<File>>,
+    error: Option<std::io::Error>,
 }
 
 impl Report {
@@ -58,20 +61,32 @@ impl Report {
         Ok(Report {
             path: path.map(Path::to_owned).unwrap_or_default(),
             out,
+            error: None,
         })
     }
 
-    pub fn record(&mut self, record: &FileRecord) -> Result<(), Error> {
+    pub fn record(&mut self, record: &FileRecord) {
         let Some(out) = self.out.as_mut() else {
-            return Ok(());
+            return;
         };
+        if self.error.is_some() {
+            return;
+        }
         let line = serde_json::to_string(record).expect("a record serializes");
-        writeln!(out, "{line}")
-            .and_then(|()| out.flush())
-            .map_err(|source| Error::Io {
-                path: self.path.clone(),
+        if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush()) {
+            self.error = Some(e);
+        }
+    }
+
+    /// The first line that could not be written, if any.
+    pub fn finish(self) -> Result<(), Error> {
+        match self.error {
+            None => Ok(()),
+            Some(source) => Err(Error::Io {
+                path: self.path,
                 source,
-            })
+            }),
+        }
     }
 }
 
@@ -129,8 +144,9 @@ mod tests {
             seconds: 0.5,
             error: Some("a.pdf: needs a password".into()),
         };
-        report.record(&record).unwrap();
-        report.record(&record).unwrap();
+        report.record(&record);
+        report.record(&record);
+        report.finish().unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().count(), 2);
         assert!(text.contains(r#""status":"failed""#), "{text}");

@@ -24,11 +24,16 @@
 //! Invariants: tables leave in index order, each exactly once (a stitched
 //! part as rows of the table it continues); at most one table is held back,
 //! the last of a page until the first of the next is known; `finish` gives
-//! it.
+//! it. Memory stays flat in the length of a table: a stitched table held
+//! past `HOLD_ROWS` rows goes to the writer as it is, marked open, and its
+//! further parts follow it as they come (the parent then holds its header
+//! and where its last part sat, nothing more).
 
 use std::collections::HashMap;
 
-use crate::table::{Cell, ExtractedTable, Grid, OcrRead, PageFrame, TableIndex, TableRegion};
+use crate::table::{
+    Cell, ExtractedTable, Grid, OcrRead, PageFrame, TableIndex, TablePart, TableRegion,
+};
 
 /// The most lines of text a running head or footer takes. A title with a
 /// paragraph under it is more: the table after it is a table of its own.
@@ -43,6 +48,10 @@ const COLUMN_SLACK_PT: f32 = 6.0;
 const COLUMN_SLACK_SHARE: f32 = 0.03;
 /// A repeated header is at most this many rows.
 const MAX_HEADER_ROWS: usize = 3;
+/// The most rows of a stitched table held before it goes to the writer in
+/// parts (a table over hundreds of pages runs to a million rows). Below it
+/// a stitched table is written whole, knowing its pages from the start.
+const HOLD_ROWS: usize = 20_000;
 
 /// What the stitcher knows of a detected page.
 struct PageInfo {
@@ -55,10 +64,13 @@ struct PageInfo {
 
 /// A table that may continue on the next page.
 struct Held {
-    table: ExtractedTable,
+    /// The table so far; `None` once it went to the writer, open.
+    table: Option<ExtractedTable>,
     /// Its last part: where it sits, and its own index.
     tail: TableRegion,
     tail_index: TableIndex,
+    /// Its first rows, to tell a header repeated on the next page.
+    header: Vec<Vec<String>>,
 }
 
 impl Held {
@@ -66,8 +78,18 @@ impl Held {
         Held {
             tail: table.region.clone(),
             tail_index: table.index,
-            table,
+            header: table.rows.iter().take(MAX_HEADER_ROWS).cloned().collect(),
+            table: Some(table),
         }
+    }
+
+    /// What is left to give the writer when the table ends.
+    fn release(self) -> Option<TablePart> {
+        self.table.map(|table| TablePart {
+            table,
+            continues: false,
+            open: false,
+        })
     }
 }
 
@@ -107,20 +129,37 @@ impl Stitcher {
         );
     }
 
-    /// Takes the next table in index order; gives the tables that are
-    /// complete (none, one, or a held one and this one).
-    pub fn push(&mut self, table: ExtractedTable) -> Vec<ExtractedTable> {
+    /// Takes the next table in index order; gives what is ready for the
+    /// writer: nothing, a held table and this one, or a part of a long one.
+    pub fn push(&mut self, table: ExtractedTable) -> Vec<TablePart> {
         let mut out = Vec::new();
         let current = match self.held.take() {
             Some(mut held) => match self.continuation(&held, &table) {
                 Some(repeated) => {
                     held.tail = table.region.clone();
                     held.tail_index = table.index;
-                    append(&mut held.table, table, repeated);
+                    let rest = drop_top_rows(table, repeated);
+                    match held.table.as_mut() {
+                        Some(whole) => {
+                            append(whole, rest);
+                            if whole.rows.len() > HOLD_ROWS {
+                                out.push(TablePart {
+                                    table: held.table.take().expect("matched above"),
+                                    continues: false,
+                                    open: true,
+                                });
+                            }
+                        }
+                        None => out.push(TablePart {
+                            table: rest,
+                            continues: true,
+                            open: true,
+                        }),
+                    }
                     held
                 }
                 None => {
-                    out.push(held.table);
+                    out.extend(held.release());
                     Held::new(table)
                 }
             },
@@ -130,7 +169,7 @@ impl Stitcher {
         if self.enabled && self.ends_page(&current.tail, current.tail_index) {
             self.held = Some(current);
         } else {
-            out.push(current.table);
+            out.extend(current.release());
         }
         // Earlier pages are not asked about again.
         self.pages.retain(|&p, _| p >= page);
@@ -138,8 +177,8 @@ impl Stitcher {
     }
 
     /// The held table, if any: call when all tables are in.
-    pub fn finish(&mut self) -> Option<ExtractedTable> {
-        self.held.take().map(|h| h.table)
+    pub fn finish(&mut self) -> Option<TablePart> {
+        self.held.take().and_then(Held::release)
     }
 
     /// When `next` continues `held`: how many rows at its top repeat the
@@ -154,7 +193,7 @@ impl Stitcher {
         if a.col_count() != b.col_count() || a.col_count() == 0 {
             return None;
         }
-        let repeated = repeated_header_rows(&held.table.rows, &next.rows);
+        let repeated = repeated_header_rows(&held.header, &next.rows);
         (repeated > 0 || same_columns(a, b)).then_some(repeated)
     }
 
@@ -226,49 +265,61 @@ fn same_columns(a: &Grid, b: &Grid) -> bool {
             .all(|(x, y)| ((x - a0) - (y - b0)).abs() <= slack)
 }
 
-/// Appends the rows of `next` to `table`, less its first `repeated` rows.
-/// The grid's row boundaries run on below the earlier parts with the
-/// continuation's spacing: they are positions on no single page, only
-/// ascending, which is all the writer needs of them.
-fn append(table: &mut ExtractedTable, next: ExtractedTable, repeated: usize) {
+/// `table` without its first `n` rows: a header repeated on the page it
+/// continues on. A span reaching out of the dropped rows keeps its lower part.
+fn drop_top_rows(mut table: ExtractedTable, n: usize) -> ExtractedTable {
+    if n == 0 {
+        return table;
+    }
+    let grid = &mut table.region.grid;
+    let n = n.min(grid.row_count());
+    let dropped = n as u32;
+    grid.rows.drain(..n);
+    grid.cells.retain(|c| c.row + c.rowspan > dropped);
+    for cell in &mut grid.cells {
+        let bottom = cell.row + cell.rowspan;
+        cell.row = cell.row.max(dropped) - dropped;
+        cell.rowspan = bottom - dropped - cell.row;
+    }
+    table.rows.drain(..n.min(table.rows.len()));
+    if let Some(read) = &mut table.ocr {
+        read.unsure.retain(|&(r, _)| r >= dropped);
+        for (r, _) in &mut read.unsure {
+            *r -= dropped;
+        }
+    }
+    table
+}
+
+/// Appends the rows of `next` to `table`. The grid's row boundaries run on
+/// below the earlier parts with the continuation's spacing: they are
+/// positions on no single page, only ascending, which is all the writer
+/// needs of them.
+fn append(table: &mut ExtractedTable, next: ExtractedTable) {
     let grid = &mut table.region.grid;
     let base = grid.row_count() as u32;
     // Rows and grid agree on the row count; pad so spans stay aligned if not.
     table.rows.resize(grid.row_count(), Vec::new());
     let more = &next.region.grid;
-    if let (Some(&end), Some(&start)) = (grid.rows.last(), more.rows.get(repeated)) {
-        grid.rows.extend(
-            more.rows
-                .iter()
-                .skip(repeated + 1)
-                .map(|y| end + (y - start)),
-        );
+    if let (Some(&end), Some(&start)) = (grid.rows.last(), more.rows.first()) {
+        grid.rows
+            .extend(more.rows.iter().skip(1).map(|y| end + (y - start)));
     }
-    let dropped = repeated as u32;
-    for cell in &more.cells {
-        let bottom = cell.row + cell.rowspan;
-        if bottom <= dropped {
-            continue;
-        }
-        // A span reaching out of the dropped header keeps only its lower part.
-        let row = cell.row.max(dropped);
-        grid.cells.push(Cell {
-            row: row - dropped + base,
-            rowspan: bottom - row,
-            ..*cell
-        });
-    }
+    grid.cells.extend(more.cells.iter().map(|cell| Cell {
+        row: cell.row + base,
+        ..*cell
+    }));
     let mut rows = next.rows;
     rows.resize(more.row_count(), Vec::new());
-    let (kept, before) = ((rows.len() - repeated.min(rows.len())) as f32, base as f32);
-    table.rows.extend(rows.into_iter().skip(repeated));
+    let (before, added) = (base as f32, rows.len() as f32);
+    table.rows.extend(rows);
     table.last_page = next.last_page;
     // A part read by OCR makes the whole table one read by OCR; its cells
     // move down with its rows, and the confidence is the parts' by rows.
     if let Some(read) = next.ocr {
         let confidence = match &table.ocr {
             Some(first) => {
-                (first.confidence * before + read.confidence * kept) / (before + kept).max(1.0)
+                (first.confidence * before + read.confidence * added) / (before + added).max(1.0)
             }
             None => read.confidence,
         };
@@ -277,12 +328,9 @@ fn append(table: &mut ExtractedTable, next: ExtractedTable, repeated: usize) {
             unsure: Vec::new(),
         });
         first.confidence = confidence;
-        first.unsure.extend(
-            read.unsure
-                .into_iter()
-                .filter(|&(r, _)| r >= dropped)
-                .map(|(r, c)| (r - dropped + base, c)),
-        );
+        first
+            .unsure
+            .extend(read.unsure.into_iter().map(|(r, c)| (r + base, c)));
     }
 }
 
@@ -344,11 +392,11 @@ mod tests {
         })
     }
 
-    /// Runs pages of (frame, tables) through a stitcher.
-    fn stitch(
+    /// Runs pages of (frame, tables) through a stitcher; gives the parts.
+    fn stitch_parts(
         enabled: bool,
         pages: Vec<(Option<PageFrame>, Vec<ExtractedTable>)>,
-    ) -> Vec<ExtractedTable> {
+    ) -> Vec<TablePart> {
         let mut s = Stitcher::new(enabled);
         let mut out = Vec::new();
         for (frame, tables) in pages {
@@ -361,6 +409,21 @@ mod tests {
         }
         out.extend(s.finish());
         out
+    }
+
+    /// The tables the writer gets, parts put back together.
+    fn stitch(
+        enabled: bool,
+        pages: Vec<(Option<PageFrame>, Vec<ExtractedTable>)>,
+    ) -> Vec<ExtractedTable> {
+        let mut tables: Vec<ExtractedTable> = Vec::new();
+        for part in stitch_parts(enabled, pages) {
+            match tables.last_mut() {
+                Some(last) if part.continues => append(last, part.table),
+                _ => tables.push(part.table),
+            }
+        }
+        tables
     }
 
     const COLS: [f32; 5] = [56.0, 126.0, 276.0, 376.0, 476.0];
@@ -532,5 +595,27 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert!(out[0].region.grid.is_consistent());
         assert_eq!(out[0].rows.len(), 37 + 4);
+    }
+
+    #[test]
+    fn a_table_too_long_to_hold_goes_out_in_parts_as_it_comes() {
+        // 40 pages of 1,000 rows: past HOLD_ROWS the stitcher holds no rows.
+        let mut s = Stitcher::new(true);
+        let mut parts = Vec::new();
+        let mut most_held = 0;
+        for page in 1..=40u32 {
+            let t = part(page, 0, 50.0, &COLS, page == 1, 1000);
+            s.page_detected(page, frame(0, 1), std::slice::from_ref(&t.region));
+            parts.extend(s.push(t));
+            let held = s.held.as_ref().and_then(|h| h.table.as_ref());
+            most_held = most_held.max(held.map_or(0, |t| t.rows.len()));
+        }
+        parts.extend(s.finish());
+        assert!(most_held <= HOLD_ROWS + 1000, "held {most_held} rows");
+        assert!(parts[0].open && !parts[0].continues);
+        assert!(parts[1..].iter().all(|p| p.continues && p.open));
+        let rows: usize = parts.iter().map(|p| p.table.rows.len()).sum();
+        assert_eq!(rows, 1 + 40 * 1000, "every row, once");
+        assert_eq!(parts.last().unwrap().table.last_page, 40);
     }
 }

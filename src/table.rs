@@ -230,6 +230,19 @@ pub struct OcrRead {
     pub unsure: Vec<(u32, u32)>,
 }
 
+/// What the writer takes, in order: a table whole, or a long table that
+/// continues over pages in parts, as they come (so that memory stays flat
+/// in the length of a table).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TablePart {
+    /// This part's rows and cells; for the first part, the table's index.
+    pub table: ExtractedTable,
+    /// Its rows continue the table of the part before.
+    pub continues: bool,
+    /// Further parts of the table may follow (its last page is not known yet).
+    pub open: bool,
+}
+
 impl ExtractedTable {
     /// The pages the table covers as users read them: "3", or "3-5".
     pub fn pages_label(&self) -> String {

@@ -19,6 +19,8 @@
 //! never leaves a half-written file.
 
 use std::collections::HashMap;
+use std::io::{Seek, SeekFrom, Write};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{
@@ -32,7 +34,7 @@ use crate::config::OutputConfig;
 use crate::error::Error;
 use crate::excel;
 use crate::numbers::{self, DecimalMark, MarkEvidence, Typed};
-use crate::table::{Evidence, ExtractedTable, TableIndex};
+use crate::table::{Evidence, ExtractedTable, TableIndex, TablePart};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -51,6 +53,8 @@ pub struct WorkbookWriter {
     sheet_names: Vec<String>,
     /// The sheet tables are being written to.
     sheet: Option<SheetCursor>,
+    /// The table being written, which later parts may continue.
+    current: Option<CurrentTable>,
     index: Vec<IndexEntry>,
     /// Pages that gave no tables, and why.
     page_notes: Vec<(u32, String)>,
@@ -85,6 +89,7 @@ impl WorkbookWriter {
             max_rows: excel::MAX_ROWS,
             sheet_names: vec![INDEX_SHEET.to_owned()],
             sheet: None,
+            current: None,
             index: Vec::new(),
             page_notes: Vec::new(),
             marks: MarkEvidence::default(),
@@ -115,17 +120,54 @@ impl WorkbookWriter {
     }
 
     /// Writes the next table, in table-index order.
+    pub fn write_table(&mut self, table: &ExtractedTable) -> Result<(), Error> {
+        self.write_part(&TablePart {
+            table: table.clone(),
+            continues: false,
+            open: false,
+        })
+    }
+
     /// Has the index say why a page gave nothing; listed after the tables.
     pub fn note_page(&mut self, page: u32, note: String) {
         self.page_notes.push((page, note));
     }
 
-    pub fn write_table(&mut self, table: &ExtractedTable) -> Result<(), Error> {
-        self.place_table(table).map_err(|e| self.error(e))
+    /// Writes the next table, or the next part of a long table, in
+    /// table-index order.
+    pub fn write_part(&mut self, part: &TablePart) -> Result<(), Error> {
+        self.place_part(part).map_err(|e| self.error(e))
     }
 
-    fn place_table(&mut self, table: &ExtractedTable) -> Result<(), XlsxError> {
-        let plan = TablePlan::new(table, &mut self.marks, self.decimal_comma_numbers);
+    fn place_part(&mut self, part: &TablePart) -> Result<(), XlsxError> {
+        let table = &part.table;
+        let first = !part.continues || self.current.is_none();
+        let plan = TablePlan::new(table, &mut self.marks, self.decimal_comma_numbers, first);
+        if first {
+            self.close_table();
+            self.start_table(part, &plan)?;
+        }
+        let current = self.current.as_mut().expect("a table is open");
+        current.entry.last_page = current.entry.last_page.max(table.last_page);
+        for r in 0..plan.rows.len() {
+            if self.cursor().next_row >= self.max_rows {
+                self.continue_on_next_sheet()?;
+            }
+            let current = self.current.as_ref().expect("a table is open");
+            let header_rows = current.header.len();
+            if first && r == plan.header_rows && current.part == 1 {
+                self.freeze(header_rows)?;
+            }
+            self.write_row(&plan.rows[r], plan.cols, first && r < plan.header_rows)?;
+            self.current.as_mut().expect("a table is open").entry.rows += 1;
+        }
+        Ok(())
+    }
+
+    /// Opens the sheet (or the place on the one sheet) for a new table,
+    /// with its caption.
+    fn start_table(&mut self, part: &TablePart, plan: &TablePlan) -> Result<(), XlsxError> {
+        let table = &part.table;
         let base = format!("p{}-t{}", table.index.page, table.index.ordinal + 1);
         match self.layout {
             Layout::SheetPerTable => {
@@ -144,40 +186,62 @@ impl WorkbookWriter {
                 }
             }
         }
-        let mut entry = self.index_entry(table, &plan, 1);
-        self.caption(table, 1)?;
-        let repeat_header = plan.header_rows > 0 && (plan.header_rows as u32) * 2 < self.max_rows;
-        let mut part = 1;
-        for r in 0..plan.rows.len() {
-            if self.cursor().next_row >= self.max_rows {
-                part += 1;
-                let wanted = match self.layout {
-                    Layout::SheetPerTable => format!("{base} ({part})"),
-                    Layout::OneSheet => ONE_SHEET_NAME.to_owned(),
-                };
-                let name = self.open_sheet(&wanted)?;
-                entry.notes.push(format!("continues on {name}"));
-                let previous = std::mem::replace(&mut entry, self.index_entry(table, &plan, part));
-                entry
-                    .notes
-                    .push(format!("continued from {}", previous.sheet));
-                self.index.push(previous);
-                self.caption(table, part)?;
-                if repeat_header && r >= plan.header_rows {
-                    for h in 0..plan.header_rows {
-                        self.write_row(&plan, h)?;
-                    }
-                    self.freeze(plan.header_rows)?;
-                }
+        let caption = caption_text(table, part.open);
+        self.current = Some(CurrentTable {
+            entry: self.index_entry(table, plan, 1),
+            base,
+            caption,
+            part: 1,
+            header: plan.rows[..plan.header_rows].to_vec(),
+            cols: plan.cols,
+        });
+        self.caption(false)
+    }
+
+    /// The current sheet is full: the table goes on on a further sheet,
+    /// under its header again, and the index gets a row for each sheet.
+    fn continue_on_next_sheet(&mut self) -> Result<(), XlsxError> {
+        let (wanted, part) = {
+            let current = self.current.as_mut().expect("a table is open");
+            current.part += 1;
+            let wanted = match self.layout {
+                Layout::SheetPerTable => format!("{} ({})", current.base, current.part),
+                Layout::OneSheet => ONE_SHEET_NAME.to_owned(),
+            };
+            (wanted, current.part)
+        };
+        let name = self.open_sheet(&wanted)?;
+        let cursor = self.sheet.as_ref().expect("just opened");
+        let (first_row, max_rows) = (cursor.next_row, self.max_rows);
+        let current = self.current.as_mut().expect("a table is open");
+        current.entry.notes.push(format!("continues on {name}"));
+        let next = IndexEntry {
+            part,
+            sheet: name,
+            first_row,
+            rows: 0,
+            notes: vec![format!("continued from {}", current.entry.sheet)],
+            ..current.entry.clone()
+        };
+        let previous = std::mem::replace(&mut current.entry, next);
+        self.index.push(previous);
+        self.caption(true)?;
+        let current = self.current.as_ref().expect("a table is open");
+        let (header, cols) = (current.header.clone(), current.cols);
+        if !header.is_empty() && (header.len() as u32) * 2 < max_rows {
+            for row in &header {
+                self.write_row(row, cols, true)?;
             }
-            if part == 1 && r == plan.header_rows {
-                self.freeze(plan.header_rows)?;
-            }
-            self.write_row(&plan, r)?;
-            entry.rows += 1;
+            self.freeze(header.len())?;
         }
-        self.index.push(entry);
         Ok(())
+    }
+
+    /// The table being written is complete: its index row is final.
+    fn close_table(&mut self) {
+        if let Some(current) = self.current.take() {
+            self.index.push(current.entry);
+        }
     }
 
     fn cursor(&mut self) -> &mut SheetCursor {
@@ -216,20 +280,16 @@ impl WorkbookWriter {
         Ok(())
     }
 
-    /// One-sheet layout: the row above a table that says which it is, and
-    /// which pages it covers when it continues over pages.
-    fn caption(&mut self, table: &ExtractedTable, part: u32) -> Result<(), XlsxError> {
+    /// One-sheet layout: the row above the current table (or above its
+    /// continuation on a further sheet) that says which it is.
+    fn caption(&mut self, continued: bool) -> Result<(), XlsxError> {
         if self.layout != Layout::OneSheet {
             return Ok(());
         }
-        let pages = match table.last_page > table.index.page {
-            true => format!("Pages {}", table.pages_label()),
-            false => format!("Page {}", table.index.page),
-        };
-        let ordinal = table.index.ordinal + 1;
-        let text = match part {
-            1 => format!("{pages}, table {ordinal}"),
-            _ => format!("{pages}, table {ordinal} (continued)"),
+        let current = self.current.as_ref().expect("a table is open");
+        let text = match continued {
+            false => current.caption.clone(),
+            true => format!("{} (continued)", current.caption),
         };
         let format = self.formats.caption.clone();
         let cursor = self.sheet.as_mut().expect("a sheet is open");
@@ -252,22 +312,27 @@ impl WorkbookWriter {
         Ok(())
     }
 
-    /// Writes row `r` of a table at the current sheet's next row. Spanning
-    /// cells are cut at the sheet's last row and the table's last column.
-    fn write_row(&mut self, plan: &TablePlan, r: usize) -> Result<(), XlsxError> {
+    /// Writes a row of a table of `cols` columns at the current sheet's
+    /// next row. Spanning cells are cut at the sheet's last row and the
+    /// table's last column.
+    fn write_row(
+        &mut self,
+        cells: &[PlannedCell],
+        cols: usize,
+        bold: bool,
+    ) -> Result<(), XlsxError> {
         let max_rows = self.max_rows;
         let cursor = self.sheet.as_mut().expect("a sheet is open");
         let sheet = self.workbook.worksheet_from_index(cursor.position)?;
         let row = cursor.next_row;
-        let bold = r < plan.header_rows;
-        for (c, cell) in plan.rows[r].iter().enumerate() {
+        for (c, cell) in cells.iter().enumerate() {
             let col = c as u16;
             let format = self
                 .formats
                 .get(cell.num_format(), bold, cell.wraps(), cell.unsure);
             let (rowspan, colspan) = cell.span;
             let last_row = (row + rowspan - 1).min(max_rows - 1);
-            let last_col = (c + colspan as usize - 1).min(plan.cols - 1) as u16;
+            let last_col = (c + colspan as usize - 1).min(cols - 1) as u16;
             let merged = (last_row, last_col) != (row, col);
             if merged {
                 let text = match &cell.value {
@@ -323,22 +388,24 @@ impl WorkbookWriter {
     }
 
     /// Fills the index, then saves to a temporary name beside the target and
-    /// renames it into place.
+    /// renames it into place. However saving ends (an error, a full disk, a
+    /// panic inside the xlsx library), the temporary file is removed.
     pub fn finish(mut self) -> Result<(), Error> {
+        self.close_table();
         let filled = self.close_sheet().and_then(|()| self.fill_index());
         filled.map_err(|e| self.error(e))?;
-        let temp = temp_path(&self.target);
-        if let Err(e) = self.workbook.save(&temp) {
-            let _ = std::fs::remove_file(&temp);
-            return Err(self.error(e));
-        }
-        std::fs::rename(&temp, &self.target).map_err(|source| {
-            let _ = std::fs::remove_file(&temp);
-            Error::Io {
-                path: self.target.clone(),
-                source,
-            }
-        })
+        let temp = TempFile(Some(temp_path(&self.target)));
+        let path = temp.path().to_owned();
+        let file = std::fs::File::create(&path).map_err(|e| self.io_error(&e))?;
+        let mut out = StickyWriter::new(std::io::BufWriter::new(file));
+        let saved = self.workbook.save_to_writer(&mut out);
+        // The library sees every write succeed (see `StickyWriter`); the
+        // first I/O error, if any, is here.
+        out.finish().map_err(|e| self.io_error(&e))?;
+        saved.map_err(|e| self.error(e))?;
+        std::fs::rename(&path, &self.target).map_err(|e| self.io_error(&e))?;
+        temp.keep();
+        Ok(())
     }
 
     /// The index sheet: a row per table (per part of a table that continues
@@ -440,9 +507,19 @@ impl WorkbookWriter {
     }
 
     fn error(&self, e: XlsxError) -> Error {
+        match e {
+            XlsxError::IoError(io) => self.io_error(&io),
+            other => Error::Write {
+                path: self.target.clone(),
+                message: other.to_string(),
+            },
+        }
+    }
+
+    fn io_error(&self, e: &std::io::Error) -> Error {
         Error::Write {
             path: self.target.clone(),
-            message: e.to_string(),
+            message: crate::error::io_reason(e),
         }
     }
 }
@@ -457,7 +534,38 @@ struct SheetCursor {
     widths: Vec<usize>,
 }
 
+/// The table being written: what its further sheets and parts need.
+struct CurrentTable {
+    /// Its current sheet's row of the index.
+    entry: IndexEntry,
+    /// Its sheet's name, `p3-t1`, for further sheets.
+    base: String,
+    caption: String,
+    /// Which sheet of the table is being written: 1, 2 ...
+    part: u32,
+    /// The header rows, repeated at the top of a further sheet.
+    header: Vec<Vec<PlannedCell>>,
+    cols: usize,
+}
+
+/// The one-sheet caption of a table: "Page 3, table 1", "Pages 3-5, table
+/// 1"; a long table written before its end is known, "Pages from 3".
+fn caption_text(table: &ExtractedTable, open: bool) -> String {
+    let pages = if open {
+        format!(
+            "Pages from {} (the Index says where it ends)",
+            table.index.page
+        )
+    } else if table.last_page > table.index.page {
+        format!("Pages {}", table.pages_label())
+    } else {
+        format!("Page {}", table.index.page)
+    };
+    format!("{pages}, table {}", table.index.ordinal + 1)
+}
+
 /// One row of the index sheet.
+#[derive(Clone)]
 struct IndexEntry {
     table: TableIndex,
     /// The page the table ends on, after `table.page` when it continues.
@@ -519,7 +627,13 @@ struct TablePlan {
 }
 
 impl TablePlan {
-    fn new(table: &ExtractedTable, marks: &mut MarkEvidence, comma_numbers: bool) -> TablePlan {
+    /// The plan of `table`; only the first part of a table has a header.
+    fn new(
+        table: &ExtractedTable,
+        marks: &mut MarkEvidence,
+        comma_numbers: bool,
+        first: bool,
+    ) -> TablePlan {
         let grid = &table.region.grid;
         let all_cols = table
             .rows
@@ -585,13 +699,16 @@ impl TablePlan {
                     .collect()
             })
             .collect();
-        let header_rows = header_rows(&texts, &typed, &spans);
+        let header_rows = match first {
+            true => header_rows(&texts, &typed, &spans),
+            false => 0,
+        };
         let unsure: std::collections::HashSet<(u32, u32)> = table
             .ocr
             .iter()
             .flat_map(|read| read.unsure.iter().copied())
             .collect();
-        if let Some(read) = &table.ocr {
+        if let Some(read) = table.ocr.as_ref().filter(|_| first) {
             let mut note = format!(
                 "read by OCR from a scanned page, confidence {:.2}",
                 read.confidence
@@ -750,6 +867,107 @@ impl Formats {
     }
 }
 
+/// A file that is removed when dropped, unless kept: dropped on every path
+/// out of `finish`, unwinding from a panic included.
+struct TempFile(Option<PathBuf>);
+
+impl TempFile {
+    fn path(&self) -> &Path {
+        self.0.as_deref().expect("not kept yet")
+    }
+
+    fn keep(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(path) = self.0.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// A writer that keeps its first error instead of returning it, and from
+/// then on writes nothing but reports success. The zip writer inside
+/// rust_xlsxwriter, handed an error, prints "ZipWriter drop failed" to
+/// stderr and may panic; this way it finishes quietly, and `finish` gives
+/// the error with its cause (no space left on device).
+struct StickyWriter<W> {
+    inner: W,
+    error: Option<std::io::Error>,
+    /// Where the writer would be, once writes are no longer made.
+    pos: u64,
+}
+
+impl<W: Write + Seek> StickyWriter<W> {
+    fn new(inner: W) -> Self {
+        StickyWriter {
+            inner,
+            error: None,
+            pos: 0,
+        }
+    }
+
+    /// Flushes, and gives the first error of all.
+    fn finish(mut self) -> std::io::Result<()> {
+        if self.error.is_none() {
+            if let Err(e) = self.inner.flush() {
+                self.error = Some(e);
+            }
+        }
+        self.error.map_or(Ok(()), Err)
+    }
+
+    fn failed(&mut self, e: std::io::Error) {
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+    }
+}
+
+impl<W: Write + Seek> Write for StickyWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.error.is_none() {
+            match self.inner.write_all(buf) {
+                Ok(()) => {}
+                Err(e) => self.failed(e),
+            }
+        }
+        self.pos += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.error.is_none() {
+            if let Err(e) = self.inner.flush() {
+                self.failed(e);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write + Seek> Seek for StickyWriter<W> {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        if self.error.is_none() {
+            match self.inner.seek(to) {
+                Ok(pos) => {
+                    self.pos = pos;
+                    return Ok(pos);
+                }
+                Err(e) => self.failed(e),
+            }
+        }
+        self.pos = match to {
+            SeekFrom::Start(p) => p,
+            SeekFrom::Current(d) | SeekFrom::End(d) => self.pos.saturating_add_signed(d),
+        };
+        Ok(self.pos)
+    }
+}
+
 /// `dir/.name.xlsx.<pid>.tmp`: hidden, in the same folder (so the rename is
 /// atomic), and unique to this process.
 fn temp_path(target: &Path) -> PathBuf {
@@ -763,18 +981,24 @@ fn temp_path(target: &Path) -> PathBuf {
 /// the pipeline back rather than letting tables pile up.
 const WRITER_QUEUE: usize = 4;
 
-/// The writer stage on a thread of its own: it owns the workbook for
-/// `target` and takes tables, in order, through a short queue. When the queue
-/// ends it finishes the workbook, unless `abandon` says the run was
-/// interrupted; the thread answers whether a workbook was written.
+/// The name of writer threads: the parent's panic hook stays quiet for them,
+/// since a panic there is reported as the document's error.
+pub const WRITER_THREAD: &str = "writer";
+
 /// What the writer thread is sent.
 pub enum ToWriter {
-    /// The next table, in index order.
-    Table(ExtractedTable),
+    /// The next table, or part of a long table, in index order.
+    Part(TablePart),
     /// Why a page gave no tables (a scanned page not read), for the index.
     PageNote(u32, String),
 }
 
+/// The writer stage on a thread of its own: it owns the workbook for
+/// `target` and takes tables, in order, through a short queue. When the queue
+/// ends it finishes the workbook, unless `abandon` says the run was
+/// interrupted; the thread answers whether a workbook was written. Nothing
+/// the xlsx library does takes the process down: a panic in it (it unwraps
+/// some I/O results) becomes this document's error, naming its cause.
 pub fn spawn_writer(
     target: &Path,
     output: &OutputConfig,
@@ -788,27 +1012,63 @@ pub fn spawn_writer(
     let decimal_comma_numbers = output.decimal_comma_numbers;
     let (tx, rx) = sync_channel::<ToWriter>(WRITER_QUEUE);
     let target = target.to_owned();
-    let handle = std::thread::spawn(move || {
-        let mut writer =
-            WorkbookWriter::new(&target, layout).with_decimal_comma_numbers(decimal_comma_numbers);
-        for message in rx {
-            match message {
-                ToWriter::Table(table) => writer.write_table(&table)?,
-                ToWriter::PageNote(page, note) => writer.note_page(page, note),
-            }
-        }
-        if abandon() {
-            return Ok(false);
-        }
-        writer.finish().map(|()| true)
-    });
+    let handle = std::thread::Builder::new()
+        .name(WRITER_THREAD.to_owned())
+        .spawn(move || {
+            let written = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                let mut writer = WorkbookWriter::new(&target, layout)
+                    .with_decimal_comma_numbers(decimal_comma_numbers);
+                for message in &rx {
+                    match message {
+                        ToWriter::Part(part) => writer.write_part(&part)?,
+                        ToWriter::PageNote(page, note) => writer.note_page(page, note),
+                    }
+                }
+                if abandon() {
+                    return Ok(false);
+                }
+                writer.finish().map(|()| true)
+            }));
+            written.unwrap_or_else(|panic| {
+                Err(Error::Write {
+                    path: target,
+                    message: panic_reason(&crate::error::panic_message(panic.as_ref())),
+                })
+            })
+        })
+        .expect("a thread can be started");
     (tx, handle)
+}
+
+/// The cause in a panic of the xlsx library: its I/O error ("no space left
+/// on device (in the temporary folder for sheets)"), or the message.
+fn panic_reason(message: &str) -> String {
+    // The library panics with `expect("Couldn't write to xml file")` or
+    // `unwrap()` on an I/O error, whose Debug form holds `message: "..."`.
+    let cause = message
+        .split_once("message: \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(cause, _)| {
+            let mut chars = cause.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        });
+    // The library's own I/O is on the sheets it keeps in temporary files
+    // (the workbook itself goes through a `StickyWriter`, which never fails).
+    match cause {
+        Some(cause) => format!(
+            "{cause} (in the temporary folder for sheets, {})",
+            std::env::temp_dir().display()
+        ),
+        None => format!("the xlsx writer failed: {message}"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::table::{Cell, Grid, Rect, TableRegion};
+    use crate::table::{Cell, Grid, Rect, TablePart, TableRegion};
     use calamine::{open_workbook, Data, Reader, Xlsx};
 
     /// A table of `rows` rows: a header "Item | Amount" over numbered rows,
@@ -999,6 +1259,107 @@ mod tests {
             header_rows(&t, &ty, &[vec![(1, 1)]]),
             0,
             "one row is no header"
+        );
+    }
+
+    /// A table given in parts (a long table over pages, streamed) lands as
+    /// the same rows as given whole, over as many sheets, the header once
+    /// per sheet, and one index row per sheet.
+    #[test]
+    fn a_table_in_parts_is_written_as_the_whole() {
+        let whole = table(3, 11);
+        let (_dir, whole_path) = write(Layout::SheetPerTable, 5, std::slice::from_ref(&whole));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("parts.xlsx");
+        let mut writer = WorkbookWriter::new(&path, Layout::SheetPerTable).with_max_rows(5);
+        let mut first = whole.clone();
+        first.rows.truncate(4);
+        first.region.grid = Grid::uniform((0..=4).map(|r| r as f32).collect(), vec![0.0, 1.0, 2.0]);
+        first
+            .region
+            .grid
+            .cells
+            .retain(|c| !(c.col == 0 && (c.row == 1 || c.row == 2)));
+        first.region.grid.cells.push(Cell {
+            row: 1,
+            col: 0,
+            rowspan: 2,
+            colspan: 1,
+        });
+        let mut rest = whole.clone();
+        rest.rows.drain(..4);
+        rest.index.page = 4;
+        rest.last_page = 4;
+        rest.region.grid = Grid::uniform((0..=7).map(|r| r as f32).collect(), vec![0.0, 1.0, 2.0]);
+        let parts = [
+            TablePart {
+                table: first,
+                continues: false,
+                open: true,
+            },
+            TablePart {
+                table: rest,
+                continues: true,
+                open: true,
+            },
+        ];
+        for part in &parts {
+            writer.write_part(part).unwrap();
+        }
+        writer.finish().unwrap();
+        let (got, want) = (read(&path), read(&whole_path));
+        assert_eq!(got[1..], want[1..], "the same sheets and cells");
+        let index = &got[0].1;
+        assert_eq!(index.len(), 4, "a row per sheet");
+        assert_eq!(index[1][1], s("3-4"), "its pages, once the last part came");
+    }
+
+    /// Writes that fail (a full disk) give an error naming the cause and
+    /// the workbook, never a panic.
+    #[test]
+    fn a_writer_that_fails_gives_the_cause() {
+        struct Full(u64);
+        impl Write for Full {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                if self.0 < buf.len() as u64 {
+                    return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
+                }
+                self.0 -= buf.len() as u64;
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        impl Seek for Full {
+            fn seek(&mut self, _: SeekFrom) -> std::io::Result<u64> {
+                Ok(0)
+            }
+        }
+        let mut out = StickyWriter::new(Full(100));
+        assert_eq!(out.write(&[0; 60]).unwrap(), 60);
+        assert_eq!(
+            out.write(&[0; 60]).unwrap(),
+            60,
+            "the zip writer sees success"
+        );
+        assert_eq!(out.stream_position().unwrap(), 120);
+        let err = out.finish().unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::StorageFull);
+        let writer = WorkbookWriter::new(Path::new("out/x.xlsx"), Layout::OneSheet);
+        assert_eq!(
+            writer.io_error(&err).to_string(),
+            "no storage space while writing out/x.xlsx"
+        );
+        assert_eq!(
+            panic_reason(
+                "Couldn't write to xml file: Os { code: 28, kind: StorageFull, \
+                 message: \"No space left on device\" }"
+            ),
+            format!(
+                "no space left on device (in the temporary folder for sheets, {})",
+                std::env::temp_dir().display()
+            )
         );
     }
 }

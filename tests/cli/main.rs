@@ -13,6 +13,7 @@ use serde_json::Value;
 mod fuzz;
 mod ocr;
 mod robustness;
+mod safety;
 
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_tables2xlsx")
