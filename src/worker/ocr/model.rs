@@ -28,6 +28,14 @@ const REC_HEIGHT: u32 = 48;
 /// Lines shorter than this (after scaling) are padded with white: a single
 /// digit gives the model too few steps to read it in.
 const REC_MIN_WIDTH: u32 = 96;
+/// From `NOISE_MIN_LINES` lines on, every `NOISE_CHECK`, the mean
+/// confidence so far must reach `NOISE_CONFIDENCE`; a clean scan reads
+/// above 0.9, a poor one above 0.8.
+const NOISE_MIN_LINES: usize = 100;
+const NOISE_CHECK: usize = 50;
+const NOISE_CONFIDENCE: f32 = 0.7;
+/// More text lines than a page of the densest table holds.
+const MAX_LINES: usize = 2500;
 /// Boxes lower than this (pixels of the page image) hold no readable text.
 const MIN_LINE_HEIGHT: f32 = 5.0;
 
@@ -61,13 +69,36 @@ impl Engine {
 
     /// The text lines of a (straight) page image, top to bottom.
     pub(crate) fn lines(&self, image: &GrayImage) -> Result<Vec<Line>, String> {
-        let mut lines = Vec::new();
-        for b in self.detect(image)? {
+        let boxes = self.detect(image)?;
+        // Each line costs a recognition run; a page of noise would take minutes.
+        if boxes.len() > MAX_LINES {
+            return Err(format!(
+                "OCR found {} text lines, more than a page holds ({MAX_LINES}): \
+                 the scan is noise, not text",
+                boxes.len()
+            ));
+        }
+        let mut lines: Vec<Line> = Vec::new();
+        let (mut sum, mut count) = (0.0f32, 0usize);
+        for (i, b) in boxes.iter().enumerate() {
             if b.y1 - b.y0 < MIN_LINE_HEIGHT {
                 continue;
             }
-            if let Some(line) = self.recognize(image, &b)? {
+            if let Some(line) = self.recognize(image, b)? {
+                sum += line.glyphs.iter().map(|g| g.conf).sum::<f32>();
+                count += line.glyphs.len();
                 lines.push(line);
+            }
+            // A damaged scan (streaks, noise) reads as hundreds of lines of
+            // nonsense, slowly: stop once it is plain the model is guessing.
+            let checked = i + 1 >= NOISE_MIN_LINES && (i + 1) % NOISE_CHECK == 0;
+            if checked && count > 0 && sum / (count as f32) < NOISE_CONFIDENCE {
+                return Err(format!(
+                    "OCR read only guesses (mean confidence {:.2} over {} lines): \
+                     the scan is damaged or not text",
+                    sum / count as f32,
+                    i + 1
+                ));
             }
         }
         Ok(lines)
