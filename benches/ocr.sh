@@ -31,7 +31,7 @@ if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | g
     echo "peer skipped: needs tesseract-ocr and tesseract-ocr-chi-sim (apt-get install)"
     exit 0
 fi
-venv=${TMPDIR:-/tmp}/tables2xlsx-bench-img2table
+venv=${PEER_VENV:-${TMPDIR:-/tmp}/tables2xlsx-bench-img2table}
 if [[ ! -x "$venv/bin/python" ]]; then
     python3 -m venv "$venv" && "$venv/bin/pip" install --quiet img2table \
         || { echo "peer skipped: img2table does not install"; exit 0; }

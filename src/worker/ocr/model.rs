@@ -31,8 +31,8 @@ const REC_MIN_WIDTH: u32 = 96;
 /// From `NOISE_MIN_LINES` lines on, every `NOISE_CHECK`, the mean
 /// confidence so far must reach `NOISE_CONFIDENCE`; a clean scan reads
 /// above 0.9, a poor one above 0.8.
-const NOISE_MIN_LINES: usize = 100;
-const NOISE_CHECK: usize = 50;
+const NOISE_MIN_LINES: usize = 40;
+const NOISE_CHECK: usize = 20;
 const NOISE_CONFIDENCE: f32 = 0.7;
 /// More text lines than a page of the densest table holds.
 const MAX_LINES: usize = 2500;
