@@ -28,11 +28,12 @@ const REC_HEIGHT: u32 = 48;
 /// Lines shorter than this (after scaling) are padded with white: a single
 /// digit gives the model too few steps to read it in.
 const REC_MIN_WIDTH: u32 = 96;
-/// From `NOISE_MIN_LINES` lines on, every `NOISE_CHECK`, the mean
-/// confidence so far must reach `NOISE_CONFIDENCE`; a clean scan reads
-/// above 0.9, a poor one above 0.8.
+/// Once `NOISE_MIN_LINES` lines, or lines `NOISE_MIN_WIDTH` pixels long in
+/// all at the model's height (some ten lines of prose), have been read, the
+/// mean confidence so far must stay above `NOISE_CONFIDENCE`; a clean scan
+/// reads above 0.9, a poor one above 0.8.
 const NOISE_MIN_LINES: usize = 40;
-const NOISE_CHECK: usize = 20;
+const NOISE_MIN_WIDTH: f32 = 20_000.0;
 const NOISE_CONFIDENCE: f32 = 0.7;
 /// More text lines than a page of the densest table holds.
 const MAX_LINES: usize = 2500;
@@ -79,11 +80,13 @@ impl Engine {
             ));
         }
         let mut lines: Vec<Line> = Vec::new();
-        let (mut sum, mut count) = (0.0f32, 0usize);
+        let (mut sum, mut count, mut width) = (0.0f32, 0usize, 0.0f32);
         for (i, b) in boxes.iter().enumerate() {
             if b.y1 - b.y0 < MIN_LINE_HEIGHT {
                 continue;
             }
+            // What reading the line costs: its width at the model's height.
+            width += REC_HEIGHT as f32 * (b.x1 - b.x0) / (b.y1 - b.y0);
             if let Some(line) = self.recognize(image, b)? {
                 sum += line.glyphs.iter().map(|g| g.conf).sum::<f32>();
                 count += line.glyphs.len();
@@ -91,7 +94,7 @@ impl Engine {
             }
             // A damaged scan (streaks, noise) reads as hundreds of lines of
             // nonsense, slowly: stop once it is plain the model is guessing.
-            let checked = i + 1 >= NOISE_MIN_LINES && (i + 1) % NOISE_CHECK == 0;
+            let checked = i + 1 >= NOISE_MIN_LINES || width >= NOISE_MIN_WIDTH;
             if checked && count > 0 && sum / (count as f32) < NOISE_CONFIDENCE {
                 return Err(format!(
                     "OCR read only guesses (mean confidence {:.2} over {} lines): \
