@@ -19,8 +19,9 @@
 //! of finished jobs of its kind) has its worker stopped and fails at once:
 //! a page stuck in a damaged file would be stuck again.
 //!
-//! Extract jobs go first (the writer waits for them), then opening
-//! documents, then detecting pages.
+//! Extract jobs go first (the writer waits for them), each preferably to
+//! the worker that has its page open; then opening documents, then
+//! detecting pages.
 
 use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -50,6 +51,10 @@ const MAX_ATTEMPTS: u32 = 2;
 const SLOW_NOTICE: Duration = Duration::from_secs(5);
 /// CPU times kept per kind of job for its median.
 const TIMING_WINDOW: usize = 101;
+/// What another worker costs before it is useful (its start, and the fonts
+/// and colour tables its first page loads): queued work expected to take
+/// less than this CPU time waits for the workers there are.
+const WORKER_START_COST: Duration = Duration::from_millis(50);
 /// How Rust's allocator reports running out of memory before it aborts.
 const ALLOCATION_FAILED: &str = "memory allocation of";
 
@@ -82,6 +87,15 @@ impl Job {
             Job::Open(_) => JobKind::Open,
             Job::Detect(_) => JobKind::Detect,
             Job::Extract(_) => JobKind::Extract,
+        }
+    }
+
+    /// The page the job reads, which the worker that ran it keeps open.
+    fn page(&self) -> Option<(&std::path::Path, u32)> {
+        match self {
+            Job::Open(_) => None,
+            Job::Detect(j) => Some((&j.pdf, j.page)),
+            Job::Extract(j) => Some((&j.pdf, j.index.page)),
         }
     }
 
@@ -288,6 +302,8 @@ pub struct Pool {
     lines_rx: Receiver<WorkerLine>,
     /// Recent CPU times of finished jobs, per kind.
     timings: HashMap<JobKind, VecDeque<Duration>>,
+    /// When running jobs were last checked against their limits.
+    last_check: Instant,
     /// Set (by a signal handler) to stop: no more dispatching, and
     /// `next_event` returns `None` within a tick.
     cancel: Option<&'static AtomicBool>,
@@ -317,6 +333,8 @@ struct WorkerProc {
     stderr: Arc<Mutex<VecDeque<u8>>>,
     stderr_thread: Option<JoinHandle<()>>,
     running: Option<Running>,
+    /// The page it has open (from its last job), with its text layer.
+    page: Option<(PathBuf, u32)>,
 }
 
 /// A line from a worker's stdout, or the end of it (`None`).
@@ -342,6 +360,7 @@ impl Pool {
             lines_tx,
             lines_rx,
             timings: HashMap::new(),
+            last_check: Instant::now(),
             cancel: None,
         }
     }
@@ -417,21 +436,17 @@ impl Pool {
             let idle = self.workers.iter().position(|w| w.running.is_none());
             let slot = match idle {
                 Some(i) => i,
-                None if self.workers.len() < self.options.size => {
+                None if self.workers.len() < self.options.size && self.worth_a_worker() => {
                     let worker = self.spawn()?;
                     self.workers.push(worker);
                     self.workers.len() - 1
                 }
                 None => return Ok(()),
             };
-            let queued = self
-                .urgent
-                .pop_front()
-                .or_else(|| self.opening.pop_front())
-                .or_else(|| self.normal.pop_front())
-                .expect("queued > 0");
+            let queued = self.pick(slot).expect("queued > 0");
             let line = queued.job.request().to_line();
             let worker = &mut self.workers[slot];
+            worker.page = queued.job.page().map(|(pdf, page)| (pdf.to_owned(), page));
             worker.running = Some(Running {
                 queued,
                 started: Instant::now(),
@@ -452,6 +467,65 @@ impl Pool {
             }
         }
         Ok(())
+    }
+
+    /// Whether the queued work pays for starting another worker: a worker
+    /// costs its start and its first pages' fonts and colour tables, so a
+    /// short document is better done by the workers already running.
+    /// Judged by the CPU time the queued jobs are expected to take (the
+    /// median of their kind so far, or a first guess).
+    fn worth_a_worker(&self) -> bool {
+        if self.workers.is_empty() {
+            return true;
+        }
+        let expected = |kind: JobKind| match self.median(kind) {
+            d if d > Duration::ZERO => d,
+            _ => match kind {
+                JobKind::Open => Duration::from_millis(5),
+                JobKind::Detect => Duration::from_millis(20),
+                JobKind::Extract => Duration::from_millis(2),
+            },
+        };
+        let backlog: Duration = [&self.urgent, &self.opening, &self.normal]
+            .into_iter()
+            .flatten()
+            .map(|q| expected(q.job.kind()))
+            .sum();
+        backlog >= WORKER_START_COST
+    }
+
+    /// The job for the idle worker in `slot`. Extract jobs go first (the
+    /// writer waits for them), and each preferably to the worker that has
+    /// its page open, which read the page's text layer already: first one
+    /// for this worker's page, then one whose page no busy worker has open;
+    /// then opening documents, detecting pages, and last any extract job.
+    fn pick(&mut self, slot: usize) -> Option<Queued> {
+        fn key(page: &Option<(PathBuf, u32)>) -> Option<(&std::path::Path, u32)> {
+            page.as_ref().map(|(pdf, n)| (pdf.as_path(), *n))
+        }
+        let own = key(&self.workers[slot].page);
+        let held: Vec<(&std::path::Path, u32)> = self
+            .workers
+            .iter()
+            .filter(|w| w.running.is_some())
+            .filter_map(|w| key(&w.page))
+            .collect();
+        let found = self
+            .urgent
+            .iter()
+            .position(|q| own.is_some() && q.job.page() == own)
+            .or_else(|| {
+                self.urgent
+                    .iter()
+                    .position(|q| q.job.page().is_none_or(|p| !held.contains(&p)))
+            });
+        if let Some(i) = found {
+            return self.urgent.remove(i);
+        }
+        self.opening
+            .pop_front()
+            .or_else(|| self.normal.pop_front())
+            .or_else(|| self.urgent.pop_front())
     }
 
     fn spawn(&mut self) -> Result<WorkerProc, Error> {
@@ -514,6 +588,7 @@ impl Pool {
             stderr,
             stderr_thread: Some(stderr_thread),
             running: None,
+            page: None,
         })
     }
 
@@ -609,8 +684,13 @@ impl Pool {
         self.lose(worker, outcome);
     }
 
-    /// Stops jobs past their limits; tells of jobs that are slow.
+    /// Stops jobs past their limits; tells of jobs that are slow. At most
+    /// once a tick: it reads /proc for every running worker.
     fn check_limits(&mut self) {
+        if self.last_check.elapsed() < TICK {
+            return;
+        }
+        self.last_check = Instant::now();
         let mut stop = Vec::new();
         for slot in 0..self.workers.len() {
             let pid = self.workers[slot].pid;

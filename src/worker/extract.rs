@@ -45,7 +45,7 @@ pub struct PageText {
 
 /// The page's text layer.
 pub fn page_chars(page: &Page) -> Result<PageText, mupdf::Error> {
-    let text = page.to_text_page(TextPageFlags::empty())?;
+    let text = without_icc(|| page.to_text_page(TextPageFlags::empty()))?;
     let mut chars = Vec::new();
     let mut runs = Runs::default();
     let mut line_id = 0u32;
@@ -87,6 +87,25 @@ pub fn page_chars(page: &Page) -> Result<PageText, mupdf::Error> {
         turn: runs.turn(),
         visible,
     })
+}
+
+/// Runs `f` with MuPDF's ICC colour management off. The structured text
+/// device converts every span's colour to RGB, which we never read; with
+/// ICC on, the first conversion builds a colour link that costs a fresh
+/// worker about as much as rendering a page. (Rendering keeps ICC: its grey
+/// levels are what detection is tuned on.) The switch is the thread's
+/// context's; workers are single-threaded.
+fn without_icc<T>(f: impl FnOnce() -> T) -> T {
+    struct Restore(mupdf::Context);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            self.0.enable_icc();
+        }
+    }
+    let mut context = mupdf::Context::get();
+    context.disable_icc();
+    let _restore = Restore(context);
+    f()
 }
 
 /// The text of every cell of `grid`, row by row (see the module docs).

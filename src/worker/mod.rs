@@ -50,6 +50,7 @@ pub fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Result<()>
             crate::error::panic_message(info.payload())
         );
     }));
+    keep_freed_memory();
     let mut worker = Worker::new();
     for line in input.lines() {
         let line = line?;
@@ -70,6 +71,21 @@ pub fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Result<()>
         output.flush()?;
     }
     Ok(())
+}
+
+/// Makes the allocator keep memory the worker frees for its next page
+/// instead of handing it back to the kernel: a page's images are megabytes,
+/// which glibc would map fresh for every page (and the kernel zero, a fault
+/// per 4 KiB). The worker's peak is what it keeps, bounded by
+/// `pool.worker_memory_mb` like everything else.
+fn keep_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets allocator parameters; called before any
+    // thread of the worker allocates concurrently.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 512 << 20);
+    }
 }
 
 struct Worker {

@@ -141,7 +141,7 @@ pub fn render_scale(bounds: Rect, dpi: f32, max_megapixels: f32) -> Option<f32> 
     Some(wanted.min(fitting) as f32)
 }
 
-/// Renders a page in grey `scale` pixels per point.
+/// Renders a page in grey, `scale` pixels per point.
 pub fn render_page(page: &Page, scale: f32) -> Result<PageImage, mupdf::Error> {
     let pixmap = page.to_pixmap(
         &Matrix::new_scale(scale, scale),
@@ -153,13 +153,18 @@ pub fn render_page(page: &Page, scale: f32) -> Result<PageImage, mupdf::Error> {
     let stride = pixmap.stride() as usize;
     let n = pixmap.n() as usize;
     let samples = pixmap.samples();
-    let mut pixels = GrayImage::new(width, height);
-    for (y, row) in pixels.rows_mut().enumerate() {
+    let (w, h) = (width as usize, height as usize);
+    let mut raw = Vec::with_capacity(w * h);
+    for y in 0..h {
         let line = &samples[y * stride..];
-        for (x, px) in row.enumerate() {
-            px.0[0] = line[x * n];
+        if n == 1 {
+            // Grey without alpha, as asked: a row is a copy.
+            raw.extend_from_slice(&line[..w]);
+        } else {
+            raw.extend(line.chunks_exact(n).take(w).map(|px| px[0]));
         }
     }
+    let pixels = GrayImage::from_raw(width, height, raw).expect("width x height samples");
     Ok(PageImage {
         pixels,
         scale,

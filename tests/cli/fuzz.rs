@@ -3,9 +3,12 @@
 //! real damage and hostile files go (bit flips, overwritten runs, absurd
 //! numbers after `/Count`, `/Length`, `/W` and friends, cuts, repeated and
 //! missing slices), converted as one batch and some one by one, and every
-//! conversion must end promptly in a workbook or a named failure: no panic,
-//! no internal error, no hang, no leftover file, batch and single runs
-//! agreeing.
+//! conversion must end in a workbook or a named failure: no panic, no
+//! internal error, no leftover file, batch and single runs agreeing. That
+//! no conversion hangs is the pool's job limits' to ensure (tested with
+//! injected faults); here the slowest conversion, in wall time and in CPU
+//! time of the process tree, is reported, not asserted: a shared machine
+//! makes any time bound flaky.
 //!
 //! CI runs a short round (24 cases, 6 of them also alone). The long run
 //! (see the README): `TABLES2XLSX_TEST_FUZZ_CASES=10000
@@ -22,8 +25,18 @@ use std::time::{Duration, Instant};
 use super::robustness::children;
 use super::*;
 
-/// No conversion may take longer than this.
-const HANG_SECS: f64 = 30.0;
+/// CPU time used by this process's waited-for children (a conversion, and
+/// the workers it reaped), in seconds.
+fn children_cpu() -> f64 {
+    // SAFETY: getrusage fills the struct it is given.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    secs(usage.ru_utime) + secs(usage.ru_stime)
+}
 
 /// xorshift64*: deterministic, so a failing round can be run again.
 struct Rng(u64);
@@ -297,22 +310,20 @@ fn issue_9_mutated_pdfs_end_promptly_in_a_workbook_or_a_named_failure() {
     let alone = env_number("TABLES2XLSX_TEST_FUZZ_ALONE", 6) as usize;
     let step = (all.len() / alone.max(1)).max(1);
     let mut slowest = (0.0f64, PathBuf::new());
+    let mut most_cpu = (0.0f64, PathBuf::new());
     for case in all.iter().step_by(step) {
         let single = dir.path().join("single.xlsx");
-        let clock = Instant::now();
+        let (clock, cpu) = (Instant::now(), children_cpu());
         let o = run(
             &[case.to_str().unwrap(), "-o", single.to_str().unwrap(), "-q"],
             &[],
         );
-        let seconds = clock.elapsed().as_secs_f64();
-        assert!(
-            seconds < HANG_SECS,
-            "{} took {seconds:.1} s (kept: {:?})",
-            case.display(),
-            keep(case)
-        );
+        let (seconds, cpu) = (clock.elapsed().as_secs_f64(), children_cpu() - cpu);
         if seconds > slowest.0 {
             slowest = (seconds, case.clone());
+        }
+        if cpu > most_cpu.0 {
+            most_cpu = (cpu, case.clone());
         }
         let (status, _) = &lines[&case.display().to_string()];
         let want = if status == "ok" { 0 } else { 1 };
@@ -329,12 +340,15 @@ fn issue_9_mutated_pdfs_end_promptly_in_a_workbook_or_a_named_failure() {
     let failed = lines.values().filter(|(s, _)| s == "failed").count();
     eprintln!(
         "fuzz: {} files ({} mutated), {} converted, {failed} failed with a reason; \
-         slowest alone {:.2} s ({}); peak memory of the process tree {} MiB; {:.1} s in all",
+         slowest alone {:.2} s ({}), most CPU alone {:.2} s ({}); peak memory of the \
+         process tree {} MiB; {:.1} s in all",
         all.len(),
         cases,
         all.len() - failed,
         slowest.0,
         slowest.1.display(),
+        most_cpu.0,
+        most_cpu.1.display(),
         peak_kib / 1024,
         started.elapsed().as_secs_f64()
     );

@@ -11,6 +11,7 @@ pub mod grid;
 pub mod layout;
 pub mod overlay;
 pub mod rulings;
+mod scan;
 
 use crate::config::DetectConfig;
 use crate::table::{Evidence, Rect, TableRegion};

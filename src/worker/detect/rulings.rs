@@ -2,13 +2,12 @@
 //!
 //! A morphological opening of the ink mask with a 1×L line keeps exactly the
 //! runs of at least L ink pixels, so it is computed here as a run-length scan
-//! (one pass per pixel row, and one per column on the transposed mask) instead
-//! of an erosion and a dilation. Runs on neighbouring pixel rows that overlap
+//! (`scan`: along the rows and down the columns, on bits) instead of an
+//! erosion and a dilation. Runs on neighbouring pixel rows that overlap
 //! are one stroke; a stroke thicker than a ruling is a filled box, whose edges
 //! are kept as rulings instead.
 
-use image::GrayImage;
-
+use super::scan::InkBits;
 use crate::config::DetectConfig;
 use crate::worker::render::PageImage;
 
@@ -39,13 +38,12 @@ pub struct Rulings {
 
 /// Finds the horizontal and vertical rulings of a page image.
 pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
-    let (w, h) = page.pixels.dimensions();
-    let ink = ink_mask(&page.pixels, cfg.ink_threshold);
+    let ink = InkBits::new(&page.pixels, cfg.ink_threshold);
     let min_len = (cfg.min_line_length * page.scale).round().max(2.0) as u32;
     let max_thick = (cfg.max_line_thickness * page.scale).round().max(1.0) as u32;
 
-    let across = strokes(&ink, w, h, min_len);
-    let down = strokes(&transpose(&ink, w, h), h, w, min_len);
+    let across = strokes(&ink.row_runs(min_len));
+    let down = strokes(&ink.column_runs(min_len));
     // Filled boxes, as pixel rectangles (x0, y0, x1, y1), from the scan along
     // rows; each gives its four edges as rulings. Inside one, the scan down
     // the columns sees pieces of it between the letters of light text printed
@@ -120,13 +118,12 @@ fn add_light_lines(page: &PageImage, cfg: &DetectConfig, rulings: &mut Rulings) 
             (l.pos - r.pos).abs() <= 1.0 && l.start <= r.start + 1.0 && l.end >= r.end - 1.0
         })
     };
-    let (w, h) = page.pixels.dimensions();
-    let light = ink_mask(&page.pixels, LIGHT_LINE_THRESHOLD);
+    let light = InkBits::new(&page.pixels, LIGHT_LINE_THRESHOLD);
     let min_len = (LIGHT_LINE_LENGTHS * cfg.min_line_length * page.scale)
         .round()
         .max(2.0) as u32;
     let max_thick = (cfg.max_line_thickness * page.scale).round().max(1.0) as u32;
-    for s in strokes(&light, w, h, min_len)
+    for s in strokes(&light.row_runs(min_len))
         .iter()
         .filter(|s| s.thickness() <= max_thick)
     {
@@ -139,7 +136,7 @@ fn add_light_lines(page: &PageImage, cfg: &DetectConfig, rulings: &mut Rulings) 
             }
         }
     }
-    let down = strokes(&transpose(&light, w, h), h, w, min_len);
+    let down = strokes(&light.column_runs(min_len));
     for s in down.iter().filter(|s| s.thickness() <= max_thick) {
         for (pos, start, end) in s.rulings(max_thick) {
             let (x, y0) = page.to_points(pos, start);
@@ -212,21 +209,6 @@ fn filled_boxes(strokes: &[Stroke], max_thick: u32) -> (Vec<PixelBox>, Vec<bool>
     (boxes, used)
 }
 
-fn ink_mask(img: &GrayImage, threshold: u8) -> Vec<bool> {
-    img.as_raw().iter().map(|&v| v < threshold).collect()
-}
-
-fn transpose(mask: &[bool], w: u32, h: u32) -> Vec<bool> {
-    let (w, h) = (w as usize, h as usize);
-    let mut out = vec![false; mask.len()];
-    for y in 0..h {
-        for x in 0..w {
-            out[x * h + y] = mask[y * w + x];
-        }
-    }
-    out
-}
-
 /// A group of long runs on consecutive scan lines, in pixels: along the run
 /// from `start` to `end` (exclusive), across from `first` to `last` (inclusive).
 #[derive(Debug, Clone, Copy)]
@@ -258,25 +240,30 @@ impl Stroke {
     }
 }
 
-/// Runs of at least `min_len` ink pixels along each of the `lines` scan lines
-/// of length `len`, grouped into strokes. One pixel gaps (anti-aliasing) are
-/// bridged; anything wider ends a run, so the baseline of a line of text
-/// never becomes a ruling.
-fn strokes(mask: &[bool], len: u32, lines: u32, min_len: u32) -> Vec<Stroke> {
+/// Long runs (scan line, start, end), sorted by line then start, grouped
+/// into strokes: a run continues the stroke of the scan line before that it
+/// overlaps most.
+fn strokes(runs: &[(u32, u32, u32)]) -> Vec<Stroke> {
     let mut done = Vec::new();
     let mut open: Vec<Stroke> = Vec::new();
-    for line in 0..lines {
-        let row = &mask[(line * len) as usize..((line + 1) * len) as usize];
-        let mut next_open = Vec::new();
-        for (start, end) in long_runs(row, min_len) {
-            // Continue the stroke of the previous scan line that this run overlaps most.
+    let mut next_open: Vec<Stroke> = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let line = runs[i].0;
+        // Strokes not continued on the scan line right before this one end.
+        if open.first().is_some_and(|s| s.last + 1 != line) {
+            done.append(&mut open);
+        }
+        while i < runs.len() && runs[i].0 == line {
+            let (_, start, end) = runs[i];
+            i += 1;
             let found = open.iter().position(|s| {
                 let overlap = s.end.min(end).saturating_sub(s.start.max(start));
                 overlap * 2 >= (s.end - s.start).min(end - start)
             });
-            let stroke = match found {
-                Some(i) => {
-                    let s = open.swap_remove(i);
+            next_open.push(match found {
+                Some(k) => {
+                    let s = open.swap_remove(k);
                     Stroke {
                         start: s.start.min(start),
                         end: s.end.max(end),
@@ -290,51 +277,20 @@ fn strokes(mask: &[bool], len: u32, lines: u32, min_len: u32) -> Vec<Stroke> {
                     first: line,
                     last: line,
                 },
-            };
-            next_open.push(stroke);
+            });
         }
         done.append(&mut open);
-        open = next_open;
+        std::mem::swap(&mut open, &mut next_open);
     }
     done.append(&mut open);
     done
-}
-
-fn long_runs(row: &[bool], min_len: u32) -> Vec<(u32, u32)> {
-    let mut runs = Vec::new();
-    let mut x = 0usize;
-    let n = row.len();
-    while x < n {
-        if !row[x] {
-            x += 1;
-            continue;
-        }
-        let start = x;
-        let mut end = x + 1;
-        loop {
-            while end < n && row[end] {
-                end += 1;
-            }
-            // Bridge a single missing pixel.
-            if end + 1 < n && row[end + 1] {
-                end += 1;
-            } else {
-                break;
-            }
-        }
-        if (end - start) as u32 >= min_len {
-            runs.push((start as u32, end as u32));
-        }
-        x = end;
-    }
-    runs
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::Config;
-    use image::Luma;
+    use image::{GrayImage, Luma};
 
     fn page_with(draw: impl Fn(&mut GrayImage)) -> PageImage {
         let mut pixels = GrayImage::from_pixel(200, 100, Luma([255]));

@@ -1,0 +1,313 @@
+//! The long ink runs of a page image, along its rows and down its columns,
+//! found on bits instead of bytes: a page of 2 million pixels is 30,000
+//! words, so each pass costs about what reading the image once costs.
+//!
+//! A run is a stretch of ink pixels (darker than a threshold) in which
+//! single missing pixels (anti-aliasing) are bridged; anything wider ends
+//! it. Runs come out as (line, start, end) — the row or column, the first
+//! pixel and one past the last — sorted by line, then start, which is what
+//! a scan line by scan line would give.
+
+use image::GrayImage;
+
+/// One bit of ink per pixel, row by row, each row in whole words (bits
+/// past the width are zero).
+pub struct InkBits {
+    width: u32,
+    height: u32,
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl InkBits {
+    /// The pixels of `img` darker than `threshold`.
+    pub fn new(img: &GrayImage, threshold: u8) -> InkBits {
+        let (width, height) = img.dimensions();
+        let words = (width as usize).div_ceil(64);
+        let mut bits = vec![0u64; words * height as usize];
+        for (row, out) in img
+            .as_raw()
+            .chunks_exact(width.max(1) as usize)
+            .zip(bits.chunks_exact_mut(words.max(1)))
+        {
+            pack_row(row, threshold, out);
+        }
+        InkBits {
+            width,
+            height,
+            words,
+            bits,
+        }
+    }
+
+    fn row(&self, y: usize) -> &[u64] {
+        &self.bits[y * self.words..(y + 1) * self.words]
+    }
+
+    /// Runs of at least `min_len` pixels along the rows.
+    pub fn row_runs(&self, min_len: u32) -> Vec<(u32, u32, u32)> {
+        let mut runs = Vec::new();
+        let mut bridged = vec![0u64; self.words];
+        for y in 0..self.height as usize {
+            let row = self.row(y);
+            if row.iter().all(|&w| w == 0) {
+                continue;
+            }
+            for (k, out) in bridged.iter_mut().enumerate() {
+                let w = row[k];
+                let before = (w << 1) | if k > 0 { row[k - 1] >> 63 } else { 0 };
+                let after = (w >> 1) | row.get(k + 1).map_or(0, |n| n << 63);
+                *out = w | (before & after);
+            }
+            for (start, end) in ones(&bridged, self.width) {
+                if end - start >= min_len {
+                    runs.push((y as u32, start, end));
+                }
+            }
+        }
+        runs
+    }
+
+    /// Runs of at least `min_len` pixels down the columns.
+    pub fn column_runs(&self, min_len: u32) -> Vec<(u32, u32, u32)> {
+        let (h, words) = (self.height as usize, self.words);
+        if h == 0 || min_len == 0 {
+            return Vec::new();
+        }
+        // A pixel is in a run when it is ink, or a single gap between ink
+        // above and below: rows are whole words, so "the row above" is
+        // `words` words back.
+        let n = self.bits.len();
+        let mut bridged = self.bits.clone();
+        if h > 2 {
+            let (above, below) = (&self.bits[..n - 2 * words], &self.bits[2 * words..]);
+            for ((out, a), b) in bridged[words..n - words].iter_mut().zip(above).zip(below) {
+                *out |= a & b;
+            }
+        }
+        // Which columns hold a run of `min_len`: the rows where `len` pixels
+        // down are all bridged ink, for growing `len` (erosion by doubling).
+        let len = min_len.min(self.height) as usize;
+        let mut eroded = bridged.clone();
+        let mut span = 1usize;
+        while span * 2 <= len {
+            and_ahead(&mut eroded, span * words);
+            span *= 2;
+        }
+        // [y, y + span) and [y + len - span, y + len) together cover the run.
+        let shift = (len - span) * words;
+        let mut columns = vec![0u64; words];
+        for (row, ahead) in eroded
+            .chunks_exact(words)
+            .zip(eroded[shift..].chunks_exact(words))
+        {
+            for ((c, a), b) in columns.iter_mut().zip(row).zip(ahead) {
+                *c |= a & b;
+            }
+        }
+        // Only those columns are followed down the page, a word of columns
+        // at a time: a run starts where a column's bit turns on and ends
+        // where it turns off, so the work is the words, plus the runs.
+        let watched: Vec<usize> = (0..words).filter(|&k| columns[k] != 0).collect();
+        let mut started = vec![0u32; words * 64];
+        let mut previous = vec![0u64; words];
+        let mut runs = Vec::new();
+        let mut edge = |k: usize, changed: u64, on: u64, y: u32, runs: &mut Vec<_>| {
+            let mut bits = changed;
+            while bits != 0 {
+                let bit = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let x = k * 64 + bit;
+                if on >> bit & 1 == 1 {
+                    started[x] = y;
+                } else if y - started[x] >= min_len {
+                    runs.push((x as u32, started[x], y));
+                }
+            }
+        };
+        for y in 0..=h {
+            for &k in &watched {
+                let now = match y < h {
+                    true => bridged[y * words + k] & columns[k],
+                    false => 0, // every run ends with the page
+                };
+                let changed = now ^ previous[k];
+                if changed != 0 {
+                    edge(k, changed, now, y as u32, &mut runs);
+                    previous[k] = now;
+                }
+            }
+        }
+        runs.sort_unstable();
+        runs
+    }
+}
+
+/// `bits[i] &= bits[i + offset]` for every `i`, and zero where `i + offset`
+/// is past the end: each word anded with the one `offset` ahead of it.
+/// Done a block of `offset` words at a time, so that the words read are
+/// never ones already written (and the loop vectorizes).
+fn and_ahead(bits: &mut [u64], offset: usize) {
+    let n = bits.len();
+    let mut at = 0;
+    while at + offset < n {
+        let (head, tail) = bits.split_at_mut(at + offset);
+        let count = offset.min(tail.len());
+        for (w, ahead) in head[at..at + count].iter_mut().zip(&tail[..count]) {
+            *w &= ahead;
+        }
+        at += count;
+    }
+    bits[at..].fill(0);
+}
+
+/// The bits of `row` darker than `threshold`, 64 pixels a word.
+fn pack_row(row: &[u8], threshold: u8, out: &mut [u64]) {
+    let whole = row.len() / 64;
+    #[cfg(target_arch = "x86_64")]
+    if threshold > 0 {
+        use std::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8,
+            _mm_set1_epi8,
+        };
+        // v < t exactly when min(v, t - 1) == v, sixteen bytes at a time.
+        // SAFETY: SSE2 is part of every x86_64 CPU; the loads read 16 bytes
+        // from within `row` (4 × 16 = 64 per whole word).
+        unsafe {
+            let limit = _mm_set1_epi8((threshold - 1) as i8);
+            for (k, word) in out.iter_mut().take(whole).enumerate() {
+                let mut w = 0u64;
+                for i in 0..4 {
+                    let at = row.as_ptr().add(k * 64 + i * 16) as *const __m128i;
+                    let v = _mm_loadu_si128(at);
+                    let dark = _mm_cmpeq_epi8(_mm_min_epu8(v, limit), v);
+                    w |= u64::from(_mm_movemask_epi8(dark) as u16) << (i * 16);
+                }
+                *word = w;
+            }
+            pack_rest(row, threshold, out, whole);
+            return;
+        }
+    }
+    pack_rest(row, threshold, out, 0);
+}
+
+/// `pack_row` from word `from` on, a pixel at a time.
+fn pack_rest(row: &[u8], threshold: u8, out: &mut [u64], from: usize) {
+    for (k, word) in out.iter_mut().enumerate().skip(from) {
+        let chunk = &row[k * 64..((k + 1) * 64).min(row.len())];
+        let mut w = 0u64;
+        for (i, &v) in chunk.iter().enumerate() {
+            w |= u64::from(v < threshold) << i;
+        }
+        *word = w;
+    }
+}
+
+/// The stretches of set bits in `words` (of which `width` bits count), as
+/// (start, end) bit positions, in order.
+fn ones(words: &[u64], width: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let width = width as usize;
+    let bit = move |x: usize| words[x / 64] >> (x % 64) & 1 == 1;
+    // The next position at or after `x` whose bit is `set`, or `width`.
+    let next = move |mut x: usize, set: bool| {
+        while x < width {
+            let word = if set { words[x / 64] } else { !words[x / 64] };
+            let rest = word >> (x % 64);
+            if rest != 0 {
+                return (x + rest.trailing_zeros() as usize).min(width);
+            }
+            x = (x / 64 + 1) * 64;
+        }
+        width
+    };
+    let mut x = 0usize;
+    std::iter::from_fn(move || {
+        let start = next(x, true);
+        if start >= width {
+            return None;
+        }
+        debug_assert!(bit(start));
+        let end = next(start, false);
+        x = end;
+        Some((start as u32, end as u32))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::Luma;
+    use proptest::prelude::*;
+
+    /// The long runs of one line of a mask, as a plain scan finds them.
+    fn scan_line(line: &[bool], min_len: u32) -> Vec<(u32, u32)> {
+        let (mut runs, mut x, n) = (Vec::new(), 0, line.len());
+        while x < n {
+            if !line[x] {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            let mut end = x + 1;
+            loop {
+                while end < n && line[end] {
+                    end += 1;
+                }
+                if end + 1 < n && line[end + 1] {
+                    end += 1; // a single missing pixel is bridged
+                } else {
+                    break;
+                }
+            }
+            if (end - start) as u32 >= min_len {
+                runs.push((start as u32, end as u32));
+            }
+            x = end;
+        }
+        runs
+    }
+
+    proptest! {
+        /// Any image: the bit scans give exactly what a pixel-by-pixel scan
+        /// of every row and of every column gives.
+        #[test]
+        fn bit_scans_equal_pixel_scans(
+            (w, h, pixels) in (1u32..150, 1u32..60).prop_flat_map(|(w, h)| {
+                (Just(w), Just(h), proptest::collection::vec(prop_oneof![
+                    6 => Just(255u8), 3 => Just(0u8), 1 => any::<u8>()], (w * h) as usize))
+            }),
+            min_len in 1u32..12,
+            threshold in prop_oneof![Just(180u8), Just(240u8), any::<u8>()],
+        ) {
+            let img = GrayImage::from_raw(w, h, pixels).unwrap();
+            let bits = InkBits::new(&img, threshold);
+            let ink = |x: u32, y: u32| img.get_pixel(x, y).0[0] < threshold;
+            let mut rows = Vec::new();
+            for y in 0..h {
+                let line: Vec<bool> = (0..w).map(|x| ink(x, y)).collect();
+                rows.extend(scan_line(&line, min_len).into_iter().map(|(a, b)| (y, a, b)));
+            }
+            prop_assert_eq!(bits.row_runs(min_len), rows);
+            let mut columns = Vec::new();
+            for x in 0..w {
+                let line: Vec<bool> = (0..h).map(|y| ink(x, y)).collect();
+                columns.extend(scan_line(&line, min_len).into_iter().map(|(a, b)| (x, a, b)));
+            }
+            prop_assert_eq!(bits.column_runs(min_len), columns);
+        }
+    }
+
+    #[test]
+    fn a_line_across_word_boundaries_is_one_run() {
+        let mut img = GrayImage::from_pixel(200, 3, Luma([255]));
+        for x in 10..190 {
+            if x != 100 {
+                img.put_pixel(x, 1, Luma([0])); // one missing pixel is bridged
+            }
+        }
+        let bits = InkBits::new(&img, 128);
+        assert_eq!(bits.row_runs(20), vec![(1, 10, 190)]);
+        assert!(bits.column_runs(2).is_empty());
+    }
+}
