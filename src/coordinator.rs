@@ -237,15 +237,15 @@ impl Conversion {
             self.last_sent = Some((part.table.index, part.table.last_page));
             self.tables += 1;
         }
-        self.to_writer(ToWriter::Part(part));
+        self.send_writer(ToWriter::Part(part));
     }
 
     /// Has the index say why a page gave nothing.
     fn note_page(&mut self, page: u32, note: &str) {
-        self.to_writer(ToWriter::PageNote(page, note.to_owned()));
+        self.send_writer(ToWriter::PageNote(page, note.to_owned()));
     }
 
-    fn to_writer(&mut self, message: ToWriter) {
+    fn send_writer(&mut self, message: ToWriter) {
         let sent = self.writer.as_ref().map(|w| w.send(message).is_ok());
         if sent == Some(false) {
             // The writer stopped on an error, which its thread returns.

@@ -112,6 +112,10 @@ struct OpenPage {
     confidence: Option<Vec<f32>>,
 }
 
+/// A table's rows of cell text, and per row the columns of the cells that
+/// OCR was unsure of.
+type Extracted = (Vec<Vec<String>>, Vec<Vec<u32>>);
+
 /// A page with fewer glyphs than this (a page number, a stamp) has no text
 /// layer to speak of: if it has ink, it is a scan.
 const MIN_GLYPHS: usize = 5;
@@ -337,7 +341,7 @@ impl Worker {
 
     /// The table's rows, and per row the columns of the cells that OCR was
     /// unsure of.
-    fn extract(&mut self, job: &ExtractJob) -> Result<(Vec<Vec<String>>, Vec<Vec<u32>>), Error> {
+    fn extract(&mut self, job: &ExtractJob) -> Result<Extracted, Error> {
         if !job.region.grid.is_consistent() {
             return Err(Error::Usage(
                 "the job's grid does not cover every position exactly once".to_owned(),

@@ -21,7 +21,7 @@ pub(crate) struct Decoded {
 /// Best class per step; a run of one class is one character; blanks separate
 /// runs and are dropped (so a doubled letter needs a blank between).
 pub(crate) fn decode(probs: &[f32], classes: usize) -> Vec<Decoded> {
-    assert!(classes > 0 && probs.len() % classes == 0);
+    assert!(classes > 0 && probs.len().is_multiple_of(classes));
     let mut out: Vec<Decoded> = Vec::new();
     let mut prev = 0;
     for (t, row) in probs.chunks_exact(classes).enumerate() {

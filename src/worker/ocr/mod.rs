@@ -232,9 +232,9 @@ fn fit_to_ink(glyphs: &mut [Glyph], columns: &[Column], origin: f32) {
                 (ink, std::cmp::Reverse(*here))
             });
         let Some((start, part)) = best else { continue };
-        let mut inked = (0..part.len()).filter(|&i| part[i] == Column::Ink);
-        if let Some(first) = inked.next() {
-            let last = inked.last().unwrap_or(first);
+        let inked = |i: &usize| part[*i] == Column::Ink;
+        if let Some(first) = (0..part.len()).find(inked) {
+            let last = (0..part.len()).rev().find(inked).unwrap_or(first);
             g.x0 = origin + (start + first) as f32;
             g.x1 = origin + (start + last) as f32 + 1.0;
         }
