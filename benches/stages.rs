@@ -52,7 +52,7 @@ fn main() {
             let image = render::render_page(&page, scale).unwrap();
             t[1] = clock.elapsed();
             let clock = Instant::now();
-            let (chars, _) = extract::page_chars(&page).unwrap();
+            let chars = extract::page_chars(&page).unwrap().chars;
             t[2] = clock.elapsed();
             let clock = Instant::now();
             let _ = detect::rulings::find_rulings(&image, &config.detect);

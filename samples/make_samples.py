@@ -28,6 +28,15 @@ Files written:
                             and /Rotate 270, then two portrait pages without
                             /Rotate whose landscape table is printed sideways
                             (text running up, then down); a table on each
+  scanned-zh.pdf / .json    one scanned page (an image, no text layer: 150 dpi,
+                            skewed 0.6 degrees, blurred, grainy grey paper): a
+                            ruled table of a Chinese income statement
+  scanned-mixed.pdf / .json two pages: a born-digital ruled table, then a
+                            scanned page with a table of English text and
+                            numbers among paragraphs, ruled by its header only
+
+The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
+make_glyphs.py from Liberation Sans and Droid Sans Fallback).
 
 Expected-grid JSON format (a scorer's ground truth):
   {"tables": [{"page": 1, "cells": [[...], ...], "spans": [[row, col, rowspan, colspan], ...]}]}
@@ -37,7 +46,9 @@ Expected-grid JSON format (a scorer's ground truth):
 """
 
 import json
+import math
 import os
+import random
 import re
 import sys
 import zlib
@@ -80,10 +91,17 @@ def text_width(s, font, size):
     total = 0
     for ch in s:
         o = ord(ch)
-        if not 32 <= o <= 126:
-            raise ValueError("only printable ASCII is supported: %r" % s)
-        total += table[o - 32]
+        if is_cjk(ch):
+            total += 1000  # ideographs are square; only scanned pages show them
+        elif not 32 <= o <= 126:
+            raise ValueError("only printable ASCII and Chinese are supported: %r" % s)
+        else:
+            total += table[o - 32]
     return total * size / 1000.0
+
+
+def is_cjk(ch):
+    return 0x3000 <= ord(ch) <= 0x9FFF
 
 
 def pdf_string(s):
@@ -254,21 +272,37 @@ def _runs(flags):
 # PDF file writer
 # --------------------------------------------------------------------------
 def write_pdf(path, pages, compress=False, rotations=None):
-    """pages: list of content-stream bytes. Fonts F1/F2 are shared by all pages.
-    rotations: per page /Rotate value (0 for none)."""
+    """pages: list of content-stream bytes, or of ScanPage (an image-only
+    page). Fonts F1/F2 are shared by all pages. rotations: per page /Rotate
+    value (0 for none)."""
     rotations = rotations or [0] * len(pages)
     objs = {}  # number -> body bytes
     n_pages = len(pages)
-    page_ids = [5 + 2 * i for i in range(n_pages)]
+    # Scanned pages need an object more (the image); other files keep their numbering.
+    stride = 3 if any(isinstance(p, ScanPage) for p in pages) else 2
+    page_ids = [5 + stride * i for i in range(n_pages)]
     objs[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objs[2] = ("<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % p for p in page_ids), n_pages)).encode()
     for num, name in ((3, "F1"), (4, "F2")):
         objs[num] = ("<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % FONTS[name][0]).encode()
     for pid, data, rotate in zip(page_ids, pages, rotations):
+        image = ""
+        if isinstance(data, ScanPage):
+            w, h, pixels = data.scanned()
+            body = zlib.compress(pixels, 9)
+            objs[pid + 2] = (
+                b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+                b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % (w, h, len(body))
+                + body + b"\nendstream"
+            )
+            image = " /XObject << /Im0 %d 0 R >>" % (pid + 2)
+            data = ("q %d 0 0 %d 0 0 cm /Im0 Do Q\n" % (PAGE_W, PAGE_H)).encode()
+        elif stride == 3:
+            objs[pid + 2] = b"null"
         objs[pid] = (
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d]%s "
-            "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>"
-            % (PAGE_W, PAGE_H, " /Rotate %d" % rotate if rotate else "", pid + 1)
+            "/Resources << /Font << /F1 3 0 R /F2 4 0 R >>%s >> /Contents %d 0 R >>"
+            % (PAGE_W, PAGE_H, " /Rotate %d" % rotate if rotate else "", image, pid + 1)
         ).encode()
         if compress:
             data = zlib.compress(data, 9)
@@ -305,6 +339,132 @@ def write_expected(path, tables):
     json.loads(text)  # sanity
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
+
+
+# --------------------------------------------------------------------------
+# Scanned pages: drawn into a grey raster from glyph bitmaps, then degraded
+# the way a scanner and a photocopier do it.
+# --------------------------------------------------------------------------
+SCAN_DPI = 150
+_GLYPHS = None
+
+
+def glyphs():
+    global _GLYPHS
+    if _GLYPHS is None:
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "glyphs.bin")
+        with open(path, "rb") as f:
+            _GLYPHS = json.loads(zlib.decompress(f.read()))
+    return _GLYPHS
+
+
+class ScanPage:
+    """Page's drawing calls (text, line) into a 150 dpi grey raster: Table.place
+    and the paragraph helpers draw on it as on a PDF page. `scanned()` gives
+    the degraded image."""
+
+    def __init__(self, skew=0.6, seed=1):
+        self.ops = []  # PDF operators Table.place adds: nothing to draw
+        self.k = SCAN_DPI / 72.0
+        self.w, self.h = int(PAGE_W * self.k), int(PAGE_H * self.k)
+        self.px = bytearray(b"\xff" * (self.w * self.h))
+        self.skew, self.seed = skew, seed
+
+    def _ink(self, x, y, alpha):
+        if 0 <= x < self.w and 0 <= y < self.h and alpha:
+            i = y * self.w + x
+            v = 255 - alpha * 235 // 255
+            if v < self.px[i]:
+                self.px[i] = v
+
+    def text(self, x, y, s, font="F1", size=10):
+        g = glyphs()
+        scale = size / 10.0  # the bitmaps are of a 10 pt font
+        pen = x * self.k
+        base = (PAGE_H - y) * self.k
+        for ch in s:
+            face = "cjk" if is_cjk(ch) else ("bold" if font == "F2" else "regular")
+            adv, left, top, w, h, hexpix = g["glyphs"][face][ch]
+            pix = bytes.fromhex(hexpix)
+            x0, y0 = int(round(pen + left * scale)), int(round(base + top * scale))
+            for gy in range(int(h * scale)):
+                row = int(gy / scale) * w
+                for gx in range(int(w * scale)):
+                    self._ink(x0 + gx, y0 + gy, pix[row + int(gx / scale)])
+            pen += (1000 * size / 1000.0 * self.k) if face == "cjk" else text_width(ch, font, size) * self.k
+
+    def line(self, x0, y0, x1, y1):
+        # Rulings as Table.place draws them: 0.8 pt, caps projecting.
+        half = LINE_WIDTH * self.k / 2.0
+        ax, bx = sorted((x0 * self.k, x1 * self.k))
+        ay, by = sorted(((PAGE_H - y0) * self.k, (PAGE_H - y1) * self.k))
+        for yy in range(int(ay - half), int(by + half) + 1):
+            for xx in range(int(ax - half), int(bx + half) + 1):
+                self._ink(xx, yy, 255)
+
+    def title(self, s, y):
+        self.text(MARGIN, y, s, "F2", 14)
+        return y
+
+    def paragraph(self, s, y, size=10, leading=13, width=PAGE_W - 2 * MARGIN):
+        lines, cur = [], ""
+        for word in s.split():
+            cand = word if not cur else cur + " " + word
+            if text_width(cand, "F1", size) <= width:
+                cur = cand
+            else:
+                lines.append(cur)
+                cur = word
+        if cur:
+            lines.append(cur)
+        for i, line in enumerate(lines):
+            self.text(MARGIN, y - leading * i, line, "F1", size)
+        return y - leading * (len(lines) - 1)
+
+    def scanned(self):
+        """Skewed (two shears), blurred ([1 2 1] both ways), on grainy grey
+        paper: (width, height, bytes)."""
+        w, h, src = self.w, self.h, self.px
+        t = math.tan(math.radians(self.skew))
+        # Rows shift right as they go down, then columns shift down to the right.
+        out = bytearray(b"\xff" * (w * h))
+        for y in range(h):
+            d = int(round((y - h / 2) * -t))
+            row = src[y * w:(y + 1) * w]
+            if d >= 0:
+                out[y * w + d:(y + 1) * w] = row[:w - d]
+            else:
+                out[y * w:(y + 1) * w + d] = row[-d:]
+        src, out = out, bytearray(b"\xff" * (w * h))
+        for x in range(w):
+            d = int(round((x - w / 2) * t))
+            col = src[x::w]
+            if d >= 0:
+                out[x + d * w::w] = col[:h - d]
+            else:
+                out[x:x + (h + d) * w:w] = col[-d:]
+        # Blur.
+        src = out
+        out = bytearray(src)
+        for y in range(h):
+            o = y * w
+            for x in range(1, w - 1):
+                out[o + x] = (src[o + x - 1] + 2 * src[o + x] + src[o + x + 1]) >> 2
+        src = bytearray(out)
+        for y in range(1, h - 1):
+            o = y * w
+            for x in range(w):
+                out[o + x] = (src[o + x - w] + 2 * src[o + x] + src[o + x + w]) >> 2
+        # Paper: grey, with grain. The grain repeats every 61 pixels and 16
+        # rows, which the eye and the reader do not notice but keeps the file small.
+        rng = random.Random(self.seed)
+        tile = rng.randbytes(61 * 16)
+        for y in range(h):
+            o, grain = y * w, tile[(y % 16) * 61:(y % 16) * 61 + 61]
+            for x in range(w):
+                v = out[o + x] * 232 // 255 + (grain[x % 61] & 15) - 8
+                out[o + x] = 0 if v < 0 else (255 if v > 255 else v)
+        return w, h, bytes(out)
 
 
 # --------------------------------------------------------------------------
@@ -667,6 +827,73 @@ def sample_rotated():
     return pages, tables, [rotate for _, rotate in layouts]
 
 
+def sample_scanned_zh():
+    p = ScanPage(skew=0.6, seed=10)
+    p.title("Income Statement 2024", 780)
+    t = Table(
+        [
+            ["项目", "附注", "本期金额", "上期金额"],
+            ["营业收入", "五、31", "1,284,503.27", "1,106,842.90"],
+            ["营业成本", "五、31", "(846,120.55)", "(731,004.18)"],
+            ["税金及附加", "五、32", "12,480.00", "10,925.36"],
+            ["销售费用", "五、33", "95,311.42", "88,760.05"],
+            ["管理费用", "五、34", "61,207.89", "59,334.71"],
+            ["研发费用", "五、35", "43,915.60", "37,208.44"],
+            ["财务费用", "五、36", "-2,317.08", "4,102.93"],
+            ["营业利润", "", "227,786.01", "175,507.23"],
+        ],
+        widths=[120, 70, 120, 120],
+        heights=[24] * 9,
+        align="lcrr".replace("c", "l"),
+        size=10,
+    )
+    t.place(p, MARGIN, 740)
+    return [p], [(1, t)]
+
+
+def sample_scanned_mixed():
+    # Page 1: born-digital.
+    d = Page()
+    y = d.title("Fleet Report", 780)
+    y = d.paragraph("Vehicles in service at the end of each quarter, by depot. The second page "
+                    "is a scanned copy of the maintenance log.", y - 26)
+    t1 = Table(
+        [
+            ["Depot", "Q1", "Q2", "Q3"],
+            ["Harbour", "112", "118", "121"],
+            ["Airport", "64", "70", "69"],
+            ["Old Town", "38", "41", "40"],
+        ],
+        widths=[140, 80, 80, 80],
+        heights=[20] * 4,
+        align="lrrr",
+    )
+    t1.place(d, MARGIN, y - 24)
+    # Page 2: a scan of a table ruled by its header only, among paragraphs.
+    s = ScanPage(skew=-0.5, seed=20)
+    s.title("Maintenance Log", 780)
+    y = s.paragraph("Work orders closed in March. Costs are in euros and include parts and "
+                    "labour; negative amounts are refunds from suppliers.", 750)
+    t2 = Table(
+        [
+            ["Order", "Vehicle", "Work", "Hours", "Cost"],
+            ["WO-1041", "Bus 17", "Brake pads", "3.5", "412.80"],
+            ["WO-1042", "Bus 22", "Door motor", "5.0", "1,275.00"],
+            ["WO-1047", "Van 4", "Tyres", "1.5", "(96.40)"],
+            ["WO-1050", "Bus 9", "Air filter", "0.5", "38.15"],
+            ["WO-1053", "Truck 2", "Clutch", "7.0", "2,904.60"],
+        ],
+        widths=[80, 80, 110, 60, 80],
+        heights=[22] * 6,
+        align="lllrr",
+        size=10,
+        rules="booktabs",
+    )
+    bottom = t2.place(s, MARGIN, y - 30)
+    s.paragraph("Signed off by the depot manager on 2 April.", bottom - 30)
+    return [d.content(), s], [(1, t1), (2, t2)]
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out_dir, exist_ok=True)
@@ -681,6 +908,8 @@ def main():
         ("continued-plain", sample_continued_plain, False),
         ("continued-apart", sample_continued_apart, False),
         ("rotated", sample_rotated, False),
+        ("scanned-zh", sample_scanned_zh, False),
+        ("scanned-mixed", sample_scanned_mixed, False),
     ):
         pages, tables, *rotations = build()
         write_pdf(os.path.join(out_dir, name + ".pdf"), pages, compress=compress,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
-use crate::config::Config;
+use crate::config::{Config, OcrMode};
 use crate::coordinator::{self, Plan};
 use crate::error::{Ending, Error};
 use crate::inputs;
@@ -22,6 +22,7 @@ Examples:
   tables2xlsx report.pdf -o report.xlsx
   tables2xlsx report.pdf --sheet-per-table --pages 1-3,7
   tables2xlsx report.pdf --workers 4 --config my-settings.toml
+  tables2xlsx scan.pdf --ocr force
   tables2xlsx reports/ archive.zip -o out/ --report report.jsonl
   tables2xlsx reports/ -o out/ --skip-existing --shard 3/8
 
@@ -73,6 +74,11 @@ pub struct Args {
     /// the workbook: report-p003.png.
     #[arg(long, value_name = "DIR")]
     pub debug_dir: Option<PathBuf>,
+    /// When scanned pages are read by OCR: auto (pages without text),
+    /// force (also pages with only an invisible OCR layer) or off
+    /// [default: auto, or [ocr] mode].
+    #[arg(long, value_name = "MODE", value_enum)]
+    pub ocr: Option<OcrMode>,
     /// Password of an encrypted PDF.
     #[arg(long)]
     pub password: Option<String>,
@@ -140,6 +146,9 @@ fn run(args: Args) -> Result<Summary, Error> {
     }
     if args.sheet_per_table {
         config.output.sheet_per_table = true;
+    }
+    if let Some(mode) = args.ocr {
+        config.ocr.mode = mode;
     }
     let (plan, single) = plan(&args)?;
     if let Some(dir) = &plan.debug_dir {

@@ -26,6 +26,7 @@ pub struct Config {
     pub pool: PoolConfig,
     pub output: OutputConfig,
     pub batch: BatchConfig,
+    pub ocr: OcrConfig,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,6 +64,25 @@ pub struct OutputConfig {
     pub sheet_per_table: bool,
     pub decimal_comma_numbers: bool,
     pub stitch_continued_tables: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OcrConfig {
+    pub mode: OcrMode,
+    pub low_confidence: f32,
+}
+
+/// When a page is read by OCR (`[ocr] mode`, `--ocr`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum OcrMode {
+    /// Pages with ink but (almost) no text; an invisible OCR layer is used as it is.
+    Auto,
+    /// Pages without visible text, an invisible OCR layer or not.
+    Force,
+    /// Never.
+    Off,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -177,6 +197,12 @@ impl Config {
         }
         if self.detect.min_rows == 0 || self.detect.min_cols == 0 {
             return bad("detect.min_rows and detect.min_cols must be at least 1".to_owned());
+        }
+        if !(0.0..=1.0).contains(&self.ocr.low_confidence) {
+            return bad(format!(
+                "ocr.low_confidence must be between 0 and 1, not {}",
+                self.ocr.low_confidence
+            ));
         }
         Ok(())
     }

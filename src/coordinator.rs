@@ -35,12 +35,12 @@ use crate::inputs::{Item, Source, TempPdf, Unpacker};
 use crate::pages::{PageRanges, PageSelection};
 use crate::pool::{Job, JobFailure, Pool, PoolEvent, PoolOptions};
 use crate::progress::Progress;
-use crate::protocol::{DetectJob, ExtractJob, JobId, OpenJob, PageTables, WorkerSettings};
+use crate::protocol::{DetectJob, ExtractJob, JobId, OcrChar, OpenJob, PageTables, WorkerSettings};
 use crate::reorder::ReorderBuffer;
 use crate::report::{FileRecord, Report, Status, Summary};
 use crate::stitch::Stitcher;
-use crate::table::{ExtractedTable, TableIndex, TablePart, TableRegion};
-use crate::write::spawn_writer;
+use crate::table::{ExtractedTable, OcrRead, Rect, TableIndex, TablePart, TableRegion};
+use crate::write::{spawn_writer, ToWriter};
 
 /// After this many pages in a row fail, the rest of the document is not
 /// tried: it is damaged throughout, or claims pages it does not have (a
@@ -98,6 +98,7 @@ pub fn convert(plan: Plan, config: &Config, progress: &Progress) -> Result<Summa
     let settings = WorkerSettings {
         render: config.render.clone(),
         detect: config.detect.clone(),
+        ocr: config.ocr.clone(),
     };
     let mut pool = Pool::new(PoolOptions::from_config(config, settings)?);
     pool.cancel_on(&INTERRUPTED);
@@ -178,7 +179,8 @@ pub fn convert(plan: Plan, config: &Config, progress: &Progress) -> Result<Summa
 enum Pending {
     Open,
     Page(u32),
-    Table(TableIndex, TableRegion),
+    /// A table, and the mean confidence of its characters when OCR read them.
+    Table(TableIndex, TableRegion, Option<f32>),
 }
 
 /// A document in flight.
@@ -206,7 +208,7 @@ struct Conversion {
     /// Between the reorder buffer and the writer: tables over pages as one.
     stitcher: Stitcher,
     /// `None` once the writer thread has stopped on an error.
-    writer: Option<SyncSender<TablePart>>,
+    writer: Option<SyncSender<ToWriter>>,
     /// The table last sent and the pages it covers so far, to say so when
     /// it turns out to continue over pages.
     last_sent: Option<(TableIndex, u32)>,
@@ -235,7 +237,16 @@ impl Conversion {
             self.last_sent = Some((part.table.index, part.table.last_page));
             self.tables += 1;
         }
-        let sent = self.writer.as_ref().map(|w| w.send(part).is_ok());
+        self.send_writer(ToWriter::Part(part));
+    }
+
+    /// Has the index say why a page gave nothing.
+    fn note_page(&mut self, page: u32, note: &str) {
+        self.send_writer(ToWriter::PageNote(page, note.to_owned()));
+    }
+
+    fn send_writer(&mut self, message: ToWriter) {
+        let sent = self.writer.as_ref().map(|w| w.send(message).is_ok());
         if sent == Some(false) {
             // The writer stopped on an error, which its thread returns.
             self.writer = None;
@@ -530,7 +541,7 @@ impl Run<'_> {
         let what = match pending {
             Pending::Open => "opening it".to_owned(),
             Pending::Page(page) => format!("page {page}"),
-            Pending::Table(index, _) => index.to_string(),
+            Pending::Table(index, ..) => index.to_string(),
         };
         let Some(display) = self.docs.get(&id).map(|d| d.item.display.clone()) else {
             self.jobs.remove(&job);
@@ -562,7 +573,7 @@ impl Run<'_> {
             (PoolEvent::Detected { page, .. }, Pending::Page(_)) => {
                 self.detected(id, &display, page, pool)
             }
-            (PoolEvent::Extracted { rows, .. }, Pending::Table(index, region)) => {
+            (PoolEvent::Extracted { rows, unsure, .. }, Pending::Table(index, region, ocr)) => {
                 let progress = self.progress;
                 let c = self.conversion(id);
                 c.outstanding -= 1;
@@ -571,6 +582,7 @@ impl Run<'_> {
                     region,
                     rows,
                     last_page: index.page,
+                    ocr: ocr.map(|confidence| OcrRead { confidence, unsure }),
                 };
                 c.reorder.insert(index, Some(table));
                 c.release(&display, progress);
@@ -578,7 +590,7 @@ impl Run<'_> {
             (PoolEvent::Failed { failure, .. }, Pending::Page(page)) => {
                 self.page_failed(id, &display, page, &failure.to_string())
             }
-            (PoolEvent::Failed { failure, .. }, Pending::Table(index, _)) => {
+            (PoolEvent::Failed { failure, .. }, Pending::Table(index, ..)) => {
                 let line = format!("{display}: {index}: {failure}");
                 self.progress.error(&line);
                 let progress = self.progress;
@@ -605,6 +617,11 @@ impl Run<'_> {
             self.progress
                 .warn(&format!("{display}: page {}: {warning}", page.page));
         }
+        if let Some(why) = &page.not_read {
+            self.progress
+                .warn(&format!("{display}: page {}: {why}", page.page));
+            self.conversion(id).note_page(page.page, why);
+        }
         self.progress.page_detected(page.tables.len() as u64);
         let pdf = self.docs[&id].pdf.clone();
         let number = page.page;
@@ -620,13 +637,18 @@ impl Run<'_> {
                 page: number,
                 ordinal: ordinal as u32,
             };
-            let job = self.new_job(id, Pending::Table(index, region.clone()));
+            // A scanned page's characters go with its tables' jobs, those of
+            // each table only, so no worker reads the page again.
+            let ocr = page.ocr.as_ref().map(|chars| chars_in(chars, &region.bbox));
+            let confidence = ocr.as_ref().map(|chars| mean_confidence(chars));
+            let job = self.new_job(id, Pending::Table(index, region.clone(), confidence));
             pool.submit(Job::Extract(ExtractJob {
                 job,
                 pdf: pdf.clone(),
                 password: self.plan.password.clone(),
                 index,
                 region,
+                ocr,
             }));
             self.conversion(id).outstanding += 1;
         }
@@ -794,5 +816,36 @@ impl Run<'_> {
             seconds: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
             error,
         });
+    }
+}
+
+/// The characters whose centre lies in `bbox`, or just outside it: cells
+/// reach to the table's edge.
+fn chars_in(chars: &[OcrChar], bbox: &Rect) -> Vec<OcrChar> {
+    const SLACK: f32 = 2.0;
+    chars
+        .iter()
+        .filter(|OcrChar(_, [x0, y0, x1, y1], ..)| {
+            let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            cx >= bbox.x0 - SLACK
+                && cx <= bbox.x1 + SLACK
+                && cy >= bbox.y0 - SLACK
+                && cy <= bbox.y1 + SLACK
+        })
+        .copied()
+        .collect()
+}
+
+/// The mean confidence of the characters that are not spaces; 1 for none.
+fn mean_confidence(chars: &[OcrChar]) -> f32 {
+    let glyphs: Vec<f32> = chars
+        .iter()
+        .filter(|c| !c.0.is_whitespace())
+        .map(|c| c.4)
+        .collect();
+    if glyphs.is_empty() {
+        1.0
+    } else {
+        glyphs.iter().sum::<f32>() / glyphs.len() as f32
     }
 }

@@ -239,6 +239,8 @@ pub enum PoolEvent {
     Extracted {
         job: JobId,
         rows: Vec<Vec<String>>,
+        /// (row, column) of the cells OCR was unsure of.
+        unsure: Vec<(u32, u32)>,
     },
     /// The job will not complete.
     Failed {
@@ -318,6 +320,7 @@ struct Running {
     started: Instant,
     cpu_at_start: Option<Duration>,
     rows: Vec<Vec<String>>,
+    unsure: Vec<(u32, u32)>,
     /// Slow notices given so far.
     notices: u32,
 }
@@ -449,6 +452,7 @@ impl Pool {
                 started: Instant::now(),
                 cpu_at_start: cpu_time(worker.pid),
                 rows: Vec::new(),
+                unsure: Vec::new(),
                 notices: 0,
             });
             let sent = worker
@@ -530,7 +534,10 @@ impl Pool {
             .arg(WORKER_SUBCOMMAND)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+            .stderr(Stdio::piped())
+            // The pool is the parallelism: OCR's model runs in a worker take
+            // one thread, not one per core each.
+            .env("RTEN_NUM_THREADS", "1");
         bound_worker(&mut command, self.options.worker_memory);
         let mut child = command.spawn().map_err(Error::Spawn)?;
         let id = self.next_worker;
@@ -611,6 +618,9 @@ impl Pool {
         let kind = running.queued.job.kind();
         let event = match response {
             Response::Row(row) if row.row as usize == running.rows.len() => {
+                running
+                    .unsure
+                    .extend(row.unsure.iter().map(|&c| (row.row, c)));
                 running.rows.push(row.cells);
                 return;
             }
@@ -627,6 +637,7 @@ impl Pool {
                 PoolEvent::Extracted {
                     job,
                     rows: std::mem::take(&mut running.rows),
+                    unsure: std::mem::take(&mut running.unsure),
                 }
             }
             Response::Failed { job, message } => PoolEvent::Failed {

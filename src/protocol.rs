@@ -13,11 +13,11 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{DetectConfig, RenderConfig};
+use crate::config::{DetectConfig, OcrConfig, RenderConfig};
 use crate::table::{PageFrame, TableIndex, TableRegion};
 
 /// Bumped whenever a message changes shape; parent and worker must agree.
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// The hidden subcommand that makes this binary a worker. The command line
 /// checks it before any parsing, so it never shows in `--help`.
@@ -69,6 +69,7 @@ pub enum Response {
 pub struct WorkerSettings {
     pub render: RenderConfig,
     pub detect: DetectConfig,
+    pub ocr: OcrConfig,
 }
 
 /// Open a document: is it a PDF we can read, and how many pages has it?
@@ -103,6 +104,11 @@ pub struct ExtractJob {
     pub password: Option<String>,
     pub index: TableIndex,
     pub region: TableRegion,
+    /// The characters OCR read in the table's region, when its page is a
+    /// scan: the worker reads the cells from these, so the page is not
+    /// read a second time by whichever worker gets the job.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<Vec<OcrChar>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -119,6 +125,35 @@ pub struct PageTables {
     /// a lower resolution than asked, say), for the parent to show.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The characters OCR read on the page, when it is a scan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<Vec<OcrChar>>,
+    /// Why a scanned page was not read (OCR is off, or its models would not
+    /// load): the page has no tables, and the user must be told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_read: Option<String>,
+}
+
+/// A character read by OCR, in page points (of the page turned straight):
+/// `[char, [x0, y0, x1, y1], line, size, confidence]`, an array to keep a
+/// page of them (~100 KB) short. Characters of one text line share `line`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct OcrChar(pub char, pub [f32; 4], pub u32, pub f32, pub f32);
+
+impl OcrChar {
+    /// Placed to a hundredth of a point and confidence to a thousandth:
+    /// what the JSON carries.
+    pub fn rounded(self) -> OcrChar {
+        let r = |v: f32, by: f32| (v * by).round() / by;
+        let OcrChar(c, b, line, size, conf) = self;
+        OcrChar(
+            c,
+            b.map(|v| r(v, 100.0)),
+            line,
+            r(size, 100.0),
+            r(conf, 1000.0),
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -126,6 +161,9 @@ pub struct TableRow {
     pub job: JobId,
     pub row: u32,
     pub cells: Vec<String>,
+    /// The columns of this row's cells that OCR read with low confidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsure: Vec<u32>,
 }
 
 impl Request {
@@ -230,13 +268,20 @@ mod tests {
         ) {
             let requests = vec![
                 Request::Hello { protocol: PROTOCOL_VERSION, settings: WorkerSettings {
-                    render: Config::default().render, detect: Config::default().detect } },
+                    render: Config::default().render, detect: Config::default().detect,
+                    ocr: Config::default().ocr } },
                 Request::Open(OpenJob { job: JobId(job), pdf: pdf.clone().into(),
                     password: password.clone() }),
                 Request::Detect(DetectJob { job: JobId(job), pdf: pdf.clone().into(),
                     password: password.clone(), page, debug_picture: Some(pdf.clone().into()) }),
+                Request::Extract(ExtractJob { job: JobId(job), pdf: pdf.clone().into(),
+                    password: password.clone(), index: TableIndex { page, ordinal },
+                    region: region(rows.clone(), cols.clone()), ocr: None }),
                 Request::Extract(ExtractJob { job: JobId(job), pdf: pdf.into(), password,
-                    index: TableIndex { page, ordinal }, region: region(rows, cols) }),
+                    index: TableIndex { page, ordinal }, region: region(rows.clone(), cols),
+                    ocr: Some(rows.iter().enumerate().map(|(i, &y)| {
+                        OcrChar('中', [1.5, y, 9.25, y + 8.0], i as u32, 9.6, 0.987)
+                    }).collect()) }),
             ];
             for request in requests {
                 let back: Request = serde_json::from_str(&request.to_line()).unwrap();
@@ -261,8 +306,9 @@ mod tests {
                 Response::Ready { protocol: 1, version: "0.1.0".into(), pid: 42 },
                 Response::Opened { job: JobId(job), pages: 7 },
                 Response::Page(PageTables { job: JobId(job), page: 3, tables: vec![table], frame,
-                    warnings }),
-                Response::Row(TableRow { job: JobId(job), row: 2, cells }),
+                    warnings, ocr: Some(vec![OcrChar('A', [0.5, 1.0, 6.25, 9.0], 3, 8.1, 0.5)]),
+                    not_read: Some(message.clone()) }),
+                Response::Row(TableRow { job: JobId(job), row: 2, cells, unsure: vec![0, 3] }),
                 Response::Done { job: JobId(job), rows: 9 },
                 Response::Failed { job: JobId(job), message },
             ];

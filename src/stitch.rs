@@ -31,7 +31,9 @@
 
 use std::collections::HashMap;
 
-use crate::table::{Cell, ExtractedTable, Grid, PageFrame, TableIndex, TablePart, TableRegion};
+use crate::table::{
+    Cell, ExtractedTable, Grid, OcrRead, PageFrame, TableIndex, TablePart, TableRegion,
+};
 
 /// The most lines of text a running head or footer takes. A title with a
 /// paragraph under it is more: the table after it is a table of its own.
@@ -280,6 +282,12 @@ fn drop_top_rows(mut table: ExtractedTable, n: usize) -> ExtractedTable {
         cell.rowspan = bottom - dropped - cell.row;
     }
     table.rows.drain(..n.min(table.rows.len()));
+    if let Some(read) = &mut table.ocr {
+        read.unsure.retain(|&(r, _)| r >= dropped);
+        for (r, _) in &mut read.unsure {
+            *r -= dropped;
+        }
+    }
     table
 }
 
@@ -303,8 +311,27 @@ fn append(table: &mut ExtractedTable, next: ExtractedTable) {
     }));
     let mut rows = next.rows;
     rows.resize(more.row_count(), Vec::new());
+    let (before, added) = (base as f32, rows.len() as f32);
     table.rows.extend(rows);
     table.last_page = next.last_page;
+    // A part read by OCR makes the whole table one read by OCR; its cells
+    // move down with its rows, and the confidence is the parts' by rows.
+    if let Some(read) = next.ocr {
+        let confidence = match &table.ocr {
+            Some(first) => {
+                (first.confidence * before + read.confidence * added) / (before + added).max(1.0)
+            }
+            None => read.confidence,
+        };
+        let first = table.ocr.get_or_insert(OcrRead {
+            confidence,
+            unsure: Vec::new(),
+        });
+        first.confidence = confidence;
+        first
+            .unsure
+            .extend(read.unsure.into_iter().map(|(r, c)| (r + base, c)));
+    }
 }
 
 #[cfg(test)]
@@ -344,6 +371,7 @@ mod tests {
         let bounds: Vec<f32> = (0..=rows.len()).map(|r| top + 18.0 * r as f32).collect();
         let grid = Grid::uniform(bounds.clone(), cols.to_vec());
         ExtractedTable {
+            ocr: None,
             index: TableIndex { page, ordinal },
             region: TableRegion {
                 bbox: Rect::new(cols[0], top, *cols.last().unwrap(), *bounds.last().unwrap()),

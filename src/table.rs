@@ -218,6 +218,16 @@ pub struct ExtractedTable {
     pub rows: Vec<Vec<String>>,
     /// The page the table ends on: `index.page` unless it continues.
     pub last_page: u32,
+    /// Set when the table's text was read by OCR from a scanned page.
+    pub ocr: Option<OcrRead>,
+}
+
+/// How OCR read a table: the mean confidence of its characters (0 to 1),
+/// and the cells (row, column) holding a character it was unsure of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OcrRead {
+    pub confidence: f32,
+    pub unsure: Vec<(u32, u32)>,
 }
 
 /// What the writer takes, in order: a table whole, or a long table that

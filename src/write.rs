@@ -56,6 +56,8 @@ pub struct WorkbookWriter {
     /// The table being written, which later parts may continue.
     current: Option<CurrentTable>,
     index: Vec<IndexEntry>,
+    /// Pages that gave no tables, and why.
+    page_notes: Vec<(u32, String)>,
     /// Which decimal mark the document uses, from all cells seen so far.
     marks: MarkEvidence,
     /// Whether numbers of a decimal-comma document are written as numbers
@@ -89,6 +91,7 @@ impl WorkbookWriter {
             sheet: None,
             current: None,
             index: Vec::new(),
+            page_notes: Vec::new(),
             marks: MarkEvidence::default(),
             decimal_comma_numbers: false,
             formats: Formats::default(),
@@ -123,6 +126,11 @@ impl WorkbookWriter {
             continues: false,
             open: false,
         })
+    }
+
+    /// Has the index say why a page gave nothing; listed after the tables.
+    pub fn note_page(&mut self, page: u32, note: String) {
+        self.page_notes.push((page, note));
     }
 
     /// Writes the next table, or the next part of a long table, in
@@ -319,7 +327,9 @@ impl WorkbookWriter {
         let row = cursor.next_row;
         for (c, cell) in cells.iter().enumerate() {
             let col = c as u16;
-            let format = self.formats.get(cell.num_format(), bold, cell.wraps());
+            let format = self
+                .formats
+                .get(cell.num_format(), bold, cell.wraps(), cell.unsure);
             let (rowspan, colspan) = cell.span;
             let last_row = (row + rowspan - 1).min(max_rows - 1);
             let last_col = (c + colspan as usize - 1).min(cols - 1) as u16;
@@ -401,8 +411,8 @@ impl WorkbookWriter {
     /// The index sheet: a row per table (per part of a table that continues
     /// on a further sheet) with a link to where it starts.
     fn fill_index(&mut self) -> Result<(), XlsxError> {
-        let bold = self.formats.get(None, true, false).clone();
-        let two_places = self.formats.get(Some("0.00"), false, false).clone();
+        let bold = self.formats.get(None, true, false, false).clone();
+        let two_places = self.formats.get(Some("0.00"), false, false, false).clone();
         let link_label = |e: &IndexEntry, layout: Layout| match layout {
             Layout::SheetPerTable => e.sheet.clone(),
             Layout::OneSheet => format!("{}!{}", e.sheet, row_col_to_cell(e.first_row, 0)),
@@ -472,9 +482,23 @@ impl WorkbookWriter {
                 widths[c] = widths[c].max(display_width(text));
             }
         }
+        // After the tables, or after the line saying there are none.
+        let mut next = self.index.len().min(room).max(1) as u32 + 1;
         if self.index.len() > room {
             let more = self.index.len() - room;
-            sheet.write_string(room as u32 + 1, 0, format!("... and {more} more"))?;
+            sheet.write_string(next, 0, format!("... and {more} more"))?;
+            next += 1;
+        }
+        // Pages that gave nothing for a reason the user can act on.
+        self.page_notes.sort();
+        for (page, note) in self.page_notes.iter().take(100) {
+            let name = format!("Page {page}: not read");
+            sheet.write_string(next, 0, &name)?;
+            sheet.write_number(next, 1, *page)?;
+            sheet.write_string(next, 7, note)?;
+            widths[0] = widths[0].max(display_width(&name));
+            widths[7] = widths[7].max(display_width(note));
+            next += 1;
         }
         for (c, w) in widths.iter().enumerate() {
             sheet.set_column_width(c as u16, (*w + 2).clamp(MIN_WIDTH, MAX_WIDTH) as f64)?;
@@ -574,6 +598,8 @@ struct PlannedCell {
     span: (u32, u32),
     /// How wide the shown text is, in characters.
     width: usize,
+    /// OCR read it with low confidence.
+    unsure: bool,
 }
 
 impl PlannedCell {
@@ -677,6 +703,25 @@ impl TablePlan {
             true => header_rows(&texts, &typed, &spans),
             false => 0,
         };
+        let unsure: std::collections::HashSet<(u32, u32)> = table
+            .ocr
+            .iter()
+            .flat_map(|read| read.unsure.iter().copied())
+            .collect();
+        if let Some(read) = table.ocr.as_ref().filter(|_| first) {
+            let mut note = format!(
+                "read by OCR from a scanned page, confidence {:.2}",
+                read.confidence
+            );
+            if !unsure.is_empty() {
+                note.push_str(&format!(
+                    "; {} cell{} it was unsure of filled yellow",
+                    unsure.len(),
+                    if unsure.len() == 1 { "" } else { "s" }
+                ));
+            }
+            notes.insert(0, note);
+        }
         let rows = texts
             .into_iter()
             .zip(typed)
@@ -687,10 +732,12 @@ impl TablePlan {
                     .into_iter()
                     .zip(typed)
                     .zip(spans)
-                    .map(|((text, typed), span)| PlannedCell {
+                    .enumerate()
+                    .map(|(c, ((text, typed), span))| PlannedCell {
                         width: display_width(&text),
                         value: value(text, typed, r < header_rows),
                         span,
+                        unsure: unsure.contains(&(r as u32, c as u32)),
                     })
                     .collect()
             })
@@ -776,10 +823,13 @@ fn is_wide(c: char) -> bool {
         | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
+/// The fill of a cell whose text OCR was unsure of: a highlighter's yellow.
+const UNSURE_FILL: u32 = 0xFFF2A8;
+
 /// The cell formats in use, made once each: rust_xlsxwriter compares
 /// formats by value, but building one per cell would cost time.
 struct Formats {
-    made: HashMap<(Option<String>, bool, bool), Format>,
+    made: HashMap<(Option<String>, bool, bool, bool), Format>,
     caption: Format,
 }
 
@@ -793,9 +843,11 @@ impl Default for Formats {
 }
 
 impl Formats {
-    fn get(&mut self, num_format: Option<&str>, bold: bool, wrap: bool) -> &Format {
+    /// `unsure`: the cell's text was read by OCR with low confidence; a
+    /// yellow fill says so.
+    fn get(&mut self, num_format: Option<&str>, bold: bool, wrap: bool, unsure: bool) -> &Format {
         self.made
-            .entry((num_format.map(str::to_owned), bold, wrap))
+            .entry((num_format.map(str::to_owned), bold, wrap, unsure))
             .or_insert_with(|| {
                 let mut format = Format::new();
                 if let Some(f) = num_format {
@@ -806,6 +858,9 @@ impl Formats {
                 }
                 if wrap {
                     format = format.set_text_wrap().set_align(FormatAlign::Top);
+                }
+                if unsure {
+                    format = format.set_background_color(UNSURE_FILL);
                 }
                 format
             })
@@ -930,6 +985,14 @@ const WRITER_QUEUE: usize = 4;
 /// since a panic there is reported as the document's error.
 pub const WRITER_THREAD: &str = "writer";
 
+/// What the writer thread is sent.
+pub enum ToWriter {
+    /// The next table, or part of a long table, in index order.
+    Part(TablePart),
+    /// Why a page gave no tables (a scanned page not read), for the index.
+    PageNote(u32, String),
+}
+
 /// The writer stage on a thread of its own: it owns the workbook for
 /// `target` and takes tables, in order, through a short queue. When the queue
 /// ends it finishes the workbook, unless `abandon` says the run was
@@ -940,14 +1003,14 @@ pub fn spawn_writer(
     target: &Path,
     output: &OutputConfig,
     abandon: fn() -> bool,
-) -> (SyncSender<TablePart>, JoinHandle<Result<bool, Error>>) {
+) -> (SyncSender<ToWriter>, JoinHandle<Result<bool, Error>>) {
     let layout = if output.sheet_per_table {
         Layout::SheetPerTable
     } else {
         Layout::OneSheet
     };
     let decimal_comma_numbers = output.decimal_comma_numbers;
-    let (tx, rx) = sync_channel::<TablePart>(WRITER_QUEUE);
+    let (tx, rx) = sync_channel::<ToWriter>(WRITER_QUEUE);
     let target = target.to_owned();
     let handle = std::thread::Builder::new()
         .name(WRITER_THREAD.to_owned())
@@ -955,8 +1018,11 @@ pub fn spawn_writer(
             let written = std::panic::catch_unwind(AssertUnwindSafe(|| {
                 let mut writer = WorkbookWriter::new(&target, layout)
                     .with_decimal_comma_numbers(decimal_comma_numbers);
-                for part in &rx {
-                    writer.write_part(&part)?;
+                for message in &rx {
+                    match message {
+                        ToWriter::Part(part) => writer.write_part(&part)?,
+                        ToWriter::PageNote(page, note) => writer.note_page(page, note),
+                    }
                 }
                 if abandon() {
                     return Ok(false);
@@ -1028,6 +1094,7 @@ mod tests {
             cells.push(vec![item, format!("{r},000")]);
         }
         ExtractedTable {
+            ocr: None,
             index: TableIndex { page, ordinal: 0 },
             region: TableRegion {
                 bbox: Rect::new(0.0, 0.0, 2.0, rows as f32),

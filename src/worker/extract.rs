@@ -6,7 +6,7 @@
 //! newline, top to bottom. Rows come out in grid order: `rows[r][c]` is the
 //! text of the cell whose top-left position is (r, c), "" where a span covers.
 
-use mupdf::{Page, TextPageFlags};
+use mupdf::{Page, TextCharFlags, TextPageFlags};
 
 use crate::table::{Grid, Rect};
 use crate::worker::turn::{Runs, Turn};
@@ -32,13 +32,24 @@ impl TextChar {
     }
 }
 
-/// Every character of the page, in MuPDF's reading order, and the way
-/// most of them run (a page printed sideways runs up or down).
-pub fn page_chars(page: &Page) -> Result<(Vec<TextChar>, Turn), mupdf::Error> {
+/// A page's text layer.
+pub struct PageText {
+    /// Every character, in MuPDF's reading order.
+    pub chars: Vec<TextChar>,
+    /// The way most of them run (a page printed sideways runs up or down).
+    pub turn: Turn,
+    /// How many of them are glyphs that show: filled or stroked, not the
+    /// invisible text a scanner's OCR lays over its page image.
+    pub visible: usize,
+}
+
+/// The page's text layer.
+pub fn page_chars(page: &Page) -> Result<PageText, mupdf::Error> {
     let text = without_icc(|| page.to_text_page(TextPageFlags::empty()))?;
     let mut chars = Vec::new();
     let mut runs = Runs::default();
     let mut line_id = 0u32;
+    let mut visible = 0;
     for block in text.blocks() {
         for line in block.lines() {
             for ch in line.chars() {
@@ -46,6 +57,12 @@ pub fn page_chars(page: &Page) -> Result<(Vec<TextChar>, Turn), mupdf::Error> {
                 let q = ch.quad();
                 if !c.is_whitespace() {
                     runs.add(q.ur.x - q.ul.x, q.ur.y - q.ul.y);
+                    if ch
+                        .flags()
+                        .intersects(TextCharFlags::FILLED | TextCharFlags::STROKED)
+                    {
+                        visible += 1;
+                    }
                 }
                 let xs = [q.ul.x, q.ur.x, q.ll.x, q.lr.x];
                 let ys = [q.ul.y, q.ur.y, q.ll.y, q.lr.y];
@@ -65,7 +82,11 @@ pub fn page_chars(page: &Page) -> Result<(Vec<TextChar>, Turn), mupdf::Error> {
             line_id += 1;
         }
     }
-    Ok((chars, runs.turn()))
+    Ok(PageText {
+        chars,
+        turn: runs.turn(),
+        visible,
+    })
 }
 
 /// Runs `f` with MuPDF's ICC colour management off. The structured text
@@ -101,6 +122,29 @@ pub fn cell_texts(chars: &[TextChar], grid: &Grid) -> Vec<Vec<String>> {
     let mut rows = vec![vec![String::new(); nc]; nr];
     for (cell, chars) in grid.cells.iter().zip(&per_cell) {
         rows[cell.row as usize][cell.col as usize] = assemble(chars);
+    }
+    rows
+}
+
+/// For every cell of `grid`, row by row as `cell_texts`, the lowest of
+/// `values` (one per character of `chars`) among the characters in it; 1
+/// for a cell without characters.
+pub fn cell_minimum(chars: &[TextChar], values: &[f32], grid: &Grid) -> Vec<Vec<f32>> {
+    let (nr, nc) = (grid.row_count(), grid.col_count());
+    let owner = grid.cell_at_positions();
+    let mut per_cell = vec![1.0f32; grid.cells.len()];
+    for (ch, &v) in chars.iter().zip(values) {
+        if ch.c.is_whitespace() {
+            continue;
+        }
+        if let (Some(r), Some(c)) = (slot(&grid.rows, ch.cy()), slot(&grid.cols, ch.cx())) {
+            let m = &mut per_cell[owner[r * nc + c]];
+            *m = m.min(v);
+        }
+    }
+    let mut rows = vec![vec![1.0; nc]; nr];
+    for (cell, m) in grid.cells.iter().zip(per_cell) {
+        rows[cell.row as usize][cell.col as usize] = m;
     }
     rows
 }
@@ -207,6 +251,16 @@ mod tests {
         chars.extend(word("first", 4.0, 14.0, 0));
         chars.extend(word("half", 60.0, 14.5, 1));
         assert_eq!(cell_texts(&chars, &grid), vec![vec!["first half\nsecond"]]);
+    }
+
+    #[test]
+    fn a_cell_gets_the_lowest_confidence_of_its_characters() {
+        let grid = Grid::uniform(vec![0.0, 20.0, 40.0], vec![0.0, 100.0, 200.0]);
+        let mut chars = word("ab", 4.0, 14.0, 0);
+        chars.extend(word("c d", 104.0, 34.0, 1));
+        let values = [0.9, 0.6, 0.95, 0.1, 0.7]; // the space's 0.1 does not count
+        let m = cell_minimum(&chars, &values, &grid);
+        assert_eq!(m, vec![vec![0.6, 1.0], vec![1.0, 0.7]]);
     }
 
     #[test]

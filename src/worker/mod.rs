@@ -1,8 +1,9 @@
 //! The worker process: the same binary started as `tables2xlsx __worker`.
 //! Everything under `src/worker/` runs here, never in the parent: opening
 //! PDFs with MuPDF (`render`), turning pages printed sideways (`turn`),
-//! finding tables (`detect`), measuring how they sit on the page (`frame`)
-//! and reading their cells (`extract`).
+//! reading scanned pages by OCR (`ocr`), finding tables (`detect`),
+//! measuring how they sit on the page (`frame`) and reading their cells
+//! (`extract`).
 //!
 //! It reads requests from stdin and answers on stdout, one JSON line each
 //! (see `protocol`); stderr is for diagnostics, which the parent keeps the
@@ -16,6 +17,7 @@
 pub mod detect;
 pub mod extract;
 pub mod frame;
+pub mod ocr;
 pub mod render;
 pub mod turn;
 
@@ -25,10 +27,11 @@ use std::path::{Path, PathBuf};
 
 use mupdf::{Document, Page};
 
+use crate::config::OcrMode;
 use crate::error::Error;
 use crate::protocol::{
-    DetectJob, ExtractJob, JobId, OpenJob, PageTables, Request, Response, TableRow, WorkerSettings,
-    PROTOCOL_VERSION,
+    DetectJob, ExtractJob, JobId, OcrChar, OpenJob, PageTables, Request, Response, TableRow,
+    WorkerSettings, PROTOCOL_VERSION,
 };
 use crate::table::Rect;
 use extract::TextChar;
@@ -90,6 +93,8 @@ struct Worker {
     document: Option<(PathBuf, Document)>,
     page: Option<OpenPage>,
     fault: Option<fault::Fault>,
+    /// The OCR models, loaded on the first scanned page (or why they could not be).
+    ocr: Option<Result<ocr::Engine, String>>,
 }
 
 struct OpenPage {
@@ -101,7 +106,21 @@ struct OpenPage {
     /// The page's bounds, unturned.
     bounds: Rect,
     turn: Turn,
+    /// Glyphs that show, not counting an invisible OCR layer.
+    visible: usize,
+    /// When `chars` were read by OCR: each one's confidence.
+    confidence: Option<Vec<f32>>,
 }
+
+/// A table's rows of cell text, and per row the columns of the cells that
+/// OCR was unsure of.
+type Extracted = (Vec<Vec<String>>, Vec<Vec<u32>>);
+
+/// A page with fewer glyphs than this (a page number, a stamp) has no text
+/// layer to speak of: if it has ink, it is a scan.
+const MIN_GLYPHS: usize = 5;
+/// A page with fewer ink pixels than this share is blank, scan or not.
+const MIN_INK_SHARE: f32 = 0.0005;
 
 impl Worker {
     fn new() -> Worker {
@@ -110,10 +129,12 @@ impl Worker {
             settings: WorkerSettings {
                 render: defaults.render,
                 detect: defaults.detect,
+                ocr: defaults.ocr,
             },
             document: None,
             page: None,
             fault: None,
+            ocr: None,
         }
     }
 
@@ -186,16 +207,19 @@ impl Worker {
                 );
                 let id = job.job;
                 match self.extract(&job) {
-                    Ok(rows) => {
+                    Ok((rows, mut unsure)) => {
                         let n = rows.len() as u32;
+                        unsure.resize(rows.len(), Vec::new());
                         let mut out: Vec<Response> = rows
                             .into_iter()
+                            .zip(unsure)
                             .enumerate()
-                            .map(|(row, cells)| {
+                            .map(|(row, (cells, unsure))| {
                                 Response::Row(TableRow {
                                     job: id,
                                     row: row as u32,
                                     cells,
+                                    unsure,
                                 })
                             })
                             .collect();
@@ -224,6 +248,10 @@ impl Worker {
             page: job.page,
             message,
         };
+        // A page read by OCR before must be rendered and straightened again.
+        if self.page.as_ref().is_some_and(|p| p.confidence.is_some()) {
+            self.page = None;
+        }
         let page = self.open_page(&job.pdf, job.password.as_deref(), job.page)?;
         let scale = render::render_scale(page.bounds, dpi, max_megapixels).ok_or_else(|| {
             page_error("the page has no usable size (its box is empty or not a number)".into())
@@ -240,11 +268,60 @@ impl Worker {
         }
         let image = render::render_page(&page.page, scale)
             .map_err(|e| page_error(render::mupdf_message(&e)))?;
-        let image = page.turn.image(image);
+        let mut image = page.turn.image(image);
         let bounds = page.turn.bounds(page.bounds);
+        let glyphs = page.chars.iter().filter(|c| !c.c.is_whitespace()).count();
+        let visible = page.visible;
+        let mode = self.settings.ocr.mode;
+        // An invisible layer is what a scanner's OCR left: "auto" takes it
+        // as it is, "force" reads the page again.
+        let scanned = match mode {
+            OcrMode::Force => visible < MIN_GLYPHS,
+            OcrMode::Auto | OcrMode::Off => glyphs < MIN_GLYPHS,
+        } && ink_share(&image.pixels) >= MIN_INK_SHARE;
+        let mut ocr_chars = None;
+        let mut not_read = None;
+        let mut straight = None;
+        if scanned {
+            let engine = match mode {
+                OcrMode::Off => Err("OCR is off ([ocr] mode, --ocr)".to_owned()),
+                _ => self
+                    .ocr
+                    .get_or_insert_with(ocr::Engine::load)
+                    .as_ref()
+                    .map_err(Clone::clone),
+            };
+            match engine {
+                Ok(engine) => {
+                    let read = ocr::read_page(engine, image, 0).map_err(page_error)?;
+                    image = read.image;
+                    straight = Some(read.straight);
+                    ocr_chars = Some(
+                        read.chars
+                            .iter()
+                            .zip(&read.confidence)
+                            .map(|(c, &p)| ocr_char(c, p))
+                            .collect::<Vec<_>>(),
+                    );
+                    let page = self.page.as_mut().expect("opened above");
+                    page.chars = read.chars;
+                    page.confidence = Some(read.confidence);
+                }
+                Err(why) => {
+                    not_read = Some(format!(
+                        "a scanned page (an image without text), not read: {why}"
+                    ))
+                }
+            }
+        }
+        let page = self.page.as_ref().expect("opened above");
         let found = detect::detect_tables(&image, &page.chars, &detect_settings);
         let frame = frame::page_frame(bounds, &found.tables, &page.chars);
         if let Some(path) = &job.debug_picture {
+            // A scan is shown straightened, with its text (detection saw it erased).
+            if let Some(pixels) = straight {
+                image.pixels = pixels;
+            }
             let picture = detect::overlay::draw(&image, &found.rulings, &found.tables);
             // A picture that cannot be written must not cost the page its tables.
             if let Err(e) = picture.save(path) {
@@ -257,17 +334,47 @@ impl Worker {
             tables: found.tables,
             frame: Some(frame),
             warnings,
+            ocr: ocr_chars,
+            not_read,
         })
     }
 
-    fn extract(&mut self, job: &ExtractJob) -> Result<Vec<Vec<String>>, Error> {
+    /// The table's rows, and per row the columns of the cells that OCR was
+    /// unsure of.
+    fn extract(&mut self, job: &ExtractJob) -> Result<Extracted, Error> {
         if !job.region.grid.is_consistent() {
             return Err(Error::Usage(
                 "the job's grid does not cover every position exactly once".to_owned(),
             ));
         }
-        let page = self.open_page(&job.pdf, job.password.as_deref(), job.index.page)?;
-        Ok(extract::cell_texts(&page.chars, &job.region.grid))
+        let grid = &job.region.grid;
+        // A scanned page's characters come with the job: the page is not
+        // opened, let alone read by OCR again.
+        let (chars, confidence) = match &job.ocr {
+            Some(read) => read.iter().map(|&c| text_char(c)).unzip(),
+            None => {
+                let page = self.open_page(&job.pdf, job.password.as_deref(), job.index.page)?;
+                (
+                    page.chars.clone(),
+                    page.confidence.clone().unwrap_or_default(),
+                )
+            }
+        };
+        let rows = extract::cell_texts(&chars, grid);
+        let threshold = self.settings.ocr.low_confidence;
+        let unsure = if confidence.is_empty() {
+            Vec::new()
+        } else {
+            extract::cell_minimum(&chars, &confidence, grid)
+                .iter()
+                .map(|row| {
+                    (0..row.len() as u32)
+                        .filter(|&c| row[c as usize] < threshold)
+                        .collect()
+                })
+                .collect()
+        };
+        Ok((rows, unsure))
     }
 
     /// The document, from the cache when it is the one open.
@@ -297,7 +404,11 @@ impl Worker {
                 page: number,
                 message: render::mupdf_message(&e),
             };
-            let (mut chars, turn) = extract::page_chars(&page).map_err(page_error)?;
+            let extract::PageText {
+                mut chars,
+                turn,
+                visible,
+            } = extract::page_chars(&page).map_err(page_error)?;
             let bounds = render::page_bounds(&page).map_err(page_error)?;
             // A page printed sideways is read turned upright, by detection
             // and extraction alike: both take the characters from here.
@@ -313,10 +424,37 @@ impl Worker {
                 chars,
                 bounds,
                 turn,
+                visible,
+                confidence: None,
             });
         }
         Ok(self.page.as_ref().expect("opened above"))
     }
+}
+
+/// The share of a page image's pixels that are ink.
+fn ink_share(pixels: &image::GrayImage) -> f32 {
+    let ink = pixels.as_raw().iter().filter(|&&v| v < 128).count();
+    ink as f32 / pixels.as_raw().len().max(1) as f32
+}
+
+/// An OCR'd character as the protocol carries it.
+fn ocr_char(c: &TextChar, confidence: f32) -> OcrChar {
+    let b = c.bbox;
+    OcrChar(c.c, [b.x0, b.y0, b.x1, b.y1], c.line, c.size, confidence).rounded()
+}
+
+/// An OCR'd character from the protocol, and its confidence.
+fn text_char(OcrChar(c, [x0, y0, x1, y1], line, size, confidence): OcrChar) -> (TextChar, f32) {
+    (
+        TextChar {
+            c,
+            bbox: Rect::new(x0, y0, x1, y1),
+            line,
+            size,
+        },
+        confidence,
+    )
 }
 
 /// The parent puts the file and page in front of the reason.

@@ -11,6 +11,7 @@ use calamine::{open_workbook, Data, Reader, Xlsx};
 use serde_json::Value;
 
 mod fuzz;
+mod ocr;
 mod robustness;
 mod safety;
 

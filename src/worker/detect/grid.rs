@@ -58,30 +58,41 @@ pub fn ruled_tables(
 }
 
 /// Rulings on one line that overlap or nearly meet, as one ruling: a border
-/// drawn cell by cell, or a dashed line, is one line.
+/// drawn cell by cell, or a dashed line, is one line. Longest first, so that
+/// the pieces a scan leaves beside a line (a stroke's edge broken up by
+/// grain) join the line, not each other, at its position; repeated until
+/// nothing joins, so the result does not depend on the order found.
 fn join_collinear(lines: &[Ruling], tol: f32) -> Vec<Ruling> {
-    let mut sorted = lines.to_vec();
-    sorted.sort_by(|a, b| a.pos.total_cmp(&b.pos).then(a.start.total_cmp(&b.start)));
-    let mut out: Vec<Ruling> = Vec::new();
-    for line in sorted {
-        // Among the last few (same position), one this line continues.
-        let joined = out
-            .iter_mut()
-            .rev()
-            .take_while(|o| line.pos - o.pos <= tol)
-            .find(|o| {
+    let mut out = lines.to_vec();
+    loop {
+        out.sort_by(|a, b| {
+            b.length()
+                .total_cmp(&a.length())
+                .then(a.pos.total_cmp(&b.pos))
+                .then(a.start.total_cmp(&b.start))
+        });
+        let before = out.len();
+        let mut joined: Vec<Ruling> = Vec::with_capacity(before);
+        for line in out {
+            let into = joined.iter_mut().find(|o| {
                 (o.pos - line.pos).abs() <= tol
                     && line.start <= o.end + tol
                     && line.end >= o.start - tol
             });
-        match joined {
-            Some(o) => {
-                o.start = o.start.min(line.start);
-                o.end = o.end.max(line.end);
+            match into {
+                Some(o) => {
+                    o.start = o.start.min(line.start);
+                    o.end = o.end.max(line.end);
+                }
+                None => joined.push(line),
             }
-            None => out.push(line),
+        }
+        out = joined;
+        if out.len() == before {
+            break;
         }
     }
+    out.sort_by(|a, b| a.pos.total_cmp(&b.pos).then(a.start.total_cmp(&b.start)));
     out
 }
 

@@ -1,0 +1,366 @@
+//! OCR of scanned pages: from a rendered page image to a synthetic text layer,
+//! so that detection and extraction read a scanned page as they read a
+//! born-digital one.
+//!
+//! Takes the page image (rendered at `render.dpi`); gives the page with its
+//! paper white (`paper`) and turned straight (`deskew`), and its characters
+//! in page points in that straight frame, each with the recognition model's confidence. Text lines are found
+//! by PaddleOCR's DB detection model on the page scaled to a short side of
+//! about 736 pixels (`db`), and each line is read at full resolution by the
+//! PP-OCRv6 recognition model, decoded greedily (`ctc`); every character is
+//! placed where along the line it was read, so a line that straddles two
+//! cells still gives each cell its own characters. `text` fixes what the
+//! model reads differently from a printed page (spaces between Chinese
+//! characters, grouping commas read as points).
+//!
+//! Invariants: characters of one detected line share a `line` id and its
+//! vertical extent; ids are consecutive from the one given; the page image
+//! keeps its size and its mapping to page points.
+
+mod ctc;
+mod db;
+mod deskew;
+#[cfg(feature = "ocr")]
+mod model;
+mod paper;
+mod text;
+
+use crate::table::Rect;
+use crate::worker::extract::TextChar;
+use crate::worker::render::PageImage;
+
+use text::Glyph;
+
+#[cfg(feature = "ocr")]
+pub use model::Engine;
+
+/// Stands in for the engine in a build without the `ocr` feature: it never
+/// loads, so scanned pages get the "not read" warning.
+#[cfg(not(feature = "ocr"))]
+pub(crate) struct Engine;
+
+#[cfg(not(feature = "ocr"))]
+impl Engine {
+    pub(crate) fn load() -> Result<Engine, String> {
+        Err("this build of tables2xlsx has no OCR (cargo feature `ocr`)".to_owned())
+    }
+
+    fn lines(&self, _image: &image::GrayImage) -> Result<Vec<Line>, String> {
+        unreachable!("never loaded")
+    }
+}
+
+/// A recognised text line in pixels of the page image it was read from.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub y0: f32,
+    pub y1: f32,
+    pub glyphs: Vec<Glyph>,
+}
+
+/// A scanned page read by OCR.
+pub struct ScannedPage {
+    /// The page turned straight, its ink only (see `paper::ink_only`) and
+    /// the text read from it erased: detection runs on this. Blurred letters
+    /// run together into strokes as long as short rulings; detection has the
+    /// characters for the text.
+    pub image: PageImage,
+    /// The page turned straight, as it looks (for the debug picture).
+    pub straight: image::GrayImage,
+    /// The characters, in page points of the straight page.
+    pub chars: Vec<TextChar>,
+    /// The recognition confidence (0-1) of each of `chars`.
+    pub confidence: Vec<f32>,
+    /// The skew the page was turned back by, in degrees.
+    pub skew: f32,
+}
+
+/// Reads a page: straightens it, finds its lines and reads them. Characters
+/// get `line` ids from `first_line`.
+pub fn read_page(engine: &Engine, page: PageImage, first_line: u32) -> Result<ScannedPage, String> {
+    let mut page = page;
+    paper::whiten(&mut page.pixels);
+    let skew = deskew::skew(&page.pixels);
+    let mut image = match deskew::straighten(&page.pixels, skew) {
+        Some(pixels) => PageImage { pixels, ..page },
+        None => page,
+    };
+    let lines = engine.lines(&image.pixels)?;
+    let (chars, confidence) = synthetic_chars(&lines, &image, first_line);
+    let mut pixels = paper::ink_only(&image.pixels);
+    erase_text(&mut pixels, &lines);
+    Ok(ScannedPage {
+        straight: std::mem::replace(&mut image.pixels, pixels),
+        image,
+        chars,
+        confidence,
+        skew,
+    })
+}
+
+/// Paints over the recognised characters, a pixel beyond their ink, with
+/// what surrounds each (the median of the ring of pixels around it): white
+/// on paper, grey on a shaded band, so that no hole is left for detection
+/// to take for a box.
+fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
+    let (w, h) = (pixels.width() as i64, pixels.height() as i64);
+    for line in lines {
+        let y0 = (line.y0 as i64 - 1).max(0);
+        let y1 = (line.y1.ceil() as i64 + 1).min(h);
+        for g in line.glyphs.iter().filter(|g| g.c != ' ') {
+            let x0 = (g.x0 as i64 - 1).max(0);
+            let x1 = (g.x1.ceil() as i64 + 1).min(w);
+            let mut ring: Vec<u8> = Vec::new();
+            for x in x0 - 1..=x1 {
+                for y in [y0 - 1, y1] {
+                    if (0..w).contains(&x) && (0..h).contains(&y) {
+                        ring.push(pixels.get_pixel(x as u32, y as u32).0[0]);
+                    }
+                }
+            }
+            for y in y0..y1 {
+                for x in [x0 - 1, x1] {
+                    if (0..w).contains(&x) {
+                        ring.push(pixels.get_pixel(x as u32, y as u32).0[0]);
+                    }
+                }
+            }
+            ring.sort_unstable();
+            let fill = ring.get(ring.len() / 2).copied().unwrap_or(255);
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    pixels.put_pixel(x as u32, y as u32, image::Luma([fill]));
+                }
+            }
+        }
+    }
+}
+
+/// Lines in pixels to characters in page points. A character spans the
+/// line's height; its size is what a font of that line height would have.
+fn synthetic_chars(
+    lines: &[Line],
+    image: &PageImage,
+    first_line: u32,
+) -> (Vec<TextChar>, Vec<f32>) {
+    let mut chars = Vec::new();
+    let mut confidence = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let size = (line.y1 - line.y0) / image.scale / LINE_HEIGHT_EM;
+        for g in &line.glyphs {
+            let (x0, y0) = image.to_points(g.x0, line.y0);
+            let (x1, y1) = image.to_points(g.x1, line.y1);
+            chars.push(TextChar {
+                c: g.c,
+                bbox: Rect::new(x0, y0, x1, y1),
+                line: first_line + i as u32,
+                size,
+            });
+            confidence.push(g.conf);
+        }
+    }
+    (chars, confidence)
+}
+
+/// A line's ink is about this many ems tall: from 0.72 (capitals and digits)
+/// to 0.95 (ascenders and descenders, Chinese).
+const LINE_HEIGHT_EM: f32 = 0.8;
+
+/// The glyphs of one recognised line: characters placed by the step they
+/// were read at (`steps` over `x0..x1`), fitted to the line's ink (see
+/// `fit_to_ink`; `em` in pixels), then tidied.
+fn glyphs_of(
+    decoded: &[ctc::Decoded],
+    symbols: &[String],
+    (steps, x0, x1): (usize, f32, f32),
+    columns: &[Column],
+    em: f32,
+) -> Vec<Glyph> {
+    let mut glyphs = Vec::new();
+    for (d, (a, b)) in decoded.iter().zip(ctc::spans(decoded, steps, x0, x1)) {
+        let Some(symbol) = symbols.get(d.class) else {
+            continue;
+        };
+        // A symbol of several characters shares the span out evenly.
+        let n = symbol.chars().count().max(1) as f32;
+        for (k, c) in symbol.chars().enumerate() {
+            let w = (b - a) / n;
+            glyphs.push(Glyph {
+                c,
+                x0: a + w * k as f32,
+                x1: a + w * (k as f32 + 1.0),
+                conf: d.prob,
+            });
+        }
+    }
+    fit_to_ink(&mut glyphs, columns, x0);
+    close_gaps(&mut glyphs, em, columns, x0);
+    text::tidy(&mut glyphs);
+    glyphs
+}
+
+/// What a column of a line's image holds between the line's top and bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Column {
+    Blank,
+    Ink,
+    /// A vertical ruling crossing the line: never part of a character.
+    Ruling,
+}
+
+/// Narrows each glyph to the inked columns inside it (`columns[i]` is column
+/// `origin + i`): the steps only say roughly where a character was read, and
+/// spans reaching halfway to the neighbours would close the gap between a
+/// number and the text of the next column when they share a detected line.
+/// A glyph whose span crosses a ruling keeps the side with more ink.
+fn fit_to_ink(glyphs: &mut [Glyph], columns: &[Column], origin: f32) {
+    for g in glyphs.iter_mut().filter(|g| g.c != ' ') {
+        let from = (g.x0 - origin).floor().max(0.0) as usize;
+        let to = ((g.x1 - origin).ceil().max(0.0) as usize).min(columns.len());
+        if from >= to {
+            continue;
+        }
+        let best = columns[from..to]
+            .split(|&c| c == Column::Ruling)
+            .scan(from, |start, part| {
+                let here = *start;
+                *start += part.len() + 1;
+                Some((here, part))
+            })
+            .max_by_key(|(here, part)| {
+                let ink = part.iter().filter(|&&c| c == Column::Ink).count();
+                (ink, std::cmp::Reverse(*here))
+            });
+        let Some((start, part)) = best else { continue };
+        let inked = |i: &usize| part[*i] == Column::Ink;
+        if let Some(first) = (0..part.len()).find(inked) {
+            let last = (0..part.len()).rev().find(inked).unwrap_or(first);
+            g.x0 = origin + (start + first) as f32;
+            g.x1 = origin + (start + last) as f32 + 1.0;
+        }
+    }
+}
+
+/// Within a word (characters read without a space between them), ink-tight
+/// boxes leave gaps as wide as a letter's side bearings, and wider beside
+/// commas, points and Chinese characters, which would split the word for
+/// detection: such a gap, narrower than `MAX_LETTER_GAP_EM` of `em`, is
+/// shared out between its two characters. A space read between two
+/// characters, a ruling or a wider gap stays.
+fn close_gaps(glyphs: &mut [Glyph], em: f32, columns: &[Column], origin: f32) {
+    let ruled = |a: f32, b: f32| {
+        let from = (a - origin).max(0.0) as usize;
+        let to = ((b - origin).max(0.0) as usize + 1).min(columns.len());
+        (from..to).any(|i| columns[i] == Column::Ruling)
+    };
+    for i in 1..glyphs.len() {
+        let (a, b) = (glyphs[i - 1], glyphs[i]);
+        let gap = b.x0 - a.x1;
+        if a.c != ' '
+            && b.c != ' '
+            && gap > 0.0
+            && gap < MAX_LETTER_GAP_EM * em
+            && !ruled(a.x1, b.x0)
+        {
+            let mid = (a.x1 + b.x0) / 2.0;
+            glyphs[i - 1].x1 = mid;
+            glyphs[i].x0 = mid;
+        }
+    }
+}
+
+/// See `close_gaps`.
+const MAX_LETTER_GAP_EM: f32 = 0.6;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(c: char, x0: f32, x1: f32) -> Glyph {
+        Glyph {
+            c,
+            x0,
+            x1,
+            conf: 1.0,
+        }
+    }
+
+    #[test]
+    fn glyphs_shrink_to_their_ink_and_keep_the_gap_between_columns() {
+        // Ink at columns 102-105 ("8") and 130-139 ("化"), none between.
+        let mut columns = vec![Column::Blank; 50];
+        for i in (2..6).chain(30..40) {
+            columns[i] = Column::Ink;
+        }
+        let mut g = vec![glyph('8', 100.0, 118.0), glyph('化', 118.0, 142.0)];
+        fit_to_ink(&mut g, &columns, 100.0);
+        assert_eq!((g[0].x0, g[0].x1), (102.0, 106.0));
+        assert_eq!((g[1].x0, g[1].x1), (130.0, 140.0));
+    }
+
+    #[test]
+    fn gaps_inside_a_word_close_and_spaces_and_column_gaps_stay() {
+        // "90,4" tight to their ink, a space, "ab", a wide gap, "化".
+        let mut g = vec![
+            glyph('9', 0.0, 4.0),
+            glyph('0', 5.0, 9.0),
+            glyph(',', 12.0, 13.0),
+            glyph('4', 14.0, 18.0),
+            glyph(' ', 18.0, 22.0),
+            glyph('a', 23.0, 27.0),
+            glyph('b', 28.0, 32.0),
+            glyph('化', 45.0, 55.0),
+        ];
+        close_gaps(&mut g, 10.0, &[], 0.0);
+        let edges: Vec<(f32, f32)> = g.iter().map(|g| (g.x0, g.x1)).collect();
+        assert_eq!(
+            edges,
+            vec![
+                (0.0, 4.5),
+                (4.5, 10.5),
+                (10.5, 13.5),
+                (13.5, 18.0),
+                (18.0, 22.0),
+                (23.0, 27.5),
+                (27.5, 32.0),
+                (45.0, 55.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_glyph_never_reaches_over_a_ruling_nor_does_a_gap_close_over_one() {
+        // "%" inked at 2-5, a ruling at 8, "4" inked at 11-14: read without
+        // a space between, their spans meeting at 9.
+        let mut columns = vec![Column::Blank; 20];
+        for i in (2..6).chain(11..15) {
+            columns[i] = Column::Ink;
+        }
+        columns[8] = Column::Ruling;
+        let mut g = vec![glyph('%', 0.0, 9.0), glyph('4', 9.0, 16.0)];
+        // The first glyph's span holds a stray inked column past the ruling.
+        columns[7] = Column::Blank;
+        fit_to_ink(&mut g, &columns, 0.0);
+        assert_eq!((g[0].x0, g[0].x1), (2.0, 6.0));
+        assert_eq!((g[1].x0, g[1].x1), (11.0, 15.0));
+        close_gaps(&mut g, 20.0, &columns, 0.0);
+        assert_eq!(
+            (g[0].x1, g[1].x0),
+            (6.0, 11.0),
+            "the ruling keeps them apart"
+        );
+        // A span reaching over a ruling to a little ink keeps the side with more.
+        let mut h = vec![glyph('a', 0.0, 14.0)];
+        fit_to_ink(&mut h, &columns, 0.0);
+        assert_eq!((h[0].x0, h[0].x1), (2.0, 6.0));
+    }
+
+    #[test]
+    fn a_glyph_without_ink_keeps_its_span() {
+        let columns = vec![Column::Blank; 10];
+        let mut g = vec![glyph('.', 2.0, 5.0), glyph(' ', 5.0, 8.0)];
+        fit_to_ink(&mut g, &columns, 0.0);
+        assert_eq!((g[0].x0, g[0].x1), (2.0, 5.0));
+        assert_eq!((g[1].x0, g[1].x1), (5.0, 8.0));
+    }
+}

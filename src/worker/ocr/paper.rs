@@ -1,0 +1,169 @@
+//! Scanned paper made white: a scan shows the paper as a grainy light grey,
+//! which detection, tuned to rendered pages, would take for light ink (its
+//! faint gridlines are anything below 240) all over the page.
+//!
+//! Takes the page image; gives it with the paper's grey level and the grain
+//! around it mapped to white and every darker grey stretched to match. Ink
+//! stays ink; a page that is white already is left as it is.
+
+use image::GrayImage;
+
+/// Grain reaches this many spreads (standard deviations) below the paper's level.
+const GRAIN_SPREADS: f32 = 3.0;
+
+/// The page with its paper white.
+pub(crate) fn whiten(image: &mut GrayImage) {
+    let Some(white) = paper_level(image) else {
+        return;
+    };
+    if white >= 254.0 {
+        return;
+    }
+    let lut: Vec<u8> = (0..=255u32)
+        .map(|v| ((v as f32) * 255.0 / white).round().min(255.0) as u8)
+        .collect();
+    for p in image.pixels_mut() {
+        p.0[0] = lut[p.0[0] as usize];
+    }
+}
+
+/// What detection reads of a scanned page: the ink, every lighter grey made
+/// white. The blur of a scan leaves a light halo around letters that joins
+/// along a line of text into long faint strokes, which detection would take
+/// for light gridlines; a grey this light is halo, not a printed line. Light
+/// grey is kept where its neighbourhood is grey on average (a shaded band),
+/// not pixel by pixel: grain would break a band up into specks whose edges
+/// look like short rulings.
+pub(crate) fn ink_only(image: &GrayImage) -> GrayImage {
+    let (w, h) = (image.width() as usize, image.height() as usize);
+    // Sums over the rectangle from (0, 0) to (x, y), exclusive.
+    let mut sums = vec![0u32; (w + 1) * (h + 1)];
+    for y in 0..h {
+        let mut row = 0u32;
+        for x in 0..w {
+            row += image.as_raw()[y * w + x] as u32;
+            sums[(y + 1) * (w + 1) + x + 1] = sums[y * (w + 1) + x + 1] + row;
+        }
+    }
+    let r = NEIGHBOURHOOD / 2;
+    let mut out = image.clone();
+    for y in 0..h {
+        let (y0, y1) = (y.saturating_sub(r), (y + r + 1).min(h));
+        for x in 0..w {
+            let v = image.as_raw()[y * w + x];
+            if v < DARK {
+                continue;
+            }
+            let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
+            let sum = sums[y1 * (w + 1) + x1] + sums[y0 * (w + 1) + x0]
+                - sums[y0 * (w + 1) + x1]
+                - sums[y1 * (w + 1) + x0];
+            let mean = sum / ((x1 - x0) * (y1 - y0)) as u32;
+            if v >= HALO || mean >= HALO as u32 {
+                out.as_mut()[y * w + x] = 255;
+            }
+        }
+    }
+    out
+}
+
+/// Whitened greys from this level up are halo (see `ink_only`); below
+/// `DARK` always ink; between, ink where the neighbourhood (a square this
+/// many pixels wide) is as dark on average.
+const HALO: u8 = 200;
+const DARK: u8 = 160;
+const NEIGHBOURHOOD: usize = 5;
+
+/// The grey level from which up a pixel is paper: the most common light
+/// level, less the spread of the grain (measured on its lighter side, where
+/// no ink mixes in). `None` for a page without a light background.
+fn paper_level(image: &GrayImage) -> Option<f32> {
+    let mut hist = [0u64; 256];
+    for p in image.pixels() {
+        hist[p.0[0] as usize] += 1;
+    }
+    // Pure white is margins (or a rotation's fill), not paper.
+    let mode = (128..255).max_by_key(|&v| hist[v])?;
+    if hist[mode] == 0 {
+        return None;
+    }
+    let (mut n, mut sq) = (0u64, 0f64);
+    for (v, &count) in hist.iter().enumerate().take(255).skip(mode + 1) {
+        n += count;
+        sq += count as f64 * ((v - mode) as f64).powi(2);
+    }
+    let spread = if n > 0 {
+        (sq / n as f64).sqrt() as f32
+    } else {
+        0.0
+    };
+    Some((mode as f32 - GRAIN_SPREADS * spread.max(1.0)).max(128.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::Luma;
+
+    /// Paper at 230 with ±6 grain (a fixed, peaked pattern), a black bar and a light grey one.
+    fn scan() -> GrayImage {
+        GrayImage::from_fn(200, 100, |x, y| {
+            if (40..44).contains(&y) {
+                Luma([30])
+            } else if (70..72).contains(&y) {
+                Luma([170])
+            } else {
+                let grain = (x * 7 + y * 13) % 7 + (x * 3 + y * 5) % 7;
+                Luma([(224 + grain) as u8])
+            }
+        })
+    }
+
+    #[test]
+    fn grain_turns_white_and_ink_stays() {
+        let mut img = scan();
+        whiten(&mut img);
+        let light = img
+            .enumerate_pixels()
+            .filter(|(_, y, _)| !(40..44).contains(y) && !(70..72).contains(y))
+            .filter(|(_, _, p)| p.0[0] < 250)
+            .count();
+        assert_eq!(light, 0, "grain left");
+        assert!(img.get_pixel(5, 41).0[0] < 40);
+        // The light grey line stays clearly grey: a faint ruling.
+        let grey = img.get_pixel(5, 70).0[0];
+        assert!((180..235).contains(&grey), "{grey}");
+    }
+
+    #[test]
+    fn detection_sees_ink_and_even_shading_not_halos_or_specks() {
+        let img = GrayImage::from_fn(60, 30, |x, y| {
+            Luma([match (x, y) {
+                (_, 5) => 40,                                       // a ruling
+                (_, 10) => 185,                                     // a faint halo line
+                (0..=29, 20..=29) => 180 + ((x + y) % 3) as u8 * 4, // a shaded band
+                (30..=59, 20..=29) if (x + y) % 7 == 0 => 190,      // grain specks
+                _ => 255,
+            }])
+        });
+        let out = ink_only(&img);
+        assert_eq!(out.get_pixel(30, 5).0[0], 40);
+        assert_eq!(out.get_pixel(30, 10).0[0], 255, "a lone light line is halo");
+        assert!(
+            (5..25).all(|x| out.get_pixel(x, 24).0[0] < 200),
+            "the band stays whole"
+        );
+        assert!(
+            (30..60).all(|x| out.get_pixel(x, 25).0[0] == 255),
+            "specks go"
+        );
+    }
+
+    #[test]
+    fn a_white_page_is_left() {
+        let mut img = GrayImage::from_fn(50, 50, |x, _| Luma([if x == 10 { 0 } else { 255 }]));
+        let before = img.clone();
+        whiten(&mut img);
+        assert_eq!(img, before);
+    }
+}

@@ -1,0 +1,170 @@
+//! Fix-ups of a recognised line before its characters are placed: what the
+//! recognition model reads in a way a born-digital page would not show.
+//!
+//! Takes a line's glyphs left to right; gives them with spaces that do not
+//! belong dropped and misread number grouping repaired. Only characters
+//! change or go, never move: each keeps the position it was read at.
+
+/// One recognised character of a line: where it was read (pixels of the page
+/// image) and how sure the model was.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Glyph {
+    pub c: char,
+    pub x0: f32,
+    pub x1: f32,
+    pub conf: f32,
+}
+
+/// Applies every fix-up of this module.
+pub(crate) fn tidy(glyphs: &mut Vec<Glyph>) {
+    drop_spaces_by_cjk(glyphs);
+    repair_grouping(glyphs);
+}
+
+/// Chinese and Japanese set no spaces between characters, nor between a
+/// character and the Latin text or number next to it in a table cell; a
+/// space the model reads there is a wider gap of the typeface. Leading and
+/// trailing spaces go too, and runs of spaces become one.
+fn drop_spaces_by_cjk(glyphs: &mut Vec<Glyph>) {
+    let keep: Vec<bool> = (0..glyphs.len())
+        .map(|i| {
+            if glyphs[i].c != ' ' {
+                return true;
+            }
+            let prev = glyphs[..i].iter().rev().find(|g| g.c != ' ');
+            let next = glyphs[i + 1..].iter().find(|g| g.c != ' ');
+            let doubled = i > 0 && glyphs[i - 1].c == ' ';
+            match (prev, next) {
+                (Some(p), Some(n)) => !doubled && !is_cjk(p.c) && !is_cjk(n.c),
+                _ => false,
+            }
+        })
+        .collect();
+    let mut k = keep.iter();
+    glyphs.retain(|_| *k.next().expect("one flag per glyph"));
+}
+
+/// Han ideographs, kana, CJK punctuation and full-width forms.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF      // CJK punctuation, hiragana, katakana
+        | 0x3400..=0x4DBF    // extension A
+        | 0x4E00..=0x9FFF    // unified ideographs
+        | 0xF900..=0xFAFF    // compatibility ideographs
+        | 0xFF00..=0xFFEF    // full-width forms
+        | 0x20000..=0x3134F) // extensions B-G
+}
+
+/// A grouping comma read as a point: `474.043.75` can only be `474,043.75`.
+/// A number whose last separator is a point before 1-2 decimals, with
+/// 3-digit groups before it of which at least one is set off by a point too,
+/// gets commas between its groups. `1.234.567` (European grouping) and
+/// `1.234,56` stay as read.
+fn repair_grouping(glyphs: &mut [Glyph]) {
+    let mut start = 0;
+    while start < glyphs.len() {
+        let end = glyphs[start..]
+            .iter()
+            .position(|g| g.c == ' ')
+            .map_or(glyphs.len(), |p| start + p);
+        repair_token(&mut glyphs[start..end]);
+        start = end + 1;
+    }
+}
+
+fn repair_token(token: &mut [Glyph]) {
+    // The run of digits and separators, after any sign, bracket or currency.
+    let Some(first) = token.iter().position(|g| g.c.is_ascii_digit()) else {
+        return;
+    };
+    let len = token[first..]
+        .iter()
+        .position(|g| !(g.c.is_ascii_digit() || g.c == '.' || g.c == ','))
+        .unwrap_or(token.len() - first);
+    let core = &mut token[first..first + len];
+    let text: String = core.iter().map(|g| g.c).collect();
+    let groups: Vec<&str> = text.split(['.', ',']).collect();
+    let seps: Vec<usize> = core
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.c == '.' || g.c == ',')
+        .map(|(i, _)| i)
+        .collect();
+    let fits = groups.len() >= 3
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..groups.len() - 1].iter().all(|g| g.len() == 3)
+        && (1..=2).contains(&groups[groups.len() - 1].len())
+        && core[*seps.last().expect("3 groups")].c == '.'
+        && seps[..seps.len() - 1].iter().any(|&i| core[i].c == '.');
+    if fits {
+        for &i in &seps[..seps.len() - 1] {
+            core[i].c = ',';
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyphs(s: &str) -> Vec<Glyph> {
+        s.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                c,
+                x0: i as f32,
+                x1: i as f32 + 1.0,
+                conf: 0.9,
+            })
+            .collect()
+    }
+
+    fn tidied(s: &str) -> String {
+        let mut g = glyphs(s);
+        tidy(&mut g);
+        g.iter().map(|g| g.c).collect()
+    }
+
+    #[test]
+    fn spaces_next_to_chinese_go_and_between_words_stay() {
+        assert_eq!(tidied("营业 收入"), "营业收入");
+        assert_eq!(tidied("附注 五、31"), "附注五、31");
+        assert_eq!(tidied("Net  profit margin "), "Net profit margin");
+        assert_eq!(tidied(" 1,234"), "1,234");
+    }
+
+    #[test]
+    fn the_glyphs_that_stay_keep_their_places() {
+        let mut g = glyphs("营 业");
+        tidy(&mut g);
+        assert_eq!(g.len(), 2);
+        assert_eq!((g[0].x0, g[1].x0), (0.0, 2.0));
+    }
+
+    #[test]
+    fn grouping_points_become_commas() {
+        assert_eq!(tidied("474.043.75"), "474,043.75");
+        assert_eq!(tidied("(1.234,567.8)"), "(1,234,567.8)");
+        assert_eq!(tidied("-12.345.678.90 EUR"), "-12,345,678.90 EUR");
+        assert_eq!(
+            tidied("total 1.234.56 and 9.999.99"),
+            "total 1,234.56 and 9,999.99"
+        );
+    }
+
+    #[test]
+    fn numbers_that_may_be_right_stay() {
+        for s in [
+            "474,043.75",
+            "1.234.567",
+            "1.234,56",
+            "3.14",
+            "12.345",
+            "1.2.3",
+            "v1.234.5678",
+            "2024.01.15",
+        ] {
+            assert_eq!(tidied(s), s);
+        }
+    }
+}

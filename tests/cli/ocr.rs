@@ -1,0 +1,108 @@
+//! Issue 10: scanned pages (images without a text layer) are read by OCR,
+//! Chinese and English, page by page in a mixed document; with OCR off a
+//! scanned page is named once on stderr and in the index.
+
+use super::*;
+
+/// The index sheet's rows, as text.
+fn index_rows(path: &Path) -> Vec<Vec<String>> {
+    sheets(path)
+        .into_iter()
+        .find(|(name, _)| name == "Index")
+        .expect("an index sheet")
+        .1
+}
+
+/// Cells of `got` that do not hold what the sample shows; the grid's shape
+/// must match exactly.
+fn misread(got: &[Vec<Data>], want: &[Vec<String>], what: &str) -> Vec<String> {
+    assert_eq!(got.len(), want.len(), "{what}: rows");
+    let mut out = Vec::new();
+    for (r, (g, w)) in got.iter().zip(want).enumerate() {
+        assert_eq!(g.len(), w.len(), "{what}: columns of row {r}");
+        for (c, (g, w)) in g.iter().zip(w).enumerate() {
+            if !holds(g, w) {
+                out.push(format!("({r}, {c}) {g:?} for {w:?}"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn issue_10_scanned_pages_are_read_by_ocr_into_their_grids() {
+    for name in ["scanned-zh", "scanned-mixed"] {
+        let dir = scratch();
+        let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let want = expected(&format!("{name}.json"));
+        let got = table_sheets(&out);
+        assert_eq!(got.len(), want.len(), "{name}: one sheet per table");
+        for ((sheet, grid), (_, cells)) in got.iter().zip(&want) {
+            // Near-exact: the shape exactly, and at most one cell misread
+            // (OCR is a model; these pages read exactly when this was written).
+            let wrong = misread(grid, cells, &format!("{name}: sheet {sheet}"));
+            assert!(wrong.len() <= 1, "{name}: sheet {sheet}: misread {wrong:?}");
+        }
+        // The index says which tables OCR read, and how sure it was.
+        let index = index_rows(&out);
+        for (row, (page, _)) in index.iter().skip(1).zip(&want) {
+            let note = &row[7];
+            let scanned = name == "scanned-zh" || *page == 2;
+            assert_eq!(
+                note.contains("read by OCR from a scanned page, confidence 0.")
+                    || note.contains("read by OCR from a scanned page, confidence 1.00"),
+                scanned,
+                "{name}: page {page}: note {note:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn issue_10_with_ocr_off_a_scanned_page_gets_one_warning_and_an_index_line() {
+    let dir = scratch();
+    let out = dir.path().join("mixed.xlsx");
+    let o = run(
+        &[
+            sample("scanned-mixed.pdf").to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--sheet-per-table",
+            "--ocr",
+            "off",
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    let warned: Vec<&str> = err.lines().filter(|l| l.contains("not read")).collect();
+    assert_eq!(warned.len(), 1, "one warning: {err}");
+    assert!(
+        warned[0].contains("scanned-mixed.pdf") && warned[0].contains("page 2"),
+        "the warning names file and page: {}",
+        warned[0]
+    );
+    // The born-digital page is read as ever; the scanned one is listed.
+    let got = table_sheets(&out);
+    assert_eq!(got.len(), 1);
+    assert_holds(&got[0].1, &expected("scanned-mixed.json")[0].1, "page 1");
+    let index = index_rows(&out);
+    let line = index
+        .iter()
+        .find(|r| r[0].starts_with("Page 2"))
+        .expect("the index lists the page not read");
+    assert!(line[7].contains("OCR is off"), "{line:?}");
+
+    // The same from the settings, and a born-digital page never warns.
+    let o = run(
+        &[
+            sample("ruled-simple.pdf").to_str().unwrap(),
+            "-o",
+            dir.path().join("simple.xlsx").to_str().unwrap(),
+        ],
+        &[("TABLES2XLSX_OCR_MODE", "off")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("not read"), "{}", stderr(&o));
+}
