@@ -281,10 +281,10 @@ fn wait_for_workers(parent: &mut Child, n: usize) -> Vec<u32> {
 #[test]
 fn issue_9_a_worker_killed_from_outside_loses_and_misplaces_no_table() {
     let dir = scratch();
-    let copies = 12;
+    let copies = 20;
     let (mut parent, out) = long_batch(dir.path(), copies, None);
     wait_for_workers(&mut parent, 2);
-    std::thread::sleep(Duration::from_millis(100));
+    std::thread::sleep(Duration::from_millis(50));
     // A worker may end between being listed and being killed (the pool
     // retires idle ones): kill whichever is alive, while the run goes on.
     let killed = loop {
