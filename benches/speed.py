@@ -21,6 +21,7 @@ Usage: benches/speed.py [--rounds N] [--bin target/release/tables2xlsx]
 import argparse
 import glob
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -47,9 +48,15 @@ print(n)
 
 
 def timed(cmd):
+    """Wall time and CPU time (user + system, of the process and every
+    child it waited for: our workers, tablers' threads) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.monotonic() - start
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def main():
@@ -70,18 +77,26 @@ def main():
         tools["tablers"] = lambda pdf: [peer, "-c", TABLERS, pdf]
     workloads = {"long (120 pages)": [LONG], "eu (27 documents)": EU}
     times = {(w, t): [] for w in workloads for t in tools}
+    cpus = {(w, t): [] for w in workloads for t in tools}
     for _ in range(args.rounds):
         for w, pdfs in workloads.items():
             for t, cmd in tools.items():
-                times[(w, t)].append(sum(timed(cmd(pdf)) for pdf in pdfs))
+                runs = [timed(cmd(pdf)) for pdf in pdfs]
+                times[(w, t)].append(sum(wall for wall, _ in runs))
+                cpus[(w, t)].append(sum(cpu for _, cpu in runs))
     base = "tables2xlsx, 2 workers"
+    # CPU time is the steadier figure on a shared machine; wall time is what
+    # a user waits.
     print(f"median of {args.rounds} interleaved rounds, seconds (ratio to {base}):")
+    print(f"    {'':<24} {'wall':>7}          {'cpu':>7}")
     for w in workloads:
         print(f"  {w}")
         ref = statistics.median(times[(w, base)])
+        ref_cpu = statistics.median(cpus[(w, base)])
         for t in tools:
             m = statistics.median(times[(w, t)])
-            print(f"    {t:<24} {m:7.3f}  ({m / ref:.2f}x)")
+            c = statistics.median(cpus[(w, t)])
+            print(f"    {t:<24} {m:7.3f} ({m / ref:.2f}x)  {c:7.3f} ({c / ref_cpu:.2f}x)")
 
 
 if __name__ == "__main__":
