@@ -30,11 +30,31 @@ use rust_xlsxwriter::{
 use std::sync::mpsc::{sync_channel, SyncSender};
 use std::thread::JoinHandle;
 
-use crate::config::OutputConfig;
+use crate::config::{OutputConfig, OutputFormat};
 use crate::error::Error;
 use crate::excel;
+use crate::export::TextSink;
 use crate::numbers::{self, DecimalMark, MarkEvidence, Typed};
 use crate::table::{Evidence, ExtractedTable, TableIndex, TablePart};
+
+/// The writer stage's end: what tables, in table-index order, are written
+/// into. The workbook ([`WorkbookWriter`]) is one; the text formats
+/// ([`crate::export::TextSink`]) are the others.
+pub trait TableSink {
+    /// Takes the next table, or the next part of a long table.
+    fn write_part(&mut self, part: &TablePart) -> Result<(), Error>;
+    /// Why a page gave no tables, for the index.
+    fn note_page(&mut self, page: u32, note: String);
+    /// Completes the output; nothing is left half-written.
+    fn finish(self: Box<Self>) -> Result<(), Error>;
+}
+
+/// The output path that stands for standard output (`-o -`).
+pub const STDOUT: &str = "-";
+
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == STDOUT
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -394,6 +414,17 @@ impl WorkbookWriter {
         self.close_table();
         let filled = self.close_sheet().and_then(|()| self.fill_index());
         filled.map_err(|e| self.error(e))?;
+        if is_stdout(&self.target) {
+            let mut out = StickyWriter::new(std::io::Cursor::new(Vec::new()));
+            let saved = self.workbook.save_to_writer(&mut out);
+            saved.map_err(|e| self.error(e))?;
+            let bytes = out.inner.into_inner();
+            let mut stdout = std::io::stdout().lock();
+            return stdout
+                .write_all(&bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| self.io_error(&e));
+        }
         let temp = TempFile(Some(temp_path(&self.target)));
         let path = temp.path().to_owned();
         let file = std::fs::File::create(&path).map_err(|e| self.io_error(&e))?;
@@ -867,16 +898,34 @@ impl Formats {
     }
 }
 
+impl TableSink for WorkbookWriter {
+    fn write_part(&mut self, part: &TablePart) -> Result<(), Error> {
+        WorkbookWriter::write_part(self, part)
+    }
+
+    fn note_page(&mut self, page: u32, note: String) {
+        WorkbookWriter::note_page(self, page, note)
+    }
+
+    fn finish(self: Box<Self>) -> Result<(), Error> {
+        WorkbookWriter::finish(*self)
+    }
+}
+
 /// A file that is removed when dropped, unless kept: dropped on every path
 /// out of `finish`, unwinding from a panic included.
-struct TempFile(Option<PathBuf>);
+pub(crate) struct TempFile(Option<PathBuf>);
 
 impl TempFile {
-    fn path(&self) -> &Path {
+    pub(crate) fn new(path: PathBuf) -> TempFile {
+        TempFile(Some(path))
+    }
+
+    pub(crate) fn path(&self) -> &Path {
         self.0.as_deref().expect("not kept yet")
     }
 
-    fn keep(mut self) {
+    pub(crate) fn keep(mut self) {
         self.0 = None;
     }
 }
@@ -970,7 +1019,7 @@ impl<W: Write + Seek> Seek for StickyWriter<W> {
 
 /// `dir/.name.xlsx.<pid>.tmp`: hidden, in the same folder (so the rename is
 /// atomic), and unique to this process.
-fn temp_path(target: &Path) -> PathBuf {
+pub(crate) fn temp_path(target: &Path) -> PathBuf {
     let name = target
         .file_name()
         .map_or("output.xlsx".into(), |n| n.to_string_lossy());
@@ -1010,14 +1059,20 @@ pub fn spawn_writer(
         Layout::OneSheet
     };
     let decimal_comma_numbers = output.decimal_comma_numbers;
+    let format = output.format;
     let (tx, rx) = sync_channel::<ToWriter>(WRITER_QUEUE);
     let target = target.to_owned();
     let handle = std::thread::Builder::new()
         .name(WRITER_THREAD.to_owned())
         .spawn(move || {
             let written = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                let mut writer = WorkbookWriter::new(&target, layout)
-                    .with_decimal_comma_numbers(decimal_comma_numbers);
+                let mut writer: Box<dyn TableSink> = match format {
+                    OutputFormat::Xlsx => Box::new(
+                        WorkbookWriter::new(&target, layout)
+                            .with_decimal_comma_numbers(decimal_comma_numbers),
+                    ),
+                    text => Box::new(TextSink::new(&target, text)),
+                };
                 for message in &rx {
                     match message {
                         ToWriter::Part(part) => writer.write_part(&part)?,
