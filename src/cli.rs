@@ -209,7 +209,7 @@ fn shown_output(output: &Path, format: OutputFormat) -> String {
     if crate::write::is_stdout(output) {
         "standard output".to_owned()
     } else if format.file_per_table() {
-        crate::export::table_file(output, "p*-t*")
+        crate::export::table_file(output, "p*-t*", format)
             .display()
             .to_string()
     } else {

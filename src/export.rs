@@ -144,6 +144,7 @@ impl TextSink {
         if to_stdout {
             match self.format {
                 OutputFormat::Md => text.push_str(&format!("## {}\n\n", table.caption())),
+                OutputFormat::Csv if self.written > 0 => text.push_str("\r\n"),
                 _ if self.written > 0 => text.push('\n'),
                 _ => {}
             }
@@ -156,7 +157,7 @@ impl TextSink {
         if to_stdout {
             return write_stdout(text.as_bytes()).map_err(|e| self.io_error(&self.target, &e));
         }
-        let path = table_file(&self.target, &table.name());
+        let path = table_file(&self.target, &table.name(), self.format);
         write_file(&path, text.as_bytes()).map_err(|e| self.io_error(&path, &e))
     }
 
@@ -210,15 +211,18 @@ impl TableSink for TextSink {
     }
 }
 
-/// The file of one table: `report-p3-t1.csv` beside `report.csv`.
-pub fn table_file(target: &Path, name: &str) -> PathBuf {
-    let stem = target
-        .file_stem()
-        .map_or("tables".into(), |s| s.to_string_lossy());
-    let ext = target
+/// The file of one table: `report-p3-t1.csv` beside `report.csv` (or
+/// `report`, given with `--format csv`).
+pub fn table_file(target: &Path, name: &str, format: OutputFormat) -> PathBuf {
+    let named = target
         .extension()
-        .map_or(String::new(), |e| format!(".{}", e.to_string_lossy()));
-    target.with_file_name(format!("{stem}-{name}{ext}"))
+        .is_some_and(|e| OutputFormat::from_extension(&e.to_string_lossy()) == Some(format));
+    let stem = match named {
+        true => target.file_stem(),
+        false => target.file_name(),
+    };
+    let stem = stem.map_or("tables".into(), |s| s.to_string_lossy());
+    target.with_file_name(format!("{stem}-{name}.{}", format.extension()))
 }
 
 /// A table's rows in `format`.
@@ -379,8 +383,12 @@ mod tests {
     #[test]
     fn a_table_file_is_named_after_the_output_and_the_table() {
         assert_eq!(
-            table_file(Path::new("out/report.csv"), "p3-t1"),
+            table_file(Path::new("out/report.csv"), "p3-t1", OutputFormat::Csv),
             Path::new("out/report-p3-t1.csv")
+        );
+        assert_eq!(
+            table_file(Path::new("report"), "p3-t1", OutputFormat::Md),
+            Path::new("report-p3-t1.md")
         );
     }
 }
