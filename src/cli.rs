@@ -89,6 +89,12 @@ pub struct Args {
     /// [default: auto, or [ocr] mode].
     #[arg(long, value_name = "MODE", value_enum)]
     pub ocr: Option<OcrMode>,
+    /// The PDF writes decimals with a comma (1.234,5 or 12,5): its numbers
+    /// become numbers, shown with the decimal mark of the reader's Excel.
+    /// Without it a decimal comma is recognised only where the cells leave
+    /// no doubt, and "1,234" is never read as a wrong number.
+    #[arg(long)]
+    pub decimal_comma: bool,
     /// Password of an encrypted PDF.
     #[arg(long)]
     pub password: Option<String>,
@@ -156,6 +162,9 @@ fn run(args: Args) -> Result<Summary, Error> {
     }
     if args.sheet_per_table {
         config.output.sheet_per_table = true;
+    }
+    if args.decimal_comma {
+        config.output.decimal_comma = true;
     }
     if let Some(mode) = args.ocr {
         config.ocr.mode = mode;

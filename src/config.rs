@@ -66,6 +66,10 @@ pub struct OutputConfig {
     #[serde(skip)]
     pub format: OutputFormat,
     pub sheet_per_table: bool,
+    /// `--decimal-comma`: the document writes decimals with a comma, so
+    /// `1,234` is one and a bit, whatever its cells suggest.
+    #[serde(skip)]
+    pub decimal_comma: bool,
     pub decimal_comma_numbers: bool,
     pub stitch_continued_tables: bool,
 }

@@ -131,6 +131,14 @@ impl WorkbookWriter {
         self
     }
 
+    /// The same writer reading every number with a decimal comma, as the
+    /// user said the document writes them (`--decimal-comma`).
+    pub fn with_decimal_comma(mut self) -> Self {
+        self.marks = MarkEvidence::told(DecimalMark::Comma);
+        self.decimal_comma_numbers = true;
+        self
+    }
+
     /// The same writer with sheets of at most `rows` rows, so tests can see
     /// tables continue on further sheets without writing a million rows.
     #[cfg(test)]
@@ -378,7 +386,7 @@ impl WorkbookWriter {
                 Value::Number(v, _) => {
                     sheet.write_number_with_format(row, col, *v, format)?;
                 }
-                Value::Date(d) => {
+                Value::Date(d, _) => {
                     sheet.write_datetime_with_format(row, col, d, format)?;
                 }
             }
@@ -619,7 +627,8 @@ enum Value {
     Text(String),
     /// A value and the number format that shows it as the PDF did.
     Number(f64, String),
-    Date(ExcelDateTime),
+    /// A day and the format that shows it as written.
+    Date(ExcelDateTime, String),
 }
 
 #[derive(Clone)]
@@ -637,7 +646,7 @@ impl PlannedCell {
     fn num_format(&self) -> Option<&str> {
         match &self.value {
             Value::Number(_, f) => Some(f),
-            Value::Date(_) => Some(numbers::DATE_FORMAT),
+            Value::Date(_, f) => Some(f),
             _ => None,
         }
     }
@@ -707,6 +716,7 @@ impl TablePlan {
             marks.add(text);
         }
         let mark = marks.mark();
+        let day_first = marks.day_first();
         let mut spans = vec![vec![(1u32, 1u32); cols]; texts.len()];
         for cell in &grid.cells {
             if let Some(slot) = spans
@@ -723,7 +733,7 @@ impl TablePlan {
             .iter()
             .map(|row| {
                 row.iter()
-                    .map(|t| match numbers::parse(t, mark) {
+                    .map(|t| match numbers::parse_with(t, mark, day_first) {
                         Typed::Number { .. } if keep_text => Typed::Text,
                         typed => typed,
                     })
@@ -789,8 +799,13 @@ fn value(text: String, typed: Typed, in_header: bool) -> Value {
         _ if text.is_empty() => Value::Empty,
         Typed::Number { format, .. } if in_header && format == "0" => Value::Text(text),
         Typed::Number { value, format } => Value::Number(value, format),
-        Typed::Date { year, month, day } => match ExcelDateTime::from_ymd(year, month, day) {
-            Ok(date) => Value::Date(date),
+        Typed::Date {
+            year,
+            month,
+            day,
+            format,
+        } => match ExcelDateTime::from_ymd(year, month, day) {
+            Ok(date) => Value::Date(date, format),
             Err(_) => Value::Text(text),
         },
         Typed::Text => Value::Text(text),
@@ -1059,6 +1074,7 @@ pub fn spawn_writer(
         Layout::OneSheet
     };
     let decimal_comma_numbers = output.decimal_comma_numbers;
+    let decimal_comma = output.decimal_comma;
     let format = output.format;
     let (tx, rx) = sync_channel::<ToWriter>(WRITER_QUEUE);
     let target = target.to_owned();
@@ -1067,10 +1083,14 @@ pub fn spawn_writer(
         .spawn(move || {
             let written = std::panic::catch_unwind(AssertUnwindSafe(|| {
                 let mut writer: Box<dyn TableSink> = match format {
-                    OutputFormat::Xlsx => Box::new(
-                        WorkbookWriter::new(&target, layout)
-                            .with_decimal_comma_numbers(decimal_comma_numbers),
-                    ),
+                    OutputFormat::Xlsx => {
+                        let writer = WorkbookWriter::new(&target, layout)
+                            .with_decimal_comma_numbers(decimal_comma_numbers);
+                        Box::new(match decimal_comma {
+                            true => writer.with_decimal_comma(),
+                            false => writer,
+                        })
+                    }
                     text => Box::new(TextSink::new(&target, text)),
                 };
                 for message in &rx {
