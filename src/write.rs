@@ -92,6 +92,8 @@ const ONE_SHEET_NAME: &str = "Tables";
 /// a long paragraph does not push the rest of the table off screen.
 const MIN_WIDTH: usize = 6;
 const MAX_WIDTH: usize = 60;
+/// The height of a line of text in points, in Excel's default font.
+const LINE_HEIGHT: f64 = 15.0;
 
 impl WorkbookWriter {
     pub fn new(target: &Path, layout: Layout) -> WorkbookWriter {
@@ -353,15 +355,27 @@ impl WorkbookWriter {
         let cursor = self.sheet.as_mut().expect("a sheet is open");
         let sheet = self.workbook.worksheet_from_index(cursor.position)?;
         let row = cursor.next_row;
+        // LibreOffice does not fit a row's height to wrapped text when it
+        // opens a workbook: the height is given, a line per line of the
+        // tallest cell (long lines wrap at the widest a column gets).
+        let lines = cells
+            .iter()
+            .filter(|cell| cell.span.0 == 1)
+            .map(PlannedCell::lines)
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            sheet.set_row_height(row, LINE_HEIGHT * lines as f64)?;
+        }
         for (c, cell) in cells.iter().enumerate() {
             let col = c as u16;
-            let format = self
-                .formats
-                .get(cell.num_format(), bold, cell.wraps(), cell.unsure);
             let (rowspan, colspan) = cell.span;
             let last_row = (row + rowspan - 1).min(max_rows - 1);
             let last_col = (c + colspan as usize - 1).min(cols - 1) as u16;
             let merged = (last_row, last_col) != (row, col);
+            let format =
+                self.formats
+                    .get(cell.num_format(), bold, cell.wraps() || merged, cell.unsure);
             if merged {
                 let text = match &cell.value {
                     Value::Text(t) => t.as_str(),
@@ -654,6 +668,17 @@ impl PlannedCell {
     fn wraps(&self) -> bool {
         matches!(&self.value, Value::Text(t) if t.contains('\n'))
     }
+
+    /// How many lines the cell's text takes on its sheet.
+    fn lines(&self) -> usize {
+        match &self.value {
+            Value::Text(t) if t.contains('\n') => t
+                .lines()
+                .map(|line| display_width(line).div_ceil(MAX_WIDTH - 2).max(1))
+                .sum(),
+            _ => 1,
+        }
+    }
 }
 
 /// A table as it will be written: cells typed, header rows decided,
@@ -813,9 +838,10 @@ fn value(text: String, typed: Typed, in_header: bool) -> Value {
 }
 
 /// How many rows at the top of a table are its header. The first row is
-/// one when it groups columns (a cell spanning columns) or is mostly labels
-/// (text, or plain whole numbers such as years); the header then extends
-/// down to the bottom of every cell that starts in it. Never the whole table.
+/// one when it groups columns (a cell spanning columns) or is a row of
+/// labels: every cell text or a year (a first data row, "North | 1200 |
+/// 640", is not, and keeps its numbers); the header then extends down to
+/// the bottom of every cell that starts in it. Never the whole table.
 fn header_rows(texts: &[Vec<String>], typed: &[Vec<Typed>], spans: &[Vec<(u32, u32)>]) -> usize {
     if typed.len() < 2 {
         return 0;
@@ -827,11 +853,11 @@ fn header_rows(texts: &[Vec<String>], typed: &[Vec<Typed>], spans: &[Vec<(u32, u
             continue;
         }
         filled += 1;
-        if matches!(t, Typed::Text) || matches!(t, Typed::Number { format, .. } if format == "0") {
+        if matches!(t, Typed::Text) || is_year(text, t) {
             labels += 1;
         }
     }
-    if !groups_columns && (filled == 0 || labels * 2 < filled) {
+    if !groups_columns && (filled == 0 || labels < filled) {
         return 0;
     }
     let mut header = 1;
@@ -852,6 +878,12 @@ fn header_rows(texts: &[Vec<String>], typed: &[Vec<Typed>], spans: &[Vec<(u32, u
     } else {
         header
     }
+}
+
+/// A whole number that reads as a year, a column label in a header.
+fn is_year(text: &str, typed: &Typed) -> bool {
+    matches!(typed, Typed::Number { format, value } if format == "0"
+        && text.len() == 4 && (1800.0..2200.0).contains(value))
 }
 
 /// How wide text shows, in characters of Excel's default font: East Asian
@@ -889,6 +921,7 @@ impl Default for Formats {
 }
 
 impl Formats {
+    /// `wrap`: text wrapped, aligned top left (also for merged ranges);
     /// `unsure`: the cell's text was read by OCR with low confidence; a
     /// yellow fill says so.
     fn get(&mut self, num_format: Option<&str>, bold: bool, wrap: bool, unsure: bool) -> &Format {
@@ -902,8 +935,13 @@ impl Formats {
                 if bold {
                     format = format.set_bold();
                 }
+                // Wrapped text and merged ranges read from the top left,
+                // as the PDF shows them (a number keeps its right alignment).
                 if wrap {
                     format = format.set_text_wrap().set_align(FormatAlign::Top);
+                    if num_format.is_none() {
+                        format = format.set_align(FormatAlign::Left);
+                    }
                 }
                 if unsure {
                     format = format.set_background_color(UNSURE_FILL);
@@ -1316,6 +1354,14 @@ mod tests {
         assert_eq!(header_rows(&t, &ty, &ones(2)), 1, "labels and years");
         let (t, ty) = typed(&[&["North", "1,200", "3.5%"], &["South", "1,300", "4.5%"]]);
         assert_eq!(header_rows(&t, &ty, &ones(2)), 0, "a body row");
+        let (t, ty) = typed(&[&["North", "1200", "640"], &["South", "1300", "450"]]);
+        assert_eq!(
+            header_rows(&t, &ty, &ones(2)),
+            0,
+            "whole numbers that are not years are data"
+        );
+        let (t, ty) = typed(&[&["", "2023", "2024"], &["North", "1300", "450"]]);
+        assert_eq!(header_rows(&t, &ty, &ones(2)), 1, "years");
         let (t, ty) = typed(&[
             &["Region", "2024", ""],
             &["", "Q1", "Q2"],
