@@ -21,6 +21,6 @@ for corpus in "${@:-synthetic-dev icdar2013-eu}"; do
         python3 "$bench/score.py" --gt-dir "$bench/$c" --pred-dir "$out/$c" \
             --format xlsx --xlsx-layout sheets | grep -E '^(\[|TOTAL)'
         # Typed numbers and dates, merged ranges (benches/typed_check.py).
-        python3 benches/typed_check.py "$bench/$c" "$out/$c" | grep -E '^\['
+        python3 benches/typed_check.py "$bench/$c" "$out/$c" | grep -E '^(\[|      miss: .*mixed)'
     done
 done

@@ -10,7 +10,9 @@ with it (the row/column offset that makes most cells agree) and counted:
   dates     cells whose true text is an ISO date -> the fraction that are dates
             of that day;
   spans     true spanning cells -> the fraction written as exactly that merged
-            range.
+            range;
+  mixed     columns of any written sheet that hold numbers and number-like
+            text below their first row (a SUM leaves the text out; aim 0).
 
 "numbers" counts every true number cell of a found table, so cells that
 detection or extraction lost or garbled count against it too; "typed" counts
@@ -38,6 +40,23 @@ import score  # noqa: E402  (the bench's scorer: rendering and matching)
 
 NUMBER = re.compile(r"^[(]?[-+]?[$€£]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?[)]?$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Text a reader takes for a number: digits grouped by , . or spaces, a
+# decimal point or comma, a sign, (x), %, a currency sign.
+NUMBER_LIKE = re.compile(r"^[(]?[-+\u2212]?[$€£]?\s?\d{1,3}([,.\s\u00a0\u202f\u2009]\d{3})*([.,]\d+)?\s?%?[)]?$")
+
+
+def mixed_columns(raw):
+    """Columns of a sheet holding both numbers and number-like text below the
+    first row (a header may be text): a SUM over them silently leaves the text out."""
+    cols = defaultdict(lambda: [0, 0, None])
+    for row in raw[1:]:
+        for c, v in enumerate(row):
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                cols[c][0] += 1
+            elif isinstance(v, str) and NUMBER_LIKE.match(v.strip()) and not re.match(r"^0\d", v.strip()):
+                cols[c][1] += 1
+                cols[c][2] = cols[c][2] or v
+    return [(c, n) for c, n in cols.items() if n[0] and n[1]]
 
 
 def shown_value(text):
@@ -99,6 +118,12 @@ def main():
         pred_rel = [score.relations(score.clean(s[1])) for s in sheets]
         pairs = {gi: pi for gi, pi, _ in score.match_tables(gt_rel, pred_rel)}
         t = totals[cat]
+        for raw, _, _ in sheets:
+            for c, (nums, texts, example) in mixed_columns(raw):
+                t["mixed"] += 1
+                if len(misses[cat]) < 8:
+                    misses[cat].append("%s mixed column %d: %d numbers, %d text like %r" % (
+                        name, c, nums, texts, example))
         for gi, table in enumerate(gt_tables):
             t["tables"] += 1
             if gi not in pairs:
@@ -134,11 +159,11 @@ def main():
         return "%d/%d = %.3f" % (a, b, a / b) if b else "-"
 
     for cat, t in sorted(totals.items()):
-        print("[%-14s] tables found %d/%d  numbers %s  typed %s  dates %s  spans %s" % (
+        print("[%-14s] tables found %d/%d  numbers %s  typed %s  dates %s  spans %s  mixed columns %d" % (
             cat, t["tables"] - t["tables_missed"], t["tables"],
             frac(t["numbers_ok"], t["numbers"]), frac(t["typed_ok"], t["typed"]),
             frac(t["dates_ok"], t["dates"]),
-            frac(t["spans_ok"], t["spans"])))
+            frac(t["spans_ok"], t["spans"]), t["mixed"]))
         for m in misses[cat]:
             print("      miss: " + m)
 

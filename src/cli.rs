@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
-use crate::config::{Config, OcrMode};
+use crate::config::{Config, OcrMode, OutputFormat};
 use crate::coordinator::{self, Plan};
 use crate::error::{Ending, Error};
 use crate::inputs;
@@ -21,6 +21,9 @@ const AFTER_HELP: &str = "\
 Examples:
   tables2xlsx report.pdf -o report.xlsx
   tables2xlsx report.pdf --sheet-per-table --pages 1-3,7
+  tables2xlsx report.pdf -o tables.csv      (tables-p1-t1.csv, tables-p3-t1.csv ...)
+  tables2xlsx report.pdf -o - --format json | jq '.tables[0].cells'
+  curl -s https://example.org/report.pdf | tables2xlsx - -o report.xlsx
   tables2xlsx report.pdf --workers 4 --config my-settings.toml
   tables2xlsx scan.pdf --ocr force
   tables2xlsx reports/ archive.zip -o out/ --report report.jsonl
@@ -36,14 +39,21 @@ Exit codes:
 #[derive(Debug, Parser)]
 #[command(name = "tables2xlsx", version, about = "Extract the tables of a PDF into an Excel workbook.", after_help = AFTER_HELP)]
 pub struct Args {
-    /// PDFs, folders (searched recursively for PDFs) or .zip archives of PDFs.
+    /// PDFs, folders (searched recursively for PDFs) or .zip archives of
+    /// PDFs; - reads one PDF from standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub input: Vec<PathBuf>,
-    /// The workbook to write [default: the PDF's name with .xlsx]; for a
-    /// folder, an archive or several inputs, the folder to write workbooks
-    /// into, mirroring the inputs' paths.
+    /// The file to write, its format from its extension (.xlsx, .csv, .tsv,
+    /// .json, .md) [default: the PDF's name with .xlsx]; - for standard
+    /// output. For a folder, an archive or several inputs, the folder to
+    /// write into, mirroring the inputs' paths.
     #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+    /// What to write: xlsx (a workbook), csv, tsv or md (a file per table,
+    /// named after -o: out-p3-t1.csv), json (one document with every
+    /// table) [default: from -o's extension, else xlsx].
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    pub format: Option<OutputFormat>,
     /// Write a JSON line per input PDF to FILE: path, output, status (ok,
     /// failed, skipped), pages, tables, seconds, error.
     #[arg(long, value_name = "FILE")]
@@ -79,6 +89,12 @@ pub struct Args {
     /// [default: auto, or [ocr] mode].
     #[arg(long, value_name = "MODE", value_enum)]
     pub ocr: Option<OcrMode>,
+    /// The PDF writes decimals with a comma (1.234,5 or 12,5): its numbers
+    /// become numbers, shown with the decimal mark of the reader's Excel.
+    /// Without it a decimal comma is recognised only where the cells leave
+    /// no doubt, and "1,234" is never read as a wrong number.
+    #[arg(long)]
+    pub decimal_comma: bool,
     /// Password of an encrypted PDF.
     #[arg(long)]
     pub password: Option<String>,
@@ -147,10 +163,20 @@ fn run(args: Args) -> Result<Summary, Error> {
     if args.sheet_per_table {
         config.output.sheet_per_table = true;
     }
+    if args.decimal_comma {
+        config.output.decimal_comma = true;
+    }
     if let Some(mode) = args.ocr {
         config.ocr.mode = mode;
     }
-    let (plan, single) = plan(&args)?;
+    let mut args = args;
+    config.output.format = output_format(&args)?;
+    // A PDF piped in is kept in a temporary file for the workers to open.
+    let _stdin_pdf = read_stdin_input(&mut args)?;
+    let (mut plan, single) = plan(&args, config.output.format)?;
+    if _stdin_pdf.is_some() {
+        plan.items[0].display = "standard input".to_owned();
+    }
     if let Some(dir) = &plan.debug_dir {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
             path: dir.clone(),
@@ -173,7 +199,7 @@ fn run(args: Args) -> Result<Summary, Error> {
             if summary.tables == 1 { "" } else { "s" },
             summary.pages,
             if summary.pages == 1 { "" } else { "s" },
-            item.output.display(),
+            shown_output(&item.output, config.output.format),
             if summary.failed.is_empty() {
                 ""
             } else {
@@ -187,9 +213,114 @@ fn run(args: Args) -> Result<Summary, Error> {
     Ok(summary)
 }
 
+/// What the output is called in the closing line.
+fn shown_output(output: &Path, format: OutputFormat) -> String {
+    if crate::write::is_stdout(output) {
+        "standard output".to_owned()
+    } else if format.file_per_table() {
+        crate::export::table_file(output, "p*-t*", format)
+            .display()
+            .to_string()
+    } else {
+        output.display().to_string()
+    }
+}
+
+/// The format asked for: `--format`, else the extension of `-o` when it
+/// names a file. An extension that names no format is an error, never a
+/// workbook under a misleading name.
+fn output_format(args: &Args) -> Result<OutputFormat, Error> {
+    let usage = |m: String| Err(Error::Usage(m));
+    let known = OutputFormat::ALL
+        .map(|f| format!(".{}", f.extension()))
+        .join(", ");
+    let Some(output) = args.output.as_ref() else {
+        return Ok(args.format.unwrap_or_default());
+    };
+    let named_folder = output.is_dir() || output.as_os_str().to_string_lossy().ends_with('/');
+    let single_file = args.input.len() == 1
+        && !args.input[0].is_dir()
+        && !inputs::is_zip(&args.input[0])
+        && !named_folder
+        && !crate::write::is_stdout(output);
+    let by_extension = match output.extension() {
+        Some(ext) => match OutputFormat::from_extension(&ext.to_string_lossy()) {
+            Some(format) => Some(format),
+            None if single_file => {
+                return usage(format!(
+                    "-o {}: .{} names no format this tool writes; use {known}, or give --format",
+                    output.display(),
+                    ext.to_string_lossy()
+                ))
+            }
+            None => None,
+        },
+        None if single_file && args.format.is_none() => {
+            return usage(format!(
+                "-o {}: no extension to tell the format by; use {known}, or give --format",
+                output.display()
+            ))
+        }
+        None => None,
+    };
+    let format = match (args.format, by_extension) {
+        (Some(asked), Some(named)) if single_file && asked != named => usage(format!(
+            "-o {} is named .{} but --format {} was given; make them agree",
+            output.display(),
+            named.extension(),
+            asked.extension()
+        )),
+        (Some(asked), _) => Ok(asked),
+        (None, Some(named)) if single_file => Ok(named),
+        (None, _) => Ok(OutputFormat::Xlsx),
+    }?;
+    use std::io::IsTerminal;
+    if crate::write::is_stdout(output)
+        && format == OutputFormat::Xlsx
+        && std::io::stdout().is_terminal()
+    {
+        return usage(
+            "-o -: a workbook is binary; redirect standard output to a file or a pipe, \
+             or give --format csv, tsv, json or md"
+                .to_owned(),
+        );
+    }
+    Ok(format)
+}
+
+/// With `-` as the input, reads the PDF from standard input into a
+/// temporary file (removed when dropped) and puts its path in its place.
+fn read_stdin_input(args: &mut Args) -> Result<Option<tempfile::NamedTempFile>, Error> {
+    if !args.input.iter().any(|i| i.as_os_str() == "-") {
+        return Ok(None);
+    }
+    if args.input.len() > 1 {
+        return Err(Error::Usage(
+            "- (standard input) is one PDF; give it as the only input".to_owned(),
+        ));
+    }
+    if args.output.is_none() {
+        return Err(Error::Usage(
+            "a PDF from standard input needs -o FILE (or -o - for standard output)".to_owned(),
+        ));
+    }
+    let io = |source| Error::Io {
+        path: PathBuf::from("standard input"),
+        source,
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".tables2xlsx-stdin-")
+        .suffix(".pdf")
+        .tempfile()
+        .map_err(io)?;
+    std::io::copy(&mut std::io::stdin().lock(), &mut file).map_err(io)?;
+    args.input[0] = file.path().to_owned();
+    Ok(Some(file))
+}
+
 /// The plan for the arguments, and whether it converts a single PDF given
 /// as such (`report.pdf -o report.xlsx`) rather than a batch.
-fn plan(args: &Args) -> Result<(Plan, bool), Error> {
+fn plan(args: &Args, format: OutputFormat) -> Result<(Plan, bool), Error> {
     let usage = |m: String| Err(Error::Usage(m));
     let single = match args.input.as_slice() {
         [input] => !input.is_dir() && !inputs::is_zip(input),
@@ -204,7 +335,7 @@ fn plan(args: &Args) -> Result<(Plan, bool), Error> {
         let output = args
             .output
             .clone()
-            .unwrap_or_else(|| input.with_extension("xlsx"));
+            .unwrap_or_else(|| input.with_extension(format.extension()));
         let mut items = inputs::discover(std::slice::from_ref(input), Path::new(""));
         items[0].output = output.clone();
         let outdir = output
@@ -220,7 +351,17 @@ fn plan(args: &Args) -> Result<(Plan, bool), Error> {
                     .to_owned(),
             );
         };
-        if !output_is_folder && inputs::has_extension(&outdir, "xlsx") {
+        if crate::write::is_stdout(&outdir) {
+            return usage(
+                "-o - (standard output) takes a single PDF; a folder, an archive or several \
+                 inputs need -o DIR"
+                    .to_owned(),
+            );
+        }
+        let names_a_file = OutputFormat::ALL
+            .iter()
+            .any(|f| inputs::has_extension(&outdir, f.extension()));
+        if !output_is_folder && names_a_file {
             return usage(format!(
                 "-o {}: with several inputs, a folder or an archive, -o names the folder \
                  to write the workbooks into, not a workbook",
@@ -233,7 +374,10 @@ fn plan(args: &Args) -> Result<(Plan, bool), Error> {
                 outdir.display()
             ));
         }
-        let items = inputs::discover(&args.input, &outdir);
+        let mut items = inputs::discover(&args.input, &outdir);
+        for item in &mut items {
+            item.output.set_extension(format.extension());
+        }
         (outdir, items)
     };
     let mut items = items;

@@ -61,7 +61,15 @@ pub struct PoolConfig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutputConfig {
+    /// From `-o`'s extension or `--format`, never from a settings file: the
+    /// file name a user types says what it holds.
+    #[serde(skip)]
+    pub format: OutputFormat,
     pub sheet_per_table: bool,
+    /// `--decimal-comma`: the document writes decimals with a comma, so
+    /// `1,234` is one and a bit, whatever its cells suggest.
+    #[serde(skip)]
+    pub decimal_comma: bool,
     pub decimal_comma_numbers: bool,
     pub stitch_continued_tables: bool,
 }
@@ -71,6 +79,60 @@ pub struct OutputConfig {
 pub struct OcrConfig {
     pub mode: OcrMode,
     pub low_confidence: f32,
+}
+
+/// What the writer stage writes: a workbook, or the same tables as text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// An Excel workbook: typed cells, merged ranges, an Index sheet.
+    #[default]
+    Xlsx,
+    /// Comma-separated values, a file per table.
+    Csv,
+    /// Tab-separated values, a file per table.
+    Tsv,
+    /// One JSON document with every table (see pipeline/output.schema.json).
+    Json,
+    /// Markdown (GitHub tables), a file per table.
+    Md,
+}
+
+impl OutputFormat {
+    pub const ALL: [OutputFormat; 5] = [
+        OutputFormat::Xlsx,
+        OutputFormat::Csv,
+        OutputFormat::Tsv,
+        OutputFormat::Json,
+        OutputFormat::Md,
+    ];
+
+    /// The extension of its files, which also names it on the command line.
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Xlsx => "xlsx",
+            OutputFormat::Csv => "csv",
+            OutputFormat::Tsv => "tsv",
+            OutputFormat::Json => "json",
+            OutputFormat::Md => "md",
+        }
+    }
+
+    /// The format a file extension names (any case; `.markdown` too).
+    pub fn from_extension(ext: &str) -> Option<OutputFormat> {
+        let ext = ext.to_ascii_lowercase();
+        if ext == "markdown" {
+            return Some(OutputFormat::Md);
+        }
+        Self::ALL.into_iter().find(|f| f.extension() == ext)
+    }
+
+    /// Whether it writes a file per table (named after `-o`), not one file.
+    pub fn file_per_table(self) -> bool {
+        matches!(
+            self,
+            OutputFormat::Csv | OutputFormat::Tsv | OutputFormat::Md
+        )
+    }
 }
 
 /// When a page is read by OCR (`[ocr] mode`, `--ocr`).

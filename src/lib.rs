@@ -24,6 +24,7 @@ pub mod archive;
 pub mod cli;
 pub mod coordinator;
 pub mod excel;
+pub mod export;
 pub mod inputs;
 mod numbers;
 pub mod pages;

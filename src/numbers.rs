@@ -8,21 +8,33 @@
 //! that is not clearly a number (codes with leading zeros, ranges, footnote
 //! marks, more digits than a double holds), stays text. Whether a comma is a
 //! decimal mark is never guessed from one cell: [`MarkEvidence`] collects it
-//! over the cells of a document.
+//! over the cells of a document, and neither is the order of a date's day
+//! and month (`02/03/2024`): [`MarkEvidence`] counts dates that read only
+//! day first (`31/03/2024`).
 
 /// What a cell's text is, for the workbook.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Typed {
     /// A number, and the Excel number format that shows it as the PDF did.
     Number { value: f64, format: String },
-    /// A calendar date given as `yyyy-mm-dd`; shown with that format.
-    Date { year: u16, month: u8, day: u8 },
+    /// A calendar date, and the format that shows it as written
+    /// (`yyyy-mm-dd`, `dd.mm.yyyy`, `d/m/yyyy` ...).
+    Date {
+        year: u16,
+        month: u8,
+        day: u8,
+        format: String,
+    },
     /// Anything else: written as the text it is.
     Text,
 }
 
-/// The number format dates are written with: the ISO form they came in.
+/// The number format of ISO dates: the form they came in.
 pub(crate) const DATE_FORMAT: &str = "yyyy-mm-dd";
+
+/// Characters that group digits by thousands besides the comma and the
+/// point: the space, the no-break space and the thin spaces typesetters use.
+const GROUP_SPACES: &[char] = &[' ', '\u{A0}', '\u{202F}', '\u{2009}'];
 
 /// Which character separates the decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,9 +53,22 @@ pub(crate) enum DecimalMark {
 pub(crate) struct MarkEvidence {
     point_only: usize,
     comma_only: usize,
+    /// Dates that read only day first (`31/03/2024`), only month first (`03/31/2024`).
+    day_first: usize,
+    month_first: usize,
+    /// The mark the user said the document uses (`--decimal-comma`).
+    told: Option<DecimalMark>,
 }
 
 impl MarkEvidence {
+    /// Evidence that gives `mark` whatever the cells say: the user knows.
+    pub(crate) fn told(mark: DecimalMark) -> MarkEvidence {
+        MarkEvidence {
+            told: Some(mark),
+            ..MarkEvidence::default()
+        }
+    }
+
     pub(crate) fn add(&mut self, text: &str) {
         let point = matches!(parse(text, DecimalMark::Point), Typed::Number { .. });
         let comma = matches!(parse(text, DecimalMark::Comma), Typed::Number { .. });
@@ -52,6 +77,19 @@ impl MarkEvidence {
             (false, true) => self.comma_only += 1,
             _ => {}
         }
+        if let Some(date) = numeric_date(text) {
+            match (date.first > 12, date.second > 12) {
+                (true, false) => self.day_first += 1,
+                (false, true) => self.month_first += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Whether a date such as `02/03/2024` is read day first: the document
+    /// has dates that read only day first and none only month first.
+    pub(crate) fn day_first(&self) -> bool {
+        self.day_first > 0 && self.month_first == 0
     }
 
     /// Comma only when the cells clearly say so: more than one number that
@@ -59,7 +97,9 @@ impl MarkEvidence {
     /// point. Otherwise the point, which leaves comma numbers as text rather
     /// than reading them as wrong values.
     pub(crate) fn mark(&self) -> DecimalMark {
-        if self.comma_only >= 2 && self.point_only == 0 {
+        if let Some(mark) = self.told {
+            mark
+        } else if self.comma_only >= 2 && self.point_only == 0 {
             DecimalMark::Comma
         } else {
             DecimalMark::Point
@@ -74,15 +114,95 @@ const MAX_SIGNIFICANT_DIGITS: usize = 15;
 /// Signs that may stand before or after an amount.
 const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '₫', '฿'];
 
-/// Reads a cell's text as a number, a date or text.
+/// Reads a cell's text as a number, a date or text; a day-first date only
+/// when it cannot be read month first (`31/03/2024`).
 pub(crate) fn parse(text: &str, mark: DecimalMark) -> Typed {
+    parse_with(text, mark, false)
+}
+
+/// [`parse`], with `day_first` saying that the document writes its dates
+/// day first, so `02/03/2024` is the 2nd of March.
+pub(crate) fn parse_with(text: &str, mark: DecimalMark, day_first: bool) -> Typed {
     if text.is_empty() || text.len() > MAX_NUMBER_CHARS || text.trim() != text {
         return Typed::Text;
     }
-    if let Some(date) = iso_date(text) {
+    if let Some(date) = iso_date(text).or_else(|| day_first_date(text, day_first)) {
         return date;
     }
     number(text, mark).unwrap_or(Typed::Text)
+}
+
+/// A date written with numbers only, as its parts come.
+struct NumericDate {
+    /// The first and second numbers: day and month, or month and day.
+    first: u16,
+    second: u16,
+    year: u16,
+    sep: char,
+    /// How many digits the first and second numbers were written with.
+    first_len: usize,
+    second_len: usize,
+}
+
+/// `dd.mm.yyyy`, `dd/mm/yyyy` or `dd-mm-yyyy` (day and month of one or two
+/// digits).
+fn numeric_date(text: &str) -> Option<NumericDate> {
+    let sep = text.chars().find(|c| matches!(c, '.' | '/' | '-'))?;
+    let parts: Vec<&str> = text.split(sep).collect();
+    let [a, b, y] = parts[..] else { return None };
+    let num = |s: &str, lens: std::ops::RangeInclusive<usize>| {
+        (lens.contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u16>().ok())
+            .flatten()
+    };
+    Some(NumericDate {
+        first: num(a, 1..=2)?,
+        second: num(b, 1..=2)?,
+        year: num(y, 4..=4)?,
+        sep,
+        first_len: a.len(),
+        second_len: b.len(),
+    })
+}
+
+/// A day-first date: one that can only be read so (its day past 12), or
+/// any, given `day_first`; a real day from 1900 on.
+fn day_first_date(text: &str, day_first: bool) -> Option<Typed> {
+    let NumericDate {
+        first: day,
+        second: month,
+        year,
+        sep,
+        first_len: day_len,
+        second_len: month_len,
+    } = numeric_date(text)?;
+    if !(day > 12 || day_first) || !is_real_day(year, month, day) {
+        return None;
+    }
+    // The separator quoted: a plain `/` shows the reader's locale separator.
+    let format = format!(
+        "{}\\{sep}{}\\{sep}yyyy",
+        "d".repeat(day_len),
+        "m".repeat(month_len)
+    );
+    Some(Typed::Date {
+        year,
+        month: month as u8,
+        day: day as u8,
+        format,
+    })
+}
+
+fn is_real_day(year: u16, month: u16, day: u16) -> bool {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year >= 1900 && (1..=days).contains(&day)
 }
 
 /// `yyyy-mm-dd`, a real day from 1900 on (Excel's calendar starts there).
@@ -102,18 +222,11 @@ fn iso_date(text: &str) -> Option<Typed> {
         digits(&text[5..7])?,
         digits(&text[8..])?,
     );
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (year >= 1900 && (1..=days).contains(&day)).then_some(Typed::Date {
+    is_real_day(year, month, day).then(|| Typed::Date {
         year,
         month: month as u8,
         day: day as u8,
+        format: DATE_FORMAT.to_owned(),
     })
 }
 
@@ -205,8 +318,17 @@ fn literal(text: &str) -> String {
 struct Core {
     /// The digits with a `.` decimal point and no separators, for parsing.
     plain: String,
-    grouped: bool,
+    /// How the digits are grouped: not, by the mark's group separator
+    /// (shown in the reader's locale), or by a space, which a format must
+    /// give literally: the lengths of the groups and the space.
+    grouping: Grouping,
     decimals: usize,
+}
+
+enum Grouping {
+    None,
+    Mark,
+    Space(char, Vec<usize>),
 }
 
 impl Core {
@@ -224,6 +346,13 @@ impl Core {
                 return None;
             }
         }
+        // One kind of separator in a number: a comma (or point) or a space.
+        let space = int.chars().find(|c| GROUP_SPACES.contains(c));
+        let group = match space {
+            Some(_) if int.contains(group) => return None,
+            Some(space) => space,
+            None => group,
+        };
         let groups: Vec<&str> = int.split(group).collect();
         let grouped = groups.len() > 1;
         let first = groups[0];
@@ -257,9 +386,14 @@ impl Core {
         } else {
             format!("{digits}.{frac}")
         };
+        let grouping = match space {
+            _ if !grouped => Grouping::None,
+            Some(space) => Grouping::Space(space, groups.iter().map(|g| g.len()).collect()),
+            None => Grouping::Mark,
+        };
         Some(Core {
             plain,
-            grouped,
+            grouping,
             decimals: frac.len(),
         })
     }
@@ -267,7 +401,18 @@ impl Core {
     /// The digit part of an Excel number format that shows these digits:
     /// `0`, `#,##0`, `0.00`, `#,##0.000` ...
     fn pattern(&self) -> String {
-        let int = if self.grouped { "#,##0" } else { "0" };
+        // Spaces are literals between as many digits as were shown (the
+        // format is the cell's own, so it fits its value): `00" "000`.
+        let spaced;
+        let int = match &self.grouping {
+            Grouping::None => "0",
+            Grouping::Mark => "#,##0",
+            Grouping::Space(space, lengths) => {
+                let groups: Vec<String> = lengths.iter().map(|&n| "0".repeat(n)).collect();
+                spaced = groups.join(&format!("\"{space}\""));
+                &spaced
+            }
+        };
         if self.decimals == 0 {
             int.to_owned()
         } else {
@@ -286,6 +431,17 @@ mod tests {
     /// grouping with `,`, decimals from the pattern. The same simplified
     /// rendering the accuracy bench applies.
     fn render(value: f64, format: &str) -> String {
+        // A per-cell grouping by a space (`00" "000`) shows what `#,##0`
+        // would, with the space for the comma.
+        if let Some(&space) = GROUP_SPACES
+            .iter()
+            .find(|s| format.contains(&format!("\"{s}\"0")))
+        {
+            let grouped = format.replace(&format!("\"{space}\""), ",");
+            let int_end = grouped.find(['.', ';']).unwrap_or(grouped.len());
+            let comma_format = format!("#,##0{}", &grouped[int_end..]);
+            return render(value, &comma_format).replace(',', &space.to_string());
+        }
         let sections: Vec<&str> = format.split(';').collect();
         let (mut section, mut v) = (sections[0], value);
         if v < 0.0 && sections.len() > 1 {
@@ -383,7 +539,10 @@ mod tests {
             "2024 Q1",
             "FY2024",
             "12*",
-            "1 234 567",
+            "1 234,567",
+            "12 34",
+            "1234 567",
+            "01 234",
             "1,23",
             "1,2345",
             ".5",
@@ -397,8 +556,10 @@ mod tests {
             "inf",
             "NaN",
             "12.5.1",
-            "30.10.2019",
-            "13/11/2019",
+            "10.11.2019",
+            "11/13/2019",
+            "31.02.2019",
+            "31/03/24",
             "+-5",
             "--5",
             "(-5)",
@@ -421,7 +582,8 @@ mod tests {
             Typed::Date {
                 year: 2024,
                 month: 3,
-                day: 31
+                day: 31,
+                format: DATE_FORMAT.into()
             }
         );
         assert_eq!(
@@ -429,7 +591,8 @@ mod tests {
             Typed::Date {
                 year: 2024,
                 month: 2,
-                day: 29
+                day: 29,
+                format: DATE_FORMAT.into()
             }
         );
         for text in [
@@ -438,10 +601,76 @@ mod tests {
             "2024-04-31",
             "1899-12-31",
             "2024-3-31",
-            "31.03.2024",
+            "03.04.2024",
         ] {
             assert_eq!(parse(text, DecimalMark::Point), Typed::Text, "{text}");
         }
+    }
+
+    #[test]
+    fn day_first_dates_are_dates_shown_as_written_and_ambiguous_ones_need_evidence() {
+        let date = |text: &str, day_first| match parse_with(text, DecimalMark::Point, day_first) {
+            Typed::Date {
+                year,
+                month,
+                day,
+                format,
+            } => Some((year, month, day, format)),
+            _ => None,
+        };
+        assert_eq!(
+            date("21.02.2022", false),
+            Some((2022, 2, 21, "dd\\.mm\\.yyyy".into()))
+        );
+        assert_eq!(
+            date("31/3/2024", false),
+            Some((2024, 3, 31, "dd\\/m\\/yyyy".into()))
+        );
+        assert_eq!(date("02/03/2024", false), None, "ambiguous: text");
+        assert_eq!(
+            date("02/03/2024", true),
+            Some((2024, 3, 2, "dd\\/mm\\/yyyy".into()))
+        );
+        let mut evidence = MarkEvidence::default();
+        evidence.add("02/03/2024");
+        assert!(!evidence.day_first(), "one ambiguous date says nothing");
+        evidence.add("21/03/2024");
+        assert!(evidence.day_first());
+        evidence.add("03/21/2024");
+        assert!(!evidence.day_first(), "a month-first date contradicts");
+    }
+
+    #[test]
+    fn numbers_grouped_with_spaces_are_numbers_shown_with_their_spaces() {
+        for (text, value, format) in [
+            ("100 000", 100000.0, "000\" \"000"),
+            ("3\u{A0}001", 3001.0, "0\"\u{A0}\"000"),
+            (
+                "1\u{202F}234\u{202F}567.5",
+                1234567.5,
+                "0\"\u{202F}\"000\"\u{202F}\"000.0",
+            ),
+            ("-12 500", -12500.0, "00\" \"000"),
+        ] {
+            let (v, f) = number_of(text);
+            assert_eq!(v, value, "{text}");
+            assert_eq!(f, format, "{text}");
+            assert_eq!(render(v, &f), text, "{text} shows again");
+        }
+        assert_eq!(
+            parse("1 234,5", DecimalMark::Comma),
+            Typed::Number {
+                value: 1234.5,
+                format: "0\" \"000.0".into()
+            }
+        );
+    }
+
+    #[test]
+    fn told_a_decimal_comma_reads_every_comma_so() {
+        let mut evidence = MarkEvidence::told(DecimalMark::Comma);
+        evidence.add("3.75");
+        assert_eq!(evidence.mark(), DecimalMark::Comma);
     }
 
     #[test]

@@ -30,11 +30,31 @@ use rust_xlsxwriter::{
 use std::sync::mpsc::{sync_channel, SyncSender};
 use std::thread::JoinHandle;
 
-use crate::config::OutputConfig;
+use crate::config::{OutputConfig, OutputFormat};
 use crate::error::Error;
 use crate::excel;
+use crate::export::TextSink;
 use crate::numbers::{self, DecimalMark, MarkEvidence, Typed};
 use crate::table::{Evidence, ExtractedTable, TableIndex, TablePart};
+
+/// The writer stage's end: what tables, in table-index order, are written
+/// into. The workbook ([`WorkbookWriter`]) is one; the text formats
+/// ([`crate::export::TextSink`]) are the others.
+pub trait TableSink {
+    /// Takes the next table, or the next part of a long table.
+    fn write_part(&mut self, part: &TablePart) -> Result<(), Error>;
+    /// Why a page gave no tables, for the index.
+    fn note_page(&mut self, page: u32, note: String);
+    /// Completes the output; nothing is left half-written.
+    fn finish(self: Box<Self>) -> Result<(), Error>;
+}
+
+/// The output path that stands for standard output (`-o -`).
+pub const STDOUT: &str = "-";
+
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == STDOUT
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -72,6 +92,8 @@ const ONE_SHEET_NAME: &str = "Tables";
 /// a long paragraph does not push the rest of the table off screen.
 const MIN_WIDTH: usize = 6;
 const MAX_WIDTH: usize = 60;
+/// The height of a line of text in points, in Excel's default font.
+const LINE_HEIGHT: f64 = 15.0;
 
 impl WorkbookWriter {
     pub fn new(target: &Path, layout: Layout) -> WorkbookWriter {
@@ -108,6 +130,14 @@ impl WorkbookWriter {
     /// decimal comma as numbers (true) or as the text shown (false, the default).
     pub fn with_decimal_comma_numbers(mut self, numbers: bool) -> Self {
         self.decimal_comma_numbers = numbers;
+        self
+    }
+
+    /// The same writer reading every number with a decimal comma, as the
+    /// user said the document writes them (`--decimal-comma`).
+    pub fn with_decimal_comma(mut self) -> Self {
+        self.marks = MarkEvidence::told(DecimalMark::Comma);
+        self.decimal_comma_numbers = true;
         self
     }
 
@@ -325,15 +355,27 @@ impl WorkbookWriter {
         let cursor = self.sheet.as_mut().expect("a sheet is open");
         let sheet = self.workbook.worksheet_from_index(cursor.position)?;
         let row = cursor.next_row;
+        // LibreOffice does not fit a row's height to wrapped text when it
+        // opens a workbook: the height is given, a line per line of the
+        // tallest cell (long lines wrap at the widest a column gets).
+        let lines = cells
+            .iter()
+            .filter(|cell| cell.span.0 == 1)
+            .map(PlannedCell::lines)
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            sheet.set_row_height(row, LINE_HEIGHT * lines as f64)?;
+        }
         for (c, cell) in cells.iter().enumerate() {
             let col = c as u16;
-            let format = self
-                .formats
-                .get(cell.num_format(), bold, cell.wraps(), cell.unsure);
             let (rowspan, colspan) = cell.span;
             let last_row = (row + rowspan - 1).min(max_rows - 1);
             let last_col = (c + colspan as usize - 1).min(cols - 1) as u16;
             let merged = (last_row, last_col) != (row, col);
+            let format =
+                self.formats
+                    .get(cell.num_format(), bold, cell.wraps() || merged, cell.unsure);
             if merged {
                 let text = match &cell.value {
                     Value::Text(t) => t.as_str(),
@@ -358,7 +400,7 @@ impl WorkbookWriter {
                 Value::Number(v, _) => {
                     sheet.write_number_with_format(row, col, *v, format)?;
                 }
-                Value::Date(d) => {
+                Value::Date(d, _) => {
                     sheet.write_datetime_with_format(row, col, d, format)?;
                 }
             }
@@ -394,6 +436,17 @@ impl WorkbookWriter {
         self.close_table();
         let filled = self.close_sheet().and_then(|()| self.fill_index());
         filled.map_err(|e| self.error(e))?;
+        if is_stdout(&self.target) {
+            let mut out = StickyWriter::new(std::io::Cursor::new(Vec::new()));
+            let saved = self.workbook.save_to_writer(&mut out);
+            saved.map_err(|e| self.error(e))?;
+            let bytes = out.inner.into_inner();
+            let mut stdout = std::io::stdout().lock();
+            return stdout
+                .write_all(&bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| self.io_error(&e));
+        }
         let temp = TempFile(Some(temp_path(&self.target)));
         let path = temp.path().to_owned();
         let file = std::fs::File::create(&path).map_err(|e| self.io_error(&e))?;
@@ -588,7 +641,8 @@ enum Value {
     Text(String),
     /// A value and the number format that shows it as the PDF did.
     Number(f64, String),
-    Date(ExcelDateTime),
+    /// A day and the format that shows it as written.
+    Date(ExcelDateTime, String),
 }
 
 #[derive(Clone)]
@@ -606,13 +660,24 @@ impl PlannedCell {
     fn num_format(&self) -> Option<&str> {
         match &self.value {
             Value::Number(_, f) => Some(f),
-            Value::Date(_) => Some(numbers::DATE_FORMAT),
+            Value::Date(_, f) => Some(f),
             _ => None,
         }
     }
 
     fn wraps(&self) -> bool {
         matches!(&self.value, Value::Text(t) if t.contains('\n'))
+    }
+
+    /// How many lines the cell's text takes on its sheet.
+    fn lines(&self) -> usize {
+        match &self.value {
+            Value::Text(t) if t.contains('\n') => t
+                .lines()
+                .map(|line| display_width(line).div_ceil(MAX_WIDTH - 2).max(1))
+                .sum(),
+            _ => 1,
+        }
     }
 }
 
@@ -676,6 +741,7 @@ impl TablePlan {
             marks.add(text);
         }
         let mark = marks.mark();
+        let day_first = marks.day_first();
         let mut spans = vec![vec![(1u32, 1u32); cols]; texts.len()];
         for cell in &grid.cells {
             if let Some(slot) = spans
@@ -692,7 +758,7 @@ impl TablePlan {
             .iter()
             .map(|row| {
                 row.iter()
-                    .map(|t| match numbers::parse(t, mark) {
+                    .map(|t| match numbers::parse_with(t, mark, day_first) {
                         Typed::Number { .. } if keep_text => Typed::Text,
                         typed => typed,
                     })
@@ -758,8 +824,13 @@ fn value(text: String, typed: Typed, in_header: bool) -> Value {
         _ if text.is_empty() => Value::Empty,
         Typed::Number { format, .. } if in_header && format == "0" => Value::Text(text),
         Typed::Number { value, format } => Value::Number(value, format),
-        Typed::Date { year, month, day } => match ExcelDateTime::from_ymd(year, month, day) {
-            Ok(date) => Value::Date(date),
+        Typed::Date {
+            year,
+            month,
+            day,
+            format,
+        } => match ExcelDateTime::from_ymd(year, month, day) {
+            Ok(date) => Value::Date(date, format),
             Err(_) => Value::Text(text),
         },
         Typed::Text => Value::Text(text),
@@ -767,9 +838,10 @@ fn value(text: String, typed: Typed, in_header: bool) -> Value {
 }
 
 /// How many rows at the top of a table are its header. The first row is
-/// one when it groups columns (a cell spanning columns) or is mostly labels
-/// (text, or plain whole numbers such as years); the header then extends
-/// down to the bottom of every cell that starts in it. Never the whole table.
+/// one when it groups columns (a cell spanning columns) or is a row of
+/// labels: every cell text or a year (a first data row, "North | 1200 |
+/// 640", is not, and keeps its numbers); the header then extends down to
+/// the bottom of every cell that starts in it. Never the whole table.
 fn header_rows(texts: &[Vec<String>], typed: &[Vec<Typed>], spans: &[Vec<(u32, u32)>]) -> usize {
     if typed.len() < 2 {
         return 0;
@@ -781,11 +853,11 @@ fn header_rows(texts: &[Vec<String>], typed: &[Vec<Typed>], spans: &[Vec<(u32, u
             continue;
         }
         filled += 1;
-        if matches!(t, Typed::Text) || matches!(t, Typed::Number { format, .. } if format == "0") {
+        if matches!(t, Typed::Text) || is_year(text, t) {
             labels += 1;
         }
     }
-    if !groups_columns && (filled == 0 || labels * 2 < filled) {
+    if !groups_columns && (filled == 0 || labels < filled) {
         return 0;
     }
     let mut header = 1;
@@ -806,6 +878,12 @@ fn header_rows(texts: &[Vec<String>], typed: &[Vec<Typed>], spans: &[Vec<(u32, u
     } else {
         header
     }
+}
+
+/// A whole number that reads as a year, a column label in a header.
+fn is_year(text: &str, typed: &Typed) -> bool {
+    matches!(typed, Typed::Number { format, value } if format == "0"
+        && text.len() == 4 && (1800.0..2200.0).contains(value))
 }
 
 /// How wide text shows, in characters of Excel's default font: East Asian
@@ -843,6 +921,7 @@ impl Default for Formats {
 }
 
 impl Formats {
+    /// `wrap`: text wrapped, aligned top left (also for merged ranges);
     /// `unsure`: the cell's text was read by OCR with low confidence; a
     /// yellow fill says so.
     fn get(&mut self, num_format: Option<&str>, bold: bool, wrap: bool, unsure: bool) -> &Format {
@@ -856,8 +935,13 @@ impl Formats {
                 if bold {
                     format = format.set_bold();
                 }
+                // Wrapped text and merged ranges read from the top left,
+                // as the PDF shows them (a number keeps its right alignment).
                 if wrap {
                     format = format.set_text_wrap().set_align(FormatAlign::Top);
+                    if num_format.is_none() {
+                        format = format.set_align(FormatAlign::Left);
+                    }
                 }
                 if unsure {
                     format = format.set_background_color(UNSURE_FILL);
@@ -867,16 +951,34 @@ impl Formats {
     }
 }
 
+impl TableSink for WorkbookWriter {
+    fn write_part(&mut self, part: &TablePart) -> Result<(), Error> {
+        WorkbookWriter::write_part(self, part)
+    }
+
+    fn note_page(&mut self, page: u32, note: String) {
+        WorkbookWriter::note_page(self, page, note)
+    }
+
+    fn finish(self: Box<Self>) -> Result<(), Error> {
+        WorkbookWriter::finish(*self)
+    }
+}
+
 /// A file that is removed when dropped, unless kept: dropped on every path
 /// out of `finish`, unwinding from a panic included.
-struct TempFile(Option<PathBuf>);
+pub(crate) struct TempFile(Option<PathBuf>);
 
 impl TempFile {
-    fn path(&self) -> &Path {
+    pub(crate) fn new(path: PathBuf) -> TempFile {
+        TempFile(Some(path))
+    }
+
+    pub(crate) fn path(&self) -> &Path {
         self.0.as_deref().expect("not kept yet")
     }
 
-    fn keep(mut self) {
+    pub(crate) fn keep(mut self) {
         self.0 = None;
     }
 }
@@ -970,7 +1072,7 @@ impl<W: Write + Seek> Seek for StickyWriter<W> {
 
 /// `dir/.name.xlsx.<pid>.tmp`: hidden, in the same folder (so the rename is
 /// atomic), and unique to this process.
-fn temp_path(target: &Path) -> PathBuf {
+pub(crate) fn temp_path(target: &Path) -> PathBuf {
     let name = target
         .file_name()
         .map_or("output.xlsx".into(), |n| n.to_string_lossy());
@@ -1010,14 +1112,25 @@ pub fn spawn_writer(
         Layout::OneSheet
     };
     let decimal_comma_numbers = output.decimal_comma_numbers;
+    let decimal_comma = output.decimal_comma;
+    let format = output.format;
     let (tx, rx) = sync_channel::<ToWriter>(WRITER_QUEUE);
     let target = target.to_owned();
     let handle = std::thread::Builder::new()
         .name(WRITER_THREAD.to_owned())
         .spawn(move || {
             let written = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                let mut writer = WorkbookWriter::new(&target, layout)
-                    .with_decimal_comma_numbers(decimal_comma_numbers);
+                let mut writer: Box<dyn TableSink> = match format {
+                    OutputFormat::Xlsx => {
+                        let writer = WorkbookWriter::new(&target, layout)
+                            .with_decimal_comma_numbers(decimal_comma_numbers);
+                        Box::new(match decimal_comma {
+                            true => writer.with_decimal_comma(),
+                            false => writer,
+                        })
+                    }
+                    text => Box::new(TextSink::new(&target, text)),
+                };
                 for message in &rx {
                     match message {
                         ToWriter::Part(part) => writer.write_part(&part)?,
@@ -1241,6 +1354,14 @@ mod tests {
         assert_eq!(header_rows(&t, &ty, &ones(2)), 1, "labels and years");
         let (t, ty) = typed(&[&["North", "1,200", "3.5%"], &["South", "1,300", "4.5%"]]);
         assert_eq!(header_rows(&t, &ty, &ones(2)), 0, "a body row");
+        let (t, ty) = typed(&[&["North", "1200", "640"], &["South", "1300", "450"]]);
+        assert_eq!(
+            header_rows(&t, &ty, &ones(2)),
+            0,
+            "whole numbers that are not years are data"
+        );
+        let (t, ty) = typed(&[&["", "2023", "2024"], &["North", "1300", "450"]]);
+        assert_eq!(header_rows(&t, &ty, &ones(2)), 1, "years");
         let (t, ty) = typed(&[
             &["Region", "2024", ""],
             &["", "Q1", "Q2"],

@@ -10,6 +10,7 @@ use std::process::{Command, Output, Stdio};
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use serde_json::Value;
 
+mod formats;
 mod fuzz;
 mod ocr;
 mod robustness;
