@@ -110,6 +110,7 @@ pub struct Args {
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
     let argv: Vec<OsString> = std::env::args_os().collect();
+    crate::pool::this_is_the_binary();
     if argv.get(1).is_some_and(|a| a == WORKER_SUBCOMMAND) {
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();

@@ -432,3 +432,24 @@ fn issue_13_errors_name_what_is_wrong() {
         "{err}"
     );
 }
+
+/// The library's one call, made from this test program (which has no
+/// `__worker`): its workers are the tables2xlsx binary, found beside it.
+#[test]
+fn issue_13_the_library_converts_with_the_binary_as_its_workers() {
+    let dir = scratch();
+    let out = dir.path().join("lib.csv");
+    let config = tables2xlsx::config::Config::default();
+    let summary =
+        tables2xlsx::convert_pdf(&sample("ruled-spans.pdf"), &out, &config).expect("converted");
+    assert!(summary.failed.is_empty(), "{:?}", summary.failed);
+    assert_eq!((summary.tables, summary.pages), (3, 2));
+    let csv = parse_csv(&std::fs::read_to_string(dir.path().join("lib-p1-t1.csv")).unwrap());
+    assert_eq!(csv[0][0], "Region");
+    let bad = tables2xlsx::convert_pdf(
+        &sample("ruled-spans.pdf"),
+        &dir.path().join("x.doc"),
+        &config,
+    );
+    assert!(bad.is_err());
+}
