@@ -95,6 +95,10 @@ pub struct Args {
     /// no doubt, and "1,234" is never read as a wrong number.
     #[arg(long)]
     pub decimal_comma: bool,
+    /// Leave out tables that detection is less sure of than X (0 to 1, the
+    /// Index's Confidence); they are listed in the Index as dropped.
+    #[arg(long, value_name = "X", value_parser = parse_confidence)]
+    pub min_confidence: Option<f32>,
     /// Password of an encrypted PDF.
     #[arg(long)]
     pub password: Option<String>,
@@ -106,6 +110,7 @@ pub struct Args {
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
     let argv: Vec<OsString> = std::env::args_os().collect();
+    crate::pool::this_is_the_binary();
     if argv.get(1).is_some_and(|a| a == WORKER_SUBCOMMAND) {
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
@@ -163,6 +168,9 @@ fn run(args: Args) -> Result<Summary, Error> {
     if args.sheet_per_table {
         config.output.sheet_per_table = true;
     }
+    if let Some(x) = args.min_confidence {
+        config.output.min_confidence = x;
+    }
     if args.decimal_comma {
         config.output.decimal_comma = true;
     }
@@ -170,10 +178,12 @@ fn run(args: Args) -> Result<Summary, Error> {
         config.ocr.mode = mode;
     }
     let mut args = args;
-    config.output.format = output_format(&args)?;
+    let format = output_format(&args);
     // A PDF piped in is kept in a temporary file for the workers to open.
     let _stdin_pdf = read_stdin_input(&mut args)?;
-    let (mut plan, single) = plan(&args, config.output.format)?;
+    // An output that is an input is the graver mistake: said first.
+    let (mut plan, single) = plan(&args, *format.as_ref().unwrap_or(&OutputFormat::Xlsx))?;
+    config.output.format = format?;
     if _stdin_pdf.is_some() {
         plan.items[0].display = "standard input".to_owned();
     }
@@ -211,6 +221,13 @@ fn run(args: Args) -> Result<Summary, Error> {
         None => progress.batch_summary(&summary),
     }
     Ok(summary)
+}
+
+fn parse_confidence(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{text}: expected a number from 0 to 1")),
+    }
 }
 
 /// What the output is called in the closing line.
@@ -330,6 +347,17 @@ fn plan(args: &Args, format: OutputFormat) -> Result<(Plan, bool), Error> {
         .output
         .as_ref()
         .is_some_and(|o| o.is_dir() || o.as_os_str().to_string_lossy().ends_with('/'));
+    if let Some(folder) = args
+        .output
+        .as_ref()
+        .filter(|o| single && output_is_folder && !o.exists())
+    {
+        return usage(format!(
+            "-o {}: no such folder; create it, or name the file to write (such as {}report.xlsx)",
+            folder.display(),
+            folder.display()
+        ));
+    }
     let (outdir, items) = if single && !output_is_folder {
         let input = &args.input[0];
         let output = args

@@ -72,6 +72,7 @@ pub struct OutputConfig {
     pub decimal_comma: bool,
     pub decimal_comma_numbers: bool,
     pub stitch_continued_tables: bool,
+    pub min_confidence: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -185,24 +186,52 @@ impl Config {
             })?;
             merge(&mut merged, overlay);
         }
+        // Which environment variable set a key, to name it in an error.
+        let mut from_env: Vec<(String, String)> = Vec::new();
         for (key, value) in env {
             // TABLES2XLSX_TEST_* belong to the test suite's hooks, not to settings.
             if key.starts_with("TABLES2XLSX_TEST_") {
                 continue;
             }
             if let Some(name) = key.strip_prefix("TABLES2XLSX_") {
-                apply_env(&mut merged, name, &value)?;
+                let setting = apply_env(&mut merged, name, &value)?;
+                from_env.push((setting, key.clone()));
             }
         }
-        let origin = file.map_or("the defaults".to_owned(), |p| p.display().to_string());
         let config: Config =
-            toml::Value::Table(merged)
+            toml::Value::Table(merged.clone())
                 .try_into()
-                .map_err(|e: toml::de::Error| Error::Config {
-                    origin,
-                    message: e.message().to_owned(),
+                .map_err(|e: toml::de::Error| {
+                    let key = culprit(&merged);
+                    let origin = key
+                        .as_ref()
+                        .and_then(|k| from_env.iter().find(|(s, _)| s == k))
+                        .map(|(_, var)| var.clone())
+                        .or_else(|| file.map(|p| p.display().to_string()))
+                        .unwrap_or_else(|| "settings".to_owned());
+                    let message = plain_type_words(e.message());
+                    Error::Config {
+                        origin,
+                        message: match key {
+                            Some(key) => format!("{key}: {message}"),
+                            None => message,
+                        },
+                    }
                 })?;
-        config.validate()?;
+        // A value out of range: named by the key's origin as well.
+        config.validate().map_err(|e| match e {
+            Error::Config { message, .. } => {
+                let key = message.split_whitespace().next().unwrap_or_default();
+                let origin = from_env
+                    .iter()
+                    .find(|(s, _)| s == key)
+                    .map(|(_, var)| var.clone())
+                    .or_else(|| file.map(|p| p.display().to_string()))
+                    .unwrap_or_else(|| "settings".to_owned());
+                Error::Config { origin, message }
+            }
+            other => other,
+        })?;
         Ok(config)
     }
 
@@ -260,6 +289,12 @@ impl Config {
         if self.detect.min_rows == 0 || self.detect.min_cols == 0 {
             return bad("detect.min_rows and detect.min_cols must be at least 1".to_owned());
         }
+        if !(0.0..=1.0).contains(&self.output.min_confidence) {
+            return bad(format!(
+                "output.min_confidence must be between 0 and 1, not {}",
+                self.output.min_confidence
+            ));
+        }
         if !(0.0..=1.0).contains(&self.ocr.low_confidence) {
             return bad(format!(
                 "ocr.low_confidence must be between 0 and 1, not {}",
@@ -309,7 +344,56 @@ fn merge(base: &mut toml::Table, overlay: toml::Table) {
 }
 
 /// Applies `SECTION_KEY=value` to the matching setting, typed like its default.
-fn apply_env(config: &mut toml::Table, name: &str, value: &str) -> Result<(), Error> {
+/// The key (`render.dpi`) whose value the settings cannot take: each key of
+/// `merged` tried alone over the defaults.
+fn culprit(merged: &toml::Table) -> Option<String> {
+    let defaults: toml::Table = toml::from_str(DEFAULT_CONFIG).expect("valid");
+    for (section, value) in merged {
+        let Some(table) = value.as_table() else {
+            return Some(section.clone());
+        };
+        for (key, value) in table {
+            let mut probe = defaults.clone();
+            match probe.get_mut(section).and_then(|v| v.as_table_mut()) {
+                Some(t) => {
+                    t.insert(key.clone(), value.clone());
+                }
+                None => return Some(section.clone()),
+            }
+            if toml::Value::Table(probe).try_into::<Config>().is_err() {
+                return Some(format!("{section}.{key}"));
+            }
+        }
+    }
+    None
+}
+
+/// Serde's words for types in a user's words: "expected f32" is "expected
+/// a number".
+fn plain_type_words(message: &str) -> String {
+    let mut out = message.to_owned();
+    for (rust, plain) in [
+        ("expected f32", "expected a number"),
+        ("expected f64", "expected a number"),
+        ("expected u8", "expected a whole number"),
+        ("expected u16", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        out = out.replace(rust, plain);
+    }
+    // "expected struct RenderConfig": a section given as a value.
+    if let Some(at) = out.find("expected struct ") {
+        out.replace_range(at.., "expected a table of settings ([section])");
+    }
+    out
+}
+
+/// Sets the setting an environment variable names (`RENDER_DPI` for
+/// `[render] dpi`); gives its key, `render.dpi`.
+fn apply_env(config: &mut toml::Table, name: &str, value: &str) -> Result<String, Error> {
     let name = name.to_ascii_lowercase();
     let unknown = || Error::Config {
         origin: format!("TABLES2XLSX_{}", name.to_ascii_uppercase()),
@@ -328,18 +412,30 @@ fn apply_env(config: &mut toml::Table, name: &str, value: &str) -> Result<(), Er
         .and_then(|v| v.as_table_mut())
         .ok_or_else(unknown)?;
     let default = table.get(&key).ok_or_else(unknown)?;
-    let parsed = match default {
-        toml::Value::Boolean(_) => value.parse().map(toml::Value::Boolean).ok(),
-        toml::Value::Integer(_) => value.parse().map(toml::Value::Integer).ok(),
-        toml::Value::Float(_) => value.parse().map(toml::Value::Float).ok(),
-        _ => Some(toml::Value::String(value.to_owned())),
-    }
-    .ok_or_else(|| Error::Config {
+    // A number given whole in the defaults (`dpi = 144`) may take decimals:
+    // whether it does is for the settings' types to say.
+    let number = || {
+        value
+            .parse()
+            .map(toml::Value::Integer)
+            .or_else(|_| value.parse().map(toml::Value::Float))
+            .ok()
+    };
+    let (parsed, expected) = match default {
+        toml::Value::Boolean(_) => (
+            value.parse().map(toml::Value::Boolean).ok(),
+            "true or false",
+        ),
+        toml::Value::Integer(_) | toml::Value::Float(_) => (number(), "a number"),
+        _ => (Some(toml::Value::String(value.to_owned())), "text"),
+    };
+    let parsed = parsed.ok_or_else(|| Error::Config {
         origin: format!("TABLES2XLSX_{}", name.to_ascii_uppercase()),
-        message: format!("{value:?} is not a valid {}", default.type_str()),
+        message: format!("{section}.{key}: expected {expected}, not {value:?}"),
     })?;
+    let setting = format!("{section}.{key}");
     table.insert(key, parsed);
-    Ok(())
+    Ok(setting)
 }
 
 #[cfg(test)]
@@ -378,6 +474,39 @@ mod tests {
         assert!(err.to_string().contains("dpii"), "{err}");
         let env = vec![("TABLES2XLSX_POOL_WORKERZ".to_owned(), "3".to_owned())];
         assert!(Config::load(None, env).is_err());
+    }
+
+    #[test]
+    fn issue_13_settings_errors_name_the_key_and_where_it_was_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        let shown = path.display().to_string();
+        let load = |text: &str, env: &[(&str, &str)]| {
+            std::fs::write(&path, text).unwrap();
+            let env = env.iter().map(|(k, v)| (k.to_string(), v.to_string()));
+            Config::load(Some(&path), env.collect::<Vec<_>>())
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            load("[render]\ndpi = \"lots\"\n", &[]),
+            format!("{shown}: invalid settings: render.dpi: invalid type: string \"lots\", expected a number")
+        );
+        assert_eq!(
+            load("[pool]\nworkers = 2\n", &[("TABLES2XLSX_RENDER_DPI", "x")]),
+            "TABLES2XLSX_RENDER_DPI: invalid settings: render.dpi: expected a number, not \"x\""
+        );
+        assert_eq!(
+            load("", &[("TABLES2XLSX_RENDER_DPI", "5000")]),
+            "TABLES2XLSX_RENDER_DPI: invalid settings: render.dpi must be between 36 and 1200, not 5000"
+        );
+        assert!(load("[pool]\nworkers = 2.5\n", &[]).contains("pool.workers: "));
+        let env = vec![("TABLES2XLSX_RENDER_DPI".to_owned(), "150.5".to_owned())];
+        assert_eq!(
+            Config::load(None, env).unwrap().render.dpi,
+            150.5,
+            "decimals where the type takes them"
+        );
     }
 
     #[test]

@@ -207,6 +207,10 @@ struct Conversion {
     reorder: ReorderBuffer<ExtractedTable>,
     /// Between the reorder buffer and the writer: tables over pages as one.
     stitcher: Stitcher,
+    /// Tables less sure than this are dropped (`--min-confidence`).
+    min_confidence: f32,
+    /// The table being sent was dropped: so are its further parts.
+    dropping: bool,
     /// `None` once the writer thread has stopped on an error.
     writer: Option<SyncSender<ToWriter>>,
     /// The table last sent and the pages it covers so far, to say so when
@@ -227,7 +231,25 @@ impl Doc {
 
 impl Conversion {
     /// Hands a table, or a part of one, to the writer thread.
+    /// A table detection is less sure of than `--min-confidence` is not
+    /// written but named, to the user and in the index.
     fn send(&mut self, part: TablePart, display: &str, progress: &Progress) {
+        if !part.continues {
+            let confidence = part.table.region.confidence;
+            self.dropping = confidence < self.min_confidence;
+            if self.dropping {
+                let index = part.table.index;
+                progress.note(&format!(
+                    "{display}: {index} dropped: confidence {confidence:.2} is below \
+                     --min-confidence {:.2}",
+                    self.min_confidence
+                ));
+                self.send_writer(ToWriter::Dropped(index, confidence, self.min_confidence));
+            }
+        }
+        if self.dropping {
+            return;
+        }
         if part.continues {
             if let Some((_, last)) = self.last_sent.as_mut() {
                 *last = part.table.last_page;
@@ -470,6 +492,8 @@ impl Run<'_> {
             failed_in_a_row: 0,
             outstanding: 0,
             stitcher: Stitcher::new(self.config.output.stitch_continued_tables),
+            min_confidence: self.config.output.min_confidence,
+            dropping: false,
             writer: Some(writer),
             last_sent: None,
             writer_thread,

@@ -22,7 +22,7 @@ use serde::Serialize;
 use crate::config::OutputFormat;
 use crate::error::Error;
 use crate::table::{Cell, Evidence, ExtractedTable, Rect, TablePart};
-use crate::write::{is_stdout, temp_path, TableSink, TempFile};
+use crate::write::{is_stdout, temp_path, Dropped, TableSink, TempFile};
 
 /// The version of the JSON document's layout (`pipeline/output.schema.json`).
 pub const JSON_VERSION: u32 = 1;
@@ -111,6 +111,8 @@ pub struct TextSink {
     written: usize,
     json_tables: Vec<String>,
     page_notes: Vec<(u32, String)>,
+    /// Tables left out for their low confidence (`--min-confidence`).
+    dropped: Vec<JsonDropped>,
 }
 
 impl TextSink {
@@ -126,6 +128,7 @@ impl TextSink {
             written: 0,
             json_tables: Vec::new(),
             page_notes: Vec::new(),
+            dropped: Vec::new(),
         }
     }
 
@@ -185,6 +188,14 @@ impl TableSink for TextSink {
         self.page_notes.push((page, note));
     }
 
+    fn note_dropped(&mut self, dropped: Dropped) {
+        self.dropped.push(JsonDropped {
+            page: dropped.table.page,
+            table: dropped.table.ordinal + 1,
+            confidence: (dropped.confidence * 1000.0).round() / 1000.0,
+        });
+    }
+
     fn finish(mut self: Box<Self>) -> Result<(), Error> {
         self.flush_table()?;
         if self.format != OutputFormat::Json {
@@ -199,9 +210,10 @@ impl TableSink for TextSink {
             })
             .collect();
         let document = format!(
-            "{{\"version\":{JSON_VERSION},\"tables\":[{}],\"pages_not_read\":[{}]}}\n",
+            "{{\"version\":{JSON_VERSION},\"tables\":[{}],\"pages_not_read\":[{}],\"dropped\":{}}}\n",
             self.json_tables.join(","),
-            notes.join(",")
+            notes.join(","),
+            serde_json::to_string(&self.dropped).expect("serialisable")
         );
         let written = match is_stdout(&self.target) {
             true => write_stdout(document.as_bytes()),
@@ -279,6 +291,13 @@ fn md_field(text: &str) -> String {
         .replace('|', "\\|")
         .replace("\r\n", "<br>")
         .replace('\n', "<br>")
+}
+
+#[derive(Serialize)]
+struct JsonDropped {
+    page: u32,
+    table: u32,
+    confidence: f32,
 }
 
 #[derive(Serialize)]

@@ -274,12 +274,14 @@ pub struct PoolOptions {
 }
 
 impl PoolOptions {
+    /// Options for a pool of `config`'s size, its workers started as
+    /// [`worker_program`].
     pub fn from_config(
         config: &crate::config::Config,
         settings: WorkerSettings,
     ) -> Result<PoolOptions, Error> {
         Ok(PoolOptions {
-            program: std::env::current_exe().map_err(Error::Spawn)?,
+            program: worker_program()?,
             size: config.worker_count(),
             settings,
             job_timeout: Duration::from_secs(config.pool.job_timeout_secs),
@@ -980,6 +982,54 @@ fn outcome_of(status: ExitStatus) -> WorkerOutcome {
         (None, Some(sig)) => WorkerOutcome::Signaled(sig),
         (None, None) => WorkerOutcome::Exited(-1),
     }
+}
+
+/// Set by the `tables2xlsx` binary: this process is the worker program.
+static THIS_IS_THE_BINARY: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Says that the running program is the `tables2xlsx` binary, whose
+/// `__worker` subcommand the pool may start.
+pub fn this_is_the_binary() {
+    THIS_IS_THE_BINARY.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The program workers are started as: `TABLES2XLSX_WORKER` when set; the
+/// running program when it is the `tables2xlsx` binary; for a program that
+/// embeds the library, the `tables2xlsx` binary beside it or on `PATH`
+/// (never the embedding program itself, which has no `__worker`).
+pub fn worker_program() -> Result<PathBuf, Error> {
+    if let Some(path) = std::env::var_os("TABLES2XLSX_WORKER") {
+        return Ok(PathBuf::from(path));
+    }
+    let exe = std::env::current_exe().map_err(Error::Spawn)?;
+    if THIS_IS_THE_BINARY.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(exe);
+    }
+    let name = format!("tables2xlsx{}", std::env::consts::EXE_SUFFIX);
+    // Beside the program, or a folder up (cargo puts tests and examples in
+    // target/debug/deps and target/debug/examples, the binary in target/debug).
+    let beside = exe.ancestors().skip(1).take(2).map(|dir| dir.join(&name));
+    let on_path = std::env::var_os("PATH")
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join(&name))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    beside
+        .chain(on_path)
+        .find(|candidate| candidate.is_file())
+        .ok_or_else(|| {
+            Error::Spawn(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!(
+                    "the worker program {name} is neither beside {} nor on PATH; install it \
+                     (cargo install --path .) or name it with TABLES2XLSX_WORKER",
+                    exe.display()
+                ),
+            ))
+        })
 }
 
 #[cfg(test)]

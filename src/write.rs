@@ -45,8 +45,19 @@ pub trait TableSink {
     fn write_part(&mut self, part: &TablePart) -> Result<(), Error>;
     /// Why a page gave no tables, for the index.
     fn note_page(&mut self, page: u32, note: String);
+    /// A table left out for its low confidence, for the index.
+    fn note_dropped(&mut self, dropped: Dropped);
     /// Completes the output; nothing is left half-written.
     fn finish(self: Box<Self>) -> Result<(), Error>;
+}
+
+/// A table left out because detection was less sure of it than asked.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Dropped {
+    pub table: TableIndex,
+    pub confidence: f32,
+    /// The minimum it fell below.
+    pub min: f32,
 }
 
 /// The output path that stands for standard output (`-o -`).
@@ -78,6 +89,8 @@ pub struct WorkbookWriter {
     index: Vec<IndexEntry>,
     /// Pages that gave no tables, and why.
     page_notes: Vec<(u32, String)>,
+    /// Tables left out for their low confidence.
+    dropped: Vec<Dropped>,
     /// Which decimal mark the document uses, from all cells seen so far.
     marks: MarkEvidence,
     /// Whether numbers of a decimal-comma document are written as numbers
@@ -114,6 +127,7 @@ impl WorkbookWriter {
             current: None,
             index: Vec::new(),
             page_notes: Vec::new(),
+            dropped: Vec::new(),
             marks: MarkEvidence::default(),
             decimal_comma_numbers: false,
             formats: Formats::default(),
@@ -491,8 +505,10 @@ impl WorkbookWriter {
             sheet.write_string_with_format(0, c as u16, *h, &bold)?;
         }
         sheet.set_freeze_panes(1, 0)?;
-        if self.index.is_empty() {
+        if self.index.is_empty() && self.dropped.is_empty() {
             sheet.write_string(1, 0, "No tables were found.")?;
+        } else if self.index.is_empty() {
+            sheet.write_string(1, 0, "No tables were kept.")?;
         }
         // The index itself must fit on its sheet; past that, say how many more.
         let room = (excel::MAX_ROWS - 2) as usize;
@@ -551,6 +567,26 @@ impl WorkbookWriter {
             sheet.write_string(next, 7, note)?;
             widths[0] = widths[0].max(display_width(&name));
             widths[7] = widths[7].max(display_width(note));
+            next += 1;
+        }
+        // Tables left out (--min-confidence), where they would have been listed.
+        for d in self.dropped.iter().take(1000) {
+            let name = format!(
+                "Page {}, table {}: dropped",
+                d.table.page,
+                d.table.ordinal + 1
+            );
+            let note = format!(
+                "confidence below the minimum {:.2} (--min-confidence)",
+                d.min
+            );
+            sheet.write_string(next, 0, &name)?;
+            sheet.write_number(next, 1, d.table.page)?;
+            let confidence = (f64::from(d.confidence) * 1000.0).round() / 1000.0;
+            sheet.write_number_with_format(next, 6, confidence, &two_places)?;
+            sheet.write_string(next, 7, &note)?;
+            widths[0] = widths[0].max(display_width(&name));
+            widths[7] = widths[7].max(display_width(&note));
             next += 1;
         }
         for (c, w) in widths.iter().enumerate() {
@@ -960,6 +996,10 @@ impl TableSink for WorkbookWriter {
         WorkbookWriter::note_page(self, page, note)
     }
 
+    fn note_dropped(&mut self, dropped: Dropped) {
+        self.dropped.push(dropped);
+    }
+
     fn finish(self: Box<Self>) -> Result<(), Error> {
         WorkbookWriter::finish(*self)
     }
@@ -1093,6 +1133,8 @@ pub enum ToWriter {
     Part(TablePart),
     /// Why a page gave no tables (a scanned page not read), for the index.
     PageNote(u32, String),
+    /// A table left out for its confidence below the minimum (the second).
+    Dropped(TableIndex, f32, f32),
 }
 
 /// The writer stage on a thread of its own: it owns the workbook for
@@ -1135,6 +1177,11 @@ pub fn spawn_writer(
                     match message {
                         ToWriter::Part(part) => writer.write_part(&part)?,
                         ToWriter::PageNote(page, note) => writer.note_page(page, note),
+                        ToWriter::Dropped(table, confidence, min) => writer.note_dropped(Dropped {
+                            table,
+                            confidence,
+                            min,
+                        }),
                     }
                 }
                 if abandon() {

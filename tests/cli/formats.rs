@@ -335,3 +335,121 @@ fn issue_13_a_batch_writes_every_document_in_the_chosen_format() {
         assert!(!doc["tables"].as_array().unwrap().is_empty());
     }
 }
+
+/// `--min-confidence` leaves out the tables detection is less sure of and
+/// lists them as dropped: in the Index, in JSON, and on stderr.
+#[test]
+fn issue_13_min_confidence_drops_tables_and_lists_them() {
+    let dir = scratch();
+    let pdf = sample("unruled.pdf");
+    let all = run(
+        &[pdf.to_str().unwrap(), "-o", "-", "--format", "json", "-q"],
+        &[],
+    );
+    let all: Value = serde_json::from_slice(&all.stdout).unwrap();
+    let confidences: Vec<f64> = all["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["confidence"].as_f64().unwrap())
+        .collect();
+    let min = confidences.iter().cloned().fold(f64::MAX, f64::min);
+    let max = confidences.iter().cloned().fold(0.0, f64::max);
+    assert!(min < max, "the sample has tables of different confidence");
+    let cut = format!("{}", (min + max) / 2.0);
+    let out = dir.path().join("t.xlsx");
+    let o = run(
+        &[
+            pdf.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--min-confidence",
+            &cut,
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("dropped"), "{}", stderr(&o));
+    let index = &sheets(&out)[0].1;
+    let dropped: Vec<&Vec<String>> = index
+        .iter()
+        .filter(|r| r[0].ends_with(": dropped"))
+        .collect();
+    let kept = confidences
+        .iter()
+        .filter(|&&c| c >= (min + max) / 2.0)
+        .count();
+    assert_eq!(dropped.len(), confidences.len() - kept, "{index:?}");
+    assert_eq!(index.len() - 1 - dropped.len(), kept, "{index:?}");
+    let o = run(
+        &[
+            pdf.to_str().unwrap(),
+            "-o",
+            "-",
+            "--format",
+            "json",
+            "-q",
+            "--min-confidence",
+            &cut,
+        ],
+        &[],
+    );
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["tables"].as_array().unwrap().len(), kept);
+    assert_eq!(
+        doc["dropped"].as_array().unwrap().len(),
+        confidences.len() - kept
+    );
+    let o = run(&[pdf.to_str().unwrap(), "--min-confidence", "2"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// Usage errors a new user meets say what to do: a folder that is not
+/// there, a setting of the wrong type (named by key and file).
+#[test]
+fn issue_13_errors_name_what_is_wrong() {
+    let dir = scratch();
+    let pdf = sample("ruled-simple.pdf");
+    let missing = format!("{}/", dir.path().join("missing").display());
+    let o = run(&[pdf.to_str().unwrap(), "-o", &missing], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no such folder"), "{}", stderr(&o));
+    assert!(!dir.path().join("missing").exists());
+    let settings = dir.path().join("s.toml");
+    std::fs::write(&settings, "[render]\ndpi = \"high\"\n").unwrap();
+    let o = run(
+        &[
+            pdf.to_str().unwrap(),
+            "--config",
+            settings.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("s.toml") && err.contains("render.dpi") && err.contains("expected a number"),
+        "{err}"
+    );
+}
+
+/// The library's one call, made from this test program (which has no
+/// `__worker`): its workers are the tables2xlsx binary, found beside it.
+#[test]
+fn issue_13_the_library_converts_with_the_binary_as_its_workers() {
+    let dir = scratch();
+    let out = dir.path().join("lib.csv");
+    let config = tables2xlsx::config::Config::default();
+    let summary =
+        tables2xlsx::convert_pdf(&sample("ruled-spans.pdf"), &out, &config).expect("converted");
+    assert!(summary.failed.is_empty(), "{:?}", summary.failed);
+    assert_eq!((summary.tables, summary.pages), (3, 2));
+    let csv = parse_csv(&std::fs::read_to_string(dir.path().join("lib-p1-t1.csv")).unwrap());
+    assert_eq!(csv[0][0], "Region");
+    let bad = tables2xlsx::convert_pdf(
+        &sample("ruled-spans.pdf"),
+        &dir.path().join("x.doc"),
+        &config,
+    );
+    assert!(bad.is_err());
+}

@@ -120,7 +120,10 @@ fn table_sheets(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
 /// separators and `$` dropped, `(x)` and `-x` negative, `%` a hundredth.
 fn shown_value(text: &str) -> Option<f64> {
     let negative = text.starts_with('-') || text.starts_with('(');
-    let digits: String = text.chars().filter(|c| !"$,()%+-".contains(*c)).collect();
+    let digits: String = text
+        .chars()
+        .filter(|c| !"$,()%+- \u{A0}\u{202F}\u{2009}".contains(*c))
+        .collect();
     let mut v: f64 = digits.parse().ok()?;
     if text.ends_with('%') {
         v /= 100.0;
@@ -128,13 +131,19 @@ fn shown_value(text: &str) -> Option<f64> {
     Some(if negative { -v } else { v })
 }
 
-/// Excel's day number of an ISO date (1900 date system).
+/// Excel's day number of an ISO date (1900 date system), or of a day-first
+/// one (`31/03/2024`, `21.02.2022`).
 fn excel_day(iso: &str) -> Option<f64> {
+    let sep = ['-', '/', '.'].into_iter().find(|&c| iso.contains(c))?;
     let parts: Vec<i64> = iso
-        .split('-')
+        .split(sep)
         .map(|p| p.parse().ok())
         .collect::<Option<_>>()?;
-    let [y, m, d] = parts[..] else { return None };
+    let [y, m, d] = match (sep, &parts[..]) {
+        ('-', &[y, m, d]) => [y, m, d],
+        (_, &[d, m, y]) => [y, m, d],
+        _ => return None,
+    };
     // Days from civil (Howard Hinnant), then the offset of 1899-12-30.
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
@@ -303,7 +312,7 @@ fn issue_4_cells_are_typed_as_what_they_show() {
         (1, 4, text("007")),
         (2, 1, number(-1234.0)),
         (2, 2, number(-0.008)),
-        (2, 3, text("31/03/2024")),
+        (2, 3, number(excel_day("2024-03-31").unwrap())),
         (2, 4, text("10-20")),
         (3, 0, text("=SUM(A1:A3)")),
         (3, 1, number(1250.5)),
@@ -315,7 +324,7 @@ fn issue_4_cells_are_typed_as_what_they_show() {
         (4, 3, text("Q1 2024")),
         (4, 4, text("12*")),
         (5, 0, text("@home")),
-        (5, 1, text("1 234 567")),
+        (5, 1, number(1_234_567.0)),
         (5, 2, number(0.0)),
         (6, 0, text("+plus")),
         (6, 1, number(-5.25)),
@@ -325,6 +334,7 @@ fn issue_4_cells_are_typed_as_what_they_show() {
     ];
     for (r, c, want) in want_types {
         match (&got[r][c], &want) {
+            (Data::DateTime(g), Data::Float(w)) => assert_eq!(g.as_f64(), *w, "({r}, {c})"),
             (Data::Float(g), Data::Float(w)) => {
                 assert!((g - w).abs() < 1e-12, "({r}, {c}): {g} is not {w}")
             }
