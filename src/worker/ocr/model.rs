@@ -140,7 +140,8 @@ impl Engine {
         if x1 <= x0 + 1 || y1 <= y0 + 1 {
             return Ok(None);
         }
-        let crop = imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
+        let mut crop = imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
+        light_on_dark_inverted(&mut crop);
         let width =
             ((REC_HEIGHT as f32 * crop.width() as f32 / crop.height() as f32).ceil() as u32).max(1);
         let scaled = imageops::resize(&crop, width, REC_HEIGHT, FilterType::Triangle);
@@ -195,6 +196,21 @@ impl Engine {
 
 /// A pixel darker than this is ink, for a line's vertical extent.
 const INK: u8 = 140;
+
+/// Light text on a dark band (a table's header row) turned into dark text on
+/// light: otherwise every column of the band reads as a ruling, which cuts
+/// the line's characters apart, and their cells with them.
+fn light_on_dark_inverted(crop: &mut GrayImage) {
+    let mut levels: Vec<u8> = crop.as_raw().clone();
+    let mid = levels.len() / 2;
+    let (_, &mut median, _) = levels.select_nth_unstable(mid);
+    if median < DARK_BACKGROUND {
+        imageops::invert(crop);
+    }
+}
+
+/// A crop whose median grey is below this has a dark background.
+const DARK_BACKGROUND: u8 = 110;
 
 /// The ink of a line crop, without rulings: columns inked nearly all the
 /// way down are a vertical ruling, rows inked nearly all the way across a
