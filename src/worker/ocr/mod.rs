@@ -99,9 +99,12 @@ pub fn read_page(engine: &Engine, page: PageImage, first_line: u32) -> Result<Sc
 }
 
 /// Paints over the recognised characters, a pixel beyond their ink, with
-/// what surrounds each (the median of the ring of pixels around it): white
-/// on paper, grey on a shaded band, so that no hole is left for detection
-/// to take for a box.
+/// the background: white on paper, grey on a shaded band, so that no hole is
+/// left for detection to take for a box. The background is the lightest of
+/// three guesses, each the median of pixels near the character: the ring
+/// around it, a strip above the line, one below. Each can be wrong, and then
+/// darker: the ring holds the neighbours' ink and halo, a strip a ruling; a
+/// box filled too dark would have edges detection takes for rulings.
 fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
     let (w, h) = (pixels.width() as i64, pixels.height() as i64);
     for line in lines {
@@ -110,23 +113,31 @@ fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
         for g in line.glyphs.iter().filter(|g| g.c != ' ') {
             let x0 = (g.x0 as i64 - 1).max(0);
             let x1 = (g.x1.ceil() as i64 + 1).min(w);
-            let mut ring: Vec<u8> = Vec::new();
-            for x in x0 - 1..=x1 {
-                for y in [y0 - 1, y1] {
-                    if (0..w).contains(&x) && (0..h).contains(&y) {
-                        ring.push(pixels.get_pixel(x as u32, y as u32).0[0]);
-                    }
-                }
-            }
-            for y in y0..y1 {
-                for x in [x0 - 1, x1] {
-                    if (0..w).contains(&x) {
-                        ring.push(pixels.get_pixel(x as u32, y as u32).0[0]);
-                    }
-                }
-            }
-            ring.sort_unstable();
-            let fill = ring.get(ring.len() / 2).copied().unwrap_or(255);
+            let at = |x: i64, y: i64| {
+                ((0..w).contains(&x) && (0..h).contains(&y))
+                    .then(|| pixels.get_pixel(x as u32, y as u32).0[0])
+            };
+            let ring = (x0 - 1..=x1)
+                .flat_map(|x| [(x, y0 - 1), (x, y1)])
+                .chain((y0..y1).flat_map(|y| [(x0 - 1, y), (x1, y)]));
+            let above = (y0 - ERASE_OFFSET - ERASE_STRIP..y0 - ERASE_OFFSET)
+                .flat_map(|y| (x0..x1).map(move |x| (x, y)));
+            let below = (y1 + ERASE_OFFSET..y1 + ERASE_OFFSET + ERASE_STRIP)
+                .flat_map(|y| (x0..x1).map(move |x| (x, y)));
+            let median = |points: &mut dyn Iterator<Item = (i64, i64)>| {
+                let mut v: Vec<u8> = points.filter_map(|(x, y)| at(x, y)).collect();
+                v.sort_unstable();
+                v.get(v.len() / 2).copied()
+            };
+            let fill = [
+                median(&mut ring.into_iter()),
+                median(&mut above.into_iter()),
+                median(&mut below.into_iter()),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(255);
             for y in y0..y1 {
                 for x in x0..x1 {
                     pixels.put_pixel(x as u32, y as u32, image::Luma([fill]));
@@ -135,6 +146,10 @@ fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
         }
     }
 }
+
+/// `erase_text` samples strips this many pixels tall, this far off the line.
+const ERASE_STRIP: i64 = 2;
+const ERASE_OFFSET: i64 = 3;
 
 /// Lines in pixels to characters in page points. A character spans the
 /// line's height; its size is what a font of that line height would have.
