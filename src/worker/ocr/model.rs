@@ -194,8 +194,14 @@ impl Engine {
     }
 }
 
-/// A pixel darker than this is ink, for a line's vertical extent.
+/// A pixel darker than this is ink, for a line's vertical extent and where
+/// its characters are: at least (black print), and up to `LIGHT_INK` for a
+/// line printed lighter, halfway between its darkest grey and its paper.
+/// A light grey typeface, blurred by the scan, is darker than 140 only in
+/// its stems; characters narrowed to their stems open gaps inside words as
+/// wide as the gaps between columns.
 const INK: u8 = 140;
+const LIGHT_INK: u8 = 190;
 
 /// Light text on a dark band (a table's header row) turned into dark text on
 /// light: otherwise every column of the band reads as a ruling, which cuts
@@ -217,6 +223,7 @@ const DARK_BACKGROUND: u8 = 110;
 /// horizontal one; neither is text.
 struct Ink<'a> {
     crop: &'a GrayImage,
+    level: u8,
     ruled_col: Vec<bool>,
     ruled_row: Vec<bool>,
 }
@@ -224,7 +231,12 @@ struct Ink<'a> {
 impl<'a> Ink<'a> {
     fn of(crop: &'a GrayImage) -> Self {
         let (w, h) = crop.dimensions();
-        let ink = |x: u32, y: u32| crop.get_pixel(x, y).0[0] < INK;
+        let mut greys = crop.as_raw().clone();
+        greys.sort_unstable();
+        let darkest = greys[greys.len() / 100] as u32;
+        let paper = greys[greys.len() / 2] as u32;
+        let level = (((darkest + paper) / 2) as u8).clamp(INK, LIGHT_INK);
+        let ink = |x: u32, y: u32| crop.get_pixel(x, y).0[0] < level;
         let ruled_col = (0..w)
             .map(|x| (0..h).filter(|&y| ink(x, y)).count() as f32 > 0.8 * h as f32)
             .collect();
@@ -233,6 +245,7 @@ impl<'a> Ink<'a> {
             .collect();
         Ink {
             crop,
+            level,
             ruled_col,
             ruled_row,
         }
@@ -241,7 +254,7 @@ impl<'a> Ink<'a> {
     fn at(&self, x: u32, y: u32) -> bool {
         !self.ruled_col[x as usize]
             && !self.ruled_row[y as usize]
-            && self.crop.get_pixel(x, y).0[0] < INK
+            && self.crop.get_pixel(x, y).0[0] < self.level
     }
 
     /// The rows (from, to exclusive) that hold the line's ink: the band of
