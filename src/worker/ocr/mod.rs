@@ -209,6 +209,7 @@ fn glyphs_of(
         }
     }
     fit_to_ink(&mut glyphs, columns, x0);
+    snap_spaces(&mut glyphs, columns, x0);
     close_gaps(&mut glyphs, em, columns, x0);
     text::tidy(&mut glyphs);
     glyphs
@@ -252,6 +253,47 @@ fn fit_to_ink(glyphs: &mut [Glyph], columns: &[Column], origin: f32) {
             let last = (0..part.len()).rev().find(inked).unwrap_or(first);
             g.x0 = origin + (start + first) as f32;
             g.x1 = origin + (start + last) as f32 + 1.0;
+        }
+    }
+}
+
+/// Each space read between two characters becomes the widest blank run of
+/// columns between their middles, and the characters reach to it: the steps
+/// place characters only roughly, and a light or thin typeface is inked
+/// mostly in its stems, so the characters next to a space, narrowed to the
+/// ink in their steps, would leave a gap wider than the space, as wide as
+/// one between columns. Not across a ruling.
+fn snap_spaces(glyphs: &mut [Glyph], columns: &[Column], origin: f32) {
+    let col = |x: f32| ((x - origin).max(0.0) as usize).min(columns.len());
+    for i in 1..glyphs.len().saturating_sub(1) {
+        let (a, sp, b) = (glyphs[i - 1], glyphs[i], glyphs[i + 1]);
+        if sp.c != ' ' || a.c == ' ' || b.c == ' ' {
+            continue;
+        }
+        let (from, to) = (col((a.x0 + a.x1) / 2.0), col((b.x0 + b.x1) / 2.0));
+        if from >= to || columns[from..to].contains(&Column::Ruling) {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        let mut start = None;
+        for i in from..=to {
+            let blank = i < to && columns[i] == Column::Blank;
+            match (blank, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    if best.is_none_or(|(b0, b1)| i - s > b1 - b0) {
+                        best = Some((s, i));
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some((b0, b1)) = best {
+            let (x0, x1) = (origin + b0 as f32, origin + b1 as f32);
+            glyphs[i - 1].x1 = x0;
+            glyphs[i] = Glyph { x0, x1, ..sp };
+            glyphs[i + 1].x0 = x1;
         }
     }
 }
@@ -368,6 +410,40 @@ mod tests {
         let mut h = vec![glyph('a', 0.0, 14.0)];
         fit_to_ink(&mut h, &columns, 0.0);
         assert_eq!((h[0].x0, h[0].x1), (2.0, 6.0));
+    }
+
+    #[test]
+    fn a_space_takes_the_blank_between_its_words() {
+        // "ab cd": stems inked at 0-1, 4-5 | 14-15, 18-19; the steps put the
+        // space at 9-11 and narrowed "b" and "c" to their stems.
+        let mut columns = vec![Column::Blank; 20];
+        for i in [0, 1, 4, 5, 7, 14, 15, 18, 19] {
+            columns[i] = Column::Ink;
+        }
+        let mut g = vec![
+            glyph('a', 0.0, 2.0),
+            glyph('b', 4.0, 6.0),
+            glyph(' ', 9.0, 11.0),
+            glyph('c', 14.0, 16.0),
+            glyph('d', 18.0, 20.0),
+        ];
+        snap_spaces(&mut g, &columns, 0.0);
+        let edges: Vec<(f32, f32)> = g.iter().map(|g| (g.x0, g.x1)).collect();
+        assert_eq!(
+            edges,
+            vec![
+                (0.0, 2.0),
+                (4.0, 8.0),
+                (8.0, 14.0),
+                (14.0, 16.0),
+                (18.0, 20.0)
+            ]
+        );
+        // Across a ruling, nothing moves.
+        columns[10] = Column::Ruling;
+        let before = g.clone();
+        snap_spaces(&mut g, &columns, 0.0);
+        assert_eq!(g, before);
     }
 
     #[test]
