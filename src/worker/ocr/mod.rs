@@ -276,13 +276,14 @@ fn snap_spaces(glyphs: &mut [Glyph], columns: &[Column], origin: f32) {
         }
         let mut best: Option<(usize, usize)> = None;
         let mut start = None;
-        for i in from..=to {
-            let blank = i < to && columns[i] == Column::Blank;
-            match (blank, start) {
-                (true, None) => start = Some(i),
+        // The columns from `from`, and one past `to` that ends any run.
+        let cols = columns[from..to].iter().chain([&Column::Ink]);
+        for (k, &c) in (from..).zip(cols) {
+            match (c == Column::Blank, start) {
+                (true, None) => start = Some(k),
                 (false, Some(s)) => {
-                    if best.is_none_or(|(b0, b1)| i - s > b1 - b0) {
-                        best = Some((s, i));
+                    if best.is_none_or(|(b0, b1)| k - s > b1 - b0) {
+                        best = Some((s, k));
                     }
                     start = None;
                 }
