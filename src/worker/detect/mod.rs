@@ -104,10 +104,44 @@ fn drop_rulings_through_text(rulings: &mut rulings::Rulings, chars: &[TextChar])
     rulings
         .horizontal
         .retain(|r| !runs_through(r, &glyphs, across_h, along_h));
-    rulings
-        .vertical
-        .retain(|r| !runs_through(r, &glyphs, across_v, along_v));
+    let joints = word_joints(&glyphs);
+    let joints: Vec<&TextChar> = joints.iter().collect();
+    let joint_v = |c: &Rect| (c.x0, c.x1, 0.0);
+    rulings.vertical.retain(|r| {
+        !runs_through(r, &glyphs, across_v, along_v) && !runs_through(r, &joints, joint_v, along_v)
+    });
 }
+
+/// Where two characters of one word meet (touching, on one line): the edge
+/// zones of both that `runs_through` leaves out of each glyph. A line in one
+/// runs through the word. Text set over a faint gridline (a spreadsheet's
+/// cell overflowing into the next) may have the line fall exactly between
+/// two letters whose boxes are tight to their ink, as OCR gives them.
+fn word_joints(glyphs: &[&TextChar]) -> Vec<TextChar> {
+    glyphs
+        .windows(2)
+        .filter(|p| {
+            let (a, b) = (&p[0].bbox, &p[1].bbox);
+            p[0].line == p[1].line
+                && b.x0 >= a.x0
+                && b.x0 - a.x1 <= JOINT_GAP * p[0].size.max(p[1].size)
+        })
+        .map(|p| {
+            let (a, b) = (&p[0].bbox, &p[1].bbox);
+            let x0 = a.x1 - 0.2 * a.width();
+            let x1 = b.x0 + 0.2 * b.width();
+            TextChar {
+                c: p[0].c,
+                bbox: Rect::new(x0, a.y0.min(b.y0), x1, a.y1.max(b.y1)),
+                line: p[0].line,
+                size: p[0].size,
+            }
+        })
+        .collect()
+}
+
+/// Characters this far apart, in em, or closer touch (see `word_joints`).
+const JOINT_GAP: f32 = 0.02;
 
 /// True when glyphs cover 30 % or more of the ruling's length with the ruling
 /// inside them. `across` gives a glyph's extent across the ruling and the

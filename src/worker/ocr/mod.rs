@@ -99,9 +99,12 @@ pub fn read_page(engine: &Engine, page: PageImage, first_line: u32) -> Result<Sc
 }
 
 /// Paints over the recognised characters, a pixel beyond their ink, with
-/// what surrounds each (the median of the ring of pixels around it): white
-/// on paper, grey on a shaded band, so that no hole is left for detection
-/// to take for a box.
+/// the background: white on paper, grey on a shaded band, so that no hole is
+/// left for detection to take for a box. The background is the lightest of
+/// three guesses, each the median of pixels near the character: the ring
+/// around it, a strip above the line, one below. Each can be wrong, and then
+/// darker: the ring holds the neighbours' ink and halo, a strip a ruling; a
+/// box filled too dark would have edges detection takes for rulings.
 fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
     let (w, h) = (pixels.width() as i64, pixels.height() as i64);
     for line in lines {
@@ -110,23 +113,31 @@ fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
         for g in line.glyphs.iter().filter(|g| g.c != ' ') {
             let x0 = (g.x0 as i64 - 1).max(0);
             let x1 = (g.x1.ceil() as i64 + 1).min(w);
-            let mut ring: Vec<u8> = Vec::new();
-            for x in x0 - 1..=x1 {
-                for y in [y0 - 1, y1] {
-                    if (0..w).contains(&x) && (0..h).contains(&y) {
-                        ring.push(pixels.get_pixel(x as u32, y as u32).0[0]);
-                    }
-                }
-            }
-            for y in y0..y1 {
-                for x in [x0 - 1, x1] {
-                    if (0..w).contains(&x) {
-                        ring.push(pixels.get_pixel(x as u32, y as u32).0[0]);
-                    }
-                }
-            }
-            ring.sort_unstable();
-            let fill = ring.get(ring.len() / 2).copied().unwrap_or(255);
+            let at = |x: i64, y: i64| {
+                ((0..w).contains(&x) && (0..h).contains(&y))
+                    .then(|| pixels.get_pixel(x as u32, y as u32).0[0])
+            };
+            let ring = (x0 - 1..=x1)
+                .flat_map(|x| [(x, y0 - 1), (x, y1)])
+                .chain((y0..y1).flat_map(|y| [(x0 - 1, y), (x1, y)]));
+            let above = (y0 - ERASE_OFFSET - ERASE_STRIP..y0 - ERASE_OFFSET)
+                .flat_map(|y| (x0..x1).map(move |x| (x, y)));
+            let below = (y1 + ERASE_OFFSET..y1 + ERASE_OFFSET + ERASE_STRIP)
+                .flat_map(|y| (x0..x1).map(move |x| (x, y)));
+            let median = |points: &mut dyn Iterator<Item = (i64, i64)>| {
+                let mut v: Vec<u8> = points.filter_map(|(x, y)| at(x, y)).collect();
+                v.sort_unstable();
+                v.get(v.len() / 2).copied()
+            };
+            let fill = [
+                median(&mut ring.into_iter()),
+                median(&mut above.into_iter()),
+                median(&mut below.into_iter()),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(255);
             for y in y0..y1 {
                 for x in x0..x1 {
                     pixels.put_pixel(x as u32, y as u32, image::Luma([fill]));
@@ -135,6 +146,10 @@ fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
         }
     }
 }
+
+/// `erase_text` samples strips this many pixels tall, this far off the line.
+const ERASE_STRIP: i64 = 2;
+const ERASE_OFFSET: i64 = 3;
 
 /// Lines in pixels to characters in page points. A character spans the
 /// line's height; its size is what a font of that line height would have.
@@ -194,6 +209,7 @@ fn glyphs_of(
         }
     }
     fit_to_ink(&mut glyphs, columns, x0);
+    snap_spaces(&mut glyphs, columns, x0);
     close_gaps(&mut glyphs, em, columns, x0);
     text::tidy(&mut glyphs);
     glyphs
@@ -237,6 +253,48 @@ fn fit_to_ink(glyphs: &mut [Glyph], columns: &[Column], origin: f32) {
             let last = (0..part.len()).rev().find(inked).unwrap_or(first);
             g.x0 = origin + (start + first) as f32;
             g.x1 = origin + (start + last) as f32 + 1.0;
+        }
+    }
+}
+
+/// Each space read between two characters becomes the widest blank run of
+/// columns between their middles, and the characters reach to it: the steps
+/// place characters only roughly, and a light or thin typeface is inked
+/// mostly in its stems, so the characters next to a space, narrowed to the
+/// ink in their steps, would leave a gap wider than the space, as wide as
+/// one between columns. Not across a ruling.
+fn snap_spaces(glyphs: &mut [Glyph], columns: &[Column], origin: f32) {
+    let col = |x: f32| ((x - origin).max(0.0) as usize).min(columns.len());
+    for i in 1..glyphs.len().saturating_sub(1) {
+        let (a, sp, b) = (glyphs[i - 1], glyphs[i], glyphs[i + 1]);
+        if sp.c != ' ' || a.c == ' ' || b.c == ' ' {
+            continue;
+        }
+        let (from, to) = (col((a.x0 + a.x1) / 2.0), col((b.x0 + b.x1) / 2.0));
+        if from >= to || columns[from..to].contains(&Column::Ruling) {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        let mut start = None;
+        // The columns from `from`, and one past `to` that ends any run.
+        let cols = columns[from..to].iter().chain([&Column::Ink]);
+        for (k, &c) in (from..).zip(cols) {
+            match (c == Column::Blank, start) {
+                (true, None) => start = Some(k),
+                (false, Some(s)) => {
+                    if best.is_none_or(|(b0, b1)| k - s > b1 - b0) {
+                        best = Some((s, k));
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some((b0, b1)) = best {
+            let (x0, x1) = (origin + b0 as f32, origin + b1 as f32);
+            glyphs[i - 1].x1 = x0;
+            glyphs[i] = Glyph { x0, x1, ..sp };
+            glyphs[i + 1].x0 = x1;
         }
     }
 }
@@ -353,6 +411,40 @@ mod tests {
         let mut h = vec![glyph('a', 0.0, 14.0)];
         fit_to_ink(&mut h, &columns, 0.0);
         assert_eq!((h[0].x0, h[0].x1), (2.0, 6.0));
+    }
+
+    #[test]
+    fn a_space_takes_the_blank_between_its_words() {
+        // "ab cd": stems inked at 0-1, 4-5 | 14-15, 18-19; the steps put the
+        // space at 9-11 and narrowed "b" and "c" to their stems.
+        let mut columns = vec![Column::Blank; 20];
+        for i in [0, 1, 4, 5, 7, 14, 15, 18, 19] {
+            columns[i] = Column::Ink;
+        }
+        let mut g = vec![
+            glyph('a', 0.0, 2.0),
+            glyph('b', 4.0, 6.0),
+            glyph(' ', 9.0, 11.0),
+            glyph('c', 14.0, 16.0),
+            glyph('d', 18.0, 20.0),
+        ];
+        snap_spaces(&mut g, &columns, 0.0);
+        let edges: Vec<(f32, f32)> = g.iter().map(|g| (g.x0, g.x1)).collect();
+        assert_eq!(
+            edges,
+            vec![
+                (0.0, 2.0),
+                (4.0, 8.0),
+                (8.0, 14.0),
+                (14.0, 16.0),
+                (18.0, 20.0)
+            ]
+        );
+        // Across a ruling, nothing moves.
+        columns[10] = Column::Ruling;
+        let before = g.clone();
+        snap_spaces(&mut g, &columns, 0.0);
+        assert_eq!(g, before);
     }
 
     #[test]

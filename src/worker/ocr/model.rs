@@ -140,7 +140,8 @@ impl Engine {
         if x1 <= x0 + 1 || y1 <= y0 + 1 {
             return Ok(None);
         }
-        let crop = imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
+        let mut crop = imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
+        light_on_dark_inverted(&mut crop);
         let width =
             ((REC_HEIGHT as f32 * crop.width() as f32 / crop.height() as f32).ceil() as u32).max(1);
         let scaled = imageops::resize(&crop, width, REC_HEIGHT, FilterType::Triangle);
@@ -193,14 +194,36 @@ impl Engine {
     }
 }
 
-/// A pixel darker than this is ink, for a line's vertical extent.
+/// A pixel darker than this is ink, for a line's vertical extent and where
+/// its characters are: at least (black print), and up to `LIGHT_INK` for a
+/// line printed lighter, halfway between its darkest grey and its paper.
+/// A light grey typeface, blurred by the scan, is darker than 140 only in
+/// its stems; characters narrowed to their stems open gaps inside words as
+/// wide as the gaps between columns.
 const INK: u8 = 140;
+const LIGHT_INK: u8 = 190;
+
+/// Light text on a dark band (a table's header row) turned into dark text on
+/// light: otherwise every column of the band reads as a ruling, which cuts
+/// the line's characters apart, and their cells with them.
+fn light_on_dark_inverted(crop: &mut GrayImage) {
+    let mut levels: Vec<u8> = crop.as_raw().clone();
+    let mid = levels.len() / 2;
+    let (_, &mut median, _) = levels.select_nth_unstable(mid);
+    if median < DARK_BACKGROUND {
+        imageops::invert(crop);
+    }
+}
+
+/// A crop whose median grey is below this has a dark background.
+const DARK_BACKGROUND: u8 = 110;
 
 /// The ink of a line crop, without rulings: columns inked nearly all the
 /// way down are a vertical ruling, rows inked nearly all the way across a
 /// horizontal one; neither is text.
 struct Ink<'a> {
     crop: &'a GrayImage,
+    level: u8,
     ruled_col: Vec<bool>,
     ruled_row: Vec<bool>,
 }
@@ -208,7 +231,12 @@ struct Ink<'a> {
 impl<'a> Ink<'a> {
     fn of(crop: &'a GrayImage) -> Self {
         let (w, h) = crop.dimensions();
-        let ink = |x: u32, y: u32| crop.get_pixel(x, y).0[0] < INK;
+        let mut greys = crop.as_raw().clone();
+        greys.sort_unstable();
+        let darkest = greys[greys.len() / 100] as u32;
+        let paper = greys[greys.len() / 2] as u32;
+        let level = (((darkest + paper) / 2) as u8).clamp(INK, LIGHT_INK);
+        let ink = |x: u32, y: u32| crop.get_pixel(x, y).0[0] < level;
         let ruled_col = (0..w)
             .map(|x| (0..h).filter(|&y| ink(x, y)).count() as f32 > 0.8 * h as f32)
             .collect();
@@ -217,6 +245,7 @@ impl<'a> Ink<'a> {
             .collect();
         Ink {
             crop,
+            level,
             ruled_col,
             ruled_row,
         }
@@ -225,7 +254,7 @@ impl<'a> Ink<'a> {
     fn at(&self, x: u32, y: u32) -> bool {
         !self.ruled_col[x as usize]
             && !self.ruled_row[y as usize]
-            && self.crop.get_pixel(x, y).0[0] < INK
+            && self.crop.get_pixel(x, y).0[0] < self.level
     }
 
     /// The rows (from, to exclusive) that hold the line's ink: the band of
