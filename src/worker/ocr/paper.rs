@@ -59,13 +59,38 @@ pub(crate) fn ink_only(image: &GrayImage) -> GrayImage {
                 - sums[y0 * (w + 1) + x1]
                 - sums[y1 * (w + 1) + x0];
             let mean = sum / ((x1 - x0) * (y1 - y0)) as u32;
-            if v >= HALO || mean >= HALO as u32 {
+            if v >= HALO || (mean >= HALO as u32 && !on_a_line(image, x, y)) {
                 out.as_mut()[y * w + x] = 255;
             }
         }
     }
     out
 }
+
+/// Whether a light pixel lies on a thin light line, horizontal or vertical:
+/// the pixels along the line around it are as dark on average, though its
+/// square neighbourhood, mostly paper, is not. A scan's faint gridline is
+/// such a line; without this it would break up into dashes.
+fn on_a_line(image: &GrayImage, x: usize, y: usize) -> bool {
+    let (w, h) = (image.width() as usize, image.height() as usize);
+    let r = LINE_REACH;
+    let mean = |points: &mut dyn Iterator<Item = (usize, usize)>| {
+        let (mut sum, mut n) = (0u32, 0u32);
+        for (px, py) in points {
+            sum += image.as_raw()[py * w + px] as u32;
+            n += 1;
+        }
+        sum / n.max(1)
+    };
+    let along_row = mean(&mut (x.saturating_sub(r)..(x + r + 1).min(w)).map(|px| (px, y)));
+    let along_column = mean(&mut (y.saturating_sub(r)..(y + r + 1).min(h)).map(|py| (x, py)));
+    along_row.min(along_column) < LINE_MEAN as u32
+}
+
+/// `on_a_line` looks this many pixels each way along a row and a column, for
+/// a mean darker than `LINE_MEAN` (a halo along a line of text is lighter).
+const LINE_REACH: usize = 6;
+const LINE_MEAN: u8 = 180;
 
 /// Whitened greys from this level up are halo (see `ink_only`); below
 /// `DARK` always ink; between, ink where the neighbourhood (a square this
@@ -157,6 +182,23 @@ mod tests {
             (30..60).all(|x| out.get_pixel(x, 25).0[0] == 255),
             "specks go"
         );
+    }
+
+    #[test]
+    fn a_faint_thin_gridline_stays_whole() {
+        // A 2-pixel line at 165-175 on white, across and down: lighter than
+        // `DARK`, its square neighbourhoods mostly paper.
+        let img = GrayImage::from_fn(60, 60, |x, y| {
+            let grey = 165 + ((x + y) % 3) as u8 * 5;
+            Luma([if (30..32).contains(&y) || (10..12).contains(&x) {
+                grey
+            } else {
+                255
+            }])
+        });
+        let out = ink_only(&img);
+        assert!((0..60).all(|x| out.get_pixel(x, 30).0[0] < 200), "across");
+        assert!((0..60).all(|y| out.get_pixel(10, y).0[0] < 200), "down");
     }
 
     #[test]

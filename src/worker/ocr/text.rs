@@ -19,6 +19,32 @@ pub(crate) struct Glyph {
 pub(crate) fn tidy(glyphs: &mut Vec<Glyph>) {
     drop_spaces_by_cjk(glyphs);
     repair_grouping(glyphs);
+    capital_i(glyphs);
+}
+
+/// A capital I read as a lower-case l, as sans-serif typefaces draw both
+/// alike: `ltem`, `lnvestment`, `lD`. A word starting with `l` and then a
+/// capital, or a consonant no English word has after an initial l (not l, y)
+/// in a lower-case word of four letters or more, starts with I. Short words
+/// stay (`lbs`, `ltd`, `ln`).
+fn capital_i(glyphs: &mut [Glyph]) {
+    for i in 0..glyphs.len() {
+        let starts_word = i == 0 || !glyphs[i - 1].c.is_alphanumeric();
+        if glyphs[i].c != 'l' || !starts_word {
+            continue;
+        }
+        let word: Vec<char> = glyphs[i + 1..]
+            .iter()
+            .map(|g| g.c)
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let Some(&next) = word.first() else { continue };
+        let lower_word = word.len() >= 3 && word.iter().all(|c| c.is_ascii_lowercase());
+        let no_l_before = !"aeiouly".contains(next);
+        if next.is_ascii_uppercase() || (lower_word && no_l_before) {
+            glyphs[i].c = 'I';
+        }
+    }
 }
 
 /// Chinese and Japanese set no spaces between characters, nor between a
@@ -150,6 +176,25 @@ mod tests {
             tidied("total 1.234.56 and 9.999.99"),
             "total 1,234.56 and 9,999.99"
         );
+    }
+
+    #[test]
+    fn a_capital_i_read_as_l_is_set_right() {
+        assert_eq!(tidied("ltem"), "Item");
+        assert_eq!(tidied("(lncome tax)"), "(Income tax)");
+        assert_eq!(tidied("lD"), "ID");
+        for s in [
+            "lbs",
+            "ltd",
+            "ln",
+            "label",
+            "lyric",
+            "llama",
+            "all items",
+            "Total",
+        ] {
+            assert_eq!(tidied(s), s);
+        }
     }
 
     #[test]
