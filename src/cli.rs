@@ -123,6 +123,7 @@ pub fn main() -> i32 {
         };
     }
     quiet_writer_panics();
+    // Help wraps at the terminal's width (clap's `wrap_help`).
     let args = match Args::try_parse_from(argv) {
         Ok(args) => args,
         Err(e) => {
@@ -449,5 +450,16 @@ mod tests {
         let help = Args::command().render_long_help().to_string();
         assert!(help.contains("Exit codes:") && help.contains("--sheet-per-table"));
         assert!(!help.contains(WORKER_SUBCOMMAND));
+    }
+
+    #[test]
+    fn issue_13_help_wraps_at_the_terminal_width() {
+        use clap::CommandFactory;
+        let help = Args::command()
+            .term_width(60)
+            .render_long_help()
+            .to_string();
+        let long: Vec<&str> = help.lines().filter(|l| l.chars().count() > 60).collect();
+        assert!(long.is_empty(), "{long:#?}");
     }
 }

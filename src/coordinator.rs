@@ -347,7 +347,12 @@ impl Run<'_> {
             }
             Source::File(_) | Source::ZipEntry { .. } => {}
         }
-        if self.plan.skip_existing && item.output.exists() {
+        let format = self.config.output.format;
+        let done = match format.file_per_table() {
+            true => crate::export::tables_written(&item.output, format),
+            false => item.output.exists(),
+        };
+        if self.plan.skip_existing && done {
             let output = Some(item.output.display().to_string());
             return self.finish_record(&item, output, Status::Skipped, 0, 0, started, None);
         }

@@ -113,6 +113,8 @@ pub struct TextSink {
     page_notes: Vec<(u32, String)>,
     /// Tables left out for their low confidence (`--min-confidence`).
     dropped: Vec<JsonDropped>,
+    /// Table files written under temporary names, and their names.
+    pending: Vec<(TempFile, PathBuf)>,
 }
 
 impl TextSink {
@@ -129,6 +131,7 @@ impl TextSink {
             json_tables: Vec::new(),
             page_notes: Vec::new(),
             dropped: Vec::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -160,8 +163,13 @@ impl TextSink {
         if to_stdout {
             return write_stdout(text.as_bytes()).map_err(|e| self.io_error(&self.target, &e));
         }
+        // Written beside, renamed when the document is done: an interrupted
+        // or failed run leaves no table of it (and --skip-existing redoes it).
         let path = table_file(&self.target, &table.name(), self.format);
-        write_file(&path, text.as_bytes()).map_err(|e| self.io_error(&path, &e))
+        let temp = TempFile::new(temp_path(&path));
+        std::fs::write(temp.path(), text.as_bytes()).map_err(|e| self.io_error(&path, &e))?;
+        self.pending.push((temp, path));
+        Ok(())
     }
 
     fn io_error(&self, path: &Path, e: &std::io::Error) -> Error {
@@ -199,6 +207,10 @@ impl TableSink for TextSink {
     fn finish(mut self: Box<Self>) -> Result<(), Error> {
         self.flush_table()?;
         if self.format != OutputFormat::Json {
+            for (temp, path) in std::mem::take(&mut self.pending) {
+                std::fs::rename(temp.path(), &path).map_err(|e| self.io_error(&path, &e))?;
+                temp.keep();
+            }
             return Ok(());
         }
         self.page_notes.sort();
@@ -235,6 +247,32 @@ pub fn table_file(target: &Path, name: &str, format: OutputFormat) -> PathBuf {
     };
     let stem = stem.map_or("tables".into(), |s| s.to_string_lossy());
     target.with_file_name(format!("{stem}-{name}.{}", format.extension()))
+}
+
+/// Whether a document's tables were written as files beside `target`
+/// (`report-p1-t1.csv` ...): they appear together when it is done.
+pub fn tables_written(target: &Path, format: OutputFormat) -> bool {
+    let probe = table_file(target, "p", format);
+    let (Some(dir), Some(name)) = (probe.parent(), probe.file_name()) else {
+        return false;
+    };
+    let name = name.to_string_lossy();
+    let (prefix, ext) = name
+        .split_once("-p.")
+        .map_or((name.as_ref(), ""), |(p, e)| (p, e));
+    let prefix = format!("{prefix}-p");
+    let ext = format!(".{ext}");
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(&prefix) && n.ends_with(&ext) && n[prefix.len()..].contains("-t")
+        })
+    })
 }
 
 /// A table's rows in `format`.

@@ -119,7 +119,7 @@ impl Progress {
     /// A line above the bars (or plain stderr), unless `--quiet`.
     pub fn warn(&self, message: &str) {
         if !self.quiet {
-            self.print(&format!("warning: {message}"));
+            self.print(&format!("{}: {message}", Tone::Warning.paint("warning")));
         }
     }
 
@@ -127,13 +127,13 @@ impl Progress {
     /// (a table stitched over pages), unless `--quiet`.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            self.print(&format!("note: {message}"));
+            self.print(&format!("{}: {message}", Tone::Note.paint("note")));
         }
     }
 
     /// An error line; printed even with `--quiet`.
     pub fn error(&self, message: &str) {
-        self.print(&format!("error: {message}"));
+        self.print(&format!("{}: {message}", Tone::Error.paint("error")));
     }
 
     /// A line printed even with `--quiet`: why the run ended as it did.
@@ -175,7 +175,7 @@ impl Progress {
             false => self.summary(&line),
         }
         if !s.failed.is_empty() && !self.quiet {
-            self.print("failed:");
+            self.print(&format!("{}:", Tone::Error.paint("failed")));
             for (file, reason) in &s.failed {
                 let reason = reason
                     .strip_prefix(file.as_str())
@@ -210,5 +210,31 @@ impl Drop for Progress {
 
 /// The one line `main` prints when a run ends with an error.
 pub fn print_fatal(message: &str) {
-    eprintln!("error: {message}");
+    eprintln!("{}: {message}", Tone::Error.paint("error"));
+}
+
+/// What a line on stderr is, for its colour on a terminal: errors stand out
+/// from notes in a long batch log. Plain when stderr is not a terminal or
+/// `NO_COLOR` is set.
+#[derive(Clone, Copy)]
+enum Tone {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Tone {
+    fn paint(self, word: &str) -> String {
+        use std::io::IsTerminal;
+        let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        if !colour {
+            return word.to_owned();
+        }
+        let code = match self {
+            Tone::Error => "1;31",
+            Tone::Warning => "1;33",
+            Tone::Note => "2",
+        };
+        format!("\x1b[{code}m{word}\x1b[0m")
+    }
 }

@@ -334,6 +334,32 @@ fn issue_13_a_batch_writes_every_document_in_the_chosen_format() {
         let doc: Value = serde_json::from_str(&text).unwrap();
         assert!(!doc["tables"].as_array().unwrap().is_empty());
     }
+    // A file per table: --skip-existing knows a document done by its tables.
+    let csv = dir.path().join("csv");
+    let batch = |extra: &[&str]| {
+        let mut args = vec![
+            input.to_str().unwrap(),
+            "-o",
+            csv.to_str().unwrap(),
+            "--format",
+            "csv",
+        ];
+        args.extend_from_slice(extra);
+        run(&args, &[])
+    };
+    let o = batch(&[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(csv.join("a-p1-t1.csv").exists() && csv.join("sub/b-p1-t1.csv").exists());
+    std::fs::remove_file(csv.join("sub/b-p1-t1.csv")).unwrap();
+    std::fs::remove_file(csv.join("sub/b-p1-t2.csv")).unwrap();
+    let o = batch(&["--skip-existing"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 converted, 1 skipped"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(csv.join("sub/b-p1-t1.csv").exists());
 }
 
 /// `--min-confidence` leaves out the tables detection is less sure of and

@@ -103,7 +103,16 @@ fn build_env() -> Result<Envs, String> {
     need_tool("cc", "a C compiler", "build-essential")?;
     need_tool("make", "make", "build-essential")?;
     let dir = libclang_dir()?;
-    let mut envs: Envs = vec![("LIBCLANG_PATH".into(), dir.clone().into())];
+    // Only a libclang where clang-sys does not look itself is named: the
+    // build scripts rerun when LIBCLANG_PATH changes, and MuPDF would be
+    // compiled again each time plain cargo and cargo xtask take turns.
+    let system = ["/usr/", "/opt/homebrew/"]
+        .iter()
+        .any(|prefix| dir.starts_with(prefix));
+    let mut envs: Envs = Vec::new();
+    if !system && env::var_os("LIBCLANG_PATH").is_none() {
+        envs.push(("LIBCLANG_PATH".into(), dir.clone().into()));
+    }
     // The PyPI wheel has libclang but not clang's own headers (stddef.h):
     // the C compiler's serve.
     if dir.starts_with(repo().join(".tools")) && env::var_os("BINDGEN_EXTRA_CLANG_ARGS").is_none() {
