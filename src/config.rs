@@ -71,6 +71,7 @@ pub struct OutputConfig {
     #[serde(skip)]
     pub decimal_comma: bool,
     pub decimal_comma_numbers: bool,
+    pub space_grouped_numbers: bool,
     pub stitch_continued_tables: bool,
     pub min_confidence: f32,
 }

@@ -329,6 +329,13 @@ struct Core {
     decimals: usize,
 }
 
+/// Whether a number format of this module groups thousands with a space.
+pub fn groups_with_spaces(format: &str) -> bool {
+    GROUP_SPACES
+        .iter()
+        .any(|s| format.contains(&format!("\"{s}\"0")))
+}
+
 enum Grouping {
     None,
     Mark,

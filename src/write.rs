@@ -93,10 +93,22 @@ pub struct WorkbookWriter {
     dropped: Vec<Dropped>,
     /// Which decimal mark the document uses, from all cells seen so far.
     marks: MarkEvidence,
-    /// Whether numbers of a decimal-comma document are written as numbers
-    /// (shown in the reader's locale) or kept as the text the PDF shows.
-    decimal_comma_numbers: bool,
+    /// Which kinds of numbers are written as numbers.
+    typing: Typing,
     formats: Formats,
+}
+
+/// Numbers that are written as the text the PDF shows unless asked for.
+#[derive(Debug, Clone, Copy, Default)]
+struct Typing {
+    /// A decimal-comma document's numbers, which Excel shows with the
+    /// reader's decimal mark, not the PDF's.
+    comma_numbers: bool,
+    /// Thousands grouped with spaces (`15 455`): their per-cell format
+    /// (`00" "000`) shows them as the PDF does in Excel and LibreOffice,
+    /// but readers that render formats by pattern (the shared accuracy
+    /// bench among them) show `15455 000`.
+    space_numbers: bool,
 }
 
 const INDEX_SHEET: &str = "Index";
@@ -129,7 +141,7 @@ impl WorkbookWriter {
             page_notes: Vec::new(),
             dropped: Vec::new(),
             marks: MarkEvidence::default(),
-            decimal_comma_numbers: false,
+            typing: Typing::default(),
             formats: Formats::default(),
         };
         if layout == Layout::OneSheet {
@@ -143,15 +155,28 @@ impl WorkbookWriter {
     /// The same writer, writing the numbers of a document that uses a
     /// decimal comma as numbers (true) or as the text shown (false, the default).
     pub fn with_decimal_comma_numbers(mut self, numbers: bool) -> Self {
-        self.decimal_comma_numbers = numbers;
+        self.typing.comma_numbers = numbers;
+        self
+    }
+
+    /// The same writer, writing numbers grouped with spaces as numbers
+    /// (true) or as the text shown (false, the default).
+    pub fn with_space_grouped_numbers(mut self, numbers: bool) -> Self {
+        self.typing.space_numbers = numbers;
         self
     }
 
     /// The same writer reading every number with a decimal comma, as the
-    /// user said the document writes them (`--decimal-comma`).
+    /// user said the document writes them (`--decimal-comma`), and writing
+    /// them as numbers.
     pub fn with_decimal_comma(mut self) -> Self {
         self.marks = MarkEvidence::told(DecimalMark::Comma);
-        self.decimal_comma_numbers = true;
+        // Told, the user wants the document's numbers as numbers, grouped
+        // with spaces (`1 234,5`) as such documents often are.
+        self.typing = Typing {
+            comma_numbers: true,
+            space_numbers: true,
+        };
         self
     }
 
@@ -186,7 +211,7 @@ impl WorkbookWriter {
     fn place_part(&mut self, part: &TablePart) -> Result<(), XlsxError> {
         let table = &part.table;
         let first = !part.continues || self.current.is_none();
-        let plan = TablePlan::new(table, &mut self.marks, self.decimal_comma_numbers, first);
+        let plan = TablePlan::new(table, &mut self.marks, self.typing, first);
         if first {
             self.close_table();
             self.start_table(part, &plan)?;
@@ -732,7 +757,7 @@ impl TablePlan {
     fn new(
         table: &ExtractedTable,
         marks: &mut MarkEvidence,
-        comma_numbers: bool,
+        typing: Typing,
         first: bool,
     ) -> TablePlan {
         let grid = &table.region.grid;
@@ -789,13 +814,18 @@ impl TablePlan {
         }
         // Decimal-comma numbers stay text unless asked for: no number format
         // shows a decimal comma in every reader's locale.
-        let keep_text = mark == DecimalMark::Comma && !comma_numbers;
+        let keep_text = mark == DecimalMark::Comma && !typing.comma_numbers;
         let typed: Vec<Vec<Typed>> = texts
             .iter()
             .map(|row| {
                 row.iter()
                     .map(|t| match numbers::parse_with(t, mark, day_first) {
                         Typed::Number { .. } if keep_text => Typed::Text,
+                        Typed::Number { format, .. }
+                            if !typing.space_numbers && numbers::groups_with_spaces(&format) =>
+                        {
+                            Typed::Text
+                        }
                         typed => typed,
                     })
                     .collect()
@@ -1154,6 +1184,7 @@ pub fn spawn_writer(
         Layout::OneSheet
     };
     let decimal_comma_numbers = output.decimal_comma_numbers;
+    let space_grouped_numbers = output.space_grouped_numbers;
     let decimal_comma = output.decimal_comma;
     let format = output.format;
     let (tx, rx) = sync_channel::<ToWriter>(WRITER_QUEUE);
@@ -1165,7 +1196,8 @@ pub fn spawn_writer(
                 let mut writer: Box<dyn TableSink> = match format {
                     OutputFormat::Xlsx => {
                         let writer = WorkbookWriter::new(&target, layout)
-                            .with_decimal_comma_numbers(decimal_comma_numbers);
+                            .with_decimal_comma_numbers(decimal_comma_numbers)
+                            .with_space_grouped_numbers(space_grouped_numbers);
                         Box::new(match decimal_comma {
                             true => writer.with_decimal_comma(),
                             false => writer,
