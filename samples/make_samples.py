@@ -36,6 +36,9 @@ Files written:
   narrow-gap.pdf / .json    one page (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them
+  leaders.pdf / .json       one page (issue 12, class 11): an income statement
+                            whose labels run into their values through dot
+                            leaders
   scanned-zh.pdf / .json    one scanned page (an image, no text layer: 150 dpi,
                             skewed 0.6 degrees, blurred, grainy grey paper): a
                             ruled table of a Chinese income statement
@@ -956,6 +959,36 @@ def sample_narrow_gap():
     return [p.content()], [(1, Placed(rows))]
 
 
+def sample_leaders():
+    p = Page()
+    y = p.title("Statement of Income", 790)
+    y = p.paragraph("In thousands of euros, for the years ended 31 December.", y - 24)
+    rows = [
+        ["", "2023", "2024"],
+        ["Revenue", "1,204.5", "1,310.2"],
+        ["Cost of sales", "(702.1)", "(745.9)"],
+        ["Gross profit", "502.4", "564.3"],
+        ["Operating expenses", "(311.0)", "(320.6)"],
+        ["Net income", "191.4", "243.7"],
+    ]
+    size, step = 9, 16
+    dots_end = MARGIN + 230
+    rights = (MARGIN + 290, MARGIN + 350)
+    top = y - 24
+    for k, (label, a, b) in enumerate(rows):
+        base = top - step * k
+        font = "F2" if k == 0 else "F1"
+        if label:
+            p.text(MARGIN, base, label, font, size)
+            start = MARGIN + text_width(label + " ", font, size)
+            dots = "." * int((dots_end - start) / text_width(".", font, size))
+            p.text(start, base, dots, font, size)
+        for value, right in zip((a, b), rights):
+            p.text(right - text_width(value, font, size), base, value, font, size)
+    p.paragraph("The figures of 2023 are restated for the sale of the printing business.", top - step * len(rows) - 20)
+    return [p.content()], [(1, Placed(rows))]
+
+
 def sample_scanned_zh():
     p = ScanPage(skew=0.6, seed=10)
     p.title("Income Statement 2024", 780)
@@ -1039,6 +1072,7 @@ def main():
         ("rotated", sample_rotated, False),
         ("charts", sample_charts, False),
         ("narrow-gap", sample_narrow_gap, False),
+        ("leaders", sample_leaders, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):

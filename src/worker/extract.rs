@@ -108,12 +108,54 @@ fn without_icc<T>(f: impl FnOnce() -> T) -> T {
     f()
 }
 
+/// Characters a dot leader is made of (`Revenue ........ 12.3`).
+const LEADER: [char; 4] = ['.', '·', '…', '_'];
+/// A run of at least this many of them is a leader, not punctuation.
+const MIN_LEADER: usize = 4;
+
+/// Which of `chars` (in reading order) belong to a dot leader: a run on one
+/// line of four or more leader characters, spaces between them allowed. A
+/// leader guides the eye from a label to its value; it is neither text of
+/// the cell nor a column.
+pub(crate) fn leader_marks<'a>(chars: impl IntoIterator<Item = &'a TextChar>) -> Vec<bool> {
+    let chars: Vec<&TextChar> = chars.into_iter().collect();
+    let mut marks = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if !LEADER.contains(&chars[i].c) {
+            i += 1;
+            continue;
+        }
+        let (start, mut end, mut count) = (i, i, 0);
+        while end < chars.len()
+            && chars[end].line == chars[start].line
+            && (LEADER.contains(&chars[end].c) || chars[end].c.is_whitespace())
+        {
+            if LEADER.contains(&chars[end].c) {
+                count += if chars[end].c == '…' { 3 } else { 1 };
+            }
+            end += 1;
+        }
+        // Spaces after the last dot stay: they part the label from the value.
+        let mut last = end;
+        while chars[last - 1].c.is_whitespace() {
+            last -= 1;
+        }
+        if count >= MIN_LEADER {
+            marks[start..last].iter_mut().for_each(|m| *m = true);
+        }
+        i = end.max(i + 1);
+    }
+    marks
+}
+
 /// The text of every cell of `grid`, row by row (see the module docs).
 pub fn cell_texts(chars: &[TextChar], grid: &Grid) -> Vec<Vec<String>> {
     let (nr, nc) = (grid.row_count(), grid.col_count());
     let owner = grid.cell_at_positions();
     let mut per_cell: Vec<Vec<&TextChar>> = vec![Vec::new(); grid.cells.len()];
-    for ch in chars {
+    let leaders = leader_marks(chars);
+    for (ch, _) in chars.iter().zip(leaders).filter(|(_, leader)| !leader) {
         let (Some(r), Some(c)) = (slot(&grid.rows, ch.cy()), slot(&grid.cols, ch.cx())) else {
             continue;
         };
@@ -231,6 +273,18 @@ mod tests {
                 size: 10.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn dot_leaders_are_marked_and_punctuation_is_not() {
+        let chars = word("Net . . . . 12.3 etc... end.", 0.0, 10.0, 0);
+        let marks = leader_marks(&chars);
+        let marked: String = chars
+            .iter()
+            .zip(&marks)
+            .map(|(c, &m)| if m { '#' } else { c.c })
+            .collect();
+        assert_eq!(marked, "Net ####### 12.3 etc... end.");
     }
 
     #[test]

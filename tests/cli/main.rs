@@ -228,6 +228,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: right-aligned numbers a word space from left-aligned
         // text are two columns.
         "narrow-gap",
+        // Issue 12: dot leaders are neither columns nor cell text.
+        "leaders",
     ] {
         let dir = scratch();
         let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);

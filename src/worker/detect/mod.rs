@@ -15,7 +15,7 @@ mod scan;
 
 use crate::config::DetectConfig;
 use crate::table::{Evidence, Rect, TableRegion};
-use crate::worker::extract::{slot, TextChar};
+use crate::worker::extract::{leader_marks, slot, TextChar};
 use crate::worker::render::PageImage;
 
 /// The share of column borders a grid needs drawn to count as ruled.
@@ -81,6 +81,13 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
     // The rest of the text, and the rules outside ruled tables, for layout tables.
     let outside = |x: f32, y: f32| !tables.iter().any(|t| t.bbox.contains(x, y));
     let free_chars: Vec<&TextChar> = chars.iter().filter(|c| outside(c.cx(), c.cy())).collect();
+    // Dot leaders join a label to its value; without them the gap between
+    // the two is what it is, a column gap.
+    let leaders = leader_marks(free_chars.iter().copied());
+    let free_chars: Vec<&TextChar> = (free_chars.iter().zip(leaders))
+        .filter(|(_, leader)| !leader)
+        .map(|(c, _)| *c)
+        .collect();
     let free_rules: Vec<rulings::Ruling> = rulings
         .horizontal
         .iter()
