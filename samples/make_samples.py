@@ -39,6 +39,9 @@ Files written:
   leaders.pdf / .json       one page (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders
+  letters.pdf / .json       one page (issue 12, class 5): a table whose text is
+                            drawn glyph by glyph, each at its own position, its
+                            header letter-spaced
   scanned-zh.pdf / .json    one scanned page (an image, no text layer: 150 dpi,
                             skewed 0.6 degrees, blurred, grainy grey paper): a
                             ruled table of a Chinese income statement
@@ -989,6 +992,37 @@ def sample_leaders():
     return [p.content()], [(1, Placed(rows))]
 
 
+def glyph_by_glyph(p, x, y, s, font="F1", size=10, tracking=0.0):
+    """Draws s one glyph at a time, each placed on its own (as some
+    generators do), `tracking` points apart beyond the advance widths."""
+    for ch in s:
+        if ch != " ":
+            p.text(x, y, ch, font, size)
+        x += text_width(ch, font, size) + tracking
+
+
+def sample_letters():
+    p = Page()
+    y = p.title("Fleet by Depot", 790)
+    y = p.paragraph("Every glyph of the table below is placed on its own.", y - 24)
+    rows = [
+        ["Depot", "Vans", "Trucks", "Site Manager"],
+        ["North Yard", "14", "6", "Ines Rocha"],
+        ["Harbour", "9", "11", "Tom Varga"],
+        ["East Gate", "21", "3", "Li Na"],
+        ["Airport", "5", "8", "Omar Haddad"],
+    ]
+    lefts = (MARGIN, MARGIN + 150, MARGIN + 220, MARGIN + 300)
+    top = y - 30
+    for k, row in enumerate(rows):
+        base = top - 16 * k
+        font, tracking = ("F2", 1.5) if k == 0 else ("F1", 0.0)
+        for text, left in zip(row, lefts):
+            glyph_by_glyph(p, left, base, text, font, 9, tracking)
+    p.paragraph("Vans and trucks are counted at the end of the quarter.", top - 16 * len(rows) - 20)
+    return [p.content()], [(1, Placed(rows))]
+
+
 def sample_scanned_zh():
     p = ScanPage(skew=0.6, seed=10)
     p.title("Income Statement 2024", 780)
@@ -1073,6 +1107,7 @@ def main():
         ("charts", sample_charts, False),
         ("narrow-gap", sample_narrow_gap, False),
         ("leaders", sample_leaders, False),
+        ("letters", sample_letters, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):

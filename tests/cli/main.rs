@@ -230,6 +230,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "narrow-gap",
         // Issue 12: dot leaders are neither columns nor cell text.
         "leaders",
+        // Issue 12: text drawn glyph by glyph, letter-spaced, reads as words.
+        "letters",
     ] {
         let dir = scratch();
         let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);
