@@ -28,6 +28,20 @@ Files written:
                             and /Rotate 270, then two portrait pages without
                             /Rotate whose landscape table is printed sideways
                             (text running up, then down); a table on each
+  charts.pdf / .json        one page (issue 12, class 3): a stacked bar chart
+                            whose value labels line up in columns above a row
+                            of axis ticks, a line chart over a row of year
+                            labels and a legend, and one real table between
+                            them; only the table is a table
+  narrow-gap.pdf / .json    one page (issue 12, class 8): a booktabs table whose
+                            right-aligned amounts stand a word space from the
+                            left-aligned status beside them
+  leaders.pdf / .json       one page (issue 12, class 11): an income statement
+                            whose labels run into their values through dot
+                            leaders
+  letters.pdf / .json       one page (issue 12, class 5): a table whose text is
+                            drawn glyph by glyph, each at its own position, its
+                            header letter-spaced
   scanned-zh.pdf / .json    one scanned page (an image, no text layer: 150 dpi,
                             skewed 0.6 degrees, blurred, grainy grey paper): a
                             ruled table of a Chinese income statement
@@ -827,6 +841,188 @@ def sample_rotated():
     return pages, tables, [rotate for _, rotate in layouts]
 
 
+def sample_charts():
+    p = Page()
+    y = p.title("Population and Output", 790)
+    y = p.paragraph(
+        "The first figure shows the population by age group as stacked bars, each "
+        "share printed on its bar; the labels line up like columns but are a chart.",
+        y - 24,
+    )
+    # A stacked bar chart: a year, then three shaded segments with their
+    # shares printed centred on them; an axis with ticks below.
+    x0, scale = MARGIN + 50, 3.6  # points per percent
+    top = y - 30
+    shares = [(30.5, 49.0, 20.5), (29.7, 48.6, 21.7), (28.7, 46.3, 25.0), (27.2, 45.0, 27.8)]
+    for k, row in enumerate(shares):
+        base = top - 24 * k
+        p.text(MARGIN, base - 14 + 4, str(2001 + 4 * k))
+        left = x0
+        for share, grey in zip(row, ("1", "0.9", "0.8")):
+            width = share * scale
+            p.ops.append("q %s g 0 G 0.6 w %s %s %s %s re B Q" % (grey, fmt(left), fmt(base - 16), fmt(width), fmt(16)))
+            label = "%.1f" % share
+            p.text(left + (width - text_width(label, "F1", 9)) / 2, base - 12, label, size=9)
+            left += width
+    axis = top - 24 * len(shares) + 2
+    p.ops.append("q 0.6 w 0 G")
+    p.line(x0, axis, x0 + 100 * scale, axis)
+    for t in range(0, 101, 20):
+        p.line(x0 + t * scale, axis, x0 + t * scale, axis - 4)
+    p.ops.append("Q")
+    for t in range(0, 101, 20):
+        label = "%d%%" % t
+        p.text(x0 + t * scale - text_width(label, "F1", 9) / 2, axis - 14, label, size=9)
+    y = p.paragraph("Output by sector, in billions, is in the table below.", axis - 60)
+    table = Table(
+        [
+            ["Sector", "2022", "2023", "2024"],
+            ["Farming", "12.4", "11.9", "12.8"],
+            ["Industry", "88.0", "91.3", "90.2"],
+            ["Services", "140.7", "146.2", "151.9"],
+        ],
+        widths=[140, 70, 70, 70],
+        heights=[16] * 4,
+        align="lrrr",
+        rules="booktabs",
+    )
+    y = table.place(p, MARGIN, y - 16)
+    y = p.paragraph("The second figure plots the yearly output and exports.", y - 28)
+    # A line chart standing on its axis (two series with square markers),
+    # year labels under it, a legend.
+    base, width = y - 120, 360
+    series = [[6, 18, 12, 30, 42, 36], [22, 10, 26, 20, 14, 28]]
+    step = width / (len(series[0]) - 1)
+    for k, values in enumerate(series):
+        pts = [(x0 + i * step, base + v) for i, v in enumerate(values)]
+        path = " ".join("%s %s %s" % (fmt(x), fmt(yy), "m" if i == 0 else "l") for i, (x, yy) in enumerate(pts))
+        p.ops.append("q %s w 0 G %s S Q" % ("1.2" if k == 0 else "0.8", path))
+        for x, yy in pts:
+            p.ops.append("q 0 g %s %s 4 4 re f Q" % (fmt(x - 2), fmt(yy - 2)))
+    p.ops.append("q 0.6 w 0 G")
+    p.line(x0, base, x0 + width, base)
+    p.ops.append("Q")
+    for i in range(len(series[0])):
+        label = str(2019 + i)
+        p.text(x0 + i * step - text_width(label, "F1", 9) / 2, base - 12, label, size=9)
+    p.ops.append("q 1.2 w 0 G")
+    p.line(x0, base - 30, x0 + 14, base - 30)
+    p.ops.append("Q q 0.8 w 0 G")
+    p.line(x0 + 200, base - 30, x0 + 214, base - 30)
+    p.ops.append("Q")
+    p.text(x0 + 20, base - 33, "output, billions", size=9)
+    p.text(x0 + 220, base - 33, "exports, billions", size=9)
+    p.paragraph("Both figures use the national accounts of the year after.", base - 60)
+    return [p.content()], [(1, table)]
+
+
+class Placed:
+    """Expected cells of a table drawn by hand (no spans)."""
+
+    def __init__(self, cells):
+        self.cells = cells
+
+    def expected(self, page_no):
+        return {"page": page_no, "cells": [list(r) for r in self.cells], "spans": []}
+
+
+def sample_narrow_gap():
+    p = Page()
+    y = p.title("Open Invoices", 790)
+    y = p.paragraph(
+        "Amounts are right-aligned and the status follows a word space after the "
+        "widest of them: two columns, not one.",
+        y - 24,
+    )
+    rows = [
+        ["Invoice", "Amount", "Status", "Owner"],
+        ["INV-1001", "28.29", "Pending", "Ana Lima"],
+        ["INV-1002", "1,204.50", "Paid", "Ben Okafor"],
+        ["INV-1003", "310.00", "Overdue", "Chen Wei"],
+        ["INV-1004", "7.15", "Pending", "Dana Cruz"],
+        ["INV-1005", "12,980.00", "Paid", "Eli Stone"],
+    ]
+    size, step = 9, 16
+    amount_right = MARGIN + 150
+    status_left = amount_right + 2.5  # a word space after the widest amount
+    owner_left = MARGIN + 260
+    top = y - 24
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, top - step, top - step * len(rows)):
+        p.line(MARGIN, yy, MARGIN + 340, yy)
+    p.ops.append("Q")
+    for k, (inv, amount, status, owner) in enumerate(rows):
+        base = top - step * k - 11.5
+        font = "F2" if k == 0 else "F1"
+        p.text(MARGIN + 3, base, inv, font, size)
+        p.text(amount_right - text_width(amount, font, size), base, amount, font, size)
+        p.text(status_left, base, status, font, size)
+        p.text(owner_left, base, owner, font, size)
+    p.paragraph("Invoices paid after the end of the month are listed as open.", top - step * len(rows) - 30)
+    return [p.content()], [(1, Placed(rows))]
+
+
+def sample_leaders():
+    p = Page()
+    y = p.title("Statement of Income", 790)
+    y = p.paragraph("In thousands of euros, for the years ended 31 December.", y - 24)
+    rows = [
+        ["", "2023", "2024"],
+        ["Revenue", "1,204.5", "1,310.2"],
+        ["Cost of sales", "(702.1)", "(745.9)"],
+        ["Gross profit", "502.4", "564.3"],
+        ["Operating expenses", "(311.0)", "(320.6)"],
+        ["Net income", "191.4", "243.7"],
+    ]
+    size, step = 9, 16
+    dots_end = MARGIN + 230
+    rights = (MARGIN + 290, MARGIN + 350)
+    top = y - 24
+    for k, (label, a, b) in enumerate(rows):
+        base = top - step * k
+        font = "F2" if k == 0 else "F1"
+        if label:
+            p.text(MARGIN, base, label, font, size)
+            start = MARGIN + text_width(label + " ", font, size)
+            dots = "." * int((dots_end - start) / text_width(".", font, size))
+            p.text(start, base, dots, font, size)
+        for value, right in zip((a, b), rights):
+            p.text(right - text_width(value, font, size), base, value, font, size)
+    p.paragraph("The figures of 2023 are restated for the sale of the printing business.", top - step * len(rows) - 20)
+    return [p.content()], [(1, Placed(rows))]
+
+
+def glyph_by_glyph(p, x, y, s, font="F1", size=10, tracking=0.0):
+    """Draws s one glyph at a time, each placed on its own (as some
+    generators do), `tracking` points apart beyond the advance widths."""
+    for ch in s:
+        if ch != " ":
+            p.text(x, y, ch, font, size)
+        x += text_width(ch, font, size) + tracking
+
+
+def sample_letters():
+    p = Page()
+    y = p.title("Fleet by Depot", 790)
+    y = p.paragraph("Every glyph of the table below is placed on its own.", y - 24)
+    rows = [
+        ["Depot", "Vans", "Trucks", "Site Manager"],
+        ["North Yard", "14", "6", "Ines Rocha"],
+        ["Harbour", "9", "11", "Tom Varga"],
+        ["East Gate", "21", "3", "Li Na"],
+        ["Airport", "5", "8", "Omar Haddad"],
+    ]
+    lefts = (MARGIN, MARGIN + 150, MARGIN + 220, MARGIN + 300)
+    top = y - 30
+    for k, row in enumerate(rows):
+        base = top - 16 * k
+        font, tracking = ("F2", 1.5) if k == 0 else ("F1", 0.0)
+        for text, left in zip(row, lefts):
+            glyph_by_glyph(p, left, base, text, font, 9, tracking)
+    p.paragraph("Vans and trucks are counted at the end of the quarter.", top - 16 * len(rows) - 20)
+    return [p.content()], [(1, Placed(rows))]
+
+
 def sample_scanned_zh():
     p = ScanPage(skew=0.6, seed=10)
     p.title("Income Statement 2024", 780)
@@ -908,6 +1104,10 @@ def main():
         ("continued-plain", sample_continued_plain, False),
         ("continued-apart", sample_continued_apart, False),
         ("rotated", sample_rotated, False),
+        ("charts", sample_charts, False),
+        ("narrow-gap", sample_narrow_gap, False),
+        ("leaders", sample_leaders, False),
+        ("letters", sample_letters, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):

@@ -108,12 +108,54 @@ fn without_icc<T>(f: impl FnOnce() -> T) -> T {
     f()
 }
 
+/// Characters a dot leader is made of (`Revenue ........ 12.3`).
+const LEADER: [char; 4] = ['.', '·', '…', '_'];
+/// A run of at least this many of them is a leader, not punctuation.
+const MIN_LEADER: usize = 4;
+
+/// Which of `chars` (in reading order) belong to a dot leader: a run on one
+/// line of four or more leader characters, spaces between them allowed. A
+/// leader guides the eye from a label to its value; it is neither text of
+/// the cell nor a column.
+pub(crate) fn leader_marks<'a>(chars: impl IntoIterator<Item = &'a TextChar>) -> Vec<bool> {
+    let chars: Vec<&TextChar> = chars.into_iter().collect();
+    let mut marks = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if !LEADER.contains(&chars[i].c) {
+            i += 1;
+            continue;
+        }
+        let (start, mut end, mut count) = (i, i, 0);
+        while end < chars.len()
+            && chars[end].line == chars[start].line
+            && (LEADER.contains(&chars[end].c) || chars[end].c.is_whitespace())
+        {
+            if LEADER.contains(&chars[end].c) {
+                count += if chars[end].c == '…' { 3 } else { 1 };
+            }
+            end += 1;
+        }
+        // Spaces after the last dot stay: they part the label from the value.
+        let mut last = end;
+        while chars[last - 1].c.is_whitespace() {
+            last -= 1;
+        }
+        if count >= MIN_LEADER {
+            marks[start..last].iter_mut().for_each(|m| *m = true);
+        }
+        i = end.max(i + 1);
+    }
+    marks
+}
+
 /// The text of every cell of `grid`, row by row (see the module docs).
 pub fn cell_texts(chars: &[TextChar], grid: &Grid) -> Vec<Vec<String>> {
     let (nr, nc) = (grid.row_count(), grid.col_count());
     let owner = grid.cell_at_positions();
     let mut per_cell: Vec<Vec<&TextChar>> = vec![Vec::new(); grid.cells.len()];
-    for ch in chars {
+    let leaders = leader_marks(chars);
+    for (ch, _) in chars.iter().zip(leaders).filter(|(_, leader)| !leader) {
         let (Some(r), Some(c)) = (slot(&grid.rows, ch.cy()), slot(&grid.cols, ch.cx())) else {
             continue;
         };
@@ -158,9 +200,41 @@ pub(crate) fn slot(bounds: &[f32], v: f32) -> Option<usize> {
 /// A run of characters of one structured-text line inside one cell.
 struct Piece {
     text: String,
+    /// Its glyphs (no spaces) with their left and right edges.
+    glyphs: Vec<(char, f32, f32)>,
     x0: f32,
     cy: f32,
     size: f32,
+}
+
+/// The pieces of one line of a cell, left to right, as text: a space
+/// between pieces. A line drawn glyph by glyph or letter-spaced (all of its
+/// words one glyph long, three or more) is read from its glyphs instead:
+/// only gaps wider than the spacing of its letters are word spaces
+/// (`T O T A L  A S S E T S` reads `TOTAL ASSETS`).
+fn join_pieces(line: &[Piece]) -> String {
+    let texts: Vec<String> = line.iter().map(|p| collapse_spaces(&p.text)).collect();
+    let tokens: Vec<&str> = texts.iter().flat_map(|t| t.split(' ')).collect();
+    let single = tokens.iter().filter(|t| t.chars().count() == 1).count();
+    if single < 3 || single < tokens.len() {
+        return texts.join(" ");
+    }
+    let mut glyphs: Vec<(char, f32, f32)> = line.iter().flat_map(|p| p.glyphs.clone()).collect();
+    glyphs.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let size = line.iter().map(|p| p.size).fold(0.0, f32::max);
+    let gaps: Vec<f32> = glyphs.windows(2).map(|w| w[1].1 - w[0].2).collect();
+    let letter_gap = gaps.iter().copied().fold(f32::INFINITY, f32::min);
+    if letter_gap >= 0.2 * size {
+        return texts.join(" "); // word spaces between all of them: `1 2 3`
+    }
+    let mut out = String::new();
+    for (k, &(c, _, _)) in glyphs.iter().enumerate() {
+        if k > 0 && gaps[k - 1] > letter_gap + 0.2 * size {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The text of one cell from its characters (in reading order).
@@ -172,6 +246,7 @@ fn assemble(chars: &[&TextChar]) -> String {
             current_line = Some(ch.line);
             pieces.push(Piece {
                 text: String::new(),
+                glyphs: Vec::new(),
                 x0: ch.bbox.x0,
                 cy: ch.cy(),
                 size: ch.size,
@@ -180,6 +255,9 @@ fn assemble(chars: &[&TextChar]) -> String {
         let piece = pieces.last_mut().expect("a piece was just pushed");
         piece.text.push(ch.c);
         piece.x0 = piece.x0.min(ch.bbox.x0);
+        if !ch.c.is_whitespace() {
+            piece.glyphs.push((ch.c, ch.bbox.x0, ch.bbox.x1));
+        }
         piece.size = piece.size.max(ch.size);
     }
     pieces.retain(|p| !p.text.trim().is_empty());
@@ -199,8 +277,7 @@ fn assemble(chars: &[&TextChar]) -> String {
         .into_iter()
         .map(|mut line| {
             line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            let joined: Vec<String> = line.iter().map(|p| collapse_spaces(&p.text)).collect();
-            joined.join(" ")
+            join_pieces(&line)
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -231,6 +308,18 @@ mod tests {
                 size: 10.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn dot_leaders_are_marked_and_punctuation_is_not() {
+        let chars = word("Net . . . . 12.3 etc... end.", 0.0, 10.0, 0);
+        let marks = leader_marks(&chars);
+        let marked: String = chars
+            .iter()
+            .zip(&marks)
+            .map(|(c, &m)| if m { '#' } else { c.c })
+            .collect();
+        assert_eq!(marked, "Net ####### 12.3 etc... end.");
     }
 
     #[test]

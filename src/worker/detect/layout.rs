@@ -309,7 +309,75 @@ fn columns(block: &[Line]) -> Vec<(f32, f32)> {
     }
     cols.extend(merge_intervals(&mut orphans));
     cols.sort_by(|a, b| a.0.total_cmp(&b.0));
-    split_at_rivers(block, cols)
+    let cols = split_at_rivers(block, cols);
+    split_numbers_from_text(block, cols)
+}
+
+/// Splits a column where, line after line, a right-aligned number is
+/// followed by a left-aligned word (not a number: `11 111111111` is one
+/// code) at the same place (`28.29 Pending`): two
+/// columns set a word space apart, a number column and a text column. Lines
+/// that do not follow the pattern (a header, a blank number) may be a third
+/// of them at most.
+fn split_numbers_from_text(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    let size = median(block.iter().map(|l| l.size).collect());
+    let tol = 0.2 * size;
+    let mut out = Vec::new();
+    for (c0, c1) in cols {
+        // Per line, its words in this column, left to right.
+        let lines: Vec<Vec<&Word>> = block
+            .iter()
+            .map(|l| {
+                (l.words.iter())
+                    .filter(|w| {
+                        let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
+                        cx >= c0 && cx <= c1
+                    })
+                    .collect::<Vec<&Word>>()
+            })
+            .filter(|ws| !ws.is_empty())
+            .collect();
+        // Candidate split places: the left edge of a word after a line's
+        // first word, when that is a number.
+        let candidates: Vec<f32> = (lines.iter())
+            .filter(|ws| ws.len() >= 2 && is_number(&ws[0].text) && !is_number(&ws[1].text))
+            .map(|ws| ws[1].bbox.x0)
+            .collect();
+        let split = candidates.iter().find_map(|&x| {
+            // Lines split there: the right edge of their number, or None.
+            let ends: Vec<Option<f32>> = (lines.iter())
+                .map(|ws| {
+                    let k = ws.iter().position(|w| (w.bbox.x0 - x).abs() <= tol)?;
+                    // The number is all the line has left of the split.
+                    let text_after = !is_number(&ws[k].text);
+                    (k == 1 && is_number(&ws[0].text) && text_after).then(|| ws[0].bbox.x1)
+                })
+                .collect();
+            let fits: Vec<f32> = ends.iter().flatten().copied().collect();
+            let right = fits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let left = fits.iter().copied().fold(f32::INFINITY, f32::min);
+            let aligned = right - left <= tol;
+            (fits.len() >= 3 && fits.len() * 3 >= lines.len() * 2 && aligned).then_some((right, x))
+        });
+        match split {
+            Some((gap0, gap1)) => {
+                out.push((c0, gap0));
+                out.push((gap1, c1));
+            }
+            None => out.push((c0, c1)),
+        }
+    }
+    out
+}
+
+/// A number as tables print it: digits with separators, a sign, brackets,
+/// a currency sign or a percent.
+fn is_number(token: &str) -> bool {
+    let core = token.trim_matches(|c: char| "()+-%$€£¥".contains(c));
+    core.chars().any(|c| c.is_ascii_digit())
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || ",.' ".contains(c))
 }
 
 /// Splits a column where a gap wider than a word space runs down all of its
@@ -1040,6 +1108,16 @@ mod tests {
         }
         for not_mark in ["ID-0", "North", "1,234", "SKU-2101", "12.5%"] {
             assert!(!is_list_mark(not_mark), "{not_mark}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_told_from_words() {
+        for n in ["28.29", "1,204.50", "(56.00)", "-7", "12.5%", "$310"] {
+            assert!(is_number(n), "{n}");
+        }
+        for w in ["Pending", "INV-1001", "3rd", "%", "-"] {
+            assert!(!is_number(w), "{w}");
         }
     }
 

@@ -15,7 +15,7 @@ mod scan;
 
 use crate::config::DetectConfig;
 use crate::table::{Evidence, Rect, TableRegion};
-use crate::worker::extract::{slot, TextChar};
+use crate::worker::extract::{leader_marks, slot, TextChar};
 use crate::worker::render::PageImage;
 
 /// The share of column borders a grid needs drawn to count as ruled.
@@ -26,6 +26,11 @@ const MIN_COLUMN_BORDERS: f32 = 0.5;
 /// are drawn in light colours too, so any visible tint counts here.
 const MAX_GRAPHIC_INK: f32 = 0.05;
 const VISIBLE_INK: u8 = 245;
+
+/// A layout table with more vertical strokes than this inside it, away from
+/// its column boundaries, is a chart or diagram: the ends of bars, tick
+/// marks, boxes of a flow chart. A table's vertical lines separate columns.
+const MAX_STRAY_VERTICALS: usize = 2;
 
 /// The share of a ruled grid's cells that must hold text.
 const MIN_RULED_FILL: f32 = 0.3;
@@ -76,6 +81,13 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
     // The rest of the text, and the rules outside ruled tables, for layout tables.
     let outside = |x: f32, y: f32| !tables.iter().any(|t| t.bbox.contains(x, y));
     let free_chars: Vec<&TextChar> = chars.iter().filter(|c| outside(c.cx(), c.cy())).collect();
+    // Dot leaders join a label to its value; without them the gap between
+    // the two is what it is, a column gap.
+    let leaders = leader_marks(free_chars.iter().copied());
+    let free_chars: Vec<&TextChar> = (free_chars.iter().zip(leaders))
+        .filter(|(_, leader)| !leader)
+        .map(|(c, _)| *c)
+        .collect();
     let free_rules: Vec<rulings::Ruling> = rulings
         .horizontal
         .iter()
@@ -83,8 +95,12 @@ pub fn detect_tables(page: &PageImage, chars: &[TextChar], cfg: &DetectConfig) -
         .copied()
         .collect();
     let from_layout = layout::layout_tables(&free_chars, &free_rules);
+    let ruled: Vec<Rect> = tables.iter().map(|t| t.bbox).collect();
+    let all_chars: Vec<&TextChar> = chars.iter().collect();
     tables.extend(from_layout.into_iter().filter(|t| {
         graphic_ink_share(page, &t.bbox, &free_chars, &rulings, VISIBLE_INK) < MAX_GRAPHIC_INK
+            && !hugs_a_graphic(page, t, &ruled, &free_chars, &rulings)
+            && stray_verticals(t, &rulings, &all_chars) <= MAX_STRAY_VERTICALS
     }));
     sort_reading_order(&mut tables);
     Detection { tables, rulings }
@@ -231,6 +247,108 @@ fn graphic_ink_share(
         }
     }
     unexplained as f32 / (rw * rh) as f32
+}
+
+/// The median height of a grid's rows: the scale for what is near a table.
+fn median_row_height(grid: &crate::table::Grid) -> f32 {
+    let mut heights: Vec<f32> = grid.rows.windows(2).map(|w| w[1] - w[0]).collect();
+    heights.sort_by(f32::total_cmp);
+    heights.get(heights.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// True when a band one and a half rows high right above or below a layout
+/// table is inked like a chart: the table is the axis labels or the legend
+/// of a plot drawn against it. A table keeps its distance from figures (a
+/// caption, a paragraph between). Only long lines explain ink here: a
+/// plot's slanted lines break up into short "rulings".
+fn hugs_a_graphic(
+    page: &PageImage,
+    table: &TableRegion,
+    others: &[Rect],
+    chars: &[&TextChar],
+    rulings: &rulings::Rulings,
+) -> bool {
+    let b = &table.bbox;
+    let h = 1.5 * median_row_height(&table.grid);
+    let lines = rulings::Rulings {
+        horizontal: (rulings.horizontal.iter())
+            .filter(|r| r.length() >= 0.6 * b.width())
+            .copied()
+            .collect(),
+        vertical: (rulings.vertical.iter())
+            .filter(|r| r.length() >= h)
+            .copied()
+            .collect(),
+    };
+    // The bands stop at a table found next to this one: its ink is its own.
+    let beside: Vec<&Rect> = others
+        .iter()
+        .filter(|o| o.x0 < b.x1 && o.x1 > b.x0)
+        .collect();
+    let top = (beside.iter())
+        .filter(|o| o.y1 <= b.y0 + 1.0)
+        .fold(b.y0 - h, |y, o| y.max(o.y1));
+    let bottom = (beside.iter())
+        .filter(|o| o.y0 >= b.y1 - 1.0)
+        .fold(b.y1 + h, |y, o| y.min(o.y0));
+    [
+        Rect::new(b.x0, top, b.x1, b.y0),
+        Rect::new(b.x0, b.y1, b.x1, bottom),
+    ]
+    .iter()
+    .filter(|band| band.height() >= 1.0)
+    .any(|band| graphic_ink_share(page, band, chars, &lines, VISIBLE_INK) >= MAX_GRAPHIC_INK)
+}
+
+/// Vertical strokes inside a table, away from its left and right edges and
+/// from every column boundary of its grid, each alone at its position: the
+/// end of a bar, a tick, the side of a diagram's box. Strokes that line up
+/// with others down the table are the borders of a form's boxes or a line
+/// after a column set by alignment, which a table may have.
+fn stray_verticals(table: &TableRegion, rulings: &rulings::Rulings, chars: &[&TextChar]) -> usize {
+    let (b, cols) = (&table.bbox, &table.grid.cols);
+    let row = median_row_height(&table.grid);
+    let inner = &cols[1..cols.len().saturating_sub(1).max(1)];
+    let within: Vec<&rulings::Ruling> = rulings
+        .vertical
+        .iter()
+        .filter(|r| r.pos > b.x0 + row && r.pos < b.x1 - row && r.start < b.y1 && r.end > b.y0)
+        .collect();
+    within
+        .iter()
+        .filter(|r| {
+            inner.iter().all(|&x| (x - r.pos).abs() > 0.5 * row)
+                && !cuts_a_word(r, chars)
+                && r.length() < (0.5 * b.height()).min(2.5 * row)
+                && within
+                    .iter()
+                    .filter(|o| (o.pos - r.pos).abs() <= 1.5)
+                    .count()
+                    == 1
+        })
+        .count()
+}
+
+/// True when a vertical stroke cuts through a word: through a letter or
+/// between two letters of it, across their middle. A drawn line keeps clear
+/// of words; what cuts them is a large letter's stem, or a tinted band seen
+/// between the light letters printed on it.
+fn cuts_a_word(r: &rulings::Ruling, chars: &[&TextChar]) -> bool {
+    let across = |c: &TextChar| r.start < c.cy() && r.end > c.cy();
+    let through = chars
+        .iter()
+        .any(|c| !c.c.is_whitespace() && across(c) && r.pos > c.bbox.x0 && r.pos < c.bbox.x1);
+    through
+        || chars.windows(2).any(|w| {
+            let (a, b) = (w[0], w[1]);
+            a.line == b.line
+                && !a.c.is_whitespace()
+                && !b.c.is_whitespace()
+                && b.bbox.x0 - a.bbox.x1 < 0.3 * a.size
+                && r.pos >= a.cx()
+                && r.pos <= b.cx()
+                && across(a)
+        })
 }
 
 /// True when both cells hold text, none of it runs across the boundary, and
