@@ -334,7 +334,8 @@ fn issue_4_cells_are_typed_as_what_they_show() {
         (4, 3, text("Q1 2024")),
         (4, 4, text("12*")),
         (5, 0, text("@home")),
-        (5, 1, number(1_234_567.0)),
+        // Grouped with spaces: text by default (see below).
+        (5, 1, text("1 234 567")),
         (5, 2, number(0.0)),
         (6, 0, text("+plus")),
         (6, 1, number(-5.25)),
@@ -366,6 +367,16 @@ fn issue_4_cells_are_typed_as_what_they_show() {
         formulas.used_cells().all(|(_, _, f)| f.is_empty()),
         "no formulas"
     );
+
+    // Asked for, a number grouped with spaces is a number whose own format
+    // shows the spaces.
+    let (o, out) = convert_per_table(
+        "typed-cells.pdf",
+        dir.path(),
+        &[("TABLES2XLSX_OUTPUT_SPACE_GROUPED_NUMBERS", "true")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(table_sheets(&out)[0].1[5][1], number(1_234_567.0));
 }
 
 #[test]
