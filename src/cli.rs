@@ -181,11 +181,11 @@ fn run(args: Args) -> Result<Summary, Error> {
     let mut args = args;
     let format = output_format(&args);
     // A PDF piped in is kept in a temporary file for the workers to open.
-    let _stdin_pdf = read_stdin_input(&mut args)?;
+    let stdin_pdf = read_stdin_input(&mut args)?;
     // An output that is an input is the graver mistake: said first.
     let (mut plan, single) = plan(&args, *format.as_ref().unwrap_or(&OutputFormat::Xlsx))?;
     config.output.format = format?;
-    if _stdin_pdf.is_some() {
+    if stdin_pdf.is_some() {
         plan.items[0].display = "standard input".to_owned();
     }
     if let Some(dir) = &plan.debug_dir {
