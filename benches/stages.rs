@@ -58,7 +58,8 @@ fn main() {
             let _ = detect::rulings::find_rulings(&image, &config.detect);
             t[3] = clock.elapsed();
             let clock = Instant::now();
-            let found = detect::detect_tables(&image, &chars, &config.detect);
+            let found =
+                detect::detect_tables(&image, &chars, detect::Surface::Drawn, &config.detect);
             t[4] = clock.elapsed().saturating_sub(t[3]);
             let clock = Instant::now();
             let _ = frame::page_frame(bounds, &found.tables, &chars);

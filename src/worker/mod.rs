@@ -315,7 +315,11 @@ impl Worker {
             }
         }
         let page = self.page.as_ref().expect("opened above");
-        let found = detect::detect_tables(&image, &page.chars, &detect_settings);
+        let surface = match ocr_chars.is_some() || visible < MIN_GLYPHS {
+            true => detect::Surface::Scanned,
+            false => detect::Surface::Drawn,
+        };
+        let found = detect::detect_tables(&image, &page.chars, surface, &detect_settings);
         let frame = frame::page_frame(bounds, &found.tables, &page.chars);
         if let Some(path) = &job.debug_picture {
             // A scan is shown straightened, with its text (detection saw it erased).
