@@ -233,7 +233,7 @@ fn parse_confidence(text: &str) -> Result<f32, String> {
 
 /// What the output is called in the closing line.
 fn shown_output(output: &Path, format: OutputFormat) -> String {
-    if crate::write::is_stdout(output) {
+    if crate::sink::is_stdout(output) {
         "standard output".to_owned()
     } else if format.file_per_table() {
         crate::export::table_file(output, "p*-t*", format)
@@ -260,7 +260,7 @@ fn output_format(args: &Args) -> Result<OutputFormat, Error> {
         && !args.input[0].is_dir()
         && !inputs::is_zip(&args.input[0])
         && !named_folder
-        && !crate::write::is_stdout(output);
+        && !crate::sink::is_stdout(output);
     let by_extension = match output.extension() {
         Some(ext) => match OutputFormat::from_extension(&ext.to_string_lossy()) {
             Some(format) => Some(format),
@@ -293,7 +293,7 @@ fn output_format(args: &Args) -> Result<OutputFormat, Error> {
         (None, _) => Ok(OutputFormat::Xlsx),
     }?;
     use std::io::IsTerminal;
-    if crate::write::is_stdout(output)
+    if crate::sink::is_stdout(output)
         && format == OutputFormat::Xlsx
         && std::io::stdout().is_terminal()
     {
@@ -380,7 +380,7 @@ fn plan(args: &Args, format: OutputFormat) -> Result<(Plan, bool), Error> {
                     .to_owned(),
             );
         };
-        if crate::write::is_stdout(&outdir) {
+        if crate::sink::is_stdout(&outdir) {
             return usage(
                 "-o - (standard output) takes a single PDF; a folder, an archive or several \
                  inputs need -o DIR"

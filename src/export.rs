@@ -21,8 +21,8 @@ use serde::Serialize;
 
 use crate::config::OutputFormat;
 use crate::error::Error;
+use crate::sink::{is_stdout, temp_path, Dropped, TableSink, TempFile};
 use crate::table::{Cell, Evidence, ExtractedTable, Rect, TablePart};
-use crate::write::{is_stdout, temp_path, Dropped, TableSink, TempFile};
 
 /// The version of the JSON document's layout (`pipeline/output.schema.json`).
 pub const JSON_VERSION: u32 = 1;

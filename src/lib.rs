@@ -58,6 +58,7 @@ pub mod pool;
 pub mod progress;
 pub mod reorder;
 pub mod report;
+pub mod sink;
 pub mod stitch;
 pub mod write;
 

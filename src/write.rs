@@ -35,37 +35,8 @@ use crate::error::Error;
 use crate::excel;
 use crate::export::TextSink;
 use crate::numbers::{self, DecimalMark, MarkEvidence, Typed};
+use crate::sink::{is_stdout, temp_path, Dropped, TableSink, TempFile};
 use crate::table::{Evidence, ExtractedTable, TableIndex, TablePart};
-
-/// The writer stage's end: what tables, in table-index order, are written
-/// into. The workbook ([`WorkbookWriter`]) is one; the text formats
-/// ([`crate::export::TextSink`]) are the others.
-pub trait TableSink {
-    /// Takes the next table, or the next part of a long table.
-    fn write_part(&mut self, part: &TablePart) -> Result<(), Error>;
-    /// Why a page gave no tables, for the index.
-    fn note_page(&mut self, page: u32, note: String);
-    /// A table left out for its low confidence, for the index.
-    fn note_dropped(&mut self, dropped: Dropped);
-    /// Completes the output; nothing is left half-written.
-    fn finish(self: Box<Self>) -> Result<(), Error>;
-}
-
-/// A table left out because detection was less sure of it than asked.
-#[derive(Debug, Clone, Copy, serde::Serialize)]
-pub struct Dropped {
-    pub table: TableIndex,
-    pub confidence: f32,
-    /// The minimum it fell below.
-    pub min: f32,
-}
-
-/// The output path that stands for standard output (`-o -`).
-pub const STDOUT: &str = "-";
-
-pub fn is_stdout(path: &Path) -> bool {
-    path.as_os_str() == STDOUT
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -486,7 +457,7 @@ impl WorkbookWriter {
                 .and_then(|()| stdout.flush())
                 .map_err(|e| self.io_error(&e));
         }
-        let temp = TempFile(Some(temp_path(&self.target)));
+        let temp = TempFile::new(temp_path(&self.target));
         let path = temp.path().to_owned();
         let file = std::fs::File::create(&path).map_err(|e| self.io_error(&e))?;
         let mut out = StickyWriter::new(std::io::BufWriter::new(file));
@@ -1035,32 +1006,6 @@ impl TableSink for WorkbookWriter {
     }
 }
 
-/// A file that is removed when dropped, unless kept: dropped on every path
-/// out of `finish`, unwinding from a panic included.
-pub(crate) struct TempFile(Option<PathBuf>);
-
-impl TempFile {
-    pub(crate) fn new(path: PathBuf) -> TempFile {
-        TempFile(Some(path))
-    }
-
-    pub(crate) fn path(&self) -> &Path {
-        self.0.as_deref().expect("not kept yet")
-    }
-
-    pub(crate) fn keep(mut self) {
-        self.0 = None;
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if let Some(path) = self.0.take() {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
 /// A writer that keeps its first error instead of returning it, and from
 /// then on writes nothing but reports success. The zip writer inside
 /// rust_xlsxwriter, handed an error, prints "ZipWriter drop failed" to
@@ -1138,15 +1083,6 @@ impl<W: Write + Seek> Seek for StickyWriter<W> {
         };
         Ok(self.pos)
     }
-}
-
-/// `dir/.name.xlsx.<pid>.tmp`: hidden, in the same folder (so the rename is
-/// atomic), and unique to this process.
-pub(crate) fn temp_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map_or("output.xlsx".into(), |n| n.to_string_lossy());
-    target.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
 /// How many finished tables may queue for a writer thread: a slow disk holds
