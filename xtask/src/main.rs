@@ -21,6 +21,16 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
+/// Lints as CI has them: every target, warnings are errors.
+const CLIPPY: &[&str] = &[
+    "clippy",
+    "--all-targets",
+    "--locked",
+    "--",
+    "-D",
+    "warnings",
+];
+
 fn main() {
     let mut args = env::args_os().skip(1);
     let task = args.next().map(|a| a.to_string_lossy().into_owned());
@@ -32,34 +42,10 @@ fn main() {
             envs.extend(libreoffice_env()?);
             cargo(&envs, &["test", "--locked"], &rest)
         }),
-        Some("clippy") => build_env().and_then(|envs| {
-            cargo(
-                &envs,
-                &[
-                    "clippy",
-                    "--all-targets",
-                    "--locked",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-                &rest,
-            )
-        }),
+        Some("clippy") => build_env().and_then(|envs| cargo(&envs, CLIPPY, &rest)),
         Some("ci") => build_env().and_then(|mut envs| {
             cargo(&envs, &["fmt", "--all", "--check"], &[])?;
-            cargo(
-                &envs,
-                &[
-                    "clippy",
-                    "--all-targets",
-                    "--locked",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-                &[],
-            )?;
+            cargo(&envs, CLIPPY, &[])?;
             envs.extend(libreoffice_env()?);
             cargo(&envs, &["test", "--locked"], &rest)
         }),
