@@ -42,6 +42,9 @@ Files written:
   letters.pdf / .json       one page (issue 12, class 5): a table whose text is
                             drawn glyph by glyph, each at its own position, its
                             header letter-spaced
+  titled.pdf / .json        one page (issue 13): a ruled table with its title
+                            right above it and a source note and a footnote
+                            right below, among paragraphs
   scanned-zh.pdf / .json    one scanned page (an image, no text layer: 150 dpi,
                             skewed 0.6 degrees, blurred, grainy grey paper): a
                             ruled table of a Chinese income statement
@@ -992,6 +995,38 @@ def sample_leaders():
     return [p.content()], [(1, Placed(rows))]
 
 
+def sample_titled():
+    p = Page()
+    y = p.title("Trade Report", 790)
+    y = p.paragraph(
+        "Exports grew in every market this year. The table below gives the value "
+        "of exports by country; its title is above it and its sources below.",
+        y - 24,
+    )
+    top = y - 44
+    p.text(MARGIN, top + 8, "Table 3. Exports by country", "F2", 10)
+    t = Table(
+        [
+            ["Country", "2024", "2025"],
+            ["France", "1,204", "1,310"],
+            ["Germany", "2,880", "3,015"],
+            ["Italy*", "940", "1,002"],
+        ],
+        widths=[150, 90, 90],
+        heights=[20] * 4,
+        align="lrr",
+    )
+    t.place(p, MARGIN, top)
+    bottom = top - sum(t.heights)
+    p.text(MARGIN, bottom - 12, "Source: National statistics offices, 2025.", "F1", 8)
+    p.text(MARGIN, bottom - 23, "* Provisional figures.", "F1", 8)
+    p.paragraph(
+        "Imports are reported separately and are not part of this table.",
+        bottom - 60,
+    )
+    return [p.content()], [(1, t)]
+
+
 def glyph_by_glyph(p, x, y, s, font="F1", size=10, tracking=0.0):
     """Draws s one glyph at a time, each placed on its own (as some
     generators do), `tracking` points apart beyond the advance widths."""
@@ -1108,6 +1143,7 @@ def main():
         ("narrow-gap", sample_narrow_gap, False),
         ("leaders", sample_leaders, False),
         ("letters", sample_letters, False),
+        ("titled", sample_titled, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):

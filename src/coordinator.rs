@@ -602,7 +602,15 @@ impl Run<'_> {
             (PoolEvent::Detected { page, .. }, Pending::Page(_)) => {
                 self.detected(id, &display, page, pool)
             }
-            (PoolEvent::Extracted { rows, unsure, .. }, Pending::Table(index, region, ocr)) => {
+            (
+                PoolEvent::Extracted {
+                    rows,
+                    unsure,
+                    caption,
+                    ..
+                },
+                Pending::Table(index, region, ocr),
+            ) => {
                 let progress = self.progress;
                 let c = self.conversion(id);
                 c.outstanding -= 1;
@@ -612,6 +620,7 @@ impl Run<'_> {
                     rows,
                     last_page: index.page,
                     ocr: ocr.map(|confidence| OcrRead { confidence, unsure }),
+                    caption,
                 };
                 c.reorder.insert(index, Some(table));
                 c.release(&display, progress);

@@ -63,6 +63,10 @@ impl WholeTable {
         );
         self.rows.extend(table.rows.iter().cloned());
         self.first.last_page = self.first.last_page.max(table.last_page);
+        // Notes are printed below a table's last part.
+        if !table.caption.notes.is_empty() {
+            self.first.caption.notes = table.caption.notes.clone();
+        }
     }
 
     fn cols(&self) -> usize {
@@ -98,7 +102,10 @@ impl WholeTable {
         } else {
             format!("Page {}", self.first.index.page)
         };
-        format!("{pages}, table {}", self.first.index.ordinal + 1)
+        match &self.first.caption.title {
+            Some(title) => format!("{pages}, table {}: {title}", self.first.index.ordinal + 1),
+            None => format!("{pages}, table {}", self.first.index.ordinal + 1),
+        }
     }
 }
 
@@ -154,6 +161,9 @@ impl TextSink {
                 _ if self.written > 0 => text.push('\n'),
                 _ => {}
             }
+        } else if let (OutputFormat::Md, Some(title)) = (self.format, &table.first.caption.title) {
+            // A file of its own is named after the table: the heading is its title.
+            text.push_str(&format!("## {title}\n\n"));
         }
         text.push_str(&render(self.format, &table.grid()));
         if to_stdout && self.format == OutputFormat::Md {
@@ -364,6 +374,10 @@ struct JsonTable<'a> {
     confidence: f32,
     /// Set when the text was read by OCR from a scanned page.
     ocr: Option<JsonOcr>,
+    /// The title printed above the table, if any.
+    title: Option<&'a str>,
+    /// The notes printed below it (`Source: ...`), one a line.
+    notes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -393,6 +407,8 @@ impl<'a> JsonTable<'a> {
                 confidence: read.confidence,
                 unsure: read.unsure.iter().map(|&(r, c)| [r, c]).collect(),
             }),
+            title: first.caption.title.as_deref(),
+            notes: &first.caption.notes,
         }
     }
 }

@@ -38,6 +38,7 @@ use crate::protocol::{
     DetectJob, ExtractJob, JobId, OpenJob, PageTables, Request, Response, WorkerSettings,
     PROTOCOL_VERSION, WORKER_SUBCOMMAND,
 };
+use crate::table::Caption;
 
 /// How much of a worker's stderr is kept for a report.
 const STDERR_TAIL_BYTES: usize = 4096;
@@ -241,6 +242,8 @@ pub enum PoolEvent {
         rows: Vec<Vec<String>>,
         /// (row, column) of the cells OCR was unsure of.
         unsure: Vec<(u32, u32)>,
+        /// The table's title and notes.
+        caption: Caption,
     },
     /// The job will not complete.
     Failed {
@@ -633,11 +636,12 @@ impl Pool {
                 job: page.job,
                 page,
             },
-            Response::Done { job, rows }
+            Response::Done { job, rows, caption }
                 if kind == JobKind::Extract && rows as usize == running.rows.len() =>
             {
                 PoolEvent::Extracted {
                     job,
+                    caption,
                     rows: std::mem::take(&mut running.rows),
                     unsure: std::mem::take(&mut running.unsure),
                 }

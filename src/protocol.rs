@@ -14,10 +14,10 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::config::{DetectConfig, OcrConfig, RenderConfig};
-use crate::table::{PageFrame, TableIndex, TableRegion};
+use crate::table::{Caption, PageFrame, TableIndex, TableRegion};
 
 /// Bumped whenever a message changes shape; parent and worker must agree.
-pub const PROTOCOL_VERSION: u32 = 3;
+pub const PROTOCOL_VERSION: u32 = 4;
 
 /// The hidden subcommand that makes this binary a worker. The command line
 /// checks it before any parsing, so it never shows in `--help`.
@@ -58,8 +58,14 @@ pub enum Response {
     Page(PageTables),
     /// One row of an extract job's table.
     Row(TableRow),
-    /// An extract job is complete; `rows` rows were sent.
-    Done { job: JobId, rows: u32 },
+    /// An extract job is complete; `rows` rows were sent. `caption` is the
+    /// table's title and notes as printed around it (since protocol 4).
+    Done {
+        job: JobId,
+        rows: u32,
+        #[serde(default, skip_serializing_if = "Caption::is_empty")]
+        caption: Caption,
+    },
     /// A job could not be done, for a reason that another try will not change
     /// (a page MuPDF cannot parse). Crashes are not reported this way.
     Failed { job: JobId, message: String },
@@ -220,6 +226,7 @@ mod tests {
         let line = Response::Done {
             job: JobId(7),
             rows: 3,
+            caption: Caption::default(),
         }
         .to_line();
         assert_eq!(
@@ -308,8 +315,10 @@ mod tests {
                 Response::Page(PageTables { job: JobId(job), page: 3, tables: vec![table], frame,
                     warnings, ocr: Some(vec![OcrChar('A', [0.5, 1.0, 6.25, 9.0], 3, 8.1, 0.5)]),
                     not_read: Some(message.clone()) }),
-                Response::Row(TableRow { job: JobId(job), row: 2, cells, unsure: vec![0, 3] }),
-                Response::Done { job: JobId(job), rows: 9 },
+                Response::Row(TableRow { job: JobId(job), row: 2, cells: cells.clone(), unsure: vec![0, 3] }),
+                Response::Done { job: JobId(job), rows: 9, caption: Caption::default() },
+                Response::Done { job: JobId(job), rows: 9, caption: Caption {
+                    title: Some(message.clone()), notes: cells.clone() } },
                 Response::Failed { job: JobId(job), message },
             ];
             for response in responses {

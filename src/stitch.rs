@@ -381,6 +381,7 @@ mod tests {
             },
             rows,
             last_page: page,
+            caption: Default::default(),
         }
     }
 

@@ -220,6 +220,25 @@ pub struct ExtractedTable {
     pub last_page: u32,
     /// Set when the table's text was read by OCR from a scanned page.
     pub ocr: Option<OcrRead>,
+    /// The title printed above the table and the notes below it.
+    pub caption: Caption,
+}
+
+/// The text printed around a table that belongs to it: a title line or two
+/// right above (`Table 3. Exports by country`) and notes right below
+/// (`Source: ...`, `* provisional`), each note one line.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Caption {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl Caption {
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none() && self.notes.is_empty()
+    }
 }
 
 /// How OCR read a table: the mean confidence of its characters (0 to 1),

@@ -432,10 +432,15 @@ impl WorkbookWriter {
             evidence: table.region.evidence,
             confidence: table.region.confidence,
             notes: if part == 1 {
-                plan.notes.clone()
+                plan.notes
+                    .iter()
+                    .chain(&table.caption.notes)
+                    .cloned()
+                    .collect()
             } else {
                 Vec::new()
             },
+            title: table.caption.title.clone(),
         }
     }
 
@@ -495,6 +500,7 @@ impl WorkbookWriter {
             "Found by",
             "Confidence",
             "Note",
+            "Title",
         ];
         let mut widths: Vec<usize> = headers.iter().map(|h| display_width(h)).collect();
         for (c, h) in headers.iter().enumerate() {
@@ -539,9 +545,13 @@ impl WorkbookWriter {
             if !note.is_empty() {
                 sheet.write_string(row, 7, &note)?;
             }
-            for (c, text) in [name, label, e.evidence.to_string(), note]
+            let title = e.title.clone().unwrap_or_default();
+            if !title.is_empty() {
+                sheet.write_string(row, 8, &title)?;
+            }
+            for (c, text) in [name, label, e.evidence.to_string(), note, title]
                 .iter()
-                .zip([0, 2, 5, 7])
+                .zip([0, 2, 5, 7, 8])
                 .map(|(t, c)| (c, t))
             {
                 widths[c] = widths[c].max(display_width(text));
@@ -634,7 +644,8 @@ struct CurrentTable {
 }
 
 /// The one-sheet caption of a table: "Page 3, table 1", "Pages 3-5, table
-/// 1"; a long table written before its end is known, "Pages from 3".
+/// 1"; a long table written before its end is known, "Pages from 3"; and
+/// its title when it has one: "Page 3, table 1: Table 3. Exports by country".
 fn caption_text(table: &ExtractedTable, open: bool) -> String {
     let pages = if open {
         format!(
@@ -646,7 +657,10 @@ fn caption_text(table: &ExtractedTable, open: bool) -> String {
     } else {
         format!("Page {}", table.index.page)
     };
-    format!("{pages}, table {}", table.index.ordinal + 1)
+    match &table.caption.title {
+        Some(title) => format!("{pages}, table {}: {title}", table.index.ordinal + 1),
+        None => format!("{pages}, table {}", table.index.ordinal + 1),
+    }
 }
 
 /// One row of the index sheet.
@@ -664,6 +678,8 @@ struct IndexEntry {
     evidence: Evidence,
     confidence: f32,
     notes: Vec<String>,
+    /// The title printed above the table.
+    title: Option<String>,
 }
 
 /// What one cell holds, ready for the sheet.
@@ -1232,6 +1248,7 @@ mod tests {
             },
             rows: cells,
             last_page: page,
+            caption: Default::default(),
         }
     }
 

@@ -14,6 +14,7 @@
 //! goes on; what the parent must expect is a worker that dies outright
 //! (MuPDF aborting, the memory limit), which the pool reports.
 
+pub mod caption;
 pub mod detect;
 pub mod extract;
 pub mod frame;
@@ -33,7 +34,7 @@ use crate::protocol::{
     DetectJob, ExtractJob, JobId, OcrChar, OpenJob, PageTables, Request, Response, TableRow,
     WorkerSettings, PROTOCOL_VERSION,
 };
-use crate::table::Rect;
+use crate::table::{Caption, Rect};
 use extract::TextChar;
 use turn::Turn;
 
@@ -112,9 +113,9 @@ struct OpenPage {
     confidence: Option<Vec<f32>>,
 }
 
-/// A table's rows of cell text, and per row the columns of the cells that
-/// OCR was unsure of.
-type Extracted = (Vec<Vec<String>>, Vec<Vec<u32>>);
+/// A table's rows of cell text, per row the columns of the cells that OCR
+/// was unsure of, and its title and notes.
+type Extracted = (Vec<Vec<String>>, Vec<Vec<u32>>, Caption);
 
 /// A page with fewer glyphs than this (a page number, a stamp) has no text
 /// layer to speak of: if it has ink, it is a scan.
@@ -207,7 +208,7 @@ impl Worker {
                 );
                 let id = job.job;
                 match self.extract(&job) {
-                    Ok((rows, mut unsure)) => {
+                    Ok((rows, mut unsure, caption)) => {
                         let n = rows.len() as u32;
                         unsure.resize(rows.len(), Vec::new());
                         let mut out: Vec<Response> = rows
@@ -223,7 +224,11 @@ impl Worker {
                                 })
                             })
                             .collect();
-                        out.push(Response::Done { job: id, rows: n });
+                        out.push(Response::Done {
+                            job: id,
+                            rows: n,
+                            caption,
+                        });
                         out
                     }
                     Err(e) => vec![failed(id, e)],
@@ -343,8 +348,8 @@ impl Worker {
         })
     }
 
-    /// The table's rows, and per row the columns of the cells that OCR was
-    /// unsure of.
+    /// The table's rows, per row the columns of the cells that OCR was
+    /// unsure of, and the table's caption.
     fn extract(&mut self, job: &ExtractJob) -> Result<Extracted, Error> {
         if !job.region.grid.is_consistent() {
             return Err(Error::Usage(
@@ -378,7 +383,10 @@ impl Worker {
                 })
                 .collect()
         };
-        Ok((rows, unsure))
+        // A scanned page's job holds the characters of the table only, so
+        // its caption is empty.
+        let caption = caption::caption(&chars, job.region.bbox);
+        Ok((rows, unsure, caption))
     }
 
     /// The document, from the cache when it is the one open.

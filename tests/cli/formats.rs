@@ -10,8 +10,15 @@ use serde_json::Value;
 
 use super::*;
 
-/// Samples with spans, typed cells, no rulings, and a table over pages.
-const SAMPLES: [&str; 4] = ["ruled-spans", "typed-cells", "unruled", "continued-plain"];
+/// Samples with spans, typed cells, no rulings, a table over pages, and a
+/// table with a title and notes.
+const SAMPLES: [&str; 5] = [
+    "ruled-spans",
+    "typed-cells",
+    "unruled",
+    "continued-plain",
+    "titled",
+];
 
 fn convert(pdf: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![pdf.to_str().unwrap(), "-o", out.to_str().unwrap(), "-q"];

@@ -505,6 +505,57 @@ fn the_index_sheet_lists_every_table_with_page_size_and_evidence() {
     }
 }
 
+/// Issue 13: the title printed above a table and the notes below it are kept:
+/// in the one-sheet caption (still one row, right above the table), in the
+/// Index, and in the text formats.
+#[test]
+fn issue_13_a_tables_title_and_notes_are_kept() {
+    let dir = scratch();
+    let pdf = sample("titled.pdf");
+    let out = dir.path().join("titled.xlsx");
+    let o = run(&[pdf.to_str().unwrap(), "-o", out.to_str().unwrap()], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let all = sheets(&out);
+    let tables = &all[1].1;
+    assert_eq!(tables[0][0], "Page 1, table 1: Table 3. Exports by country");
+    assert_eq!(tables[1][..3], ["Country", "2024", "2025"]);
+    let index = &all[0].1;
+    assert_eq!(index[0][7..9], ["Note", "Title"]);
+    assert_eq!(
+        index[1][7..9],
+        [
+            "Source: National statistics offices, 2025.; * Provisional figures.",
+            "Table 3. Exports by country"
+        ]
+    );
+    let o = run(
+        &[pdf.to_str().unwrap(), "-o", "-", "--format", "json", "-q"],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let table = &doc["tables"][0];
+    assert_eq!(table["title"], "Table 3. Exports by country");
+    assert_eq!(
+        table["notes"],
+        serde_json::json!([
+            "Source: National statistics offices, 2025.",
+            "* Provisional figures."
+        ])
+    );
+    let md = dir.path().join("t.md");
+    let o = run(
+        &[pdf.to_str().unwrap(), "-o", md.to_str().unwrap(), "-q"],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.path().join("t-p1-t1.md")).unwrap();
+    assert!(
+        text.starts_with("## Table 3. Exports by country\n\n| Country |"),
+        "{text}"
+    );
+}
+
 /// Issue 6: the index, the one-sheet caption and the report say which pages
 /// a stitched table covers; with stitching off each page keeps its part.
 #[test]
