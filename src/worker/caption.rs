@@ -139,7 +139,11 @@ fn text_rows(chars: &[TextChar], table: Rect) -> Vec<TextRow> {
         if !outside || !overlaps {
             continue;
         }
-        let text: String = line.iter().map(|c| c.c).collect();
+        // Control characters (a stray BEL in some PDFs) show as nothing.
+        let text: String = line
+            .iter()
+            .map(|c| if c.c.is_control() { ' ' } else { c.c })
+            .collect();
         let size = glyphs.iter().map(|c| c.size).fold(0.0, f32::max);
         pieces.push((bbox, collapse(&text), size));
     }
@@ -220,6 +224,15 @@ mod tests {
             Some("Table 3. Exports by country")
         );
         assert_eq!(caption.notes, ["Source: Eurostat.", "* provisional"]);
+    }
+
+    #[test]
+    fn control_characters_are_left_out() {
+        let chars = word("Table 1.\u{7}Costs", 50.0, 90.0, 0);
+        assert_eq!(
+            caption(&chars, TABLE).title.as_deref(),
+            Some("Table 1. Costs")
+        );
     }
 
     #[test]
