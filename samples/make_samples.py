@@ -965,6 +965,52 @@ def sample_narrow_gap():
     return [p.content()], [(1, Placed(rows))]
 
 
+def sample_filled_header():
+    # Issue 12: a header row filled dark, its text white, under a grid of thin
+    # lines drawn over it: the column lines run on out of the filled box.
+    p = Page()
+    y = p.title("Staff by Department", 790)
+    y = p.paragraph(
+        "The header row is filled grey; the column lines are drawn over it and "
+        "on down through the rows below.",
+        y - 24,
+    )
+    rows = [
+        ["Department", "Staff", "Vacancies", "Total"],
+        ["Finance", "42", "3", "1,250.00"],
+        ["Operations", "118", "12", "4,980.50"],
+        ["Research", "67", "5", "3,102.75"],
+        ["Sales", "95", "9", "2,640.00"],
+    ]
+    widths, step, size = [150, 80, 90, 110], 20, 9
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    top = y - 24
+    bottom = top - step * len(rows)
+    p.ops.append("0.45 g %s %s %s %s re f 0 g" % (fmt(xs[0]), fmt(top - step), fmt(xs[-1] - xs[0]), fmt(step)))
+    p.ops.append("q 0.5 w 0 G")
+    for k in range(len(rows) + 1):
+        p.line(xs[0], top - step * k, xs[-1], top - step * k)
+    for x in xs:
+        p.line(x, top, x, bottom)
+    p.ops.append("Q")
+    for k, row in enumerate(rows):
+        base = top - step * k - 13.5
+        font = "F2" if k == 0 else "F1"
+        if k == 0:
+            p.ops.append("1 g")
+        for c, cell in enumerate(row):
+            if c == 0 or k == 0:
+                p.text(xs[c] + 4, base, cell, font, size)
+            else:
+                p.text(xs[c + 1] - 4 - text_width(cell, font, size), base, cell, font, size)
+        if k == 0:
+            p.ops.append("0 g")
+    p.paragraph("Totals are in thousands.", bottom - 30)
+    return [p.content()], [(1, Placed(rows))]
+
+
 def sample_leaders():
     p = Page()
     y = p.title("Statement of Income", 790)
@@ -1144,6 +1190,7 @@ def main():
         ("leaders", sample_leaders, False),
         ("letters", sample_letters, False),
         ("titled", sample_titled, False),
+        ("filled-header", sample_filled_header, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):

@@ -242,6 +242,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "leaders",
         // Issue 12: text drawn glyph by glyph, letter-spaced, reads as words.
         "letters",
+        // Issue 12: column lines drawn on over a filled header row part the
+        // rows below it, and the header too.
+        "filled-header",
     ] {
         let dir = scratch();
         let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);

@@ -43,12 +43,20 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
     let max_thick = (cfg.max_line_thickness * page.scale).round().max(1.0) as u32;
 
     let across = strokes(&ink.row_runs(min_len));
-    let down = strokes(&ink.column_runs(min_len));
     // Filled boxes, as pixel rectangles (x0, y0, x1, y1), from the scan along
     // rows; each gives its four edges as rulings. Inside one, the scan down
     // the columns sees pieces of it between the letters of light text printed
     // on it: thin ones look like rulings, thick ones like boxes; neither is.
     let (boxes, in_a_box) = filled_boxes(&across, max_thick);
+    // A column line that runs on out of a box (a filled header over ruled
+    // rows) would join the box's columns into one thick stroke with it: runs
+    // are joined with their parts inside a box cut off, and the thin strokes
+    // this gives get those parts back as strokes of their own.
+    let runs = ink.column_runs(min_len);
+    let down = strokes(&outside_boxes(&runs, &boxes, max_thick, min_len));
+    let into_boxes: Vec<Stroke> = (down.iter())
+        .flat_map(|&s| into_a_box(s, &runs, max_thick))
+        .collect();
     let within = |x0: u32, y0: u32, x1: u32, y1: u32| {
         boxes.iter().any(|&(bx0, by0, bx1, by1)| {
             x0 + 2 >= bx0 && x1 <= bx1 + 2 && y0 + 2 >= by0 && y1 <= by1 + 2
@@ -104,6 +112,11 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
             }
         }
     }
+    for s in &into_boxes {
+        for (pos, start, end) in s.rulings(max_thick) {
+            add_v(pos, start, end);
+        }
+    }
     add_light_lines(page, cfg, &mut rulings);
     rulings
 }
@@ -147,6 +160,82 @@ fn add_light_lines(page: &PageImage, cfg: &DetectConfig, rulings: &mut Rulings) 
             }
         }
     }
+}
+
+/// Column runs (column, start, end) in pixels with their parts inside a
+/// filled box cut off, those at least `min_len` long left. A run along a
+/// box's left or right edge that goes on past its top or bottom is left
+/// whole: it is a border the box is drawn against.
+fn outside_boxes(
+    runs: &[(u32, u32, u32)],
+    boxes: &[PixelBox],
+    max_thick: u32,
+    min_len: u32,
+) -> Vec<(u32, u32, u32)> {
+    let mut out = Vec::with_capacity(runs.len());
+    for &(x, start, end) in runs {
+        let mut pieces = vec![(start, end)];
+        for &(bx0, by0, bx1, by1) in boxes {
+            let at_an_edge = x <= bx0 + max_thick || x + max_thick >= bx1;
+            if x < bx0 || x >= bx1 || (at_an_edge && (start < by0 || end > by1)) {
+                continue;
+            }
+            pieces = pieces
+                .into_iter()
+                .flat_map(|(s, e)| {
+                    if e <= by0 || s >= by1 {
+                        vec![(s, e)]
+                    } else {
+                        vec![(s, by0.max(s)), (by1.min(e), e)]
+                    }
+                })
+                .filter(|&(s, e)| e > s)
+                .collect();
+        }
+        out.extend(
+            pieces
+                .into_iter()
+                .filter(|&(s, e)| e - s >= min_len)
+                .map(|(s, e)| (x, s, e)),
+        );
+    }
+    // `strokes` wants them by column, then start.
+    out.sort_unstable();
+    out
+}
+
+/// The parts of the whole runs a thin stroke was cut from (`outside_boxes`)
+/// that go on into the box, as strokes of their own: a column line goes on
+/// into a filled header, where it parts the header's cells too, unless text
+/// runs through it there (a spanning header cell).
+fn into_a_box(s: Stroke, runs: &[(u32, u32, u32)], max_thick: u32) -> Vec<Stroke> {
+    if s.thickness() > max_thick {
+        return Vec::new();
+    }
+    let (mut start, mut end) = (s.start, s.end);
+    let from = runs.partition_point(|r| r.0 < s.first);
+    for &(_, a, b) in runs[from..].iter().take_while(|r| r.0 <= s.last) {
+        if a < s.end && b > s.start {
+            start = start.min(a);
+            end = end.max(b);
+        }
+    }
+    let mut out = Vec::new();
+    if start < s.start {
+        out.push(Stroke {
+            start,
+            end: s.start,
+            ..s
+        });
+    }
+    if end > s.end {
+        out.push(Stroke {
+            start: s.end,
+            end,
+            ..s
+        });
+    }
+    out
 }
 
 /// Light ink for `add_light_lines`, and how many shortest rulings long such a
@@ -367,6 +456,32 @@ mod tests {
                 Ruling::new(20.0, 30.0, 60.0),
                 Ruling::new(120.0, 30.0, 60.0)
             ]
+        );
+    }
+
+    #[test]
+    fn column_lines_running_on_out_of_a_filled_box_are_rulings() {
+        // A filled header (y 10..30) over two thin column lines that start
+        // inside it and run on down to y 90: whole.
+        let page = page_with(|img| {
+            for y in 10..30 {
+                for x in 20..180 {
+                    img.put_pixel(x, y, Luma([120]));
+                }
+            }
+            for y in 10..90 {
+                img.put_pixel(80, y, Luma([0]));
+                img.put_pixel(130, y, Luma([0]));
+            }
+        });
+        let r = find_rulings(&page, &Config::default().detect);
+        let xs: Vec<f32> = r.vertical.iter().map(|l| l.pos).collect();
+        assert!(
+            [80.5, 130.5].iter().all(|&x| {
+                r.vertical.contains(&Ruling::new(x, 30.0, 90.0))
+                    && r.vertical.contains(&Ruling::new(x, 10.0, 30.0))
+            }),
+            "{xs:?} {r:?}"
         );
     }
 }
