@@ -45,6 +45,9 @@ Files written:
   titled.pdf / .json        one page (issue 13): a ruled table with its title
                             right above it and a source note and a footnote
                             right below, among paragraphs
+  filled-header.pdf / .json one page (issue 12, class 6): a grid whose header
+                            cells are a filled dark band with white text, the
+                            column lines running out of it down the body
   scanned-zh.pdf / .json    one scanned page (an image, no text layer: 150 dpi,
                             skewed 0.6 degrees, blurred, grainy grey paper): a
                             ruled table of a Chinese income statement
