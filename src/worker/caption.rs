@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 
 use crate::table::{Caption, Rect};
-use crate::worker::extract::TextChar;
+use crate::worker::extract::{collapse_spaces, TextChar};
 
 /// How far a caption may lie from the table, in its line heights.
 const MAX_GAP_LINES: f32 = 2.0;
@@ -145,7 +145,7 @@ fn text_rows(chars: &[TextChar], table: Rect) -> Vec<TextRow> {
             .map(|c| if c.c.is_control() { ' ' } else { c.c })
             .collect();
         let size = glyphs.iter().map(|c| c.size).fold(0.0, f32::max);
-        pieces.push((bbox, collapse(&text), size));
+        pieces.push((bbox, collapse_spaces(&text), size));
     }
     pieces.sort_by(|a, b| (a.0.y0 + a.0.y1).total_cmp(&(b.0.y0 + b.0.y1)));
     let mut rows: Vec<Vec<(Rect, String, f32)>> = Vec::new();
@@ -175,32 +175,11 @@ fn text_rows(chars: &[TextChar], table: Rect) -> Vec<TextRow> {
         .collect()
 }
 
-/// `s` trimmed, with runs of whitespace made one space.
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Characters of `text` from (x, baseline y), 6 pt wide, 10 pt type.
-    fn word(text: &str, x: f32, y: f32, line: u32) -> Vec<TextChar> {
-        text.chars()
-            .enumerate()
-            .map(|(i, c)| TextChar {
-                c,
-                bbox: Rect::new(
-                    x + 6.0 * i as f32,
-                    y - 8.0,
-                    x + 6.0 * (i + 1) as f32,
-                    y + 2.0,
-                ),
-                line,
-                size: 10.0,
-            })
-            .collect()
-    }
+    use crate::worker::extract::tests::word;
 
     /// A table from y 100 to 200, x 50 to 400.
     const TABLE: Rect = Rect {

@@ -283,17 +283,18 @@ fn assemble(chars: &[&TextChar]) -> String {
         .join("\n")
 }
 
-fn collapse_spaces(s: &str) -> String {
+/// `s` trimmed, with runs of whitespace made one space.
+pub(crate) fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::table::Cell;
 
     /// Characters of `text` laid left to right from (x, baseline y), 6 pt wide.
-    fn word(text: &str, x: f32, y: f32, line: u32) -> Vec<TextChar> {
+    pub(crate) fn word(text: &str, x: f32, y: f32, line: u32) -> Vec<TextChar> {
         text.chars()
             .enumerate()
             .map(|(i, c)| TextChar {
