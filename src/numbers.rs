@@ -330,10 +330,15 @@ struct Core {
 }
 
 /// Whether a number format of this module groups thousands with a space.
+/// Called for every number a table holds, so it allocates nothing.
 pub fn groups_with_spaces(format: &str) -> bool {
-    GROUP_SPACES
-        .iter()
-        .any(|s| format.contains(&format!("\"{s}\"0")))
+    format.match_indices('"').any(|(i, _)| {
+        let mut next = format[i + 1..].chars();
+        matches!(
+            (next.next(), next.next(), next.next()),
+            (Some(space), Some('"'), Some('0')) if GROUP_SPACES.contains(&space)
+        )
+    })
 }
 
 enum Grouping {
@@ -649,6 +654,16 @@ mod tests {
         assert!(evidence.day_first());
         evidence.add("03/21/2024");
         assert!(!evidence.day_first(), "a month-first date contradicts");
+    }
+
+    #[test]
+    fn formats_grouping_with_spaces_are_told_apart() {
+        for format in ["000\" \"000", "0\"\u{A0}\"000.0", "\"(\"0\" \"000\")\""] {
+            assert!(groups_with_spaces(format), "{format}");
+        }
+        for format in ["#,##0", "0.00", "\"$ \"0", "0\" €\"", "\"-\"0"] {
+            assert!(!groups_with_spaces(format), "{format}");
+        }
     }
 
     #[test]
