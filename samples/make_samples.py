@@ -291,10 +291,10 @@ def _runs(flags):
 # --------------------------------------------------------------------------
 # PDF file writer
 # --------------------------------------------------------------------------
-def write_pdf(path, pages, compress=False, rotations=None):
+def write_pdf(path, pages, compress=False, rotations=None, type3=None):
     """pages: list of content-stream bytes, or of ScanPage (an image-only
     page). Fonts F1/F2 are shared by all pages. rotations: per page /Rotate
-    value (0 for none)."""
+    value (0 for none). type3: a Type3Font, given to every page as F3."""
     rotations = rotations or [0] * len(pages)
     objs = {}  # number -> body bytes
     n_pages = len(pages)
@@ -305,6 +305,11 @@ def write_pdf(path, pages, compress=False, rotations=None):
     objs[2] = ("<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % p for p in page_ids), n_pages)).encode()
     for num, name in ((3, "F1"), (4, "F2")):
         objs[num] = ("<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % FONTS[name][0]).encode()
+    fonts = "/F1 3 0 R /F2 4 0 R"
+    if type3:
+        first = 5 + stride * n_pages
+        objs.update(type3.objects(first))
+        fonts += " /F3 %d 0 R" % first
     for pid, data, rotate in zip(page_ids, pages, rotations):
         image = ""
         if isinstance(data, ScanPage):
@@ -321,8 +326,8 @@ def write_pdf(path, pages, compress=False, rotations=None):
             objs[pid + 2] = b"null"
         objs[pid] = (
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d]%s "
-            "/Resources << /Font << /F1 3 0 R /F2 4 0 R >>%s >> /Contents %d 0 R >>"
-            % (PAGE_W, PAGE_H, " /Rotate %d" % rotate if rotate else "", image, pid + 1)
+            "/Resources << /Font << %s >>%s >> /Contents %d 0 R >>"
+            % (PAGE_W, PAGE_H, " /Rotate %d" % rotate if rotate else "", fonts, image, pid + 1)
         ).encode()
         if compress:
             data = zlib.compress(data, 9)
@@ -1107,6 +1112,113 @@ def sample_letters():
     return [p.content()], [(1, Placed(rows))]
 
 
+class Type3Font:
+    """A font whose glyphs are plain boxes, each standing for the text its
+    ToUnicode entry gives: enough to lay out any script as a PDF producer
+    does (glyphs in visual order, ligatures, zero-width marks) without
+    embedding a real font. glyphs: list of (text, width in 1/1000 em)."""
+
+    def __init__(self, glyphs):
+        self.glyphs = glyphs
+        self.code = {text: k + 1 for k, (text, _) in enumerate(glyphs)}
+
+    def show(self, keys):
+        """A hex string showing the glyphs named by keys, in that order."""
+        return "<" + "".join("%02X" % self.code[k] for k in keys) + ">"
+
+    def width(self, keys, size):
+        widths = dict(self.glyphs)
+        return sum(widths[k] for k in keys) * size / 1000.0
+
+    def objects(self, first):
+        """The font's objects, numbered from first (the font dictionary)."""
+        objs, procs = {}, []
+        n = len(self.glyphs)
+        for k, (text, w) in enumerate(self.glyphs):
+            num = first + 2 + k
+            if w == 0:  # a mark: a dot above the glyph after it
+                body = b"0 0 d0 200 750 m 300 750 l 300 850 l 200 850 l f"
+            elif text == " ":
+                body = b"%d 0 d0" % w
+            else:
+                body = b"%d 0 d0 60 0 m %d 0 l %d 650 l 60 650 l f" % (w, w - 60, w - 60)
+            objs[num] = b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream"
+            procs.append("/g%d %d 0 R" % (k + 1, num))
+        cmap = ["/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+                "/CMapName /Boxes def 1 begincodespacerange <00> <FF> endcodespacerange",
+                "%d beginbfchar" % n]
+        for k, (text, _) in enumerate(self.glyphs):
+            units = text.encode("utf-16-be").hex().upper()
+            cmap.append("<%02X> <%s>" % (k + 1, units))
+        cmap += ["endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"]
+        body = "\n".join(cmap).encode()
+        objs[first + 1] = b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream"
+        objs[first] = (
+            "<< /Type /Font /Subtype /Type3 /FontBBox [-300 0 1000 850] "
+            "/FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << %s >> "
+            "/Encoding << /Type /Encoding /Differences [1 %s] >> /FirstChar 1 /LastChar %d "
+            "/Widths [%s] /ToUnicode %d 0 R >>"
+            % (" ".join(procs), " ".join("/g%d" % (k + 1) for k in range(n)), n,
+               " ".join(str(w) for _, w in self.glyphs), first + 1)
+        ).encode()
+        return objs
+
+
+# Hebrew and Arabic glyphs for sample_rtl: letters, a lam-alef ligature (one
+# glyph, two letters), zero-width marks, digits and punctuation.
+RTL_FONT = Type3Font(
+    [(c, 520) for c in "אבגדהוזחטיכלמםנןסעפצקרשתץ"]
+    + [(c, 560) for c in "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"]
+    + [("\u0644\u0627", 600)]  # lam-alef
+    + [("\u05b8", 0), ("\u05c1", 0), ("\u05b9", 0)]  # qamats, shin dot, holam
+    + [(c, 500) for c in "0123456789,.%-()\""]
+    + [(c, 500) for c in "١٢٣٤٥٦٧٨٩٠"]
+    + [(" ", 280)]
+    + [(c, 560) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"]
+)
+
+
+def sample_rtl():
+    # Issue 12, class 10: cells in Hebrew and Arabic, drawn as a PDF producer
+    # draws them (glyphs left to right as they look), read in reading order.
+    # Each cell: (glyphs left to right, expected text in reading order).
+    def v(visual):
+        """Glyph keys of a visual string; L stands for the lam-alef glyph."""
+        return ["\u0644\u0627" if ch == "L" else ch for ch in visual]
+
+    rows = [
+        [(v("רצומ"), "מוצר"), (v("תומכ"), "כמות"), (v("ריחמ"), "מחיר"), (v("Note"), "Note")],
+        [(v("םיחופת"), "תפוחים"), (v("12"), "12"), (v("ח\"ש 20 ריחמ"), "מחיר 20 ש\"ח"), (v("fresh"), "fresh")],
+        # Pointed shalom: shin with its dot and qamats, lamed, vav with
+        # holam, final mem; a shaper puts each letter's marks before it.
+        [(["ם", "\u05b9", "ו", "ל", "\u05b8", "\u05c1", "ש"], "ש\u05c1\u05b8לו\u05b9ם"),
+         (v("7"), "7"), (v("(1,250) םוכס"), "סכום (1,250)"), (v("Tel Aviv"), "Tel Aviv")],
+        [(v("مLس"), "سلام"), (v("١٢٣"), "١٢٣"), (v("رانيد 30 رعس"), "سعر 30 دينار"), (v("Total 5"), "Total 5")],
+    ]
+    p = Page()
+    y = p.title("Prices", 790)
+    y = p.paragraph("Cells in Hebrew and Arabic, right-aligned as they are set.", y - 24)
+    widths, step, size = [110, 70, 140, 90], 20, 10
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    top = y - 24
+    bottom = top - step * len(rows)
+    p.ops.append("q 0.5 w 0 G")
+    for k in range(len(rows) + 1):
+        p.line(xs[0], top - step * k, xs[-1], top - step * k)
+    for x in xs:
+        p.line(x, top, x, bottom)
+    p.ops.append("Q")
+    for k, row in enumerate(rows):
+        base = top - step * k - 14
+        for c, (keys, _) in enumerate(row):
+            x = xs[c + 1] - 4 - RTL_FONT.width(keys, size)  # right-aligned
+            p.ops.append("BT /F3 %s Tf %s %s Td %s Tj ET" % (fmt(size), fmt(x), fmt(base), RTL_FONT.show(keys)))
+    expected = [[text for _, text in row] for row in rows]
+    return [p.content()], [(1, Placed(expected))], [0], RTL_FONT
+
+
 def sample_scanned_zh():
     p = ScanPage(skew=0.6, seed=10)
     p.title("Income Statement 2024", 780)
@@ -1194,12 +1306,15 @@ def main():
         ("letters", sample_letters, False),
         ("titled", sample_titled, False),
         ("filled-header", sample_filled_header, False),
+        ("rtl", sample_rtl, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):
-        pages, tables, *rotations = build()
+        pages, tables, *extra = build()
+        rotations = extra[0] if extra else None
+        type3 = extra[1] if len(extra) > 1 else None
         write_pdf(os.path.join(out_dir, name + ".pdf"), pages, compress=compress,
-                  rotations=rotations[0] if rotations else None)
+                  rotations=rotations, type3=type3)
         write_expected(os.path.join(out_dir, name + ".json"), tables)
         print("wrote %s.pdf (%d pages, %d tables) and %s.json" % (name, len(pages), len(tables), name))
 

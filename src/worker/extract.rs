@@ -3,12 +3,14 @@
 //!
 //! Characters go to the cell that holds their centre. Within a cell, pieces of
 //! text on one baseline form a line (left to right); lines are joined with a
-//! newline, top to bottom. Rows come out in grid order: `rows[r][c]` is the
+//! newline, top to bottom; a line with right-to-left letters is read in
+//! its reading order (`bidi`). Rows come out in grid order: `rows[r][c]` is the
 //! text of the cell whose top-left position is (r, c), "" where a span covers.
 
 use mupdf::{Page, TextCharFlags, TextPageFlags};
 
 use crate::table::{Grid, Rect};
+use crate::worker::bidi::{reading_order, Placed};
 use crate::worker::turn::{Runs, Turn};
 
 /// One character of the text layer, in page points.
@@ -200,6 +202,9 @@ pub(crate) fn slot(bounds: &[f32], v: f32) -> Option<usize> {
 /// A run of characters of one structured-text line inside one cell.
 struct Piece {
     text: String,
+    /// Its characters with their left and right edges, spaces too (for
+    /// right-to-left text, read again from where its glyphs stand).
+    placed: Vec<Placed>,
     /// Its glyphs (no spaces) with their left and right edges.
     glyphs: Vec<(char, f32, f32)>,
     x0: f32,
@@ -246,6 +251,7 @@ fn assemble(chars: &[&TextChar]) -> String {
             current_line = Some(ch.line);
             pieces.push(Piece {
                 text: String::new(),
+                placed: Vec::new(),
                 glyphs: Vec::new(),
                 x0: ch.bbox.x0,
                 cy: ch.cy(),
@@ -254,6 +260,11 @@ fn assemble(chars: &[&TextChar]) -> String {
         }
         let piece = pieces.last_mut().expect("a piece was just pushed");
         piece.text.push(ch.c);
+        piece.placed.push(Placed {
+            c: ch.c,
+            x0: ch.bbox.x0,
+            x1: ch.bbox.x1,
+        });
         piece.x0 = piece.x0.min(ch.bbox.x0);
         if !ch.c.is_whitespace() {
             piece.glyphs.push((ch.c, ch.bbox.x0, ch.bbox.x1));
@@ -277,7 +288,9 @@ fn assemble(chars: &[&TextChar]) -> String {
         .into_iter()
         .map(|mut line| {
             line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            join_pieces(&line)
+            let placed: Vec<Placed> = line.iter().flat_map(|p| p.placed.clone()).collect();
+            let size = line.iter().map(|p| p.size).fold(0.0, f32::max);
+            reading_order(&placed, size).unwrap_or_else(|| join_pieces(&line))
         })
         .collect::<Vec<_>>()
         .join("\n")

@@ -14,6 +14,7 @@
 //! goes on; what the parent must expect is a worker that dies outright
 //! (MuPDF aborting, the memory limit), which the pool reports.
 
+pub mod bidi;
 pub mod caption;
 pub mod detect;
 pub mod extract;
