@@ -284,16 +284,56 @@ fn assemble(chars: &[&TextChar]) -> String {
             _ => lines.push(vec![piece]),
         }
     }
-    lines
+    let lines: Vec<(String, f32)> = lines
         .into_iter()
         .map(|mut line| {
             line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
             let placed: Vec<Placed> = line.iter().flat_map(|p| p.placed.clone()).collect();
             let size = line.iter().map(|p| p.size).fold(0.0, f32::max);
-            reading_order(&placed, size).unwrap_or_else(|| join_pieces(&line))
+            let text = reading_order(&placed, size).unwrap_or_else(|| join_pieces(&line));
+            let x0 = line.iter().map(|p| p.x0).fold(f32::INFINITY, f32::min);
+            let x1 = (line.iter().flat_map(|p| &p.glyphs)).fold(x0, |x, g| x.max(g.2));
+            (text, x1 - x0)
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    join_lines(&lines)
+}
+
+/// A cell's lines (text and width) joined with newlines, except where
+/// Chinese or Japanese text wrapped: a line that ends in an ideograph and
+/// fills the cell's width, before one that starts with an ideograph, is
+/// one sentence broken where the cell ended, not two lines. (Latin text
+/// keeps its newline, which a reader treats as the space it replaced.)
+fn join_lines(lines: &[(String, f32)]) -> String {
+    let widest = lines.iter().map(|l| l.1).fold(0.0, f32::max);
+    let mut out = String::new();
+    for (k, (text, _)) in lines.iter().enumerate() {
+        if k > 0 {
+            let (before, width) = &lines[k - 1];
+            let soft_wrap = before.chars().last().is_some_and(is_cjk)
+                && text.chars().next().is_some_and(is_cjk)
+                && *width >= FULL_LINE * widest;
+            if !soft_wrap {
+                out.push('\n');
+            }
+        }
+        out.push_str(text);
+    }
+    out
+}
+
+/// A line this share of a cell's widest line wide or wider fills the cell.
+const FULL_LINE: f32 = 0.85;
+
+/// Han ideographs, kana, CJK punctuation and full-width forms.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF      // CJK punctuation, hiragana, katakana
+        | 0x3400..=0x4DBF    // extension A
+        | 0x4E00..=0x9FFF    // unified ideographs
+        | 0xF900..=0xFAFF    // compatibility ideographs
+        | 0xFF00..=0xFFEF    // full-width forms
+        | 0x20000..=0x3134F) // extensions B-G
 }
 
 /// `s` trimmed, with runs of whitespace made one space.
@@ -354,6 +394,17 @@ pub(crate) mod tests {
         chars.extend(word("first", 4.0, 14.0, 0));
         chars.extend(word("half", 60.0, 14.5, 1));
         assert_eq!(cell_texts(&chars, &grid), vec![vec!["first half\nsecond"]]);
+    }
+
+    #[test]
+    fn wrapped_chinese_joins_without_a_break_short_lines_keep_theirs() {
+        let line = |t: &str, w: f32| (t.to_string(), w);
+        let sentence = [line("按照合同约定分期", 80.0), line("付款", 20.0)];
+        assert_eq!(join_lines(&sentence), "按照合同约定分期付款");
+        let list = [line("北京", 20.0), line("上海分公司", 50.0)];
+        assert_eq!(join_lines(&list), "北京\n上海分公司");
+        let latin = [line("Delivered in two", 80.0), line("batches", 40.0)];
+        assert_eq!(join_lines(&latin), "Delivered in two\nbatches");
     }
 
     #[test]

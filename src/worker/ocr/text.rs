@@ -5,6 +5,8 @@
 //! belong dropped and misread number grouping repaired. Only characters
 //! change or go, never move: each keeps the position it was read at.
 
+use crate::worker::extract::is_cjk;
+
 /// One recognised character of a line: where it was read (pixels of the page
 /// image) and how sure the model was.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,17 +70,6 @@ fn drop_spaces_by_cjk(glyphs: &mut Vec<Glyph>) {
         .collect();
     let mut k = keep.iter();
     glyphs.retain(|_| *k.next().expect("one flag per glyph"));
-}
-
-/// Han ideographs, kana, CJK punctuation and full-width forms.
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x30FF      // CJK punctuation, hiragana, katakana
-        | 0x3400..=0x4DBF    // extension A
-        | 0x4E00..=0x9FFF    // unified ideographs
-        | 0xF900..=0xFAFF    // compatibility ideographs
-        | 0xFF00..=0xFFEF    // full-width forms
-        | 0x20000..=0x3134F) // extensions B-G
 }
 
 /// A grouping comma read as a point: `474.043.75` can only be `474,043.75`.
