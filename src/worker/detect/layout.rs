@@ -310,7 +310,54 @@ fn columns(block: &[Line]) -> Vec<(f32, f32)> {
     cols.extend(merge_intervals(&mut orphans));
     cols.sort_by(|a, b| a.0.total_cmp(&b.0));
     let cols = split_at_rivers(block, cols);
-    split_numbers_from_text(block, cols)
+    let cols = split_numbers_from_text(block, cols);
+    fold_header_columns(block, cols)
+}
+
+/// The lines at the top of a block that may be its header.
+const HEADER_LINES: usize = 2;
+
+/// Folds a column that only the header has text in into the column beside
+/// it whose body fills the rows under it: a spreadsheet sets a header
+/// left-aligned over numbers set right-aligned, and in a wide column the
+/// two need not overlap. Left apart they make a header over an empty
+/// column and a column of numbers without a header.
+fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    if block.len() < 2 * HEADER_LINES {
+        return cols;
+    }
+    let occ: Vec<Vec<bool>> = block.iter().map(|l| occupied(l, &cols)).collect();
+    let body = &occ[HEADER_LINES..];
+    let header = &occ[..HEADER_LINES];
+    let fills = |n: usize| 2 * body.iter().filter(|o| o[n]).count() >= body.len();
+    for c in 0..cols.len() {
+        let header_only = body.iter().all(|o| !o[c]) && header.iter().any(|o| o[c]);
+        if !header_only {
+            continue;
+        }
+        // Beside it, free where it has text, filled below.
+        let fits = |n: usize| fills(n) && header.iter().all(|o| !(o[c] && o[n]));
+        let gap = |n: usize| {
+            if n < c {
+                cols[c].0 - cols[n].1
+            } else {
+                cols[n].0 - cols[c].1
+            }
+        };
+        let neighbour = [c.checked_sub(1), Some(c + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|&n| n < cols.len() && fits(n))
+            .min_by(|&a, &b| gap(a).total_cmp(&gap(b)));
+        if let Some(n) = neighbour {
+            let merged = (cols[c].0.min(cols[n].0), cols[c].1.max(cols[n].1));
+            cols[c.min(n)] = merged;
+            cols.remove(c.max(n));
+            // Indices moved: start over on the merged columns.
+            return fold_header_columns(block, cols);
+        }
+    }
+    cols
 }
 
 /// Splits a column where, line after line, a right-aligned number is
