@@ -71,7 +71,7 @@ def wrapped_lines(text, width):
     (generously: a Chinese character is two wide, and a line breaks at a
     word, not at the last character that fits)."""
     units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-    return max(1, -(-int(units * 1.25) // max(1, width - 2)))
+    return max(1, -(-int(units * 1.1) // max(1, width - 1)))
 
 
 def draw(path, rng, index):
@@ -106,8 +106,8 @@ def draw(path, rng, index):
                 cell.number_format = NUMBER_FORMATS[int(k)][0]
             elif k == "date":
                 cell.number_format = "yyyy-mm-dd"
-            if wrap and k in ("latin", "cjk"):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if wrap:  # every cell of the row at its top, as wrapped sheets are set
+                cell.alignment = Alignment(wrap_text=k in ("latin", "cjk"), vertical="top")
             line.append(shown)
         truth.append(line)
     widths = []

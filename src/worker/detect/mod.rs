@@ -136,16 +136,42 @@ fn drop_rulings_through_text(rulings: &mut rulings::Rulings, chars: &[TextChar])
     let along_h = |c: &Rect| (c.x0, c.x1);
     let across_v = |c: &Rect| (c.x0, c.x1, 0.2);
     let along_v = |c: &Rect| (c.y0, c.y1);
-    rulings
-        .horizontal
-        .retain(|r| !runs_through(r, &glyphs, across_h, along_h));
+    rulings.horizontal.retain(|r| {
+        !runs_through(r, &glyphs, across_h, along_h)
+            && !inside_a_glyph(r, &glyphs, |c| (c.y0, c.y1, c.x0, c.x1))
+    });
     let joints = word_joints(&glyphs);
     let joints: Vec<&TextChar> = joints.iter().collect();
     let joint_v = |c: &Rect| (c.x0, c.x1, 0.0);
     rulings.vertical.retain(|r| {
-        !runs_through(r, &glyphs, across_v, along_v) && !runs_through(r, &joints, joint_v, along_v)
+        !runs_through(r, &glyphs, across_v, along_v)
+            && !runs_through(r, &joints, joint_v, along_v)
+            && !inside_a_glyph(r, &glyphs, |c| (c.x0, c.x1, c.y0, c.y1))
     });
 }
+
+/// True when a ruling lies within one glyph's box (give or take a stroke
+/// width across, and along the width of the gap to a cell border the
+/// stroke touches and runs into): a stroke of the glyph itself, such as
+/// the edge stroke of an ideograph (丨 in 圳, 一 atop 市), which
+/// `runs_through` leaves alone because it stands at the glyph's edge.
+/// `extent` gives a glyph's box across the ruling, then along it.
+fn inside_a_glyph(
+    r: &rulings::Ruling,
+    glyphs: &[&TextChar],
+    extent: impl Fn(&Rect) -> (f32, f32, f32, f32),
+) -> bool {
+    glyphs.iter().any(|c| {
+        let (a0, a1, b0, b1) = extent(&c.bbox);
+        let (across, along) = (STROKE_ACROSS_EM * c.size, STROKE_ALONG_EM * c.size);
+        r.pos >= a0 - across && r.pos <= a1 + across && r.start >= b0 - along && r.end <= b1 + along
+    })
+}
+
+/// How far, in em, a glyph's stroke may stand outside its box: across it,
+/// and along it (where it has run into a line).
+const STROKE_ACROSS_EM: f32 = 0.12;
+const STROKE_ALONG_EM: f32 = 0.3;
 
 /// Where two characters of one word meet (touching, on one line): the edge
 /// zones of both that `runs_through` leaves out of each glyph. A line in one
