@@ -1118,9 +1118,12 @@ class Type3Font:
     does (glyphs in visual order, ligatures, zero-width marks) without
     embedding a real font. glyphs: list of (text, width in 1/1000 em)."""
 
-    def __init__(self, glyphs):
+    def __init__(self, glyphs, ideographs=False):
         self.glyphs = glyphs
         self.code = {text: k + 1 for k, (text, _) in enumerate(glyphs)}
+        # Ideographs: a stroke down the right edge and one across the top,
+        # both the glyph's full size less a side bearing, as in 阝, 川 or 市.
+        self.ideographs = ideographs
 
     def show(self, keys):
         """A hex string showing the glyphs named by keys, in that order."""
@@ -1140,6 +1143,11 @@ class Type3Font:
                 body = b"0 0 d0 200 750 m 300 750 l 300 850 l 200 850 l f"
             elif text == " ":
                 body = b"%d 0 d0" % w
+            elif self.ideographs:
+                body = (b"%d 0 d0 40 820 m %d 820 l %d 880 l 40 880 l f "
+                        b"%d -120 m %d -120 l %d 880 l %d 880 l f "
+                        b"250 200 m 600 200 l 600 600 l 250 600 l f"
+                        % (w, w - 40, w - 40, w - 100, w - 40, w - 40, w - 100))
             else:
                 body = b"%d 0 d0 60 0 m %d 0 l %d 650 l 60 650 l f" % (w, w - 60, w - 60)
             objs[num] = b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream"
@@ -1176,6 +1184,47 @@ RTL_FONT = Type3Font(
     + [(" ", 280)]
     + [(c, 560) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"]
 )
+
+
+# Chinese glyphs for sample_cjk_strokes, drawn with strokes along their edges.
+CJK_FONT = Type3Font([(c, 1000) for c in "项目营业收入市场管理费用深圳广州期末余额备注"], ideographs=True)
+
+
+def sample_cjk_strokes():
+    # Issue 12, class 7: Chinese text in a ruled grid, each cell's text set
+    # against the cell's left border, its glyphs' edge strokes as long as a
+    # short line and touching the border: the grid stays three columns.
+    rows = [
+        ["项目", "期末余额", "备注"],
+        ["营业收入", "1,250.00", "深圳"],
+        ["市场费用", "-380.50", "广州"],
+        ["管理费用", "92.75", "市场"],
+        ["营业收入", "4,100.00", "深圳"],
+    ]
+    p = Page()
+    y = p.title("Expenses", 790)
+    y = p.paragraph("A grid whose Chinese text touches the cell borders.", y - 24)
+    widths, step, size = [120, 90, 90], 22, 11
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    top = y - 24
+    bottom = top - step * len(rows)
+    p.ops.append("q 0.5 w 0 G")
+    for k in range(len(rows) + 1):
+        p.line(xs[0], top - step * k, xs[-1], top - step * k)
+    for x in xs:
+        p.line(x, top, x, bottom)
+    p.ops.append("Q")
+    for k, row in enumerate(rows):
+        base = top - step * k - 16
+        for c, cell in enumerate(row):
+            if all(ch in CJK_FONT.code for ch in cell):
+                p.ops.append("BT /F3 %s Tf %s %s Td %s Tj ET"
+                             % (fmt(size), fmt(xs[c] + 0.6), fmt(base), CJK_FONT.show(list(cell))))
+            else:
+                p.text(xs[c + 1] - 4 - text_width(cell, "F1", 10), base, cell, "F1", 10)
+    return [p.content()], [(1, Placed(rows))], [0], CJK_FONT
 
 
 def sample_rtl():
@@ -1307,6 +1356,7 @@ def main():
         ("titled", sample_titled, False),
         ("filled-header", sample_filled_header, False),
         ("rtl", sample_rtl, False),
+        ("cjk-strokes", sample_cjk_strokes, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):

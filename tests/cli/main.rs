@@ -248,6 +248,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: Hebrew and Arabic cells in reading order: words and
         // numbers of a mixed line, ligatures, marks after their letter.
         "rtl",
+        // Issue 12: ideographs whose edge strokes touch the cell borders
+        // make no columns or rows of their own.
+        "cjk-strokes",
     ] {
         let dir = scratch();
         let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);
@@ -463,6 +466,19 @@ fn samples_one_sheet_stack_tables_under_captions_with_a_blank_row_between() {
     let index = &sheets(&out)[0].1;
     let starts: Vec<&str> = index[1..].iter().map(|r| r[2].as_str()).collect();
     assert_eq!(starts, vec!["Tables!A1", "Tables!A9", "Tables!A14"]);
+}
+
+/// Issue 12, class 7: the strokes of ideographs set against a cell border
+/// are no rulings; the grid around them is still found as ruled, not left
+/// to the text layout (which loses what only lines show: spans, wraps).
+#[test]
+fn issue_12_chinese_text_against_cell_borders_leaves_the_grid_ruled() {
+    let dir = scratch();
+    let (o, out) = convert_per_table("cjk-strokes.pdf", dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let index = &sheets(&out)[0].1;
+    assert_eq!(index.len(), 2, "one table: {index:?}");
+    assert_eq!(index[1][5], "ruled", "{index:?}");
 }
 
 #[test]

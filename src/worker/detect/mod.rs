@@ -15,7 +15,7 @@ mod scan;
 
 use crate::config::DetectConfig;
 use crate::table::{Evidence, Rect, TableRegion};
-use crate::worker::extract::{leader_marks, slot, TextChar};
+use crate::worker::extract::{is_cjk, leader_marks, slot, TextChar};
 use crate::worker::render::PageImage;
 
 /// The share of column borders a grid needs drawn to count as ruled.
@@ -136,9 +136,13 @@ fn drop_rulings_through_text(rulings: &mut rulings::Rulings, chars: &[TextChar])
     let along_h = |c: &Rect| (c.x0, c.x1);
     let across_v = |c: &Rect| (c.x0, c.x1, 0.2);
     let along_v = |c: &Rect| (c.y0, c.y1);
+    // Strokes run together along a run of ideographs; across text, only
+    // within a glyph: a line's box can hold the border between two cells.
+    let words = word_boxes(&glyphs);
+    let glyph_boxes: Vec<(Rect, f32)> = glyphs.iter().map(|c| (c.bbox, c.size)).collect();
     rulings.horizontal.retain(|r| {
         !runs_through(r, &glyphs, across_h, along_h)
-            && !inside_a_glyph(r, &glyphs, |c| (c.y0, c.y1, c.x0, c.x1))
+            && !inside_a_word(r, &words, |c| (c.y0, c.y1, c.x0, c.x1))
     });
     let joints = word_joints(&glyphs);
     let joints: Vec<&TextChar> = joints.iter().collect();
@@ -146,24 +150,24 @@ fn drop_rulings_through_text(rulings: &mut rulings::Rulings, chars: &[TextChar])
     rulings.vertical.retain(|r| {
         !runs_through(r, &glyphs, across_v, along_v)
             && !runs_through(r, &joints, joint_v, along_v)
-            && !inside_a_glyph(r, &glyphs, |c| (c.x0, c.x1, c.y0, c.y1))
+            && !inside_a_word(r, &glyph_boxes, |c| (c.x0, c.x1, c.y0, c.y1))
     });
 }
 
-/// True when a ruling lies within one glyph's box (give or take a stroke
-/// width across, and along the width of the gap to a cell border the
-/// stroke touches and runs into): a stroke of the glyph itself, such as
-/// the edge stroke of an ideograph (丨 in 圳, 一 atop 市), which
-/// `runs_through` leaves alone because it stands at the glyph's edge.
-/// `extent` gives a glyph's box across the ruling, then along it.
-fn inside_a_glyph(
+/// True when a ruling lies within a word's (or a glyph's) box, give or
+/// take a stroke width across, and along the gap to a cell border the
+/// stroke touches and runs into: strokes of its glyphs, such as the edge
+/// strokes of ideographs (丨 in 圳, 一 atop 市, run together over a word),
+/// which `runs_through` leaves alone because they stand at the glyphs'
+/// edges. `extent` gives a box across the ruling, then along it.
+fn inside_a_word(
     r: &rulings::Ruling,
-    glyphs: &[&TextChar],
+    words: &[(Rect, f32)],
     extent: impl Fn(&Rect) -> (f32, f32, f32, f32),
 ) -> bool {
-    glyphs.iter().any(|c| {
-        let (a0, a1, b0, b1) = extent(&c.bbox);
-        let (across, along) = (STROKE_ACROSS_EM * c.size, STROKE_ALONG_EM * c.size);
+    words.iter().any(|(bbox, size)| {
+        let (a0, a1, b0, b1) = extent(bbox);
+        let (across, along) = (STROKE_ACROSS_EM * size, STROKE_ALONG_EM * size);
         r.pos >= a0 - across && r.pos <= a1 + across && r.start >= b0 - along && r.end <= b1 + along
     })
 }
@@ -172,6 +176,37 @@ fn inside_a_glyph(
 /// and along it (where it has run into a line).
 const STROKE_ACROSS_EM: f32 = 0.12;
 const STROKE_ALONG_EM: f32 = 0.3;
+
+/// The boxes of the runs of ideographs of a page (of one line, less than a
+/// word space apart), with their font size: square glyphs set edge to edge,
+/// whose strokes run together. (Latin letters are too small to make a
+/// stroke as long as a ruling, and a line of Latin text set tight can run
+/// over a cell border.)
+fn word_boxes(glyphs: &[&TextChar]) -> Vec<(Rect, f32)> {
+    let mut words: Vec<(Rect, f32, u32)> = Vec::new();
+    for c in glyphs.iter().filter(|c| is_cjk(c.c)) {
+        match words.last_mut() {
+            Some((b, size, line))
+                if *line == c.line
+                    && c.bbox.x0 >= b.x0
+                    && c.bbox.x0 - b.x1 < WORD_SPACE_EM * c.size.max(*size) =>
+            {
+                *b = Rect::new(
+                    b.x0,
+                    b.y0.min(c.bbox.y0),
+                    b.x1.max(c.bbox.x1),
+                    b.y1.max(c.bbox.y1),
+                );
+                *size = size.max(c.size);
+            }
+            _ => words.push((c.bbox, c.size, c.line)),
+        }
+    }
+    words.into_iter().map(|(b, size, _)| (b, size)).collect()
+}
+
+/// Glyphs closer than this many em are of one word.
+const WORD_SPACE_EM: f32 = 0.15;
 
 /// Where two characters of one word meet (touching, on one line): the edge
 /// zones of both that `runs_through` leaves out of each glyph. A line in one
@@ -467,6 +502,7 @@ fn sort_reading_order(tables: &mut [TableRegion]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rulings::Ruling;
 
     fn word(text: &str, x: f32, y: f32) -> Vec<TextChar> {
         text.chars()
@@ -478,6 +514,25 @@ mod tests {
                 size: 10.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn strokes_of_ideographs_are_no_rulings_lines_past_them_are() {
+        // Four ideographs 5 wide from x = 10, 10 high from y = 10.
+        let chars = word("营业收入", 10.0, 10.0);
+        let mut rulings = rulings::Rulings {
+            horizontal: vec![
+                Ruling::new(10.5, 9.0, 30.5),  // their top strokes, run together
+                Ruling::new(10.5, 0.0, 200.0), // a line along their tops
+            ],
+            vertical: vec![
+                Ruling::new(14.8, 10.0, 20.0), // the edge stroke of the first
+                Ruling::new(14.8, 0.0, 40.0),  // a column line past it
+            ],
+        };
+        drop_rulings_through_text(&mut rulings, &chars);
+        assert_eq!(rulings.horizontal, vec![Ruling::new(10.5, 0.0, 200.0)]);
+        assert_eq!(rulings.vertical, vec![Ruling::new(14.8, 0.0, 40.0)]);
     }
 
     #[test]
