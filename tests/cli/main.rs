@@ -245,6 +245,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: column lines drawn on over a filled header row part the
         // rows below it, and the header too.
         "filled-header",
+        // Issue 12: cells of a booktabs table wrapped over several lines,
+        // top- or middle-aligned, stay in their row.
+        "wrapped-booktabs",
     ] {
         let dir = scratch();
         let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);
