@@ -52,6 +52,10 @@ Files written:
                             tables whose cells wrap over two to four lines,
                             no rules between rows, the other cells set at
                             the top of the row in one and midway in the other
+  stubs.pdf / .json         one page (issue 12, class 4): a booktabs income
+                            summary whose indented sub-items carry their own
+                            figures under headings with none, sections set a
+                            little apart
   scanned-zh.pdf / .json    one scanned page (an image, no text layer: 150 dpi,
                             skewed 0.6 degrees, blurred, grainy grey paper): a
                             ruled table of a Chinese income statement
@@ -1053,6 +1057,51 @@ def sample_wrapped_booktabs():
     p.paragraph("Weights add up to one; scores run from one to five.", y - 40)
     return [p.content()], [(1, Placed(first)), (1, Placed(second))]
 
+def sample_stubs():
+    p = Page()
+    y = p.title("Income Summary", 790)
+    y = p.paragraph(
+        "Sub-items are indented under their heading and carry their own figures; "
+        "a heading without figures is a row of its own, and sections stand apart "
+        "by a little more space than their lines.",
+        y - 24,
+    )
+    rows = [
+        (0, "Item", ("2023", "2024")),
+        (0, "Revenue", ("1,200", "1,350")),
+        (1, "of which: domestic", ("800", "870")),
+        (1, "of which: export", ("400", "480")),
+        (0, "Operating costs", ()),
+        (1, "Staff", ("450", "470")),
+        (0, "Financial items", ()),
+        (1, "Interest received", ("15", "22")),
+        (1, "Interest paid", ("-5", "-7")),
+        (0, "Net result", ("465", "582")),
+    ]
+    size, leading, section_gap = 9, 12, 8
+    xs = [MARGIN, MARGIN + 190, MARGIN + 260, MARGIN + 330]
+    top = y - 20
+    base = top - 14
+    cells = []
+    for k, (level, label, values) in enumerate(rows):
+        font = "F2" if k == 0 else "F1"
+        if k > 1 and level == 0:
+            base -= section_gap
+        p.text(xs[0] + 3 + 10 * level, base, label, font, size)
+        for c, v in enumerate(values):
+            p.text(xs[c + 2] - 3 - text_width(v, font, size), base, v, font, size)
+        cells.append([label] + list(values) + [""] * (2 - len(values)))
+        if k == 0:
+            header_rule = base - 4
+        base -= leading
+    bottom = base + leading - 4
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, header_rule, bottom):
+        p.line(xs[0], yy, xs[-1], yy)
+    p.ops.append("Q")
+    p.paragraph("Figures in thousands of euros; costs are shown as positive amounts.", bottom - 30)
+    return [p.content()], [(1, Placed(cells))]
+
 def sample_filled_header():
     # Issue 12: a header row filled dark, its text white, under a grid of thin
     # lines drawn over it: the column lines run on out of the filled box.
@@ -1280,6 +1329,7 @@ def main():
         ("titled", sample_titled, False),
         ("filled-header", sample_filled_header, False),
         ("wrapped-booktabs", sample_wrapped_booktabs, False),
+        ("stubs", sample_stubs, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):

@@ -36,6 +36,9 @@ const MIN_CHART_DENSITY: f32 = 0.12;
 /// The narrowest word space, in em, that word wrap would have put before the
 /// next line's first word.
 const WRAP_SPACE_EM: f32 = 0.2;
+/// Lines of one wrapped cell start (or end, or centre) within this many em
+/// of each other.
+const WRAP_ALIGN_EM: f32 = 0.3;
 /// Measuring slack, in em, when telling whether a word would have fitted.
 const WRAP_SLACK_EM: f32 = 0.1;
 /// A rule counts as a row separator when it spans this much of the block.
@@ -806,13 +809,47 @@ fn is_one_wrapped_row(
     }
     (0..ncols).any(|c| {
         let lines: Vec<usize> = group.iter().copied().filter(|&i| occ[i][c]).collect();
+        // Figures do not wrap, however wide they are.
         let filled = lines[..lines.len().saturating_sub(1)].iter().all(|&i| {
             line_extents(&block[i], cols)[c].is_some_and(|(a, b)| b - a >= 0.6 * widths[c])
+                && !words_in_column(&block[i], cols, c).all(|w| is_number(&w.text))
         });
         let wrapped = lines
             .windows(2)
             .all(|w| wraps_into(&block[w[0]], &block[w[1]], cols, c, widths[c]));
-        lines.len() >= 2 && (filled || wrapped)
+        // The lines of one cell share its alignment, or the later one holds
+        // nothing else (a hanging indent); an indented line with values of
+        // its own under a label is a sub-row (a parent label, then a child).
+        let aligned = lines.windows(2).all(|w| {
+            let tol = WRAP_ALIGN_EM * block[w[0]].size;
+            if occ[w[1]].iter().filter(|&&o| o).count() == 1 {
+                return true;
+            }
+            match (
+                line_extents(&block[w[0]], cols)[c],
+                line_extents(&block[w[1]], cols)[c],
+            ) {
+                (Some((a0, a1)), Some((b0, b1))) => {
+                    (a0 - b0).abs() < tol
+                        || (a1 - b1).abs() < tol
+                        || ((a0 + a1) - (b0 + b1)).abs() < 2.0 * tol
+                }
+                _ => false,
+            }
+        });
+        lines.len() >= 2 && aligned && (filled || wrapped)
+    })
+}
+
+/// The words of a line in column `c`.
+fn words_in_column<'a>(
+    line: &'a Line,
+    cols: &'a [(f32, f32)],
+    c: usize,
+) -> impl Iterator<Item = &'a Word> + 'a {
+    line.words.iter().filter(move |w| {
+        let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
+        columns_touched(cols, cx, cx + 0.01).start == c
     })
 }
 
@@ -825,24 +862,11 @@ fn wraps_into(line: &Line, next: &Line, cols: &[(f32, f32)], c: usize, widest: f
     let Some((a, b)) = line_extents(line, cols)[c] else {
         return false;
     };
-    let in_column = |w: &&Word| {
-        let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
-        columns_touched(cols, cx, cx + 0.01).start == c
-    };
     // Numbers do not wrap: a column of short figures always "overflows".
-    if line
-        .words
-        .iter()
-        .filter(in_column)
-        .all(|w| is_number(&w.text))
-    {
+    if words_in_column(line, cols, c).all(|w| is_number(&w.text)) {
         return false;
     }
-    let first_word = next
-        .words
-        .iter()
-        .filter(in_column)
-        .min_by(|p, q| p.bbox.x0.total_cmp(&q.bbox.x0));
+    let first_word = words_in_column(next, cols, c).min_by(|p, q| p.bbox.x0.total_cmp(&q.bbox.x0));
     first_word.is_some_and(|w| {
         !is_number(&w.text)
             && (b - a) + WRAP_SPACE_EM * line.size + w.bbox.width()
@@ -1225,6 +1249,32 @@ mod tests {
             assert_eq!(tables[0].grid.row_count(), 4, "last column: {last}");
             assert_eq!(tables[0].grid.col_count(), 3, "last column: {last}");
         }
+    }
+
+    #[test]
+    fn an_indented_sub_row_under_a_heading_is_a_row_of_its_own() {
+        let mut chars = Vec::new();
+        // Sections set apart by more space than their lines.
+        let lines: [(f32, f32, &str, &str); 6] = [
+            (20.0, 50.0, "Item", "2024"),
+            (40.0, 50.0, "Revenue", "100"),
+            (51.0, 60.0, "domestic", "60"),
+            (70.0, 50.0, "Costs", ""),
+            (81.0, 60.0, "Staff", "30"),
+            (100.0, 50.0, "Net", "70"),
+        ];
+        for (k, (y, x, label, value)) in lines.into_iter().enumerate() {
+            text(&mut chars, label, x, y, 2 * k as u32);
+            text(&mut chars, value, 200.0, y, 2 * k as u32 + 1);
+        }
+        let rules = vec![
+            Ruling::new(8.0, 40.0, 240.0),
+            Ruling::new(26.0, 40.0, 240.0),
+            Ruling::new(106.0, 40.0, 240.0),
+        ];
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].grid.row_count(), 6);
     }
 
     #[test]
