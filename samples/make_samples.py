@@ -48,6 +48,14 @@ Files written:
   filled-header.pdf / .json one page (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
                             column lines running out of it down the body
+  wrapped-booktabs.pdf / .json  one page (issue 12, class 6): two booktabs
+                            tables whose cells wrap over two to four lines,
+                            no rules between rows, the other cells set at
+                            the top of the row in one and midway in the other
+  stubs.pdf / .json         one page (issue 12, class 4): a booktabs income
+                            summary whose indented sub-items carry their own
+                            figures under headings with none, sections set a
+                            little apart
   scanned-zh.pdf / .json    one scanned page (an image, no text layer: 150 dpi,
                             skewed 0.6 degrees, blurred, grainy grey paper): a
                             ruled table of a Chinese income statement
@@ -973,6 +981,132 @@ def sample_narrow_gap():
     return [p.content()], [(1, Placed(rows))]
 
 
+def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9):
+    """Draws a booktabs table whose cells hold "\n"-separated lines, each
+    row as tall as its tallest cell; the other cells sit at the row's top or
+    in its middle (valign). Returns the bottom y."""
+    lead = size * 1.2
+    cap = 0.718 * size
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    ys = [top]
+    for row in rows:
+        ys.append(ys[-1] - max(len(c.split("\n")) for c in row) * lead - 6)
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for i in (0, 1, len(rows)):
+        p.line(xs[0], ys[i], xs[-1], ys[i])
+    p.ops.append("Q")
+    for r, row in enumerate(rows):
+        font = "F2" if r == 0 else "F1"
+        for c, cell in enumerate(row):
+            lines = cell.split("\n")
+            if valign == "top":
+                base0 = ys[r] - 3 - cap
+            else:
+                block = cap + lead * (len(lines) - 1)
+                base0 = (ys[r] + ys[r + 1]) / 2.0 + block / 2.0 - cap
+            for k, s in enumerate(lines):
+                w = text_width(s, font, size)
+                assert w + 2 * pad <= widths[c], s
+                x = xs[c] + pad if align[c] == "l" else xs[c + 1] - pad - w
+                p.text(x, base0 - k * lead, s, font, size)
+    return ys[-1]
+
+
+def wrap_words(s, width, font="F1", size=9):
+    """s word-wrapped greedily to width (pt), lines joined with "\n"."""
+    lines, cur = [], ""
+    for word in s.split():
+        cand = word if not cur else cur + " " + word
+        if text_width(cand, font, size) <= width:
+            cur = cand
+        else:
+            lines.append(cur)
+            cur = word
+    return "\n".join(lines + [cur])
+
+
+def sample_wrapped_booktabs():
+    p = Page()
+    y = p.title("Review Log", 790)
+    y = p.paragraph(
+        "Two booktabs tables whose cells wrap over two to four lines with no rule "
+        "between rows: each row is one item, its wrapped text joined in its cell.",
+        y - 24,
+    )
+    # Top-aligned; wraps in the second and the last column, short last lines.
+    widths = [50, 110, 70, 50, 75]
+    first = [["Ref", "Finding", "Amount", "Owner", "Action"]] + [
+        [ref, wrap_words(finding, widths[1] - 10), amount, owner, wrap_words(action, widths[4] - 10)]
+        for ref, finding, amount, owner, action in (
+            ("R-101", "Invoices booked twice in the March ledger", "1,250.00", "Ana", "Reverse the duplicates"),
+            ("R-102", "Late vendor payments", "310.40", "Ben", "Remind the payables team at once"),
+            ("R-103", "Stock count differences at the north warehouse", "98.15", "Chen", "Recount"),
+            ("R-104", "Unsigned contracts", "4,020.00", "Dana", "Collect the signatures"),
+        )
+    ]
+    y = wrapped_rows(p, y - 20, widths, first, "llrll", "top")
+    y = p.paragraph("Terms used in the review, with their weights:", y - 40)
+    # Middle-aligned; the first column wraps, single-line cells sit midway.
+    second = [["Term", "Weight", "Score"]] + [
+        [wrap_words(term, 70), weight, score]
+        for term, weight, score in (
+            ("Control environment", "0.30", "4.1"),
+            ("Risk assessment and response", "0.25", "3.7"),
+            ("Information and communication channels", "0.20", "3.9"),
+            ("Monitoring", "0.25", "4.4"),
+        )
+    ]
+    y = wrapped_rows(p, y - 24, [80, 60, 60], second, "lrr", "middle")
+    p.paragraph("Weights add up to one; scores run from one to five.", y - 40)
+    return [p.content()], [(1, Placed(first)), (1, Placed(second))]
+
+def sample_stubs():
+    p = Page()
+    y = p.title("Income Summary", 790)
+    y = p.paragraph(
+        "Sub-items are indented under their heading and carry their own figures; "
+        "a heading without figures is a row of its own, and sections stand apart "
+        "by a little more space than their lines.",
+        y - 24,
+    )
+    rows = [
+        (0, "Item", ("2023", "2024")),
+        (0, "Revenue", ("1,200", "1,350")),
+        (1, "of which: domestic", ("800", "870")),
+        (1, "of which: export", ("400", "480")),
+        (0, "Operating costs", ()),
+        (1, "Staff", ("450", "470")),
+        (0, "Financial items", ()),
+        (1, "Interest received", ("15", "22")),
+        (1, "Interest paid", ("-5", "-7")),
+        (0, "Net result", ("465", "582")),
+    ]
+    size, leading, section_gap = 9, 12, 8
+    xs = [MARGIN, MARGIN + 190, MARGIN + 260, MARGIN + 330]
+    top = y - 20
+    base = top - 14
+    cells = []
+    for k, (level, label, values) in enumerate(rows):
+        font = "F2" if k == 0 else "F1"
+        if k > 1 and level == 0:
+            base -= section_gap
+        p.text(xs[0] + 3 + 10 * level, base, label, font, size)
+        for c, v in enumerate(values):
+            p.text(xs[c + 2] - 3 - text_width(v, font, size), base, v, font, size)
+        cells.append([label] + list(values) + [""] * (2 - len(values)))
+        if k == 0:
+            header_rule = base - 4
+        base -= leading
+    bottom = base + leading - 4
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, header_rule, bottom):
+        p.line(xs[0], yy, xs[-1], yy)
+    p.ops.append("Q")
+    p.paragraph("Figures in thousands of euros; costs are shown as positive amounts.", bottom - 30)
+    return [p.content()], [(1, Placed(cells))]
+
 def sample_filled_header():
     # Issue 12: a header row filled dark, its text white, under a grid of thin
     # lines drawn over it: the column lines run on out of the filled box.
@@ -1357,6 +1491,8 @@ def main():
         ("filled-header", sample_filled_header, False),
         ("rtl", sample_rtl, False),
         ("cjk-strokes", sample_cjk_strokes, False),
+        ("wrapped-booktabs", sample_wrapped_booktabs, False),
+        ("stubs", sample_stubs, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):

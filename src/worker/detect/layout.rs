@@ -33,6 +33,14 @@ const MAX_WORDS_PER_CELL: f32 = 7.0;
 /// covered by text than `MIN_CHART_DENSITY`, is a chart's labels.
 const MIN_CHART_FILL: f32 = 0.4;
 const MIN_CHART_DENSITY: f32 = 0.12;
+/// The narrowest word space, in em, that word wrap would have put before the
+/// next line's first word.
+const WRAP_SPACE_EM: f32 = 0.2;
+/// Lines of one wrapped cell start (or end, or centre) within this many em
+/// of each other.
+const WRAP_ALIGN_EM: f32 = 0.3;
+/// Measuring slack, in em, when telling whether a word would have fitted.
+const WRAP_SLACK_EM: f32 = 0.1;
 /// A rule counts as a row separator when it spans this much of the block.
 const RULE_SPAN: f32 = 0.6;
 
@@ -236,7 +244,9 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 }
             }
             current.push(line.clone());
-        } else if !current.is_empty() && fits_inside(line, &current) {
+        } else if !current.is_empty()
+            && (fits_inside(line, &current) || continues_a_cell(line, &current))
+        {
             current.push(line.clone());
         } else if !current.is_empty()
             && pending.is_none()
@@ -270,6 +280,33 @@ fn fits_inside(line: &Line, block: &[Line]) -> bool {
         .fold(f32::NEG_INFINITY, f32::max);
     let slack = line.size;
     line.bbox.x0 >= x0 - slack && line.bbox.x1 <= x1 + slack && line.bbox.width() < 0.6 * (x1 - x0)
+}
+
+/// A single-segment line set tight under the block's last line, starting
+/// where one of its cells starts and no wider than that cell's text plus the
+/// line's first word: the cell's text wrapped onto the next line, which may
+/// reach further right than any line so far (a wrapped last column).
+fn continues_a_cell(line: &Line, block: &[Line]) -> bool {
+    let Some(prev) = block.last() else {
+        return false;
+    };
+    let tight = line.bbox.y0 - prev.bbox.y1 < 0.5 * line.size.max(prev.size);
+    let x0 = block
+        .iter()
+        .map(|l| l.bbox.x0)
+        .fold(f32::INFINITY, f32::min);
+    let x1 = block.iter().map(|l| l.bbox.x1).fold(line.bbox.x1, f32::max);
+    // Word wrap moved the line's first word down because it did not fit
+    // after the cell's text above: so the line is at most that much wider.
+    let first_word = line.words.first().map_or(0.0, |w| w.bbox.width());
+    let wrapped_from = |s: &Segment| {
+        (s.x0 - line.bbox.x0).abs() < 0.3 * line.size
+            && line.bbox.width() <= (s.x1 - s.x0) + first_word + 0.5 * line.size
+    };
+    tight
+        && line.segments.len() == 1
+        && prev.segments.iter().any(wrapped_from)
+        && line.bbox.width() < 0.6 * (x1 - x0)
 }
 
 /// Column extents: the segments of the lines with the most segments, merged
@@ -819,10 +856,68 @@ fn is_one_wrapped_row(
     }
     (0..ncols).any(|c| {
         let lines: Vec<usize> = group.iter().copied().filter(|&i| occ[i][c]).collect();
-        lines.len() >= 2
-            && lines[..lines.len() - 1].iter().all(|&i| {
-                line_extents(&block[i], cols)[c].is_some_and(|(a, b)| b - a >= 0.6 * widths[c])
-            })
+        // Figures do not wrap, however wide they are.
+        let filled = lines[..lines.len().saturating_sub(1)].iter().all(|&i| {
+            line_extents(&block[i], cols)[c].is_some_and(|(a, b)| b - a >= 0.6 * widths[c])
+                && !words_in_column(&block[i], cols, c).all(|w| is_number(&w.text))
+        });
+        let wrapped = lines
+            .windows(2)
+            .all(|w| wraps_into(&block[w[0]], &block[w[1]], cols, c, widths[c]));
+        // The lines of one cell share its alignment, or the later one holds
+        // nothing else (a hanging indent); an indented line with values of
+        // its own under a label is a sub-row (a parent label, then a child).
+        let aligned = lines.windows(2).all(|w| {
+            let tol = WRAP_ALIGN_EM * block[w[0]].size;
+            if occ[w[1]].iter().filter(|&&o| o).count() == 1 {
+                return true;
+            }
+            match (
+                line_extents(&block[w[0]], cols)[c],
+                line_extents(&block[w[1]], cols)[c],
+            ) {
+                (Some((a0, a1)), Some((b0, b1))) => {
+                    (a0 - b0).abs() < tol
+                        || (a1 - b1).abs() < tol
+                        || ((a0 + a1) - (b0 + b1)).abs() < 2.0 * tol
+                }
+                _ => false,
+            }
+        });
+        lines.len() >= 2 && aligned && (filled || wrapped)
+    })
+}
+
+/// The words of a line in column `c`.
+fn words_in_column<'a>(
+    line: &'a Line,
+    cols: &'a [(f32, f32)],
+    c: usize,
+) -> impl Iterator<Item = &'a Word> + 'a {
+    line.words.iter().filter(move |w| {
+        let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
+        columns_touched(cols, cx, cx + 0.01).start == c
+    })
+}
+
+/// Whether `next`'s text in column `c` reads as the rest of `line`'s, broken
+/// by word wrap: its first word would not have fitted after `line`'s text
+/// without making that line wider than the column's widest text. A line
+/// after a short entry (a label above a value, a parent above its child)
+/// fails.
+fn wraps_into(line: &Line, next: &Line, cols: &[(f32, f32)], c: usize, widest: f32) -> bool {
+    let Some((a, b)) = line_extents(line, cols)[c] else {
+        return false;
+    };
+    // Numbers do not wrap: a column of short figures always "overflows".
+    if words_in_column(line, cols, c).all(|w| is_number(&w.text)) {
+        return false;
+    }
+    let first_word = words_in_column(next, cols, c).min_by(|p, q| p.bbox.x0.total_cmp(&q.bbox.x0));
+    first_word.is_some_and(|w| {
+        !is_number(&w.text)
+            && (b - a) + WRAP_SPACE_EM * line.size + w.bbox.width()
+                > widest - WRAP_SLACK_EM * line.size
     })
 }
 
@@ -1146,6 +1241,87 @@ mod tests {
         let t = &detect(&chars, &rules)[0];
         assert_eq!(t.grid.row_count(), 3);
         assert_eq!(t.evidence, Evidence::PartiallyRuled);
+    }
+
+    /// A booktabs table, cells top-aligned, whose note column wraps (word
+    /// by word, last lines short) with the line spacing tighter than the
+    /// rows'. `last` puts the notes in the last column, wider than the
+    /// header above them.
+    fn wrapped_notes(last: bool) -> (Vec<TextChar>, Vec<Ruling>) {
+        let (id_x, note_x, amount_x) = if last {
+            (50.0, 200.0, 120.0)
+        } else {
+            (50.0, 120.0, 250.0)
+        };
+        let mut chars = Vec::new();
+        text(&mut chars, "Ref", id_x, 20.0, 0);
+        text(&mut chars, "Note", note_x, 20.0, 1);
+        text(&mut chars, "Amount", amount_x, 20.0, 2);
+        let rows: [(&str, &[&str], &str); 3] = [
+            ("K-1", &["overall gross", "profit", "statements"], "12.5"),
+            ("K-2", &["net sales"], "3.0"),
+            ("K-3", &["gross margin", "of the region"], "7.25"),
+        ];
+        let mut id = 3;
+        let mut top = 40.0;
+        for (key, notes, amount) in rows {
+            text(&mut chars, key, id_x, top, id);
+            text(&mut chars, amount, amount_x, top, id + 1);
+            for (k, note) in notes.iter().enumerate() {
+                text(
+                    &mut chars,
+                    note,
+                    note_x,
+                    top + 11.0 * k as f32,
+                    id + 2 + k as u32,
+                );
+            }
+            id += 10;
+            top += 11.0 * notes.len() as f32 + 8.0;
+        }
+        let rules = vec![
+            Ruling::new(8.0, 40.0, 300.0),
+            Ruling::new(26.0, 40.0, 300.0),
+            Ruling::new(top, 40.0, 300.0),
+        ];
+        (chars, rules)
+    }
+
+    #[test]
+    fn word_wrapped_cells_stay_in_their_row() {
+        for last in [false, true] {
+            let (chars, rules) = wrapped_notes(last);
+            let tables = detect(&chars, &rules);
+            assert_eq!(tables.len(), 1, "last column: {last}");
+            assert_eq!(tables[0].grid.row_count(), 4, "last column: {last}");
+            assert_eq!(tables[0].grid.col_count(), 3, "last column: {last}");
+        }
+    }
+
+    #[test]
+    fn an_indented_sub_row_under_a_heading_is_a_row_of_its_own() {
+        let mut chars = Vec::new();
+        // Sections set apart by more space than their lines.
+        let lines: [(f32, f32, &str, &str); 6] = [
+            (20.0, 50.0, "Item", "2024"),
+            (40.0, 50.0, "Revenue", "100"),
+            (51.0, 60.0, "domestic", "60"),
+            (70.0, 50.0, "Costs", ""),
+            (81.0, 60.0, "Staff", "30"),
+            (100.0, 50.0, "Net", "70"),
+        ];
+        for (k, (y, x, label, value)) in lines.into_iter().enumerate() {
+            text(&mut chars, label, x, y, 2 * k as u32);
+            text(&mut chars, value, 200.0, y, 2 * k as u32 + 1);
+        }
+        let rules = vec![
+            Ruling::new(8.0, 40.0, 240.0),
+            Ruling::new(26.0, 40.0, 240.0),
+            Ruling::new(106.0, 40.0, 240.0),
+        ];
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].grid.row_count(), 6);
     }
 
     #[test]
