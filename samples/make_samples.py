@@ -56,6 +56,11 @@ Files written:
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
                             little apart
+  partial-rules.pdf / .json one page (issue 12, class 1): three partly ruled
+                            tables: a ruled header row over unruled rows; a
+                            frame with column lines and no row lines, headers
+                            set left over numbers set right; boxes around two
+                            groups of columns, headers set left likewise
   scanned-zh.pdf / .json    one scanned page (an image, no text layer: 150 dpi,
                             skewed 0.6 degrees, blurred, grainy grey paper): a
                             ruled table of a Chinese income statement
@@ -1153,6 +1158,76 @@ def sample_filled_header():
     return [p.content()], [(1, Placed(rows))]
 
 
+def partly_ruled(p, rows, top, widths, align, hlines=(), vlines=(), boxes=()):
+    """Draws rows of text at a step of 16 pt from top, headers set left, the
+    body by align, with only the given lines: hlines and vlines are row and
+    column boundary indices drawn across the whole table, boxes are
+    (row0, row1, col0, col1) rectangles. Returns the bottom y."""
+    step, size = 16, 9
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    ys = [top - step * k for k in range(len(rows) + 1)]
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for i in hlines:
+        p.line(xs[0], ys[i], xs[-1], ys[i])
+    for j in vlines:
+        p.line(xs[j], ys[0], xs[j], ys[-1])
+    for r0, r1, c0, c1 in boxes:
+        p.ops.append("%s %s %s %s re S" % (fmt(xs[c0]), fmt(ys[r1]), fmt(xs[c1] - xs[c0]), fmt(ys[r0] - ys[r1])))
+    p.ops.append("Q")
+    for k, row in enumerate(rows):
+        base = top - step * k - 11
+        font = "F2" if k == 0 else "F1"
+        for c, cell in enumerate(row):
+            if k == 0 or align[c] == "l":
+                p.text(xs[c] + 4, base, cell, font, size)
+            else:
+                p.text(xs[c + 1] - 4 - text_width(cell, font, size), base, cell, font, size)
+    return ys[-1]
+
+
+def sample_partial_rules():
+    # Issue 12, class 1: lines drawn for part of the structure only; the rows
+    # and the rest of the columns come from the text.
+    p = Page()
+    y = p.title("Parts Shipped", 790)
+    y = p.paragraph("Three tables ruled in part: the lines drawn say where columns are, the "
+                    "text lines say where rows are.", y - 24)
+    parts = [
+        ["Item", "Code", "Qty", "Price", "Total"],
+        ["Bolts", "B-101", "120", "0.25", "30.00"],
+        ["Nuts", "N-202", "300", "0.10", "30.00"],
+        ["Washers", "W-303", "75", "0.05", "3.75"],
+        ["Brackets", "K-404", "16", "4.50", "72.00"],
+    ]
+    widths, align = [120, 70, 60, 70, 80], "llrrr"
+    # A ruled header row (a box per cell) over rows with no lines at all.
+    n = len(parts)
+    bottom = partly_ruled(p, parts, y - 24, widths, align, boxes=[(0, 1, c, c + 1) for c in range(5)])
+    y = p.paragraph("The same parts in a frame with column lines but no row lines.", bottom - 24)
+    stock = [
+        ["Depot", "Bin", "Stock", "Reorder", "Value"],
+        ["North", "A-12", "1,240", "300", "3,100.00"],
+        ["South", "B-07", "865", "250", "2,162.50"],
+        ["East", "C-33", "92", "100", "230.00"],
+        ["West", "D-41", "4,310", "900", "10,775.00"],
+    ]
+    bottom = partly_ruled(p, stock, y - 24, widths, align, hlines=(0, n), vlines=range(6))
+    y = p.paragraph("Orders in two boxes, one around the names and one around the figures.",
+                    bottom - 24)
+    orders = [
+        ["Customer", "Order", "Units", "Weight", "Amount"],
+        ["Ana Lima", "O-5521", "12", "8.4", "96.00"],
+        ["Ben Okafor", "O-5522", "140", "98.0", "1,120.00"],
+        ["Chen Wei", "O-5523", "6", "4.2", "48.00"],
+        ["Dana Cruz", "O-5524", "75", "52.5", "600.00"],
+    ]
+    bottom = partly_ruled(p, orders, y - 24, widths, align, boxes=[(0, n, 0, 2), (0, n, 2, 5)])
+    p.paragraph("Amounts are in euros.", bottom - 30)
+    return [p.content()], [(1, Placed(parts)), (1, Placed(stock)), (1, Placed(orders))]
+
+
 def sample_leaders():
     p = Page()
     y = p.title("Statement of Income", 790)
@@ -1493,6 +1568,7 @@ def main():
         ("cjk-strokes", sample_cjk_strokes, False),
         ("wrapped-booktabs", sample_wrapped_booktabs, False),
         ("stubs", sample_stubs, False),
+        ("partial-rules", sample_partial_rules, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):

@@ -10,6 +10,10 @@
 //! a column boundary without a word gap there spans those columns. Rows are
 //! lines, except where rules or shaded bands group several lines into one
 //! row (wrapped cells), or a label sits between two lines (a row span).
+//! Vertical lines drawn across the block (a frame with column lines, boxes
+//! around groups of columns, a ruled header row) are column boundaries: a
+//! column splits at one, and pieces of one ruled column that never share a
+//! line (a header set left over numbers set right) join.
 //! Blocks that read like prose or a bulleted list are not tables.
 
 use super::grid::{cells_from_sets, DisjointSets};
@@ -41,6 +45,10 @@ const WRAP_SPACE_EM: f32 = 0.2;
 const WRAP_ALIGN_EM: f32 = 0.3;
 /// Measuring slack, in em, when telling whether a word would have fitted.
 const WRAP_SLACK_EM: f32 = 0.1;
+/// A vertical line is a column line of a block when it runs no further than
+/// this many em above or below the block's text (a frame's padding, a
+/// header row or a title row the block left out).
+const COLUMN_LINE_OVERRUN_EM: f32 = 3.0;
 /// A rule counts as a row separator when it spans this much of the block.
 const RULE_SPAN: f32 = 0.6;
 
@@ -77,12 +85,17 @@ impl Line {
 }
 
 /// Tables found from text layout among `chars` (those not already in a ruled
-/// table), with `rules` the page's horizontal rulings.
-pub fn layout_tables(chars: &[&TextChar], rules: &[Ruling]) -> Vec<TableRegion> {
+/// table), with `rules` the page's horizontal rulings and `verticals` its
+/// vertical ones: where a column line is drawn, it is a column boundary.
+pub fn layout_tables(
+    chars: &[&TextChar],
+    rules: &[Ruling],
+    verticals: &[Ruling],
+) -> Vec<TableRegion> {
     let lines = page_lines(chars);
     blocks(&lines)
         .into_iter()
-        .filter_map(|block| table_from_block(&block, rules))
+        .filter_map(|block| table_from_block(&block, rules, verticals))
         .collect()
 }
 
@@ -544,8 +557,10 @@ fn occupied(line: &Line, cols: &[(f32, f32)]) -> Vec<bool> {
     occ
 }
 
-fn table_from_block(block: &[Line], rules: &[Ruling]) -> Option<TableRegion> {
+fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> Option<TableRegion> {
+    let drawn = column_lines(block, verticals);
     let cols = columns(block);
+    let cols = merge_between_lines(block, split_at_lines(block, cols, &drawn), &drawn);
     if cols.len() < 2 {
         return None;
     }
@@ -625,9 +640,14 @@ fn table_from_block(block: &[Line], rules: &[Ruling]) -> Option<TableRegion> {
     if row_bounds.windows(2).any(|w| w[1] <= w[0]) {
         return None; // rows overlap: not a grid
     }
+    // Column boundaries: a line drawn in the gap, else midway.
     let mut col_bounds = vec![x0];
     for pair in cols.windows(2) {
-        col_bounds.push((pair[0].1 + pair[1].0) / 2.0);
+        let mid = (pair[0].1 + pair[1].0) / 2.0;
+        let line = (drawn.iter().copied())
+            .filter(|&x| x >= pair[0].1 - 1.0 && x <= pair[1].0 + 1.0)
+            .min_by(|a, b| (a - mid).abs().total_cmp(&(b - mid).abs()));
+        col_bounds.push(line.unwrap_or(mid));
     }
     col_bounds.push(x1);
 
@@ -693,6 +713,103 @@ fn table_from_block(block: &[Line], rules: &[Ruling]) -> Option<TableRegion> {
         },
         confidence: confidence.min(0.95),
     })
+}
+
+/// The x of each vertical line drawn across one of the block's lines, within
+/// its extent: the lines of a ruled column, a box around a group of columns,
+/// the cells of a ruled header over unruled rows. A line that runs on far
+/// above or below the block belongs to something else (a chart, a page
+/// layout).
+fn column_lines(block: &[Line], verticals: &[Ruling]) -> Vec<f32> {
+    let size = median(block.iter().map(|l| l.size).collect());
+    let x0 = block
+        .iter()
+        .map(|l| l.bbox.x0)
+        .fold(f32::INFINITY, f32::min);
+    let x1 = (block.iter().map(|l| l.bbox.x1)).fold(f32::NEG_INFINITY, f32::max);
+    let y0 = block
+        .iter()
+        .map(|l| l.bbox.y0)
+        .fold(f32::INFINITY, f32::min);
+    let y1 = (block.iter().map(|l| l.bbox.y1)).fold(f32::NEG_INFINITY, f32::max);
+    let reach = COLUMN_LINE_OVERRUN_EM * size;
+    let mut xs: Vec<f32> = verticals
+        .iter()
+        .filter(|r| r.pos >= x0 - size && r.pos <= x1 + size)
+        .filter(|r| r.start >= y0 - reach && r.end <= y1 + reach)
+        .filter(|r| block.iter().any(|l| r.start <= l.cy() && r.end >= l.cy()))
+        .map(|r| r.pos)
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() <= 1.0);
+    xs
+}
+
+/// Splits a column at a line drawn through it with no word across the line:
+/// text aligned on both sides of a drawn boundary is two columns, however
+/// close it sits.
+fn split_at_lines(block: &[Line], cols: Vec<(f32, f32)>, drawn: &[f32]) -> Vec<(f32, f32)> {
+    let words: Vec<&Word> = block.iter().flat_map(|l| &l.words).collect();
+    let mut out = Vec::new();
+    for (c0, c1) in cols {
+        let mut start = c0;
+        for &x in drawn.iter().filter(|&&x| x > c0 && x < c1) {
+            let inside: Vec<&&Word> = (words.iter())
+                .filter(|w| w.bbox.x1 > start && w.bbox.x0 < c1)
+                .collect();
+            if inside.iter().any(|w| w.bbox.x0 < x && w.bbox.x1 > x) {
+                continue;
+            }
+            let left = (inside.iter().filter(|w| w.bbox.x1 <= x))
+                .map(|w| w.bbox.x1)
+                .fold(f32::NEG_INFINITY, f32::max);
+            let right = (inside.iter().filter(|w| w.bbox.x0 >= x))
+                .map(|w| w.bbox.x0)
+                .fold(f32::INFINITY, f32::min);
+            if left.is_finite() && right.is_finite() {
+                out.push((start, left));
+                start = right;
+            }
+        }
+        out.push((start, c1));
+    }
+    out
+}
+
+/// Joins neighbouring columns that sit between the same two drawn column
+/// lines and never share a line of text: a header set left over numbers set
+/// right in one ruled column. Without lines on both sides (and one inside
+/// the table) nothing says the two are one column.
+fn merge_between_lines(block: &[Line], cols: Vec<(f32, f32)>, drawn: &[f32]) -> Vec<(f32, f32)> {
+    let lines_in = |c: (f32, f32)| -> Vec<bool> {
+        block
+            .iter()
+            .map(|l| {
+                (l.words.iter()).any(|w| {
+                    let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
+                    cx >= c.0 && cx <= c.1
+                })
+            })
+            .collect()
+    };
+    let (Some(&first), Some(&last)) = (cols.first(), cols.last()) else {
+        return cols;
+    };
+    let interior = drawn.iter().any(|&x| x > first.1 && x < last.0);
+    let mut out: Vec<(f32, f32)> = Vec::new();
+    for c in cols {
+        if let Some(prev) = out.last_mut() {
+            let between = drawn.iter().any(|&x| x >= prev.1 && x <= c.0);
+            let bounded = drawn.iter().any(|&x| x <= prev.0) && drawn.iter().any(|&x| x >= c.1);
+            let apart = (lines_in(*prev).iter().zip(lines_in(c))).all(|(&a, b)| !(a && b));
+            if interior && bounded && !between && apart {
+                prev.1 = c.1;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Groups the block's lines into rows (indices into `block`). Each line is a
@@ -1133,7 +1250,7 @@ mod tests {
 
     fn detect(chars: &[TextChar], rules: &[Ruling]) -> Vec<TableRegion> {
         let refs: Vec<&TextChar> = chars.iter().collect();
-        layout_tables(&refs, rules)
+        layout_tables(&refs, rules, &[])
     }
 
     #[test]
@@ -1367,5 +1484,72 @@ mod tests {
                 .map(|t| (t.grid.row_count(), t.grid.col_count()))
                 .collect::<Vec<_>>()
         );
+    }
+
+    /// Rows of cells, each `(text, x)`, 16 pt apart from y = 40.
+    fn rows_at(chars: &mut Vec<TextChar>, rows: &[&[(&str, f32)]]) {
+        let mut id = 0;
+        for (i, row) in rows.iter().enumerate() {
+            for &(cell, x) in row.iter() {
+                text(chars, cell, x, 40.0 + 16.0 * i as f32, id);
+                id += 1;
+            }
+        }
+    }
+
+    #[test]
+    fn a_header_set_left_over_numbers_set_right_between_lines_is_one_column() {
+        let mut chars = Vec::new();
+        rows_at(
+            &mut chars,
+            &[
+                &[("Item", 50.0), ("Qty", 125.0), ("Price", 205.0)],
+                &[("Bolts", 50.0), ("120", 180.0), ("0.25", 265.0)],
+                &[("Nuts", 50.0), ("300", 180.0), ("0.10", 265.0)],
+                &[("Washers", 50.0), ("75", 185.0), ("4.50", 265.0)],
+            ],
+        );
+        // Without lines the header-only columns fold into the columns they
+        // head (`fold_header_columns`), the boundaries midway in the gaps.
+        assert_eq!(detect(&chars, &[])[0].grid.col_count(), 3);
+        let lines: Vec<Ruling> = [45.0, 120.0, 200.0, 290.0]
+            .iter()
+            .map(|&x| Ruling::new(x, 28.0, 96.0))
+            .collect();
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let t = &layout_tables(&refs, &[], &lines)[0];
+        assert_eq!(t.grid.col_count(), 3);
+        assert_eq!(t.grid.cols[1..3], [120.0, 200.0], "boundaries on the lines");
+    }
+
+    #[test]
+    fn a_drawn_line_splits_a_column_where_no_word_crosses_it() {
+        let mut chars = Vec::new();
+        rows_at(
+            &mut chars,
+            &[&[("AB", 50.0), ("CD", 63.0)], &[("EF", 50.0), ("GH", 63.0)]],
+        );
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let block = page_lines(&refs);
+        let cols = vec![(50.0, 73.0)];
+        assert_eq!(split_at_lines(&block, cols.clone(), &[61.5]).len(), 2);
+        // A line through a word splits nothing.
+        assert_eq!(split_at_lines(&block, cols, &[55.0]).len(), 1);
+    }
+
+    #[test]
+    fn lines_far_above_a_block_are_not_its_column_lines() {
+        let mut chars = Vec::new();
+        rows_at(
+            &mut chars,
+            &[&[("A", 50.0), ("B", 90.0)], &[("C", 50.0), ("D", 90.0)]],
+        );
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let block = page_lines(&refs);
+        let lines = [
+            Ruling::new(80.0, 28.0, 60.0),
+            Ruling::new(70.0, -200.0, 60.0),
+        ];
+        assert_eq!(column_lines(&block, &lines), vec![80.0]);
     }
 }

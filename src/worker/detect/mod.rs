@@ -112,7 +112,16 @@ pub fn detect_tables(
         .filter(|r| outside((r.start + r.end) / 2.0, r.pos))
         .copied()
         .collect();
-    let from_layout = layout::layout_tables(&free_chars, &free_rules);
+    // Column lines for layout, only on drawn pages: on a scan, short
+    // vertical strokes are as often grain or what erased text left.
+    let free_verticals: Vec<rulings::Ruling> = match surface {
+        Surface::Drawn => (rulings.vertical.iter())
+            .filter(|r| outside(r.pos, (r.start + r.end) / 2.0))
+            .copied()
+            .collect(),
+        Surface::Scanned => Vec::new(),
+    };
+    let from_layout = layout::layout_tables(&free_chars, &free_rules, &free_verticals);
     let ruled: Vec<Rect> = tables.iter().map(|t| t.bbox).collect();
     let all_chars: Vec<&TextChar> = chars.iter().collect();
     tables.extend(from_layout.into_iter().filter(|t| {
