@@ -61,6 +61,14 @@ Files written:
                             frame with column lines and no row lines, headers
                             set left over numbers set right; boxes around two
                             groups of columns, headers set left likewise
+  rtl.pdf / .json           one page (issue 12, class 10): a ruled table of
+                            Hebrew and Arabic cells drawn as they look (glyphs
+                            left to right): mixed words and numbers, a bracketed
+                            number, a lam-alef ligature, pointed letters,
+                            Arabic-Indic digits; expected in reading order
+  cjk-strokes.pdf / .json   one page (issue 12, class 7): a ruled table whose
+                            Chinese text is set against the cell borders, its
+                            glyphs' edge strokes as long as a short line
   scanned-zh.pdf / .json    one scanned page (an image, no text layer: 150 dpi,
                             skewed 0.6 degrees, blurred, grainy grey paper): a
                             ruled table of a Chinese income statement
