@@ -1403,6 +1403,22 @@ RTL_FONT = Type3Font(
 )
 
 
+def ruled_grid(p, widths, top, step, n_rows):
+    """Draws a full grid of thin lines from the left margin down from top:
+    columns `widths` wide, n_rows rows `step` high. Gives the column lines' x."""
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    bottom = top - step * n_rows
+    p.ops.append("q 0.5 w 0 G")
+    for k in range(n_rows + 1):
+        p.line(xs[0], top - step * k, xs[-1], top - step * k)
+    for x in xs:
+        p.line(x, top, x, bottom)
+    p.ops.append("Q")
+    return xs
+
+
 # Chinese glyphs for sample_cjk_strokes, drawn with strokes along their edges.
 CJK_FONT = Type3Font([(c, 1000) for c in "项目营业收入市场管理费用深圳广州期末余额备注"], ideographs=True)
 
@@ -1421,18 +1437,8 @@ def sample_cjk_strokes():
     p = Page()
     y = p.title("Expenses", 790)
     y = p.paragraph("A grid whose Chinese text touches the cell borders.", y - 24)
-    widths, step, size = [120, 90, 90], 22, 11
-    xs = [MARGIN]
-    for w in widths:
-        xs.append(xs[-1] + w)
-    top = y - 24
-    bottom = top - step * len(rows)
-    p.ops.append("q 0.5 w 0 G")
-    for k in range(len(rows) + 1):
-        p.line(xs[0], top - step * k, xs[-1], top - step * k)
-    for x in xs:
-        p.line(x, top, x, bottom)
-    p.ops.append("Q")
+    step, size, top = 22, 11, y - 24
+    xs = ruled_grid(p, [120, 90, 90], top, step, len(rows))
     for k, row in enumerate(rows):
         base = top - step * k - 16
         for c, cell in enumerate(row):
@@ -1464,18 +1470,8 @@ def sample_rtl():
     p = Page()
     y = p.title("Prices", 790)
     y = p.paragraph("Cells in Hebrew and Arabic, right-aligned as they are set.", y - 24)
-    widths, step, size = [110, 70, 140, 90], 20, 10
-    xs = [MARGIN]
-    for w in widths:
-        xs.append(xs[-1] + w)
-    top = y - 24
-    bottom = top - step * len(rows)
-    p.ops.append("q 0.5 w 0 G")
-    for k in range(len(rows) + 1):
-        p.line(xs[0], top - step * k, xs[-1], top - step * k)
-    for x in xs:
-        p.line(x, top, x, bottom)
-    p.ops.append("Q")
+    step, size, top = 20, 10, y - 24
+    xs = ruled_grid(p, [110, 70, 140, 90], top, step, len(rows))
     for k, row in enumerate(rows):
         base = top - step * k - 14
         for c, (keys, _) in enumerate(row):
