@@ -1120,6 +1120,7 @@ def sample_stubs():
     p.paragraph("Figures in thousands of euros; costs are shown as positive amounts.", bottom - 30)
     return [p.content()], [(1, Placed(cells))]
 
+
 def sample_filled_header():
     # Issue 12: a header row filled dark, its text white, under a grid of thin
     # lines drawn over it: the column lines run on out of the filled box.

@@ -42,8 +42,8 @@ fn is_rtl(c: char) -> bool {
 }
 
 /// Right-to-left letters, and Arabic-Indic digits, which MuPDF reverses
-/// as it does letters.
-fn reversed_by_mupdf(c: char) -> bool {
+/// as it does letters: a line with one needs `reading_order`.
+pub fn reversed_by_mupdf(c: char) -> bool {
     matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN)
 }
 

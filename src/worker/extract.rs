@@ -10,7 +10,7 @@
 use mupdf::{Page, TextCharFlags, TextPageFlags};
 
 use crate::table::{Grid, Rect};
-use crate::worker::bidi::{reading_order, Placed};
+use crate::worker::bidi::{reading_order, reversed_by_mupdf, Placed};
 use crate::worker::turn::{Runs, Turn};
 
 /// One character of the text layer, in page points.
@@ -288,9 +288,14 @@ fn assemble(chars: &[&TextChar]) -> String {
         .into_iter()
         .map(|mut line| {
             line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            let placed: Vec<Placed> = line.iter().flat_map(|p| p.placed.clone()).collect();
-            let size = line.iter().map(|p| p.size).fold(0.0, f32::max);
-            let text = reading_order(&placed, size).unwrap_or_else(|| join_pieces(&line));
+            // Most lines have no right-to-left text: no copy of their glyphs.
+            let rtl = line.iter().any(|p| p.text.chars().any(reversed_by_mupdf));
+            let reordered = rtl.then(|| {
+                let placed: Vec<Placed> = line.iter().flat_map(|p| p.placed.clone()).collect();
+                let size = line.iter().map(|p| p.size).fold(0.0, f32::max);
+                reading_order(&placed, size)
+            });
+            let text = reordered.flatten().unwrap_or_else(|| join_pieces(&line));
             let x0 = line.iter().map(|p| p.x0).fold(f32::INFINITY, f32::min);
             let x1 = (line.iter().flat_map(|p| &p.glyphs)).fold(x0, |x, g| x.max(g.2));
             (text, x1 - x0)
