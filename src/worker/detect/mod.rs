@@ -17,6 +17,7 @@ use crate::config::DetectConfig;
 use crate::table::{Evidence, Rect, TableRegion};
 use crate::worker::extract::{is_cjk, leader_marks, slot, TextChar};
 use crate::worker::render::PageImage;
+use scan::InkBits;
 
 /// The share of column borders a grid needs drawn to count as ruled.
 const MIN_COLUMN_BORDERS: f32 = 0.5;
@@ -124,9 +125,13 @@ pub fn detect_tables(
     let from_layout = layout::layout_tables(&free_chars, &free_rules, &free_verticals);
     let ruled: Vec<Rect> = tables.iter().map(|t| t.bbox).collect();
     let all_chars: Vec<&TextChar> = chars.iter().collect();
+    // The pixels any visible tint makes ink, packed once a page has a
+    // layout table to check.
+    let visible = std::cell::OnceCell::new();
+    let visible = || visible.get_or_init(|| InkBits::new(&page.pixels, VISIBLE_INK));
     tables.extend(from_layout.into_iter().filter(|t| {
-        graphic_ink_share(page, &t.bbox, &free_chars, &rulings, VISIBLE_INK) < MAX_GRAPHIC_INK
-            && !hugs_a_graphic(page, t, &ruled, &free_chars, &rulings)
+        graphic_ink_share(page, visible(), &t.bbox, &free_chars, &rulings) < MAX_GRAPHIC_INK
+            && !hugs_a_graphic(page, visible(), t, &ruled, &free_chars, &rulings)
             && (surface == Surface::Scanned
                 || stray_verticals(t, &rulings, &all_chars) <= MAX_STRAY_VERTICALS)
     }));
@@ -272,13 +277,14 @@ fn runs_through(
 
 /// The share of a region's area inked by something other than text, rulings
 /// and bands across its whole width (a dark header row, shading): what a
-/// chart has and a table does not.
+/// chart has and a table does not. `ink` holds the page's pixels darker than
+/// `VISIBLE_INK`; the work is done on its bits, a word of 64 pixels at a time.
 fn graphic_ink_share(
     page: &PageImage,
+    ink: &InkBits,
     region: &Rect,
     chars: &[&TextChar],
     rulings: &rulings::Rulings,
-    threshold: u8,
 ) -> f32 {
     let (w, h) = page.pixels.dimensions();
     let (px0, py0) = page.to_pixels(region.x0, region.y0);
@@ -294,7 +300,11 @@ fn graphic_ink_share(
         return 0.0;
     }
     let (rw, rh) = ((x1 - x0) as usize, (y1 - y0) as usize);
-    let mut explained = vec![false; rw * rh];
+    // Explained pixels as bits, per region row the words from the one x0 is in.
+    let first = (x0 / 64) as usize;
+    let words = (x1 as usize - 1) / 64 + 1 - first;
+    let base = first as u32 * 64;
+    let mut explained = vec![0u64; rh * words];
     let mut mark = |ax: f32, ay: f32, bx: f32, by: f32, grow: f32| {
         let (ax, ay) = page.to_pixels(ax, ay);
         let (bx, by) = page.to_pixels(bx, by);
@@ -302,9 +312,20 @@ fn graphic_ink_share(
         let xb = ((bx + grow).ceil().max(0.0) as u32).min(x1);
         let ya = ((ay - grow).max(y0 as f32) as u32).min(y1);
         let yb = ((by + grow).ceil().max(0.0) as u32).min(y1);
-        for y in ya..yb {
-            for x in xa..xb {
-                explained[(y - y0) as usize * rw + (x - x0) as usize] = true;
+        if xa >= xb {
+            return;
+        }
+        let (a, b) = (xa - base, xb - base);
+        let (ka, kb) = ((a / 64) as usize, ((b - 1) / 64) as usize);
+        if ka == kb {
+            // Most boxes (a glyph's) lie within one word: one mask for all rows.
+            let mask = scan::span_mask(ka, a, b);
+            for y in ya..yb {
+                explained[(y - y0) as usize * words + ka] |= mask;
+            }
+        } else {
+            for y in ya..yb {
+                scan::set_bits(&mut explained[(y - y0) as usize * words..][..words], a, b);
             }
         }
     };
@@ -317,23 +338,20 @@ fn graphic_ink_share(
     for r in &rulings.vertical {
         mark(r.pos, r.start, r.pos, r.end, 3.0);
     }
-    let pixels = page.pixels.as_raw();
     let mut unexplained = 0usize;
     for y in y0..y1 {
-        let row = &pixels[(y * w) as usize..((y + 1) * w) as usize];
-        let ink_in_row = row[x0 as usize..x1 as usize]
-            .iter()
-            .filter(|&&v| v < threshold)
-            .count();
-        if ink_in_row as f32 >= 0.8 * rw as f32 {
+        let row = &ink.row(y as usize)[first..first + words];
+        let done = &explained[(y - y0) as usize * words..][..words];
+        let (mut inked, mut left) = (0u32, 0u32);
+        for (k, (&bits, &known)) in row.iter().zip(done).enumerate() {
+            let bits = bits & scan::span_mask(k, x0 - base, x1 - base);
+            inked += bits.count_ones();
+            left += (bits & !known).count_ones();
+        }
+        if inked as f32 >= 0.8 * rw as f32 {
             continue; // a band across the table
         }
-        for x in x0..x1 {
-            if row[x as usize] < threshold && !explained[(y - y0) as usize * rw + (x - x0) as usize]
-            {
-                unexplained += 1;
-            }
-        }
+        unexplained += left as usize;
     }
     unexplained as f32 / (rw * rh) as f32
 }
@@ -352,6 +370,7 @@ fn median_row_height(grid: &crate::table::Grid) -> f32 {
 /// plot's slanted lines break up into short "rulings".
 fn hugs_a_graphic(
     page: &PageImage,
+    ink: &InkBits,
     table: &TableRegion,
     others: &[Rect],
     chars: &[&TextChar],
@@ -386,7 +405,7 @@ fn hugs_a_graphic(
     ]
     .iter()
     .filter(|band| band.height() >= 1.0)
-    .any(|band| graphic_ink_share(page, band, chars, &lines, VISIBLE_INK) >= MAX_GRAPHIC_INK)
+    .any(|band| graphic_ink_share(page, ink, band, chars, &lines) >= MAX_GRAPHIC_INK)
 }
 
 /// Vertical strokes inside a table, away from its left and right edges and
@@ -511,7 +530,124 @@ fn sort_reading_order(tables: &mut [TableRegion]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use rulings::Ruling;
+
+    /// `graphic_ink_share` as first written, a pixel at a time: the oracle.
+    fn graphic_ink_share_by_pixels(
+        page: &PageImage,
+        region: &Rect,
+        chars: &[&TextChar],
+        rulings: &rulings::Rulings,
+        threshold: u8,
+    ) -> f32 {
+        let (w, h) = page.pixels.dimensions();
+        let (px0, py0) = page.to_pixels(region.x0, region.y0);
+        let (px1, py1) = page.to_pixels(region.x1, region.y1);
+        let clamp = |v: f32, hi: u32| (v.max(0.0) as u32).min(hi);
+        let (x0, y0, x1, y1) = (
+            clamp(px0, w),
+            clamp(py0, h),
+            clamp(px1.ceil(), w),
+            clamp(py1.ceil(), h),
+        );
+        if x1 <= x0 || y1 <= y0 {
+            return 0.0;
+        }
+        let (rw, rh) = ((x1 - x0) as usize, (y1 - y0) as usize);
+        let mut explained = vec![false; rw * rh];
+        let mut mark = |ax: f32, ay: f32, bx: f32, by: f32, grow: f32| {
+            let (ax, ay) = page.to_pixels(ax, ay);
+            let (bx, by) = page.to_pixels(bx, by);
+            let xa = ((ax - grow).max(x0 as f32) as u32).min(x1);
+            let xb = ((bx + grow).ceil().max(0.0) as u32).min(x1);
+            let ya = ((ay - grow).max(y0 as f32) as u32).min(y1);
+            let yb = ((by + grow).ceil().max(0.0) as u32).min(y1);
+            for y in ya..yb {
+                for x in xa..xb {
+                    explained[(y - y0) as usize * rw + (x - x0) as usize] = true;
+                }
+            }
+        };
+        for c in chars {
+            mark(c.bbox.x0, c.bbox.y0, c.bbox.x1, c.bbox.y1, 1.5);
+        }
+        for r in &rulings.horizontal {
+            mark(r.start, r.pos, r.end, r.pos, 3.0);
+        }
+        for r in &rulings.vertical {
+            mark(r.pos, r.start, r.pos, r.end, 3.0);
+        }
+        let pixels = page.pixels.as_raw();
+        let mut unexplained = 0usize;
+        for y in y0..y1 {
+            let row = &pixels[(y * w) as usize..((y + 1) * w) as usize];
+            let ink_in_row = row[x0 as usize..x1 as usize]
+                .iter()
+                .filter(|&&v| v < threshold)
+                .count();
+            if ink_in_row as f32 >= 0.8 * rw as f32 {
+                continue; // a band across the table
+            }
+            for x in x0..x1 {
+                if row[x as usize] < threshold
+                    && !explained[(y - y0) as usize * rw + (x - x0) as usize]
+                {
+                    unexplained += 1;
+                }
+            }
+        }
+        unexplained as f32 / (rw * rh) as f32
+    }
+
+    proptest::proptest! {
+        /// Any image, region, text and rulings: the share counted on bits is
+        /// the share counted pixel by pixel.
+        #[test]
+        fn graphic_ink_share_on_bits_equals_pixels(
+            (w, h, pixels) in (1u32..200, 1u32..60).prop_flat_map(|(w, h)| {
+                (Just(w), Just(h), proptest::collection::vec(prop_oneof![
+                    6 => Just(255u8), 3 => Just(0u8), 1 => any::<u8>()], (w * h) as usize))
+            }),
+            scale in prop_oneof![Just(1.0f32), Just(2.0833)],
+            region in (-10.0f32..120.0, -10.0f32..40.0, 0.0f32..200.0, 0.0f32..60.0),
+            boxes in proptest::collection::vec(
+                (-5.0f32..110.0, -5.0f32..40.0, 0.0f32..30.0, 0.0f32..12.0), 0..12),
+            lines in proptest::collection::vec((-5.0f32..60.0, -5.0f32..110.0, 0.0f32..100.0), 0..6),
+        ) {
+            let page = PageImage {
+                pixels: image::GrayImage::from_raw(w, h, pixels).unwrap(),
+                scale,
+                origin: (3.0, -2.0),
+            };
+            let (rx, ry, rw, rh) = region;
+            let region = Rect::new(rx, ry, rx + rw, ry + rh);
+            let chars: Vec<TextChar> = boxes
+                .iter()
+                .map(|&(x, y, bw, bh)| TextChar {
+                    c: 'x',
+                    bbox: Rect::new(x, y, x + bw, y + bh),
+                    line: 0,
+                    size: 10.0,
+                })
+                .collect();
+            let chars: Vec<&TextChar> = chars.iter().collect();
+            let half = lines.len() / 2;
+            let rulings = rulings::Rulings {
+                horizontal: (lines[..half].iter())
+                    .map(|&(p, s, l)| Ruling::new(p, s, s + l))
+                    .collect(),
+                vertical: (lines[half..].iter())
+                    .map(|&(p, s, l)| Ruling::new(s, p, p + l))
+                    .collect(),
+            };
+            let ink = InkBits::new(&page.pixels, VISIBLE_INK);
+            proptest::prop_assert_eq!(
+                graphic_ink_share(&page, &ink, &region, &chars, &rulings),
+                graphic_ink_share_by_pixels(&page, &region, &chars, &rulings, VISIBLE_INK)
+            );
+        }
+    }
 
     fn word(text: &str, x: f32, y: f32) -> Vec<TextChar> {
         text.chars()

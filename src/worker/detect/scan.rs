@@ -40,7 +40,8 @@ impl InkBits {
         }
     }
 
-    fn row(&self, y: usize) -> &[u64] {
+    /// Row `y`'s bits, in whole words.
+    pub fn row(&self, y: usize) -> &[u64] {
         &self.bits[y * self.words..(y + 1) * self.words]
     }
 
@@ -159,6 +160,25 @@ fn and_ahead(bits: &mut [u64], offset: usize) {
         at += count;
     }
     bits[at..].fill(0);
+}
+
+/// The bits of word `k` that lie in the bit positions [a, b).
+pub fn span_mask(k: usize, a: u32, b: u32) -> u64 {
+    let at = k as u32 * 64;
+    let lo = a.saturating_sub(at).min(64);
+    let hi = b.saturating_sub(at).min(64);
+    match hi > lo {
+        true => (!0u64 >> (64 - (hi - lo))) << lo,
+        false => 0,
+    }
+}
+
+/// Sets the bit positions [a, b) of `row` (a < b).
+pub fn set_bits(row: &mut [u64], a: u32, b: u32) {
+    let (first, last) = ((a / 64) as usize, ((b - 1) / 64) as usize);
+    for (k, word) in row.iter_mut().enumerate().take(last + 1).skip(first) {
+        *word |= span_mask(k, a, b);
+    }
 }
 
 /// The bits of `row` darker than `threshold`, 64 pixels a word.
