@@ -185,6 +185,12 @@ pub fn set_bits(row: &mut [u64], a: u32, b: u32) {
 fn pack_row(row: &[u8], threshold: u8, out: &mut [u64]) {
     let whole = row.len() / 64;
     #[cfg(target_arch = "x86_64")]
+    if threshold > 0 && std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        unsafe { pack_row_avx2(row, threshold, out) };
+        return;
+    }
+    #[cfg(target_arch = "x86_64")]
     if threshold > 0 {
         use std::arch::x86_64::{
             __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8,
@@ -210,6 +216,37 @@ fn pack_row(row: &[u8], threshold: u8, out: &mut [u64]) {
         }
     }
     pack_rest(row, threshold, out, 0);
+}
+
+/// `pack_row` thirty-two bytes at a time: packing is a pass over every
+/// page image (three thresholds), half of what detection spends on a
+/// ruled page with SSE2's sixteen.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn pack_row_avx2(row: &[u8], threshold: u8, out: &mut [u64]) {
+    use std::arch::x86_64::{
+        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8, _mm256_movemask_epi8,
+        _mm256_set1_epi8,
+    };
+    let whole = row.len() / 64;
+    // v < t exactly when min(v, t - 1) == v.
+    // SAFETY: the loads read 32 bytes from within `row` (2 × 32 = 64 per
+    // whole word); AVX2 is the caller's promise.
+    unsafe {
+        let limit = _mm256_set1_epi8((threshold - 1) as i8);
+        for (k, word) in out.iter_mut().take(whole).enumerate() {
+            let at = row.as_ptr().add(k * 64) as *const __m256i;
+            let (lo, hi) = (_mm256_loadu_si256(at), _mm256_loadu_si256(at.add(1)));
+            let dark_lo = _mm256_cmpeq_epi8(_mm256_min_epu8(lo, limit), lo);
+            let dark_hi = _mm256_cmpeq_epi8(_mm256_min_epu8(hi, limit), hi);
+            *word = u64::from(_mm256_movemask_epi8(dark_lo) as u32)
+                | u64::from(_mm256_movemask_epi8(dark_hi) as u32) << 32;
+        }
+    }
+    pack_rest(row, threshold, out, whole);
 }
 
 /// `pack_row` from word `from` on, a pixel at a time.
