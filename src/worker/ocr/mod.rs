@@ -61,7 +61,8 @@ pub(crate) struct Line {
 /// A scanned page read by OCR.
 pub struct ScannedPage {
     /// The page turned straight, its ink only (see `paper::ink_only`) and
-    /// the text read from it erased: detection runs on this. Blurred letters
+    /// the text read from it erased, its faint gridlines put back and the
+    /// rulings erasing cut joined again: detection runs on this. Blurred letters
     /// run together into strokes as long as short rulings; detection has the
     /// characters for the text.
     pub image: PageImage,
@@ -88,7 +89,12 @@ pub fn read_page(engine: &Engine, page: PageImage, first_line: u32) -> Result<Sc
     let lines = engine.lines(&image.pixels)?;
     let (chars, confidence) = synthetic_chars(&lines, &image, first_line);
     let mut pixels = paper::ink_only(&image.pixels);
-    erase_text(&mut pixels, &lines);
+    let erased = erase_text(&mut pixels, &lines);
+    let mut without_text = image.pixels.clone();
+    erase_text(&mut without_text, &lines);
+    let length = (FAINT_LINE_POINTS * image.scale) as usize;
+    paper::faint_lines(&without_text, &mut pixels, length);
+    heal_lines(&mut pixels, &erased, length / 2);
     Ok(ScannedPage {
         straight: std::mem::replace(&mut image.pixels, pixels),
         image,
@@ -105,8 +111,10 @@ pub fn read_page(engine: &Engine, page: PageImage, first_line: u32) -> Result<Sc
 /// around it, a strip above the line, one below. Each can be wrong, and then
 /// darker: the ring holds the neighbours' ink and halo, a strip a ruling; a
 /// box filled too dark would have edges detection takes for rulings.
-fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
+/// Gives which pixels it painted.
+fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) -> Vec<bool> {
     let (w, h) = (pixels.width() as i64, pixels.height() as i64);
+    let mut erased = vec![false; (w * h) as usize];
     for line in lines {
         let y0 = (line.y0 as i64 - 1).max(0);
         let y1 = (line.y1.ceil() as i64 + 1).min(h);
@@ -141,11 +149,63 @@ fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) {
             for y in y0..y1 {
                 for x in x0..x1 {
                     pixels.put_pixel(x as u32, y as u32, image::Luma([fill]));
+                    erased[(y * w + x) as usize] = true;
                 }
             }
         }
     }
+    erased
 }
+
+/// Joins again the pieces of a ruling that `erase_text` cut where text
+/// touched it (a character's box reaches over a cell border or onto the rule
+/// under it): along a row or down a column, a gap that is all erased pixels
+/// between two runs of ink at least `min_run` long is filled. Pieces left
+/// of a letter are shorter; what joined them was the text.
+fn heal_lines(pixels: &mut image::GrayImage, erased: &[bool], min_run: usize) {
+    let (w, h) = (pixels.width() as usize, pixels.height() as usize);
+    let ink = |v: u8| v < HEAL_INK;
+    // One line of pixels: `at(i)` is its i-th pixel's index in the image.
+    let heal = |n: usize, at: &dyn Fn(usize) -> usize, px: &mut [u8]| {
+        let mut i = 0;
+        let mut run_end: Option<(usize, usize)> = None; // (run length, end)
+        while i < n {
+            if !ink(px[at(i)]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && ink(px[at(i)]) {
+                i += 1;
+            }
+            if let Some((before, end)) = run_end {
+                let gap_erased = (end..start).all(|k| erased[at(k)]);
+                if before >= min_run && i - start >= min_run && gap_erased {
+                    let fill = px[at(end - 1)].max(px[at(start)]);
+                    for k in end..start {
+                        px[at(k)] = fill;
+                    }
+                }
+            }
+            run_end = Some((i - start, i));
+        }
+    };
+    let px = pixels.as_mut();
+    for y in 0..h {
+        heal(w, &|x| y * w + x, px);
+    }
+    for x in 0..w {
+        heal(h, &|y| y * w + x, px);
+    }
+}
+
+/// A pixel darker than this is ink to `heal_lines` (detection's
+/// `ink_threshold`).
+const HEAL_INK: u8 = 180;
+
+/// The stretch, in points, along which `paper::faint_lines` looks for a
+/// faint gridline: the shortest ruling detection takes (`min_line_length`).
+const FAINT_LINE_POINTS: f32 = 10.0;
 
 /// `erase_text` samples strips this many pixels tall, this far off the line.
 const ERASE_STRIP: i64 = 2;
@@ -333,6 +393,46 @@ const MAX_LETTER_GAP_EM: f32 = 0.6;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row of ink 100 pixels long at y = 5 (grey 120), cut where `cut`
+    /// was erased; a short piece of ink (a letter's remains) at y = 15
+    /// either side of an erased gap.
+    fn cut_line(cut: std::ops::Range<u32>) -> (image::GrayImage, Vec<bool>) {
+        let mut img = image::GrayImage::from_pixel(120, 20, image::Luma([255]));
+        let mut erased = vec![false; 120 * 20];
+        for x in 10..110 {
+            if cut.contains(&x) {
+                erased[5 * 120 + x as usize] = true;
+            } else {
+                img.put_pixel(x, 5, image::Luma([120]));
+            }
+        }
+        for x in 40..48 {
+            if (43..45).contains(&x) {
+                erased[15 * 120 + x as usize] = true;
+            } else {
+                img.put_pixel(x, 15, image::Luma([60]));
+            }
+        }
+        (img, erased)
+    }
+
+    #[test]
+    fn a_ruling_cut_by_erased_text_is_joined_again() {
+        let (mut img, erased) = cut_line(50..70);
+        heal_lines(&mut img, &erased, 10);
+        assert!((10..110).all(|x| img.get_pixel(x, 5).0[0] == 120));
+        // The letter's remains are shorter than a piece of ruling.
+        assert!((43..45).all(|x| img.get_pixel(x, 15).0[0] == 255));
+    }
+
+    #[test]
+    fn a_gap_that_was_not_erased_stays() {
+        let (mut img, mut erased) = cut_line(50..70);
+        erased[5 * 120 + 60] = false;
+        heal_lines(&mut img, &erased, 10);
+        assert_eq!(img.get_pixel(60, 5).0[0], 255);
+    }
 
     fn glyph(c: char, x0: f32, x1: f32) -> Glyph {
         Glyph {

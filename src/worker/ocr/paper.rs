@@ -99,6 +99,75 @@ const HALO: u8 = 200;
 const DARK: u8 = 160;
 const NEIGHBOURHOOD: usize = 5;
 
+/// Puts back into `ink` (what detection reads, see `ink_only`) the faint
+/// gridlines of `page` (whitened, its text erased) that `ink_only` took for
+/// halo: a scan's light grey hairline comes out a pixel or two of grey
+/// barely darker than the paper, broken by grain, and pixel by pixel it is
+/// lost. Along a line nearly every pixel is darker than the pixels a few to
+/// each side of it; along a stretch of `length` pixels that holds for a
+/// line, not for the remains of a letter (shorter), grain (scattered) or the
+/// edge of a shaded band (as dark on one side as on the line).
+pub(crate) fn faint_lines(page: &GrayImage, ink: &mut GrayImage, length: usize) {
+    let (w, h) = (page.width() as usize, page.height() as usize);
+    let d = LINE_SIDE;
+    let r = length / 2;
+    if w <= 2 * d || h <= 2 * d || r == 0 {
+        return;
+    }
+    let px = |x: usize, y: usize| page.as_raw()[y * w + x] as i32;
+    // Whether a pixel is darker than both its neighbours `d` away across a
+    // vertical line (`across_v`) or across a horizontal one (`across_h`).
+    let mut across_v = vec![0u8; w * h];
+    let mut across_h = vec![0u8; w * h];
+    for y in d..h - d {
+        for x in d..w - d {
+            let v = px(x, y) + LINE_CONTRAST;
+            across_v[y * w + x] = u8::from(v <= px(x - d, y).min(px(x + d, y)));
+            across_h[y * w + x] = u8::from(v <= px(x, y - d).min(px(x, y + d)));
+        }
+    }
+    // How many pixels of the stretch centred on each pixel are so, down its
+    // column and along its row.
+    let need = (length as f32 * LINE_SHARE) as u32;
+    let mut mark = vec![false; w * h];
+    for x in 0..w {
+        let mut n: u32 = (0..r.min(h)).map(|y| across_v[y * w + x] as u32).sum();
+        for y in 0..h {
+            if y + r < h {
+                n += across_v[(y + r) * w + x] as u32;
+            }
+            if y > r {
+                n -= across_v[(y - r - 1) * w + x] as u32;
+            }
+            mark[y * w + x] |= n >= need;
+        }
+    }
+    for y in 0..h {
+        let row = &across_h[y * w..(y + 1) * w];
+        let mut n: u32 = (0..r.min(w)).map(|x| row[x] as u32).sum();
+        for x in 0..w {
+            if x + r < w {
+                n += row[x + r] as u32;
+            }
+            if x > r {
+                n -= row[x - r - 1] as u32;
+            }
+            mark[y * w + x] |= n >= need;
+        }
+    }
+    for (p, _) in ink.as_mut().iter_mut().zip(&mark).filter(|(_, &m)| m) {
+        *p = (*p).min(LINE_INK);
+    }
+}
+
+/// `faint_lines` compares a pixel with those this many pixels to each side
+/// (past a blurred hairline), wants it darker than both by this many grey
+/// levels, along this share of a stretch, and marks it as ink this dark.
+const LINE_SIDE: usize = 3;
+const LINE_CONTRAST: i32 = 8;
+const LINE_SHARE: f32 = 0.8;
+const LINE_INK: u8 = 120;
+
 /// The grey level from which up a pixel is paper: the most common light
 /// level, less the spread of the grain (measured on its lighter side, where
 /// no ink mixes in). `None` for a page without a light background.
@@ -207,5 +276,42 @@ mod tests {
         let before = img.clone();
         whiten(&mut img);
         assert_eq!(img, before);
+    }
+
+    /// White paper with grain (specks darker than the paper, a pixel each),
+    /// a faint vertical hairline (x = 30, two pixels at 232/240), a faint
+    /// horizontal one (y = 60), a shaded band from x = 100 on, and a short
+    /// dark remnant of a letter (x = 80, 8 pixels tall).
+    fn faint_page() -> GrayImage {
+        GrayImage::from_fn(160, 120, |x, y| {
+            let speck = (x * 7 + y * 13) % 29 == 0;
+            let v = match (x, y) {
+                (30, 10..110) | (20..90, 60) => 232,
+                (31, 10..110) | (20..90, 61) => 240,
+                (80, 20..28) => 90,
+                (100.., _) => 215,
+                _ => 255,
+            };
+            Luma([if speck { v.min(230) } else { v }])
+        })
+    }
+
+    #[test]
+    fn faint_lines_come_back_as_ink_and_nothing_else_does() {
+        let page = faint_page();
+        let mut ink = GrayImage::from_pixel(160, 120, Luma([255]));
+        faint_lines(&page, &mut ink, 20);
+        let marked = |x: u32, y: u32| ink.get_pixel(x, y).0[0] <= LINE_INK;
+        // Along both lines, all but their ends.
+        assert!((20..100).all(|y| marked(30, y)), "vertical line");
+        assert!((30..80).all(|x| marked(x, 60)), "horizontal line");
+        // Not beside them, not the band's edge, not the remnant, not grain.
+        let strays: Vec<(u32, u32)> = ink
+            .enumerate_pixels()
+            .filter(|(_, _, p)| p.0[0] <= LINE_INK)
+            .filter(|&(x, y, _)| !(30..=31).contains(&x) && !(60..=61).contains(&y))
+            .map(|(x, y, _)| (x, y))
+            .collect();
+        assert!(strays.is_empty(), "{strays:?}");
     }
 }
