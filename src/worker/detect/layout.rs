@@ -591,6 +591,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> O
     let drawn = column_lines(block, verticals);
     let cols = columns(block);
     let cols = merge_between_lines(block, split_at_lines(block, cols, &drawn), &drawn);
+    let cols = merge_gaps_read_through(block, cols, &drawn);
     if cols.len() < 2 {
         return None;
     }
@@ -810,6 +811,68 @@ fn split_at_lines(block: &[Line], cols: Vec<(f32, f32)>, drawn: &[f32]) -> Vec<(
         out.push((start, c1));
     }
     out
+}
+
+/// Joins neighbouring columns whose gaps most of the lines with text on
+/// both sides read straight through (a word space, not a column gap, where
+/// the gap is), when the joined column reads as running text (more words a
+/// line than a table's cell holds): the wide spaces of a justified line
+/// made the gaps, and the other lines of the paragraph run across them. A
+/// gap with a line drawn in it stays.
+fn merge_gaps_read_through(
+    block: &[Line],
+    cols: Vec<(f32, f32)>,
+    drawn: &[f32],
+) -> Vec<(f32, f32)> {
+    let has_text =
+        |l: &Line, a: f32, b: f32| (l.words.iter()).any(|w| w.bbox.x1 > a && w.bbox.x0 < b);
+    let read_through = |left: (f32, f32), right: (f32, f32)| {
+        let (gap0, gap1) = (left.1, right.0);
+        let mid = (gap0 + gap1) / 2.0;
+        let (mut through, mut apart) = (0usize, 0usize);
+        for line in block {
+            if !(has_text(line, left.0, gap0) && has_text(line, gap1, right.1)) {
+                continue;
+            }
+            if (line.segments.iter()).any(|s| s.x0 < mid && s.x1 > mid) {
+                through += 1;
+            } else {
+                apart += 1;
+            }
+        }
+        let ruled = drawn.iter().any(|&x| x >= gap0 - 1.0 && x <= gap1 + 1.0);
+        !ruled && through > 2 * apart
+    };
+    let running_text = |a: f32, b: f32| {
+        let per_line: Vec<usize> = (block.iter())
+            .map(|l| {
+                (l.words.iter())
+                    .filter(|w| w.bbox.x0 >= a && w.bbox.x1 <= b)
+                    .count()
+            })
+            .filter(|&n| n > 0)
+            .collect();
+        let words: usize = per_line.iter().sum();
+        !per_line.is_empty() && words as f32 > MAX_WORDS_PER_CELL * per_line.len() as f32
+    };
+    // Runs of columns joined by gaps read through, each kept whole or apart.
+    let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
+    for c in cols {
+        match runs.last_mut() {
+            Some(run) if read_through(*run.last().expect("runs are not empty"), c) => run.push(c),
+            _ => runs.push(vec![c]),
+        }
+    }
+    runs.into_iter()
+        .flat_map(|run| {
+            let (a, b) = (run[0].0, run[run.len() - 1].1);
+            if run.len() > 1 && running_text(a, b) {
+                vec![(a, b)]
+            } else {
+                run
+            }
+        })
+        .collect()
 }
 
 /// Joins neighbouring columns that sit between the same two drawn column
@@ -1801,5 +1864,74 @@ mod tests {
         let mut chars = Vec::new();
         lines_at(&mut chars, &refs);
         assert!(detect(&chars, &[]).is_empty());
+    }
+
+    /// `words` set justified to `width` characters: the spaces missing
+    /// doubled, from a gap that moves with `line`, as justification does.
+    fn justified(words: &str, width: usize, line: usize) -> String {
+        let words: Vec<&str> = words.split(' ').collect();
+        let gaps = words.len() - 1;
+        let mut extra = vec![0; gaps];
+        for k in 0..width - words.join(" ").len() {
+            extra[(3 * line + 2 * k) % gaps] += 1;
+        }
+        let mut out = words[0].to_string();
+        for (g, w) in words[1..].iter().enumerate() {
+            out.push_str(&" ".repeat(1 + extra[g]));
+            out.push_str(w);
+        }
+        out
+    }
+
+    #[test]
+    fn issue_12_gaps_of_justified_text_are_read_through() {
+        // Two newspaper columns whose wide word spaces cut each line at
+        // other places: no gap runs down the column but the gutter.
+        let left = [
+            "The board met twice during the year to review",
+            "the progress of the new warehouse that",
+            "in the spring after a delay of two months that",
+            "came from the late delivery of all the racking",
+            "systems and a shortage of the qualified staff",
+            "needed to install them in the region. The work",
+            "was finished in the summer and the warehouse",
+            "now serves all the stores of the south.",
+        ];
+        let right = [
+            "Sales through the web shop grew faster than in",
+            "the stores for the third year running and the",
+            "company now expects online orders to pass half",
+            "its revenue within two years if the trend holds",
+            "and if customers take up the delivery options",
+            "offered since the spring. Costs rose less than",
+            "sales because the price of energy fell in the",
+            "second half of the year.",
+        ];
+        let set = |texts: &[&str]| -> Vec<String> {
+            let last = texts.len() - 1;
+            (texts.iter().enumerate())
+                .map(|(i, t)| {
+                    if i < last {
+                        justified(t, 48, i)
+                    } else {
+                        t.to_string()
+                    }
+                })
+                .collect()
+        };
+        let (left, right) = (set(&left), set(&right));
+        let lines: Vec<Vec<(&str, f32)>> = (left.iter().zip(&right))
+            .map(|(l, r)| vec![(l.as_str(), 50.0), (r.as_str(), 320.0)])
+            .collect();
+        let refs: Vec<&[(&str, f32)]> = lines.iter().map(|l| l.as_slice()).collect();
+        let mut chars = Vec::new();
+        lines_at(&mut chars, &refs);
+        let chars_ref: Vec<&TextChar> = chars.iter().collect();
+        let block = page_lines(&chars_ref);
+        // The line justified the widest cuts most: its gaps make columns,
+        // which the other lines of its paragraph read through.
+        let cols = columns(&block);
+        assert!(cols.len() > 2, "wide spaces cut lines");
+        assert!(merge_gaps_read_through(&block, cols.clone(), &[]).len() < cols.len());
     }
 }
