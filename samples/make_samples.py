@@ -56,6 +56,11 @@ Files written:
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
                             little apart
+  prose-cells.pdf / .json   two pages (issue 12, class 2): item / description
+                            tables whose cells are wrapped sentences under a
+                            header row: booktabs with two columns, unruled with
+                            three, unruled with two; then two newspaper columns
+                            of justified running text, which are not a table
   partial-rules.pdf / .json one page (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
@@ -994,22 +999,24 @@ def sample_narrow_gap():
     return [p.content()], [(1, Placed(rows))]
 
 
-def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9):
-    """Draws a booktabs table whose cells hold "\n"-separated lines, each
-    row as tall as its tallest cell; the other cells sit at the row's top or
-    in its middle (valign). Returns the bottom y."""
+def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9, rules=True, row_gap=6, x=MARGIN):
+    """Draws a table whose cells hold "\n"-separated lines, each row as tall
+    as its tallest cell plus row_gap; the other cells sit at the row's top or
+    in its middle (valign). Booktabs rules (top, under the header, bottom)
+    unless rules is False. Returns the bottom y."""
     lead = size * 1.2
     cap = 0.718 * size
-    xs = [MARGIN]
+    xs = [x]
     for w in widths:
         xs.append(xs[-1] + w)
     ys = [top]
     for row in rows:
-        ys.append(ys[-1] - max(len(c.split("\n")) for c in row) * lead - 6)
-    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
-    for i in (0, 1, len(rows)):
-        p.line(xs[0], ys[i], xs[-1], ys[i])
-    p.ops.append("Q")
+        ys.append(ys[-1] - max(len(c.split("\n")) for c in row) * lead - row_gap)
+    if rules:
+        p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+        for i in (0, 1, len(rows)):
+            p.line(xs[0], ys[i], xs[-1], ys[i])
+        p.ops.append("Q")
     for r, row in enumerate(rows):
         font = "F2" if r == 0 else "F1"
         for c, cell in enumerate(row):
@@ -1022,8 +1029,8 @@ def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9):
             for k, s in enumerate(lines):
                 w = text_width(s, font, size)
                 assert w + 2 * pad <= widths[c], s
-                x = xs[c] + pad if align[c] == "l" else xs[c + 1] - pad - w
-                p.text(x, base0 - k * lead, s, font, size)
+                tx = xs[c] + pad if align[c] == "l" else xs[c + 1] - pad - w
+                p.text(tx, base0 - k * lead, s, font, size)
     return ys[-1]
 
 
@@ -1074,6 +1081,95 @@ def sample_wrapped_booktabs():
     y = wrapped_rows(p, y - 24, [80, 60, 60], second, "lrr", "middle")
     p.paragraph("Weights add up to one; scores run from one to five.", y - 40)
     return [p.content()], [(1, Placed(first)), (1, Placed(second))]
+
+
+def prose_table(p, top, widths, header, items, rules, size=9, row_gap=6, x=MARGIN, pad=5.0):
+    """An item / description table: header row, then cells of running text
+    word-wrapped to their column. Returns (bottom y, expected cells)."""
+    rows = [header] + [[wrap_words(s, w - 2 * pad, size=size) for s, w in zip(item, widths)] for item in items]
+    bottom = wrapped_rows(p, top, widths, rows, "l" * len(widths), "top", pad=pad, size=size,
+                          rules=rules, row_gap=row_gap, x=x)
+    return bottom, rows
+
+
+def prose_columns(p, top, text, columns=2, gutter=24, size=10, leading=13, x=MARGIN, width=PAGE_W - 2 * MARGIN):
+    """Running text set in newspaper columns, each line justified (word
+    spacing stretched) but a paragraph's last. Returns the lowest baseline."""
+    col_w = (width - gutter * (columns - 1)) / columns
+    lines = []
+    for para in text:
+        words, cur = para.split(), []
+        for word in words:
+            if cur and text_width(" ".join(cur + [word]), "F1", size) > col_w:
+                lines.append((cur, True))
+                cur = []
+            cur.append(word)
+        lines.append((cur, False))
+    per_col = -(-len(lines) // columns)
+    lowest = top
+    for i, (words, justify) in enumerate(lines):
+        col, k = divmod(i, per_col)
+        s = " ".join(words)
+        tw = 0.0
+        if justify and len(words) > 1:
+            tw = (col_w - text_width(s, "F1", size)) / (len(words) - 1)
+        y = top - k * leading
+        lowest = min(lowest, y)
+        p.ops.append("BT /F1 %s Tf %s Tw %s %s Td %s Tj ET"
+                     % (fmt(size), fmt(tw), fmt(x + col * (col_w + gutter)), fmt(y), pdf_string(s)))
+    return lowest
+
+
+GLOSSARY = (
+    ("Accrual", "Revenue or cost recorded when it is earned or incurred, not when the cash moves."),
+    ("Amortisation", "The spreading of the cost of an intangible asset over the years in which it is used."),
+    ("Covenant", "A promise in a loan agreement, such as keeping debt below a set multiple of earnings; breaking it lets the lender call the loan."),
+    ("Goodwill", "What a buyer paid for a business above the fair value of its net assets."),
+    ("Working capital", "Current assets less current liabilities, the money tied up in running the business from day to day."),
+)
+
+CONTROLS = (
+    ("Access review", "Managers confirm every quarter that each user still needs the rights held in the ledger system.", "Signed review lists kept by the IT team."),
+    ("Vendor changes", "A second person approves every change to a supplier's bank details before the next payment run.", "Change log with both names."),
+    ("Cash counts", "Petty cash is counted by surprise at least twice a year.", "Count sheets filed with finance."),
+    ("Journal approval", "Manual journals above the threshold are approved by the controller before they are posted to the ledger.", "Approval stamp in the system."),
+)
+
+FIELDS = (
+    ("Date", "The day the order was placed, in the time zone of the store."),
+    ("Channel", "Where the order came from: the web shop, the mobile app or one of the stores."),
+    ("Net amount", "The price of the goods after discounts and before tax and shipping."),
+    ("Status", "Open until the goods have shipped; closed when the customer has received them or the order was cancelled."),
+)
+
+NEWS = (
+    "The board met twice during the year to review the progress of the new warehouse, which opened in the spring after a delay of two months caused by the late delivery of the racking systems and a shortage of qualified installers in the region.",
+    "Sales through the web shop grew faster than those in the stores for the third year running, and the company now expects online orders to pass half of its revenue within two years if the current trend holds and the new delivery options are taken up by customers.",
+    "Costs rose less than sales because the price of energy fell in the second half and because the move to the new warehouse cut the distance that goods travel before they reach the customer, which in turn lowered the cost of each delivery.",
+)
+
+
+def sample_prose_cells():
+    # Issue 12, class 2: tables whose cells are running text.
+    p1 = Page()
+    y = p1.title("Glossary and Controls", 790)
+    y = p1.paragraph("The terms below are used throughout this report with the meanings given here.", y - 24)
+    y, glossary = prose_table(p1, y - 20, [100, 330], ["Term", "Meaning"], GLOSSARY, rules=True)
+    y = p1.paragraph("Key controls tested during the year, with the evidence kept for each:", y - 36)
+    y, controls = prose_table(p1, y - 20, [90, 210, 150], ["Control", "Description", "Evidence"], CONTROLS,
+                              rules=False, row_gap=8)
+    p1.paragraph("Controls were tested on a sample of the transactions of each quarter.", y - 36)
+    p2 = Page()
+    y = p2.title("Order Data", 790)
+    y = p2.paragraph("Each order in the export has the fields below.", y - 24)
+    y, fields = prose_table(p2, y - 20, [90, 300], ["Field", "Description"], FIELDS, rules=False, row_gap=7)
+    y = p2.title("Review of the Year", y - 50)
+    # Two columns of running text: no header row, every line as wide as its
+    # column, text running on from line to line. Not a table.
+    y = prose_columns(p2, y - 26, NEWS)
+    p2.paragraph("All figures are unaudited.", y - 30)
+    return [p1.content(), p2.content()], [(1, Placed(glossary)), (1, Placed(controls)), (2, Placed(fields))]
+
 
 def sample_stubs():
     p = Page()
@@ -1573,6 +1669,7 @@ def main():
         ("cjk-strokes", sample_cjk_strokes, False),
         ("wrapped-booktabs", sample_wrapped_booktabs, False),
         ("stubs", sample_stubs, False),
+        ("prose-cells", sample_prose_cells, False),
         ("partial-rules", sample_partial_rules, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),

@@ -257,6 +257,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: indented sub-rows with their own figures, under a
         // heading with none, are rows of their own.
         "stubs",
+        // Issue 12: item / description tables whose cells are wrapped
+        // sentences (booktabs or unruled, two or three columns) are tables,
+        // each item one row; two newspaper columns of running text are not.
+        "prose-cells",
         // Issue 12: tables ruled in part (a ruled header over unruled rows,
         // column lines without row lines, boxes around groups of columns)
         // take their columns from the lines drawn and their rows from the text.

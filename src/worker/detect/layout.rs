@@ -14,7 +14,11 @@
 //! around groups of columns, a ruled header row) are column boundaries: a
 //! column splits at one, and pieces of one ruled column that never share a
 //! line (a header set left over numbers set right) join.
-//! Blocks that read like prose or a bulleted list are not tables.
+//! Blocks that read like prose or a bulleted list are not tables, unless
+//! they read as items with descriptions: a header row, short terms down the
+//! first column, and beside each term sentences wrapped over its row's
+//! lines (a glossary, a list of fields or controls). Their rows are the
+//! terms' even where items stand no further apart than lines.
 
 use super::grid::{cells_from_sets, DisjointSets};
 use super::rulings::Ruling;
@@ -33,6 +37,22 @@ const MAX_LINE_GAP_EM: f32 = 2.2;
 /// A table's cells hold fewer words than prose: more than this many words per
 /// filled cell, on average, is running text laid out in columns.
 const MAX_WORDS_PER_CELL: f32 = 7.0;
+/// An item / description table (see `reads_as_items_with_descriptions`):
+/// at least this many items under its header, header cells of at most
+/// `MAX_HEADER_WORDS` words, terms of at most `MAX_TERM_WORDS`, and rows of
+/// at most `MAX_LINES_PER_ITEM` lines as a rule (more is sections of text
+/// with their headings set beside them). A term line at least `FULL_LINE`
+/// as wide as the widest is full, as every line of justified text is.
+const MIN_ITEMS: usize = 2;
+const MAX_HEADER_WORDS: usize = 4;
+const MAX_TERM_WORDS: usize = 6;
+const MAX_LINES_PER_ITEM: f32 = 6.0;
+const FULL_LINE: f32 = 0.9;
+/// A description column holds at least this many words per item, on average.
+const MIN_DESCRIPTION_WORDS: f32 = 5.0;
+/// A line of running text that wraps onto the next holds at least this many
+/// words in its column.
+const MIN_WRAPPED_WORDS: usize = 3;
 /// A grid with fewer of its cells filled than this, and less of its area
 /// covered by text than `MIN_CHART_DENSITY`, is a chart's labels.
 const MIN_CHART_FILL: f32 = 0.4;
@@ -316,10 +336,20 @@ fn continues_a_cell(line: &Line, block: &[Line]) -> bool {
         (s.x0 - line.bbox.x0).abs() < 0.3 * line.size
             && line.bbox.width() <= (s.x1 - s.x0) + first_word + 0.5 * line.size
     };
+    // A line that leaves the first column empty is no paragraph of the
+    // page, however wide: it is a description wrapping beside its term. A
+    // bullet or a paragraph number is no term: the text beside it is a
+    // list's, and the list no table.
+    let beside_a_term = (block.iter().rev().find(|l| l.is_tabular())).is_some_and(|l| {
+        !l.words[l.segments[0].words.clone()]
+            .iter()
+            .all(|w| is_list_mark(&w.text))
+    });
+    let leaves_first_column = line.bbox.x0 > x0 + line.size && beside_a_term;
     tight
         && line.segments.len() == 1
         && prev.segments.iter().any(wrapped_from)
-        && line.bbox.width() < 0.6 * (x1 - x0)
+        && (leaves_first_column || line.bbox.width() < 0.6 * (x1 - x0))
 }
 
 /// Column extents: the segments of the lines with the most segments, merged
@@ -561,6 +591,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> O
     let drawn = column_lines(block, verticals);
     let cols = columns(block);
     let cols = merge_between_lines(block, split_at_lines(block, cols, &drawn), &drawn);
+    let cols = merge_gaps_read_through(block, cols, &drawn);
     if cols.len() < 2 {
         return None;
     }
@@ -615,6 +646,12 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> O
     let y1 = if bottom.is_finite() { bottom } else { text_y1 };
 
     let (rows, labels) = centred_labels(block, rows(block, &cols, &inner), &cols);
+    // Rows regrouped would leave the labels' rows behind.
+    let rows = if labels.is_empty() {
+        items_by_terms(block, rows, &cols)
+    } else {
+        rows
+    };
     if rows.len() < 2 {
         return None;
     }
@@ -776,6 +813,68 @@ fn split_at_lines(block: &[Line], cols: Vec<(f32, f32)>, drawn: &[f32]) -> Vec<(
     out
 }
 
+/// Joins neighbouring columns whose gaps most of the lines with text on
+/// both sides read straight through (a word space, not a column gap, where
+/// the gap is), when the joined column reads as running text (more words a
+/// line than a table's cell holds): the wide spaces of a justified line
+/// made the gaps, and the other lines of the paragraph run across them. A
+/// gap with a line drawn in it stays.
+fn merge_gaps_read_through(
+    block: &[Line],
+    cols: Vec<(f32, f32)>,
+    drawn: &[f32],
+) -> Vec<(f32, f32)> {
+    let has_text =
+        |l: &Line, a: f32, b: f32| (l.words.iter()).any(|w| w.bbox.x1 > a && w.bbox.x0 < b);
+    let read_through = |left: (f32, f32), right: (f32, f32)| {
+        let (gap0, gap1) = (left.1, right.0);
+        let mid = (gap0 + gap1) / 2.0;
+        let (mut through, mut apart) = (0usize, 0usize);
+        for line in block {
+            if !(has_text(line, left.0, gap0) && has_text(line, gap1, right.1)) {
+                continue;
+            }
+            if (line.segments.iter()).any(|s| s.x0 < mid && s.x1 > mid) {
+                through += 1;
+            } else {
+                apart += 1;
+            }
+        }
+        let ruled = drawn.iter().any(|&x| x >= gap0 - 1.0 && x <= gap1 + 1.0);
+        !ruled && through > 2 * apart
+    };
+    let running_text = |a: f32, b: f32| {
+        let per_line: Vec<usize> = (block.iter())
+            .map(|l| {
+                (l.words.iter())
+                    .filter(|w| w.bbox.x0 >= a && w.bbox.x1 <= b)
+                    .count()
+            })
+            .filter(|&n| n > 0)
+            .collect();
+        let words: usize = per_line.iter().sum();
+        !per_line.is_empty() && words as f32 > MAX_WORDS_PER_CELL * per_line.len() as f32
+    };
+    // Runs of columns joined by gaps read through, each kept whole or apart.
+    let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
+    for c in cols {
+        match runs.last_mut() {
+            Some(run) if read_through(*run.last().expect("runs are not empty"), c) => run.push(c),
+            _ => runs.push(vec![c]),
+        }
+    }
+    runs.into_iter()
+        .flat_map(|run| {
+            let (a, b) = (run[0].0, run[run.len() - 1].1);
+            if run.len() > 1 && running_text(a, b) {
+                vec![(a, b)]
+            } else {
+                run
+            }
+        })
+        .collect()
+}
+
 /// Joins neighbouring columns that sit between the same two drawn column
 /// lines and never share a line of text: a header set left over numbers set
 /// right in one ruled column. Without lines on both sides (and one inside
@@ -847,6 +946,66 @@ fn rows(block: &[Line], cols: &[(f32, f32)], inner_rules: &[f32]) -> Vec<Vec<usi
         }
     }
     rows
+}
+
+/// Rows of an item / description table set with no more space between
+/// items than between the lines of one: a line whose text wraps on from
+/// the line above, in every column it has text in, belongs to the row
+/// above. It has no term (its first column empty), or the rest of one: a
+/// term wrapped onto it begins in lower case, a new term does not. Kept
+/// only when the rows then read as items with descriptions; otherwise
+/// nothing says the lines are one row.
+fn items_by_terms(block: &[Line], rows: Vec<Vec<usize>>, cols: &[(f32, f32)]) -> Vec<Vec<usize>> {
+    if cols.len() < 2 {
+        return rows;
+    }
+    let widths = column_text_widths(block, cols);
+    let mut items: Vec<Vec<usize>> = Vec::new();
+    for row in &rows {
+        let continues = items.last().is_some_and(|item: &Vec<usize>| {
+            let above = &block[*item.last().expect("rows are not empty")];
+            let first = &block[row[0]];
+            let occ = occupied(first, cols);
+            let rest_of_term = || {
+                let starts_lower = words_in_column(first, cols, 0)
+                    .next()
+                    .and_then(|w| w.text.chars().next())
+                    .is_some_and(char::is_lowercase);
+                starts_lower && wraps_into(above, first, cols, 0, widths[0])
+            };
+            // Figures and codes break where the column is narrow, not
+            // where a line of text is full: the line above holds words.
+            let prose_wraps = |c: usize| {
+                words_in_column(above, cols, c).count() >= MIN_WRAPPED_WORDS
+                    && wraps_into(above, first, cols, c, widths[c])
+            };
+            (!occ[0] || rest_of_term()) && (1..cols.len()).filter(|&c| occ[c]).all(prose_wraps)
+        });
+        match items.last_mut() {
+            Some(item) if continues => item.extend(row.iter().copied()),
+            _ => items.push(row.clone()),
+        }
+    }
+    let regrouped = items.len() < rows.len();
+    if regrouped && reads_as_items_with_descriptions(block, &items, cols) {
+        items
+    } else {
+        rows
+    }
+}
+
+/// Words per row and column.
+fn words_per_cell(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) -> Vec<Vec<usize>> {
+    (rows.iter())
+        .map(|row| {
+            let mut words = vec![0usize; cols.len()];
+            for w in row.iter().flat_map(|&i| &block[i].words) {
+                let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
+                words[columns_touched(cols, cx, cx + 0.01).start] += 1;
+            }
+            words
+        })
+        .collect()
 }
 
 /// A label centred across two rows: the row above it and its columns.
@@ -1058,7 +1217,12 @@ fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) 
         }
     }
     let filled_cells = filled.iter().flatten().filter(|&&n| n > 0).count();
-    if filled_cells == 0 || words as f32 / filled_cells as f32 > MAX_WORDS_PER_CELL {
+    if filled_cells == 0 {
+        return false;
+    }
+    if words as f32 / filled_cells as f32 > MAX_WORDS_PER_CELL
+        && !reads_as_items_with_descriptions(block, rows, cols)
+    {
         return false;
     }
     // Labels scattered over a mostly empty grid, with little text for its
@@ -1107,6 +1271,60 @@ fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) 
         .count();
     let definitions = keyed * 3 >= first_col_tokens.len() * 2 && !first_col_tokens.is_empty();
     !((marks || definitions) && cols.len() == 2)
+}
+
+/// An item / description table (a glossary, a list of controls or fields)
+/// holds sentences in its cells, so it has more words per cell than
+/// `MAX_WORDS_PER_CELL` allows. Page text set in columns has as many; what
+/// the table has and the columns of text have not: a header row of short
+/// labels, a first column of short terms of uneven width, each on the first
+/// line of its row, and a column of sentences beside them that runs on over
+/// more lines than the term in some row (the row starts together, the
+/// description wraps).
+fn reads_as_items_with_descriptions(
+    block: &[Line],
+    rows: &[Vec<usize>],
+    cols: &[(f32, f32)],
+) -> bool {
+    let (Some(header), Some(body)) = (rows.first(), rows.get(1..)) else {
+        return false;
+    };
+    if body.len() < MIN_ITEMS {
+        return false;
+    }
+    let filled = words_per_cell(block, rows, cols);
+    let short_header =
+        header.len() == 1 && (filled[0].iter()).all(|&n| (1..=MAX_HEADER_WORDS).contains(&n));
+    // Lines of each body row with text in each column.
+    let lines_in = |row: &[usize], c: usize| {
+        (row.iter())
+            .filter(|&&i| occupied(&block[i], cols)[c])
+            .count()
+    };
+    let terms_first = body
+        .iter()
+        .zip(&filled[1..])
+        .all(|(row, words)| occupied(&block[row[0]], cols)[0] && words[0] <= MAX_TERM_WORDS);
+    // A description column: sentences, wrapped beside the term in a row.
+    let described = (1..cols.len()).any(|c| {
+        let words: usize = filled[1..].iter().map(|w| w[c]).sum();
+        let wraps = (body.iter()).any(|row| lines_in(row, c) > lines_in(row, 0));
+        wraps && words as f32 >= MIN_DESCRIPTION_WORDS * body.len() as f32
+    });
+    // Justified lines of a text column are all as wide as the column;
+    // terms are not.
+    let term_widths: Vec<f32> = (body.iter().flatten())
+        .filter_map(|&i| line_extents(&block[i], cols)[0].map(|(a, b)| b - a))
+        .collect();
+    let widest = term_widths.iter().copied().fold(0.0, f32::max);
+    let full = (term_widths.iter())
+        .filter(|&&w| w >= FULL_LINE * widest)
+        .count();
+    let ragged_terms = 2 * full <= term_widths.len();
+    let mut line_counts: Vec<f32> = body.iter().map(|row| row.len() as f32).collect();
+    line_counts.sort_by(f32::total_cmp);
+    let short_items = line_counts[line_counts.len() / 2] <= MAX_LINES_PER_ITEM;
+    short_header && terms_first && described && ragged_terms && short_items
 }
 
 /// A bullet (•, –, ▪ …) or a paragraph number: `3`, `4.1.2`, `a)`, `(ii)`, `7.`.
@@ -1551,5 +1769,169 @@ mod tests {
             Ruling::new(70.0, -200.0, 60.0),
         ];
         assert_eq!(column_lines(&block, &lines), vec![80.0]);
+    }
+
+    /// Lines from y = 60 down, 14 pt apart (as close as the lines of one
+    /// cell), each `(text, x)` piece a structured-text line of its own.
+    fn lines_at(chars: &mut Vec<TextChar>, lines: &[&[(&str, f32)]]) {
+        let mut id = 0;
+        for (i, pieces) in lines.iter().enumerate() {
+            for &(s, x) in pieces.iter() {
+                text(chars, s, x, 60.0 + 14.0 * i as f32, id);
+                id += 1;
+            }
+        }
+    }
+
+    #[test]
+    fn issue_12_terms_beside_wrapped_descriptions_are_one_row_each() {
+        // A header, then terms whose descriptions wrap over three lines,
+        // items set no further apart than the lines of one.
+        let mut chars = Vec::new();
+        lines_at(
+            &mut chars,
+            &[
+                &[("Term", 50.0), ("Meaning", 150.0)],
+                &[
+                    ("Accrual", 50.0),
+                    (
+                        "Revenue or cost recorded when it is earned or incurred,",
+                        150.0,
+                    ),
+                ],
+                &[(
+                    "not when the cash moves in or out of the bank account of",
+                    150.0,
+                )],
+                &[("the business.", 150.0)],
+                &[
+                    ("Goodwill", 50.0),
+                    (
+                        "What a buyer paid for a business above the fair value of",
+                        150.0,
+                    ),
+                ],
+                &[(
+                    "its net assets, such as its name and its customer lists",
+                    150.0,
+                )],
+                &[("and staff.", 150.0)],
+                &[
+                    ("Working capital", 50.0),
+                    (
+                        "Current assets less current liabilities: the money that",
+                        150.0,
+                    ),
+                ],
+                &[(
+                    "is tied up in running the business from one day to the",
+                    150.0,
+                )],
+                &[("next.", 150.0)],
+            ],
+        );
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 2));
+    }
+
+    #[test]
+    fn issue_12_two_columns_of_running_text_are_no_table() {
+        // Newspaper columns under two short headings: every left line is
+        // as full as the column, so no line of it is a term.
+        let left = [
+            "The board met twice during the year to review the",
+            "progress of the new warehouse which opened in the",
+            "spring after a delay of two months caused by the",
+            "late delivery of the racking and a shortage of the",
+            "installers in the region around the new building.",
+        ];
+        let right = [
+            "Sales through the web shop grew faster than those",
+            "in the stores for the third year running and the",
+            "company now expects online orders to pass half of",
+            "its revenue within two years if the current trend",
+            "holds and new delivery options are taken up soon.",
+        ];
+        let mut lines: Vec<Vec<(&str, f32)>> = vec![vec![("Warehouse", 50.0), ("Sales", 320.0)]];
+        lines.extend(
+            left.iter()
+                .zip(&right)
+                .map(|(&l, &r)| vec![(l, 50.0), (r, 320.0)]),
+        );
+        let refs: Vec<&[(&str, f32)]> = lines.iter().map(|l| l.as_slice()).collect();
+        let mut chars = Vec::new();
+        lines_at(&mut chars, &refs);
+        assert!(detect(&chars, &[]).is_empty());
+    }
+
+    /// `words` set justified to `width` characters: the spaces missing
+    /// doubled, from a gap that moves with `line`, as justification does.
+    fn justified(words: &str, width: usize, line: usize) -> String {
+        let words: Vec<&str> = words.split(' ').collect();
+        let gaps = words.len() - 1;
+        let mut extra = vec![0; gaps];
+        for k in 0..width - words.join(" ").len() {
+            extra[(3 * line + 2 * k) % gaps] += 1;
+        }
+        let mut out = words[0].to_string();
+        for (g, w) in words[1..].iter().enumerate() {
+            out.push_str(&" ".repeat(1 + extra[g]));
+            out.push_str(w);
+        }
+        out
+    }
+
+    #[test]
+    fn issue_12_gaps_of_justified_text_are_read_through() {
+        // Two newspaper columns whose wide word spaces cut each line at
+        // other places: no gap runs down the column but the gutter.
+        let left = [
+            "The board met twice during the year to review",
+            "the progress of the new warehouse that",
+            "in the spring after a delay of two months that",
+            "came from the late delivery of all the racking",
+            "systems and a shortage of the qualified staff",
+            "needed to install them in the region. The work",
+            "was finished in the summer and the warehouse",
+            "now serves all the stores of the south.",
+        ];
+        let right = [
+            "Sales through the web shop grew faster than in",
+            "the stores for the third year running and the",
+            "company now expects online orders to pass half",
+            "its revenue within two years if the trend holds",
+            "and if customers take up the delivery options",
+            "offered since the spring. Costs rose less than",
+            "sales because the price of energy fell in the",
+            "second half of the year.",
+        ];
+        let set = |texts: &[&str]| -> Vec<String> {
+            let last = texts.len() - 1;
+            (texts.iter().enumerate())
+                .map(|(i, t)| {
+                    if i < last {
+                        justified(t, 48, i)
+                    } else {
+                        t.to_string()
+                    }
+                })
+                .collect()
+        };
+        let (left, right) = (set(&left), set(&right));
+        let lines: Vec<Vec<(&str, f32)>> = (left.iter().zip(&right))
+            .map(|(l, r)| vec![(l.as_str(), 50.0), (r.as_str(), 320.0)])
+            .collect();
+        let refs: Vec<&[(&str, f32)]> = lines.iter().map(|l| l.as_slice()).collect();
+        let mut chars = Vec::new();
+        lines_at(&mut chars, &refs);
+        let chars_ref: Vec<&TextChar> = chars.iter().collect();
+        let block = page_lines(&chars_ref);
+        // The line justified the widest cuts most: its gaps make columns,
+        // which the other lines of its paragraph read through.
+        let cols = columns(&block);
+        assert!(cols.len() > 2, "wide spaces cut lines");
+        assert!(merge_gaps_read_through(&block, cols.clone(), &[]).len() < cols.len());
     }
 }
