@@ -2,7 +2,8 @@
 //!
 //! Rulings that cross or touch form one table. Its row boundaries are its
 //! horizontal rulings, its column boundaries its vertical ones (plus the ends
-//! of the rulings, for tables drawn without an outer frame). Between two
+//! of the rulings, for tables drawn without an outer frame; on a scan only
+//! the outermost ends, see `LineEnds`). Between two
 //! neighbouring positions of the grid, a missing separating line means the
 //! cells on both sides are one cell that spans them.
 
@@ -35,6 +36,18 @@ impl RuledTable {
 /// (see `detect::text_separates`).
 pub type TextSeparates<'a> = &'a dyn Fn(&Rect, &Rect) -> bool;
 
+/// What the ends of rulings say about a grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEnds {
+    /// Where lines end is a boundary: a drawn line stops where it was meant
+    /// to (at a column it does not cross, at a table without a frame).
+    Boundaries,
+    /// Only the outermost ends are, as the frame: on a scan a line also ends
+    /// where grain or erased text broke it, and shading leaves edges that
+    /// stop anywhere.
+    FrameOnly,
+}
+
 /// Every table the rulings form with at least `min_rows` × `min_cols` cells.
 /// `tol` is how far apart, in points, lines may be and still meet. Where a
 /// line between two columns is missing, the cells are joined unless
@@ -44,6 +57,7 @@ pub fn ruled_tables(
     tol: f32,
     min_rows: usize,
     min_cols: usize,
+    ends: LineEnds,
     text_separates: TextSeparates,
 ) -> Vec<RuledTable> {
     let rulings = Rulings {
@@ -52,7 +66,7 @@ pub fn ruled_tables(
     };
     connected_groups(&rulings, tol)
         .into_iter()
-        .filter_map(|group| table_from_group(&group, tol, text_separates))
+        .filter_map(|group| table_from_group(&group, tol, ends, text_separates))
         .filter(|t| t.grid.row_count() >= min_rows && t.grid.col_count() >= min_cols)
         .collect()
 }
@@ -137,22 +151,28 @@ fn connected_groups(rulings: &Rulings, tol: f32) -> Vec<Rulings> {
 fn table_from_group(
     group: &Rulings,
     tol: f32,
+    ends: LineEnds,
     text_separates: TextSeparates,
 ) -> Option<RuledTable> {
     let (hs, vs) = (&group.horizontal, &group.vertical);
     // Boundaries: the rulings themselves, weighed by their length, plus the
     // frame their ends make, weighing little.
     let end_weight = 1.0;
+    let line_ends = |lines: &[Ruling]| -> Vec<(f32, f32)> {
+        let all = lines.iter().flat_map(|l| [l.start, l.end]);
+        match ends {
+            LineEnds::Boundaries => all.map(|e| (e, end_weight)).collect(),
+            LineEnds::FrameOnly => {
+                let first = all.clone().fold(f32::INFINITY, f32::min);
+                let last = all.fold(f32::NEG_INFINITY, f32::max);
+                vec![(first, end_weight), (last, end_weight)]
+            }
+        }
+    };
     let mut ys: Vec<(f32, f32)> = hs.iter().map(|h| (h.pos, h.length())).collect();
-    ys.extend(
-        vs.iter()
-            .flat_map(|v| [(v.start, end_weight), (v.end, end_weight)]),
-    );
+    ys.extend(line_ends(vs));
     let mut xs: Vec<(f32, f32)> = vs.iter().map(|v| (v.pos, v.length())).collect();
-    xs.extend(
-        hs.iter()
-            .flat_map(|h| [(h.start, end_weight), (h.end, end_weight)]),
-    );
+    xs.extend(line_ends(hs));
     let rows = boundaries(ys, tol);
     let cols = boundaries(xs, tol);
     if rows.len() < 2 || cols.len() < 2 {
@@ -415,7 +435,7 @@ mod tests {
             &[],
             &[],
         );
-        let t = ruled_tables(&r, TOL, 2, 2, &no_text);
+        let t = ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text);
         assert_eq!(t.len(), 1);
         assert_close(&t[0].grid.rows, &[100.0, 120.0, 140.0, 160.0]);
         assert_close(&t[0].grid.cols, &[50.0, 150.0, 250.0]);
@@ -429,7 +449,7 @@ mod tests {
         let ys = [0.0, 20.0, 40.0, 60.0, 80.0];
         let xs = [0.0, 80.0, 140.0, 200.0];
         let r = drawn_grid(&ys, &xs, &[(0, 1)], &[(0, 0)]);
-        let t = &ruled_tables(&r, TOL, 2, 2, &no_text)[0];
+        let t = &ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text)[0];
         assert!(t.grid.is_consistent());
         assert_eq!(spans(&t.grid), vec![(0, 0, 2, 1), (0, 1, 1, 2)]);
     }
@@ -442,9 +462,26 @@ mod tests {
             r.horizontal.push(Ruling::new(y, 10.0, 210.0));
         }
         r.vertical.push(Ruling::new(110.0, 0.0, 40.0));
-        let t = &ruled_tables(&r, TOL, 2, 2, &no_text)[0];
+        let t = &ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text)[0];
         assert_close(&t.grid.cols, &[10.0, 110.0, 210.0]);
         assert_eq!(t.grid.row_count(), 2);
+    }
+
+    #[test]
+    fn on_a_scan_only_the_outermost_line_ends_are_boundaries() {
+        // The frame-less grid above, with a stray piece of rule from 60 to
+        // 140 across the column line (a shaded cell's edge, a rule broken by
+        // grain).
+        let mut r = Rulings::default();
+        for y in [0.0, 20.0, 40.0] {
+            r.horizontal.push(Ruling::new(y, 10.0, 210.0));
+        }
+        r.horizontal.push(Ruling::new(30.0, 60.0, 140.0));
+        r.vertical.push(Ruling::new(110.0, 0.0, 40.0));
+        let drawn = &ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text)[0];
+        assert_close(&drawn.grid.cols, &[10.0, 60.0, 110.0, 140.0, 210.0]);
+        let scan = &ruled_tables(&r, TOL, 2, 2, LineEnds::FrameOnly, &no_text)[0];
+        assert_close(&scan.grid.cols, &[10.0, 110.0, 210.0]);
     }
 
     #[test]
@@ -454,7 +491,7 @@ mod tests {
         r.horizontal.extend(other.horizontal);
         r.vertical.extend(other.vertical);
         r.horizontal.push(Ruling::new(200.0, 0.0, 500.0)); // a rule between paragraphs
-        let t = ruled_tables(&r, TOL, 2, 2, &no_text);
+        let t = ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text);
         assert_eq!(t.len(), 2);
         let b = t[1].bbox;
         assert_close(&[b.x0, b.y0, b.x1, b.y1], &[0.0, 300.0, 100.0, 340.0]);
@@ -463,14 +500,14 @@ mod tests {
     #[test]
     fn one_framed_box_is_not_a_table() {
         let r = drawn_grid(&[0.0, 40.0], &[0.0, 300.0], &[], &[]);
-        assert!(ruled_tables(&r, TOL, 2, 2, &no_text).is_empty());
+        assert!(ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text).is_empty());
     }
 
     #[test]
     fn double_rules_are_one_boundary() {
         let mut r = drawn_grid(&[0.0, 20.0, 40.0], &[0.0, 50.0, 100.0], &[], &[]);
         r.horizontal.push(Ruling::new(41.5, 0.0, 100.0));
-        let t = &ruled_tables(&r, TOL, 2, 2, &no_text)[0];
+        let t = &ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text)[0];
         assert_eq!(t.grid.row_count(), 2);
     }
 
@@ -489,7 +526,7 @@ mod tests {
             let right: Vec<_> = missing.iter().filter(|m| m.2 && m.0 < nr && m.1 + 1 < nc).map(|m| (m.0, m.1)).collect();
             let below: Vec<_> = missing.iter().filter(|m| !m.2 && m.0 + 1 < nr && m.1 < nc).map(|m| (m.0, m.1)).collect();
             let r = drawn_grid(&ys, &xs, &right, &below);
-            let tables = ruled_tables(&r, TOL, 1, 1, &no_text);
+            let tables = ruled_tables(&r, TOL, 1, 1, LineEnds::Boundaries, &no_text);
             prop_assert_eq!(tables.len(), 1);
             let g = &tables[0].grid;
             prop_assert!(g.is_consistent());

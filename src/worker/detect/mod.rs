@@ -71,6 +71,10 @@ pub fn detect_tables(
         cfg.line_merge_tolerance,
         cfg.min_rows,
         cfg.min_cols,
+        match surface {
+            Surface::Drawn => grid::LineEnds::Boundaries,
+            Surface::Scanned => grid::LineEnds::FrameOnly,
+        },
         &separates,
     )
     .into_iter()
