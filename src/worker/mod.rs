@@ -299,7 +299,8 @@ impl Worker {
             };
             match engine {
                 Ok(engine) => {
-                    let read = ocr::read_page(engine, image, 0).map_err(page_error)?;
+                    let read =
+                        ocr::read_page(engine, image, 0, &detect_settings).map_err(page_error)?;
                     image = read.image;
                     straight = Some(read.straight);
                     ocr_chars = Some(

@@ -1000,12 +1000,17 @@ fn words_per_cell(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) -> V
         .map(|row| {
             let mut words = vec![0usize; cols.len()];
             for w in row.iter().flat_map(|&i| &block[i].words) {
-                let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
-                words[columns_touched(cols, cx, cx + 0.01).start] += 1;
+                words[column_of(cols, w)] += 1;
             }
             words
         })
         .collect()
+}
+
+/// The column a word's centre is in.
+fn column_of(cols: &[(f32, f32)], w: &Word) -> usize {
+    let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
+    columns_touched(cols, cx, cx + 0.01).start
 }
 
 /// A label centred across two rows: the row above it and its columns.
@@ -1103,8 +1108,7 @@ fn column_text_widths(block: &[Line], cols: &[(f32, f32)]) -> Vec<f32> {
 fn line_extents(line: &Line, cols: &[(f32, f32)]) -> Vec<Option<(f32, f32)>> {
     let mut out: Vec<Option<(f32, f32)>> = vec![None; cols.len()];
     for w in &line.words {
-        let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
-        let c = columns_touched(cols, cx, cx + 0.01).start;
+        let c = column_of(cols, w);
         out[c] = Some(match out[c] {
             Some((a, b)) => (a.min(w.bbox.x0), b.max(w.bbox.x1)),
             None => (w.bbox.x0, w.bbox.x1),
@@ -1170,10 +1174,7 @@ fn words_in_column<'a>(
     cols: &'a [(f32, f32)],
     c: usize,
 ) -> impl Iterator<Item = &'a Word> + 'a {
-    line.words.iter().filter(move |w| {
-        let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
-        columns_touched(cols, cx, cx + 0.01).start == c
-    })
+    line.words.iter().filter(move |w| column_of(cols, w) == c)
 }
 
 /// Whether `next`'s text in column `c` reads as the rest of `line`'s, broken
@@ -1200,22 +1201,13 @@ fn wraps_into(line: &Line, next: &Line, cols: &[(f32, f32)], c: usize, widest: f
 /// Not prose in columns, not a bulleted list, and aligned in at least two
 /// columns over at least two rows.
 fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) -> bool {
-    let mut filled = vec![vec![0usize; cols.len()]; rows.len()];
-    let mut words = 0usize;
-    let mut first_col_tokens: Vec<&str> = Vec::new();
-    for (r, members) in rows.iter().enumerate() {
-        for &i in members {
-            for w in &block[i].words {
-                let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
-                let c = columns_touched(cols, cx, cx + 0.01).start;
-                filled[r][c] += 1;
-                words += 1;
-                if c == 0 {
-                    first_col_tokens.push(&w.text);
-                }
-            }
-        }
-    }
+    let filled = words_per_cell(block, rows, cols);
+    let words: usize = filled.iter().flatten().sum();
+    let first_col_tokens: Vec<&str> = (rows.iter().flatten())
+        .flat_map(|&i| &block[i].words)
+        .filter(|w| column_of(cols, w) == 0)
+        .map(|w| w.text.as_str())
+        .collect();
     let filled_cells = filled.iter().flatten().filter(|&&n| n > 0).count();
     if filled_cells == 0 {
         return false;

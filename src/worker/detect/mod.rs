@@ -209,12 +209,7 @@ fn word_boxes(glyphs: &[&TextChar]) -> Vec<(Rect, f32)> {
                     && c.bbox.x0 >= b.x0
                     && c.bbox.x0 - b.x1 < WORD_SPACE_EM * c.size.max(*size) =>
             {
-                *b = Rect::new(
-                    b.x0,
-                    b.y0.min(c.bbox.y0),
-                    b.x1.max(c.bbox.x1),
-                    b.y1.max(c.bbox.y1),
-                );
+                *b = b.union(&c.bbox);
                 *size = size.max(c.size);
             }
             _ => words.push((c.bbox, c.size, c.line)),
