@@ -65,6 +65,11 @@ pub fn detect_tables(
 ) -> Detection {
     let mut rulings = rulings::find_rulings(page, cfg);
     drop_rulings_through_text(&mut rulings, chars);
+    // The pixels any visible tint makes ink, packed once a page has a
+    // table to check.
+    let visible = std::cell::OnceCell::new();
+    let visible = || visible.get_or_init(|| InkBits::new(&page.pixels, VISIBLE_INK));
+    let all_chars: Vec<&TextChar> = chars.iter().collect();
     let separates = |left: &Rect, right: &Rect| text_separates(chars, left, right);
     let mut tables: Vec<TableRegion> = grid::ruled_tables(
         &rulings,
@@ -91,6 +96,13 @@ pub fn detect_tables(
             .filter(|c| t.bbox.contains(c.cx(), c.cy()))
             .collect();
         !layout::under_segmented(&inside, &t.grid)
+    })
+    // On a scan, the frame and gridlines of a chart whose labels OCR read
+    // make a grid as full of text as a table's; its cells hold the bars
+    // and curves besides. (A drawn page keeps its test as it was.)
+    .filter(|t| {
+        surface == Surface::Drawn
+            || cells_graphic_share(page, visible(), &t.grid, &all_chars, &rulings) < MAX_GRAPHIC_INK
     })
     .map(|t| TableRegion {
         confidence: 0.6 + 0.4 * t.border_coverage(),
@@ -128,11 +140,6 @@ pub fn detect_tables(
     };
     let from_layout = layout::layout_tables(&free_chars, &free_rules, &free_verticals);
     let ruled: Vec<Rect> = tables.iter().map(|t| t.bbox).collect();
-    let all_chars: Vec<&TextChar> = chars.iter().collect();
-    // The pixels any visible tint makes ink, packed once a page has a
-    // layout table to check.
-    let visible = std::cell::OnceCell::new();
-    let visible = || visible.get_or_init(|| InkBits::new(&page.pixels, VISIBLE_INK));
     tables.extend(from_layout.into_iter().filter(|t| {
         graphic_ink_share(page, visible(), &t.bbox, &free_chars, &rulings) < MAX_GRAPHIC_INK
             && !hugs_a_graphic(page, visible(), t, &ruled, &free_chars, &rulings)
@@ -367,6 +374,30 @@ fn median_row_height(grid: &crate::table::Grid) -> f32 {
 /// of a plot drawn against it. A table keeps its distance from figures (a
 /// caption, a paragraph between). Only long lines explain ink here: a
 /// plot's slanted lines break up into short "rulings".
+/// `graphic_ink_share` of a grid, cell by cell (weighted by area): a cell
+/// shaded all across is shading, as a band across a whole table is; a
+/// shaded column is no graphic.
+fn cells_graphic_share(
+    page: &PageImage,
+    ink: &InkBits,
+    grid: &crate::table::Grid,
+    chars: &[&TextChar],
+    rulings: &rulings::Rulings,
+) -> f32 {
+    let (mut graphic, mut area) = (0.0, 0.0);
+    for cell in &grid.cells {
+        let r = grid.cell_rect(cell);
+        let a = r.width() * r.height();
+        graphic += a * graphic_ink_share(page, ink, &r, chars, rulings);
+        area += a;
+    }
+    if area > 0.0 {
+        graphic / area
+    } else {
+        0.0
+    }
+}
+
 fn hugs_a_graphic(
     page: &PageImage,
     ink: &InkBits,

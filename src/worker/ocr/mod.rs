@@ -6,7 +6,7 @@
 //! paper white (`paper`) and turned straight (`deskew`), and its characters
 //! in page points in that straight frame, each with the recognition model's confidence. Text lines are found
 //! by PaddleOCR's DB detection model on the page scaled to a short side of
-//! about 736 pixels (`db`), and each line is read at full resolution by the
+//! about 1184 pixels (`db`), and each line is read at full resolution by the
 //! PP-OCRv6 recognition model, decoded greedily (`ctc`); every character is
 //! placed where along the line it was read, so a line that straddles two
 //! cells still gives each cell its own characters. `text` fixes what the
@@ -170,17 +170,34 @@ fn erase_text(pixels: &mut image::GrayImage, lines: &[Line]) -> Vec<bool> {
 
 /// Joins again the pieces of a ruling that `erase_text` cut where text
 /// touched it (a character's box reaches over a cell border or onto the rule
-/// under it): along a row or down a column, a gap that is all erased pixels
-/// between two runs of ink (darker than `ink_threshold`) at least `min_run`
-/// long is filled. Pieces left of a letter are shorter; what joined them
-/// was the text.
+/// under it): along a row or down a column, runs of ink (darker than
+/// `ink_threshold`) with gaps between them that are all erased pixels make
+/// a chain, and its gaps are filled when it holds a run at least `min_run`
+/// long and twice that of ink in all. A rule under a line of words is cut
+/// at every word and left only in pieces as short as the spaces; the
+/// remains of a letter are a few pixels in all.
 fn heal_lines(pixels: &mut image::GrayImage, erased: &[bool], min_run: usize, ink_threshold: u8) {
     let (w, h) = (pixels.width() as usize, pixels.height() as usize);
     let ink = |v: u8| v < ink_threshold;
     // One line of pixels: `at(i)` is its i-th pixel's index in the image.
     let heal = |n: usize, at: &dyn Fn(usize) -> usize, px: &mut [u8]| {
+        // The runs (start, end) of the chain so far.
+        let mut chain: Vec<(usize, usize)> = Vec::new();
+        let close = |chain: &mut Vec<(usize, usize)>, px: &mut [u8]| {
+            let longest = chain.iter().map(|(a, b)| b - a).max().unwrap_or(0);
+            let total: usize = chain.iter().map(|(a, b)| b - a).sum();
+            if chain.len() >= 2 && longest >= min_run && total >= 2 * min_run {
+                for pair in chain.windows(2) {
+                    let (end, start) = (pair[0].1, pair[1].0);
+                    let fill = px[at(end - 1)].max(px[at(start)]);
+                    for k in end..start {
+                        px[at(k)] = fill;
+                    }
+                }
+            }
+            chain.clear();
+        };
         let mut i = 0;
-        let mut run_end: Option<(usize, usize)> = None; // (run length, end)
         while i < n {
             if !ink(px[at(i)]) {
                 i += 1;
@@ -190,17 +207,15 @@ fn heal_lines(pixels: &mut image::GrayImage, erased: &[bool], min_run: usize, in
             while i < n && ink(px[at(i)]) {
                 i += 1;
             }
-            if let Some((before, end)) = run_end {
-                let gap_erased = (end..start).all(|k| erased[at(k)]);
-                if before >= min_run && i - start >= min_run && gap_erased {
-                    let fill = px[at(end - 1)].max(px[at(start)]);
-                    for k in end..start {
-                        px[at(k)] = fill;
-                    }
-                }
+            let joined = chain
+                .last()
+                .is_some_and(|&(_, end)| (end..start).all(|k| erased[at(k)]));
+            if !joined {
+                close(&mut chain, px);
             }
-            run_end = Some((i - start, i));
+            chain.push((start, i));
         }
+        close(&mut chain, px);
     };
     let px = pixels.as_mut();
     for y in 0..h {
@@ -436,6 +451,25 @@ mod tests {
         erased[5 * 120 + 60] = false;
         heal_lines(&mut img, &erased, 10, 180);
         assert_eq!(img.get_pixel(60, 5).0[0], 255);
+    }
+
+    #[test]
+    fn a_rule_under_a_line_of_words_is_joined_from_its_pieces() {
+        // A rule from x = 10 to 110 at y = 5, erased under three words
+        // (20-40, 45-70, 75-100): a short piece at its start, pieces as
+        // short as the spaces between the words, a long one at its end.
+        let mut img = image::GrayImage::from_pixel(120, 20, image::Luma([255]));
+        let mut erased = vec![false; 120 * 20];
+        for x in 10..110 {
+            let word = (20..40).contains(&x) || (45..70).contains(&x) || (75..100).contains(&x);
+            if word {
+                erased[5 * 120 + x as usize] = true;
+            } else {
+                img.put_pixel(x, 5, image::Luma([120]));
+            }
+        }
+        heal_lines(&mut img, &erased, 10, 180);
+        assert!((10..110).all(|x| img.get_pixel(x, 5).0[0] == 120));
     }
 
     fn glyph(c: char, x0: f32, x1: f32) -> Glyph {

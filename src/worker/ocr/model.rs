@@ -18,9 +18,11 @@ static DET_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_det_small.onnx");
 static REC_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_rec_small.onnx");
 
 /// Detection runs on the page scaled so that its short side is this long
-/// (PaddleOCR's `limit_side_len`): about 90 dpi for A4, as accurate as the
-/// full render for body text and a third of the time and memory.
-const DET_SHORT_SIDE: f32 = 736.0;
+/// (PaddleOCR's `limit_side_len`): about 144 dpi for A4, the default render.
+/// At 90 dpi (736) body text is found as well, but a lone "1" or "-" in a
+/// table cell is a speck the model passes over (scanned-eu F1 0.754 → 0.787
+/// at this size, for a third more time).
+const DET_SHORT_SIDE: f32 = 1184.0;
 /// And its long side no longer than this, for very long pages.
 const DET_MAX_SIDE: f32 = 2400.0;
 /// The recognition model reads lines scaled to this height.
@@ -81,13 +83,14 @@ impl Engine {
         }
         let mut lines: Vec<Line> = Vec::new();
         let (mut sum, mut count, mut width) = (0.0f32, 0usize, 0.0f32);
+        let line_height = median_height(&boxes);
         for (i, b) in boxes.iter().enumerate() {
             if b.y1 - b.y0 < MIN_LINE_HEIGHT {
                 continue;
             }
             // What reading the line costs: its width at the model's height.
             width += REC_HEIGHT as f32 * (b.x1 - b.x0) / (b.y1 - b.y0);
-            if let Some(line) = self.recognize(image, b)? {
+            if let Some(line) = self.recognize(image, &as_tall_as(b, line_height))? {
                 sum += line.glyphs.iter().map(|g| g.conf).sum::<f32>();
                 count += line.glyphs.len();
                 lines.push(line);
@@ -142,9 +145,15 @@ impl Engine {
         }
         let mut crop = imageops::crop_imm(image, x0, y0, x1 - x0, y1 - y0).to_image();
         light_on_dark_inverted(&mut crop);
+        let ink = Ink::of(&crop);
         let width =
             ((REC_HEIGHT as f32 * crop.width() as f32 / crop.height() as f32).ceil() as u32).max(1);
-        let scaled = imageops::resize(&crop, width, REC_HEIGHT, FilterType::Triangle);
+        let scaled = imageops::resize(
+            &ink.without_rulings(),
+            width,
+            REC_HEIGHT,
+            FilterType::Triangle,
+        );
         let padded_width = width.max(REC_MIN_WIDTH);
         let mut input = GrayImage::from_pixel(padded_width, REC_HEIGHT, image::Luma([255]));
         imageops::replace(&mut input, &scaled, 0, 0);
@@ -153,7 +162,6 @@ impl Engine {
         let (steps, classes) = (shape[shape.len() - 2], shape[shape.len() - 1]);
         let probs = out.to_vec();
         let decoded = ctc::decode(&probs, classes);
-        let ink = Ink::of(&crop);
         let (band0, band1) = ink.band().unwrap_or((0, crop.height()));
         let columns = ink.columns(band0, band1);
         // The steps cover the padded width; the line is the unpadded part.
@@ -194,6 +202,38 @@ impl Engine {
     }
 }
 
+/// The median height of the boxes tall enough to read.
+fn median_height(boxes: &[db::TextBox]) -> f32 {
+    let mut heights: Vec<f32> = (boxes.iter())
+        .map(|b| b.y1 - b.y0)
+        .filter(|&h| h >= MIN_LINE_HEIGHT)
+        .collect();
+    heights.sort_by(f32::total_cmp);
+    heights.get(heights.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// The box grown about its middle to `height`, when it is much lower: the
+/// detection model boxes a lone "-" or "." tight around its ink, and scaled
+/// to the recognition model's height, alone in its crop, a blurred dash is
+/// a thick bar that reads as "=" or "二". In a crop as tall as a line of
+/// text it has the size it has among letters. A box of digits, a little
+/// lower than a line with ascenders and descenders, keeps its height: so
+/// grown, "0" reads as "O".
+fn as_tall_as(b: &db::TextBox, height: f32) -> db::TextBox {
+    if b.y1 - b.y0 >= SHORT_BOX * height {
+        return *b;
+    }
+    let grow = (height - (b.y1 - b.y0)) / 2.0;
+    db::TextBox {
+        y0: (b.y0 - grow).max(0.0),
+        y1: b.y1 + grow,
+        ..*b
+    }
+}
+
+/// See `as_tall_as`: a box lower than this share of a line is a mark.
+const SHORT_BOX: f32 = 0.7;
+
 /// A pixel darker than this is ink, for a line's vertical extent and where
 /// its characters are: at least (black print), and up to `LIGHT_INK` for a
 /// line printed lighter, halfway between its darkest grey and its paper.
@@ -215,6 +255,10 @@ fn light_on_dark_inverted(crop: &mut GrayImage) {
     }
 }
 
+/// A row of a line's crop this many grey levels darker than its paper,
+/// nearly all across, is a ruling, not text (see `Ink::without_rulings`).
+const RULING_CONTRAST: u32 = 25;
+
 /// A crop whose median grey is below this has a dark background.
 const DARK_BACKGROUND: u8 = 110;
 
@@ -224,6 +268,11 @@ const DARK_BACKGROUND: u8 = 110;
 struct Ink<'a> {
     crop: &'a GrayImage,
     level: u8,
+    paper: u8,
+    /// Rows darker than the paper nearly all across, and columns nearly
+    /// all down, however light.
+    rule_row: Vec<bool>,
+    rule_col: Vec<bool>,
     ruled_col: Vec<bool>,
     ruled_row: Vec<bool>,
 }
@@ -243,12 +292,39 @@ impl<'a> Ink<'a> {
         let ruled_row = (0..h)
             .map(|y| (0..w).filter(|&x| ink(x, y)).count() as f32 > 0.8 * w as f32)
             .collect();
+        // A ruling lighter than `level` (a grey cell border) still shows as
+        // a line to the model: rows darker than the paper nearly all across,
+        // columns nearly all down. (A crop is taller than the ink of its
+        // characters, by the detection model's margin or `as_tall_as`.)
+        let faint = |x: u32, y: u32| (crop.get_pixel(x, y).0[0] as u32) + RULING_CONTRAST < paper;
+        let rule_row = (0..h)
+            .map(|y| (0..w).filter(|&x| faint(x, y)).count() as f32 > 0.8 * w as f32)
+            .collect();
+        let rule_col = (0..w)
+            .map(|x| (0..h).filter(|&y| faint(x, y)).count() as f32 > 0.8 * h as f32)
+            .collect();
         Ink {
             crop,
             level,
+            paper: paper as u8,
+            rule_row,
+            rule_col,
             ruled_col,
             ruled_row,
         }
+    }
+
+    /// The crop with its rulings painted over with its paper, for the
+    /// recognition model: a cell's border above a lone "-" reads as "=",
+    /// one beside a number as a "1" or "|".
+    fn without_rulings(&self) -> GrayImage {
+        let mut clean = self.crop.clone();
+        for (x, y, p) in clean.enumerate_pixels_mut() {
+            if self.rule_col[x as usize] || self.rule_row[y as usize] {
+                p.0[0] = p.0[0].max(self.paper);
+            }
+        }
+        clean
     }
 
     fn at(&self, x: u32, y: u32) -> bool {
@@ -298,5 +374,76 @@ impl<'a> Ink<'a> {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::Luma;
+
+    fn text_box(y0: f32, y1: f32) -> db::TextBox {
+        db::TextBox {
+            x0: 10.0,
+            y0,
+            x1: 30.0,
+            y1,
+            score: 0.9,
+        }
+    }
+
+    #[test]
+    fn a_box_lower_than_a_line_is_read_as_tall_as_one() {
+        let lines = [
+            text_box(0.0, 20.0),
+            text_box(30.0, 52.0),
+            text_box(60.0, 64.0), // a dash
+            text_box(70.0, 91.0),
+        ];
+        let height = median_height(&lines);
+        assert_eq!(height, 21.0);
+        let dash = as_tall_as(&lines[2], height);
+        assert_eq!(
+            (dash.y0, dash.y1, dash.x0, dash.x1),
+            (51.5, 72.5, 10.0, 30.0)
+        );
+        // A line as tall or a little lower keeps its box; none reaches
+        // above the page.
+        assert_eq!(as_tall_as(&lines[1], height), lines[1]);
+        assert_eq!(as_tall_as(&text_box(0.0, 16.0), height).y1, 16.0);
+        assert_eq!(as_tall_as(&text_box(2.0, 6.0), height).y0, 0.0);
+    }
+
+    #[test]
+    fn rulings_leave_the_crop_and_the_text_stays() {
+        // A dash (x 8-16, y 10-12) between a light grey cell border at the
+        // top (y = 1, 185) and a darker one at the bottom (y = 20, 120), a
+        // column line at x = 0; paper 250.
+        let crop = GrayImage::from_fn(24, 22, |x, y| {
+            Luma([match (x, y) {
+                (0, _) => 60,
+                (_, 1) => 185,
+                (_, 20) => 120,
+                (8..=16, 10..=12) => 70,
+                _ => 250,
+            }])
+        });
+        let clean = Ink::of(&crop).without_rulings();
+        assert!(
+            (1..24).all(|x| clean.get_pixel(x, 1).0[0] == 250),
+            "light border"
+        );
+        assert!(
+            (1..24).all(|x| clean.get_pixel(x, 20).0[0] == 250),
+            "dark border"
+        );
+        assert!(
+            (0..22).all(|y| clean.get_pixel(0, y).0[0] == 250),
+            "column line"
+        );
+        assert!(
+            (8..=16).all(|x| clean.get_pixel(x, 11).0[0] == 70),
+            "the dash"
+        );
     }
 }

@@ -22,6 +22,45 @@ pub(crate) fn tidy(glyphs: &mut Vec<Glyph>) {
     drop_spaces_by_cjk(glyphs);
     repair_grouping(glyphs);
     capital_i(glyphs);
+    zero_o(glyphs);
+}
+
+/// A zero read as the letter O, as many typefaces draw both alike: in a
+/// number (`1O0`, `2O.5`: a word of digits, O and separators, with more
+/// digits than O; `O2` may be oxygen) and alone on its line, as a table's
+/// cell "0" is: the model reads the lone figure one way or the other from
+/// one crop to the next.
+fn zero_o(glyphs: &mut [Glyph]) {
+    let is_o = |c: char| c == 'O' || c == 'o';
+    let in_number = |c: char| c.is_ascii_digit() || is_o(c) || c == '.' || c == ',';
+    let inked: Vec<usize> = (0..glyphs.len()).filter(|&i| glyphs[i].c != ' ').collect();
+    if let [only] = inked[..] {
+        if is_o(glyphs[only].c) {
+            glyphs[only].c = '0';
+        }
+        return;
+    }
+    let mut i = 0;
+    while i < glyphs.len() {
+        if !in_number(glyphs[i].c) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < glyphs.len() && in_number(glyphs[i].c) {
+            i += 1;
+        }
+        // A whole word: not the start or end of one ("Oslo", "No.").
+        let alone = (start == 0 || !glyphs[start - 1].c.is_alphanumeric())
+            && (i == glyphs.len() || !glyphs[i].c.is_alphanumeric());
+        let word = &mut glyphs[start..i];
+        let digits = word.iter().filter(|g| g.c.is_ascii_digit()).count();
+        if alone && digits > word.iter().filter(|g| is_o(g.c)).count() {
+            for g in word.iter_mut().filter(|g| is_o(g.c)) {
+                g.c = '0';
+            }
+        }
+    }
 }
 
 /// A capital I read as a lower-case l, as sans-serif typefaces draw both
@@ -184,6 +223,16 @@ mod tests {
             "all items",
             "Total",
         ] {
+            assert_eq!(tidied(s), s);
+        }
+    }
+
+    #[test]
+    fn a_zero_read_as_o_is_set_right_in_numbers_and_alone() {
+        assert_eq!(tidied("O"), "0");
+        assert_eq!(tidied(" o "), "0");
+        assert_eq!(tidied("1O0 and 2O.5"), "100 and 20.5");
+        for s in ["Oslo", "No. 5", "O2 levels", "CO 2", "to 10", "O O"] {
             assert_eq!(tidied(s), s);
         }
     }
