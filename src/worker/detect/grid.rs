@@ -11,6 +11,7 @@
 
 use super::rulings::{Ruling, Rulings};
 use crate::table::{Cell, Grid, Rect};
+use std::ops::Range;
 
 /// A row lower than this (points) holds no text.
 const MIN_TEXT_ROW_HEIGHT: f32 = 5.0;
@@ -284,9 +285,9 @@ fn grid_from_group(
 /// its own. Of the whole rows at the grid's edges, a single one at the top
 /// is the table's caption; more are the layout's boxes around the table.
 /// None when the grid is one table as it is.
-fn table_bands(rows: &[RowLines]) -> Option<Vec<std::ops::Range<usize>>> {
+fn table_bands(rows: &[RowLines]) -> Option<Vec<Range<usize>>> {
     // Runs of rows with columns.
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut runs: Vec<Range<usize>> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         match runs.last_mut() {
             Some(run) if run.end == r && !row.whole => run.end = r + 1,
@@ -297,7 +298,7 @@ fn table_bands(rows: &[RowLines]) -> Option<Vec<std::ops::Range<usize>>> {
     if runs.is_empty() {
         return None;
     }
-    let drawn = |run: &std::ops::Range<usize>| -> Vec<usize> {
+    let drawn = |run: &Range<usize>| -> Vec<usize> {
         let mut d: Vec<usize> = rows[run.clone()]
             .iter()
             .flat_map(|r| r.drawn.clone())
@@ -309,7 +310,7 @@ fn table_bands(rows: &[RowLines]) -> Option<Vec<std::ops::Range<usize>>> {
     let agree = |a: &[usize], b: &[usize]| {
         a.iter().all(|x| b.contains(x)) || b.iter().all(|x| a.contains(x))
     };
-    let mut bands: Vec<(std::ops::Range<usize>, Vec<usize>)> = Vec::new();
+    let mut bands: Vec<(Range<usize>, Vec<usize>)> = Vec::new();
     for run in runs {
         let lines = drawn(&run);
         match bands.last_mut() {
@@ -322,7 +323,7 @@ fn table_bands(rows: &[RowLines]) -> Option<Vec<std::ops::Range<usize>>> {
     }
     // A single row of columns among boxes is a form's fields, not a table
     // (unless nothing else is: a header over one note, "no results").
-    let mut bands: Vec<std::ops::Range<usize>> = (bands.into_iter())
+    let mut bands: Vec<Range<usize>> = (bands.into_iter())
         .map(|(b, _)| b)
         .filter(|b| b.len() >= 2)
         .collect();
