@@ -66,6 +66,11 @@ Files written:
                             frame with column lines and no row lines, headers
                             set left over numbers set right; boxes around two
                             groups of columns, headers set left likewise
+  form.pdf / .json          one page (issue 12, class 9): a purchase form laid
+                            out in ruled boxes (title, two fields side by side,
+                            a label, remarks) whose items table is drawn into
+                            them, its outer lines the boxes' sides: the items
+                            table alone is the table
   rtl.pdf / .json           one page (issue 12, class 10): a ruled table of
                             Hebrew and Arabic cells drawn as they look (glyphs
                             left to right): mixed words and numbers, a bracketed
@@ -1333,6 +1338,39 @@ def sample_partial_rules():
     return [p.content()], [(1, Placed(parts)), (1, Placed(stock)), (1, Placed(orders))]
 
 
+def sample_form():
+    # Issue 12, class 9: a page laid out in ruled boxes with a ruled table
+    # inside one of them, the table's frame the box's sides.
+    items = [
+        ["Item", "Description", "Qty", "Unit price", "Amount"],
+        ["1", "Office chairs", "12", "85.00", "1,020.00"],
+        ["2", "Desk lamps", "20", "14.50", "290.00"],
+        ["3", "Filing cabinets", "4", "120.00", "480.00"],
+        ["4", "Whiteboards", "6", "45.00", "270.00"],
+    ]
+    p = Page()
+    left, right, mid = MARGIN, PAGE_W - MARGIN, PAGE_W / 2
+    title_bottom, fields_bottom = 750, 720
+    p.text(left + 6, 766, "Purchase Request", "F2", 14)
+    p.text(left + 6, title_bottom - 19, "Requested by: Maria Keller", size=10)
+    p.text(mid + 6, title_bottom - 19, "Department: Facilities", size=10)
+    p.text(left + 6, fields_bottom - 18, "Items requested", "F2", 10)
+    table = Table(items, [40, 170, 60, 100, right - left - 370], [20] * len(items), "llrrr")
+    table_bottom = table.place(p, left, fields_bottom - 28)
+    p.text(left + 6, table_bottom - 18, "Approved by the budget holder on 12 March 2024.", size=10)
+    p.text(left + 6, table_bottom - 34, "Delivery to the main building, loading bay 2.", size=10)
+    form_bottom = table_bottom - 50
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for y in (790, title_bottom, fields_bottom, form_bottom):
+        p.line(left, y, right, y)
+    p.line(left, 790, left, form_bottom)
+    p.line(right, 790, right, form_bottom)
+    p.line(mid, title_bottom, mid, fields_bottom)
+    p.ops.append("Q")
+    p.paragraph("Keep a copy of this form with the invoice.", form_bottom - 24)
+    return [p.content()], [(1, table)]
+
+
 def sample_leaders():
     p = Page()
     y = p.title("Statement of Income", 790)
@@ -1671,6 +1709,7 @@ def main():
         ("stubs", sample_stubs, False),
         ("prose-cells", sample_prose_cells, False),
         ("partial-rules", sample_partial_rules, False),
+        ("form", sample_form, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):

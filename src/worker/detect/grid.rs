@@ -5,10 +5,16 @@
 //! of the rulings, for tables drawn without an outer frame; on a scan only
 //! the outermost ends, see `LineEnds`). Between two
 //! neighbouring positions of the grid, a missing separating line means the
-//! cells on both sides are one cell that spans them.
+//! cells on both sides are one cell that spans them. A grid whose rows take
+//! other columns on either side of a box across (a form laid out in ruled
+//! boxes, a table drawn into one of them) holds the tables of its bands.
 
 use super::rulings::{Ruling, Rulings};
 use crate::table::{Cell, Grid, Rect};
+use std::ops::Range;
+
+/// A row lower than this (points) holds no text.
+const MIN_TEXT_ROW_HEIGHT: f32 = 5.0;
 
 /// A part of a separating line this short (as a fraction of the gap it should
 /// close) is a tick or stray stroke, not a cell border.
@@ -66,7 +72,7 @@ pub fn ruled_tables(
     };
     connected_groups(&rulings, tol)
         .into_iter()
-        .filter_map(|group| table_from_group(&group, tol, ends, text_separates))
+        .flat_map(|group| tables_from_group(&group, tol, ends, text_separates))
         .filter(|t| t.grid.row_count() >= min_rows && t.grid.col_count() >= min_cols)
         .collect()
 }
@@ -148,12 +154,50 @@ fn connected_groups(rulings: &Rulings, tol: f32) -> Vec<Rulings> {
         .collect()
 }
 
-fn table_from_group(
+/// The tables one group of touching rulings draws: usually one, but a page
+/// laid out in ruled boxes (a form) can hold a table whose lines run into
+/// the boxes' (see `table_bands`); then each band is a table of its own.
+fn tables_from_group(
     group: &Rulings,
     tol: f32,
     ends: LineEnds,
     text_separates: TextSeparates,
-) -> Option<RuledTable> {
+) -> Vec<RuledTable> {
+    let Some((table, rows)) = grid_from_group(group, tol, ends, text_separates) else {
+        return Vec::new();
+    };
+    let Some(bands) = table_bands(&rows) else {
+        return vec![table];
+    };
+    let ys = &table.grid.rows;
+    (bands.into_iter())
+        .filter_map(|band| {
+            let part = rulings_between(group, ys[band.start], ys[band.end], tol);
+            grid_from_group(&part, tol, ends, text_separates).map(|(t, _)| t)
+        })
+        .collect()
+}
+
+/// How one row of a grid is divided.
+#[derive(Debug, Clone, PartialEq)]
+struct RowLines {
+    /// The inner column boundaries (1..cols) a line is drawn at through the row.
+    drawn: Vec<usize>,
+    /// One cell across the whole row.
+    whole: bool,
+    /// A line drawn across the whole width under the row.
+    ruled_below: bool,
+    /// Its height, in points.
+    height: f32,
+}
+
+/// The grid a group of rulings draws, and how each of its rows is divided.
+fn grid_from_group(
+    group: &Rulings,
+    tol: f32,
+    ends: LineEnds,
+    text_separates: TextSeparates,
+) -> Option<(RuledTable, Vec<RowLines>)> {
     let (hs, vs) = (&group.horizontal, &group.vertical);
     // Boundaries: the rulings themselves, weighed by their length, plus the
     // frame their ends make, weighing little.
@@ -209,16 +253,132 @@ fn table_from_group(
             }
         }
     }
+    let row_lines = (0..nr)
+        .map(|r| RowLines {
+            drawn: (0..nc - 1)
+                .filter(|&c| right(r, c) >= MIN_BORDER_COVERAGE)
+                .map(|c| c + 1)
+                .collect(),
+            whole: (1..nc).all(|c| sets.find(r * nc + c) == sets.find(r * nc)),
+            ruled_below: (0..nc).all(|c| r + 1 == nr || below(r, c) >= MIN_BORDER_COVERAGE),
+            height: rows[r + 1] - rows[r],
+        })
+        .collect();
     let cells = cells_from_sets(&mut sets, nr, nc);
     let bbox = Rect::new(cols[0], rows[0], cols[nc], rows[nr]);
     let grid = Grid { rows, cols, cells };
     debug_assert!(grid.is_consistent());
-    Some(RuledTable {
+    let table = RuledTable {
         bbox,
         grid,
         column_borders: share(verticals),
         row_borders: share(horizontals),
-    })
+    };
+    Some((table, row_lines))
+}
+
+/// The row ranges of a grid that are tables. Rows divided into columns make
+/// a table; whole rows (one cell across) between two runs of them are
+/// section headings when the runs' column lines agree (one's a subset of the
+/// other's), and the boxes of a ruled page layout (a form's title, its
+/// fields, a box of remarks) when they do not: then each run is a table of
+/// its own. Of the whole rows at the grid's edges, a single one at the top
+/// is the table's caption; more are the layout's boxes around the table.
+/// None when the grid is one table as it is.
+fn table_bands(rows: &[RowLines]) -> Option<Vec<Range<usize>>> {
+    // Runs of rows with columns.
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if run.end == r && !row.whole => run.end = r + 1,
+            _ if !row.whole => runs.push(r..r + 1),
+            _ => {}
+        }
+    }
+    if runs.is_empty() {
+        return None;
+    }
+    let drawn = |run: &Range<usize>| -> Vec<usize> {
+        let mut d: Vec<usize> = rows[run.clone()]
+            .iter()
+            .flat_map(|r| r.drawn.clone())
+            .collect();
+        d.sort_unstable();
+        d.dedup();
+        d
+    };
+    let agree = |a: &[usize], b: &[usize]| {
+        a.iter().all(|x| b.contains(x)) || b.iter().all(|x| a.contains(x))
+    };
+    let mut bands: Vec<(Range<usize>, Vec<usize>)> = Vec::new();
+    for run in runs {
+        let lines = drawn(&run);
+        match bands.last_mut() {
+            Some((band, band_lines)) if agree(band_lines, &lines) => {
+                band.end = run.end;
+                band_lines.extend(lines);
+            }
+            _ => bands.push((run, lines)),
+        }
+    }
+    // A single row of columns among boxes is a form's fields, not a table
+    // (unless nothing else is: a header over one note, "no results").
+    let mut bands: Vec<Range<usize>> = (bands.into_iter())
+        .map(|(b, _)| b)
+        .filter(|b| b.len() >= 2)
+        .collect();
+    if bands.is_empty() {
+        return None;
+    }
+    // Boxes: rows up to a line drawn across, unless too low to hold text
+    // (the gap of a double rule, or between a filled band and the frame).
+    let boxes = |rows: &[RowLines]| {
+        let mut height = 0.0;
+        let mut count = 0;
+        for row in rows {
+            height += row.height;
+            if row.ruled_below {
+                count += usize::from(height >= MIN_TEXT_ROW_HEIGHT);
+                height = 0.0;
+            }
+        }
+        count
+    };
+    let first = &mut bands[0];
+    if boxes(&rows[..first.start]) <= 1 {
+        first.start = 0;
+    }
+    let last = bands.last_mut().expect("not empty");
+    if boxes(&rows[last.end..]) == 0 {
+        last.end = rows.len();
+    }
+    // Cut only along lines drawn across: a cell reaching over the cut would
+    // be torn in two.
+    let cuts_ruled = bands
+        .iter()
+        .flat_map(|b| [b.start, b.end])
+        .all(|k| k == 0 || k == rows.len() || rows[k - 1].ruled_below);
+    let whole_grid = bands.len() == 1 && bands[0] == (0..rows.len());
+    (!whole_grid && cuts_ruled).then_some(bands)
+}
+
+/// The part of a group of rulings between `y0` and `y1`: vertical lines cut
+/// to it, horizontal ones inside it.
+fn rulings_between(group: &Rulings, y0: f32, y1: f32, tol: f32) -> Rulings {
+    Rulings {
+        horizontal: (group.horizontal.iter())
+            .filter(|h| h.pos >= y0 - tol && h.pos <= y1 + tol)
+            .copied()
+            .collect(),
+        vertical: (group.vertical.iter())
+            .filter(|v| v.end > y0 + tol && v.start < y1 - tol)
+            .map(|v| Ruling {
+                start: v.start.max(y0),
+                end: v.end.min(y1),
+                ..*v
+            })
+            .collect(),
+    }
 }
 
 fn share((drawn, all): (usize, usize)) -> f32 {
@@ -511,6 +671,80 @@ mod tests {
         assert_eq!(t.grid.row_count(), 2);
     }
 
+    /// A form: a frame of boxes down the page (a title, two fields side by
+    /// side, a label), a table whose outer lines are the boxes' sides, and
+    /// a box of remarks under it.
+    fn form_with_a_table() -> Rulings {
+        let mut r = Rulings::default();
+        for y in [0.0, 30.0, 50.0, 70.0, 90.0, 110.0, 130.0, 170.0] {
+            r.horizontal.push(Ruling::new(y, 0.0, 300.0));
+        }
+        r.vertical.push(Ruling::new(0.0, 0.0, 170.0));
+        r.vertical.push(Ruling::new(300.0, 0.0, 170.0));
+        r.vertical.push(Ruling::new(150.0, 30.0, 50.0)); // between the two fields
+        r.vertical.push(Ruling::new(100.0, 70.0, 130.0)); // the table's columns
+        r.vertical.push(Ruling::new(200.0, 70.0, 130.0));
+        r
+    }
+
+    #[test]
+    fn a_table_drawn_into_the_boxes_of_a_form_is_the_table_alone() {
+        let t = ruled_tables(
+            &form_with_a_table(),
+            TOL,
+            2,
+            2,
+            LineEnds::Boundaries,
+            &no_text,
+        );
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_close(&t[0].grid.rows, &[70.0, 90.0, 110.0, 130.0]);
+        assert_close(&t[0].grid.cols, &[0.0, 100.0, 200.0, 300.0]);
+        assert_eq!(t[0].border_coverage(), 1.0);
+    }
+
+    #[test]
+    fn a_caption_and_section_rows_stay_in_the_table() {
+        // A caption across the top, then columns, a section heading across,
+        // and the same columns again.
+        let ys = [0.0, 20.0, 40.0, 60.0, 80.0, 100.0, 120.0];
+        let xs = [0.0, 100.0, 200.0, 300.0];
+        let whole = |row| [(row, 0), (row, 1)];
+        let missing: Vec<(usize, usize)> = [whole(0), whole(3)].concat();
+        let r = drawn_grid(&ys, &xs, &missing, &[]);
+        let t = ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text);
+        assert_eq!(t.len(), 1);
+        assert_close(&t[0].grid.rows, &ys);
+    }
+
+    #[test]
+    fn tables_of_other_columns_between_boxes_are_tables_of_their_own() {
+        // Two columns over two rows, a box across, three other columns.
+        let mut r = Rulings::default();
+        for y in [0.0, 20.0, 40.0, 70.0, 90.0, 110.0] {
+            r.horizontal.push(Ruling::new(y, 0.0, 300.0));
+        }
+        r.vertical.push(Ruling::new(0.0, 0.0, 110.0));
+        r.vertical.push(Ruling::new(300.0, 0.0, 110.0));
+        r.vertical.push(Ruling::new(150.0, 0.0, 40.0));
+        r.vertical.push(Ruling::new(80.0, 70.0, 110.0));
+        r.vertical.push(Ruling::new(220.0, 70.0, 110.0));
+        let t = ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text);
+        assert_eq!(t.len(), 2);
+        assert_close(&t[0].grid.cols, &[0.0, 150.0, 300.0]);
+        assert_close(&t[1].grid.rows, &[70.0, 90.0, 110.0]);
+        assert_close(&t[1].grid.cols, &[0.0, 80.0, 220.0, 300.0]);
+    }
+
+    #[test]
+    fn a_header_over_one_note_across_stays_a_table() {
+        // "No results": a header row, then one cell across.
+        let r = drawn_grid(&[0.0, 20.0, 40.0], &[0.0, 100.0, 200.0], &[(1, 0)], &[]);
+        let t = ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].grid.row_count(), 2);
+    }
+
     proptest! {
         /// Whatever lines are left out of a grid, the cells cover every
         /// position once, and each missing line joins the cells beside it.
@@ -527,6 +761,13 @@ mod tests {
             let below: Vec<_> = missing.iter().filter(|m| !m.2 && m.0 + 1 < nr && m.1 < nc).map(|m| (m.0, m.1)).collect();
             let r = drawn_grid(&ys, &xs, &right, &below);
             let tables = ruled_tables(&r, TOL, 1, 1, LineEnds::Boundaries, &no_text);
+            // A row without column lines is a box across: the grid may be
+            // cut there into tables of their own (`table_bands`).
+            let boxes = (0..nr).any(|r| (0..nc - 1).all(|c| right.contains(&(r, c))));
+            if boxes {
+                prop_assert!(tables.iter().all(|t| t.grid.is_consistent()));
+                return Ok(());
+            }
             prop_assert_eq!(tables.len(), 1);
             let g = &tables[0].grid;
             prop_assert!(g.is_consistent());

@@ -12,6 +12,7 @@ pub mod layout;
 pub mod overlay;
 pub mod rulings;
 mod scan;
+mod shading;
 
 use crate::config::DetectConfig;
 use crate::table::{Evidence, Rect, TableRegion};
@@ -27,6 +28,14 @@ const MIN_COLUMN_BORDERS: f32 = 0.5;
 /// are drawn in light colours too, so any visible tint counts here.
 const MAX_GRAPHIC_INK: f32 = 0.05;
 const VISIBLE_INK: u8 = 245;
+
+/// A shaded cell is at least this wide and high (points), and the edges of
+/// cells shaded in one column meet within this.
+const MIN_TINT_WIDTH: f32 = 4.0;
+const MIN_TINT_HEIGHT: f32 = 4.0;
+const TINT_EDGE_TOLERANCE: f32 = 1.5;
+/// A line this thick (points) drawn over a tint leaves it one tint.
+const MAX_LINE_ACROSS_TINT: f32 = 2.0;
 
 /// A layout table with more vertical strokes than this inside it, away from
 /// its column boundaries, is a chart or diagram: the ends of bars, tick
@@ -344,22 +353,50 @@ fn graphic_ink_share(
     for r in &rulings.vertical {
         mark(r.pos, r.start, r.pos, r.end, 3.0);
     }
-    let mut unexplained = 0usize;
-    for y in y0..y1 {
-        let row = &ink.row(y as usize)[first..first + words];
-        let done = &explained[(y - y0) as usize * words..][..words];
-        let (mut inked, mut left) = (0u32, 0u32);
-        for (k, (&bits, &known)) in row.iter().zip(done).enumerate() {
-            let bits = bits & scan::span_mask(k, x0 - base, x1 - base);
-            inked += bits.count_ones();
-            left += (bits & !known).count_ones();
+    let unexplained_share = |explained: &[u64]| {
+        let mut unexplained = 0usize;
+        for y in y0..y1 {
+            let row = &ink.row(y as usize)[first..first + words];
+            let done = &explained[(y - y0) as usize * words..][..words];
+            let (mut inked, mut left) = (0u32, 0u32);
+            for (k, (&bits, &known)) in row.iter().zip(done).enumerate() {
+                let bits = bits & scan::span_mask(k, x0 - base, x1 - base);
+                inked += bits.count_ones();
+                left += (bits & !known).count_ones();
+            }
+            if inked as f32 >= 0.8 * rw as f32 {
+                continue; // a band across the table
+            }
+            unexplained += left as usize;
         }
-        if inked as f32 >= 0.8 * rw as f32 {
-            continue; // a band across the table
-        }
-        unexplained += left as usize;
+        unexplained as f32 / (rw * rh) as f32
+    };
+    let share = unexplained_share(&explained);
+    if share < MAX_GRAPHIC_INK {
+        return share;
     }
-    unexplained as f32 / (rw * rh) as f32
+    // Shaded cells explain their tint; a chart's bars do not (see `shading`).
+    let px = |points: f32| (points * page.scale).round().max(1.0) as u32;
+    let tints = {
+        let known = |x: u32, y: u32| {
+            let p = x - base;
+            explained[(y - y0) as usize * words + (p / 64) as usize] >> (p % 64) & 1 == 1
+        };
+        let sizes = (
+            px(MIN_TINT_WIDTH),
+            px(MIN_TINT_HEIGHT),
+            px(MAX_LINE_ACROSS_TINT),
+        );
+        shading::tints(&page.pixels, (x0, y0, x1, y1), VISIBLE_INK, sizes, known)
+    };
+    let in_columns = shading::in_columns(&tints, px(TINT_EDGE_TOLERANCE));
+    for (t, _) in tints.iter().zip(in_columns).filter(|(_, c)| *c) {
+        for y in t.y0..t.y1 {
+            let row = &mut explained[(y - y0) as usize * words..][..words];
+            scan::set_bits(row, t.x0 - base, t.x1 - base);
+        }
+    }
+    unexplained_share(&explained)
 }
 
 /// The median height of a grid's rows: the scale for what is near a table.
