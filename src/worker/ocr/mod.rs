@@ -93,7 +93,8 @@ pub fn read_page(
         Some(pixels) => PageImage { pixels, ..page },
         None => page,
     };
-    let lines = engine.lines(&image.pixels)?;
+    let mut lines = engine.lines(&image.pixels)?;
+    drop_double_reads(&mut lines);
     let (chars, confidence) = synthetic_chars(&lines, &image, first_line);
     let mut pixels = paper::ink_only(&image.pixels);
     let erased = erase_text(&mut pixels, &lines);
@@ -113,6 +114,63 @@ pub fn read_page(
         confidence,
         skew,
     })
+}
+
+/// Drops characters read twice: the detection model's boxes of two cells
+/// side by side in a row can both reach over the same character, and each
+/// line then reads it. Of two characters of one row over the same ink, the
+/// one standing further from the rest of its line goes (across the gap, or
+/// the ruling, between the cells); a line left with nothing goes too.
+fn drop_double_reads(lines: &mut Vec<Line>) {
+    let inked = |g: &Glyph| g.c != ' ';
+    // How far a glyph stands from its line's nearest other character.
+    let apart = |line: &Line, k: usize| {
+        let g = &line.glyphs[k];
+        (line.glyphs.iter().enumerate())
+            .filter(|&(i, h)| i != k && inked(h))
+            .map(|(_, h)| (h.x0 - g.x1).max(g.x0 - h.x1).max(0.0))
+            .fold(f32::INFINITY, f32::min)
+    };
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    for i in 0..lines.len() {
+        for j in i + 1..lines.len() {
+            let (a, b) = (&lines[i], &lines[j]);
+            let overlap = a.y1.min(b.y1) - a.y0.max(b.y0);
+            if overlap < 0.5 * (a.y1 - a.y0).min(b.y1 - b.y0) {
+                continue;
+            }
+            for (ka, ga) in a.glyphs.iter().enumerate().filter(|(_, g)| inked(g)) {
+                for (kb, gb) in b.glyphs.iter().enumerate().filter(|(_, g)| inked(g)) {
+                    let shared = ga.x1.min(gb.x1) - ga.x0.max(gb.x0);
+                    if shared < 0.5 * (ga.x1 - ga.x0).min(gb.x1 - gb.x0) {
+                        continue;
+                    }
+                    dropped.push(if apart(a, ka) > apart(b, kb) {
+                        (i, ka)
+                    } else {
+                        (j, kb)
+                    });
+                }
+            }
+        }
+    }
+    if dropped.is_empty() {
+        return;
+    }
+    for (i, line) in lines.iter_mut().enumerate() {
+        let mut k = 0;
+        line.glyphs.retain(|_| {
+            k += 1;
+            !dropped.contains(&(i, k - 1))
+        });
+        // Spaces left at an end of the line.
+        while line.glyphs.last().is_some_and(|g| !inked(g)) {
+            line.glyphs.pop();
+        }
+        let lead = line.glyphs.iter().take_while(|g| !inked(g)).count();
+        line.glyphs.drain(..lead);
+    }
+    lines.retain(|l| !l.glyphs.is_empty());
 }
 
 /// Paints over the recognised characters, a pixel beyond their ink, with
@@ -470,6 +528,43 @@ mod tests {
         }
         heal_lines(&mut img, &erased, 10, 180);
         assert!((10..110).all(|x| img.get_pixel(x, 5).0[0] == 120));
+    }
+
+    fn line(y0: f32, y1: f32, text: &str, x0: f32, step: f32) -> Line {
+        Line {
+            y0,
+            y1,
+            glyphs: (text.chars().enumerate())
+                .map(|(k, c)| glyph(c, x0 + k as f32 * step, x0 + (k + 1) as f32 * step - 1.0))
+                .collect(),
+        }
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        (lines.iter())
+            .map(|l| l.glyphs.iter().map(|g| g.c).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_character_read_in_two_cells_stays_in_the_one_it_belongs_to() {
+        // "12.49" ends at x = 50; the next cell's box reached back over its
+        // "9" and read "9 ab" (the "9" at 40-49, "ab" from 70).
+        let mut next = line(10.0, 30.0, "9", 40.0, 10.0);
+        next.glyphs.push(glyph(' ', 50.0, 70.0));
+        next.glyphs.extend(line(0.0, 0.0, "ab", 70.0, 10.0).glyphs);
+        let mut lines = vec![line(10.0, 30.0, "12.49", 0.0, 10.0), next];
+        // A line in the next row, under the "9", keeps its own.
+        lines.push(line(40.0, 60.0, "7", 40.0, 10.0));
+        drop_double_reads(&mut lines);
+        assert_eq!(texts(&lines), ["12.49", "ab", "7"]);
+        // A line that is nothing but the character read twice goes.
+        let mut lines = vec![
+            line(10.0, 30.0, "12.49", 0.0, 10.0),
+            line(11.0, 29.0, "9", 41.0, 10.0),
+        ];
+        drop_double_reads(&mut lines);
+        assert_eq!(texts(&lines), ["12.49"]);
     }
 
     fn glyph(c: char, x0: f32, x1: f32) -> Glyph {

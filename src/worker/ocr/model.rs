@@ -297,8 +297,18 @@ impl<'a> Ink<'a> {
         // columns nearly all down. (A crop is taller than the ink of its
         // characters, by the detection model's margin or `as_tall_as`.)
         let faint = |x: u32, y: u32| (crop.get_pixel(x, y).0[0] as u32) + RULING_CONTRAST < paper;
+        // A row ruling runs on past the crop's ends: the middle of a line of
+        // blurred letters can be as dark nearly all across, but the
+        // detection model's margin beside it is paper. (No letter is that
+        // tall: a column needs no such test, and a crop may reach past the
+        // end of a column ruling, above a table.)
+        let reaches = |y: u32, xs: std::ops::Range<u32>| xs.into_iter().any(|x| faint(x, y));
         let rule_row = (0..h)
-            .map(|y| (0..w).filter(|&x| faint(x, y)).count() as f32 > 0.8 * w as f32)
+            .map(|y| {
+                reaches(y, 0..2.min(w))
+                    && reaches(y, w.saturating_sub(2)..w)
+                    && (0..w).filter(|&x| faint(x, y)).count() as f32 > 0.8 * w as f32
+            })
             .collect();
         let rule_col = (0..w)
             .map(|x| (0..h).filter(|&y| faint(x, y)).count() as f32 > 0.8 * h as f32)
@@ -317,6 +327,8 @@ impl<'a> Ink<'a> {
     /// The crop with its rulings painted over with its paper, for the
     /// recognition model: a cell's border above a lone "-" reads as "=",
     /// one beside a number as a "1" or "|".
+    /// A crop that is nothing but such a line (a dash filling its box)
+    /// stays as it is.
     fn without_rulings(&self) -> GrayImage {
         let mut clean = self.crop.clone();
         for (x, y, p) in clean.enumerate_pixels_mut() {
@@ -324,7 +336,11 @@ impl<'a> Ink<'a> {
                 p.0[0] = p.0[0].max(self.paper);
             }
         }
-        clean
+        if clean.pixels().any(|p| p.0[0] < self.level) {
+            clean
+        } else {
+            self.crop.clone()
+        }
     }
 
     fn at(&self, x: u32, y: u32) -> bool {
@@ -412,6 +428,20 @@ mod tests {
         assert_eq!(as_tall_as(&lines[1], height), lines[1]);
         assert_eq!(as_tall_as(&text_box(0.0, 16.0), height).y1, 16.0);
         assert_eq!(as_tall_as(&text_box(2.0, 6.0), height).y0, 0.0);
+    }
+
+    #[test]
+    fn the_middle_of_blurred_letters_is_no_ruling() {
+        // Letters blurred into one grey band (x 3-56, y 8-12) nearly all
+        // across the crop, the detection model's margin of paper either side.
+        let crop = GrayImage::from_fn(60, 20, |x, y| {
+            Luma([if (3..57).contains(&x) && (8..13).contains(&y) {
+                150
+            } else {
+                250
+            }])
+        });
+        assert_eq!(Ink::of(&crop).without_rulings(), crop);
     }
 
     #[test]
