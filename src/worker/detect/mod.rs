@@ -406,11 +406,6 @@ fn median_row_height(grid: &crate::table::Grid) -> f32 {
     heights.get(heights.len() / 2).copied().unwrap_or(0.0)
 }
 
-/// True when a band one and a half rows high right above or below a layout
-/// table is inked like a chart: the table is the axis labels or the legend
-/// of a plot drawn against it. A table keeps its distance from figures (a
-/// caption, a paragraph between). Only long lines explain ink here: a
-/// plot's slanted lines break up into short "rulings".
 /// `graphic_ink_share` of a grid, cell by cell (weighted by area): a cell
 /// shaded all across is shading, as a band across a whole table is; a
 /// shaded column is no graphic.
@@ -435,6 +430,11 @@ fn cells_graphic_share(
     }
 }
 
+/// True when a band one and a half rows high right above or below a layout
+/// table is inked like a chart: the table is the axis labels or the legend
+/// of a plot drawn against it. A table keeps its distance from figures (a
+/// caption, a paragraph between). Only long lines explain ink here: a
+/// plot's slanted lines break up into short "rulings".
 fn hugs_a_graphic(
     page: &PageImage,
     ink: &InkBits,

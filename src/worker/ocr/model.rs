@@ -21,7 +21,8 @@ static REC_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_rec_small.onnx");
 /// (PaddleOCR's `limit_side_len`): about 144 dpi for A4, the default render.
 /// At 90 dpi (736) body text is found as well, but a lone "1" or "-" in a
 /// table cell is a speck the model passes over (scanned-eu F1 0.754 → 0.787
-/// at this size, for a third more time).
+/// at this size, for 1.4 times the time per page and some 165 MB more per
+/// worker: `benches/ocr.sh`).
 const DET_SHORT_SIDE: f32 = 1184.0;
 /// And its long side no longer than this, for very long pages.
 const DET_MAX_SIDE: f32 = 2400.0;
