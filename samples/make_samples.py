@@ -28,11 +28,13 @@ Files written:
                             and /Rotate 270, then two portrait pages without
                             /Rotate whose landscape table is printed sideways
                             (text running up, then down); a table on each
-  charts.pdf / .json        one page (issue 12, class 3): a stacked bar chart
+  charts.pdf / .json        two pages (issue 12, class 3): a stacked bar chart
                             whose value labels line up in columns above a row
                             of axis ticks, a line chart over a row of year
                             labels and a legend, and one real table between
-                            them; only the table is a table
+                            them; then three framed plots, tick values left
+                            of each frame and a legend right of it on the
+                            same rows; only the table is a table
   narrow-gap.pdf / .json    one page (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them
@@ -955,7 +957,47 @@ def sample_charts():
     p.text(x0 + 20, base - 33, "output, billions", size=9)
     p.text(x0 + 220, base - 33, "exports, billions", size=9)
     p.paragraph("Both figures use the national accounts of the year after.", base - 60)
-    return [p.content()], [(1, table)]
+    return [p.content(), framed_charts_page()], [(1, table)]
+
+
+def framed_charts_page():
+    """Three framed line charts (issue 12, class 3): tick values left of
+    each frame, a legend right of it level with its top, its entries on
+    the ticks' rows; the legend's line samples are short rules."""
+    p = Page()
+    y = p.title("Scores by group", 790)
+    y = p.paragraph("Mean scores by gender, year of study and status; higher is worse.", y - 24)
+    legends = [
+        ("Gender", ["Male", "Female"]),
+        ("Year", ["1st year", "2nd year", "3rd-5th year"]),
+        ("Status", ["Long term", "Dating", "Single"]),
+    ]
+    x0, width, height, pitch = MARGIN + 30, 300, 150, 25
+    series = [[1.0, 1.1, 2.2, 2.1, 1.0, 0.2], [0.9, 0.9, 1.8, 1.7, 0.8, 0.1], [1.2, 1.0, 2.0, 1.9, 0.9, 0.3]]
+    top = y - 30
+    for title, entries in legends:
+        bottom = top - height
+        p.ops.append("q 0.6 w 0 G %s %s %s %s re S Q" % (fmt(x0), fmt(bottom), fmt(width), fmt(height)))
+        for k in range(7):
+            v = 3.0 - 0.5 * k
+            label = "%g-" % v
+            p.text(x0 - 4 - text_width(label, "F1", 9), top - pitch * k - 3, label, size=9)
+        step = width / (len(series[0]) + 1)
+        for k, values in enumerate(series[: len(entries)]):
+            pts = [(x0 + (i + 1) * step, bottom + height * v / 3.0) for i, v in enumerate(values)]
+            path = " ".join("%s %s %s" % (fmt(px), fmt(py), "m" if i == 0 else "l") for i, (px, py) in enumerate(pts))
+            p.ops.append("q %s w 0 G %s S Q" % ("1.2" if k == 0 else "0.5", path))
+        lx = x0 + width + 12
+        p.text(lx, top - 3, title, font="F2", size=9)
+        for k, entry in enumerate(entries):
+            ly = top - 3 - pitch * (k + 1)
+            p.ops.append("q 0.8 w 0 G")
+            p.line(lx, ly + 3, lx + 12, ly + 3)
+            p.ops.append("Q")
+            p.text(lx + 16, ly, entry, size=9)
+        top = bottom - 40
+    p.paragraph("Figure 3: scores of negative feelings by group, on a scale of 0 to 3.", top + 20)
+    return p.content()
 
 
 class Placed:

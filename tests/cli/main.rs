@@ -233,7 +233,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "continued-apart",
         "rotated",
         // Issue 12: labels of charts that line up like columns (bar values
-        // over axis ticks, year labels under a plot) are not tables.
+        // over axis ticks, year labels under a plot, tick values and a
+        // legend either side of a plot's frame) are not tables.
         "charts",
         // Issue 12: right-aligned numbers a word space from left-aligned
         // text are two columns.

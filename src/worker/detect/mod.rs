@@ -152,6 +152,7 @@ pub fn detect_tables(
     tables.extend(from_layout.into_iter().filter(|t| {
         graphic_ink_share(page, visible(), &t.bbox, &free_chars, &rulings) < MAX_GRAPHIC_INK
             && !hugs_a_graphic(page, visible(), t, &ruled, &free_chars, &rulings)
+            && !straddles_a_frame(t, &rulings)
             && (surface == Surface::Scanned
                 || stray_verticals(t, &rulings, &all_chars) <= MAX_STRAY_VERTICALS)
     }));
@@ -475,6 +476,36 @@ fn hugs_a_graphic(
     .any(|band| graphic_ink_share(page, ink, band, chars, &lines) >= MAX_GRAPHIC_INK)
 }
 
+/// True when a vertical line runs down through a layout table whose
+/// columns are not drawn, away from its edges and its column boundaries,
+/// and on past it above or below by a few rows: the side
+/// of a frame or a plot the "table" reaches across, as a chart's axis
+/// labels and its legend beside the plot do, or two figures' legends side
+/// by side. (A piece of a bigger ruled table has lines down its columns.)
+fn straddles_a_frame(table: &TableRegion, rulings: &rulings::Rulings) -> bool {
+    let (b, cols) = (&table.bbox, &table.grid.cols);
+    let row = median_row_height(&table.grid);
+    let beyond = FRAME_BEYOND_ROWS * row;
+    let through: Vec<&rulings::Ruling> = (rulings.vertical.iter())
+        .filter(|r| {
+            // Down the whole table, give or take half a row at either end
+            // (a plot's top at the middle of its first tick value).
+            r.pos > b.x0 + row
+                && r.pos < b.x1 - row
+                && r.start <= b.y0 + 0.5 * row
+                && r.end >= b.y1 - 0.5 * row
+        })
+        .collect();
+    let inner = &cols[1..cols.len().saturating_sub(1).max(1)];
+    let on_a_column = |r: &rulings::Ruling| inner.iter().any(|&x| (x - r.pos).abs() <= 0.5 * row);
+    !through.iter().any(|r| on_a_column(r))
+        && (through.iter()).any(|r| (b.y0 - r.start).max(r.end - b.y1) > beyond)
+}
+
+/// See `straddles_a_frame`: a frame's side reaches on more than this many
+/// rows past the table.
+const FRAME_BEYOND_ROWS: f32 = 2.0;
+
 /// Vertical strokes inside a table, away from its left and right edges and
 /// from every column boundary of its grid, each alone at its position: the
 /// end of a bar, a tick, the side of a diagram's box. Strokes that line up
@@ -599,6 +630,51 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use rulings::Ruling;
+
+    fn layout_table(rows: Vec<f32>, cols: Vec<f32>) -> TableRegion {
+        let bbox = Rect::new(
+            cols[0],
+            rows[0],
+            *cols.last().unwrap(),
+            *rows.last().unwrap(),
+        );
+        TableRegion {
+            bbox,
+            grid: crate::table::Grid::uniform(rows, cols),
+            evidence: Evidence::PartiallyRuled,
+            confidence: 0.5,
+        }
+    }
+
+    #[test]
+    fn a_table_across_the_side_of_a_plot_is_no_table() {
+        // Axis values left of a plot (x 50-80) and its legend right of it
+        // (x 310-380), in rows 12 pt apart; the plot's sides at x = 80 and
+        // 300 run from the table's top 150 pt down.
+        let table = layout_table(vec![100.0, 112.0, 124.0, 136.0], vec![50.0, 180.0, 380.0]);
+        let plot = |x: f32| rulings::Rulings {
+            horizontal: vec![Ruling::new(100.0, 80.0, 300.0)],
+            vertical: vec![
+                Ruling::new(80.0, 100.0, 250.0),
+                Ruling::new(x, 100.0, 250.0),
+            ],
+        };
+        assert!(straddles_a_frame(&table, &plot(300.0)));
+        // Lines no longer than the table are its own.
+        let mut short = plot(300.0);
+        for r in &mut short.vertical {
+            r.end = 136.0;
+        }
+        assert!(!straddles_a_frame(&table, &short));
+        // A piece of a bigger table ruled down its columns keeps its place.
+        let mut ruled = plot(300.0);
+        ruled.vertical.push(Ruling::new(181.0, 20.0, 400.0));
+        assert!(!straddles_a_frame(&table, &ruled));
+        // A frame whose sides are the table's edges is no crossing.
+        let mut around = plot(379.0);
+        around.vertical[0].pos = 51.0;
+        assert!(!straddles_a_frame(&table, &around));
+    }
 
     /// `graphic_ink_share` as first written, a pixel at a time: the oracle.
     fn graphic_ink_share_by_pixels(
