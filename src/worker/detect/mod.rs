@@ -477,11 +477,12 @@ fn hugs_a_graphic(
 }
 
 /// True when a vertical line runs down through a layout table whose
-/// columns are not drawn, away from its edges and its column boundaries,
-/// and on past it above or below by a few rows: the side
-/// of a frame or a plot the "table" reaches across, as a chart's axis
-/// labels and its legend beside the plot do, or two figures' legends side
-/// by side. (A piece of a bigger ruled table has lines down its columns.)
+/// columns are mostly not drawn, away from its edges and its column
+/// boundaries, and on past it above or below by a few rows: the side of a
+/// frame or a plot the "table" reaches across, as a chart's axis labels
+/// and its legend beside the plot do, or two figures' legends side by side
+/// (a frame's side may fall on a column boundary by chance). A piece of a
+/// bigger ruled table has lines down most of its columns.
 fn straddles_a_frame(table: &TableRegion, rulings: &rulings::Rulings) -> bool {
     let (b, cols) = (&table.bbox, &table.grid.cols);
     let row = median_row_height(&table.grid);
@@ -497,9 +498,12 @@ fn straddles_a_frame(table: &TableRegion, rulings: &rulings::Rulings) -> bool {
         })
         .collect();
     let inner = &cols[1..cols.len().saturating_sub(1).max(1)];
-    let on_a_column = |r: &rulings::Ruling| inner.iter().any(|&x| (x - r.pos).abs() <= 0.5 * row);
-    !through.iter().any(|r| on_a_column(r))
-        && (through.iter()).any(|r| (b.y0 - r.start).max(r.end - b.y1) > beyond)
+    let drawn = |x: f32| through.iter().any(|r| (x - r.pos).abs() <= 0.5 * row);
+    let on_a_column = |r: &&rulings::Ruling| inner.iter().any(|&x| (x - r.pos).abs() <= 0.5 * row);
+    2 * inner.iter().filter(|&&x| drawn(x)).count() < inner.len()
+        && (through.iter())
+            .filter(|r| !on_a_column(r))
+            .any(|r| (b.y0 - r.start).max(r.end - b.y1) > beyond)
 }
 
 /// See `straddles_a_frame`: a frame's side reaches on more than this many
@@ -670,6 +674,20 @@ mod tests {
         let mut ruled = plot(300.0);
         ruled.vertical.push(Ruling::new(181.0, 20.0, 400.0));
         assert!(!straddles_a_frame(&table, &ruled));
+        // Two framed figures side by side, their legends read as one table:
+        // one frame's side falls on a column boundary, the next one's not.
+        let legends = layout_table(
+            vec![100.0, 112.0, 124.0],
+            vec![50.0, 120.0, 200.0, 270.0, 340.0],
+        );
+        let frames = rulings::Rulings {
+            horizontal: vec![],
+            vertical: vec![
+                Ruling::new(198.0, 20.0, 130.0),
+                Ruling::new(212.0, 20.0, 130.0),
+            ],
+        };
+        assert!(straddles_a_frame(&legends, &frames));
         // A frame whose sides are the table's edges is no crossing.
         let mut around = plot(379.0);
         around.vertical[0].pos = 51.0;
