@@ -497,13 +497,18 @@ fn straddles_a_frame(table: &TableRegion, rulings: &rulings::Rulings) -> bool {
                 && r.end >= b.y1 - 0.5 * row
         })
         .collect();
-    let inner = &cols[1..cols.len().saturating_sub(1).max(1)];
+    let inner = inner_boundaries(cols);
     let drawn = |x: f32| through.iter().any(|r| (x - r.pos).abs() <= 0.5 * row);
     let on_a_column = |r: &&rulings::Ruling| inner.iter().any(|&x| (x - r.pos).abs() <= 0.5 * row);
     2 * inner.iter().filter(|&&x| drawn(x)).count() < inner.len()
         && (through.iter())
             .filter(|r| !on_a_column(r))
             .any(|r| (b.y0 - r.start).max(r.end - b.y1) > beyond)
+}
+
+/// A grid's column boundaries without its left and right edges.
+fn inner_boundaries(cols: &[f32]) -> &[f32] {
+    &cols[1..cols.len().saturating_sub(1).max(1)]
 }
 
 /// See `straddles_a_frame`: a frame's side reaches on more than this many
@@ -518,7 +523,7 @@ const FRAME_BEYOND_ROWS: f32 = 2.0;
 fn stray_verticals(table: &TableRegion, rulings: &rulings::Rulings, chars: &[&TextChar]) -> usize {
     let (b, cols) = (&table.bbox, &table.grid.cols);
     let row = median_row_height(&table.grid);
-    let inner = &cols[1..cols.len().saturating_sub(1).max(1)];
+    let inner = inner_boundaries(cols);
     let within: Vec<&rulings::Ruling> = rulings
         .vertical
         .iter()
