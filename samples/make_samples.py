@@ -63,6 +63,11 @@ Files written:
                             header row: booktabs with two columns, unruled with
                             three, unruled with two; then two newspaper columns
                             of justified running text, which are not a table
+  page-columns.pdf / .json  two pages (issue 12, class 3): a booktabs table just
+                            above two columns of rules-book text (headings,
+                            labelled paragraphs, bullets) that line up across
+                            the gutter: the table alone; then a page of such
+                            text, no table
   partial-rules.pdf / .json one page (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
@@ -1218,6 +1223,98 @@ def sample_prose_cells():
     return [p1.content(), p2.content()], [(1, Placed(glossary)), (1, Placed(controls)), (2, Placed(fields))]
 
 
+def column_flow(p, x, top, width, items, size=9, leading=11.5, gap=5):
+    """One page column of rules-book text, line by line: headings ("h"),
+    paragraphs ("p"), labelled paragraphs with a hanging indent ("a", label
+    first) and bullet items ("b"); lines justified but a paragraph's last.
+    Returns the lowest baseline."""
+    y = top
+    for item in items:
+        kind, body = item[0], item[-1]
+        if kind == "h":
+            p.text(x, y, body, "F2", size + 1)
+            y -= leading + gap
+            continue
+        label = {"a": item[1] if len(item) > 2 else "", "b": "\u2022", "p": ""}[kind]
+        indent = {"a": 16, "b": 26, "p": 0}[kind]
+        if label:
+            p.text(x + (10 if kind == "b" else 0), y, label, "F1", size)
+        line_w = width - indent
+        lines, cur = [], []
+        for word in body.split():
+            if cur and text_width(" ".join(cur + [word]), "F1", size) > line_w:
+                lines.append((cur, True))
+                cur = []
+            cur.append(word)
+        lines.append((cur, False))
+        for words, justify in lines:
+            text = " ".join(words)
+            tw = (line_w - text_width(text, "F1", size)) / (len(words) - 1) if justify and len(words) > 1 else 0.0
+            p.ops.append("BT /F1 %s Tf %s Tw %s %s Td %s Tj ET"
+                         % (fmt(size), fmt(tw), fmt(x + indent), fmt(y), pdf_string(text)))
+            y -= leading
+        y -= gap
+    return y + leading + gap
+
+
+RULES_LEFT = (
+    ("h", "2.1 Tests before delivery"),
+    ("a", "a)", "Every unit is run on the test bed of the maker before it leaves the works, at the loads and speeds agreed with the buyer and under the eyes of an inspector."),
+    ("a", "b)", "As a minimum, the following values are measured and written down at each load point:"),
+    ("b", "speed of the shaft"),
+    ("b", "torque at the coupling"),
+    ("b", "pressure of the charge air and its temperature before the cooler"),
+    ("b", "temperature of the exhaust gas after each cylinder"),
+    ("p", "Where a value cannot be measured on a unit of this size, the maker proposes another means of showing it, and the inspector decides whether that means is good enough."),
+    ("h", "2.2 Records"),
+    ("a", "a)", "The records of the tests are signed by the inspector and kept by the maker for at least ten years after the unit has been delivered to the buyer."),
+)
+RULES_RIGHT = (
+    ("h", "2.3 Tests on board"),
+    ("a", "a)", "After it has been installed, the unit is run again with the ship at its berth and then at sea, to show that it works with the shafting and the controls of the ship."),
+    ("a", "b)", "The sea trial covers at least the following points, each held long enough for the temperatures to settle:"),
+    ("b", "full power at the rated speed of the shaft, for two hours"),
+    ("b", "the lowest speed at which the unit runs steadily without help"),
+    ("b", "starting and reversing, as many times as the rules ask for"),
+    ("a", "c)", "Where the trial cannot be held in full, the owner and the inspector agree on a shorter programme, and the missing points are tested at the first chance."),
+    ("h", "2.4 Certificates"),
+    ("a", "a)", "A certificate is issued when the tests on board have been passed and the records sent."),
+)
+
+
+def sample_page_columns():
+    # Issue 12, class 3: page text in two columns lines up across the
+    # gutter, a line of each paragraph a row: not a table. A table set just
+    # above such text stays a table of its own.
+    p1 = Page()
+    y = p1.title("Results of the Year", 790)
+    table = Table(
+        [
+            ["Plant", "Units", "Hours run", "Output (MWh)"],
+            ["North", "12", "8,140", "96,210.5"],
+            ["South", "9", "7,925", "71,004.0"],
+            ["Harbour", "4", "6,310", "22,870.25"],
+            ["Total", "25", "22,375", "190,084.75"],
+        ],
+        widths=[150, 80, 100, 120],
+        heights=[15] * 5,
+        align="lrrr",
+        rules="booktabs",
+    )
+    y = table.place(p1, MARGIN, y - 18)
+    col_w = (PAGE_W - 2 * MARGIN - 20) / 2
+    top = y - 22
+    bottom = column_flow(p1, MARGIN, top, col_w, RULES_LEFT)
+    column_flow(p1, MARGIN + col_w + 20, top, col_w, RULES_RIGHT)
+    p1.text(MARGIN, 40, "Annual report 2024")
+    p2 = Page()
+    y = p2.title("Rules for Engines", 790) - 24
+    bottom = min(column_flow(p2, MARGIN, y, col_w, RULES_RIGHT + RULES_LEFT[:7]),
+                 column_flow(p2, MARGIN + col_w + 20, y, col_w, RULES_LEFT[7:] + RULES_RIGHT[:6]))
+    p2.text(MARGIN, 40, "Annual report 2024")
+    return [p1.content(), p2.content()], [(1, table)]
+
+
 def sample_stubs():
     p = Page()
     y = p.title("Income Summary", 790)
@@ -1750,6 +1847,7 @@ def main():
         ("wrapped-booktabs", sample_wrapped_booktabs, False),
         ("stubs", sample_stubs, False),
         ("prose-cells", sample_prose_cells, False),
+        ("page-columns", sample_page_columns, False),
         ("partial-rules", sample_partial_rules, False),
         ("form", sample_form, False),
         ("scanned-zh", sample_scanned_zh, False),

@@ -262,6 +262,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // sentences (booktabs or unruled, two or three columns) are tables,
         // each item one row; two newspaper columns of running text are not.
         "prose-cells",
+        // Issue 12: page text in two columns (headings, numbered paragraphs,
+        // bullets) lines up across the gutter a line a row: no table, and a
+        // table set just above it is the table alone.
+        "page-columns",
         // Issue 12: tables ruled in part (a ruled header over unruled rows,
         // column lines without row lines, boxes around groups of columns)
         // take their columns from the lines drawn and their rows from the text.

@@ -23,7 +23,7 @@
 use super::grid::{cells_from_sets, DisjointSets};
 use super::rulings::Ruling;
 use crate::table::{Evidence, Grid, Rect, TableRegion};
-use crate::worker::extract::TextChar;
+use crate::worker::extract::{is_cjk, TextChar};
 
 /// A word gap wider than this many em separates two cells of a line.
 const COLUMN_GAP_EM: f32 = 0.8;
@@ -71,6 +71,19 @@ const WRAP_SLACK_EM: f32 = 0.1;
 const COLUMN_LINE_OVERRUN_EM: f32 = 3.0;
 /// A rule counts as a row separator when it spans this much of the block.
 const RULE_SPAN: f32 = 0.6;
+/// Words further apart than this many em are not of one line of running
+/// text (a gutter between page columns is wider).
+const RUN_GAP_EM: f32 = 1.2;
+/// Lines of one paragraph start within this many em of each other (a
+/// hanging or first-line indent).
+const INDENT_EM: f32 = 2.5;
+/// A line of running text holds at least this many words (not figures).
+const MIN_RUNNING_WORDS: usize = 4;
+const IDEOGRAPHS_PER_WORD: usize = 3;
+/// Rows cut through running text: at least this many row boundaries, and
+/// this share of them.
+const MIN_RUNNING_BREAKS: usize = 3;
+const RUNNING_SHARE: f32 = 0.4;
 
 #[derive(Debug, Clone)]
 struct Word {
@@ -115,7 +128,7 @@ pub fn layout_tables(
     let lines = page_lines(chars);
     blocks(&lines)
         .into_iter()
-        .filter_map(|block| table_from_block(&block, rules, verticals))
+        .flat_map(|block| table_from_block(&block, rules, verticals))
         .collect()
 }
 
@@ -587,13 +600,13 @@ fn occupied(line: &Line, cols: &[(f32, f32)]) -> Vec<bool> {
     occ
 }
 
-fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> Option<TableRegion> {
+fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> Vec<TableRegion> {
     let drawn = column_lines(block, verticals);
     let cols = columns(block);
     let cols = merge_between_lines(block, split_at_lines(block, cols, &drawn), &drawn);
     let cols = merge_gaps_read_through(block, cols, &drawn);
     if cols.len() < 2 {
-        return None;
+        return Vec::new();
     }
     let size = median(block.iter().map(|l| l.size).collect()).max(1.0);
     let text_x0 = block
@@ -604,7 +617,9 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> O
         .iter()
         .map(|l| l.bbox.x1)
         .fold(f32::NEG_INFINITY, f32::max);
-    let text_y0 = block.first()?.bbox.y0;
+    let Some(text_y0) = block.first().map(|l| l.bbox.y0) else {
+        return Vec::new();
+    };
     let text_y1 = block
         .iter()
         .map(|l| l.bbox.y1)
@@ -653,7 +668,14 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> O
         rows
     };
     if rows.len() < 2 {
-        return None;
+        return Vec::new();
+    }
+    // Page text in columns beside (or under) a table: what lies between
+    // its lines is read again on its own.
+    if let Some(pieces) = between_running_text(block, &rows) {
+        return (pieces.iter())
+            .flat_map(|piece| table_from_block(piece, rules, verticals))
+            .collect();
     }
 
     // Grid boundaries: rules where rows are separated by one, else midway.
@@ -675,7 +697,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> O
     }
     row_bounds.push(y1);
     if row_bounds.windows(2).any(|w| w[1] <= w[0]) {
-        return None; // rows overlap: not a grid
+        return Vec::new(); // rows overlap: not a grid
     }
     // Column boundaries: a line drawn in the gap, else midway.
     let mut col_bounds = vec![x0];
@@ -723,12 +745,12 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> O
 
     let ruled = top.is_finite() || bottom.is_finite() || !inner.is_empty();
     if !looks_like_a_table(block, &rows, &cols) {
-        return None;
+        return Vec::new();
     }
     // Without any rule, the text alone must make the case: three rows or more,
     // and columns whose cells line up on an edge (not justified prose).
     if !ruled && (nr < 3 || aligned_columns(block, &cols) < 2) {
-        return None;
+        return Vec::new();
     }
     let mut confidence: f32 = 0.5;
     if top.is_finite() && bottom.is_finite() {
@@ -740,7 +762,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> O
     if nr >= 4 {
         confidence += 0.1;
     }
-    Some(TableRegion {
+    vec![TableRegion {
         bbox: Rect::new(x0, y0, x1, y1),
         grid,
         evidence: if ruled {
@@ -749,7 +771,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> O
             Evidence::TextLayout
         },
         confidence: confidence.min(0.95),
-    })
+    }]
 }
 
 /// The x of each vertical line drawn across one of the block's lines, within
@@ -1265,6 +1287,192 @@ fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) 
     !((marks || definitions) && cols.len() == 2)
 }
 
+/// The pieces of a block between its rows of page text set in columns:
+/// `None` unless at least `MIN_RUNNING_BREAKS` row boundaries, and
+/// `RUNNING_SHARE` of them, cut through running text in two text columns
+/// or more. Two columns of paragraphs side by side line up well enough to
+/// read as rows, each row one line of each paragraph, while a table's rows
+/// end where its cells do. (One column of text running over several rows
+/// is a table's column of comments beside records set a line apart.)
+fn between_running_text(block: &[Line], rows: &[Vec<usize>]) -> Option<Vec<Vec<Line>>> {
+    let breaks = running_text_breaks(block, rows);
+    let count = breaks.iter().filter(|b| !b.is_empty()).count();
+    if count < MIN_RUNNING_BREAKS || (count as f32) < RUNNING_SHARE * breaks.len() as f32 {
+        return None;
+    }
+    // Text columns: where breaks' runs start, a paragraph's indents apart
+    // at most; a column is one with two breaks or more.
+    let size = median(block.iter().map(|l| l.size).collect());
+    let mut starts: Vec<f32> = breaks.iter().flatten().copied().collect();
+    starts.sort_by(f32::total_cmp);
+    let mut columns: Vec<Vec<f32>> = vec![vec![starts[0]]];
+    for pair in starts.windows(2) {
+        if pair[1] - pair[0] > INDENT_EM * size {
+            columns.push(Vec::new());
+        }
+        columns
+            .last_mut()
+            .expect("one column at least")
+            .push(pair[1]);
+    }
+    columns.retain(|c| c.len() >= 2);
+    if columns.len() < 2 {
+        return None;
+    }
+    let column_starts: Vec<f32> = columns.concat();
+    let starts_a_column =
+        |x: f32| (column_starts.iter()).any(|&s| (x - s).abs() <= INDENT_EM * size);
+
+    // Rows a break touches are text; so are rows next to them whose every
+    // run starts a text column (a heading over each column, the end of a
+    // paragraph beside the start of another).
+    let mut running: Vec<bool> = (0..rows.len())
+        .map(|r| {
+            (r > 0 && !breaks[r - 1].is_empty()) || breaks.get(r).is_some_and(|b| !b.is_empty())
+        })
+        .collect();
+    let in_columns = |row: &[usize]| {
+        (row.iter()).all(|&i| {
+            word_runs(&block[i])
+                .iter()
+                .all(|run| starts_a_column(run.x0))
+        })
+    };
+    // Down from the text above, then up from the text below.
+    for r in 1..rows.len() {
+        running[r] = running[r] || (running[r - 1] && in_columns(&rows[r]));
+    }
+    for r in (0..rows.len().saturating_sub(1)).rev() {
+        running[r] = running[r] || (running[r + 1] && in_columns(&rows[r]));
+    }
+
+    // A piece of a table holds short cells; lines of text in columns that
+    // happen not to wrap into each other hold runs of words in most rows.
+    let wordy = |row: &[usize]| {
+        (row.iter()).any(|&i| {
+            (word_runs(&block[i]).iter())
+                .any(|run| prose_words(&block[i], run) >= MIN_RUNNING_WORDS)
+        })
+    };
+    // Runs of rows between the text, with the lines within their extent
+    // (a label set between two rows among them).
+    let mut pieces: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for (r, &text) in running.iter().enumerate() {
+        if text {
+            pieces.push(std::mem::take(&mut current));
+        } else {
+            current.push(r);
+        }
+    }
+    pieces.push(current);
+    let lines_of = |piece: &[usize]| -> Vec<Line> {
+        let members = piece.iter().flat_map(|&r| &rows[r]);
+        let (y0, y1) = members.fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), &i| {
+            (a.min(block[i].bbox.y0), b.max(block[i].bbox.y1))
+        });
+        (block.iter())
+            .filter(|l| l.cy() >= y0 && l.cy() <= y1)
+            .cloned()
+            .collect()
+    };
+    Some(
+        (pieces.iter())
+            .filter(|piece| !piece.is_empty())
+            .filter(|piece| 3 * piece.iter().filter(|&&r| wordy(&rows[r])).count() <= piece.len())
+            .map(|piece| lines_of(piece))
+            .collect(),
+    )
+}
+
+/// For each boundary between two rows, where it cuts through running text:
+/// the starts of the runs of words on the last line above it that the first
+/// line below carries on in the same text column, broken by word wrap (the
+/// next word would not have fitted).
+fn running_text_breaks(block: &[Line], rows: &[Vec<usize>]) -> Vec<Vec<f32>> {
+    let runs: Vec<Vec<Run>> = block.iter().map(word_runs).collect();
+    // The same text column: a run starting near another's start (a hanging
+    // indent or a first-line indent apart).
+    let same_column = |x: f32, start: f32, size: f32| (x - start).abs() <= INDENT_EM * size;
+    rows.windows(2)
+        .map(|pair| {
+            let (above, below) = (*pair[0].last().expect("rows are not empty"), pair[1][0]);
+            let (line, next) = (&block[above], &block[below]);
+            let size = line.size;
+            runs[above]
+                .iter()
+                .filter(|run| {
+                    if prose_words(line, run) < MIN_RUNNING_WORDS {
+                        return false;
+                    }
+                    // The column's right edge: the end of its widest run.
+                    let right = (runs.iter().flatten())
+                        .filter(|r| same_column(r.x0, run.x0, size))
+                        .map(|r| r.x1)
+                        .fold(run.x1, f32::max);
+                    runs[below].iter().any(|below_run| {
+                        let first = &next.words[below_run.words[0]];
+                        same_column(below_run.x0, run.x0, size)
+                            && run.x1 + WRAP_SPACE_EM * size + wrap_unit(first)
+                                > right - WRAP_SLACK_EM * size
+                    })
+                })
+                .map(|run| run.x0)
+                .collect()
+        })
+        .collect()
+}
+
+/// The words of a run that are not figures; ideographs, set without
+/// spaces, count as a word for every `IDEOGRAPHS_PER_WORD` (a table's cell
+/// of four or five ideographs is a term, not a sentence).
+fn prose_words(line: &Line, run: &Run) -> usize {
+    (run.words.iter())
+        .map(|&i| &line.words[i].text)
+        .filter(|t| !is_number(t))
+        .map(|t| (t.chars().filter(|&c| is_cjk(c)).count() / IDEOGRAPHS_PER_WORD).max(1))
+        .sum()
+}
+
+/// The width of what word wrap moves to the next line as a whole: a word,
+/// or a single ideograph (text set without spaces breaks between any two).
+fn wrap_unit(word: &Word) -> f32 {
+    let n = word.text.chars().count().max(1);
+    if word.text.chars().next().is_some_and(is_cjk) {
+        word.bbox.width() / n as f32
+    } else {
+        word.bbox.width()
+    }
+}
+
+/// Words of a line that read on as one line of text.
+struct Run {
+    x0: f32,
+    x1: f32,
+    /// Indices into the line's words.
+    words: Vec<usize>,
+}
+
+/// A line's segments joined over gaps that justified text may leave between
+/// words, not over the gutter between page columns.
+fn word_runs(line: &Line) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for seg in &line.segments {
+        match out.last_mut() {
+            Some(run) if seg.x0 - run.x1 <= RUN_GAP_EM * line.size => {
+                run.x1 = seg.x1;
+                run.words.extend(seg.words.clone());
+            }
+            _ => out.push(Run {
+                x0: seg.x0,
+                x1: seg.x1,
+                words: seg.words.clone().collect(),
+            }),
+        }
+    }
+    out
+}
+
 /// An item / description table (a glossary, a list of controls or fields)
 /// holds sentences in its cells, so it has more words per cell than
 /// `MAX_WORDS_PER_CELL` allows. Page text set in columns has as many; what
@@ -1694,6 +1902,106 @@ mod tests {
                 .map(|t| (t.grid.row_count(), t.grid.col_count()))
                 .collect::<Vec<_>>()
         );
+    }
+
+    /// Sentences word-wrapped to `width` characters, a line per entry.
+    fn wrapped(text: &str, width: usize) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        for word in text.split(' ') {
+            match lines.last_mut() {
+                Some(line) if line.len() + 1 + word.len() <= width => {
+                    line.push(' ');
+                    line.push_str(word);
+                }
+                _ => lines.push(word.to_string()),
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn page_text_in_two_columns_is_no_table_and_leaves_the_table_above_it() {
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let table = [
+            ["Plant", "Units", "Hours"],
+            ["North", "12", "8,140"],
+            ["South", "9", "7,925"],
+            ["Harbour", "4", "6,310"],
+        ];
+        for (i, row) in table.iter().enumerate() {
+            for (cell, x) in row.iter().zip([50.0, 150.0, 250.0]) {
+                text(&mut chars, cell, x, 40.0 + 14.0 * i as f32, id);
+                id += 1;
+            }
+        }
+        // Lines of two paragraphs side by side, at the same heights, from
+        // just below the table.
+        let left = wrapped(
+            "Every unit is run on the test bed of the maker before it leaves the works, \
+             at the loads and speeds agreed with the buyer and under the eyes of an inspector \
+             who signs the record of each test.",
+            36,
+        );
+        let right = wrapped(
+            "After it has been installed the unit is run again with the ship at its berth \
+             and then at sea, to show that it works with the shafting and the controls of \
+             the ship as the rules ask.",
+            36,
+        );
+        for (k, (l, r)) in left.iter().zip(&right).enumerate() {
+            let y = 40.0 + 14.0 * (table.len() + k) as f32;
+            text(&mut chars, l, 50.0, y, id);
+            text(&mut chars, r, 250.0, y, id + 1);
+            id += 2;
+        }
+        let found = detect(&chars, &[]);
+        let shapes: Vec<(usize, usize)> = (found.iter())
+            .map(|t| (t.grid.row_count(), t.grid.col_count()))
+            .collect();
+        assert_eq!(shapes, vec![(4, 3)]);
+        assert!(found[0].bbox.y1 < 40.0 + 14.0 * table.len() as f32 - 6.0);
+    }
+
+    #[test]
+    fn chinese_text_in_two_columns_is_no_table_but_long_chinese_cells_are() {
+        // Text set without spaces wraps between any two ideographs: every
+        // line of a paragraph but its last fills the column.
+        let para = |s: &str| -> Vec<String> {
+            let chars: Vec<char> = s.chars().collect();
+            chars.chunks(20).map(|c| c.iter().collect()).collect()
+        };
+        let left = para("本公司于报告期内继续推进主营业务的发展，营业收入较上年同期增长百分之十二，主要原因是新产品线的销售量大幅增加以及海外市场的开拓取得进展。");
+        let right = para("报告期内公司加强了成本控制，原材料采购价格有所下降，同时优化了生产流程，使单位产品的制造费用明显降低，毛利率因此提高了两个百分点左右。");
+        let mut chars = Vec::new();
+        let mut id = 0;
+        for (k, (l, r)) in left.iter().zip(&right).enumerate() {
+            let y = 40.0 + 14.0 * k as f32;
+            text(&mut chars, l, 50.0, y, id);
+            text(&mut chars, r, 170.0, y, id + 1);
+            id += 2;
+        }
+        assert!(detect(&chars, &[]).is_empty());
+
+        // A table whose cells are long terms of uneven length.
+        let rows = [
+            ["项目名称", "主要内容"],
+            ["应收账款周转天数", "按年末应收账款余额计算的周转天数"],
+            ["存货周转率", "营业成本除以平均存货余额"],
+            ["流动比率", "流动资产除以流动负债的比值"],
+            ["资产负债率", "负债总额除以资产总额的百分比数值"],
+        ];
+        let mut chars = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            for (cell, x) in row.iter().zip([50.0, 150.0]) {
+                text(&mut chars, cell, x, 40.0 + 14.0 * i as f32, id);
+                id += 1;
+            }
+        }
+        let shapes: Vec<(usize, usize)> = (detect(&chars, &[]).iter())
+            .map(|t| (t.grid.row_count(), t.grid.col_count()))
+            .collect();
+        assert_eq!(shapes, vec![(5, 2)]);
     }
 
     /// Rows of cells, each `(text, x)`, 16 pt apart from y = 40.
