@@ -68,6 +68,10 @@ Files written:
                             labelled paragraphs, bullets) that line up across
                             the gutter: the table alone; then a page of such
                             text, no table
+  numbered-lines.pdf / .json two pages (issue 12, class 3): a pleading whose
+                            lines (blank ones too) are numbered down the margin,
+                            an unruled table among them: the table alone; then
+                            a booktabs table with a column of row numbers
   partial-rules.pdf / .json one page (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
@@ -1315,6 +1319,77 @@ def sample_page_columns():
     return [p1.content(), p2.content()], [(1, table)]
 
 
+PLEADING = (
+    "Plaintiff brings this action to recover the sums due under the supply",
+    "agreement signed by the parties in March of last year, and states:",
+    "",
+    "1. The defendant ordered the goods listed below and took delivery of",
+    "them at its warehouse without objection.",
+    "",
+)
+PLEADING_AFTER = (
+    "",
+    "2. No part of the price has been paid, although the invoices fell due",
+    "within thirty days of delivery and were sent to the defendant twice.",
+    "",
+    "3. Plaintiff asks the court for judgment in the amount shown above,",
+    "with interest from the date each invoice fell due, and costs.",
+    "",
+    "",
+)
+
+
+def sample_numbered_lines():
+    # Issue 12, class 3: the numbers down the margin of a pleading or a
+    # transcript count its lines (blank lines too); they are no column of a
+    # table. A table's own row numbers stand beside their rows and stay.
+    p1 = Page()
+    pitch, top, number_x = 24.0, 770.0, MARGIN + 14
+    lines = list(PLEADING)
+    table = Table(
+        [
+            ["Invoice", "Delivered", "Amount"],
+            ["A-1021", "2024-03-04", "12,400.00"],
+            ["A-1033", "2024-03-18", "8,215.50"],
+            ["A-1047", "2024-04-02", "3,960.00"],
+        ],
+        widths=[110, 110, 110],
+        heights=[pitch] * 4,
+        align="llr",
+        rules="none",
+    )
+    text_x = MARGIN + 40
+    for k, line in enumerate(lines):
+        if line:
+            p1.text(text_x, top - pitch * k, line, size=11)
+    table_top = top - pitch * len(lines) + 0.5 * pitch + 4
+    table.place(p1, text_x + 20, table_top)
+    after_top = top - pitch * (len(lines) + 4)
+    for k, line in enumerate(PLEADING_AFTER):
+        if line:
+            p1.text(text_x, after_top - pitch * k, line, size=11)
+    total = len(lines) + 4 + len(PLEADING_AFTER)
+    for k in range(total):
+        label = str(k + 1)
+        p1.text(number_x - text_width(label, "F1", 10), top - pitch * k, label, size=10)
+    p1.line(MARGIN + 24, 800, MARGIN + 24, 60)
+    # Numbered rows of a table, every row filled, at an even pitch.
+    p2 = Page()
+    y = p2.title("Parts Delivered", 790)
+    parts = ["Bolt M8", "Nut M8", "Washer 8", "Bracket", "Hinge", "Spring", "Gasket", "Seal ring",
+             "Clamp", "Bearing", "Shaft", "Pulley"]
+    numbered = Table(
+        [["No.", "Part", "Qty"]] + [[str(i + 1), part, str(10 * (i + 2))] for i, part in enumerate(parts)],
+        widths=[40, 140, 60],
+        heights=[16] * (len(parts) + 1),
+        align="rlr",
+        rules="booktabs",
+    )
+    y = numbered.place(p2, MARGIN, y - 20)
+    p2.paragraph("Quantities are in pieces.", y - 24)
+    return [p1.content(), p2.content()], [(1, table), (2, numbered)]
+
+
 def sample_stubs():
     p = Page()
     y = p.title("Income Summary", 790)
@@ -1848,6 +1923,7 @@ def main():
         ("stubs", sample_stubs, False),
         ("prose-cells", sample_prose_cells, False),
         ("page-columns", sample_page_columns, False),
+        ("numbered-lines", sample_numbered_lines, False),
         ("partial-rules", sample_partial_rules, False),
         ("form", sample_form, False),
         ("scanned-zh", sample_scanned_zh, False),

@@ -266,6 +266,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // bullets) lines up across the gutter a line a row: no table, and a
         // table set just above it is the table alone.
         "page-columns",
+        // Issue 12: numbers counting a pleading's lines down its margin are
+        // no column; a table's own row numbers stay.
+        "numbered-lines",
         // Issue 12: tables ruled in part (a ruled header over unruled rows,
         // column lines without row lines, boxes around groups of columns)
         // take their columns from the lines drawn and their rows from the text.

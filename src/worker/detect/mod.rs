@@ -132,6 +132,13 @@ pub fn detect_tables(
         .filter(|(_, leader)| !leader)
         .map(|(c, _)| *c)
         .collect();
+    // Numbers down the margin of a transcript or a pleading count the
+    // page's lines; beside the text they would be a column.
+    let numbering = line_numbers(&free_chars);
+    let free_chars: Vec<&TextChar> = (free_chars.iter().zip(numbering))
+        .filter(|(_, number)| !number)
+        .map(|(c, _)| *c)
+        .collect();
     let free_rules: Vec<rulings::Ruling> = rulings
         .horizontal
         .iter()
@@ -159,6 +166,96 @@ pub fn detect_tables(
     sort_reading_order(&mut tables);
     Detection { tables, rulings }
 }
+
+/// Which of `chars` number the page's lines: at least `MIN_NUMBERED_LINES`
+/// whole numbers, each one more than the one above, lined up on one edge at
+/// an even pitch, some of them on lines that hold nothing else (a blank
+/// line is numbered too; a table's row numbers stand beside their rows).
+fn line_numbers(chars: &[&TextChar]) -> Vec<bool> {
+    // Numbers standing alone: runs of digits on one line, apart from the
+    // characters beside them.
+    struct Number {
+        value: u32,
+        members: std::ops::Range<usize>,
+        bbox: Rect,
+    }
+    let mut numbers: Vec<Number> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut end = i;
+        while end < chars.len() && chars[end].c.is_ascii_digit() && chars[end].line == chars[i].line
+        {
+            end += 1;
+        }
+        if end == i {
+            i += 1;
+            continue;
+        }
+        let apart = |k: usize| {
+            chars
+                .get(k)
+                .is_none_or(|c| c.c.is_whitespace() || c.line != chars[i].line)
+        };
+        let text: String = chars[i..end].iter().map(|c| c.c).collect();
+        if end - i <= 4 && (i == 0 || apart(i - 1)) && apart(end) {
+            let bbox = (chars[i + 1..end].iter()).fold(chars[i].bbox, |b, c| b.union(&c.bbox));
+            let value = text.parse().expect("ASCII digits");
+            numbers.push(Number {
+                value,
+                members: i..end,
+                bbox,
+            });
+        }
+        i = end;
+    }
+    let mut marks = vec![false; chars.len()];
+    // Lined up on their right edges (or left), top to bottom.
+    for edge in [|b: &Rect| b.x1, |b: &Rect| b.x0] {
+        let mut order: Vec<&Number> = numbers.iter().collect();
+        order.sort_by(|a, b| edge(&a.bbox).total_cmp(&edge(&b.bbox)));
+        for group in order.chunk_by(|a, b| edge(&b.bbox) - edge(&a.bbox) <= NUMBER_ALIGN) {
+            let mut column: Vec<&&Number> = group.iter().collect();
+            column.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+            for run in column.chunk_by(|a, b| b.value == a.value + 1) {
+                if run.len() < MIN_NUMBERED_LINES {
+                    continue;
+                }
+                let pitches: Vec<f32> = run
+                    .windows(2)
+                    .map(|p| p[1].bbox.y0 - p[0].bbox.y0)
+                    .collect();
+                let mut sorted = pitches.clone();
+                sorted.sort_by(f32::total_cmp);
+                let pitch = sorted[sorted.len() / 2];
+                let even = pitches
+                    .iter()
+                    .all(|p| (p - pitch).abs() <= PITCH_SLACK * pitch);
+                let alone = |n: &Number| {
+                    let (y, h) = ((n.bbox.y0 + n.bbox.y1) / 2.0, n.bbox.height());
+                    !(chars.iter().enumerate()).any(|(k, c)| {
+                        !n.members.contains(&k)
+                            && !c.c.is_whitespace()
+                            && (c.cy() - y).abs() < 0.5 * h
+                    })
+                };
+                if even && run.iter().filter(|n| alone(n)).count() >= MIN_BLANK_NUMBERED {
+                    for n in run {
+                        marks[n.members.clone()].iter_mut().for_each(|m| *m = true);
+                    }
+                }
+            }
+        }
+    }
+    marks
+}
+
+/// Line numbering: this many numbered lines at least, the numbers' edges
+/// within `NUMBER_ALIGN` points, pitches within `PITCH_SLACK` of the usual
+/// one, and at least `MIN_BLANK_NUMBERED` numbers with nothing beside them.
+const MIN_NUMBERED_LINES: usize = 10;
+const NUMBER_ALIGN: f32 = 2.0;
+const PITCH_SLACK: f32 = 0.15;
+const MIN_BLANK_NUMBERED: usize = 2;
 
 /// Drops "rulings" that run through text: the tops of letters, the stems of
 /// tall or CJK glyphs that touch a cell border, a strike-through. Lines of a
@@ -825,6 +922,51 @@ mod tests {
                 size: 10.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn numbers_counting_a_pages_lines_are_told_from_a_tables_row_numbers() {
+        // Twelve lines numbered 1-12 down the margin, right-aligned, 20 apart;
+        // text beside all but lines 4 and 9.
+        let page = |blank: &[u32]| {
+            let mut chars = Vec::new();
+            for n in 1..=12u32 {
+                let label = n.to_string();
+                let y = 20.0 * n as f32;
+                let x = 30.0 - 5.0 * label.len() as f32;
+                chars.extend(
+                    word(&label, x, y)
+                        .into_iter()
+                        .map(|c| TextChar { line: 2 * n, ..c }),
+                );
+                if !blank.contains(&n) {
+                    let text = word("text of the line", 50.0, y);
+                    chars.extend(text.into_iter().map(|c| TextChar {
+                        line: 2 * n + 1,
+                        ..c
+                    }));
+                }
+            }
+            chars
+        };
+        let digits = |chars: &[TextChar], marks: &[bool]| {
+            (chars.iter().zip(marks))
+                .filter(|(c, _)| c.c.is_ascii_digit())
+                .all(|(_, &m)| m)
+        };
+        let numbered = page(&[4, 9]);
+        let refs: Vec<&TextChar> = numbered.iter().collect();
+        let marks = line_numbers(&refs);
+        assert!(digits(&numbered, &marks));
+        assert!(numbered
+            .iter()
+            .zip(&marks)
+            .all(|(c, &m)| !m || c.c.is_ascii_digit()));
+
+        // Every number beside a row of its own: a table's numbered rows.
+        let rows = page(&[]);
+        let refs: Vec<&TextChar> = rows.iter().collect();
+        assert!(!line_numbers(&refs).contains(&true));
     }
 
     #[test]
