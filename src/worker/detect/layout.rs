@@ -670,9 +670,15 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     if rows.len() < 2 {
         return Vec::new();
     }
+    let breaks = running_text_breaks(block, &rows);
+    // One paragraph through every row: running text with a note beside it
+    // (a running head, a margin note), not a table.
+    if rows.len() >= 3 && breaks.iter().all(|b| !b.is_empty()) {
+        return Vec::new();
+    }
     // Page text in columns beside (or under) a table: what lies between
     // its lines is read again on its own.
-    if let Some(pieces) = between_running_text(block, &rows) {
+    if let Some(pieces) = between_running_text(block, &rows, &breaks) {
         return (pieces.iter())
             .flat_map(|piece| table_from_block(piece, rules, verticals))
             .collect();
@@ -1287,15 +1293,19 @@ fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) 
     !((marks || definitions) && cols.len() == 2)
 }
 
-/// The pieces of a block between its rows of page text set in columns:
+/// The pieces of a block between its rows of page text set in columns,
+/// given where its row boundaries cut through running text (`breaks`):
 /// `None` unless at least `MIN_RUNNING_BREAKS` row boundaries, and
 /// `RUNNING_SHARE` of them, cut through running text in two text columns
 /// or more. Two columns of paragraphs side by side line up well enough to
 /// read as rows, each row one line of each paragraph, while a table's rows
 /// end where its cells do. (One column of text running over several rows
 /// is a table's column of comments beside records set a line apart.)
-fn between_running_text(block: &[Line], rows: &[Vec<usize>]) -> Option<Vec<Vec<Line>>> {
-    let breaks = running_text_breaks(block, rows);
+fn between_running_text(
+    block: &[Line],
+    rows: &[Vec<usize>],
+    breaks: &[Vec<f32>],
+) -> Option<Vec<Vec<Line>>> {
     let count = breaks.iter().filter(|b| !b.is_empty()).count();
     if count < MIN_RUNNING_BREAKS || (count as f32) < RUNNING_SHARE * breaks.len() as f32 {
         return None;
@@ -1961,6 +1971,24 @@ mod tests {
             .collect();
         assert_eq!(shapes, vec![(4, 3)]);
         assert!(found[0].bbox.y1 < 40.0 + 14.0 * table.len() as f32 - 6.0);
+    }
+
+    #[test]
+    fn a_paragraph_with_a_note_in_its_margin_is_no_table() {
+        let mut chars = Vec::new();
+        let lines = wrapped(
+            "Night work causes a mismatch between the light and dark cycles of the day \
+             and the rhythms of the body, and so disturbs sleep, which in turn",
+            40,
+        );
+        for (k, line) in lines.iter().enumerate() {
+            let y = 40.0 + 14.0 * k as f32;
+            text(&mut chars, line, 120.0, y, 2 * k as u32);
+            if let Some(note) = ["ER", "29,2", "164"].get(k) {
+                text(&mut chars, note, 40.0, y, 2 * k as u32 + 1);
+            }
+        }
+        assert!(detect(&chars, &[Ruling::new(28.0, 40.0, 330.0)]).is_empty());
     }
 
     #[test]
