@@ -72,6 +72,10 @@ Files written:
                             lines (blank ones too) are numbered down the margin,
                             an unruled table among them: the table alone; then
                             a booktabs table with a column of row numbers
+  ruled-rows.pdf / .json    one page (issue 12): wrapped cells with a rule under
+                            every row, set as close as their lines (a band
+                            between rules is a row); then rules between groups
+                            of rows with a figure on every line (rows stay lines)
   partial-rules.pdf / .json one page (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
@@ -1059,7 +1063,8 @@ def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9, rules=Tru
     """Draws a table whose cells hold "\n"-separated lines, each row as tall
     as its tallest cell plus row_gap; the other cells sit at the row's top or
     in its middle (valign). Booktabs rules (top, under the header, bottom)
-    unless rules is False. Returns the bottom y."""
+    unless rules is False; a rule under every row if rules is "rows".
+    Returns the bottom y."""
     lead = size * 1.2
     cap = 0.718 * size
     xs = [x]
@@ -1070,7 +1075,7 @@ def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9, rules=Tru
         ys.append(ys[-1] - max(len(c.split("\n")) for c in row) * lead - row_gap)
     if rules:
         p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
-        for i in (0, 1, len(rows)):
+        for i in range(len(rows) + 1) if rules == "rows" else (0, 1, len(rows)):
             p.line(xs[0], ys[i], xs[-1], ys[i])
         p.ops.append("Q")
     for r, row in enumerate(rows):
@@ -1137,6 +1142,48 @@ def sample_wrapped_booktabs():
     y = wrapped_rows(p, y - 24, [80, 60, 60], second, "lrr", "middle")
     p.paragraph("Weights add up to one; scores run from one to five.", y - 40)
     return [p.content()], [(1, Placed(first)), (1, Placed(second))]
+
+
+def sample_ruled_rows():
+    # Rules between every row of wrapped cells set as close as their lines:
+    # each band between two rules is one row. Rules between groups of rows
+    # with a figure on every line part groups, not rows.
+    p = Page()
+    y = p.title("Shipments", 790)
+    y = p.paragraph("Late shipments of the quarter, with the reason given by each supplier:", y - 24)
+    widths = [70, 190, 70]
+    late = [["Order", "Reason", "Amount"]] + [
+        [order, wrap_words(reason, widths[1] - 10), amount]
+        for order, reason, amount in (
+            ("PO-2201", "The supplier ran out of stock and shipped the goods in two parts", "1,250.00"),
+            ("PO-2207", "Customs held the container for an inspection of its papers", "318.40"),
+            ("PO-2215", "The carrier missed the pick-up date and the next free slot was a week later", "96.15"),
+            ("PO-2230", "Wrong labels on the pallets, which were sent back to be marked again", "4,020.00"),
+        )
+    ]
+    y = wrapped_rows(p, y - 20, widths, late, "llr", "middle", rules="rows", row_gap=2)
+    y = p.paragraph("Sales by quarter:", y - 36)
+    pitch, top = 14.0, y - 24
+    xs = [MARGIN, MARGIN + 80, MARGIN + 160, MARGIN + 240]
+    quarters = [["Year", "Quarter", "Sales"]]
+    for year, sales in (("2022", ("1,104", "1,230", "998")), ("2023", ("1,315", "1,402", "1,187"))):
+        for k, q in enumerate(("Q1", "Q2", "Q3")):
+            quarters.append([year if k == 0 else "", q, sales[k]])
+    rules = [0, 1, 4, 7]
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for i in rules:
+        p.line(xs[0], top - pitch * i, xs[-1], top - pitch * i)
+    p.ops.append("Q")
+    for r, row in enumerate(quarters):
+        base = top - pitch * r - 10
+        for c, cell in enumerate(row):
+            font = "F2" if r == 0 else "F1"
+            if c == 2:
+                p.text(xs[3] - 5 - text_width(cell, font, 9), base, cell, font, 9)
+            elif cell:
+                p.text(xs[c] + 5, base, cell, font, 9)
+    p.paragraph("Amounts in thousands of euros.", top - pitch * 7 - 30)
+    return [p.content()], [(1, Placed(late)), (1, Placed(quarters))]
 
 
 def prose_table(p, top, widths, header, items, rules, size=9, row_gap=6, x=MARGIN, pad=5.0):
@@ -1924,6 +1971,7 @@ def main():
         ("prose-cells", sample_prose_cells, False),
         ("page-columns", sample_page_columns, False),
         ("numbered-lines", sample_numbered_lines, False),
+        ("ruled-rows", sample_ruled_rows, False),
         ("partial-rules", sample_partial_rules, False),
         ("form", sample_form, False),
         ("scanned-zh", sample_scanned_zh, False),

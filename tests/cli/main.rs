@@ -269,6 +269,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay.
         "numbered-lines",
+        // Issue 12: a rule under every row of wrapped cells set as close as
+        // their lines parts rows; rules between groups of rows do not.
+        "ruled-rows",
         // Issue 12: tables ruled in part (a ruled header over unruled rows,
         // column lines without row lines, boxes around groups of columns)
         // take their columns from the lines drawn and their rows from the text.

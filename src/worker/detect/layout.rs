@@ -71,6 +71,9 @@ const WRAP_SLACK_EM: f32 = 0.1;
 const COLUMN_LINE_OVERRUN_EM: f32 = 3.0;
 /// A rule counts as a row separator when it spans this much of the block.
 const RULE_SPAN: f32 = 0.6;
+/// Rules inside a block part its rows when there are this many at least
+/// (one under a header does not).
+const MIN_ROW_RULES: usize = 2;
 /// Words further apart than this many em are not of one line of running
 /// text (a gutter between page columns is wider).
 const RUN_GAP_EM: f32 = 1.2;
@@ -954,26 +957,75 @@ fn rows(block: &[Line], cols: &[(f32, f32)], inner_rules: &[f32]) -> Vec<Vec<usi
     let occ: Vec<Vec<bool>> = block.iter().map(|l| occupied(l, cols)).collect();
     let widths = column_text_widths(block, cols);
 
-    let mut groups: Vec<Vec<usize>> = vec![vec![0]];
+    // Bands of lines between the rules drawn across the block.
+    let mut bands: Vec<Vec<usize>> = vec![vec![0]];
     for i in 1..block.len() {
         let ruled = inner_rules
             .iter()
             .any(|&y| y > block[i - 1].cy() && y < block[i].cy());
-        if !ruled && gaps[i - 1] < within_row {
-            groups.last_mut().expect("non-empty").push(i);
+        if ruled {
+            bands.push(vec![i]);
         } else {
-            groups.push(vec![i]);
+            bands.last_mut().expect("non-empty").push(i);
         }
     }
+    // Where rules part the rows, a band whose lines wrap on into each
+    // other is one row of wrapped cells, however close its lines stand.
+    let rows_ruled = inner_rules.len() >= MIN_ROW_RULES;
     let mut rows = Vec::new();
-    for group in groups {
-        if group.len() >= 2 && is_one_wrapped_row(block, &group, &occ, cols, &widths) {
-            rows.push(group);
-        } else {
-            rows.extend(group.into_iter().map(|i| vec![i]));
+    for band in bands {
+        if rows_ruled && band.len() >= 2 && is_wrapped_band(block, &band, cols, &widths) {
+            rows.push(band);
+            continue;
+        }
+        // Lines closer than rows stand are one row if they read as wrapped.
+        let mut groups: Vec<Vec<usize>> = vec![vec![band[0]]];
+        for &i in &band[1..] {
+            if gaps[i - 1] < within_row {
+                groups.last_mut().expect("non-empty").push(i);
+            } else {
+                groups.push(vec![i]);
+            }
+        }
+        for group in groups {
+            if group.len() >= 2 && is_one_wrapped_row(block, &group, &occ, cols, &widths) {
+                rows.push(group);
+            } else {
+                rows.extend(group.into_iter().map(|i| vec![i]));
+            }
         }
     }
     rows
+}
+
+/// Whether the lines of a band between two rules are one row of wrapped
+/// cells: every line after the first carries on, in each column it has text
+/// in, the text the band's lines above it hold there (word wrap broke it;
+/// a column empty above is a cell set lower, as middle-aligned ones are);
+/// at least one column wraps a line of words (figures and codes break
+/// where a column is narrow, not where a line is full); and no column
+/// holds figures on two lines (figures do not wrap: each is a row's).
+fn is_wrapped_band(block: &[Line], band: &[usize], cols: &[(f32, f32)], widths: &[f32]) -> bool {
+    let mut prose_wrap = false;
+    for (c, &widest) in widths.iter().enumerate() {
+        let lines: Vec<usize> = (band.iter().copied())
+            .filter(|&i| words_in_column(&block[i], cols, c).next().is_some())
+            .collect();
+        let figures = (lines.iter())
+            .filter(|&&i| words_in_column(&block[i], cols, c).all(|w| is_number(&w.text)))
+            .count();
+        if figures >= 2 {
+            return false;
+        }
+        for pair in lines.windows(2) {
+            let (above, below) = (&block[pair[0]], &block[pair[1]]);
+            if !wraps_into(above, below, cols, c, widest) {
+                return false;
+            }
+            prose_wrap |= words_in_column(above, cols, c).count() >= MIN_WRAPPED_WORDS;
+        }
+    }
+    prose_wrap
 }
 
 /// Rows of an item / description table set with no more space between
@@ -1503,8 +1555,8 @@ fn reads_as_items_with_descriptions(
         return false;
     }
     let filled = words_per_cell(block, rows, cols);
-    let short_header =
-        header.len() == 1 && (filled[0].iter()).all(|&n| (1..=MAX_HEADER_WORDS).contains(&n));
+    let short_header = header.len() <= HEADER_LINES
+        && (filled[0].iter()).all(|&n| (1..=MAX_HEADER_WORDS).contains(&n));
     // Lines of each body row with text in each column.
     let lines_in = |row: &[usize], c: usize| {
         (row.iter())
@@ -1830,6 +1882,71 @@ mod tests {
             Ruling::new(top, 40.0, 300.0),
         ];
         (chars, rules)
+    }
+
+    #[test]
+    fn rules_part_rows_of_wrapped_text_set_as_close_as_its_lines() {
+        // Lines 12 apart throughout, a rule between rows: a note wrapped
+        // over three lines, its item on the first, its amount on the second.
+        let notes = wrapped(
+            "the order was shipped late because the supplier ran out of stock \
+             and the goods came in two parts",
+            24,
+        );
+        let mut chars = Vec::new();
+        let mut rules = Vec::new();
+        let mut id = 0;
+        let mut y = 40.0;
+        let mut line = |chars: &mut Vec<TextChar>, cells: &[(&str, f32)], y: f32| {
+            for &(cell, x) in cells {
+                text(chars, cell, x, y, id);
+                id += 1;
+            }
+        };
+        line(
+            &mut chars,
+            &[("Item", 50.0), ("Note", 150.0), ("Amount", 300.0)],
+            y,
+        );
+        for item in ["Order 1", "Order 2", "Order 3"] {
+            rules.push(Ruling::new(y + 4.0, 40.0, 340.0));
+            for (k, note) in notes.iter().take(3).enumerate() {
+                y += 12.0;
+                let mut cells = vec![(note.as_str(), 150.0)];
+                match k {
+                    0 => cells.push((item, 50.0)),
+                    1 => cells.push(("1,250.00", 300.0)),
+                    _ => {}
+                }
+                line(&mut chars, &cells, y);
+            }
+        }
+        let t = &detect(&chars, &rules)[0];
+        assert_eq!((t.grid.row_count(), t.grid.col_count()), (4, 3));
+
+        // Rules between groups of rows, each line a row of its own: short
+        // labels and a figure on every line.
+        let mut chars = Vec::new();
+        let mut rules = Vec::new();
+        let mut y = 40.0;
+        line(
+            &mut chars,
+            &[("Year", 50.0), ("Quarter", 150.0), ("Sales", 300.0)],
+            y,
+        );
+        for year in ["2019", "2020"] {
+            rules.push(Ruling::new(y + 4.0, 40.0, 340.0));
+            for q in ["Q1", "Q2", "Q3"] {
+                y += 12.0;
+                let mut cells = vec![(q, 150.0), ("1,250", 300.0)];
+                if q == "Q1" {
+                    cells.push((year, 50.0));
+                }
+                line(&mut chars, &cells, y);
+            }
+        }
+        let t = &detect(&chars, &rules)[0];
+        assert_eq!((t.grid.row_count(), t.grid.col_count()), (7, 3));
     }
 
     #[test]
