@@ -131,7 +131,9 @@ fn add_light_lines(page: &PageImage, cfg: &DetectConfig, rulings: &mut Rulings) 
             (l.pos - r.pos).abs() <= 1.0 && l.start <= r.start + 1.0 && l.end >= r.end - 1.0
         })
     };
-    let light = InkBits::new(&page.pixels, LIGHT_LINE_THRESHOLD);
+    // A light line thinner than a pixel falls across two rows (or
+    // columns) of pixels, each too faint alone.
+    let light = InkBits::with_split_lines(&page.pixels, LIGHT_LINE_THRESHOLD, SPLIT_HALF, PAPER);
     let min_len = (LIGHT_LINE_LENGTHS * cfg.min_line_length * page.scale)
         .round()
         .max(2.0) as u32;
@@ -241,6 +243,11 @@ fn into_a_box(s: Stroke, runs: &[(u32, u32, u32)], max_thick: u32) -> Vec<Stroke
 /// Light ink for `add_light_lines`, and how many shortest rulings long such a
 /// line must be.
 const LIGHT_LINE_THRESHOLD: u8 = 240;
+/// Each half of a light line split over two rows of pixels is darker than
+/// this (together as dark as `LIGHT_LINE_THRESHOLD`), and the paper beside
+/// it at least `PAPER` light.
+const SPLIT_HALF: u8 = 249;
+const PAPER: u8 = 252;
 const LIGHT_LINE_LENGTHS: f32 = 3.0;
 
 /// A rectangle in pixels: (x0, y0, x1, y1), the far edges exclusive.
@@ -407,6 +414,40 @@ mod tests {
         let r = find_rulings(&page, &Config::default().detect);
         assert_eq!(r.horizontal, vec![Ruling::new(21.0, 10.0, 150.0)]);
         assert!(r.vertical.is_empty());
+    }
+
+    #[test]
+    fn a_light_line_split_over_two_rows_of_pixels_is_a_ruling_a_faint_tint_is_not() {
+        let config = Config::default();
+        // A light grey line thinner than a pixel, half in each of two rows
+        // and two columns: no pixel of it is dark enough alone.
+        let page = page_with(|img| {
+            for x in 10..190 {
+                img.put_pixel(x, 20, Luma([243]));
+                img.put_pixel(x, 21, Luma([241]));
+            }
+            // The vertical one likewise; where the two cross, their ink adds.
+            for y in 5..95 {
+                for (x, v) in [(100, 242u8), (101, 244)] {
+                    let under = img.get_pixel(x, y)[0];
+                    img.put_pixel(x, y, Luma([under - (255 - v)]));
+                }
+            }
+        });
+        let r = find_rulings(&page, &config.detect);
+        assert_eq!(r.horizontal.len(), 1, "{r:?}");
+        assert!((r.horizontal[0].pos - 20.5).abs() <= 1.0);
+        assert_eq!(r.vertical.len(), 1, "{r:?}");
+        // A tint as faint, over a whole band, has no paper beside its pixels.
+        let page = page_with(|img| {
+            for y in 30..70 {
+                for x in 10..190 {
+                    img.put_pixel(x, y, Luma([243]));
+                }
+            }
+        });
+        let r = find_rulings(&page, &config.detect);
+        assert!(r.horizontal.is_empty() && r.vertical.is_empty(), "{r:?}");
     }
 
     #[test]

@@ -40,6 +40,55 @@ impl InkBits {
         }
     }
 
+    /// The pixels of `img` darker than `threshold`, and lines thinner than a
+    /// pixel that fall across two rows (or columns) of pixels: each half is
+    /// then too faint alone. Two faint pixels side by side (both darker
+    /// than `faint`, neither darker than `threshold`) with paper beyond
+    /// both (pixels at least `paper` light) are such a line; the first of
+    /// the two is marked. A tint as faint everywhere has no paper beside it.
+    pub fn with_split_lines(img: &GrayImage, threshold: u8, faint: u8, paper: u8) -> InkBits {
+        let mut ink = InkBits::new(img, threshold);
+        let faint_bits: Vec<u64> = (InkBits::new(img, faint).bits.iter())
+            .zip(&ink.bits)
+            .map(|(f, i)| f & !i)
+            .collect();
+        let paper_bits: Vec<u64> = InkBits::new(img, paper).bits.iter().map(|b| !b).collect();
+        let (words, height) = (ink.words, ink.height as usize);
+        // Rows past the page are paper, and hold nothing faint.
+        let faint_row = |y: usize| faint_bits.get(y * words..(y + 1) * words);
+        let paper_row =
+            |y: Option<usize>| y.and_then(|y| paper_bits.get(y * words..(y + 1) * words));
+        for y in 0..height {
+            let (f0, f1) = (faint_row(y).expect("y < height"), faint_row(y + 1));
+            let (above, below) = (paper_row(y.checked_sub(1)), paper_row(Some(y + 2)));
+            let p0 = paper_row(Some(y)).expect("y < height");
+            for k in 0..words {
+                let f = f0[k];
+                if f == 0 {
+                    continue;
+                }
+                // Across the row: this pixel and the one below.
+                let down = f
+                    & f1.map_or(0, |r| r[k])
+                    & above.map_or(!0, |r| r[k])
+                    & below.map_or(!0, |r| r[k]);
+                // Along the row: this pixel and the one to its right, bits
+                // of the neighbouring words shifted in.
+                let next_f = f0.get(k + 1).copied().unwrap_or(0);
+                let (prev_p, next_p) = (
+                    if k > 0 { p0[k - 1] } else { !0 },
+                    p0.get(k + 1).copied().unwrap_or(!0),
+                );
+                let right = (f >> 1) | (next_f << 63);
+                let left_paper = (p0[k] << 1) | (prev_p >> 63);
+                let paper_after = (p0[k] >> 2) | (next_p << 62);
+                let across = f & right & left_paper & paper_after;
+                ink.bits[y * words + k] |= down | across;
+            }
+        }
+        ink
+    }
+
     /// Row `y`'s bits, in whole words.
     pub fn row(&self, y: usize) -> &[u64] {
         &self.bits[y * self.words..(y + 1) * self.words]
