@@ -2282,6 +2282,63 @@ mod tests {
     }
 
     #[test]
+    fn issue_12_a_header_over_two_lines_heads_terms_and_descriptions() {
+        // Items set apart by more than their lines; the header of a narrow
+        // column wraps onto a second line, the others sit on its last.
+        let items: [(&str, [&str; 3], [&str; 3]); 3] = [
+            (
+                "Accrual",
+                ["booked in March", "checked twice", "by the auditor"],
+                [
+                    "Revenue or cost recorded when it is earned",
+                    "or incurred, not when the cash moves in or",
+                    "out of the bank account of the business.",
+                ],
+            ),
+            (
+                "Goodwill",
+                ["tested each year", "for impairment", "at group level"],
+                [
+                    "What a buyer paid for a business above the",
+                    "fair value of its net assets, such as its",
+                    "name and its customer lists.",
+                ],
+            ),
+            (
+                "Loan covenant",
+                ["watched monthly", "by the treasury", "team"],
+                [
+                    "A promise in a loan agreement, such as to",
+                    "keep debt below a multiple of earnings,",
+                    "that lets the lender call the loan.",
+                ],
+            ),
+        ];
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let mut put = |chars: &mut Vec<TextChar>, s: &str, x: f32, y: f32| {
+            text(chars, s, x, y, id);
+            id += 1;
+        };
+        put(&mut chars, "Comments from", 110.0, 40.0);
+        put(&mut chars, "Term", 50.0, 52.0);
+        put(&mut chars, "the reviewer", 110.0, 52.0);
+        put(&mut chars, "Description", 210.0, 52.0);
+        for (k, (term, notes, lines)) in items.iter().enumerate() {
+            let top = 72.0 + 48.0 * k as f32;
+            put(&mut chars, term, 50.0, top);
+            for (i, (note, line)) in notes.iter().zip(lines).enumerate() {
+                put(&mut chars, note, 110.0, top + 12.0 * i as f32);
+                put(&mut chars, line, 210.0, top + 12.0 * i as f32);
+            }
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 3));
+    }
+
+    #[test]
     fn issue_12_two_columns_of_running_text_are_no_table() {
         // Newspaper columns under two short headings: every left line is
         // as full as the column, so no line of it is a term.
