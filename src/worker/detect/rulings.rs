@@ -125,19 +125,34 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
 /// light ink are taken as rulings too; short ones are left alone, since the
 /// edges of anti-aliased letters are light as well.
 fn add_light_lines(page: &PageImage, cfg: &DetectConfig, rulings: &mut Rulings) {
-    let found = rulings.clone();
+    let plain = InkBits::new(&page.pixels, LIGHT_LINE_THRESHOLD);
+    let light = light_lines(page, cfg, &plain, rulings);
+    // A page drawn with light gridlines: those thinner than a pixel that
+    // fall across two rows (or columns) of pixels, each half too faint
+    // alone, are found again with both halves. (Looked for only here: the
+    // second look costs a pass over the page.)
+    let light = if light.horizontal.is_empty() && light.vertical.is_empty() {
+        light
+    } else {
+        let split = plain.with_split_lines(&page.pixels, SPLIT_HALF);
+        light_lines(page, cfg, &split, rulings)
+    };
+    rulings.horizontal.extend(light.horizontal);
+    rulings.vertical.extend(light.vertical);
+}
+
+/// The thin strokes of `light` ink not among `found`, as rulings.
+fn light_lines(page: &PageImage, cfg: &DetectConfig, light: &InkBits, found: &Rulings) -> Rulings {
     let known = |lines: &[Ruling], r: &Ruling| {
         lines.iter().any(|l| {
             (l.pos - r.pos).abs() <= 1.0 && l.start <= r.start + 1.0 && l.end >= r.end - 1.0
         })
     };
-    // A light line thinner than a pixel falls across two rows (or
-    // columns) of pixels, each too faint alone.
-    let light = InkBits::with_split_lines(&page.pixels, LIGHT_LINE_THRESHOLD, SPLIT_HALF, PAPER);
     let min_len = (LIGHT_LINE_LENGTHS * cfg.min_line_length * page.scale)
         .round()
         .max(2.0) as u32;
     let max_thick = (cfg.max_line_thickness * page.scale).round().max(1.0) as u32;
+    let mut out = Rulings::default();
     for s in strokes(&light.row_runs(min_len))
         .iter()
         .filter(|s| s.thickness() <= max_thick)
@@ -147,7 +162,7 @@ fn add_light_lines(page: &PageImage, cfg: &DetectConfig, rulings: &mut Rulings) 
             let (x1, _) = page.to_points(end, pos);
             let r = Ruling::new(y, x0, x1);
             if !known(&found.horizontal, &r) {
-                rulings.horizontal.push(r);
+                out.horizontal.push(r);
             }
         }
     }
@@ -158,10 +173,11 @@ fn add_light_lines(page: &PageImage, cfg: &DetectConfig, rulings: &mut Rulings) 
             let (_, y1) = page.to_points(pos, end);
             let r = Ruling::new(x, y0, y1);
             if !known(&found.vertical, &r) {
-                rulings.vertical.push(r);
+                out.vertical.push(r);
             }
         }
     }
+    out
 }
 
 /// Column runs (column, start, end) in pixels with their parts inside a
@@ -244,10 +260,9 @@ fn into_a_box(s: Stroke, runs: &[(u32, u32, u32)], max_thick: u32) -> Vec<Stroke
 /// line must be.
 const LIGHT_LINE_THRESHOLD: u8 = 240;
 /// Each half of a light line split over two rows of pixels is darker than
-/// this (together as dark as `LIGHT_LINE_THRESHOLD`), and the paper beside
-/// it at least `PAPER` light.
+/// this (together about as dark as `LIGHT_LINE_THRESHOLD`), and the paper
+/// beside it not.
 const SPLIT_HALF: u8 = 249;
-const PAPER: u8 = 252;
 const LIGHT_LINE_LENGTHS: f32 = 3.0;
 
 /// A rectangle in pixels: (x0, y0, x1, y1), the far edges exclusive.
@@ -420,11 +435,14 @@ mod tests {
     fn a_light_line_split_over_two_rows_of_pixels_is_a_ruling_a_faint_tint_is_not() {
         let config = Config::default();
         // A light grey line thinner than a pixel, half in each of two rows
-        // and two columns: no pixel of it is dark enough alone.
+        // and two columns: no pixel of it is dark enough alone. (Looked for
+        // on a page with light gridlines.)
         let page = page_with(|img| {
             for x in 10..190 {
                 img.put_pixel(x, 20, Luma([243]));
                 img.put_pixel(x, 21, Luma([241]));
+                // Another gridline of the page, whole in one row.
+                img.put_pixel(x, 60, Luma([220]));
             }
             // The vertical one likewise; where the two cross, their ink adds.
             for y in 5..95 {
@@ -435,7 +453,7 @@ mod tests {
             }
         });
         let r = find_rulings(&page, &config.detect);
-        assert_eq!(r.horizontal.len(), 1, "{r:?}");
+        assert_eq!(r.horizontal.len(), 2, "{r:?}");
         assert!((r.horizontal[0].pos - 20.5).abs() <= 1.0);
         assert_eq!(r.vertical.len(), 1, "{r:?}");
         // A tint as faint, over a whole band, has no paper beside its pixels.

@@ -40,19 +40,19 @@ impl InkBits {
         }
     }
 
-    /// The pixels of `img` darker than `threshold`, and lines thinner than a
-    /// pixel that fall across two rows (or columns) of pixels: each half is
-    /// then too faint alone. Two faint pixels side by side (both darker
-    /// than `faint`, neither darker than `threshold`) with paper beyond
-    /// both (pixels at least `paper` light) are such a line; the first of
-    /// the two is marked. A tint as faint everywhere has no paper beside it.
-    pub fn with_split_lines(img: &GrayImage, threshold: u8, faint: u8, paper: u8) -> InkBits {
-        let mut ink = InkBits::new(img, threshold);
-        let faint_bits: Vec<u64> = (InkBits::new(img, faint).bits.iter())
-            .zip(&ink.bits)
+    /// These ink bits (of `img`) and lines thinner than a pixel that fall
+    /// across two rows (or columns) of pixels: each half is then too faint
+    /// to be ink alone. Two faint pixels side by side (darker than `faint`,
+    /// not ink) with paper beyond both (pixels not darker than `faint`) are
+    /// such a line; the first of the two is marked. A tint as faint
+    /// everywhere has no paper beside it.
+    pub fn with_split_lines(self, img: &GrayImage, faint: u8) -> InkBits {
+        let mut ink = self;
+        let not_paper = InkBits::new(img, faint).bits;
+        let faint_bits: Vec<u64> = (not_paper.iter().zip(&ink.bits))
             .map(|(f, i)| f & !i)
             .collect();
-        let paper_bits: Vec<u64> = InkBits::new(img, paper).bits.iter().map(|b| !b).collect();
+        let paper_bits: Vec<u64> = not_paper.iter().map(|b| !b).collect();
         let (words, height) = (ink.words, ink.height as usize);
         // Rows past the page are paper, and hold nothing faint.
         let faint_row = |y: usize| faint_bits.get(y * words..(y + 1) * words);
