@@ -1443,6 +1443,9 @@ fn between_running_text(
             .filter(|piece| !piece.is_empty())
             .filter(|piece| 3 * piece.iter().filter(|&&r| wordy(&rows[r])).count() <= piece.len())
             .map(|piece| lines_of(piece))
+            // Lines set over each other could bring the running rows back
+            // within a piece's extent: a piece is always less than the block.
+            .filter(|lines| lines.len() < block.len())
             .collect(),
     )
 }
