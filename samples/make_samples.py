@@ -1355,13 +1355,13 @@ def sample_page_columns():
     y = table.place(p1, MARGIN, y - 18)
     col_w = (PAGE_W - 2 * MARGIN - 20) / 2
     top = y - 22
-    bottom = column_flow(p1, MARGIN, top, col_w, RULES_LEFT)
+    column_flow(p1, MARGIN, top, col_w, RULES_LEFT)
     column_flow(p1, MARGIN + col_w + 20, top, col_w, RULES_RIGHT)
     p1.text(MARGIN, 40, "Annual report 2024")
     p2 = Page()
     y = p2.title("Rules for Engines", 790) - 24
-    bottom = min(column_flow(p2, MARGIN, y, col_w, RULES_RIGHT + RULES_LEFT[:7]),
-                 column_flow(p2, MARGIN + col_w + 20, y, col_w, RULES_LEFT[7:] + RULES_RIGHT[:6]))
+    column_flow(p2, MARGIN, y, col_w, RULES_RIGHT + RULES_LEFT[:7])
+    column_flow(p2, MARGIN + col_w + 20, y, col_w, RULES_LEFT[7:] + RULES_RIGHT[:6])
     p2.text(MARGIN, 40, "Annual report 2024")
     return [p1.content(), p2.content()], [(1, table)]
 
