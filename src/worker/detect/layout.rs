@@ -673,7 +673,8 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     if rows.len() < 2 {
         return Vec::new();
     }
-    let breaks = running_text_breaks(block, &rows);
+    let runs: Vec<Vec<Run>> = block.iter().map(word_runs).collect();
+    let breaks = running_text_breaks(block, &runs, &rows);
     // One paragraph through every row: running text with a note beside it
     // (a running head, a margin note), not a table.
     if rows.len() >= 3 && breaks.iter().all(|b| !b.is_empty()) {
@@ -681,7 +682,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     }
     // Page text in columns beside (or under) a table: what lies between
     // its lines is read again on its own.
-    if let Some(pieces) = between_running_text(block, &rows, &breaks) {
+    if let Some(pieces) = between_running_text(block, &runs, &rows, &breaks) {
         return (pieces.iter())
             .flat_map(|piece| table_from_block(piece, rules, verticals))
             .collect();
@@ -1355,6 +1356,7 @@ fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) 
 /// is a table's column of comments beside records set a line apart.)
 fn between_running_text(
     block: &[Line],
+    runs: &[Vec<Run>],
     rows: &[Vec<usize>],
     breaks: &[Vec<f32>],
 ) -> Option<Vec<Vec<Line>>> {
@@ -1393,13 +1395,8 @@ fn between_running_text(
             (r > 0 && !breaks[r - 1].is_empty()) || breaks.get(r).is_some_and(|b| !b.is_empty())
         })
         .collect();
-    let in_columns = |row: &[usize]| {
-        (row.iter()).all(|&i| {
-            word_runs(&block[i])
-                .iter()
-                .all(|run| starts_a_column(run.x0))
-        })
-    };
+    let in_columns =
+        |row: &[usize]| (row.iter()).all(|&i| runs[i].iter().all(|run| starts_a_column(run.x0)));
     // Down from the text above, then up from the text below.
     for r in 1..rows.len() {
         running[r] = running[r] || (running[r - 1] && in_columns(&rows[r]));
@@ -1411,10 +1408,8 @@ fn between_running_text(
     // A piece of a table holds short cells; lines of text in columns that
     // happen not to wrap into each other hold runs of words in most rows.
     let wordy = |row: &[usize]| {
-        (row.iter()).any(|&i| {
-            (word_runs(&block[i]).iter())
-                .any(|run| prose_words(&block[i], run) >= MIN_RUNNING_WORDS)
-        })
+        (row.iter())
+            .any(|&i| (runs[i].iter()).any(|run| prose_words(&block[i], run) >= MIN_RUNNING_WORDS))
     };
     // Runs of rows between the text, with the lines within their extent
     // (a label set between two rows among them).
@@ -1454,8 +1449,7 @@ fn between_running_text(
 /// the starts of the runs of words on the last line above it that the first
 /// line below carries on in the same text column, broken by word wrap (the
 /// next word would not have fitted).
-fn running_text_breaks(block: &[Line], rows: &[Vec<usize>]) -> Vec<Vec<f32>> {
-    let runs: Vec<Vec<Run>> = block.iter().map(word_runs).collect();
+fn running_text_breaks(block: &[Line], runs: &[Vec<Run>], rows: &[Vec<usize>]) -> Vec<Vec<f32>> {
     // The same text column: a run starting near another's start (a hanging
     // indent or a first-line indent apart).
     let same_column = |x: f32, start: f32, size: f32| (x - start).abs() <= INDENT_EM * size;
@@ -1470,16 +1464,20 @@ fn running_text_breaks(block: &[Line], rows: &[Vec<usize>]) -> Vec<Vec<f32>> {
                     if prose_words(line, run) < MIN_RUNNING_WORDS {
                         return false;
                     }
+                    let below_runs =
+                        || (runs[below].iter()).filter(|r| same_column(r.x0, run.x0, size));
+                    if below_runs().next().is_none() {
+                        return false;
+                    }
                     // The column's right edge: the end of its widest run.
                     let right = (runs.iter().flatten())
                         .filter(|r| same_column(r.x0, run.x0, size))
                         .map(|r| r.x1)
                         .fold(run.x1, f32::max);
-                    runs[below].iter().any(|below_run| {
-                        let first = &next.words[below_run.words[0]];
-                        same_column(below_run.x0, run.x0, size)
-                            && run.x1 + WRAP_SPACE_EM * size + wrap_unit(first)
-                                > right - WRAP_SLACK_EM * size
+                    below_runs().any(|carried| {
+                        let first = &next.words[carried.words[0]];
+                        run.x1 + WRAP_SPACE_EM * size + wrap_unit(first)
+                            > right - WRAP_SLACK_EM * size
                     })
                 })
                 .map(|run| run.x0)
