@@ -24,6 +24,11 @@ Files written:
   continued-apart.pdf / .json   two pages: a table ending page 1 and another with
                             as many columns but other widths and header starting
                             page 2: two tables
+  continued-sections.pdf / .json  four pages: a section heading over a table at
+                            the foot of page 1 and another heading over a
+                            table alike at the top of page 2 (two tables); a
+                            table from page 3 on over page 4, where it starts
+                            right under the running head (one table)
   rotated.pdf / .json       two landscape pages stored portrait with /Rotate 90
                             and /Rotate 270, then two portrait pages without
                             /Rotate whose landscape table is printed sideways
@@ -868,6 +873,67 @@ def sample_continued_apart():
     p2.paragraph("Hours are those booked to the engagement in May.", bottom - 24)
     footer(p2, "Annual report - page 2 of 2")
     return [p1.content(), p2.content()], [(1, ledger), (2, staff)]
+
+
+POLLUTANTS = ["Arsenic", "Cadmium", "Chromium", "Copper", "Lead", "Mercury", "Nickel", "Zinc",
+              "Alachlor", "Aldrin", "Atrazine", "Chlordane", "Diuron", "Endrin", "Lindane", "Mirex"]
+
+
+def threshold_table(rng, names):
+    """A pollutant threshold table: a group header over three media, each
+    label over a column, then a row per pollutant."""
+    head = [["", "Threshold for releases", "", ""], ["Pollutant", "to air", "to water", "to land"]]
+    rows = [["%s %d" % (name, k + 1)] + [str(1 + rng.next(999)) for _ in range(3)] for k, name in enumerate(names)]
+    cells = head + rows
+    return Table(cells, widths=[170, 90, 90, 90], heights=[18] * len(cells), align="lrrr",
+                 spans=[(0, 1, 1, 3)], header_rows=2)
+
+
+def sample_continued_sections():
+    """Two sections each with a heading and a table alike, one ending page 1
+    and one starting page 2: two tables. Then one table over pages 3 and 4,
+    page 4's part right under the running head: one table."""
+    rng = Lcg(31)
+    running_head = "Pollutant release register 2024 - page %d"
+    pages, tables = [], []
+
+    def page_with_head(pn):
+        p = Page()
+        p.text(MARGIN, 812, running_head % pn, "F1", 9)
+        return p
+
+    def section(p, heading, top, names):
+        p.text(MARGIN, top, heading, "F2", 12)
+        t = threshold_table(rng, names)
+        return t, t.place(p, MARGIN, top - 12)
+
+    p1 = page_with_head(1)
+    y = p1.title("Release thresholds", 780)
+    y = p1.paragraph("Each group of pollutants has its own table of thresholds, in kilograms a year, "
+                     "for releases to air, water and land.", y - 24)
+    t1, bottom = section(p1, "Heavy metals", y - 40, POLLUTANTS[:8] * 3)
+    assert bottom < 842 / 3 and bottom > 50
+    p2 = page_with_head(2)
+    t2, _ = section(p2, "Pesticides", 780, POLLUTANTS[8:] * 2)
+    pages += [p1.content(), p2.content()]
+    tables += [(1, t1), (2, t2)]
+
+    p3 = page_with_head(3)
+    y = p3.title("Permits issued", 780)
+    y = p3.paragraph("Thresholds set in permits, by pollutant, over the next two pages.", y - 24)
+    first = threshold_table(rng, POLLUTANTS * 2)
+    bottom = first.place(p3, MARGIN, y - 30)
+    assert bottom < 842 / 3 and bottom > 50
+    p4 = page_with_head(4)
+    rest = [["%s %d" % (n, k + 1)] + [str(1 + rng.next(999)) for _ in range(3)] for k, n in enumerate(POLLUTANTS[:10])]
+    part = Table(rest, widths=[170, 90, 90, 90], heights=[18] * len(rest), align="lrrr", header_rows=0)
+    part.place(p4, MARGIN, 800)
+    pages += [p3.content(), p4.content()]
+    whole_cells = first.cells + rest
+    whole = Table(whole_cells, widths=first.widths, heights=[18] * len(whole_cells), align="lrrr",
+                  spans=first.spans, header_rows=2)
+    tables.append((3, whole))
+    return pages, tables
 
 
 # Content matrices that draw a landscape page (842 wide, 595 high) onto the
@@ -1957,6 +2023,7 @@ def main():
         ("continued-header", sample_continued_header, False),
         ("continued-plain", sample_continued_plain, False),
         ("continued-apart", sample_continued_apart, False),
+        ("continued-sections", sample_continued_sections, False),
         ("rotated", sample_rotated, False),
         ("charts", sample_charts, False),
         ("narrow-gap", sample_narrow_gap, False),

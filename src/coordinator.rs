@@ -676,9 +676,11 @@ impl Run<'_> {
                 ordinal: ordinal as u32,
             };
             // A scanned page's characters go with its tables' jobs, those of
-            // each table only, so no worker reads the page again.
-            let ocr = page.ocr.as_ref().map(|chars| chars_in(chars, &region.bbox));
-            let confidence = ocr.as_ref().map(|chars| mean_confidence(chars));
+            // each table and of the lines right above and below it (its
+            // caption), so no worker reads the page again.
+            let confidence = (page.ocr.as_ref())
+                .map(|chars| mean_confidence(&chars_in(chars, &region.bbox, 0.0)));
+            let ocr = (page.ocr.as_ref()).map(|chars| chars_in(chars, &region.bbox, CAPTION_REACH));
             let job = self.new_job(id, Pending::Table(index, region.clone(), confidence));
             pool.submit(Job::Extract(ExtractJob {
                 job,
@@ -857,9 +859,13 @@ impl Run<'_> {
     }
 }
 
-/// The characters whose centre lies in `bbox`, or just outside it: cells
-/// reach to the table's edge.
-fn chars_in(chars: &[OcrChar], bbox: &Rect) -> Vec<OcrChar> {
+/// How far above and below a scanned table its job's characters reach, in
+/// points: a title of two lines and the line above it, the first notes.
+const CAPTION_REACH: f32 = 72.0;
+
+/// The characters whose centre lies in `bbox`, or just outside it (cells
+/// reach to the table's edge), or up to `reach` above or below it.
+fn chars_in(chars: &[OcrChar], bbox: &Rect, reach: f32) -> Vec<OcrChar> {
     const SLACK: f32 = 2.0;
     chars
         .iter()
@@ -867,8 +873,8 @@ fn chars_in(chars: &[OcrChar], bbox: &Rect) -> Vec<OcrChar> {
             let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
             cx >= bbox.x0 - SLACK
                 && cx <= bbox.x1 + SLACK
-                && cy >= bbox.y0 - SLACK
-                && cy <= bbox.y1 + SLACK
+                && cy >= bbox.y0 - SLACK.max(reach)
+                && cy <= bbox.y1 + SLACK.max(reach)
         })
         .copied()
         .collect()

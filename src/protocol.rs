@@ -302,11 +302,11 @@ mod tests {
             cells in proptest::collection::vec(".{0,20}", 0..6),
             message in ".{0,40}",
             span in 1u32..4,
-            frame in proptest::option::of((0u32..5, 0u32..5)),
+            frame in proptest::option::of((0u32..5, 0u32..5, proptest::option::of(".{0,20}"))),
             warnings in proptest::collection::vec(".{0,20}", 0..3),
         ) {
-            let frame = frame.map(|(lines_above, lines_below)| PageFrame {
-                bounds: Rect::new(0.0, 0.0, 595.0, 842.0), lines_above, lines_below });
+            let frame = frame.map(|(lines_above, lines_below, first_line)| PageFrame {
+                bounds: Rect::new(0.0, 0.0, 595.0, 842.0), lines_above, lines_below, first_line });
             let mut table = region(vec![0.0, 10.0, 20.0, 30.0, 40.0], vec![0.0, 5.0, 9.0, 14.0]);
             table.grid.cells = vec![Cell { row: 0, col: 0, rowspan: span, colspan: 1 }];
             let responses = vec![

@@ -16,7 +16,10 @@
 //!   in the upper part, and nothing but a running head is above it;
 //! - both have the same number of columns, and either the same column
 //!   boundaries relative to their left edge, or the next one begins with the
-//!   first one's header rows.
+//!   first one's header rows;
+//! - they do not each have a title of their own: a report's sections often
+//!   hold a table each under a heading, headed alike, one after another
+//!   (the next one's title may say it is the first one continued).
 //!
 //! Two similar tables each with a title or paragraph of its own, or one of
 //! them in the middle of its page, stay apart.
@@ -71,6 +74,8 @@ struct Held {
     tail_index: TableIndex,
     /// Its first rows, to tell a header repeated on the next page.
     header: Vec<Vec<String>>,
+    /// The title above its first part.
+    title: Option<String>,
 }
 
 impl Held {
@@ -79,6 +84,7 @@ impl Held {
             tail: table.region.clone(),
             tail_index: table.index,
             header: table.rows.iter().take(MAX_HEADER_ROWS).cloned().collect(),
+            title: table.caption.title.clone(),
             table: Some(table),
         }
     }
@@ -193,6 +199,16 @@ impl Stitcher {
         if a.col_count() != b.col_count() || a.col_count() == 0 {
             return None;
         }
+        if let (Some(first), Some(title)) = (&held.title, &next.caption.title) {
+            // The line the held part's page starts with, again on the next
+            // page right above the table, is a running head.
+            let running_head = (self.pages.get(&held.tail_index.page))
+                .and_then(|p| p.frame.as_ref()?.first_line.as_deref())
+                .is_some_and(|head| same_head(head, title));
+            if !running_head && !says_continued(title) && fold_space(first) != fold_space(title) {
+                return None;
+            }
+        }
         let repeated = repeated_header_rows(&held.header, &next.rows);
         (repeated > 0 || same_columns(a, b)).then_some(repeated)
     }
@@ -203,7 +219,7 @@ impl Stitcher {
         let Some(page) = self.pages.get(&index.page) else {
             return false;
         };
-        let Some(frame) = page.frame else {
+        let Some(frame) = &page.frame else {
             return false;
         };
         let bounds = frame.bounds;
@@ -219,7 +235,7 @@ impl Stitcher {
         let Some(page) = self.pages.get(&index.page) else {
             return false;
         };
-        let Some(frame) = page.frame else {
+        let Some(frame) = &page.frame else {
             return false;
         };
         let bounds = frame.bounds;
@@ -234,11 +250,7 @@ impl Stitcher {
 /// compared with whitespace folded. Only rows with text count, and never
 /// all of `next`: a part that is nothing but a header is no continuation.
 fn repeated_header_rows(first: &[Vec<String>], next: &[Vec<String>]) -> usize {
-    let fold = |row: &[String]| -> Vec<String> {
-        row.iter()
-            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect()
-    };
+    let fold = |row: &[String]| -> Vec<String> { row.iter().map(|c| fold_space(c)).collect() };
     let mut n = 0;
     while n < MAX_HEADER_ROWS && n + 1 < next.len() && n < first.len() {
         let (a, b) = (fold(&first[n]), fold(&next[n]));
@@ -248,6 +260,34 @@ fn repeated_header_rows(first: &[Vec<String>], next: &[Vec<String>]) -> usize {
         n += 1;
     }
     n
+}
+
+/// A title that marks a table's later part: `Table 3 (continued)`,
+/// `Table 3 cont'd`, `续表 3`.
+fn says_continued(title: &str) -> bool {
+    let title = title.to_lowercase();
+    ["continued", "cont'd", "contd", "(cont", "续"]
+        .iter()
+        .any(|mark| title.contains(mark))
+}
+
+/// Two running heads alike but for their numbers (a page number, a date).
+fn same_head(a: &str, b: &str) -> bool {
+    let fold = |text: &str| -> String {
+        let letters = text.chars().filter(|c| !c.is_whitespace());
+        let mut folded = String::new();
+        for c in letters {
+            if !(c.is_ascii_digit() && folded.ends_with('#')) {
+                folded.push(if c.is_ascii_digit() { '#' } else { c });
+            }
+        }
+        folded
+    };
+    fold(a) == fold(b)
+}
+
+fn fold_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The same column boundaries, measured from each table's left edge: the
@@ -390,6 +430,7 @@ mod tests {
             bounds: PAGE,
             lines_above,
             lines_below,
+            first_line: None,
         })
     }
 
@@ -500,6 +541,55 @@ mod tests {
             vec![(frame(3, 1), vec![ledger()]), (frame(4, 2), vec![titled])],
         );
         assert_eq!(out.len(), 2, "a title and a paragraph above the second");
+    }
+
+    #[test]
+    fn sections_each_under_a_heading_stay_apart_unless_it_says_continued() {
+        let titled = |page: u32, top: f32, body: usize, title: &str| {
+            let mut t = part(page, 0, top, &COLS, true, body);
+            t.caption.title = Some(title.to_owned());
+            t
+        };
+        let sections = |second: &str| {
+            stitch(
+                true,
+                vec![
+                    (frame(3, 0), vec![titled(1, 420.0, 20, "Heavy metals")]),
+                    (frame(1, 1), vec![titled(2, 60.0, 12, second)]),
+                ],
+            )
+        };
+        assert_eq!(sections("Pesticides").len(), 2, "a heading of its own");
+        assert_eq!(sections("Heavy  metals").len(), 1, "the title repeated");
+        assert_eq!(sections("Heavy metals (continued)").len(), 1);
+        // A part without a title (a running head too far above) runs on.
+        let out = stitch(
+            true,
+            vec![
+                (frame(3, 0), vec![titled(1, 420.0, 20, "Heavy metals")]),
+                (frame(1, 1), vec![part(2, 0, 60.0, &COLS, true, 12)]),
+            ],
+        );
+        assert_eq!(out.len(), 1);
+        // The running head over both pages is no title of the second part.
+        let headed = |page: u32, lines_above: u32| {
+            let mut f = frame(lines_above, 0);
+            if let Some(f) = f.as_mut() {
+                f.first_line = Some(format!("Annual report 2018 {page}"));
+            }
+            f
+        };
+        let out = stitch(
+            true,
+            vec![
+                (headed(4, 3), vec![titled(4, 420.0, 20, "Heavy metals")]),
+                (
+                    headed(5, 1),
+                    vec![titled(5, 60.0, 12, "Annual report 2018 5")],
+                ),
+            ],
+        );
+        assert_eq!(out.len(), 1);
     }
 
     #[test]

@@ -126,6 +126,37 @@ impl Grid {
         owner
     }
 
+    /// Drops the inner boundaries that every cell spans across: no cell
+    /// starts or ends at them, so they part nothing (the end of a rule short
+    /// of its line, the edge of a fill beside one) and would only put an
+    /// empty column or row into the workbook.
+    pub fn drop_unused_boundaries(&mut self) {
+        for k in (1..self.col_count() as u32).rev() {
+            if self.cells.iter().all(|c| c.col != k) {
+                self.cols.remove(k as usize);
+                for cell in &mut self.cells {
+                    if cell.col > k {
+                        cell.col -= 1;
+                    } else if cell.col + cell.colspan > k {
+                        cell.colspan -= 1;
+                    }
+                }
+            }
+        }
+        for k in (1..self.row_count() as u32).rev() {
+            if self.cells.iter().all(|c| c.row != k) {
+                self.rows.remove(k as usize);
+                for cell in &mut self.cells {
+                    if cell.row > k {
+                        cell.row -= 1;
+                    } else if cell.row + cell.rowspan > k {
+                        cell.rowspan -= 1;
+                    }
+                }
+            }
+        }
+    }
+
     /// True when every position is covered by exactly one cell and every cell
     /// lies inside the grid.
     pub fn is_consistent(&self) -> bool {
@@ -191,12 +222,16 @@ pub struct TableRegion {
 /// How a page's tables sit on it, which is what tells a table that runs on
 /// over a page break: the page's bounds, and how many lines of text lie
 /// above its topmost table and below its bottommost one (a running head or
-/// footer is a line or two; a title and a paragraph are more).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// footer is a line or two; a title and a paragraph are more), and the
+/// page's first line of text when it lies above the tables: a running head
+/// is the same on the next page, where it is no title of that page's table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageFrame {
     pub bounds: Rect,
     pub lines_above: u32,
     pub lines_below: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_line: Option<String>,
 }
 
 impl PageFrame {
@@ -270,5 +305,50 @@ impl ExtractedTable {
         } else {
             self.index.page.to_string()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_every_cell_spans_are_dropped() {
+        let cell = |row, col, rowspan, colspan| Cell {
+            row,
+            col,
+            rowspan,
+            colspan,
+        };
+        // Four columns; the boundary at 30 is crossed by every cell (two
+        // header cells over it, every body cell over it too), and the row
+        // boundary at 15 by every cell of the two rows it parts.
+        let mut grid = Grid {
+            rows: vec![0.0, 10.0, 15.0, 20.0, 30.0],
+            cols: vec![0.0, 20.0, 30.0, 50.0, 60.0],
+            cells: vec![
+                cell(0, 0, 1, 1),
+                cell(0, 1, 1, 3),
+                cell(1, 0, 2, 1),
+                cell(1, 1, 2, 2),
+                cell(1, 3, 2, 1),
+                cell(3, 0, 1, 1),
+                cell(3, 1, 1, 2),
+                cell(3, 3, 1, 1),
+            ],
+        };
+        assert!(grid.is_consistent());
+        grid.drop_unused_boundaries();
+        assert!(grid.is_consistent());
+        assert_eq!(grid.cols, vec![0.0, 20.0, 50.0, 60.0]);
+        assert_eq!(grid.rows, vec![0.0, 10.0, 20.0, 30.0]);
+        assert_eq!(grid.cells[1], cell(0, 1, 1, 2), "the header keeps its span");
+        assert_eq!(grid.cells[3], cell(1, 1, 1, 1));
+        assert_eq!(grid.cells[7], cell(2, 2, 1, 1));
+
+        let mut plain = Grid::uniform(vec![0.0, 1.0, 2.0], vec![0.0, 1.0, 2.0]);
+        let before = plain.clone();
+        plain.drop_unused_boundaries();
+        assert_eq!(plain, before, "every boundary used");
     }
 }

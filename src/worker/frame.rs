@@ -2,7 +2,8 @@
 //! text layer) for the parent's stitch stage: how many lines of text lie
 //! above the topmost table and below the bottommost one. Lines are counted
 //! as rows of text, so a footer split into pieces on one baseline is one
-//! line.
+//! line. Also the text of the page's first row when it lies above the
+//! tables, to tell a running head from a title.
 
 use std::collections::BTreeMap;
 
@@ -34,9 +35,36 @@ pub fn page_frame(bounds: Rect, tables: &[TableRegion], chars: &[TextChar]) -> P
         .filter(|r| r.y0 >= bottom - PageFrame::EDGE_SLACK);
     PageFrame {
         bounds,
-        lines_above: text_rows(above),
+        lines_above: text_rows(above.clone()),
         lines_below: text_rows(below),
+        first_line: first_row_text(above, &lines, chars),
     }
+}
+
+/// The text of the topmost row of `boxes` (line boxes of `lines`), its
+/// pieces left to right.
+fn first_row_text<'a>(
+    boxes: impl Iterator<Item = &'a Rect>,
+    lines: &BTreeMap<u32, Rect>,
+    chars: &[TextChar],
+) -> Option<String> {
+    let top = boxes.min_by(|a, b| a.y0.total_cmp(&b.y0))?;
+    let middle = |r: &Rect| (r.y0 + r.y1) / 2.0;
+    let mut row: Vec<(u32, &Rect)> = (lines.iter())
+        .filter(|(_, r)| middle(r) >= top.y0 && middle(r) <= top.y1)
+        .map(|(&line, r)| (line, r))
+        .collect();
+    row.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+    let pieces: Vec<String> = row
+        .iter()
+        .map(|(line, _)| {
+            let text: String = (chars.iter().filter(|c| c.line == *line))
+                .map(|c| c.c)
+                .collect();
+            text.trim().to_owned()
+        })
+        .collect();
+    Some(pieces.join(" "))
 }
 
 /// How many rows of text the line boxes make: boxes whose middle lies
@@ -91,8 +119,9 @@ mod tests {
             ch(' ', 4, 60.0, 300.0),  // blank
             ch('1', 5, 290.0, 800.0), // the footer
         ];
-        let f = page_frame(PAGE, &[table], &chars);
+        let f = page_frame(PAGE, std::slice::from_ref(&table), &chars);
         assert_eq!((f.lines_above, f.lines_below), (2, 1));
+        assert_eq!(f.first_line.as_deref(), Some("T"));
         let f = page_frame(PAGE, &[], &chars);
         assert_eq!(
             (f.lines_above, f.lines_below),

@@ -385,8 +385,6 @@ impl Worker {
                 })
                 .collect()
         };
-        // A scanned page's job holds the characters of the table only, so
-        // its caption is empty.
         let caption = caption::caption(&chars, job.region.bbox);
         Ok((rows, unsure, caption))
     }

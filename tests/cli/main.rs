@@ -231,6 +231,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "continued-header",
         "continued-plain",
         "continued-apart",
+        // Issue 12: a table under a section heading of its own stays apart
+        // from the one before the page break; a running head is no heading.
+        "continued-sections",
         "rotated",
         // Issue 12: labels of charts that line up like columns (bar values
         // over axis ticks, year labels under a plot, tick values and a

@@ -163,6 +163,9 @@ pub fn detect_tables(
             && (surface == Surface::Scanned
                 || stray_verticals(t, &rulings, &all_chars) <= MAX_STRAY_VERTICALS)
     }));
+    for table in &mut tables {
+        table.grid.drop_unused_boundaries();
+    }
     sort_reading_order(&mut tables);
     Detection { tables, rulings }
 }
