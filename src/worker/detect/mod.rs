@@ -79,6 +79,10 @@ pub fn detect_tables(
     let visible = std::cell::OnceCell::new();
     let visible = || visible.get_or_init(|| InkBits::new(&page.pixels, VISIBLE_INK));
     let all_chars: Vec<&TextChar> = chars.iter().collect();
+    let tone_step = match surface {
+        Surface::Drawn => shading::DRAWN_TONE_STEP,
+        Surface::Scanned => shading::SCANNED_TONE_STEP,
+    };
     let separates = |left: &Rect, right: &Rect| text_separates(chars, left, right);
     let mut tables: Vec<TableRegion> = grid::ruled_tables(
         &rulings,
@@ -111,7 +115,8 @@ pub fn detect_tables(
     // and curves besides. (A drawn page keeps its test as it was.)
     .filter(|t| {
         surface == Surface::Drawn
-            || cells_graphic_share(page, visible(), &t.grid, &all_chars, &rulings) < MAX_GRAPHIC_INK
+            || cells_graphic_share(page, visible(), &t.grid, &all_chars, &rulings, tone_step)
+                < MAX_GRAPHIC_INK
     })
     .map(|t| TableRegion {
         confidence: 0.6 + 0.4 * t.border_coverage(),
@@ -157,8 +162,9 @@ pub fn detect_tables(
     let from_layout = layout::layout_tables(&free_chars, &free_rules, &free_verticals);
     let ruled: Vec<Rect> = tables.iter().map(|t| t.bbox).collect();
     tables.extend(from_layout.into_iter().filter(|t| {
-        graphic_ink_share(page, visible(), &t.bbox, &free_chars, &rulings) < MAX_GRAPHIC_INK
-            && !hugs_a_graphic(page, visible(), t, &ruled, &free_chars, &rulings)
+        graphic_ink_share(page, visible(), &t.bbox, &free_chars, &rulings, tone_step)
+            < MAX_GRAPHIC_INK
+            && !hugs_a_graphic(page, visible(), t, &ruled, &free_chars, &rulings, tone_step)
             && !straddles_a_frame(t, &rulings)
             && (surface == Surface::Scanned
                 || stray_verticals(t, &rulings, &all_chars) <= MAX_STRAY_VERTICALS)
@@ -166,6 +172,9 @@ pub fn detect_tables(
     for table in &mut tables {
         table.grid.drop_unused_boundaries();
     }
+    // A grid every cell of which spans a whole row or column (a box with a
+    // stray line end in it) is too few rows or columns: no table.
+    tables.retain(|t| t.grid.row_count() >= cfg.min_rows && t.grid.col_count() >= cfg.min_cols);
     sort_reading_order(&mut tables);
     Detection { tables, rulings }
 }
@@ -401,6 +410,7 @@ fn graphic_ink_share(
     region: &Rect,
     chars: &[&TextChar],
     rulings: &rulings::Rulings,
+    tone_step: u8,
 ) -> f32 {
     let (w, h) = page.pixels.dimensions();
     let (px0, py0) = page.to_pixels(region.x0, region.y0);
@@ -488,7 +498,14 @@ fn graphic_ink_share(
             px(MIN_TINT_HEIGHT),
             px(MAX_LINE_ACROSS_TINT),
         );
-        shading::tints(&page.pixels, (x0, y0, x1, y1), VISIBLE_INK, sizes, known)
+        shading::tints(
+            &page.pixels,
+            (x0, y0, x1, y1),
+            VISIBLE_INK,
+            sizes,
+            tone_step,
+            known,
+        )
     };
     let in_columns = shading::in_columns(&tints, px(TINT_EDGE_TOLERANCE));
     for (t, _) in tints.iter().zip(in_columns).filter(|(_, c)| *c) {
@@ -516,12 +533,13 @@ fn cells_graphic_share(
     grid: &crate::table::Grid,
     chars: &[&TextChar],
     rulings: &rulings::Rulings,
+    tone_step: u8,
 ) -> f32 {
     let (mut graphic, mut area) = (0.0, 0.0);
     for cell in &grid.cells {
         let r = grid.cell_rect(cell);
         let a = r.width() * r.height();
-        graphic += a * graphic_ink_share(page, ink, &r, chars, rulings);
+        graphic += a * graphic_ink_share(page, ink, &r, chars, rulings, tone_step);
         area += a;
     }
     if area > 0.0 {
@@ -543,6 +561,7 @@ fn hugs_a_graphic(
     others: &[Rect],
     chars: &[&TextChar],
     rulings: &rulings::Rulings,
+    tone_step: u8,
 ) -> bool {
     let b = &table.bbox;
     let h = 1.5 * median_row_height(&table.grid);
@@ -573,7 +592,7 @@ fn hugs_a_graphic(
     ]
     .iter()
     .filter(|band| band.height() >= 1.0)
-    .any(|band| graphic_ink_share(page, ink, band, chars, &lines) >= MAX_GRAPHIC_INK)
+    .any(|band| graphic_ink_share(page, ink, band, chars, &lines, tone_step) >= MAX_GRAPHIC_INK)
 }
 
 /// True when a vertical line runs down through a layout table whose
@@ -909,7 +928,7 @@ mod tests {
             };
             let ink = InkBits::new(&page.pixels, VISIBLE_INK);
             proptest::prop_assert_eq!(
-                graphic_ink_share(&page, &ink, &region, &chars, &rulings),
+                graphic_ink_share(&page, &ink, &region, &chars, &rulings, shading::DRAWN_TONE_STEP),
                 graphic_ink_share_by_pixels(&page, &region, &chars, &rulings, VISIBLE_INK)
             );
         }

@@ -6,8 +6,11 @@
 
 use image::GrayImage;
 
-/// Grey levels a flat tint may vary by (anti-aliasing, dithering).
-const TONE_STEP: u8 = 6;
+/// Grey levels a flat tint may vary by: on a drawn page anti-aliasing and
+/// dithering; on a scan also paper grain and JPEG noise (a grey header band
+/// of a scanned page varies by ±10).
+pub const DRAWN_TONE_STEP: u8 = 6;
+pub const SCANNED_TONE_STEP: u8 = 20;
 
 /// A rectangle of pixels of one flat tone, `x0..x1` × `y0..y1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +27,7 @@ pub struct Tint {
 /// long, passing over the pixels `explained` says are something else (text
 /// printed on the tint, a rule drawn over it); runs with the same ends in
 /// consecutive rows make one tint, kept when at least `min_height` high.
+/// Tones within `tone_step` of a run's first pixel are one tone.
 /// A line of another tone up to `max_line` rows thick drawn across a tint
 /// (a chart's gridline over its background) does not cut it in two; white
 /// between two tints does.
@@ -32,6 +36,7 @@ pub fn tints(
     area: (u32, u32, u32, u32),
     visible: u8,
     (min_run, min_height, max_line): (u32, u32, u32),
+    tone_step: u8,
     explained: impl Fn(u32, u32) -> bool,
 ) -> Vec<Tint> {
     let (x0, y0, x1, y1) = area;
@@ -52,7 +57,7 @@ pub fn tints(
             while x < x1 {
                 if explained(x, y) {
                     x += 1;
-                } else if row(x) < visible && row(x).abs_diff(tone) <= TONE_STEP {
+                } else if row(x) < visible && row(x).abs_diff(tone) <= tone_step {
                     x += 1;
                     end = x;
                 } else {
@@ -74,7 +79,7 @@ pub fn tints(
             let same = done.iter().rposition(|t| {
                 t.x0.abs_diff(a) <= 1
                     && t.x1.abs_diff(b) <= 1
-                    && t.tone.abs_diff(tone) <= TONE_STEP
+                    && t.tone.abs_diff(tone) <= tone_step
                     && t.y1 + max_line >= y
                     && inked_across(t)
             });
@@ -139,7 +144,7 @@ mod tests {
         fill(&mut img, (10, 10, 90, 40), 225);
         fill(&mut img, (30, 20, 50, 30), 60); // a word printed on it
         let word = |x: u32, y: u32| (29..51).contains(&x) && (19..31).contains(&y);
-        let t = tints(&img, (0, 0, 100, 60), 245, (8, 4, 3), word);
+        let t = tints(&img, (0, 0, 100, 60), 245, (8, 4, 3), DRAWN_TONE_STEP, word);
         let whole = Tint {
             x0: 10,
             y0: 10,
@@ -155,8 +160,37 @@ mod tests {
         let mut img = page(100, 30);
         fill(&mut img, (0, 5, 50, 25), 230);
         fill(&mut img, (50, 5, 100, 25), 200);
-        let t = tints(&img, (0, 0, 100, 30), 245, (8, 4, 3), |_, _| false);
+        let t = tints(
+            &img,
+            (0, 0, 100, 30),
+            245,
+            (8, 4, 3),
+            DRAWN_TONE_STEP,
+            |_, _| false,
+        );
         assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn a_scanned_tint_is_one_rectangle_through_its_grain() {
+        // A grey band as a scan gives it: 155 ± 10, pixel by pixel.
+        let mut img = page(100, 40);
+        let mut seed = 7u32;
+        for y in 10..30 {
+            for x in 10..90 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                img.put_pixel(x, y, image::Luma([145 + (seed >> 16) as u8 % 21]));
+            }
+        }
+        let area = (0, 0, 100, 40);
+        let scanned = tints(&img, area, 245, (8, 4, 3), SCANNED_TONE_STEP, |_, _| false);
+        assert_eq!(scanned.len(), 1);
+        assert_eq!(
+            (scanned[0].x0, scanned[0].y0, scanned[0].x1, scanned[0].y1),
+            (10, 10, 90, 30)
+        );
+        let drawn = tints(&img, area, 245, (8, 4, 3), DRAWN_TONE_STEP, |_, _| false);
+        assert!(drawn.is_empty(), "a drawn page's tint is flat");
     }
 
     #[test]
@@ -165,7 +199,14 @@ mod tests {
         fill(&mut img, (10, 0, 60, 30), 220);
         fill(&mut img, (0, 14, 100, 16), 120); // a gridline over it
         fill(&mut img, (10, 40, 60, 50), 220); // a cell below a white gutter
-        let t = tints(&img, (0, 0, 100, 80), 245, (8, 4, 3), |_, _| false);
+        let t = tints(
+            &img,
+            (0, 0, 100, 80),
+            245,
+            (8, 4, 3),
+            DRAWN_TONE_STEP,
+            |_, _| false,
+        );
         let ys: Vec<(u32, u32)> = t
             .iter()
             .filter(|t| t.tone == 220)
