@@ -133,26 +133,49 @@ impl Grid {
     pub fn drop_unused_boundaries(&mut self) {
         for k in (1..self.col_count() as u32).rev() {
             if self.cells.iter().all(|c| c.col != k) {
-                self.cols.remove(k as usize);
-                for cell in &mut self.cells {
-                    if cell.col > k {
-                        cell.col -= 1;
-                    } else if cell.col + cell.colspan > k {
-                        cell.colspan -= 1;
-                    }
-                }
+                self.remove_column(k);
             }
         }
         for k in (1..self.row_count() as u32).rev() {
             if self.cells.iter().all(|c| c.row != k) {
-                self.rows.remove(k as usize);
-                for cell in &mut self.cells {
-                    if cell.row > k {
-                        cell.row -= 1;
-                    } else if cell.row + cell.rowspan > k {
-                        cell.rowspan -= 1;
-                    }
-                }
+                self.remove_row(k);
+            }
+        }
+    }
+
+    /// Takes column `k` out: cells only in it go, cells across it narrow,
+    /// cells right of it move left. Its width goes to the column on its
+    /// left (the first column's to the one on its right).
+    pub fn remove_column(&mut self, k: u32) {
+        let boundary = (k as usize).max(1);
+        if boundary + 1 >= self.cols.len() {
+            return; // the only column
+        }
+        self.cols.remove(boundary);
+        self.cells.retain(|c| !(c.col == k && c.colspan == 1));
+        for cell in &mut self.cells {
+            if cell.col > k {
+                cell.col -= 1;
+            } else if cell.col + cell.colspan > k {
+                cell.colspan -= 1;
+            }
+        }
+    }
+
+    /// Takes row `k` out, as `remove_column` a column; its height goes to
+    /// the row above (the first row's to the one below).
+    pub fn remove_row(&mut self, k: u32) {
+        let boundary = (k as usize).max(1);
+        if boundary + 1 >= self.rows.len() {
+            return; // the only row
+        }
+        self.rows.remove(boundary);
+        self.cells.retain(|c| !(c.row == k && c.rowspan == 1));
+        for cell in &mut self.cells {
+            if cell.row > k {
+                cell.row -= 1;
+            } else if cell.row + cell.rowspan > k {
+                cell.rowspan -= 1;
             }
         }
     }
@@ -350,5 +373,57 @@ mod tests {
         let before = plain.clone();
         plain.drop_unused_boundaries();
         assert_eq!(plain, before, "every boundary used");
+    }
+
+    #[test]
+    fn a_column_or_row_taken_out_leaves_a_consistent_grid() {
+        let cell = |row, col, rowspan, colspan| Cell {
+            row,
+            col,
+            rowspan,
+            colspan,
+        };
+        // A header over columns 1-2, column 1 otherwise single cells, a
+        // cell two rows high in it.
+        let grid = Grid {
+            rows: vec![0.0, 10.0, 20.0, 30.0],
+            cols: vec![0.0, 20.0, 25.0, 50.0],
+            cells: vec![
+                cell(0, 0, 1, 1),
+                cell(0, 1, 1, 2),
+                cell(1, 0, 1, 1),
+                cell(1, 1, 2, 1),
+                cell(1, 2, 1, 1),
+                cell(2, 0, 1, 1),
+                cell(2, 2, 1, 1),
+            ],
+        };
+        let mut g = grid.clone();
+        g.remove_column(1);
+        assert!(g.is_consistent());
+        assert_eq!(g.cols, vec![0.0, 25.0, 50.0], "its width to the left");
+        assert_eq!(g.cells.len(), 6);
+        assert_eq!(g.cells[1], cell(0, 1, 1, 1), "the header narrows");
+        let mut g = grid.clone();
+        g.remove_column(0);
+        assert!(g.is_consistent());
+        assert_eq!(
+            g.cols,
+            vec![0.0, 25.0, 50.0],
+            "the first one's to the right"
+        );
+        let mut g = grid.clone();
+        g.remove_row(2);
+        assert!(g.is_consistent());
+        assert_eq!(g.rows, vec![0.0, 10.0, 30.0]);
+        assert_eq!(g.cells[3], cell(1, 1, 1, 1), "the tall cell shortens");
+        let mut one = Grid::uniform(vec![0.0, 1.0], vec![0.0, 1.0]);
+        one.remove_column(0);
+        one.remove_row(0);
+        assert_eq!(
+            one,
+            Grid::uniform(vec![0.0, 1.0], vec![0.0, 1.0]),
+            "the only one stays"
+        );
     }
 }

@@ -719,6 +719,9 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         col_bounds.push(line.unwrap_or(mid));
     }
     col_bounds.push(x1);
+    if col_bounds.windows(2).any(|w| w[1] <= w[0]) {
+        return Vec::new(); // one line taken for two gaps: not a grid
+    }
 
     // Spans: a segment over several columns with no word gap at the boundary.
     let (nr, nc) = (rows.len(), cols.len());

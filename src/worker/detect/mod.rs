@@ -171,12 +171,36 @@ pub fn detect_tables(
     }));
     for table in &mut tables {
         table.grid.drop_unused_boundaries();
+        drop_empty_lines(table, chars);
     }
     // A grid every cell of which spans a whole row or column (a box with a
     // stray line end in it) is too few rows or columns: no table.
     tables.retain(|t| t.grid.row_count() >= cfg.min_rows && t.grid.col_count() >= cfg.min_cols);
     sort_reading_order(&mut tables);
     Detection { tables, rulings }
+}
+
+/// Takes out a table's columns and rows that hold no character: the gap
+/// between two rules drawn close together, a spacer column of a printed
+/// spreadsheet, a row a form leaves blank. Every cell in them was empty.
+fn drop_empty_lines(table: &mut TableRegion, chars: &[TextChar]) {
+    let inside: Vec<(f32, f32)> = (chars.iter())
+        .filter(|c| !c.c.is_whitespace() && table.bbox.contains(c.cx(), c.cy()))
+        .map(|c| (c.cx(), c.cy()))
+        .collect();
+    let grid = &mut table.grid;
+    for k in (0..grid.col_count()).rev() {
+        let (x0, x1) = (grid.cols[k], grid.cols[k + 1]);
+        if !inside.iter().any(|&(x, _)| x >= x0 && x < x1) {
+            grid.remove_column(k as u32);
+        }
+    }
+    for k in (0..grid.row_count()).rev() {
+        let (y0, y1) = (grid.rows[k], grid.rows[k + 1]);
+        if !inside.iter().any(|&(_, y)| y >= y0 && y < y1) {
+            grid.remove_row(k as u32);
+        }
+    }
 }
 
 /// Which of `chars` number the page's lines: at least `MIN_NUMBERED_LINES`
@@ -944,6 +968,26 @@ mod tests {
                 size: 10.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn columns_and_rows_without_text_are_taken_out() {
+        // Three columns, the middle one a 4-point gap between two rules;
+        // three rows, the middle one left blank.
+        let mut table = layout_table(vec![0.0, 20.0, 40.0, 60.0], vec![0.0, 50.0, 54.0, 104.0]);
+        let mut chars = Vec::new();
+        for (text, x, y) in [("ab", 5.0, 5.0), ("12", 60.0, 5.0), ("cd", 5.0, 45.0)] {
+            chars.extend(word(text, x, y));
+        }
+        chars.extend(word(" ", 51.0, 45.0)); // a space is no text
+        drop_empty_lines(&mut table, &chars);
+        assert_eq!(table.grid.cols, vec![0.0, 54.0, 104.0]);
+        assert_eq!(table.grid.rows, vec![0.0, 40.0, 60.0]);
+        assert!(table.grid.is_consistent());
+        assert_eq!(
+            crate::worker::extract::cell_texts(&chars, &table.grid),
+            vec![vec!["ab", "12"], vec!["cd", ""]]
+        );
     }
 
     #[test]
