@@ -99,7 +99,7 @@ fn notes(below: &[&TextRow], bottom: f32) -> Vec<String> {
 
 /// Whether a line starts like a note: `Source: ...`, `Note 2 ...`, `* ...`,
 /// `1) ...`, `a) ...`.
-fn is_note(text: &str) -> bool {
+pub(crate) fn is_note(text: &str) -> bool {
     let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
     let after = text[word.len()..].chars().next();
     if NOTE_WORDS.contains(&word.to_lowercase().as_str())

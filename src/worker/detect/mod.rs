@@ -16,6 +16,7 @@ mod shading;
 
 use crate::config::DetectConfig;
 use crate::table::{Evidence, Rect, TableRegion};
+use crate::worker::caption;
 use crate::worker::extract::{is_cjk, leader_marks, slot, TextChar};
 use crate::worker::render::PageImage;
 use scan::InkBits;
@@ -170,6 +171,9 @@ pub fn detect_tables(
                 || stray_verticals(t, &rulings, &all_chars) <= MAX_STRAY_VERTICALS)
     }));
     for table in &mut tables {
+        if table.evidence != Evidence::Ruled {
+            drop_notes_below(table, chars, cfg.min_rows);
+        }
         table.grid.drop_unused_boundaries();
         drop_empty_lines(table, chars);
     }
@@ -201,6 +205,46 @@ fn drop_empty_lines(table: &mut TableRegion, chars: &[TextChar]) {
             grid.remove_row(k as u32);
         }
     }
+}
+
+/// Ends a table read from the text layout above its first row that is a
+/// note (`Source: ...`, `Note 2 ...`, `* ...`) in one cell: the notes, and
+/// what follows them (a heading, the next paragraph), are the caption's
+/// and the page's, not rows. A table keeps at least `min_rows` rows.
+fn drop_notes_below(table: &mut TableRegion, chars: &[TextChar], min_rows: usize) {
+    let grid = &table.grid;
+    let owner = grid.cell_at_positions();
+    let nc = grid.col_count();
+    let inside: Vec<&TextChar> = (chars.iter())
+        .filter(|c| !c.c.is_whitespace() && table.bbox.contains(c.cx(), c.cy()))
+        .collect();
+    let note_row = (min_rows.max(1)..grid.row_count()).find(|&r| {
+        let row: Vec<&&TextChar> = (inside.iter())
+            .filter(|c| slot(&grid.rows, c.cy()) == Some(r))
+            .collect();
+        let cells: Vec<usize> = (row.iter())
+            .filter_map(|c| slot(&grid.cols, c.cx()).map(|col| owner[r * nc + col]))
+            .collect();
+        let Some(first) = row.iter().min_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0)) else {
+            return false;
+        };
+        let mut line: Vec<&TextChar> = (chars.iter())
+            .filter(|c| c.line == first.line && table.bbox.contains(c.cx(), c.cy()))
+            .collect();
+        line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        let text: String = line.iter().map(|c| c.c).collect();
+        cells.windows(2).all(|w| w[0] == w[1]) && caption::is_note(text.trim_start())
+    });
+    let Some(r) = note_row else {
+        return;
+    };
+    let grid = &mut table.grid;
+    grid.rows.truncate(r + 1);
+    grid.cells.retain(|c| (c.row as usize) < r);
+    for cell in &mut grid.cells {
+        cell.rowspan = cell.rowspan.min(r as u32 - cell.row);
+    }
+    table.bbox.y1 = grid.rows[r];
 }
 
 /// Which of `chars` number the page's lines: at least `MIN_NUMBERED_LINES`
@@ -988,6 +1032,45 @@ mod tests {
             crate::worker::extract::cell_texts(&chars, &table.grid),
             vec![vec!["ab", "12"], vec!["cd", ""]]
         );
+    }
+
+    #[test]
+    fn a_note_under_a_layout_table_and_what_follows_are_no_rows() {
+        // Rows 20 high: a header, two rows of figures, a source note across
+        // the first column, a heading.
+        let bounds = vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0];
+        let mut table = layout_table(bounds, vec![0.0, 100.0, 200.0]);
+        let mut chars = Vec::new();
+        let lines = [
+            ("Region", 5.0, 5.0),
+            ("Sales", 105.0, 5.0),
+            ("North", 5.0, 25.0),
+            ("12", 105.0, 25.0),
+            ("South", 5.0, 45.0),
+            ("7", 105.0, 45.0),
+            ("Source: survey", 5.0, 65.0),
+            ("3.1 Method", 5.0, 85.0),
+        ];
+        for (line, (text, x, y)) in lines.into_iter().enumerate() {
+            chars.extend(word(text, x, y).into_iter().map(|c| TextChar {
+                line: line as u32,
+                ..c
+            }));
+        }
+        let mut noted = table.clone();
+        drop_notes_below(&mut noted, &chars, 2);
+        assert_eq!(noted.grid.rows, vec![0.0, 20.0, 40.0, 60.0]);
+        assert_eq!(noted.bbox.y1, 60.0);
+        assert!(noted.grid.is_consistent());
+        // A row that starts like a note but has figures in another column
+        // is a row (a footnote mark on a row label).
+        chars.extend(
+            word("9", 105.0, 65.0)
+                .into_iter()
+                .map(|c| TextChar { line: 99, ..c }),
+        );
+        drop_notes_below(&mut table, &chars, 2);
+        assert_eq!(table.grid.row_count(), 5);
     }
 
     #[test]
