@@ -147,37 +147,17 @@ impl Grid {
     /// cells right of it move left. Its width goes to the column on its
     /// left (the first column's to the one on its right).
     pub fn remove_column(&mut self, k: u32) {
-        let boundary = (k as usize).max(1);
-        if boundary + 1 >= self.cols.len() {
-            return; // the only column
-        }
-        self.cols.remove(boundary);
-        self.cells.retain(|c| !(c.col == k && c.colspan == 1));
-        for cell in &mut self.cells {
-            if cell.col > k {
-                cell.col -= 1;
-            } else if cell.col + cell.colspan > k {
-                cell.colspan -= 1;
-            }
-        }
+        remove_line(&mut self.cols, &mut self.cells, k, |c| {
+            (&mut c.col, &mut c.colspan)
+        });
     }
 
     /// Takes row `k` out, as `remove_column` a column; its height goes to
     /// the row above (the first row's to the one below).
     pub fn remove_row(&mut self, k: u32) {
-        let boundary = (k as usize).max(1);
-        if boundary + 1 >= self.rows.len() {
-            return; // the only row
-        }
-        self.rows.remove(boundary);
-        self.cells.retain(|c| !(c.row == k && c.rowspan == 1));
-        for cell in &mut self.cells {
-            if cell.row > k {
-                cell.row -= 1;
-            } else if cell.row + cell.rowspan > k {
-                cell.rowspan -= 1;
-            }
-        }
+        remove_line(&mut self.rows, &mut self.cells, k, |c| {
+            (&mut c.row, &mut c.rowspan)
+        });
     }
 
     /// True when every position is covered by exactly one cell and every cell
@@ -199,6 +179,33 @@ impl Grid {
             }
         }
         seen.iter().all(|&n| n == 1)
+    }
+}
+
+/// `Grid::remove_column` or `remove_row` over `bounds`, with `axis` giving
+/// a cell's start and span along them.
+fn remove_line(
+    bounds: &mut Vec<f32>,
+    cells: &mut Vec<Cell>,
+    k: u32,
+    axis: impl Fn(&mut Cell) -> (&mut u32, &mut u32),
+) {
+    let boundary = (k as usize).max(1);
+    if boundary + 1 >= bounds.len() {
+        return; // the only one
+    }
+    bounds.remove(boundary);
+    cells.retain_mut(|c| {
+        let (start, span) = axis(c);
+        !(*start == k && *span == 1)
+    });
+    for cell in cells.iter_mut() {
+        let (start, span) = axis(cell);
+        if *start > k {
+            *start -= 1;
+        } else if *start + *span > k {
+            *span -= 1;
+        }
     }
 }
 

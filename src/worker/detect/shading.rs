@@ -130,6 +130,11 @@ mod tests {
         GrayImage::from_pixel(w, h, image::Luma([255]))
     }
 
+    /// The tints of `area` with nothing explained, at `tone_step`.
+    fn bare_tints(img: &GrayImage, area: (u32, u32, u32, u32), tone_step: u8) -> Vec<Tint> {
+        tints(img, area, 245, (8, 4, 3), tone_step, |_, _| false)
+    }
+
     fn fill(img: &mut GrayImage, (x0, y0, x1, y1): (u32, u32, u32, u32), v: u8) {
         for y in y0..y1 {
             for x in x0..x1 {
@@ -160,14 +165,7 @@ mod tests {
         let mut img = page(100, 30);
         fill(&mut img, (0, 5, 50, 25), 230);
         fill(&mut img, (50, 5, 100, 25), 200);
-        let t = tints(
-            &img,
-            (0, 0, 100, 30),
-            245,
-            (8, 4, 3),
-            DRAWN_TONE_STEP,
-            |_, _| false,
-        );
+        let t = bare_tints(&img, (0, 0, 100, 30), DRAWN_TONE_STEP);
         assert_eq!(t.len(), 2);
     }
 
@@ -183,13 +181,13 @@ mod tests {
             }
         }
         let area = (0, 0, 100, 40);
-        let scanned = tints(&img, area, 245, (8, 4, 3), SCANNED_TONE_STEP, |_, _| false);
+        let scanned = bare_tints(&img, area, SCANNED_TONE_STEP);
         assert_eq!(scanned.len(), 1);
         assert_eq!(
             (scanned[0].x0, scanned[0].y0, scanned[0].x1, scanned[0].y1),
             (10, 10, 90, 30)
         );
-        let drawn = tints(&img, area, 245, (8, 4, 3), DRAWN_TONE_STEP, |_, _| false);
+        let drawn = bare_tints(&img, area, DRAWN_TONE_STEP);
         assert!(drawn.is_empty(), "a drawn page's tint is flat");
     }
 
@@ -199,14 +197,7 @@ mod tests {
         fill(&mut img, (10, 0, 60, 30), 220);
         fill(&mut img, (0, 14, 100, 16), 120); // a gridline over it
         fill(&mut img, (10, 40, 60, 50), 220); // a cell below a white gutter
-        let t = tints(
-            &img,
-            (0, 0, 100, 80),
-            245,
-            (8, 4, 3),
-            DRAWN_TONE_STEP,
-            |_, _| false,
-        );
+        let t = bare_tints(&img, (0, 0, 100, 80), DRAWN_TONE_STEP);
         let ys: Vec<(u32, u32)> = t
             .iter()
             .filter(|t| t.tone == 220)
