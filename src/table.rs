@@ -342,14 +342,17 @@ impl ExtractedTable {
 mod tests {
     use super::*;
 
-    #[test]
-    fn boundaries_every_cell_spans_are_dropped() {
-        let cell = |row, col, rowspan, colspan| Cell {
+    fn cell(row: u32, col: u32, rowspan: u32, colspan: u32) -> Cell {
+        Cell {
             row,
             col,
             rowspan,
             colspan,
-        };
+        }
+    }
+
+    #[test]
+    fn boundaries_every_cell_spans_are_dropped() {
         // Four columns; the boundary at 30 is crossed by every cell (two
         // header cells over it, every body cell over it too), and the row
         // boundary at 15 by every cell of the two rows it parts.
@@ -384,12 +387,6 @@ mod tests {
 
     #[test]
     fn a_column_or_row_taken_out_leaves_a_consistent_grid() {
-        let cell = |row, col, rowspan, colspan| Cell {
-            row,
-            col,
-            rowspan,
-            colspan,
-        };
         // A header over columns 1-2, column 1 otherwise single cells, a
         // cell two rows high in it.
         let grid = Grid {
