@@ -133,29 +133,30 @@ impl Grid {
     pub fn drop_unused_boundaries(&mut self) {
         for k in (1..self.col_count() as u32).rev() {
             if self.cells.iter().all(|c| c.col != k) {
-                self.remove_column(k);
+                self.remove_column(k, false);
             }
         }
         for k in (1..self.row_count() as u32).rev() {
             if self.cells.iter().all(|c| c.row != k) {
-                self.remove_row(k);
+                self.remove_row(k, false);
             }
         }
     }
 
     /// Takes column `k` out: cells only in it go, cells across it narrow,
     /// cells right of it move left. Its width goes to the column on its
-    /// left (the first column's to the one on its right).
-    pub fn remove_column(&mut self, k: u32) {
-        remove_line(&mut self.cols, &mut self.cells, k, |c| {
+    /// left, or with `rightward` (and for the first column) to the one on
+    /// its right.
+    pub fn remove_column(&mut self, k: u32, rightward: bool) {
+        remove_line(&mut self.cols, &mut self.cells, k, rightward, |c| {
             (&mut c.col, &mut c.colspan)
         });
     }
 
     /// Takes row `k` out, as `remove_column` a column; its height goes to
-    /// the row above (the first row's to the one below).
-    pub fn remove_row(&mut self, k: u32) {
-        remove_line(&mut self.rows, &mut self.cells, k, |c| {
+    /// the row above, or with `downward` (and for the first row) below.
+    pub fn remove_row(&mut self, k: u32, downward: bool) {
+        remove_line(&mut self.rows, &mut self.cells, k, downward, |c| {
             (&mut c.row, &mut c.rowspan)
         });
     }
@@ -188,12 +189,16 @@ fn remove_line(
     bounds: &mut Vec<f32>,
     cells: &mut Vec<Cell>,
     k: u32,
+    onward: bool,
     axis: impl Fn(&mut Cell) -> (&mut u32, &mut u32),
 ) {
-    let boundary = (k as usize).max(1);
-    if boundary + 1 >= bounds.len() {
-        return; // the only one
+    if bounds.len() <= 2 || k as usize + 1 >= bounds.len() {
+        return; // the only one, or none
     }
+    // The boundary before the line, or after it (giving its extent to the
+    // next line); the last line can only give to the one before.
+    let after = (onward || k == 0) && (k as usize + 2) < bounds.len();
+    let boundary = if after { k as usize + 1 } else { k as usize };
     bounds.remove(boundary);
     cells.retain_mut(|c| {
         let (start, span) = axis(c);
@@ -403,13 +408,13 @@ mod tests {
             ],
         };
         let mut g = grid.clone();
-        g.remove_column(1);
+        g.remove_column(1, false);
         assert!(g.is_consistent());
         assert_eq!(g.cols, vec![0.0, 25.0, 50.0], "its width to the left");
         assert_eq!(g.cells.len(), 6);
         assert_eq!(g.cells[1], cell(0, 1, 1, 1), "the header narrows");
         let mut g = grid.clone();
-        g.remove_column(0);
+        g.remove_column(0, false);
         assert!(g.is_consistent());
         assert_eq!(
             g.cols,
@@ -417,13 +422,17 @@ mod tests {
             "the first one's to the right"
         );
         let mut g = grid.clone();
-        g.remove_row(2);
+        g.remove_column(1, true);
+        assert!(g.is_consistent());
+        assert_eq!(g.cols, vec![0.0, 20.0, 50.0], "or to the right");
+        let mut g = grid.clone();
+        g.remove_row(2, false);
         assert!(g.is_consistent());
         assert_eq!(g.rows, vec![0.0, 10.0, 30.0]);
         assert_eq!(g.cells[3], cell(1, 1, 1, 1), "the tall cell shortens");
         let mut one = Grid::uniform(vec![0.0, 1.0], vec![0.0, 1.0]);
-        one.remove_column(0);
-        one.remove_row(0);
+        one.remove_column(0, false);
+        one.remove_row(0, true);
         assert_eq!(
             one,
             Grid::uniform(vec![0.0, 1.0], vec![0.0, 1.0]),

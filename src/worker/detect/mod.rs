@@ -184,25 +184,57 @@ pub fn detect_tables(
     Detection { tables, rulings }
 }
 
-/// Takes out a table's columns and rows that hold no character: the gap
-/// between two rules drawn close together, a spacer column of a printed
-/// spreadsheet, a row a form leaves blank. Every cell in them was empty.
+/// Takes out a table's columns and rows that hold no character of their
+/// own: the gap between two rules drawn close together, a spacer column of
+/// a printed spreadsheet, a row a form leaves blank, the column a wide
+/// header cell reaches into and nothing else does. Where cells spanning the
+/// line have text in it, its extent goes to their side, so no text changes
+/// cell; where cells from both sides do, it stays.
 fn drop_empty_lines(table: &mut TableRegion, chars: &[TextChar]) {
     let inside: Vec<(f32, f32)> = (chars.iter())
         .filter(|c| !c.c.is_whitespace() && table.bbox.contains(c.cx(), c.cy()))
         .map(|c| (c.cx(), c.cy()))
         .collect();
     let grid = &mut table.grid;
+    // Each character's position and the cell (by index) holding it.
+    let placed = |grid: &crate::table::Grid| -> Vec<(usize, usize, usize)> {
+        let owner = grid.cell_at_positions();
+        (inside.iter())
+            .filter_map(|&(x, y)| {
+                let (r, c) = (slot(&grid.rows, y)?, slot(&grid.cols, x)?);
+                Some((r, c, owner[r * grid.col_count() + c]))
+            })
+            .collect()
+    };
+    // For the starts and spans of the cells with text in line k: None to
+    // keep it, else whether its extent goes onward (to the next line).
+    let verdict = |cells: Vec<(u32, u32)>, k: u32| -> Option<bool> {
+        if cells.iter().any(|&(_, span)| span == 1) {
+            return None; // text of its own
+        }
+        let from_before = cells.iter().filter(|&&(start, _)| start < k).count();
+        match (from_before, cells.len() - from_before) {
+            (_, 0) => Some(false),
+            (0, _) => Some(true),
+            _ => None,
+        }
+    };
     for k in (0..grid.col_count()).rev() {
-        let (x0, x1) = (grid.cols[k], grid.cols[k + 1]);
-        if !inside.iter().any(|&(x, _)| x >= x0 && x < x1) {
-            grid.remove_column(k as u32);
+        let cells = (placed(grid).into_iter())
+            .filter(|&(_, c, _)| c == k)
+            .map(|(_, _, i)| (grid.cells[i].col, grid.cells[i].colspan))
+            .collect();
+        if let Some(onward) = verdict(cells, k as u32) {
+            grid.remove_column(k as u32, onward);
         }
     }
     for k in (0..grid.row_count()).rev() {
-        let (y0, y1) = (grid.rows[k], grid.rows[k + 1]);
-        if !inside.iter().any(|&(_, y)| y >= y0 && y < y1) {
-            grid.remove_row(k as u32);
+        let cells = (placed(grid).into_iter())
+            .filter(|&(r, _, _)| r == k)
+            .map(|(_, _, i)| (grid.cells[i].row, grid.cells[i].rowspan))
+            .collect();
+        if let Some(onward) = verdict(cells, k as u32) {
+            grid.remove_row(k as u32, onward);
         }
     }
 }
@@ -1031,6 +1063,55 @@ mod tests {
         assert_eq!(
             crate::worker::extract::cell_texts(&chars, &table.grid),
             vec![vec!["ab", "12"], vec!["cd", ""]]
+        );
+    }
+
+    #[test]
+    fn a_column_only_a_wide_cell_reaches_into_goes_to_its_side() {
+        // Columns 0-50, 50-100, 100-150: a header over the last two whose
+        // text runs into the last, which holds nothing else; in the last
+        // row a label over the first two.
+        let mut table = layout_table(vec![0.0, 20.0, 40.0, 60.0], vec![0.0, 50.0, 100.0, 150.0]);
+        let cell = |row, col, colspan| crate::table::Cell {
+            row,
+            col,
+            rowspan: 1,
+            colspan,
+        };
+        table.grid.cells = vec![
+            cell(0, 0, 1),
+            cell(0, 1, 2),
+            cell(1, 0, 1),
+            cell(1, 1, 1),
+            cell(1, 2, 1),
+            cell(2, 0, 2),
+            cell(2, 2, 1),
+        ];
+        let mut chars = Vec::new();
+        for (text, x, y) in [
+            ("Fraction lost", 55.0, 5.0),
+            ("Kept", 5.0, 25.0),
+            ("0.17", 55.0, 25.0),
+            ("Total of all", 5.0, 45.0),
+        ] {
+            chars.extend(word(text, x, y));
+        }
+        let texts = |t: &TableRegion| crate::worker::extract::cell_texts(&chars, &t.grid);
+        let before = texts(&table);
+        drop_empty_lines(&mut table, &chars);
+        assert!(table.grid.is_consistent());
+        assert_eq!(table.grid.col_count(), 2);
+        assert_eq!(texts(&table)[0], vec!["", "Fraction lost"]);
+        let filled = |rows: Vec<Vec<String>>| -> Vec<String> {
+            rows.concat()
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect()
+        };
+        assert_eq!(
+            filled(texts(&table)),
+            filled(before),
+            "no text changed cell"
         );
     }
 
