@@ -678,9 +678,9 @@ impl Run<'_> {
             // A scanned page's characters go with its tables' jobs, those of
             // each table and of the lines right above and below it (its
             // caption), so no worker reads the page again.
-            let confidence = (page.ocr.as_ref())
-                .map(|chars| mean_confidence(&chars_in(chars, &region.bbox, 0.0)));
             let ocr = (page.ocr.as_ref()).map(|chars| chars_in(chars, &region.bbox, CAPTION_REACH));
+            let confidence =
+                (ocr.as_ref()).map(|chars| mean_confidence(&chars_in(chars, &region.bbox, 0.0)));
             let job = self.new_job(id, Pending::Table(index, region.clone(), confidence));
             pool.submit(Job::Extract(ExtractJob {
                 job,

@@ -286,6 +286,7 @@ fn same_head(a: &str, b: &str) -> bool {
     fold(a) == fold(b)
 }
 
+/// `text` with its runs of whitespace as single spaces, none at the ends.
 fn fold_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

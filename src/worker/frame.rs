@@ -119,7 +119,7 @@ mod tests {
             ch(' ', 4, 60.0, 300.0),  // blank
             ch('1', 5, 290.0, 800.0), // the footer
         ];
-        let f = page_frame(PAGE, std::slice::from_ref(&table), &chars);
+        let f = page_frame(PAGE, &[table], &chars);
         assert_eq!((f.lines_above, f.lines_below), (2, 1));
         assert_eq!(f.first_line.as_deref(), Some("T"));
         let f = page_frame(PAGE, &[], &chars);

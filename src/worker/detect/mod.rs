@@ -171,11 +171,13 @@ pub fn detect_tables(
                 || stray_verticals(t, &rulings, &all_chars) <= MAX_STRAY_VERTICALS)
     }));
     for table in &mut tables {
+        // Found once for the passes below.
+        let inside = table_chars(table, chars);
         if table.evidence != Evidence::Ruled {
-            drop_notes_below(table, chars, cfg.min_rows);
+            drop_notes_below(table, &inside, chars, cfg.min_rows);
         }
         table.grid.drop_unused_boundaries();
-        drop_empty_lines(table, chars);
+        drop_empty_lines(&mut table.grid, &inside);
     }
     // A grid every cell of which spans a whole row or column (a box with a
     // stray line end in it) is too few rows or columns: no table.
@@ -184,25 +186,28 @@ pub fn detect_tables(
     Detection { tables, rulings }
 }
 
-/// Takes out a table's columns and rows that hold no character of their
-/// own: the gap between two rules drawn close together, a spacer column of
-/// a printed spreadsheet, a row a form leaves blank, the column a wide
-/// header cell reaches into and nothing else does. Where cells spanning the
-/// line have text in it, its extent goes to their side, so no text changes
-/// cell; where cells from both sides do, it stays.
-fn drop_empty_lines(table: &mut TableRegion, chars: &[TextChar]) {
-    let inside: Vec<(f32, f32)> = (chars.iter())
+/// The characters of a table (spaces aside): those whose centre lies in it.
+fn table_chars<'a>(table: &TableRegion, chars: &'a [TextChar]) -> Vec<&'a TextChar> {
+    (chars.iter())
         .filter(|c| !c.c.is_whitespace() && table.bbox.contains(c.cx(), c.cy()))
-        .map(|c| (c.cx(), c.cy()))
-        .collect();
-    let grid = &mut table.grid;
-    // Each character's position and the cell (by index) holding it.
+        .collect()
+}
+
+/// Takes out a table's columns and rows that hold no character of their
+/// own (of `inside`, the table's): the gap between two rules drawn close
+/// together, a spacer column of a printed spreadsheet, a row a form leaves
+/// blank, the column a wide header cell reaches into and nothing else does.
+/// Where cells spanning the line have text in it, its extent goes to their
+/// side, so no text changes cell; where cells from both sides do, it stays.
+fn drop_empty_lines(grid: &mut crate::table::Grid, inside: &[&TextChar]) {
+    // Each character's row, column and cell (by index); again after a
+    // line is taken out.
     let placed = |grid: &crate::table::Grid| -> Vec<(usize, usize, usize)> {
         let owner = grid.cell_at_positions();
         (inside.iter())
-            .filter_map(|&(x, y)| {
-                let (r, c) = (slot(&grid.rows, y)?, slot(&grid.cols, x)?);
-                Some((r, c, owner[r * grid.col_count() + c]))
+            .filter_map(|c| {
+                let (r, col) = (slot(&grid.rows, c.cy())?, slot(&grid.cols, c.cx())?);
+                Some((r, col, owner[r * grid.col_count() + col]))
             })
             .collect()
     };
@@ -219,22 +224,25 @@ fn drop_empty_lines(table: &mut TableRegion, chars: &[TextChar]) {
             _ => None,
         }
     };
+    let mut placement = placed(grid);
     for k in (0..grid.col_count()).rev() {
-        let cells = (placed(grid).into_iter())
-            .filter(|&(_, c, _)| c == k)
-            .map(|(_, _, i)| (grid.cells[i].col, grid.cells[i].colspan))
+        let cells = (placement.iter())
+            .filter(|&&(_, c, _)| c == k)
+            .map(|&(_, _, i)| (grid.cells[i].col, grid.cells[i].colspan))
             .collect();
         if let Some(onward) = verdict(cells, k as u32) {
             grid.remove_column(k as u32, onward);
+            placement = placed(grid);
         }
     }
     for k in (0..grid.row_count()).rev() {
-        let cells = (placed(grid).into_iter())
-            .filter(|&(r, _, _)| r == k)
-            .map(|(_, _, i)| (grid.cells[i].row, grid.cells[i].rowspan))
+        let cells = (placement.iter())
+            .filter(|&&(r, _, _)| r == k)
+            .map(|&(_, _, i)| (grid.cells[i].row, grid.cells[i].rowspan))
             .collect();
         if let Some(onward) = verdict(cells, k as u32) {
             grid.remove_row(k as u32, onward);
+            placement = placed(grid);
         }
     }
 }
@@ -242,22 +250,30 @@ fn drop_empty_lines(table: &mut TableRegion, chars: &[TextChar]) {
 /// Ends a table read from the text layout above its first row that is a
 /// note (`Source: ...`, `Note 2 ...`, `* ...`) in one cell: the notes, and
 /// what follows them (a heading, the next paragraph), are the caption's
-/// and the page's, not rows. A table keeps at least `min_rows` rows.
-fn drop_notes_below(table: &mut TableRegion, chars: &[TextChar], min_rows: usize) {
+/// and the page's, not rows. `inside` holds the table's characters, `chars`
+/// the page's (a note's line is read whole). A table keeps at least
+/// `min_rows` rows.
+fn drop_notes_below(
+    table: &mut TableRegion,
+    inside: &[&TextChar],
+    chars: &[TextChar],
+    min_rows: usize,
+) {
     let grid = &table.grid;
     let owner = grid.cell_at_positions();
-    let nc = grid.col_count();
-    let inside: Vec<&TextChar> = (chars.iter())
-        .filter(|c| !c.c.is_whitespace() && table.bbox.contains(c.cx(), c.cy()))
-        .collect();
-    let note_row = (min_rows.max(1)..grid.row_count()).find(|&r| {
-        let row: Vec<&&TextChar> = (inside.iter())
-            .filter(|c| slot(&grid.rows, c.cy()) == Some(r))
-            .collect();
-        let cells: Vec<usize> = (row.iter())
-            .filter_map(|c| slot(&grid.cols, c.cx()).map(|col| owner[r * nc + col]))
-            .collect();
-        let Some(first) = row.iter().min_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0)) else {
+    // Each row's characters, with the cell holding each.
+    let mut rows: Vec<Vec<(&TextChar, usize)>> = vec![Vec::new(); grid.row_count()];
+    for &c in inside {
+        if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
+            rows[r].push((c, owner[r * grid.col_count() + col]));
+        }
+    }
+    let in_one_cell = |row: &[(&TextChar, usize)]| row.windows(2).all(|w| w[0].1 == w[1].1);
+    let starts_a_note = |row: &[(&TextChar, usize)]| {
+        let Some(&(first, _)) = row
+            .iter()
+            .min_by(|a, b| a.0.bbox.y0.total_cmp(&b.0.bbox.y0))
+        else {
             return false;
         };
         let mut line: Vec<&TextChar> = (chars.iter())
@@ -265,8 +281,10 @@ fn drop_notes_below(table: &mut TableRegion, chars: &[TextChar], min_rows: usize
             .collect();
         line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
         let text: String = line.iter().map(|c| c.c).collect();
-        cells.windows(2).all(|w| w[0] == w[1]) && caption::is_note(text.trim_start())
-    });
+        caption::is_note(text.trim_start())
+    };
+    let note_row = (min_rows.max(1)..grid.row_count())
+        .find(|&r| in_one_cell(&rows[r]) && starts_a_note(&rows[r]));
     let Some(r) = note_row else {
         return;
     };
@@ -1056,7 +1074,8 @@ mod tests {
             chars.extend(word(text, x, y));
         }
         chars.extend(word(" ", 51.0, 45.0)); // a space is no text
-        drop_empty_lines(&mut table, &chars);
+        let inside = table_chars(&table, &chars);
+        drop_empty_lines(&mut table.grid, &inside);
         assert_eq!(table.grid.cols, vec![0.0, 54.0, 104.0]);
         assert_eq!(table.grid.rows, vec![0.0, 40.0, 60.0]);
         assert!(table.grid.is_consistent());
@@ -1098,7 +1117,8 @@ mod tests {
         }
         let texts = |t: &TableRegion| crate::worker::extract::cell_texts(&chars, &t.grid);
         let before = texts(&table);
-        drop_empty_lines(&mut table, &chars);
+        let inside = table_chars(&table, &chars);
+        drop_empty_lines(&mut table.grid, &inside);
         assert!(table.grid.is_consistent());
         assert_eq!(table.grid.col_count(), 2);
         assert_eq!(texts(&table)[0], vec!["", "Fraction lost"]);
@@ -1139,7 +1159,7 @@ mod tests {
             }));
         }
         let mut noted = table.clone();
-        drop_notes_below(&mut noted, &chars, 2);
+        drop_notes_below(&mut noted, &table_chars(&table, &chars), &chars, 2);
         assert_eq!(noted.grid.rows, vec![0.0, 20.0, 40.0, 60.0]);
         assert_eq!(noted.bbox.y1, 60.0);
         assert!(noted.grid.is_consistent());
@@ -1150,7 +1170,8 @@ mod tests {
                 .into_iter()
                 .map(|c| TextChar { line: 99, ..c }),
         );
-        drop_notes_below(&mut table, &chars, 2);
+        let inside = table_chars(&table, &chars);
+        drop_notes_below(&mut table, &inside, &chars, 2);
         assert_eq!(table.grid.row_count(), 5);
     }
 
