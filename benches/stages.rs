@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use tables2xlsx::config::Config;
+use tables2xlsx::worker::render::Showing;
 use tables2xlsx::worker::{detect, extract, frame, render};
 
 /// Stage names in pipeline order.
@@ -36,6 +37,8 @@ fn main() {
     let pdfs: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
     assert!(!pdfs.is_empty(), "usage: stages [--threads N] PDF...");
     let config = Config::default();
+    // As a worker does: a page's images reuse freed memory.
+    tables2xlsx::worker::keep_freed_memory();
 
     let mut times: Vec<[Duration; 7]> = Vec::new();
     for pdf in &pdfs {
@@ -49,7 +52,7 @@ fn main() {
             let bounds = render::page_bounds(&page).unwrap();
             let scale = render::render_scale(bounds, config.render.dpi, 40.0).unwrap();
             let clock = Instant::now();
-            let image = render::render_page(&page, scale).unwrap();
+            let image = render::render_page(&page, scale, Showing::Graphics).unwrap();
             t[1] = clock.elapsed();
             let clock = Instant::now();
             let chars = extract::page_chars(&page).unwrap().chars;
@@ -85,34 +88,37 @@ fn main() {
     }
     println!("{:>16} {:>8} {total:>8.3}", "all", "");
 
-    // The floor: render + text of every page, pages dealt out to threads.
-    let clock = Instant::now();
-    std::thread::scope(|scope| {
-        for k in 0..threads {
-            let pdfs = &pdfs;
-            let dpi = config.render.dpi;
-            scope.spawn(move || {
-                let mut n = 0usize;
-                for pdf in pdfs {
-                    let doc = render::open_document(pdf, None).unwrap();
-                    let count = render::page_count(&doc, pdf).unwrap();
-                    for number in 1..=count {
-                        n += 1;
-                        if n % threads != k {
-                            continue;
+    // The floor: render + text of every page, pages dealt out to threads;
+    // the page drawn as detection has it (no text), and whole for comparison.
+    for showing in [Showing::Graphics, Showing::Everything] {
+        let clock = Instant::now();
+        std::thread::scope(|scope| {
+            for k in 0..threads {
+                let pdfs = &pdfs;
+                let dpi = config.render.dpi;
+                scope.spawn(move || {
+                    let mut n = 0usize;
+                    for pdf in pdfs {
+                        let doc = render::open_document(pdf, None).unwrap();
+                        let count = render::page_count(&doc, pdf).unwrap();
+                        for number in 1..=count {
+                            n += 1;
+                            if n % threads != k {
+                                continue;
+                            }
+                            let page = render::load_page(&doc, pdf, number).unwrap();
+                            let bounds = render::page_bounds(&page).unwrap();
+                            let scale = render::render_scale(bounds, dpi, 40.0).unwrap();
+                            let _ = render::render_page(&page, scale, showing).unwrap();
+                            let _ = extract::page_chars(&page).unwrap();
                         }
-                        let page = render::load_page(&doc, pdf, number).unwrap();
-                        let bounds = render::page_bounds(&page).unwrap();
-                        let scale = render::render_scale(bounds, dpi, 40.0).unwrap();
-                        let _ = render::render_page(&page, scale).unwrap();
-                        let _ = extract::page_chars(&page).unwrap();
                     }
-                }
-            });
-        }
-    });
-    println!(
-        "floor (render + text of every page, {threads} threads): {:.1} ms wall",
-        ms(clock.elapsed())
-    );
+                });
+            }
+        });
+        println!(
+            "floor (render {showing:?} + text of every page, {threads} threads): {:.1} ms wall",
+            ms(clock.elapsed())
+        );
+    }
 }

@@ -544,6 +544,7 @@ impl Run<'_> {
                     password: self.plan.password.clone(),
                     page,
                     debug_picture,
+                    retry: false,
                 }));
                 let c = self.docs.get_mut(&id).and_then(|d| d.conversion.as_mut());
                 let c = c.expect("looked up above");

@@ -100,10 +100,14 @@ impl Job {
         }
     }
 
-    fn request(&self) -> Request {
+    /// The request for the job's `attempt`th try (from 1).
+    fn request(&self, attempt: u32) -> Request {
         match self {
             Job::Open(j) => Request::Open(j.clone()),
-            Job::Detect(j) => Request::Detect(j.clone()),
+            Job::Detect(j) => Request::Detect(DetectJob {
+                retry: attempt > 1,
+                ..j.clone()
+            }),
             Job::Extract(j) => Request::Extract(j.clone()),
         }
     }
@@ -449,7 +453,7 @@ impl Pool {
                 None => return Ok(()),
             };
             let queued = self.pick(slot).expect("queued > 0");
-            let line = queued.job.request().to_line();
+            let line = queued.job.request(queued.attempt).to_line();
             let worker = &mut self.workers[slot];
             worker.page = queued.job.page().map(|(pdf, page)| (pdf.to_owned(), page));
             worker.running = Some(Running {

@@ -99,6 +99,11 @@ pub struct DetectJob {
     /// Where to write a picture of what was detected (`--debug-dir`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debug_picture: Option<PathBuf>,
+    /// Set by the pool on a second try, after the first crashed its
+    /// worker: the page is drawn by MuPDF alone, text and all (see
+    /// `render::Showing`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retry: bool,
 }
 
 /// Read the cell text of one table.
@@ -256,6 +261,7 @@ mod tests {
             password: None,
             page: 1,
             debug_picture: None,
+            retry: false,
         }))
         .unwrap();
         assert!(names.contains(&request["type"].as_str().unwrap()));
@@ -280,7 +286,8 @@ mod tests {
                 Request::Open(OpenJob { job: JobId(job), pdf: pdf.clone().into(),
                     password: password.clone() }),
                 Request::Detect(DetectJob { job: JobId(job), pdf: pdf.clone().into(),
-                    password: password.clone(), page, debug_picture: Some(pdf.clone().into()) }),
+                    password: password.clone(), page, debug_picture: Some(pdf.clone().into()),
+                    retry: page % 2 == 0 }),
                 Request::Extract(ExtractJob { job: JobId(job), pdf: pdf.clone().into(),
                     password: password.clone(), index: TableIndex { page, ordinal },
                     region: region(rows.clone(), cols.clone()), ocr: None }),

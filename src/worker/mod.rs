@@ -37,6 +37,7 @@ use crate::protocol::{
 };
 use crate::table::{Caption, Rect};
 use extract::TextChar;
+use render::Showing;
 use turn::Turn;
 
 /// Serves requests until stdin closes.
@@ -80,7 +81,7 @@ pub fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Result<()>
 /// which glibc would map fresh for every page (and the kernel zero, a fault
 /// per 4 KiB). The worker's peak is what it keeps, bounded by
 /// `pool.worker_memory_mb` like everything else.
-fn keep_freed_memory() {
+pub fn keep_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets allocator parameters; called before any
     // thread of the worker allocates concurrently.
@@ -249,6 +250,7 @@ impl Worker {
             self.settings.render.max_megapixels,
         );
         let detect_settings = self.settings.detect.clone();
+        let mode = self.settings.ocr.mode;
         let page_error = |message: String| Error::Page {
             path: job.pdf.clone(),
             page: job.page,
@@ -272,19 +274,33 @@ impl Worker {
                 scale * 72.0
             ));
         }
-        let image = render::render_page(&page.page, scale)
-            .map_err(|e| page_error(render::mupdf_message(&e)))?;
-        let mut image = page.turn.image(image);
+        // Detection reads the text from the text layer and the page's
+        // drawing without it. Drawing it so passes MuPDF's calls through
+        // Rust, which a page's hostile marked content (text that is not
+        // UTF-8) can abort; the pool's second try draws it plainly.
+        let showing = match job.retry {
+            false => Showing::Graphics,
+            true => Showing::Everything,
+        };
+        let render = |page: &OpenPage, showing| {
+            render::render_page(&page.page, scale, showing)
+                .map(|image| page.turn.image(image))
+                .map_err(|e| page_error(render::mupdf_message(&e)))
+        };
+        let mut image = render(page, showing)?;
         let bounds = page.turn.bounds(page.bounds);
         let glyphs = page.chars.iter().filter(|c| !c.c.is_whitespace()).count();
         let visible = page.visible;
-        let mode = self.settings.ocr.mode;
         // An invisible layer is what a scanner's OCR left: "auto" takes it
         // as it is, "force" reads the page again.
         let scanned = match mode {
             OcrMode::Force => visible < MIN_GLYPHS,
             OcrMode::Auto | OcrMode::Off => glyphs < MIN_GLYPHS,
         } && ink_share(&image.pixels) >= MIN_INK_SHARE;
+        // OCR reads what a reader sees, text printed over the scan too.
+        if scanned && visible > 0 && showing == Showing::Graphics {
+            image = render(page, Showing::Everything)?;
+        }
         let mut ocr_chars = None;
         let mut not_read = None;
         let mut straight = None;
@@ -329,9 +345,13 @@ impl Worker {
         let found = detect::detect_tables(&image, &page.chars, surface, &detect_settings);
         let frame = frame::page_frame(bounds, &found.tables, &page.chars);
         if let Some(path) = &job.debug_picture {
-            // A scan is shown straightened, with its text (detection saw it erased).
-            if let Some(pixels) = straight {
-                image.pixels = pixels;
+            // The page as a reader sees it: a scan straightened, with its
+            // text (detection saw it erased); a drawn page with its text
+            // (detection saw none).
+            match straight {
+                Some(pixels) => image.pixels = pixels,
+                None if showing == Showing::Graphics => image = render(page, Showing::Everything)?,
+                None => {}
             }
             let picture = detect::overlay::draw(&image, &found.rulings, &found.tables);
             // A picture that cannot be written must not cost the page its tables.

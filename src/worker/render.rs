@@ -9,8 +9,13 @@
 
 use std::path::Path;
 
+mod graphics;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use image::GrayImage;
-use mupdf::{Colorspace, Document, Matrix, Page};
+use mupdf::{Colorspace, Device, Document, Matrix, Page, Pixmap};
 
 use crate::error::Error;
 use crate::table::Rect;
@@ -141,14 +146,42 @@ pub fn render_scale(bounds: Rect, dpi: f32, max_megapixels: f32) -> Option<f32> 
     Some(wanted.min(fitting) as f32)
 }
 
+/// What a page image shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Showing {
+    /// The page as a reader sees it (annotations aside): for OCR and for
+    /// the pictures of `--debug-dir`.
+    Everything,
+    /// Its lines, fills and pictures, not its text: what detection reads
+    /// on a page whose text comes from the text layer.
+    Graphics,
+}
+
 /// Renders a page in grey, `scale` pixels per point.
-pub fn render_page(page: &Page, scale: f32) -> Result<PageImage, mupdf::Error> {
-    let pixmap = page.to_pixmap(
-        &Matrix::new_scale(scale, scale),
-        &Colorspace::device_gray(),
-        false,
-        false,
-    )?;
+pub fn render_page(page: &Page, scale: f32, showing: Showing) -> Result<PageImage, mupdf::Error> {
+    let ctm = Matrix::new_scale(scale, scale);
+    let grey = Colorspace::device_gray();
+    let pixmap = match showing {
+        Showing::Everything => page.to_pixmap(&ctm, &grey, false, false)?,
+        Showing::Graphics => {
+            // As MuPDF's own `to_pixmap` does, with the text left out on
+            // the way to the draw device.
+            let mut pixmap =
+                Pixmap::new_with_rect(&grey, page.bounds()?.transform(&ctm).round(), false)?;
+            pixmap.clear_with(255)?;
+            let failure = Rc::new(RefCell::new(None));
+            let device = Device::from_native(graphics::WithoutText {
+                target: Device::from_pixmap(&pixmap)?,
+                failure: Rc::clone(&failure),
+            })?;
+            page.run_contents(&device, &ctm)?;
+            drop(device); // closes the draw device: the pixmap is complete
+            if let Some(e) = failure.take() {
+                return Err(e);
+            }
+            pixmap
+        }
+    };
     let (width, height) = (pixmap.width(), pixmap.height());
     let stride = pixmap.stride() as usize;
     let n = pixmap.n() as usize;
@@ -177,5 +210,73 @@ pub fn mupdf_message(e: &mupdf::Error) -> String {
     match e {
         mupdf::Error::MuPdf(inner) => inner.message.clone(),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-page PDF (200 x 100 points) drawing `content`.
+    fn page_of(content: &str) -> Page {
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R \
+             /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"
+                .to_owned(),
+            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len() + 1),
+        ];
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, body) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = pdf.len();
+        pdf.extend(b"xref\n0 5\n0000000000 65535 f \n");
+        for o in offsets {
+            pdf.extend(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        pdf.extend(
+            format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+        );
+        let doc = Document::from_bytes(&pdf, "application/pdf").unwrap();
+        doc.load_page(0).unwrap()
+    }
+
+    /// The darkest pixel of a page-point rectangle (y from the top).
+    fn darkest(image: &PageImage, x0: f32, y0: f32, x1: f32, y1: f32) -> u8 {
+        let (px0, py0) = image.to_pixels(x0, y0);
+        let (px1, py1) = image.to_pixels(x1, y1);
+        let mut min = 255;
+        for y in py0 as u32..py1 as u32 {
+            for x in px0 as u32..px1 as u32 {
+                min = min.min(image.pixels.get_pixel(x, y)[0]);
+            }
+        }
+        min
+    }
+
+    #[test]
+    fn detection_sees_the_lines_and_boxes_of_a_page_but_not_its_text() {
+        // A rule across the page near its top, a grey box, and a word in
+        // big letters under them.
+        let page = page_of(
+            "0 g 10 88 180 1 re f 0.5 g 150 10 30 30 re f \
+             BT 0 g /F1 40 Tf 10 20 Td (Hello) Tj ET",
+        );
+        let graphics = render_page(&page, 2.0, Showing::Graphics).unwrap();
+        let everything = render_page(&page, 2.0, Showing::Everything).unwrap();
+        assert_eq!(graphics.pixels.dimensions(), (400, 200));
+        assert_eq!(graphics.pixels.dimensions(), everything.pixels.dimensions());
+        for image in [&graphics, &everything] {
+            assert!(darkest(image, 20.0, 11.0, 150.0, 12.0) < 64, "the rule");
+            let grey = darkest(image, 155.0, 65.0, 175.0, 85.0);
+            assert!((100..160).contains(&grey), "the box: {grey}");
+        }
+        // The word: ink in one, paper in the other.
+        assert!(darkest(&everything, 10.0, 50.0, 120.0, 80.0) < 64);
+        assert_eq!(darkest(&graphics, 10.0, 50.0, 120.0, 80.0), 255);
     }
 }

@@ -208,6 +208,51 @@ fn issue_9_a_page_miles_wide_is_read_at_a_lower_resolution() {
     assert!(out.exists());
 }
 
+#[test]
+fn issue_11_a_page_whose_marked_content_aborts_a_worker_is_drawn_plainly_on_its_retry() {
+    // A ruled 3 x 2 table whose words carry an ActualText that claims
+    // UTF-8 (its byte order mark) and is not: the text-free drawing
+    // detection asks for passes it through code that aborts on it.
+    let mut content = String::from("/Span << /ActualText <EFBBBFFF41> >> BDC\n");
+    for y in [500, 520, 540, 560] {
+        content.push_str(&format!("100 {y} m 400 {y} l S\n"));
+    }
+    for x in [100, 250, 400] {
+        content.push_str(&format!("{x} 500 m {x} 560 l S\n"));
+    }
+    for (row, y) in [(0, 545), (1, 525), (2, 505)] {
+        for (col, x) in [(0, 110), (1, 260)] {
+            content.push_str(&format!("BT /F1 10 Tf {x} {y} Td (r{row}c{col}) Tj ET\n"));
+        }
+    }
+    content.push_str("EMC");
+    let dir = scratch();
+    let pdf = dir.path().join("marked.pdf");
+    std::fs::write(&pdf, one_page_pdf("0 0 612 792", &content)).unwrap();
+    let out = dir.path().join("marked.xlsx");
+    let o = run(
+        &[
+            pdf.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--sheet-per-table",
+        ],
+        &[],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("marked.pdf: page 1") && err.contains("trying it again"),
+        "{err}"
+    );
+    let tables: Vec<Vec<Vec<String>>> = sheets(&out).into_iter().skip(1).map(|(_, t)| t).collect();
+    let want = [["r0c0", "r0c1"], ["r1c0", "r1c1"], ["r2c0", "r2c1"]];
+    assert_eq!(
+        tables,
+        vec![want.map(|r| r.map(String::from).to_vec()).to_vec()]
+    );
+}
+
 /// Worker processes of `parent`, from /proc.
 pub(super) fn children(parent: u32) -> Vec<u32> {
     let mut found = Vec::new();

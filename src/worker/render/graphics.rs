@@ -1,0 +1,204 @@
+//! A MuPDF device that hands a page's drawing to another device, all but
+//! its text: what detection looks at on a drawn page is the lines, boxes,
+//! fills and pictures; the text it reads from the text layer. Drawing the
+//! glyphs took as long as everything else on a page of figures, and their
+//! strokes are the false rulings detection then had to argue away.
+//!
+//! Text that clips (a picture shown through the letters of a word) still
+//! clips: the clip is passed on, only painted text is left out.
+
+use std::cell::RefCell;
+use std::num::NonZero;
+use std::rc::Rc;
+
+use mupdf::{
+    BlendMode, ColorParams, Colorspace, Device, Function, Image, Matrix, NativeDevice, Path, Rect,
+    Shade, StrokeState, Text,
+};
+
+/// Passes every call but `fill_text` and `stroke_text` on to `target`.
+/// MuPDF's device calls return nothing, so the first error the target
+/// raised is kept in `failure` for the caller to report after the run.
+pub struct WithoutText {
+    pub target: Device,
+    pub failure: Rc<RefCell<Option<mupdf::Error>>>,
+}
+
+impl WithoutText {
+    fn keep<T>(&self, result: Result<T, mupdf::Error>) -> Option<T> {
+        result
+            .map_err(|e| {
+                self.failure.borrow_mut().get_or_insert(e);
+            })
+            .ok()
+    }
+}
+
+// Each method is the target's own call; `scissor` is MuPDF's hint of the
+// clip's extent, which a draw device works out again itself.
+impl NativeDevice for WithoutText {
+    fn fill_text(
+        &mut self,
+        _: &Text,
+        _: Matrix,
+        _: &Colorspace,
+        _: &[f32],
+        _: f32,
+        _: ColorParams,
+    ) {
+    }
+
+    fn stroke_text(
+        &mut self,
+        _: &Text,
+        _: &StrokeState,
+        _: Matrix,
+        _: &Colorspace,
+        _: &[f32],
+        _: f32,
+        _: ColorParams,
+    ) {
+    }
+
+    fn fill_path(
+        &mut self,
+        path: &Path,
+        even_odd: bool,
+        ctm: Matrix,
+        cs: &Colorspace,
+        color: &[f32],
+        alpha: f32,
+        cp: ColorParams,
+    ) {
+        let r = (self.target).fill_path(path, even_odd, &ctm, cs, color, alpha, cp);
+        self.keep(r);
+    }
+
+    fn stroke_path(
+        &mut self,
+        path: &Path,
+        stroke: &StrokeState,
+        ctm: Matrix,
+        cs: &Colorspace,
+        color: &[f32],
+        alpha: f32,
+        cp: ColorParams,
+    ) {
+        let r = (self.target).stroke_path(path, stroke, &ctm, cs, color, alpha, cp);
+        self.keep(r);
+    }
+
+    fn clip_path(&mut self, path: &Path, even_odd: bool, ctm: Matrix, _scissor: Rect) {
+        let r = self.target.clip_path(path, even_odd, &ctm);
+        self.keep(r);
+    }
+
+    fn clip_stroke_path(&mut self, path: &Path, stroke: &StrokeState, ctm: Matrix, _: Rect) {
+        let r = self.target.clip_stroke_path(path, stroke, &ctm);
+        self.keep(r);
+    }
+
+    fn clip_text(&mut self, text: &Text, ctm: Matrix, _scissor: Rect) {
+        let r = self.target.clip_text(text, &ctm);
+        self.keep(r);
+    }
+
+    fn clip_stroke_text(&mut self, text: &Text, stroke: &StrokeState, ctm: Matrix, _: Rect) {
+        let r = self.target.clip_stroke_text(text, stroke, &ctm);
+        self.keep(r);
+    }
+
+    fn ignore_text(&mut self, text: &Text, ctm: Matrix) {
+        let r = self.target.ignore_text(text, &ctm);
+        self.keep(r);
+    }
+
+    fn fill_shade(&mut self, shade: &Shade, ctm: Matrix, alpha: f32, cp: ColorParams) {
+        let r = self.target.fill_shade(shade, &ctm, alpha, cp);
+        self.keep(r);
+    }
+
+    fn fill_image(&mut self, image: &Image, ctm: Matrix, alpha: f32, cp: ColorParams) {
+        let r = self.target.fill_image(image, &ctm, alpha, cp);
+        self.keep(r);
+    }
+
+    fn fill_image_mask(
+        &mut self,
+        image: &Image,
+        ctm: Matrix,
+        cs: &Colorspace,
+        color: &[f32],
+        alpha: f32,
+        cp: ColorParams,
+    ) {
+        let r = (self.target).fill_image_mask(image, &ctm, cs, color, alpha, cp);
+        self.keep(r);
+    }
+
+    fn clip_image_mask(&mut self, image: &Image, ctm: Matrix, _scissor: Rect) {
+        let r = self.target.clip_image_mask(image, &ctm);
+        self.keep(r);
+    }
+
+    fn pop_clip(&mut self) {
+        let r = self.target.pop_clip();
+        self.keep(r);
+    }
+
+    fn begin_mask(
+        &mut self,
+        area: Rect,
+        luminosity: bool,
+        cs: &Colorspace,
+        bc: &[f32],
+        cp: ColorParams,
+    ) {
+        let r = self.target.begin_mask(area, luminosity, cs, bc, cp);
+        self.keep(r);
+    }
+
+    fn end_mask(&mut self, transfer: &Function) {
+        let r = self.target.end_mask(Some(transfer));
+        self.keep(r);
+    }
+
+    fn begin_group(
+        &mut self,
+        area: Rect,
+        cs: &Colorspace,
+        isolated: bool,
+        knockout: bool,
+        blend: BlendMode,
+        alpha: f32,
+    ) {
+        let r = (self.target).begin_group(area, cs, isolated, knockout, blend, alpha);
+        self.keep(r);
+    }
+
+    fn end_group(&mut self) {
+        let r = self.target.end_group();
+        self.keep(r);
+    }
+
+    /// The target's answer matters: when it has the tile cached already,
+    /// MuPDF skips the tile's contents and must be told so.
+    fn begin_tile(
+        &mut self,
+        area: Rect,
+        view: Rect,
+        x_step: f32,
+        y_step: f32,
+        ctm: Matrix,
+        id: Option<NonZero<i32>>,
+        doc_id: Option<NonZero<i32>>,
+    ) -> Option<NonZero<i32>> {
+        let r = (self.target).begin_tile(area, view, x_step, y_step, &ctm, id, doc_id);
+        self.keep(r).flatten()
+    }
+
+    fn end_tile(&mut self) {
+        let r = self.target.end_tile();
+        self.keep(r);
+    }
+}
