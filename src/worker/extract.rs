@@ -84,11 +84,77 @@ pub fn page_chars(page: &Page) -> Result<PageText, mupdf::Error> {
             line_id += 1;
         }
     }
+    drop_overprinted(&mut chars);
     Ok(PageText {
         chars,
         turn: runs.turn(),
         visible,
     })
+}
+
+/// How far apart, in ems, two draws of one character may be and still be
+/// one letter printed over itself (fake bold is drawn a fiftieth of an em
+/// off). The next letter of a word is a quarter of an em on at least.
+const OVERPRINT: f32 = 0.05;
+
+/// Drops characters that a page draws again over themselves, a fraction of
+/// a point off: bold faked by printing a word two or four times, a shadow
+/// under a heading. The text layer holds every draw, so a cell would read
+/// `股票代码股票代码` and the copies beside each other look like a column.
+/// A copy is a run of such characters (or a line's only one): text that
+/// merely runs into other text (an overlong cell over the next column's
+/// figures) matches a letter here and there, never a run.
+fn drop_overprinted(chars: &mut Vec<TextChar>) {
+    // The glyphs by kind and height on the page: a copy of one follows it
+    // closely in this order.
+    let mut order: Vec<usize> = (0..chars.len())
+        .filter(|&i| !chars[i].c.is_whitespace())
+        .collect();
+    order.sort_unstable_by(|&i, &j| {
+        let (a, b) = (&chars[i], &chars[j]);
+        (a.c, a.bbox.y0)
+            .partial_cmp(&(b.c, b.bbox.y0))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut copy = vec![false; chars.len()];
+    for (k, &i) in order.iter().enumerate() {
+        let a = &chars[i];
+        let tolerance = OVERPRINT * a.size;
+        for &j in &order[k + 1..] {
+            let b = &chars[j];
+            if b.c != a.c || b.bbox.y0 - a.bbox.y0 > tolerance {
+                break;
+            }
+            if (b.bbox.x0 - a.bbox.x0).abs() <= tolerance && (b.size - a.size).abs() <= tolerance {
+                // The later draw is the copy.
+                copy[i.max(j)] = true;
+            }
+        }
+    }
+    if !copy.contains(&true) {
+        return;
+    }
+    // A copy goes when a glyph beside it on its line (the structured
+    // text's lines run in order) is a copy too, or it is its line's only one.
+    let glyphs: Vec<usize> = (0..chars.len())
+        .filter(|&i| !chars[i].c.is_whitespace())
+        .collect();
+    let mut drop = vec![false; chars.len()];
+    for (k, &i) in glyphs.iter().enumerate() {
+        let line = chars[i].line;
+        let before = k
+            .checked_sub(1)
+            .map(|p| glyphs[p])
+            .filter(|&p| chars[p].line == line);
+        let after = glyphs
+            .get(k + 1)
+            .copied()
+            .filter(|&n| chars[n].line == line);
+        let neighbour_copied = before.is_some_and(|p| copy[p]) || after.is_some_and(|n| copy[n]);
+        drop[i] = copy[i] && (neighbour_copied || (before.is_none() && after.is_none()));
+    }
+    let mut drop = drop.into_iter();
+    chars.retain(|_| !drop.next().expect("one flag per character"));
 }
 
 /// Runs `f` with MuPDF's ICC colour management off. The structured text
@@ -367,6 +433,25 @@ pub(crate) mod tests {
                 size: 10.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_word_printed_over_itself_is_read_once() {
+        // Bold faked by drawing the word four times a quarter point apart,
+        // then the same letters again a word further on.
+        let mut chars = word("Total", 10.0, 20.0, 0);
+        for (dx, dy) in [(0.25, 0.0), (0.0, 0.25), (0.25, 0.25)] {
+            chars.extend(word("Total", 10.0 + dx, 20.0 + dy, 1));
+        }
+        chars.extend(word("Total", 50.0, 20.0, 2));
+        // Letters repeated inside a word stay: they are an advance apart.
+        chars.extend(word("ll..", 10.0, 40.0, 3));
+        // A figure running into the next cell's matches one letter there.
+        chars.extend(word("2604", 10.0, 60.0, 4));
+        chars.extend(word("x4", 22.2, 60.0, 5)); // its 4 on the figures 4
+        drop_overprinted(&mut chars);
+        let text: String = chars.iter().map(|c| c.c).collect();
+        assert_eq!(text, "TotalTotalll..2604x4");
     }
 
     #[test]
