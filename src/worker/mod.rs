@@ -381,22 +381,23 @@ impl Worker {
         let grid = &job.region.grid;
         // A scanned page's characters come with the job: the page is not
         // opened, let alone read by OCR again.
-        let (chars, confidence) = match &job.ocr {
-            Some(read) => read.iter().map(|&c| text_char(c)).unzip(),
+        let threshold = self.settings.ocr.low_confidence;
+        let read: (Vec<TextChar>, Vec<f32>);
+        let (chars, confidence): (&[TextChar], &[f32]) = match &job.ocr {
+            Some(ocr) => {
+                read = ocr.iter().map(|&c| text_char(c)).unzip();
+                (&read.0, &read.1)
+            }
             None => {
                 let page = self.open_page(&job.pdf, job.password.as_deref(), job.index.page)?;
-                (
-                    page.chars.clone(),
-                    page.confidence.clone().unwrap_or_default(),
-                )
+                (&page.chars, page.confidence.as_deref().unwrap_or_default())
             }
         };
-        let rows = extract::cell_texts(&chars, grid);
-        let threshold = self.settings.ocr.low_confidence;
+        let rows = extract::cell_texts(chars, grid);
         let unsure = if confidence.is_empty() {
             Vec::new()
         } else {
-            extract::cell_minimum(&chars, &confidence, grid)
+            extract::cell_minimum(chars, confidence, grid)
                 .iter()
                 .map(|row| {
                     (0..row.len() as u32)
@@ -405,7 +406,7 @@ impl Worker {
                 })
                 .collect()
         };
-        let caption = caption::caption(&chars, job.region.bbox);
+        let caption = caption::caption(chars, job.region.bbox);
         Ok((rows, unsure, caption))
     }
 
