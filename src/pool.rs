@@ -56,6 +56,12 @@ const TIMING_WINDOW: usize = 101;
 /// and colour tables its first page loads): queued work expected to take
 /// less than this CPU time waits for the workers there are.
 const WORKER_START_COST: Duration = Duration::from_millis(50);
+/// A worker is sent its next job while it runs one (the line waits in its
+/// stdin) when jobs of the running one's kind take at most this much CPU:
+/// the round trip through the parent costs such a job a good share of its
+/// time. A longer job (a page read by OCR) would keep the next one from a
+/// worker that falls idle meanwhile.
+const PIPELINE_BELOW: Duration = Duration::from_millis(25);
 /// How Rust's allocator reports running out of memory before it aborts.
 const ALLOCATION_FAILED: &str = "memory allocation of";
 
@@ -334,6 +340,20 @@ struct Running {
     notices: u32,
 }
 
+impl Running {
+    /// A job starting now on the worker `pid`.
+    fn new(queued: Queued, pid: u32) -> Running {
+        Running {
+            queued,
+            started: Instant::now(),
+            cpu_at_start: cpu_time(pid),
+            rows: Vec::new(),
+            unsure: Vec::new(),
+            notices: 0,
+        }
+    }
+}
+
 struct WorkerProc {
     id: usize,
     pid: u32,
@@ -342,8 +362,11 @@ struct WorkerProc {
     stderr: Arc<Mutex<VecDeque<u8>>>,
     stderr_thread: Option<JoinHandle<()>>,
     running: Option<Running>,
-    /// The page it has open (from its last job), with its text layer.
-    page: Option<(PathBuf, u32)>,
+    /// A job sent while `running` runs, to start when it ends.
+    waiting: Option<Queued>,
+    /// The pages it has open (of its last jobs, the latest last), with
+    /// their text layers.
+    pages: VecDeque<(PathBuf, u32)>,
 }
 
 /// A line from a worker's stdout, or the end of it (`None`).
@@ -385,17 +408,26 @@ impl Pool {
     }
 
     pub fn submit(&mut self, job: Job) {
-        let queued = Queued { job, attempt: 1 };
-        match queued.job {
-            Job::Extract(_) => self.urgent.push_back(queued),
-            Job::Open(_) => self.opening.push_back(queued),
-            Job::Detect(_) => self.normal.push_back(queued),
+        self.enqueue(Queued { job, attempt: 1 }, false);
+    }
+
+    /// Queues a job with the others of its kind: last, or first.
+    fn enqueue(&mut self, queued: Queued, first: bool) {
+        let queue = match queued.job {
+            Job::Extract(_) => &mut self.urgent,
+            Job::Open(_) => &mut self.opening,
+            Job::Detect(_) => &mut self.normal,
+        };
+        match first {
+            true => queue.push_front(queued),
+            false => queue.push_back(queued),
         }
     }
 
     /// Jobs queued or running.
     pub fn pending(&self) -> usize {
-        self.queued() + self.workers.iter().filter(|w| w.running.is_some()).count()
+        let sent = |w: &WorkerProc| w.running.is_some() as usize + w.waiting.is_some() as usize;
+        self.queued() + self.workers.iter().map(sent).sum::<usize>()
     }
 
     /// Jobs that wait for a worker.
@@ -439,7 +471,9 @@ impl Pool {
         }
     }
 
-    /// Hands queued jobs to idle workers, starting workers up to the limit.
+    /// Hands queued jobs to idle workers, starting workers up to the limit;
+    /// then, while jobs remain, one more to each busy worker whose job is a
+    /// short one, so it goes on without waiting for the parent.
     fn dispatch(&mut self) -> Result<(), Error> {
         while self.queued() > 0 {
             let idle = self.workers.iter().position(|w| w.running.is_none());
@@ -450,32 +484,66 @@ impl Pool {
                     self.workers.push(worker);
                     self.workers.len() - 1
                 }
-                None => return Ok(()),
+                None => break,
             };
             let queued = self.pick(slot).expect("queued > 0");
-            let line = queued.job.request(queued.attempt).to_line();
             let worker = &mut self.workers[slot];
-            worker.page = queued.job.page().map(|(pdf, page)| (pdf.to_owned(), page));
-            worker.running = Some(Running {
-                queued,
-                started: Instant::now(),
-                cpu_at_start: cpu_time(worker.pid),
-                rows: Vec::new(),
-                unsure: Vec::new(),
-                notices: 0,
-            });
-            let sent = worker
-                .stdin
-                .as_mut()
-                .map(|s| s.write_all(line.as_bytes()).and_then(|_| s.flush()));
-            if !matches!(sent, Some(Ok(()))) {
-                // Its stdin is gone: it died. Report it with how it ended.
-                let id = worker.id;
-                let outcome = self.workers[slot].child.wait_outcome();
-                self.lose(id, outcome);
+            worker.running = Some(Running::new(queued, worker.pid));
+            self.send(slot);
+        }
+        let ids: Vec<usize> = self.workers.iter().map(|w| w.id).collect();
+        for id in ids {
+            if self.queued() == 0 {
+                break;
+            }
+            let Some(slot) = self.workers.iter().position(|w| w.id == id) else {
+                continue; // lost while sending to another
+            };
+            let w = &self.workers[slot];
+            // Known to be short: jobs of its kind have finished (CPU time
+            // is counted in clock ticks, so a short job's median is zero).
+            let short = |r: &Running| {
+                let kind = r.queued.job.kind();
+                self.timings.get(&kind).is_some_and(|t| !t.is_empty())
+                    && self.median(kind) <= PIPELINE_BELOW
+            };
+            if w.waiting.is_none() && w.running.as_ref().is_some_and(short) {
+                let queued = self.pick(slot).expect("queued > 0");
+                self.workers[slot].waiting = Some(queued);
+                self.send(slot);
             }
         }
         Ok(())
+    }
+
+    /// Writes the worker's latest job (its waiting one, else its running
+    /// one) to its stdin; a worker that cannot take it has died and is
+    /// reported with how it ended.
+    fn send(&mut self, slot: usize) {
+        let worker = &mut self.workers[slot];
+        let queued = match (&worker.waiting, &worker.running) {
+            (Some(q), _) => q,
+            (None, Some(r)) => &r.queued,
+            (None, None) => return,
+        };
+        let line = queued.job.request(queued.attempt).to_line();
+        if let Some((pdf, page)) = queued.job.page() {
+            let page = (pdf.to_owned(), page);
+            worker.pages.retain(|p| *p != page);
+            worker.pages.push_back(page);
+            if worker.pages.len() > crate::worker::OPEN_PAGES {
+                worker.pages.pop_front();
+            }
+        }
+        let sent = worker
+            .stdin
+            .as_mut()
+            .map(|s| s.write_all(line.as_bytes()).and_then(|_| s.flush()));
+        if !matches!(sent, Some(Ok(()))) {
+            let id = worker.id;
+            let outcome = self.workers[slot].child.wait_outcome();
+            self.lose(id, outcome);
+        }
     }
 
     /// Whether the queued work pays for starting another worker: a worker
@@ -509,20 +577,19 @@ impl Pool {
     /// for this worker's page, then one whose page no busy worker has open;
     /// then opening documents, detecting pages, and last any extract job.
     fn pick(&mut self, slot: usize) -> Option<Queued> {
-        fn key(page: &Option<(PathBuf, u32)>) -> Option<(&std::path::Path, u32)> {
-            page.as_ref().map(|(pdf, n)| (pdf.as_path(), *n))
+        fn key((pdf, n): &(PathBuf, u32)) -> (&std::path::Path, u32) {
+            (pdf.as_path(), *n)
         }
-        let own = key(&self.workers[slot].page);
-        let held: Vec<(&std::path::Path, u32)> = self
-            .workers
-            .iter()
-            .filter(|w| w.running.is_some())
-            .filter_map(|w| key(&w.page))
+        let own: Vec<(&std::path::Path, u32)> = self.workers[slot].pages.iter().map(key).collect();
+        let held: Vec<(&std::path::Path, u32)> = (self.workers.iter())
+            .enumerate()
+            .filter(|&(i, w)| i != slot && w.running.is_some())
+            .flat_map(|(_, w)| w.pages.iter().map(key))
             .collect();
         let found = self
             .urgent
             .iter()
-            .position(|q| own.is_some() && q.job.page() == own)
+            .position(|q| q.job.page().is_some_and(|p| own.contains(&p)))
             .or_else(|| {
                 self.urgent
                     .iter()
@@ -597,7 +664,8 @@ impl Pool {
             stderr,
             stderr_thread: Some(stderr_thread),
             running: None,
-            page: None,
+            waiting: None,
+            pages: VecDeque::new(),
         })
     }
 
@@ -658,6 +726,8 @@ impl Pool {
         };
         let running = w.running.take().expect("job matched");
         let pid = w.pid;
+        // The worker goes on with the job waiting in its stdin.
+        w.running = w.waiting.take().map(|next| Running::new(next, pid));
         self.record_timing(kind, &running, pid);
         self.events.push_back(event);
     }
@@ -759,6 +829,11 @@ impl Pool {
         w.child.terminate();
         if let Some(t) = w.stderr_thread.take() {
             let _ = t.join();
+        }
+        // The job waiting in its stdin never started: it goes back first
+        // in line, no try spent.
+        if let Some(queued) = w.waiting.take() {
+            self.enqueue(queued, true);
         }
         let Some(running) = w.running.take() else {
             return; // an idle worker ended; a fresh one starts when needed

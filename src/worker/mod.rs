@@ -94,7 +94,10 @@ pub fn keep_freed_memory() {
 struct Worker {
     settings: WorkerSettings,
     document: Option<(PathBuf, Document)>,
-    page: Option<OpenPage>,
+    /// The pages open, with their text layers, the latest last: a page's
+    /// tables are often extracted after the worker has gone on to the next
+    /// page (the pool sends it while the last runs).
+    pages: Vec<OpenPage>,
     fault: Option<fault::Fault>,
     /// The OCR models, loaded on the first scanned page (or why they could not be).
     ocr: Option<Result<ocr::Engine, String>>,
@@ -135,7 +138,7 @@ impl Worker {
                 ocr: defaults.ocr,
             },
             document: None,
-            page: None,
+            pages: Vec::new(),
             fault: None,
             ocr: None,
         }
@@ -153,7 +156,7 @@ impl Worker {
         match panic::catch_unwind(AssertUnwindSafe(|| self.handle(request))) {
             Ok(responses) => responses,
             Err(payload) => {
-                self.page = None;
+                self.pages.clear();
                 self.document = None;
                 job.map_or_else(Vec::new, |job| {
                     vec![Response::Failed {
@@ -257,9 +260,8 @@ impl Worker {
             message,
         };
         // A page read by OCR before must be rendered and straightened again.
-        if self.page.as_ref().is_some_and(|p| p.confidence.is_some()) {
-            self.page = None;
-        }
+        (self.pages)
+            .retain(|p| !(p.confidence.is_some() && p.pdf == job.pdf && p.number == job.page));
         let page = self.open_page(&job.pdf, job.password.as_deref(), job.page)?;
         let scale = render::render_scale(page.bounds, dpi, max_megapixels).ok_or_else(|| {
             page_error("the page has no usable size (its box is empty or not a number)".into())
@@ -326,7 +328,7 @@ impl Worker {
                             .map(|(c, &p)| ocr_char(c, p))
                             .collect::<Vec<_>>(),
                     );
-                    let page = self.page.as_mut().expect("opened above");
+                    let page = self.pages.last_mut().expect("opened above");
                     page.chars = read.chars;
                     page.confidence = Some(read.confidence);
                 }
@@ -337,7 +339,7 @@ impl Worker {
                 }
             }
         }
-        let page = self.page.as_ref().expect("opened above");
+        let page = self.pages.last().expect("opened above");
         let surface = match ocr_chars.is_some() || visible < MIN_GLYPHS {
             true => detect::Surface::Scanned,
             false => detect::Surface::Drawn,
@@ -413,23 +415,25 @@ impl Worker {
     /// The document, from the cache when it is the one open.
     fn document(&mut self, pdf: &Path, password: Option<&str>) -> Result<&Document, Error> {
         if !matches!(&self.document, Some((p, _)) if p == pdf) {
-            self.page = None;
+            self.pages.clear();
             self.document = None;
             self.document = Some((pdf.to_owned(), render::open_document(pdf, password)?));
         }
         Ok(&self.document.as_ref().expect("opened above").1)
     }
 
-    /// The page, from the cache when it is the one open.
+    /// The page, from the cache when it is open; it becomes the latest.
     fn open_page(
         &mut self,
         pdf: &Path,
         password: Option<&str>,
         number: u32,
     ) -> Result<&OpenPage, Error> {
-        let cached = matches!(&self.page, Some(p) if p.pdf == pdf && p.number == number);
-        if !cached {
-            self.page = None;
+        let cached = (self.pages.iter()).position(|p| p.pdf == pdf && p.number == number);
+        if let Some(i) = cached {
+            let page = self.pages.remove(i);
+            self.pages.push(page);
+        } else {
             let doc = self.document(pdf, password)?;
             let page = render::load_page(doc, pdf, number)?;
             let page_error = |e: mupdf::Error| Error::Page {
@@ -450,7 +454,10 @@ impl Worker {
                     ch.bbox = turn.rect(bounds, ch.bbox);
                 }
             }
-            self.page = Some(OpenPage {
+            if self.pages.len() == OPEN_PAGES {
+                self.pages.remove(0);
+            }
+            self.pages.push(OpenPage {
                 pdf: pdf.to_owned(),
                 number,
                 page,
@@ -461,9 +468,12 @@ impl Worker {
                 confidence: None,
             });
         }
-        Ok(self.page.as_ref().expect("opened above"))
+        Ok(self.pages.last().expect("opened above"))
     }
 }
+
+/// Pages a worker keeps open (see `Worker::pages`).
+pub const OPEN_PAGES: usize = 2;
 
 /// The share of a page image's pixels that are ink.
 fn ink_share(pixels: &image::GrayImage) -> f32 {

@@ -841,6 +841,33 @@ fn a_crash_once_is_retried_on_a_fresh_worker() {
 }
 
 #[test]
+fn issue_11_a_worker_lost_with_a_job_waiting_in_its_pipe_loses_only_its_own_page() {
+    // One worker, so it is sent each next job while it runs one; the
+    // worker dies on page 6 with the next job waiting.
+    let dir = scratch();
+    let env = [
+        ("TABLES2XLSX_TEST_FAULT", "crash@6"),
+        ("TABLES2XLSX_POOL_WORKERS", "1"),
+    ];
+    let (o, out) = convert_per_table("ruled-long.pdf", dir.path(), &env);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("page 6") && err.contains("second try; giving up"),
+        "{err}"
+    );
+    assert!(!err.contains("page 7"), "{err}");
+    let mut want = clean_run("ruled-long.pdf");
+    assert_eq!(want.len(), 12);
+    want.remove("p6-t1");
+    assert_eq!(
+        sheet_map(&out),
+        want,
+        "every other page's table, in its place"
+    );
+}
+
+#[test]
 fn garbage_and_exit_are_each_reported_and_recovered() {
     for (action, place, expect) in [
         ("garbage", "2.1", "not a protocol message"),
