@@ -179,6 +179,7 @@ pub fn detect_tables(
         table.grid.drop_unused_boundaries();
         drop_empty_lines(&mut table.grid, &inside);
     }
+    end_above_the_next(&mut tables);
     // A grid every cell of which spans a whole row or column (a box with a
     // stray line end in it) is too few rows or columns: no table.
     tables.retain(|t| t.grid.row_count() >= cfg.min_rows && t.grid.col_count() >= cfg.min_cols);
@@ -855,6 +856,37 @@ fn drop_nested(tables: &mut Vec<TableRegion>) {
     tables.retain(|a| !snapshot.iter().any(|b| a != b && inside(a, b)));
 }
 
+/// Ends a table at the top of another that it runs into below: the rows
+/// of the first that lie in the second are the second's (read by the
+/// first as lines of text, cells stacked), and a row is in one table only.
+/// A row of the first reaching over the second's top keeps what lies
+/// above it. A table left with fewer than two rows stays as it was.
+fn end_above_the_next(tables: &mut [TableRegion]) {
+    for i in 0..tables.len() {
+        for j in 0..tables.len() {
+            let (a, b) = (tables[i].bbox, tables[j].bbox);
+            let across = a.x1.min(b.x1) - a.x0.max(b.x0) > 0.5 * a.width().min(b.width());
+            if i == j || !across || !(a.y0 < b.y0 && b.y0 < a.y1) {
+                continue;
+            }
+            let grid = &mut tables[i].grid;
+            // The rows that start above the second table's top (give or
+            // take a tolerance: its top rule may be a row's bottom).
+            let kept = grid.rows.iter().take_while(|&&y| y < b.y0 - 2.0).count();
+            if kept < 2 || kept >= grid.row_count() {
+                continue;
+            }
+            grid.rows.truncate(kept);
+            grid.rows.push(b.y0.max(grid.rows[kept - 1]));
+            grid.cells.retain(|c| (c.row as usize) < kept);
+            for cell in &mut grid.cells {
+                cell.rowspan = cell.rowspan.min(kept as u32 - cell.row);
+            }
+            tables[i].bbox.y1 = grid.rows[kept];
+        }
+    }
+}
+
 /// Top to bottom; tables side by side (overlapping vertically) left to right.
 fn sort_reading_order(tables: &mut [TableRegion]) {
     tables.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
@@ -890,6 +922,26 @@ mod tests {
             evidence: Evidence::PartiallyRuled,
             confidence: 0.5,
         }
+    }
+
+    #[test]
+    fn a_table_running_into_the_next_ends_at_its_top() {
+        // Rows every 10 pt down to 60; the next table starts at 45, inside
+        // the row from 40 to 50. One beside them is left alone.
+        let mut tables = vec![
+            layout_table(
+                vec![0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0],
+                vec![0.0, 50.0, 100.0],
+            ),
+            layout_table(vec![45.0, 55.0, 65.0], vec![10.0, 60.0, 90.0]),
+            layout_table(vec![0.0, 10.0, 20.0, 30.0], vec![200.0, 250.0, 300.0]),
+        ];
+        end_above_the_next(&mut tables);
+        assert_eq!(tables[0].grid.rows, vec![0.0, 10.0, 20.0, 30.0, 40.0, 45.0]);
+        assert_eq!(tables[0].bbox.y1, 45.0);
+        assert!(tables[0].grid.is_consistent());
+        assert_eq!(tables[1].grid.rows, vec![45.0, 55.0, 65.0]);
+        assert_eq!(tables[2].grid.rows, vec![0.0, 10.0, 20.0, 30.0]);
     }
 
     #[test]
