@@ -936,6 +936,38 @@ def sample_continued_sections():
     return pages, tables
 
 
+def sample_framed():
+    """Issue 12, class 1: a trial report. Its particulars (label, value) line
+    up with the columns of the results below them, a row's height apart,
+    which are set without a ruling inside but in a box. The box says where
+    the results start: the particulars are a table of their own, not rows of
+    the results. The report's title is bold faked by printing it four times
+    a fraction of a point apart (read once)."""
+    rng = Lcg(47)
+    p = Page()
+    for dx, dy in ((0, 0), (0.3, 0), (0, 0.3), (0.3, 0.3)):
+        p.text(MARGIN + dx, 790 + dy, "2024 Variety Trial - North Field", "F2", 14)
+    particulars = Table([["Previous crop:", "Soybean", "Planted:", "May 15"],
+                         ["Soil:", "Clay loam", "Harvested:", "Oct 3"],
+                         ["Tillage:", "Fall till", "Rate:", "140,000"],
+                         ["Pests:", "None", "Stand:", "122,900"]],
+                        widths=[110, 100, 80, 80], heights=[16] * 4, align="llll", header_rows=0, rules="none")
+    particulars.place(p, MARGIN, 770)
+    brands = ["Kestrel", "Harrow", "Meridian", "Pioneer Ridge", "Stillwater", "Oakmont"]
+    rows = [["Brand", "Product", "Maturity", "Yield", "Moisture"]]
+    for k in range(14):
+        rows.append([brands[k % len(brands)], "KX-%d" % (1000 + rng.next(8999)),
+                     "%d.%d" % (1 + rng.next(2), rng.next(10)), "%d.%d" % (40 + rng.next(20), rng.next(10)),
+                     "%d.%d" % (6 + rng.next(3), rng.next(10))])
+    results = Table(rows, widths=[110, 100, 80, 80, 80], heights=[16] * len(rows), align="llrrr", rules="none")
+    top = 700
+    bottom = results.place(p, MARGIN, top)
+    # The box, a few points out from the table.
+    p.ops.append("q 0.8 w %s %s %s %s re S Q" % (fmt(MARGIN - 4), fmt(bottom - 4), fmt(450 + 8), fmt(top - bottom + 8)))
+    p.paragraph("Yields in bushels an acre at 15.5% moisture; the average of three replications.", bottom - 30)
+    return [p.content()], [(1, particulars), (1, results)]
+
+
 # Content matrices that draw a landscape page (842 wide, 595 high) onto the
 # portrait MediaBox so that it reads upright once the viewer applies /Rotate.
 LANDSCAPE_CM = {90: "0 1 -1 0 %d 0 cm" % PAGE_W, 270: "0 -1 1 0 0 %d cm" % PAGE_H}
@@ -2041,6 +2073,7 @@ def main():
         ("ruled-rows", sample_ruled_rows, False),
         ("partial-rules", sample_partial_rules, False),
         ("form", sample_form, False),
+        ("framed", sample_framed, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
     ):

@@ -282,6 +282,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: a table drawn into the ruled boxes of a form, its frame
         // the boxes' sides, is the table alone, not the form.
         "form",
+        // Issue 12: results set without rulings in a box, under a report's
+        // particulars that line up with their columns: the box says where
+        // the results start. A title in faked bold is read once.
+        "framed",
     ] {
         let dir = scratch();
         let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);

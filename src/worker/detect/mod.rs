@@ -161,6 +161,35 @@ pub fn detect_tables(
         Surface::Scanned => Vec::new(),
     };
     let from_layout = layout::layout_tables(&free_chars, &free_rules, &free_verticals);
+    let boxes = match from_layout.is_empty() {
+        true => Vec::new(),
+        false => frames(&rulings),
+    };
+    let from_layout = (from_layout.into_iter())
+        .flat_map(|t| match boxed_below_its_top(&t, &boxes, &free_chars) {
+            None => vec![t],
+            // Read again above the box and from its top down, apart.
+            Some(top) => [true, false]
+                .into_iter()
+                .flat_map(|above| {
+                    let side = |y: f32| (y < top) == above;
+                    let chars: Vec<&TextChar> = (free_chars.iter().copied())
+                        .filter(|c| t.bbox.contains(c.cx(), c.cy()) && side(c.cy()))
+                        .collect();
+                    let near = |y: f32| (y - top).abs() <= FRAME_SLACK;
+                    let rules: Vec<rulings::Ruling> = (free_rules.iter())
+                        .filter(|r| side(r.pos) || near(r.pos))
+                        .copied()
+                        .collect();
+                    let verticals: Vec<rulings::Ruling> = (free_verticals.iter())
+                        .filter(|r| side((r.start + r.end) / 2.0))
+                        .copied()
+                        .collect();
+                    layout::layout_tables(&chars, &rules, &verticals)
+                })
+                .collect(),
+        })
+        .collect::<Vec<_>>();
     let ruled: Vec<Rect> = tables.iter().map(|t| t.bbox).collect();
     tables.extend(from_layout.into_iter().filter(|t| {
         graphic_ink_share(page, visible(), &t.bbox, &free_chars, &rulings, tone_step)
@@ -186,6 +215,93 @@ pub fn detect_tables(
     sort_reading_order(&mut tables);
     Detection { tables, rulings }
 }
+
+/// The boxes drawn on a page: two vertical rulings of one height and two
+/// horizontal ones joining their ends, at least `MIN_FRAME` points each
+/// way. (A ruled table's grid is one too, but its text is gone from the
+/// layout's by then.)
+fn frames(rulings: &rulings::Rulings) -> Vec<Rect> {
+    let tall: Vec<&rulings::Ruling> = (rulings.vertical.iter())
+        .filter(|r| r.length() >= MIN_FRAME)
+        .collect();
+    // Horizontal rulings by height, to find those at a corner at once.
+    let mut across: Vec<&rulings::Ruling> = rulings.horizontal.iter().collect();
+    across.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    let edge = |y: f32, x0: f32, x1: f32| {
+        let from = across.partition_point(|h| h.pos < y - FRAME_SLACK);
+        (across[from..].iter())
+            .take_while(|h| h.pos <= y + FRAME_SLACK)
+            .any(|h| h.start <= x0 + FRAME_SLACK && h.end >= x1 - FRAME_SLACK)
+    };
+    let mut found = Vec::new();
+    for (i, a) in tall.iter().enumerate() {
+        for b in &tall[i + 1..] {
+            let (l, r) = if a.pos < b.pos { (a, b) } else { (b, a) };
+            let frame = Rect::new(l.pos, l.start.min(r.start), r.pos, l.end.max(r.end));
+            if frame.width() >= MIN_FRAME
+                && (l.start - r.start).abs() <= FRAME_SLACK
+                && (l.end - r.end).abs() <= FRAME_SLACK
+                && edge(frame.y0, frame.x0, frame.x1)
+                && edge(frame.y1, frame.x0, frame.x1)
+            {
+                found.push(frame);
+            }
+        }
+    }
+    found
+}
+
+/// A frame is at least this many points wide and tall: three lines of text.
+const MIN_FRAME: f32 = 36.0;
+/// How far, in points, a frame's corner may be open (a stroke's end, a
+/// rounded corner) and a table reach past its side and still be as wide.
+const FRAME_SLACK: f32 = 4.0;
+
+/// The top of a box drawn round most of a layout table, as wide as it,
+/// when the table begins above the box with lines that are not a header
+/// (at most three, each filling at least half the columns): the lines above (a
+/// report's particulars, a heading) lined up with the table's columns, but
+/// the box says where the table starts. A header over a boxed body stays;
+/// a box at the table's top (a header band) or round a few of its rows
+/// says nothing.
+fn boxed_below_its_top(table: &TableRegion, boxes: &[Rect], chars: &[&TextChar]) -> Option<f32> {
+    let t = table.bbox;
+    let cols = &table.grid.cols;
+    let a_header = |top: f32| {
+        // The columns each text line above `top` reaches (a line: the
+        // characters on one baseline, give or take half their size).
+        let mut lines: Vec<(f32, Vec<usize>)> = Vec::new();
+        let above = (chars.iter()).filter(|c| t.contains(c.cx(), c.cy()) && c.cy() < top);
+        for c in above {
+            let Some(col) = slot(cols, c.cx()) else {
+                continue;
+            };
+            match (lines.iter_mut()).find(|(y, _)| (y - c.cy()).abs() <= 0.5 * c.size) {
+                Some((_, filled)) => filled.push(col),
+                None => lines.push((c.cy(), vec![col])),
+            }
+        }
+        lines.len() <= MAX_HEADER_LINES
+            && lines.iter_mut().all(|(_, filled)| {
+                filled.sort_unstable();
+                filled.dedup();
+                2 * filled.len() >= cols.len() - 1
+            })
+    };
+    (boxes.iter())
+        .filter(|f| f.x0 <= t.x0 + FRAME_SLACK && f.x1 >= t.x1 - FRAME_SLACK)
+        .filter(|f| t.y0 < f.y0 - FRAME_SLACK && f.y0 + FRAME_SLACK < t.y1)
+        .filter(|f| t.y1.min(f.y1) - f.y0 >= MOST_OF_A_TABLE * t.height())
+        .map(|f| f.y0)
+        .filter(|&top| !a_header(top))
+        .max_by(f32::total_cmp)
+}
+
+/// See `boxed_below_its_top`: the most lines a header over a boxed body has.
+const MAX_HEADER_LINES: usize = 3;
+
+/// See `boxed_below_its_top`: the share of a table's height a box holds.
+const MOST_OF_A_TABLE: f32 = 0.5;
 
 /// The characters of a table (spaces aside): those whose centre lies in it.
 fn table_chars<'a>(table: &TableRegion, chars: &'a [TextChar]) -> Vec<&'a TextChar> {
@@ -922,6 +1038,45 @@ mod tests {
             evidence: Evidence::PartiallyRuled,
             confidence: 0.5,
         }
+    }
+
+    #[test]
+    fn a_box_round_most_of_a_table_says_where_it_starts_unless_a_header_is_above() {
+        use crate::worker::extract::tests::word;
+        // A box from (50, 100) to (350, 300); a layout table from 60 down,
+        // three columns.
+        let rulings = rulings::Rulings {
+            horizontal: vec![
+                Ruling::new(100.0, 50.0, 350.0),
+                Ruling::new(300.0, 50.0, 350.0),
+            ],
+            vertical: vec![
+                Ruling::new(50.0, 100.0, 300.0),
+                Ruling::new(350.0, 100.0, 300.0),
+            ],
+        };
+        let boxes = frames(&rulings);
+        assert_eq!(boxes, vec![Rect::new(50.0, 100.0, 350.0, 300.0)]);
+        let table = layout_table(
+            vec![60.0, 80.0, 100.0, 200.0, 300.0],
+            vec![50.0, 150.0, 250.0, 350.0],
+        );
+        // Above the box, a report's particulars: label and value.
+        let mut particulars = word("Site:", 55.0, 70.0, 0);
+        particulars.extend(word("Bird", 155.0, 70.0, 0));
+        particulars.extend(word("Soil:", 55.0, 90.0, 1));
+        let chars: Vec<&TextChar> = particulars.iter().collect();
+        assert_eq!(boxed_below_its_top(&table, &boxes, &chars), Some(100.0));
+        // Above it, a header: every column named.
+        let mut header = word("Code", 55.0, 90.0, 0);
+        header.extend(word("Name", 155.0, 90.0, 1));
+        header.extend(word("Qty", 255.0, 90.0, 2));
+        let chars: Vec<&TextChar> = header.iter().collect();
+        assert_eq!(boxed_below_its_top(&table, &boxes, &chars), None);
+        // A box round the table's top rows only (a header band) says nothing.
+        let band = [Rect::new(50.0, 100.0, 350.0, 140.0)];
+        let chars: Vec<&TextChar> = particulars.iter().collect();
+        assert_eq!(boxed_below_its_top(&table, &band, &chars), None);
     }
 
     #[test]
