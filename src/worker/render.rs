@@ -216,42 +216,17 @@ pub fn mupdf_message(e: &mupdf::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
+    use crate::worker::detect::rulings::find_rulings;
+    use crate::worker::extract::page_chars;
 
-    /// A one-page PDF (200 x 100 points) drawing `content`.
-    fn page_of(content: &str) -> Page {
-        let objects = [
-            "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R \
-             /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"
-                .to_owned(),
-            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len() + 1),
-        ];
-        let mut pdf = b"%PDF-1.4\n".to_vec();
-        let mut offsets = Vec::new();
-        for (i, body) in objects.iter().enumerate() {
-            offsets.push(pdf.len());
-            pdf.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-        }
-        let xref = pdf.len();
-        pdf.extend(b"xref\n0 5\n0000000000 65535 f \n");
-        for o in offsets {
-            pdf.extend(format!("{o:010} 00000 n \n").as_bytes());
-        }
-        pdf.extend(
-            format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
-        );
-        let doc = Document::from_bytes(&pdf, "application/pdf").unwrap();
-        doc.load_page(0).unwrap()
-    }
-
-    /// The darkest pixel of a page-point rectangle (y from the top).
-    fn darkest(image: &PageImage, x0: f32, y0: f32, x1: f32, y1: f32) -> u8 {
-        let (px0, py0) = image.to_pixels(x0, y0);
-        let (px1, py1) = image.to_pixels(x1, y1);
+    /// The darkest pixel of a page-point rectangle.
+    fn darkest(image: &PageImage, r: Rect) -> u8 {
+        let (x0, y0) = image.to_pixels(r.x0, r.y0);
+        let (x1, y1) = image.to_pixels(r.x1, r.y1);
         let mut min = 255;
-        for y in py0 as u32..py1 as u32 {
-            for x in px0 as u32..px1 as u32 {
+        for y in y0.max(0.0) as u32..(y1 as u32).min(image.pixels.height()) {
+            for x in x0.max(0.0) as u32..(x1 as u32).min(image.pixels.width()) {
                 min = min.min(image.pixels.get_pixel(x, y)[0]);
             }
         }
@@ -259,24 +234,46 @@ mod tests {
     }
 
     #[test]
-    fn detection_sees_the_lines_and_boxes_of_a_page_but_not_its_text() {
-        // A rule across the page near its top, a grey box, and a word in
-        // big letters under them.
-        let page = page_of(
-            "0 g 10 88 180 1 re f 0.5 g 150 10 30 30 re f \
-             BT 0 g /F1 40 Tf 10 20 Td (Hello) Tj ET",
-        );
+    fn detection_sees_the_rulings_of_a_page_but_not_its_text() {
+        let path = Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/ruled-simple.pdf"
+        ));
+        let doc = open_document(path, None).unwrap();
+        let page = load_page(&doc, path, 1).unwrap();
         let graphics = render_page(&page, 2.0, Showing::Graphics).unwrap();
         let everything = render_page(&page, 2.0, Showing::Everything).unwrap();
-        assert_eq!(graphics.pixels.dimensions(), (400, 200));
         assert_eq!(graphics.pixels.dimensions(), everything.pixels.dimensions());
-        for image in [&graphics, &everything] {
-            assert!(darkest(image, 20.0, 11.0, 150.0, 12.0) < 64, "the rule");
-            let grey = darkest(image, 155.0, 65.0, 175.0, 85.0);
-            assert!((100..160).contains(&grey), "the box: {grey}");
+        // Every glyph's middle: ink when the page is drawn whole, paper
+        // when only its graphics are.
+        let glyphs: Vec<Rect> = (page_chars(&page).unwrap().chars.iter())
+            .filter(|c| c.c.is_alphanumeric())
+            .map(|c| {
+                let (w, h) = (c.bbox.width() / 4.0, c.bbox.height() / 4.0);
+                Rect::new(c.bbox.x0 + w, c.bbox.y0 + h, c.bbox.x1 - w, c.bbox.y1 - h)
+            })
+            .collect();
+        assert!(glyphs.len() > 20);
+        let inked = |image: &PageImage| glyphs.iter().filter(|&&g| darkest(image, g) < 128).count();
+        assert!(
+            inked(&everything) * 10 >= glyphs.len() * 9,
+            "{} of {}",
+            inked(&everything),
+            glyphs.len()
+        );
+        assert_eq!(inked(&graphics), 0);
+        // The grid's rulings are there, and drawn alike in both.
+        let rulings = find_rulings(&graphics, &Config::default().detect);
+        assert!(rulings.horizontal.len() >= 4 && rulings.vertical.len() >= 3);
+        for r in &rulings.horizontal {
+            let middle = Rect::new(
+                (r.start + r.end) / 2.0,
+                r.pos - 1.0,
+                (r.start + r.end) / 2.0 + 1.0,
+                r.pos + 1.0,
+            );
+            assert_eq!(darkest(&graphics, middle), darkest(&everything, middle));
+            assert!(darkest(&graphics, middle) < 128);
         }
-        // The word: ink in one, paper in the other.
-        assert!(darkest(&everything, 10.0, 50.0, 120.0, 80.0) < 64);
-        assert_eq!(darkest(&graphics, 10.0, 50.0, 120.0, 80.0), 255);
     }
 }
