@@ -161,6 +161,31 @@ impl Grid {
         });
     }
 
+    /// Parts row `r` at `y` (inside it): each cell of the row alone becomes
+    /// two, one above the other; cells reaching over the row from above or
+    /// into the rows below span both parts.
+    pub fn split_row(&mut self, r: u32, y: f32) {
+        let k = r as usize;
+        if k + 1 >= self.rows.len() || !(self.rows[k] < y && y < self.rows[k + 1]) {
+            return;
+        }
+        self.rows.insert(k + 1, y);
+        let mut lower = Vec::new();
+        for cell in &mut self.cells {
+            if cell.row > r {
+                cell.row += 1;
+            } else if cell.row == r && cell.rowspan == 1 {
+                lower.push(Cell {
+                    row: r + 1,
+                    ..*cell
+                });
+            } else if cell.row + cell.rowspan > r {
+                cell.rowspan += 1;
+            }
+        }
+        self.cells.extend(lower);
+    }
+
     /// True when every position is covered by exactly one cell and every cell
     /// lies inside the grid.
     pub fn is_consistent(&self) -> bool {
@@ -354,6 +379,39 @@ mod tests {
             rowspan,
             colspan,
         }
+    }
+
+    #[test]
+    fn a_row_split_parts_its_cells_and_lengthens_those_over_it() {
+        // Three rows, two columns; the left cell of rows 1 and 2 is one.
+        let mut grid = Grid {
+            rows: vec![0.0, 10.0, 20.0, 30.0],
+            cols: vec![0.0, 50.0, 100.0],
+            cells: vec![
+                cell(0, 0, 1, 2),
+                cell(1, 0, 2, 1),
+                cell(1, 1, 1, 1),
+                cell(2, 1, 1, 1),
+            ],
+        };
+        grid.split_row(0, 4.0);
+        grid.split_row(3, 25.0);
+        grid.split_row(1, 30.0); // not inside the row: nothing
+        assert_eq!(grid.rows, vec![0.0, 4.0, 10.0, 20.0, 25.0, 30.0]);
+        let mut cells = grid.cells.clone();
+        cells.sort_by_key(|c| (c.row, c.col));
+        assert_eq!(
+            cells,
+            vec![
+                cell(0, 0, 1, 2),
+                cell(1, 0, 1, 2),
+                cell(2, 0, 3, 1),
+                cell(2, 1, 1, 1),
+                cell(3, 1, 1, 1),
+                cell(4, 1, 1, 1),
+            ]
+        );
+        assert!(grid.is_consistent());
     }
 
     #[test]

@@ -204,6 +204,8 @@ pub fn detect_tables(
         let inside = table_chars(table, chars);
         if table.evidence != Evidence::Ruled {
             drop_notes_below(table, &inside, chars, cfg.min_rows);
+        } else if surface == Surface::Drawn {
+            split_rows_at_fill_edges(table, &inside, page);
         }
         table.grid.drop_unused_boundaries();
         drop_empty_lines(&mut table.grid, &inside);
@@ -308,6 +310,82 @@ fn table_chars<'a>(table: &TableRegion, chars: &'a [TextChar]) -> Vec<&'a TextCh
     (chars.iter())
         .filter(|c| !c.c.is_whitespace() && table.bbox.contains(c.cx(), c.cy()))
         .collect()
+}
+
+/// Parts a ruled table's rows where a fill's edge runs across the table
+/// between two lines of text: a header set on a light fill that covers the
+/// gridline under it (a spreadsheet printed with a shaded header row), so
+/// no ruling parts the header from the first row. A row whose lines are all
+/// on one background (a wrapped cell, a shaded row) stays whole.
+fn split_rows_at_fill_edges(table: &mut TableRegion, inside: &[&TextChar], page: &PageImage) {
+    let grid = &table.grid;
+    let mut cuts = Vec::new();
+    for r in 0..grid.row_count() {
+        // The row's lines of text, top to bottom: (top, bottom).
+        let mut lines: Vec<(f32, f32)> = Vec::new();
+        let mut in_row: Vec<&&TextChar> = (inside.iter())
+            .filter(|c| slot(&grid.rows, c.cy()) == Some(r))
+            .collect();
+        in_row.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
+        for c in in_row {
+            match lines.last_mut() {
+                Some(line) if c.cy() < line.1 => {
+                    *line = (line.0.min(c.bbox.y0), line.1.max(c.bbox.y1))
+                }
+                _ => lines.push((c.bbox.y0, c.bbox.y1)),
+            }
+        }
+        for pair in lines.windows(2) {
+            let (above, below) = (pair[0].1, pair[1].0);
+            if let Some(y) = fill_edge(page, table.bbox.x0, table.bbox.x1, above, below) {
+                cuts.push((r as u32, y));
+                break;
+            }
+        }
+    }
+    // From the bottom, so the rows above keep their numbers.
+    for &(r, y) in cuts.iter().rev() {
+        table.grid.split_row(r, y);
+    }
+}
+
+/// Where, between `y0` and `y1` (points) across `x0..x1`, the background
+/// changes tone along a whole pixel row: the rows on either side each of one
+/// tone nearly throughout (a gridline down a column aside), the two tones
+/// apart by more than a fill's step.
+fn fill_edge(page: &PageImage, x0: f32, x1: f32, y0: f32, y1: f32) -> Option<f32> {
+    let (px0, py0) = page.to_pixels(x0, y0);
+    let (px1, py1) = page.to_pixels(x1, y1);
+    let (w, h) = page.pixels.dimensions();
+    let (px0, px1) = (
+        (px0.max(0.0) as u32 + 2).min(w),
+        (px1.max(0.0) as u32).saturating_sub(2).min(w),
+    );
+    let (py0, py1) = (
+        (py0.max(0.0).ceil() as u32).min(h),
+        (py1.max(0.0) as u32).min(h),
+    );
+    if px1 <= px0 + 8 || py1 <= py0 + 1 {
+        return None;
+    }
+    // A pixel row's tone when nearly all of it is one tone.
+    let tone = |y: u32| {
+        let mut row: Vec<u8> = (px0..px1).map(|x| page.pixels.get_pixel(x, y)[0]).collect();
+        row.sort_unstable();
+        let median = row[row.len() / 2];
+        let alike = row
+            .iter()
+            .filter(|&&v| v.abs_diff(median) <= shading::DRAWN_TONE_STEP)
+            .count();
+        (alike * 20 >= row.len() * 19).then_some(median)
+    };
+    let tones: Vec<Option<u8>> = (py0..py1).map(tone).collect();
+    (0..tones.len() - 1).find_map(|i| match (tones[i], tones[i + 1]) {
+        (Some(a), Some(b)) if a.abs_diff(b) > shading::DRAWN_TONE_STEP => {
+            Some(page.to_points(0.0, (py0 + i as u32 + 1) as f32).1)
+        }
+        _ => None,
+    })
 }
 
 /// Takes out a table's columns and rows that hold no character of their
@@ -1077,6 +1155,38 @@ mod tests {
         let band = [Rect::new(50.0, 100.0, 350.0, 140.0)];
         let chars: Vec<&TextChar> = particulars.iter().collect();
         assert_eq!(boxed_below_its_top(&table, &band, &chars), None);
+    }
+
+    #[test]
+    fn a_header_fill_over_its_gridline_parts_the_row_at_its_edge() {
+        // One pixel a point; a ruled table 10-90 wide whose first grid row
+        // (10-40) holds a header line on a light fill (10-25) and a body
+        // line on white below; the second row is all white. A gridline
+        // runs down x = 50 through both.
+        let mut pixels = image::GrayImage::from_pixel(100, 70, image::Luma([255]));
+        for y in 10..25 {
+            for x in 10..90 {
+                pixels.put_pixel(x, y, image::Luma([235]));
+            }
+        }
+        for y in 10..70 {
+            pixels.put_pixel(50, y, image::Luma([0]));
+        }
+        let page = PageImage {
+            pixels,
+            scale: 1.0,
+            origin: (0.0, 0.0),
+        };
+        let mut table = layout_table(vec![10.0, 40.0, 70.0], vec![10.0, 50.0, 90.0]);
+        let mut chars = crate::worker::extract::tests::word("Code", 12.0, 20.0, 0);
+        chars.extend(crate::worker::extract::tests::word("A-1", 12.0, 35.0, 1));
+        // The second row's two lines are one wrapped cell on one background.
+        chars.extend(crate::worker::extract::tests::word("long", 12.0, 52.0, 2));
+        chars.extend(crate::worker::extract::tests::word("text", 12.0, 64.0, 3));
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        split_rows_at_fill_edges(&mut table, &inside, &page);
+        assert_eq!(table.grid.rows, vec![10.0, 25.0, 40.0, 70.0]);
+        assert!(table.grid.is_consistent());
     }
 
     #[test]
