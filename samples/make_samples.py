@@ -1369,7 +1369,33 @@ def sample_prose_cells():
     # column, text running on from line to line. Not a table.
     y = prose_columns(p2, y - 26, NEWS)
     p2.paragraph("All figures are unaudited.", y - 30)
-    return [p1.content(), p2.content()], [(1, Placed(glossary)), (1, Placed(controls)), (2, Placed(fields))]
+    # Items of eight lines in narrow columns, a rule under each:
+    # still rows of a table (long items without rules are sections of
+    # text with their headings beside them).
+    p3 = Page()
+    y = p3.title("Risk Register", 790)
+    y, risks = prose_table(p3, y - 30, [80, 110, 110], ["Risk", "Description", "Response"], RISKS, rules="rows")
+    return [p1.content(), p2.content(), p3.content()], [(1, Placed(glossary)), (1, Placed(controls)),
+                                                        (2, Placed(fields)), (3, Placed(risks))]
+
+
+RISKS = [
+    ("Supplier failure",
+     "A single supplier provides most of the packaging used at both plants, and a stoppage there "
+     "would halt the filling lines within two weeks of the last delivery received.",
+     "A second supplier has been qualified for the main formats; safety stock now covers six weeks "
+     "of demand and is counted at every month end."),
+    ("Currency",
+     "Most raw materials are bought in dollars while most sales are made in euros, so a weaker euro "
+     "raises costs before prices can be changed in the next round of contracts.",
+     "Purchases for the coming year are hedged in part with forward contracts, and price clauses "
+     "in the larger contracts follow the exchange rate each quarter."),
+    ("Key staff",
+     "The knowledge of the older filling lines rests with a few engineers, two of whom retire within "
+     "three years, and the lines cannot be run safely without them on site.",
+     "Each engineer now trains a successor, the procedures are written down and reviewed by the "
+     "plant managers, and the oldest line is to be replaced next year."),
+]
 
 
 def column_flow(p, x, top, width, items, size=9, leading=11.5, gap=5):

@@ -41,7 +41,8 @@ const MAX_WORDS_PER_CELL: f32 = 7.0;
 /// at least this many items under its header, header cells of at most
 /// `MAX_HEADER_WORDS` words, terms of at most `MAX_TERM_WORDS`, and rows of
 /// at most `MAX_LINES_PER_ITEM` lines as a rule (more is sections of text
-/// with their headings set beside them). A term line at least `FULL_LINE`
+/// with their headings set beside them), unless a rule parts every item
+/// from the next. A term line at least `FULL_LINE`
 /// as wide as the widest is full, as every line of justified text is.
 const MIN_ITEMS: usize = 2;
 const MAX_HEADER_WORDS: usize = 4;
@@ -690,6 +691,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
 
     // Grid boundaries: rules where rows are separated by one, else midway.
     let mut row_bounds = vec![y0];
+    let mut rules_part_every_row = true;
     for pair in rows.windows(2) {
         let above = pair[0]
             .iter()
@@ -703,6 +705,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
             .iter()
             .copied()
             .find(|&y| y >= above - 1.0 && y <= below + 1.0);
+        rules_part_every_row &= rule.is_some();
         row_bounds.push(rule.unwrap_or((above + below) / 2.0));
     }
     row_bounds.push(y1);
@@ -757,7 +760,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     };
 
     let ruled = top.is_finite() || bottom.is_finite() || !inner.is_empty();
-    if !looks_like_a_table(block, &rows, &cols) {
+    if !looks_like_a_table(block, &rows, &cols, rules_part_every_row) {
         return Vec::new();
     }
     // Without any rule, the text alone must make the case: three rows or more,
@@ -1071,7 +1074,7 @@ fn items_by_terms(block: &[Line], rows: Vec<Vec<usize>>, cols: &[(f32, f32)]) ->
         }
     }
     let regrouped = items.len() < rows.len();
-    if regrouped && reads_as_items_with_descriptions(block, &items, cols) {
+    if regrouped && reads_as_items_with_descriptions(block, &items, cols, false) {
         items
     } else {
         rows
@@ -1284,7 +1287,12 @@ fn wraps_into(line: &Line, next: &Line, cols: &[(f32, f32)], c: usize, widest: f
 
 /// Not prose in columns, not a bulleted list, and aligned in at least two
 /// columns over at least two rows.
-fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) -> bool {
+fn looks_like_a_table(
+    block: &[Line],
+    rows: &[Vec<usize>],
+    cols: &[(f32, f32)],
+    rules_part_every_row: bool,
+) -> bool {
     let filled = words_per_cell(block, rows, cols);
     let words: usize = filled.iter().flatten().sum();
     let first_col_tokens: Vec<&str> = (rows.iter().flatten())
@@ -1297,7 +1305,7 @@ fn looks_like_a_table(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) 
         return false;
     }
     if words as f32 / filled_cells as f32 > MAX_WORDS_PER_CELL
-        && !reads_as_items_with_descriptions(block, rows, cols)
+        && !reads_as_items_with_descriptions(block, rows, cols, rules_part_every_row)
     {
         return false;
     }
@@ -1551,6 +1559,7 @@ fn reads_as_items_with_descriptions(
     block: &[Line],
     rows: &[Vec<usize>],
     cols: &[(f32, f32)],
+    rules_part_every_row: bool,
 ) -> bool {
     let (Some(header), Some(body)) = (rows.first(), rows.get(1..)) else {
         return false;
@@ -1589,7 +1598,9 @@ fn reads_as_items_with_descriptions(
     let ragged_terms = 2 * full <= term_widths.len();
     let mut line_counts: Vec<f32> = body.iter().map(|row| row.len() as f32).collect();
     line_counts.sort_by(f32::total_cmp);
-    let short_items = line_counts[line_counts.len() / 2] <= MAX_LINES_PER_ITEM;
+    // Items parted by a rule each are a table's rows however long.
+    let short_items =
+        rules_part_every_row || line_counts[line_counts.len() / 2] <= MAX_LINES_PER_ITEM;
     short_header && terms_first && described && ragged_terms && short_items
 }
 
