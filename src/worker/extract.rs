@@ -112,9 +112,7 @@ fn drop_overprinted(chars: &mut Vec<TextChar>) {
         .collect();
     order.sort_unstable_by(|&i, &j| {
         let (a, b) = (&chars[i], &chars[j]);
-        (a.c, a.bbox.y0)
-            .partial_cmp(&(b.c, b.bbox.y0))
-            .unwrap_or(std::cmp::Ordering::Equal)
+        a.c.cmp(&b.c).then(a.bbox.y0.total_cmp(&b.bbox.y0))
     });
     let mut copy = vec![false; chars.len()];
     for (k, &i) in order.iter().enumerate() {

@@ -300,7 +300,7 @@ impl Worker {
             OcrMode::Auto | OcrMode::Off => glyphs < MIN_GLYPHS,
         } && ink_share(&image.pixels) >= MIN_INK_SHARE;
         // OCR reads what a reader sees, text printed over the scan too.
-        if scanned && visible > 0 && showing == Showing::Graphics {
+        if scanned && mode != OcrMode::Off && visible > 0 && showing == Showing::Graphics {
             image = render(page, Showing::Everything)?;
         }
         let mut ocr_chars = None;
@@ -352,7 +352,11 @@ impl Worker {
             // (detection saw none).
             match straight {
                 Some(pixels) => image.pixels = pixels,
-                None if showing == Showing::Graphics => image = render(page, Showing::Everything)?,
+                None if showing == Showing::Graphics => {
+                    if let Ok(whole) = render(page, Showing::Everything) {
+                        image = whole;
+                    }
+                }
                 None => {}
             }
             let picture = detect::overlay::draw(&image, &found.rulings, &found.tables);

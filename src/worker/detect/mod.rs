@@ -161,35 +161,13 @@ pub fn detect_tables(
         Surface::Scanned => Vec::new(),
     };
     let from_layout = layout::layout_tables(&free_chars, &free_rules, &free_verticals);
-    let boxes = match from_layout.is_empty() {
-        true => Vec::new(),
-        false => frames(&rulings),
-    };
-    let from_layout = (from_layout.into_iter())
-        .flat_map(|t| match boxed_below_its_top(&t, &boxes, &free_chars) {
-            None => vec![t],
-            // Read again above the box and from its top down, apart.
-            Some(top) => [true, false]
-                .into_iter()
-                .flat_map(|above| {
-                    let side = |y: f32| (y < top) == above;
-                    let chars: Vec<&TextChar> = (free_chars.iter().copied())
-                        .filter(|c| t.bbox.contains(c.cx(), c.cy()) && side(c.cy()))
-                        .collect();
-                    let near = |y: f32| (y - top).abs() <= FRAME_SLACK;
-                    let rules: Vec<rulings::Ruling> = (free_rules.iter())
-                        .filter(|r| side(r.pos) || near(r.pos))
-                        .copied()
-                        .collect();
-                    let verticals: Vec<rulings::Ruling> = (free_verticals.iter())
-                        .filter(|r| side((r.start + r.end) / 2.0))
-                        .copied()
-                        .collect();
-                    layout::layout_tables(&chars, &rules, &verticals)
-                })
-                .collect(),
-        })
-        .collect::<Vec<_>>();
+    let from_layout = read_apart_above_boxes(
+        from_layout,
+        &rulings,
+        &free_chars,
+        &free_rules,
+        &free_verticals,
+    );
     let ruled: Vec<Rect> = tables.iter().map(|t| t.bbox).collect();
     tables.extend(from_layout.into_iter().filter(|t| {
         graphic_ink_share(page, visible(), &t.bbox, &free_chars, &rulings, tone_step)
@@ -216,6 +194,45 @@ pub fn detect_tables(
     tables.retain(|t| t.grid.row_count() >= cfg.min_rows && t.grid.col_count() >= cfg.min_cols);
     sort_reading_order(&mut tables);
     Detection { tables, rulings }
+}
+
+/// Layout tables that begin above a box holding most of them, read again
+/// above the box and from its top down, apart (see `boxed_below_its_top`).
+fn read_apart_above_boxes(
+    tables: Vec<TableRegion>,
+    rulings: &rulings::Rulings,
+    chars: &[&TextChar],
+    rules: &[rulings::Ruling],
+    verticals: &[rulings::Ruling],
+) -> Vec<TableRegion> {
+    if tables.is_empty() {
+        return tables;
+    }
+    let boxes = frames(rulings);
+    let mut out = Vec::new();
+    for table in tables {
+        let Some(top) = boxed_below_its_top(&table, &boxes, chars) else {
+            out.push(table);
+            continue;
+        };
+        for above in [true, false] {
+            let side = |y: f32| (y < top) == above;
+            let part: Vec<&TextChar> = (chars.iter().copied())
+                .filter(|c| table.bbox.contains(c.cx(), c.cy()) && side(c.cy()))
+                .collect();
+            // The box's top edge bounds both parts.
+            let part_rules: Vec<rulings::Ruling> = (rules.iter())
+                .filter(|r| side(r.pos) || (r.pos - top).abs() <= FRAME_SLACK)
+                .copied()
+                .collect();
+            let part_verticals: Vec<rulings::Ruling> = (verticals.iter())
+                .filter(|r| side((r.start + r.end) / 2.0))
+                .copied()
+                .collect();
+            out.extend(layout::layout_tables(&part, &part_rules, &part_verticals));
+        }
+    }
+    out
 }
 
 /// The boxes drawn on a page: two vertical rulings of one height and two
