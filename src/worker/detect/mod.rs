@@ -336,15 +336,19 @@ fn table_chars<'a>(table: &TableRegion, chars: &'a [TextChar]) -> Vec<&'a TextCh
 /// on one background (a wrapped cell, a shaded row) stays whole.
 fn split_rows_at_fill_edges(table: &mut TableRegion, inside: &[&TextChar], page: &PageImage) {
     let grid = &table.grid;
+    // Each row's characters, top to bottom.
+    let mut by_row: Vec<Vec<&TextChar>> = vec![Vec::new(); grid.row_count()];
+    for &c in inside {
+        if let Some(r) = slot(&grid.rows, c.cy()) {
+            by_row[r].push(c);
+        }
+    }
     let mut cuts = Vec::new();
-    for r in 0..grid.row_count() {
-        // The row's lines of text, top to bottom: (top, bottom).
+    for (r, in_row) in by_row.iter_mut().enumerate() {
+        // The row's lines of text: (top, bottom).
         let mut lines: Vec<(f32, f32)> = Vec::new();
-        let mut in_row: Vec<&&TextChar> = (inside.iter())
-            .filter(|c| slot(&grid.rows, c.cy()) == Some(r))
-            .collect();
         in_row.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
-        for c in in_row {
+        for c in in_row.iter() {
             match lines.last_mut() {
                 Some(line) if c.cy() < line.1 => {
                     *line = (line.0.min(c.bbox.y0), line.1.max(c.bbox.y1))
