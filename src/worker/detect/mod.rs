@@ -182,6 +182,7 @@ pub fn detect_tables(
         let inside = table_chars(table, chars);
         if table.evidence != Evidence::Ruled {
             drop_notes_below(table, &inside, chars, cfg.min_rows);
+            span_over_short_rules(table, &inside, &rulings.horizontal);
         } else if surface == Surface::Drawn {
             split_rows_at_fill_edges(table, &inside, page);
         }
@@ -327,6 +328,75 @@ fn table_chars<'a>(table: &TableRegion, chars: &'a [TextChar]) -> Vec<&'a TextCh
     (chars.iter())
         .filter(|c| !c.c.is_whitespace() && table.bbox.contains(c.cx(), c.cy()))
         .collect()
+}
+
+/// Widens a header cell of a table read from the text over the columns a
+/// short rule under it covers (booktabs' `\cmidrule` under a group
+/// heading): `Q4` centred over four columns is one cell over the four, not
+/// the cell of the column its few letters fall in. Only where the row has
+/// no other text over those columns.
+fn span_over_short_rules(table: &mut TableRegion, inside: &[&TextChar], rules: &[rulings::Ruling]) {
+    let grid = &table.grid;
+    let (nr, nc) = (grid.row_count(), grid.col_count());
+    // Each row's text: its top and bottom, and the cells holding some.
+    let owner = grid.cell_at_positions();
+    let mut extent = vec![(f32::INFINITY, f32::NEG_INFINITY); nr];
+    let mut filled = vec![false; grid.cells.len()];
+    for c in inside {
+        if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
+            extent[r] = (extent[r].0.min(c.bbox.y0), extent[r].1.max(c.bbox.y1));
+            filled[owner[r * nc + col]] = true;
+        }
+    }
+    let middle = |c: usize| (grid.cols[c] + grid.cols[c + 1]) / 2.0;
+    let mut merges = Vec::new();
+    for r in 0..nr.saturating_sub(1) {
+        let (below_text, above_next) = (extent[r].1, extent[r + 1].0);
+        let under =
+            (rules.iter()).filter(|h| h.pos >= below_text - 1.0 && h.pos <= above_next + 1.0);
+        for rule in under {
+            let covered: Vec<usize> = (0..nc)
+                .filter(|&c| middle(c) >= rule.start && middle(c) <= rule.end)
+                .collect();
+            let (Some(&c0), Some(&c1)) = (covered.first(), covered.last()) else {
+                continue;
+            };
+            if covered.len() < 2 || covered.len() == nc {
+                continue;
+            }
+            // The row's cells over those columns: of this row only, none
+            // reaching past them, one holding text.
+            let mut cells: Vec<usize> = (c0..=c1).map(|c| owner[r * nc + c]).collect();
+            cells.dedup();
+            let within = cells.iter().all(|&i| {
+                let cell = &grid.cells[i];
+                cell.row as usize == r
+                    && cell.rowspan == 1
+                    && cell.col as usize >= c0
+                    && (cell.col + cell.colspan) as usize <= c1 + 1
+            });
+            if within && cells.iter().filter(|&&i| filled[i]).count() == 1 {
+                merges.push((r as u32, c0 as u32, c1 as u32));
+            }
+        }
+    }
+    let mut merged = table.grid.clone();
+    for (r, c0, c1) in merges {
+        merged
+            .cells
+            .retain(|c| !(c.row == r && c.col >= c0 && c.col <= c1));
+        merged.cells.push(crate::table::Cell {
+            row: r,
+            col: c0,
+            rowspan: 1,
+            colspan: c1 - c0 + 1,
+        });
+    }
+    // Rules that overlap (one drawn twice, half a column apart) leave the
+    // grid as it was.
+    if merged.is_consistent() {
+        table.grid = merged;
+    }
 }
 
 /// Parts a ruled table's rows where a fill's edge runs across the table
@@ -1207,6 +1277,48 @@ mod tests {
         let inside: Vec<&TextChar> = chars.iter().collect();
         split_rows_at_fill_edges(&mut table, &inside, &page);
         assert_eq!(table.grid.rows, vec![10.0, 25.0, 40.0, 70.0]);
+        assert!(table.grid.is_consistent());
+    }
+
+    #[test]
+    fn a_group_heading_spans_the_columns_its_short_rule_covers() {
+        use crate::worker::extract::tests::word;
+        // Four columns 50 wide; `Q4` over the last three, a rule under it
+        // from 50 to 200; figures below; a rule across the whole table
+        // under the figures spans nothing.
+        let mut table = layout_table(
+            vec![0.0, 20.0, 40.0, 60.0],
+            vec![0.0, 50.0, 100.0, 150.0, 200.0],
+        );
+        let mut chars = word("Q4", 110.0, 12.0, 0);
+        for (k, x) in [5.0, 55.0, 105.0, 155.0].into_iter().enumerate() {
+            chars.extend(word("12", x, 32.0, 1 + k as u32));
+            chars.extend(word("34", x, 52.0, 5 + k as u32));
+        }
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        let rules = [
+            Ruling::new(17.0, 50.0, 200.0),
+            Ruling::new(37.0, 0.0, 200.0),
+        ];
+        span_over_short_rules(&mut table, &inside, &rules);
+        let mut first: Vec<_> = (table.grid.cells.iter())
+            .filter(|c| c.row == 0)
+            .copied()
+            .collect();
+        first.sort_by_key(|c| c.col);
+        let cell = |col, colspan| crate::table::Cell {
+            row: 0,
+            col,
+            rowspan: 1,
+            colspan,
+        };
+        assert_eq!(first, vec![cell(0, 1), cell(1, 3)]);
+        assert!(table
+            .grid
+            .cells
+            .iter()
+            .filter(|c| c.row > 0)
+            .all(|c| c.colspan == 1));
         assert!(table.grid.is_consistent());
     }
 
