@@ -182,7 +182,10 @@ pub fn detect_tables(
         let inside = table_chars(table, chars);
         if table.evidence != Evidence::Ruled {
             drop_notes_below(table, &inside, chars, cfg.min_rows);
-            span_over_short_rules(table, &inside, &rulings.horizontal);
+            // On a scan a short stroke is as often what erased text left.
+            if surface == Surface::Drawn {
+                span_over_short_rules(table, &inside, &rulings.horizontal);
+            }
         } else if surface == Surface::Drawn {
             split_rows_at_fill_edges(table, &inside, page);
         }
