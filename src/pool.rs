@@ -571,10 +571,11 @@ impl Pool {
         backlog >= WORKER_START_COST
     }
 
-    /// The job for the idle worker in `slot`. Extract jobs go first (the
+    /// The next job for the worker in `slot`. Extract jobs go first (the
     /// writer waits for them), and each preferably to the worker that has
     /// its page open, which read the page's text layer already: first one
-    /// for this worker's page, then one whose page no busy worker has open;
+    /// for one of this worker's pages, then one whose page no other busy
+    /// worker has open;
     /// then opening documents, detecting pages, and last any extract job.
     fn pick(&mut self, slot: usize) -> Option<Queued> {
         fn key((pdf, n): &(PathBuf, u32)) -> (&std::path::Path, u32) {

@@ -161,6 +161,20 @@ impl Grid {
         });
     }
 
+    /// Keeps the first `rows` rows, the last of them ending at `y` (at its
+    /// top or below): cells reaching further end there.
+    pub fn end_at(&mut self, rows: usize, y: f32) {
+        if rows == 0 || rows > self.row_count() {
+            return;
+        }
+        self.rows.truncate(rows);
+        self.rows.push(y.max(self.rows[rows - 1]));
+        self.cells.retain(|c| (c.row as usize) < rows);
+        for cell in &mut self.cells {
+            cell.rowspan = cell.rowspan.min(rows as u32 - cell.row);
+        }
+    }
+
     /// Parts row `r` at `y` (inside it): each cell of the row alone becomes
     /// two, one above the other; cells reaching over the row from above or
     /// into the rows below span both parts.

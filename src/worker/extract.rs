@@ -105,11 +105,12 @@ const OVERPRINT: f32 = 0.05;
 /// merely runs into other text (an overlong cell over the next column's
 /// figures) matches a letter here and there, never a run.
 fn drop_overprinted(chars: &mut Vec<TextChar>) {
-    // The glyphs by kind and height on the page: a copy of one follows it
-    // closely in this order.
-    let mut order: Vec<usize> = (0..chars.len())
+    let glyphs: Vec<usize> = (0..chars.len())
         .filter(|&i| !chars[i].c.is_whitespace())
         .collect();
+    // The glyphs by kind and height on the page: a copy of one follows it
+    // closely in this order.
+    let mut order = glyphs.clone();
     order.sort_unstable_by(|&i, &j| {
         let (a, b) = (&chars[i], &chars[j]);
         a.c.cmp(&b.c).then(a.bbox.y0.total_cmp(&b.bbox.y0))
@@ -134,9 +135,6 @@ fn drop_overprinted(chars: &mut Vec<TextChar>) {
     }
     // A copy goes when a glyph beside it on its line (the structured
     // text's lines run in order) is a copy too, or it is its line's only one.
-    let glyphs: Vec<usize> = (0..chars.len())
-        .filter(|&i| !chars[i].c.is_whitespace())
-        .collect();
     let mut drop = vec![false; chars.len()];
     for (k, &i) in glyphs.iter().enumerate() {
         let line = chars[i].line;

@@ -577,13 +577,9 @@ fn drop_notes_below(
     let Some(r) = note_row else {
         return;
     };
-    let grid = &mut table.grid;
-    grid.rows.truncate(r + 1);
-    grid.cells.retain(|c| (c.row as usize) < r);
-    for cell in &mut grid.cells {
-        cell.rowspan = cell.rowspan.min(r as u32 - cell.row);
-    }
-    table.bbox.y1 = grid.rows[r];
+    let top = table.grid.rows[r];
+    table.grid.end_at(r, top);
+    table.bbox.y1 = top;
 }
 
 /// Which of `chars` number the page's lines: at least `MIN_NUMBERED_LINES`
@@ -1164,12 +1160,7 @@ fn end_above_the_next(tables: &mut [TableRegion]) {
             if kept < 2 || kept >= grid.row_count() {
                 continue;
             }
-            grid.rows.truncate(kept);
-            grid.rows.push(b.y0.max(grid.rows[kept - 1]));
-            grid.cells.retain(|c| (c.row as usize) < kept);
-            for cell in &mut grid.cells {
-                cell.rowspan = cell.rowspan.min(kept as u32 - cell.row);
-            }
+            grid.end_at(kept, b.y0);
             tables[i].bbox.y1 = grid.rows[kept];
         }
     }
