@@ -245,7 +245,11 @@ class Table:
     header_rows: that many top rows are set in Helvetica-Bold.
     """
 
-    def __init__(self, cells, widths, heights, align, spans=(), header_rows=1, size=9, rules="grid"):
+    def __init__(self, cells, widths, heights, align, spans=(), header_rows=1, size=9, rules="grid",
+                 lines=(LINE_WIDTH, 0), header_fill=None):
+        # lines: (width, grey) of the rules; header_fill: (grey, over_lines)
+        # fills the header rows, under the rules or over them.
+        self.lines, self.header_fill = lines, header_fill
         self.cells = [list(r) for r in cells]
         self.spans = [tuple(s) for s in spans]
         self.widths, self.heights, self.align = widths, heights, align
@@ -275,7 +279,15 @@ class Table:
         ys = [top]  # ys[i] = y of the boundary above row i (PDF y grows upwards)
         for h in self.heights:
             ys.append(ys[-1] - h)
-        page.ops.append("q %s w 2 J 0 j 0 G" % fmt(LINE_WIDTH))  # projecting caps close corners
+        def fill_header():
+            grey, _ = self.header_fill
+            h = ys[0] - ys[self.header_rows]
+            page.ops.append("%s g %s %s %s %s re f 0 g" % (fmt(grey), fmt(xs[0]), fmt(ys[self.header_rows]),
+                                                          fmt(xs[-1] - xs[0]), fmt(h)))
+        if self.header_fill and not self.header_fill[1]:
+            fill_header()
+        # projecting caps close corners
+        page.ops.append("q %s w 2 J 0 j %s G" % (fmt(self.lines[0]), fmt(self.lines[1])))
         if self.rules == "grid":
             # Horizontal rules: boundary i lies between row i-1 and row i.
             for i in range(self.nrows + 1):
@@ -291,6 +303,8 @@ class Table:
             for i in (0, self.header_rows, self.nrows):
                 page.line(xs[0], ys[i], xs[-1], ys[i])
         page.ops.append("Q")
+        if self.header_fill and self.header_fill[1]:
+            fill_header()
         # Cell texts.
         page.ops.append("0 g")
         for r in range(self.nrows):
@@ -1650,7 +1664,41 @@ def sample_filled_header():
         if k == 0:
             p.ops.append("0 g")
     p.paragraph("Totals are in thousands.", bottom - 30)
-    return [p.content()], [(1, Placed(rows))]
+    light, tables = light_filled_headers_page()
+    return [p.content(), light], [(1, Placed(rows))] + [(2, t) for t in tables]
+
+
+def light_filled_headers_page():
+    """Headers filled light grey under light grey gridlines, too light to be
+    ink (issue 12, class 6): a band over two header rows whose column lines
+    start under a group heading, and a spreadsheet printout whose header
+    fill hides gridlines of its own grey. The fill is no part of the lines:
+    the group heading spans its columns, the printout's header is a row."""
+    p = Page()
+    y = p.title("Light Header Bands", 790)
+    y = p.paragraph("Gridlines and header fills in light greys, placed off the pixel grid.", y - 24)
+    band = Table(
+        [["Region", "Revenue", "", "", "Staff"],
+         ["", "Q1", "Q2", "Q3", ""],
+         ["North", "1,204.50", "980.25", "1,110.00", "42"],
+         ["South", "310.75", "415.00", "388.40", "17"],
+         ["East", "2,980.00", "3,015.60", "2,870.10", "88"],
+         ["West", "75.20", "64.90", "81.35", "6"]],
+        widths=[90.37, 71.21, 70.93, 72.11, 60.57], heights=[17.1, 17.1, 15.3, 15.3, 15.3, 15.3],
+        align="lrrrr", spans=[(0, 0, 2, 1), (0, 1, 1, 3), (0, 4, 2, 1)], header_rows=2,
+        lines=(0.4, 0.5), header_fill=(0.95, False))
+    y = band.place(p, MARGIN + 1.44, y - 30.6)
+    printout = Table(
+        [["Item", "Store", "Code"],
+         ["Paper", "Central", "P-1020"],
+         ["Toner", "North", "T-3391"],
+         ["Folders", "Central", "F-0042"],
+         ["Staples", "South", "S-7710"],
+         ["Labels", "East", "L-5521"]],
+        widths=[72.3, 72.3, 72.3], heights=[13.0] * 6, align="lll",
+        lines=(0.5, 0.85), header_fill=(0.85, True))
+    printout.place(p, MARGIN + 0.63, y - 40.3)
+    return p.content(), [band, printout]
 
 
 def partly_ruled(p, rows, top, widths, align, hlines=(), vlines=(), boxes=()):

@@ -247,7 +247,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: text drawn glyph by glyph, letter-spaced, reads as words.
         "letters",
         // Issue 12: column lines drawn on over a filled header row part the
-        // rows below it, and the header too.
+        // rows below it, and the header too; light grey gridlines and header
+        // fills, too light to be ink: a group heading spans its columns, a
+        // fill hiding gridlines of its own grey is a row of its own.
         "filled-header",
         // Issue 12: Hebrew and Arabic cells in reading order: words and
         // numbers of a mixed line, ligatures, marks after their letter.

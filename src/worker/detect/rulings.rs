@@ -10,6 +10,7 @@
 use super::scan::InkBits;
 use crate::config::DetectConfig;
 use crate::worker::render::PageImage;
+use image::GrayImage;
 
 /// A straight line in page points: at `pos` across, from `start` to `end`
 /// along. Horizontal rulings have `pos` = y; vertical ones `pos` = x.
@@ -41,22 +42,18 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
     let ink = InkBits::new(&page.pixels, cfg.ink_threshold);
     let min_len = (cfg.min_line_length * page.scale).round().max(2.0) as u32;
     let max_thick = (cfg.max_line_thickness * page.scale).round().max(1.0) as u32;
-
-    let across = strokes(&ink.row_runs(min_len));
-    // Filled boxes, as pixel rectangles (x0, y0, x1, y1), from the scan along
-    // rows; each gives its four edges as rulings. Inside one, the scan down
-    // the columns sees pieces of it between the letters of light text printed
-    // on it: thin ones look like rulings, thick ones like boxes; neither is.
-    let (boxes, in_a_box) = filled_boxes(&across, max_thick);
-    // A column line that runs on out of a box (a filled header over ruled
-    // rows) would join the box's columns into one thick stroke with it: runs
-    // are joined with their parts inside a box cut off, and the thin strokes
-    // this gives get those parts back as strokes of their own.
-    let runs = ink.column_runs(min_len);
-    let down = strokes(&outside_boxes(&runs, &boxes, max_thick, min_len));
+    let PageStrokes {
+        across,
+        boxes,
+        in_a_box,
+        down,
+        column_runs,
+    } = page_strokes(&ink, min_len, max_thick, |_| true);
+    // The parts of thin strokes down the columns that go on into a box.
     let into_boxes: Vec<Stroke> = (down.iter())
-        .flat_map(|&s| into_a_box(s, &runs, max_thick))
+        .flat_map(|&s| into_a_box(s, &column_runs, max_thick))
         .collect();
+    // Each filled box gives its four edges as rulings.
     let within = |x0: u32, y0: u32, x1: u32, y1: u32| {
         boxes.iter().any(|&(bx0, by0, bx1, by1)| {
             x0 + 2 >= bx0 && x1 <= bx1 + 2 && y0 + 2 >= by0 && y1 <= by1 + 2
@@ -117,32 +114,87 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
             add_v(pos, start, end);
         }
     }
-    add_light_lines(page, cfg, &mut rulings);
+    add_light_lines(page, cfg, &boxes, &mut rulings);
     rulings
+}
+
+/// The strokes of an ink mask (see `page_strokes`).
+struct PageStrokes {
+    /// Along the rows.
+    across: Vec<Stroke>,
+    /// Filled boxes, as pixel rectangles, from the strokes along the rows,
+    /// and which of those strokes went into one.
+    boxes: Vec<PixelBox>,
+    in_a_box: Vec<bool>,
+    /// Down the columns, the parts inside a box cut off, and the runs they
+    /// were cut from.
+    down: Vec<Stroke>,
+    column_runs: Vec<(u32, u32, u32)>,
+}
+
+/// The strokes along the rows and down the columns of `ink`, runs at least
+/// `min_len` long, and the filled boxes the rows give. Inside a box, the
+/// scan down the columns sees pieces of it between the letters of light
+/// text printed on it: thin ones look like rulings, thick ones like boxes;
+/// neither is. And a column line that runs on out of a box (a filled
+/// header over ruled rows) would join the box's columns into one thick
+/// stroke with it: column runs are joined with their parts inside a box
+/// (those `cut_at` picks) cut off, and the thin strokes this gives get those
+/// parts back as strokes of their own.
+fn page_strokes(
+    ink: &InkBits,
+    min_len: u32,
+    max_thick: u32,
+    cut_at: impl Fn(&PixelBox) -> bool,
+) -> PageStrokes {
+    let across = strokes(&ink.row_runs(min_len));
+    let (boxes, in_a_box) = filled_boxes(&across, max_thick);
+    let column_runs = ink.column_runs(min_len);
+    let cutting: Vec<PixelBox> = boxes.iter().copied().filter(|b| cut_at(b)).collect();
+    let down = strokes(&outside_boxes(&column_runs, &cutting, max_thick, min_len));
+    PageStrokes {
+        across,
+        boxes,
+        in_a_box,
+        down,
+        column_runs,
+    }
 }
 
 /// Gridlines are often drawn light grey, lighter than ink. Long thin strokes of
 /// light ink are taken as rulings too; short ones are left alone, since the
 /// edges of anti-aliased letters are light as well.
-fn add_light_lines(page: &PageImage, cfg: &DetectConfig, rulings: &mut Rulings) {
+fn add_light_lines(
+    page: &PageImage,
+    cfg: &DetectConfig,
+    boxes: &[PixelBox],
+    rulings: &mut Rulings,
+) {
     let plain = InkBits::new(&page.pixels, LIGHT_LINE_THRESHOLD);
-    let light = light_lines(page, cfg, &plain, rulings);
+    let light = light_lines(page, cfg, &plain, boxes, rulings);
     // A page drawn with light gridlines: those thinner than a pixel that
     // fall across two rows (or columns) of pixels, each half too faint
     // alone, are found again with both halves. (Looked for only here: the
     // second look costs a pass over the page.)
-    let light = if light.horizontal.is_empty() && light.vertical.is_empty() {
-        light
-    } else {
+    let light = if light.gridlines {
         let split = plain.with_split_lines(&page.pixels, SPLIT_HALF);
-        light_lines(page, cfg, &split, rulings)
+        light_lines(page, cfg, &split, boxes, rulings)
+    } else {
+        light
     };
-    rulings.horizontal.extend(light.horizontal);
-    rulings.vertical.extend(light.vertical);
+    rulings.horizontal.extend(light.rulings.horizontal);
+    rulings.vertical.extend(light.rulings.vertical);
 }
 
-/// The thin strokes of `light` ink not among `found`, as rulings.
-fn light_lines(page: &PageImage, cfg: &DetectConfig, light: &InkBits, found: &Rulings) -> Rulings {
+/// The thin strokes of `light` ink not among `found`, as rulings, and the
+/// lines over and along light fills.
+fn light_lines(
+    page: &PageImage,
+    cfg: &DetectConfig,
+    light: &InkBits,
+    boxes: &[PixelBox],
+    found: &Rulings,
+) -> LightLines {
     let known = |lines: &[Ruling], r: &Ruling| {
         lines.iter().any(|l| {
             (l.pos - r.pos).abs() <= 1.0 && l.start <= r.start + 1.0 && l.end >= r.end - 1.0
@@ -152,33 +204,266 @@ fn light_lines(page: &PageImage, cfg: &DetectConfig, light: &InkBits, found: &Ru
         .round()
         .max(2.0) as u32;
     let max_thick = (cfg.max_line_thickness * page.scale).round().max(1.0) as u32;
-    let mut out = Rulings::default();
-    for s in strokes(&light.row_runs(min_len))
-        .iter()
-        .filter(|s| s.thickness() <= max_thick)
-    {
-        for (pos, start, end) in s.rulings(max_thick) {
-            let (x0, y) = page.to_points(start, pos);
-            let (x1, _) = page.to_points(end, pos);
-            let r = Ruling::new(y, x0, x1);
-            if !known(&found.horizontal, &r) {
-                out.horizontal.push(r);
+    // A light fill (a header band) is a box here too; inside it, lines show
+    // only as darker than the fill. One as tall as a light line is long has
+    // column runs of its own, which a light column line running on out of
+    // it would join: such a line is cut from it. One shorter (a row's) lets
+    // a column line through, seen all across it: inside, it is kept only
+    // where it shows. (Dark boxes, `boxes`, are the first scan's, with the
+    // lines over them and their edges.)
+    let overlap = |a: &PixelBox, b: &PixelBox| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+    let light_fill = |b: &PixelBox| !boxes.iter().any(|k| overlap(k, b));
+    let tall = |b: &PixelBox| b.3 - b.1 >= min_len;
+    let mut strokes = page_strokes(light, min_len, max_thick, |b| light_fill(b) && tall(b));
+    let short_fills: Vec<PixelBox> = (strokes.boxes.iter())
+        .filter(|b| light_fill(b) && !tall(b))
+        .copied()
+        .collect();
+    strokes.down = (strokes.down.iter())
+        .flat_map(|&s| showing_over_fills(&page.pixels, s, &short_fills, max_thick))
+        .collect();
+    // A dark box's edges are rulings already; the light scan sees them a
+    // pixel or two wider (anti-aliasing, light text printed on the box).
+    // (A stroke's box, and whether it lies along the box's top or bottom
+    // edge rather than its left or right.)
+    let along_a_dark_edge = |(x0, y0, x1, y1): PixelBox, horizontal: bool| {
+        boxes.iter().any(|&(bx0, by0, bx1, by1)| {
+            let inside = x0 + 2 >= bx0 && x1 <= bx1 + 2 && y0 + 2 >= by0 && y1 <= by1 + 2;
+            inside
+                && if horizontal {
+                    y0 <= by0 + max_thick || y1 + max_thick >= by1
+                } else {
+                    x0 <= bx0 + max_thick || x1 + max_thick >= bx1
+                }
+        })
+    };
+    let thin = |s: &&Stroke| s.thickness() <= max_thick;
+    let mut across: Vec<(f32, f32, f32)> = (strokes.across.iter())
+        .filter(thin)
+        .filter(|s| !along_a_dark_edge((s.start, s.first, s.end, s.last + 1), true))
+        .flat_map(|s| s.rulings(max_thick))
+        .collect();
+    let mut down: Vec<(f32, f32, f32)> = (strokes.down.iter())
+        .filter(thin)
+        .filter(|s| !along_a_dark_edge((s.first, s.start, s.last + 1, s.end), false))
+        .flat_map(|s| s.rulings(max_thick))
+        .collect();
+    // Those of the scan itself, before the fills' lines.
+    let scanned = (across.len(), down.len());
+    let short_len = (cfg.min_line_length * page.scale).round().max(2.0) as u32;
+    for b in strokes.boxes.iter().filter(|b| light_fill(b)) {
+        // Column lines that end where the fill begins part the fill from
+        // the rows they rule, drawn or not (a gridline the colour of the
+        // fill): the edge is a ruling.
+        let (x0, y0, x1, y1) = *b;
+        let ending_at = |edge: u32| {
+            (strokes.down.iter()).any(|s| {
+                s.thickness() <= max_thick
+                    && s.first >= x0
+                    && s.last < x1
+                    && (s.start.abs_diff(edge) <= 2 || s.end.abs_diff(edge) <= 2)
+            })
+        };
+        for edge in [y0, y1] {
+            if ending_at(edge) {
+                across.push((edge as f32, x0 as f32, x1 as f32));
             }
         }
+        if !tall(b) {
+            continue;
+        }
+        let (rows, columns) = lines_over_fill(&page.pixels, *b, short_len, max_thick);
+        across.extend(rows.iter().filter(thin).flat_map(|s| s.rulings(max_thick)));
+        down.extend(
+            columns
+                .iter()
+                .filter(thin)
+                .flat_map(|s| s.rulings(max_thick)),
+        );
     }
-    let down = strokes(&light.column_runs(min_len));
-    for s in down.iter().filter(|s| s.thickness() <= max_thick) {
-        for (pos, start, end) in s.rulings(max_thick) {
-            let (x, y0) = page.to_points(pos, start);
-            let (_, y1) = page.to_points(pos, end);
-            let r = Ruling::new(x, y0, y1);
-            if !known(&found.vertical, &r) {
-                out.vertical.push(r);
-            }
+    let mut out = LightLines::default();
+    for (k, &(pos, start, end)) in across.iter().enumerate() {
+        let (x0, y) = page.to_points(start, pos);
+        let (x1, _) = page.to_points(end, pos);
+        let r = Ruling::new(y, x0, x1);
+        if !known(&found.horizontal, &r) {
+            out.rulings.horizontal.push(r);
+            out.gridlines |= k < scanned.0;
+        }
+    }
+    for (k, &(pos, start, end)) in down.iter().enumerate() {
+        let (x, y0) = page.to_points(pos, start);
+        let (_, y1) = page.to_points(pos, end);
+        let r = Ruling::new(x, y0, y1);
+        if !known(&found.vertical, &r) {
+            out.rulings.vertical.push(r);
+            out.gridlines |= k < scanned.1;
         }
     }
     out
 }
+
+/// What `light_lines` found: its rulings, and whether any are the page's
+/// own light gridlines rather than lines over or along a light fill.
+#[derive(Default)]
+struct LightLines {
+    rulings: Rulings,
+    gridlines: bool,
+}
+
+/// The parts of a vertical stroke that show: inside one of the `fills`,
+/// only where it is darker than the fill (gaps up to `max_gap` bridged,
+/// where a line crosses it). A border along a fill's side is left whole:
+/// the fill is drawn against it.
+fn showing_over_fills(
+    pixels: &GrayImage,
+    s: Stroke,
+    fills: &[PixelBox],
+    max_gap: u32,
+) -> Vec<Stroke> {
+    let mut shows: Option<Vec<bool>> = None;
+    for &(x0, y0, x1, y1) in fills {
+        let crossed = s.start.max(y0)..s.end.min(y1);
+        if s.first < x0 + max_gap || s.last + max_gap >= x1 || crossed.is_empty() {
+            continue;
+        }
+        let shows = shows.get_or_insert_with(|| vec![true; (s.end - s.start) as usize]);
+        for y in crossed {
+            shows[(y - s.start) as usize] = darker_than_beside(pixels, &s, y);
+        }
+    }
+    let Some(shows) = shows else {
+        return vec![s];
+    };
+    let mut parts = Vec::new();
+    let mut run: Option<(u32, u32)> = None;
+    for y in (s.start..s.end).filter(|y| shows[(y - s.start) as usize]) {
+        run = match run {
+            Some((first, last)) if y - last <= max_gap + 1 => Some((first, y)),
+            _ => {
+                parts.extend(run);
+                Some((y, y))
+            }
+        };
+    }
+    parts.extend(run);
+    (parts.into_iter())
+        .map(|(first, last)| Stroke {
+            start: first,
+            end: last + 1,
+            ..s
+        })
+        .collect()
+}
+
+/// Whether a vertical stroke's pixels on row `y` are darker than the fill
+/// `FILL_BESIDE` pixels to either side of it.
+fn darker_than_beside(pixels: &GrayImage, s: &Stroke, y: u32) -> bool {
+    let (width, _) = pixels.dimensions();
+    let (Some(left), right) = (s.first.checked_sub(FILL_BESIDE), s.last + FILL_BESIDE) else {
+        return false;
+    };
+    if right >= width {
+        return false;
+    }
+    let value = |x: u32| pixels.get_pixel(x, y)[0];
+    let line = (s.first..=s.last).map(value).min().unwrap_or(u8::MAX);
+    line.saturating_add(LINE_OVER_FILL) <= value(left).min(value(right))
+}
+
+/// The strokes of lines drawn over a light fill, `box_` in pixels, along
+/// its rows and down its columns: runs at least `min_len` long (gaps up to
+/// `max_gap` bridged, where another line crosses) of pixels darker by
+/// `LINE_OVER_FILL` than those `FILL_BESIDE` pixels to either side across
+/// the run (a border along the fill's edge has paper on one side, fill on
+/// the other). Row by row, the columns' runs kept open as it goes.
+fn lines_over_fill(
+    pixels: &GrayImage,
+    box_: PixelBox,
+    min_len: u32,
+    max_gap: u32,
+) -> (Vec<Stroke>, Vec<Stroke>) {
+    let (width, height) = pixels.dimensions();
+    let (x0, y0) = (box_.0, box_.1);
+    let (x1, y1) = (box_.2.min(width), box_.3.min(height));
+    let w = width as usize;
+    let row = |y: u32| &pixels.as_raw()[y as usize * w..(y as usize + 1) * w];
+    // A run going on is (first, last) darker pixel; a darker pixel at `i`
+    // goes on with it or, past a wider gap, ends it and starts the next.
+    let step =
+        |run: Option<(u32, u32)>, i: u32, line: u32, out: &mut Vec<(u32, u32, u32)>| match run {
+            Some((first, last)) if i - last <= max_gap + 1 => Some((first, i)),
+            _ => {
+                end_run(run, line, min_len, out);
+                Some((i, i))
+            }
+        };
+    let (mut rows, mut columns) = (Vec::new(), Vec::new());
+    let mut open_columns: Vec<Option<(u32, u32)>> = vec![None; x1.saturating_sub(x0) as usize];
+    // Which pixels of a row are darker than those above and below, and than
+    // those left and right; worked out a row at a time (a loop the compiler
+    // vectorises), then walked.
+    let from = x0.max(FILL_BESIDE) as usize;
+    let to = (x1.min(width.saturating_sub(FILL_BESIDE)) as usize).max(from);
+    let mut below_above = vec![0u8; w];
+    let mut beside = vec![0u8; w];
+    let f = FILL_BESIDE as usize;
+    for y in y0..y1 {
+        let here = row(y);
+        let mut row_run = None;
+        if y >= FILL_BESIDE && y + FILL_BESIDE < height {
+            let (up, down) = (row(y - FILL_BESIDE), row(y + FILL_BESIDE));
+            for x in x0 as usize..x1 as usize {
+                below_above[x] =
+                    u8::from(here[x].saturating_add(LINE_OVER_FILL) <= up[x].min(down[x]));
+            }
+            for x in marked(&below_above[x0 as usize..x1 as usize]) {
+                row_run = step(row_run, x0 + x as u32, y, &mut rows);
+            }
+        }
+        for x in from..to {
+            beside[x] =
+                u8::from(here[x].saturating_add(LINE_OVER_FILL) <= here[x - f].min(here[x + f]));
+        }
+        for x in marked(&beside[from..to]) {
+            let x = (from + x) as u32;
+            let k = (x - x0) as usize;
+            open_columns[k] = step(open_columns[k], y, x, &mut columns);
+        }
+        end_run(row_run, y, min_len, &mut rows);
+    }
+    for (k, run) in open_columns.into_iter().enumerate() {
+        end_run(run, x0 + k as u32, min_len, &mut columns);
+    }
+    // `strokes` wants them by line, then start.
+    columns.sort_unstable();
+    (strokes(&rows), strokes(&columns))
+}
+
+/// The positions of the non-zero bytes of `mask`, sixteen zeros at a time
+/// passed over at once (a fill is mostly no line).
+fn marked(mask: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    mask.chunks(16).enumerate().flat_map(|(k, chunk)| {
+        let none =
+            chunk.len() == 16 && u128::from_ne_bytes(chunk.try_into().expect("16 bytes")) == 0;
+        let chunk = if none { &[][..] } else { chunk };
+        (chunk.iter().enumerate())
+            .filter(|(_, &m)| m != 0)
+            .map(move |(i, _)| k * 16 + i)
+    })
+}
+
+/// Keeps a run (first, last) of `line` at least `min_len` long in `out`.
+fn end_run(run: Option<(u32, u32)>, line: u32, min_len: u32, out: &mut Vec<(u32, u32, u32)>) {
+    if let Some((first, last)) = run.filter(|&(first, last)| last + 1 - first >= min_len) {
+        out.push((line, first, last + 1));
+    }
+}
+
+/// How much darker than the fill beside it a line over a fill is, and how
+/// far to either side the fill is looked at.
+const LINE_OVER_FILL: u8 = 8;
+const FILL_BESIDE: u32 = 2;
 
 /// Column runs (column, start, end) in pixels with their parts inside a
 /// filled box cut off, those at least `min_len` long left. A run along a
@@ -516,6 +801,116 @@ mod tests {
                 Ruling::new(120.0, 30.0, 60.0)
             ]
         );
+    }
+
+    #[test]
+    fn light_lines_over_and_out_of_a_light_fill_are_rulings() {
+        // A light header fill (y 10..40) parted by a light line at y 25, a
+        // light line along its bottom edge, and a light grey column line
+        // from its top down to y 90, all too light to be ink: the fill's
+        // columns and rows and the lines were one thick stroke, no ruling.
+        let page = page_with(|img| {
+            for y in 10..40 {
+                for x in 20..180 {
+                    img.put_pixel(x, y, Luma([235]));
+                }
+            }
+            for x in 20..180 {
+                img.put_pixel(x, 25, Luma([200]));
+                img.put_pixel(x, 40, Luma([200]));
+            }
+            for y in 10..90 {
+                img.put_pixel(80, y, Luma([200]));
+            }
+        });
+        let r = find_rulings(&page, &Config::default().detect);
+        for y in [25.5, 40.5] {
+            assert!(
+                (r.horizontal.iter()).any(|l| (l.pos - y).abs() < 1.0 && l.length() > 150.0),
+                "{y} {r:?}"
+            );
+        }
+        // Down the column: inside the fill and out of it.
+        let at_80: Vec<&Ruling> = (r.vertical.iter())
+            .filter(|l| (l.pos - 80.5).abs() < 1.0)
+            .collect();
+        assert!(at_80.iter().any(|l| l.start <= 11.0), "{r:?}");
+        assert!(at_80.iter().any(|l| l.end >= 89.0), "{r:?}");
+        assert!(r.vertical.len() == at_80.len(), "{r:?}");
+    }
+
+    #[test]
+    fn a_light_fill_column_lines_end_at_is_parted_from_their_rows() {
+        // A light header fill (y 10..30) over column lines of its own grey
+        // (drawn under it, or into it unseen), no line along its bottom or
+        // top: the inner lines start at its bottom edge, which is a ruling,
+        // the side borders at its top, which is one too.
+        let page = page_with(|img| {
+            for y in 10..30 {
+                for x in 20..180 {
+                    img.put_pixel(x, y, Luma([216]));
+                }
+            }
+            for y in 30..95 {
+                for x in [20, 100, 179] {
+                    img.put_pixel(x, y, Luma([216]));
+                }
+            }
+        });
+        let r = find_rulings(&page, &Config::default().detect);
+        let ys: Vec<f32> = r.horizontal.iter().map(|l| l.pos).collect();
+        assert_eq!(ys, vec![10.0, 30.0], "{r:?}");
+        let starts: Vec<f32> = r.vertical.iter().map(|l| l.start).collect();
+        assert_eq!(starts, vec![10.0, 30.0, 10.0], "{r:?}");
+    }
+
+    #[test]
+    fn a_light_fill_to_the_page_edges_gives_no_rulings() {
+        // A tinted page (every pixel light ink). (One a pixel wide is a
+        // line; it must only not fail.)
+        for (w, h) in [(1, 80), (80, 1)] {
+            let page = PageImage {
+                pixels: GrayImage::from_pixel(w, h, Luma([235])),
+                scale: 1.0,
+                origin: (0.0, 0.0),
+            };
+            find_rulings(&page, &Config::default().detect);
+        }
+        for (w, h) in [(200, 100), (61, 61)] {
+            let page = PageImage {
+                pixels: GrayImage::from_pixel(w, h, Luma([235])),
+                scale: 1.0,
+                origin: (0.0, 0.0),
+            };
+            let r = find_rulings(&page, &Config::default().detect);
+            assert!(
+                r.vertical.is_empty() && r.horizontal.is_empty(),
+                "{w}x{h}: {r:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_light_line_under_a_light_band_is_parted_by_it() {
+        // A section band (y 40..50, a row's height) filled over a light
+        // column line from y 10 to 90: the line does not cross the band.
+        let page = page_with(|img| {
+            for y in 10..90 {
+                img.put_pixel(80, y, Luma([200]));
+            }
+            for y in 40..50 {
+                for x in 20..180 {
+                    img.put_pixel(x, y, Luma([213]));
+                }
+            }
+        });
+        let r = find_rulings(&page, &Config::default().detect);
+        let mut parts: Vec<(f32, f32)> = (r.vertical.iter())
+            .filter(|l| (l.pos - 80.5).abs() < 1.0)
+            .map(|l| (l.start, l.end))
+            .collect();
+        parts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert_eq!(parts, vec![(10.0, 40.0), (50.0, 90.0)], "{r:?}");
     }
 
     #[test]
