@@ -378,7 +378,13 @@ fn span_over_short_rules(table: &mut TableRegion, inside: &[&TextChar], rules: &
                     && cell.col as usize >= c0
                     && (cell.col + cell.colspan) as usize <= c1 + 1
             });
-            if within && cells.iter().filter(|&&i| filled[i]).count() == 1 {
+            let (x0, x1) = (grid.cols[c0], grid.cols[c1 + 1]);
+            let one_text =
+                cells.iter().filter(|&&i| filled[i]).count() == 1
+                    || one_phrase(inside.iter().filter(|c| {
+                        slot(&grid.rows, c.cy()) == Some(r) && c.cx() > x0 && c.cx() < x1
+                    }));
+            if within && one_text {
                 merges.push((r as u32, c0 as u32, c1 as u32));
             }
         }
@@ -401,6 +407,28 @@ fn span_over_short_rules(table: &mut TableRegion, inside: &[&TextChar], rules: &
         table.grid = merged;
     }
 }
+
+/// Whether characters (of one row) read as one phrase: no gap between two
+/// of them wider than `PHRASE_GAP_EM` (a word space is about a quarter em).
+/// A label centred over columns is cut by their boundary into two cells
+/// that each hold part of it.
+fn one_phrase<'a>(chars: impl Iterator<Item = &'a &'a TextChar>) -> bool {
+    let mut spans: Vec<(f32, f32, f32)> = (chars.filter(|c| !c.c.is_whitespace()))
+        .map(|c| (c.bbox.x0, c.bbox.x1, c.size))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut reach = f32::NEG_INFINITY;
+    for (i, &(x0, x1, size)) in spans.iter().enumerate() {
+        if i > 0 && x0 - reach > PHRASE_GAP_EM * size {
+            return false;
+        }
+        reach = reach.max(x1);
+    }
+    !spans.is_empty()
+}
+
+/// See `one_phrase`.
+const PHRASE_GAP_EM: f32 = 0.6;
 
 /// Parts a ruled table's rows where a fill's edge runs across the table
 /// between two lines of text: a header set on a light fill that covers the
@@ -1314,6 +1342,35 @@ mod tests {
             .filter(|c| c.row > 0)
             .all(|c| c.colspan == 1));
         assert!(table.grid.is_consistent());
+
+        // `Actual` centred over two columns is cut by their boundary into
+        // two cells: one phrase still, so one cell. Two labels a column
+        // gap apart over one rule are two.
+        let top_row = |label_chars: Vec<TextChar>| {
+            let mut table = layout_table(
+                vec![0.0, 20.0, 40.0, 60.0],
+                vec![0.0, 50.0, 100.0, 150.0, 200.0],
+            );
+            let mut chars = label_chars;
+            for (k, x) in [5.0, 55.0, 105.0, 155.0].into_iter().enumerate() {
+                chars.extend(word("12", x, 32.0, 1 + k as u32));
+            }
+            let inside: Vec<&TextChar> = chars.iter().collect();
+            span_over_short_rules(&mut table, &inside, &[Ruling::new(17.0, 50.0, 150.0)]);
+            let mut first: Vec<_> = (table.grid.cells.iter())
+                .filter(|c| c.row == 0)
+                .map(|c| (c.col, c.colspan))
+                .collect();
+            first.sort();
+            first
+        };
+        assert_eq!(
+            top_row(word("Actual", 82.0, 12.0, 0)),
+            vec![(0, 1), (1, 2), (3, 1)]
+        );
+        let mut two = word("Q1", 60.0, 12.0, 0);
+        two.extend(word("Q2", 110.0, 12.0, 0));
+        assert_eq!(top_row(two), vec![(0, 1), (1, 1), (2, 1), (3, 1)]);
     }
 
     #[test]
