@@ -1252,8 +1252,20 @@ def sample_wrapped_booktabs():
         )
     ]
     y = wrapped_rows(p, y - 24, [80, 60, 60], second, "lrr", "middle")
-    p.paragraph("Weights add up to one; scores run from one to five.", y - 40)
-    return [p.content()], [(1, Placed(first)), (1, Placed(second))]
+    y = p.paragraph("Weights add up to one; scores run from one to five.", y - 40)
+    # Middle-aligned, the last column wrapped: the first row's figures sit on
+    # its comment's short middle line, under two lines reaching further right.
+    third = [["Order", "Margin", "Comments"]] + [
+        [order, margin, wrap_words(comment, 120)]
+        for order, margin, comment in (
+            ("PO-4410", "12.5%", "Statements from the northern region arrive late every quarter so "
+                                 "intercompany reconciliations remain provisional until audited"),
+            ("PO-4415", "8.1%", "Final"),
+            ("PO-4421", "-3.0%", "Credit note issued for damaged goods"),
+        )
+    ]
+    y = wrapped_rows(p, y - 24, [70, 60, 130], third, "lrl", "middle")
+    return [p.content()], [(1, Placed(first)), (1, Placed(second)), (1, Placed(third))]
 
 
 def sample_ruled_rows():

@@ -258,7 +258,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // make no columns or rows of their own.
         "cjk-strokes",
         // Issue 12: cells of a booktabs table wrapped over several lines,
-        // top- or middle-aligned, stay in their row.
+        // top- or middle-aligned, stay in their row, the first row's too
+        // when its lines above the figures reach further right than they.
         "wrapped-booktabs",
         // Issue 12: indented sub-rows with their own figures, under a
         // heading with none, are rows of their own.

@@ -32,6 +32,8 @@ const COLUMN_GAP_EM: f32 = 0.8;
 const RIVER_EM: f32 = 0.5;
 /// A line narrower than this many em may be a label inside a table.
 const SHORT_LINE_EM: f32 = 15.0;
+/// How many short lines `blocks` holds back at most.
+const MAX_HELD_LINES: usize = 4;
 /// Lines further apart than this many em do not belong to one table.
 const MAX_LINE_GAP_EM: f32 = 2.2;
 /// A table's cells hold fewer words than prose: more than this many words per
@@ -243,7 +245,10 @@ fn segments(words: &[Word], size: f32) -> Vec<Segment> {
 fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
     let mut out = Vec::new();
     let mut current: Vec<Line> = Vec::new();
-    let mut pending: Option<Line> = None;
+    // Short lines held back, tight one under the next: a label between two
+    // header lines, or the top of a wrapped cell set middle-aligned beside
+    // the line of columns that follows.
+    let mut pending: Vec<Line> = Vec::new();
     let tight = |a: &Line, b: &Line| b.bbox.y0 - a.bbox.y1 < 0.5 * a.size.max(b.size);
     let close = |current: &mut Vec<Line>, out: &mut Vec<Vec<Line>>| {
         while current.len() >= 2 {
@@ -259,22 +264,39 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         }
         current.clear();
     };
+    let far = |a: &Line, b: &Line| b.bbox.y0 - a.bbox.y1 > MAX_LINE_GAP_EM * a.size.max(b.size);
     for (i, line) in lines.iter().enumerate() {
-        if let Some(prev) = current.last() {
-            let gap = line.bbox.y0 - prev.bbox.y1;
-            if gap > MAX_LINE_GAP_EM * line.size.max(prev.size) {
-                close(&mut current, &mut out);
-            }
+        // Held lines bridge the gap from the block to a line tight under
+        // them: one more held back, or a line of columns with a cell but its
+        // first that they all start flush with (a wrapped cell going on, not
+        // a caption or a title's lines); no other.
+        let held = pending.last().filter(|held| {
+            tight(held, line)
+                && (!line.is_tabular()
+                    || (pending.iter()).all(|l| cell_starting_with(l, line).is_some_and(|k| k > 0)))
+        });
+        if (held.or(current.last())).is_some_and(|prev| far(prev, line)) {
+            pending.clear();
+            close(&mut current, &mut out);
         }
         if line.is_tabular() {
             // A short line held back (a label set between two header lines)
-            // joins the block when a line of columns follows it closely.
-            if let Some(held) = pending.take() {
-                if current.last().is_some_and(|prev| close_enough(prev, &held))
-                    && close_enough(&held, line)
-                {
-                    current.push(held);
+            // joins the block when a line of columns follows it closely;
+            // lines held back join it when they run tight down into that
+            // line, within its width (the top of its wrapped cell).
+            if let (Some(first), Some(last)) = (pending.first(), pending.last()) {
+                let near = current.last().is_some_and(|prev| close_enough(prev, first));
+                let label = pending.len() == 1 && close_enough(last, line);
+                let cell_top = pending.windows(2).all(|w| tight(&w[0], &w[1]))
+                    && tight(last, line)
+                    && (pending.iter()).all(|l| in_a_cell_of(l, line));
+                if near && (label || cell_top) {
+                    current.append(&mut pending);
+                } else if pending.len() > 1 || current.last().is_some_and(|prev| far(prev, line)) {
+                    // Lines of text between two tables part them.
+                    close(&mut current, &mut out);
                 }
+                pending.clear();
             }
             if current.is_empty() {
                 // Pull in the narrow lines tight above: the top of a wrapped cell.
@@ -299,17 +321,33 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         {
             current.push(line.clone());
         } else if !current.is_empty()
-            && pending.is_none()
+            && pending.last().is_none_or(|held| tight(held, line))
+            && pending.len() < MAX_HELD_LINES
             && line.bbox.width() < SHORT_LINE_EM * line.size
         {
-            pending = Some(line.clone());
+            pending.push(line.clone());
         } else {
-            pending = None;
+            pending.clear();
             close(&mut current, &mut out);
         }
     }
     close(&mut current, &mut out);
     out
+}
+
+/// Whether `line` can be part of a cell of the line of columns `of`: it fits
+/// inside that line, or it is one segment set flush with the start of one
+/// of its cells but the first (a wrapped cell's line may reach past the
+/// row's last word; a caption starts where the table does).
+fn in_a_cell_of(line: &Line, of: &Line) -> bool {
+    fits_inside(line, std::slice::from_ref(of))
+        || (line.segments.len() == 1 && cell_starting_with(line, of).is_some_and(|k| k > 0))
+}
+
+/// The cell (segment) of the line of columns `of` that starts where `line`
+/// does, if any.
+fn cell_starting_with(line: &Line, of: &Line) -> Option<usize> {
+    (of.segments.iter()).position(|s| (s.x0 - line.bbox.x0).abs() < WRAP_ALIGN_EM * line.size)
 }
 
 /// Two lines near enough to belong to one table.
@@ -1792,6 +1830,52 @@ mod tests {
             "paragraphs stay out: {:?}",
             t.bbox
         );
+    }
+
+    #[test]
+    fn rows_held_back_under_a_header_stay_in_the_table() {
+        // Under a header set apart (a rule's room below it), a first row
+        // whose wrapped comment starts two lines above its figures, those
+        // lines reaching past them: the table keeps its header and the
+        // comment whole.
+        let mut id = 0;
+        let mut put = |chars: &mut Vec<TextChar>, cells: &[(&str, f32)], y: f32| {
+            for &(cell, x) in cells {
+                id += 1;
+                text(chars, cell, x, y, id);
+            }
+        };
+        let mut chars = Vec::new();
+        put(
+            &mut chars,
+            &[("Order", 50.0), ("Margin", 110.0), ("Comments", 170.0)],
+            40.0,
+        );
+        put(&mut chars, &[("Statements from the north", 170.0)], 62.0);
+        put(&mut chars, &[("region arrive late every", 170.0)], 72.0);
+        put(
+            &mut chars,
+            &[("PO-1", 50.0), ("12.5%", 110.0), ("quarter so", 170.0)],
+            82.0,
+        );
+        put(&mut chars, &[("reconciliations remain", 170.0)], 92.0);
+        put(&mut chars, &[("provisional", 170.0)], 102.0);
+        for (k, (order, margin, comment)) in
+            [("PO-2", "8.1%", "Final"), ("PO-3", "-3.0%", "Credit note")]
+                .iter()
+                .enumerate()
+        {
+            put(
+                &mut chars,
+                &[(order, 50.0), (margin, 110.0), (comment, 170.0)],
+                124.0 + 22.0 * k as f32,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let t = &tables[0];
+        assert!(t.bbox.y0 < 35.0, "the header stays: {:?}", t.bbox);
+        assert_eq!(t.grid.row_count(), 4, "{:?}", t.grid);
     }
 
     #[test]
