@@ -53,7 +53,6 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
     let into_boxes: Vec<Stroke> = (down.iter())
         .flat_map(|&s| into_a_box(s, &column_runs, max_thick))
         .collect();
-    // Each filled box gives its four edges as rulings.
     let within = |x0: u32, y0: u32, x1: u32, y1: u32| {
         boxes.iter().any(|&(bx0, by0, bx1, by1)| {
             x0 + 2 >= bx0 && x1 <= bx1 + 2 && y0 + 2 >= by0 && y1 <= by1 + 2
@@ -76,6 +75,7 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
         let (x1, _) = page.to_points(end, pos);
         rulings.horizontal.push(Ruling::new(y, x0, x1));
     };
+    // Each filled box gives its four edges as rulings.
     for &(x0, y0, x1, y1) in &boxes {
         add_h(y0 as f32, x0 as f32, x1 as f32);
         add_h(y1 as f32, x0 as f32, x1 as f32);
@@ -164,6 +164,7 @@ fn page_strokes(
 /// Gridlines are often drawn light grey, lighter than ink. Long thin strokes of
 /// light ink are taken as rulings too; short ones are left alone, since the
 /// edges of anti-aliased letters are light as well.
+/// `boxes` are the filled boxes of the dark scan.
 fn add_light_lines(
     page: &PageImage,
     cfg: &DetectConfig,
