@@ -272,8 +272,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         // a caption or a title's lines); no other.
         let held = pending.last().filter(|held| {
             tight(held, line)
-                && (!line.is_tabular()
-                    || (pending.iter()).all(|l| cell_starting_with(l, line).is_some_and(|k| k > 0)))
+                && (!line.is_tabular() || (pending.iter()).all(|l| starts_a_later_cell(l, line)))
         });
         if (held.or(current.last())).is_some_and(|prev| far(prev, line)) {
             pending.clear();
@@ -341,13 +340,13 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
 /// row's last word; a caption starts where the table does).
 fn in_a_cell_of(line: &Line, of: &Line) -> bool {
     fits_inside(line, std::slice::from_ref(of))
-        || (line.segments.len() == 1 && cell_starting_with(line, of).is_some_and(|k| k > 0))
+        || (line.segments.len() == 1 && starts_a_later_cell(line, of))
 }
 
-/// The cell (segment) of the line of columns `of` that starts where `line`
-/// does, if any.
-fn cell_starting_with(line: &Line, of: &Line) -> Option<usize> {
-    (of.segments.iter()).position(|s| (s.x0 - line.bbox.x0).abs() < WRAP_ALIGN_EM * line.size)
+/// Whether `line` starts where a cell (segment) of the line of columns `of`
+/// does, one but its first.
+fn starts_a_later_cell(line: &Line, of: &Line) -> bool {
+    (of.segments.iter().skip(1)).any(|s| (s.x0 - line.bbox.x0).abs() < WRAP_ALIGN_EM * line.size)
 }
 
 /// Two lines near enough to belong to one table.

@@ -53,17 +53,11 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
     let into_boxes: Vec<Stroke> = (down.iter())
         .flat_map(|&s| into_a_box(s, &column_runs, max_thick))
         .collect();
-    let within = |x0: u32, y0: u32, x1: u32, y1: u32| {
-        boxes.iter().any(|&(bx0, by0, bx1, by1)| {
-            x0 + 2 >= bx0 && x1 <= bx1 + 2 && y0 + 2 >= by0 && y1 <= by1 + 2
-        })
-    };
+    let within =
+        |x0: u32, y0: u32, x1: u32, y1: u32| boxes.iter().any(|&b| inside((x0, y0, x1, y1), b));
     let strictly_within = |x0: u32, y0: u32, x1: u32, y1: u32| {
         boxes.iter().any(|&(bx0, by0, bx1, by1)| {
-            x0 + 2 >= bx0
-                && x1 <= bx1 + 2
-                && y0 + 2 >= by0
-                && y1 <= by1 + 2
+            inside((x0, y0, x1, y1), (bx0, by0, bx1, by1))
                 && (x0 > bx0 + 2 || y0 > by0 + 2)
                 && (x1 + 2 < bx1 || y1 + 2 < by1)
         })
@@ -229,8 +223,7 @@ fn light_lines(
     // edge rather than its left or right.)
     let along_a_dark_edge = |(x0, y0, x1, y1): PixelBox, horizontal: bool| {
         boxes.iter().any(|&(bx0, by0, bx1, by1)| {
-            let inside = x0 + 2 >= bx0 && x1 <= bx1 + 2 && y0 + 2 >= by0 && y1 <= by1 + 2;
-            inside
+            inside((x0, y0, x1, y1), (bx0, by0, bx1, by1))
                 && if horizontal {
                     y0 <= by0 + max_thick || y1 + max_thick >= by1
                 } else {
@@ -369,7 +362,19 @@ fn darker_than_beside(pixels: &GrayImage, s: &Stroke, y: u32) -> bool {
     }
     let value = |x: u32| pixels.get_pixel(x, y)[0];
     let line = (s.first..=s.last).map(value).min().unwrap_or(u8::MAX);
-    line.saturating_add(LINE_OVER_FILL) <= value(left).min(value(right))
+    shows_over(line, value(left), value(right))
+}
+
+/// Whether a pixel of value `v` is a line's over the fill of values `a` and
+/// `b` either side of it.
+fn shows_over(v: u8, a: u8, b: u8) -> bool {
+    v.saturating_add(LINE_OVER_FILL) <= a.min(b)
+}
+
+/// Whether pixel box `inner` lies in `outer`, give or take two pixels.
+fn inside(inner: PixelBox, outer: PixelBox) -> bool {
+    let ((x0, y0, x1, y1), (bx0, by0, bx1, by1)) = (inner, outer);
+    x0 + 2 >= bx0 && x1 <= bx1 + 2 && y0 + 2 >= by0 && y1 <= by1 + 2
 }
 
 /// The strokes of lines drawn over a light fill, `box_` in pixels, along
@@ -415,16 +420,14 @@ fn lines_over_fill(
         if y >= FILL_BESIDE && y + FILL_BESIDE < height {
             let (up, down) = (row(y - FILL_BESIDE), row(y + FILL_BESIDE));
             for x in x0 as usize..x1 as usize {
-                below_above[x] =
-                    u8::from(here[x].saturating_add(LINE_OVER_FILL) <= up[x].min(down[x]));
+                below_above[x] = u8::from(shows_over(here[x], up[x], down[x]));
             }
             for x in marked(&below_above[x0 as usize..x1 as usize]) {
                 row_run = step(row_run, x0 + x as u32, y, &mut rows);
             }
         }
         for x in from..to {
-            beside[x] =
-                u8::from(here[x].saturating_add(LINE_OVER_FILL) <= here[x - f].min(here[x + f]));
+            beside[x] = u8::from(shows_over(here[x], here[x - f], here[x + f]));
         }
         for x in marked(&beside[from..to]) {
             let x = (from + x) as u32;
