@@ -55,6 +55,12 @@ Files written:
   filled-header.pdf / .json one page (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
                             column lines running out of it down the body
+  column-gaps.pdf / .json   two pages (issue 12): headers centred over their
+                            columns (a line item a word space after its
+                            margin, one reaching almost to the figures; a
+                            header wider than its quantities; comments wider
+                            than a short line), a table in a typewriter font;
+                            then a spreadsheet with 0.2 pt grey gridlines
   wrapped-booktabs.pdf / .json  one page (issue 12, class 6): two booktabs
                             tables whose cells wrap over two to four lines,
                             no rules between rows, the other cells set at
@@ -154,6 +160,7 @@ assert len(_HELV) == len(_HELV_BOLD) == 95
 FONTS = {  # resource name -> (BaseFont, width table)
     "F1": ("Helvetica", _HELV),
     "F2": ("Helvetica-Bold", _HELV_BOLD),
+    "F4": ("Courier", [600] * 95),  # on the pages that use it (see write_pdf)
 }
 
 
@@ -375,6 +382,12 @@ def write_pdf(path, pages, compress=False, rotations=None, type3=None):
         first = 5 + stride * n_pages
         objs.update(type3.objects(first))
         fonts += " /F3 %d 0 R" % first
+    # Courier after every other object, so files without it keep their numbering.
+    if any(isinstance(d, bytes) and b"/F4 " in d for d in pages):
+        num = max(max(objs) + 1, 5 + stride * n_pages)
+        objs[num] = ("<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>"
+                     % FONTS["F4"][0]).encode()
+        fonts += " /F4 %d 0 R" % num
     for pid, data, rotate in zip(page_ids, pages, rotations):
         image = ""
         if isinstance(data, ScanPage):
@@ -1171,12 +1184,14 @@ def sample_narrow_gap():
     return [p.content()], [(1, Placed(rows))]
 
 
-def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9, rules=True, row_gap=6, x=MARGIN):
+def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9, rules=True, row_gap=6, x=MARGIN,
+                 head_align=None, fonts=("F2", "F1")):
     """Draws a table whose cells hold "\n"-separated lines, each row as tall
     as its tallest cell plus row_gap; the other cells sit at the row's top or
     in its middle (valign). Booktabs rules (top, under the header, bottom)
-    unless rules is False; a rule under every row if rules is "rows".
-    Returns the bottom y."""
+    unless rules is False; a rule under every row if rules is "rows". The
+    header row is aligned as its columns unless head_align says otherwise
+    ("c" centres). Returns the bottom y."""
     lead = size * 1.2
     cap = 0.718 * size
     xs = [x]
@@ -1191,7 +1206,8 @@ def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9, rules=Tru
             p.line(xs[0], ys[i], xs[-1], ys[i])
         p.ops.append("Q")
     for r, row in enumerate(rows):
-        font = "F2" if r == 0 else "F1"
+        font = fonts[0] if r == 0 else fonts[1]
+        aligned = head_align if r == 0 and head_align else align
         for c, cell in enumerate(row):
             lines = cell.split("\n")
             if valign == "top":
@@ -1202,7 +1218,8 @@ def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9, rules=Tru
             for k, s in enumerate(lines):
                 w = text_width(s, font, size)
                 assert w + 2 * pad <= widths[c], s
-                tx = xs[c] + pad if align[c] == "l" else xs[c + 1] - pad - w
+                tx = {"l": xs[c] + pad, "r": xs[c + 1] - pad - w,
+                      "c": (xs[c] + xs[c + 1] - w) / 2.0}[aligned[c]]
                 p.text(tx, base0 - k * lead, s, font, size)
     return ys[-1]
 
@@ -1266,6 +1283,86 @@ def sample_wrapped_booktabs():
     ]
     y = wrapped_rows(p, y - 24, [70, 60, 130], third, "lrl", "middle")
     return [p.content()], [(1, Placed(first)), (1, Placed(second)), (1, Placed(third))]
+
+
+def sample_column_gaps():
+    # Issue 12: where the boundary between two columns goes when the text
+    # does not say it plainly. Page 1: headers centred over their columns;
+    # page 2: a spreadsheet printed with hairline grey gridlines.
+    p = Page()
+    y = p.title("Contracts and Notes", 790)
+    y = p.paragraph("Headers are centred over their columns. The line items start a word "
+                    "space after the margins; one of them reaches almost to the figures beside it.",
+                    y - 24)
+    # The centred "Line item" starts right of the short items: no column of
+    # its own. The long item's last word must not be cut at the boundary.
+    contracts = [["Contract", "Margin", "Line item", "Change"],
+                 ["K2-60191", "10%", "Surplus", "-2"],
+                 ["PO-89530", "11%", "Closed deposit terminal", "-12"],
+                 ["B7-72992", "34%", "Vendor rebate", "176"],
+                 ["HX-41606", "54.8%", "Tax", "90,932"],
+                 ["A-77223", "-4%", "Contract", "-7,731"],
+                 ["PO-65335", "87%", "Cash", "-119,263"],
+                 ["A-50842", "18%", "North audit", "2"],
+                 ["C-89240", "92%", "Inventory", "937"]]
+    y = wrapped_rows(p, y - 20, [62, 40, 104, 46], contracts, "lrlr", "middle", pad=3.0,
+                     head_align="cccc", row_gap=5)
+    y = p.paragraph("Notes wrap over up to three lines; the other cells sit midway. The "
+                    "quantities are narrower than their centred header.", y - 36)
+    notes = [["SKU", "Price", "Notes and remarks", "Quantity", "Balance"]] + [
+        [sku, price, wrap_words(note, 110), qty, balance]
+        for sku, price, note, qty, balance in (
+            ("A-17025", "1,817.3", "terminal accrual final central urban period price service", "544", "3,046.4"),
+            ("C-23070", "1,858.6", "price credit deposit payment", "947", "86,213.3"),
+            ("HX-98214", "4,503.3", "deposit region holding credit stock risk", "1", "1,062.9"),
+            ("REF-81218", "6,154.7", "volume segment vendor inventory surplus rate value", "80", "6.2"),
+        )
+    ]
+    y = wrapped_rows(p, y - 20, [60, 60, 120, 84, 60], notes, "lrlrr", "middle", head_align="ccccc")
+    y = p.paragraph("Comments run wider than a short line; the first row's figures sit beside "
+                    "its comment's middle line.", y - 36)
+    comments = [["Customer", "Date", "Amount", "Comments"]] + [
+        [customer, date, amount, wrap_words(comment, 160)]
+        for customer, date, amount, comment in (
+            ("Ledger Equity", "15/10/2025", "891,203.6", "index payment loan revenue gross contract reserve "
+             "invoice store vendor order wholesale"),
+            ("Supply", "04/09/2022", "1,749.5", "gross provision margin north field procurement income net "
+             "fund alpha retail market revenue"),
+            ("Interest", "24/06/2016", "", "bank north value asset"),
+        )
+    ]
+    y = wrapped_rows(p, y - 20, [80, 64, 64, 210], comments, "llrl", "middle")
+    y = p.paragraph("Set in a typewriter font, whose word space is wider than a proportional "
+                    "font's: items of two and three words are one cell.", y - 36)
+    budget = [["Region", "Budget", "Settled"],
+              ["Index", "", "2021-01-08"],
+              ["Transfer Budget", "115,725.94", "2020-05-03"],
+              ["Loan", "296.76", ""],
+              ["Order", "375,274.26", "2022-02-20"],
+              ["West", "16,425.94", "2023-01-17"],
+              ["Bank tax Portfolio", "0.65", "2021-08-21"]]
+    wrapped_rows(p, y - 20, [110, 70, 70], budget, "lrl", "middle", size=8.5, fonts=("F4", "F4"))
+    first = p.content()
+
+    # A spreadsheet's gridlines: 0.2 pt, light grey, off the pixel grid.
+    p = Page()
+    y = p.title("Stock by Store", 790)
+    header = ["Store", "Opened", "Region", "Manager", "Items", "Value"]
+    names = ["Central", "North Quay", "Harbour", "Old Town", "Airport", "Riverside", "Market Hall",
+             "West End", "Station", "Hillside", "Docklands", "University", "Park Lane", "Bridge Street"]
+    rng = Lcg(7)
+    rows = [header] + [
+        [name, "%02d/%02d/20%02d" % (1 + rng.next(28), 1 + rng.next(12), 10 + rng.next(15)),
+         ("North", "South", "East", "West")[rng.next(4)], ("Ana", "Ben", "Chen", "Dana", "Eve")[rng.next(5)],
+         str(10 + rng.next(990)), money(rng.next(10_000_000))]
+        for name in names
+    ]
+    sheet = Table(rows, widths=[72.0] * 6, heights=[13.85] * len(rows), align="lrllrr",
+                  lines=(0.2, 0.85))
+    sheet.place(p, MARGIN - 9.8, y - 24.6)
+    return ([first, p.content()],
+            [(1, Placed(contracts)), (1, Placed(notes)), (1, Placed(comments)), (1, Placed(budget)),
+             (2, sheet)])
 
 
 def sample_ruled_rows():
@@ -2157,6 +2254,7 @@ def main():
         ("page-columns", sample_page_columns, False),
         ("numbered-lines", sample_numbered_lines, False),
         ("ruled-rows", sample_ruled_rows, False),
+        ("column-gaps", sample_column_gaps, False),
         ("partial-rules", sample_partial_rules, False),
         ("form", sample_form, False),
         ("framed", sample_framed, False),
