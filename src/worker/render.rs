@@ -157,6 +157,9 @@ pub enum Showing {
     Graphics,
 }
 
+/// The narrowest a line is drawn for detection, in pixels.
+const MIN_LINE_PIXELS: f32 = 1.0;
+
 /// Renders a page in grey, `scale` pixels per point.
 pub fn render_page(page: &Page, scale: f32, showing: Showing) -> Result<PageImage, mupdf::Error> {
     let ctm = Matrix::new_scale(scale, scale);
@@ -170,8 +173,18 @@ pub fn render_page(page: &Page, scale: f32, showing: Showing) -> Result<PageImag
                 Pixmap::new_with_rect(&grey, page.bounds()?.transform(&ctm).round(), false)?;
             pixmap.clear_with(255)?;
             let failure = Rc::new(RefCell::new(None));
+            // Lines drawn a pixel wide at least: a hairline (a spreadsheet's
+            // 0.2 pt grey gridline) then shows its own grey over a pixel's
+            // width wherever it falls, not a faint smear over two rows that
+            // the ruling scan may or may not see. The draw device takes
+            // the setting when it is made.
+            let mut context = mupdf::Context::get();
+            let min_width = context.graphics_min_line_width();
+            context.set_graphics_min_line_width(MIN_LINE_PIXELS);
+            let target = Device::from_pixmap(&pixmap);
+            context.set_graphics_min_line_width(min_width);
             let device = Device::from_native(graphics::WithoutText {
-                target: Device::from_pixmap(&pixmap)?,
+                target: target?,
                 failure: Rc::clone(&failure),
             })?;
             page.run_contents(&device, &ctm)?;
@@ -275,5 +288,29 @@ mod tests {
             assert_eq!(darkest(&graphics, middle), darkest(&everything, middle));
             assert!(darkest(&graphics, middle) < 128);
         }
+    }
+
+    #[test]
+    fn hairline_gridlines_are_rulings_wherever_they_fall() {
+        // A spreadsheet printout: 0.2 pt gridlines of 0.85 grey, 13.85 pt
+        // apart, so that they fall at every offset within a pixel row.
+        let path = Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/column-gaps.pdf"
+        ));
+        let doc = open_document(path, None).unwrap();
+        let page = load_page(&doc, path, 2).unwrap();
+        let graphics = render_page(&page, 2.0, Showing::Graphics).unwrap();
+        let rulings = find_rulings(&graphics, &Config::default().detect);
+        let (top, step, rows) = (76.6, 13.85, 15);
+        let width = 6.0 * 72.0;
+        let missing: Vec<usize> = (0..=rows)
+            .filter(|&k| {
+                let y = top + step * k as f32;
+                !(rulings.horizontal.iter())
+                    .any(|r| (r.pos - y).abs() < 1.0 && r.end - r.start > 0.9 * width)
+            })
+            .collect();
+        assert!(missing.is_empty(), "gridlines {missing:?} not found");
     }
 }
