@@ -28,8 +28,12 @@ use crate::worker::extract::{is_cjk, TextChar};
 /// A word gap wider than this many em separates two cells of a line.
 const COLUMN_GAP_EM: f32 = 0.8;
 /// Inside a table, a gap this many em wide down a whole column separates two
-/// columns (a word space is about 0.3 em).
+/// columns (a word space is about 0.3 em)...
 const RIVER_EM: f32 = 0.5;
+/// ... when it is also wider than the block's own word space, by this
+/// factor (a typewriter font's space is 0.6 em, and its columns may be set
+/// little more than a space apart).
+const RIVER_OVER_SPACE: f32 = 1.1;
 /// A line narrower than this many em may be a label inside a table.
 const SHORT_LINE_EM: f32 = 15.0;
 /// How many short lines `blocks` holds back at most.
@@ -285,13 +289,18 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
             // line, within its width (the top of its wrapped cell).
             if let (Some(first), Some(last)) = (pending.first(), pending.last()) {
                 let near = current.last().is_some_and(|prev| close_enough(prev, first));
-                let label = pending.len() == 1 && close_enough(last, line);
+                let label = pending.len() == 1
+                    && close_enough(last, line)
+                    && (is_short(last) || starts_a_later_cell(last, line));
                 let cell_top = pending.windows(2).all(|w| tight(&w[0], &w[1]))
                     && tight(last, line)
                     && (pending.iter()).all(|l| in_a_cell_of(l, line));
                 if near && (label || cell_top) {
                     current.append(&mut pending);
-                } else if pending.len() > 1 || current.last().is_some_and(|prev| far(prev, line)) {
+                } else if pending.len() > 1
+                    || !is_short(last)
+                    || current.last().is_some_and(|prev| far(prev, line))
+                {
                     // Lines of text between two tables part them.
                     close(&mut current, &mut out);
                 }
@@ -322,7 +331,10 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         } else if !current.is_empty()
             && pending.last().is_none_or(|held| tight(held, line))
             && pending.len() < MAX_HELD_LINES
-            && line.bbox.width() < SHORT_LINE_EM * line.size
+            && (is_short(line)
+                // However long, a line that starts where a column of the
+                // block does (but its first) may be a wrapped cell's top.
+                || current.last().is_some_and(|prev| prev.is_tabular() && starts_a_later_cell(line, prev)))
         {
             pending.push(line.clone());
         } else {
@@ -332,6 +344,11 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
     }
     close(&mut current, &mut out);
     out
+}
+
+/// A line short enough to be a label inside a table.
+fn is_short(line: &Line) -> bool {
+    line.bbox.width() < SHORT_LINE_EM * line.size
 }
 
 /// Whether `line` can be part of a cell of the line of columns `of`: it fits
@@ -463,7 +480,13 @@ fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f
     let occ: Vec<Vec<bool>> = block.iter().map(|l| occupied(l, &cols)).collect();
     let body = &occ[HEADER_LINES..];
     let header = &occ[..HEADER_LINES];
-    let fills = |n: usize| 2 * body.iter().filter(|o| o[n]).count() >= body.len();
+    // A row's values sit on a line with text in two columns or more; the
+    // other lines of a wrapped cell do not count against a column.
+    let value_lines = body
+        .iter()
+        .filter(|o| o.iter().filter(|&&x| x).count() >= 2)
+        .count();
+    let fills = |n: usize| 2 * body.iter().filter(|o| o[n]).count() >= value_lines.max(1);
     for c in 0..cols.len() {
         let header_only = body.iter().all(|o| !o[c]) && header.iter().any(|o| o[c]);
         if !header_only {
@@ -566,6 +589,8 @@ fn is_number(token: &str) -> bool {
 /// (a right-aligned number next to left-aligned text).
 fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     let size = median(block.iter().map(|l| l.size).collect());
+    let space = word_space(block).unwrap_or(0.0);
+    let river = (RIVER_EM * size).max(RIVER_OVER_SPACE * space);
     let mut out = Vec::new();
     for (c0, c1) in cols {
         let words: Vec<(f32, f32, usize)> = block
@@ -586,7 +611,7 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
                 .collect();
             let lines_right: std::collections::HashSet<usize> =
                 words.iter().filter(|w| w.0 >= gap1).map(|w| w.2).collect();
-            if gap1 - gap0 > RIVER_EM * size && lines_left.len() >= 2 && lines_right.len() >= 2 {
+            if gap1 - gap0 > river && lines_left.len() >= 2 && lines_right.len() >= 2 {
                 out.push((start, gap0));
                 start = gap1;
             }
@@ -594,6 +619,23 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
         out.push((start, c1));
     }
     out
+}
+
+/// The median gap between two words of one segment that are words (not
+/// figures, which may be columns set closer than a column gap): the space
+/// of the block's font, if any line has one.
+fn word_space(block: &[Line]) -> Option<f32> {
+    let wordlike = |w: &Word| w.text.chars().any(char::is_alphabetic) && !is_number(&w.text);
+    let gaps: Vec<f32> = (block.iter())
+        .flat_map(|l| {
+            (l.segments.iter()).flat_map(|s| {
+                (l.words[s.words.clone()].windows(2))
+                    .filter(|w| wordlike(&w[0]) && wordlike(&w[1]))
+                    .map(|w| w[1].bbox.x0 - w[0].bbox.x1)
+            })
+        })
+        .collect();
+    (!gaps.is_empty()).then(|| median(gaps))
 }
 
 fn merge_intervals(spans: &mut [(f32, f32)]) -> Vec<(f32, f32)> {
@@ -888,12 +930,28 @@ fn split_at_lines(block: &[Line], cols: Vec<(f32, f32)>, drawn: &[f32]) -> Vec<(
     out
 }
 
+/// How the lines with text on both sides of a gap between two columns
+/// cross it.
+#[derive(Clone, Copy, PartialEq)]
+enum GapReading {
+    /// Most cross it inside a word of a cell: the gap is an artefact of a
+    /// header set apart from its column's text (centred over left-aligned
+    /// values), and no boundary can go there without cutting words.
+    ThroughWords,
+    /// Most cross it, at a word space or in a line of running text: a
+    /// justified line's wide space, or a number a word space before text.
+    ThroughSpaces,
+    /// Most have a column gap there.
+    Apart,
+}
+
 /// Joins neighbouring columns whose gaps most of the lines with text on
-/// both sides read straight through (a word space, not a column gap, where
-/// the gap is), when the joined column reads as running text (more words a
-/// line than a table's cell holds): the wide spaces of a justified line
-/// made the gaps, and the other lines of the paragraph run across them. A
-/// gap with a line drawn in it stays.
+/// both sides read straight through. Through words, always. Through word
+/// spaces, when the joined column reads as running text (more words a line
+/// than a table's cell holds): the wide spaces of a justified line made the
+/// gaps, and the other lines of the paragraph run across them (a number set
+/// a word space before a text column is two columns). A gap with a line
+/// drawn in it stays.
 fn merge_gaps_read_through(
     block: &[Line],
     cols: Vec<(f32, f32)>,
@@ -901,22 +959,41 @@ fn merge_gaps_read_through(
 ) -> Vec<(f32, f32)> {
     let has_text =
         |l: &Line, a: f32, b: f32| (l.words.iter()).any(|w| w.bbox.x1 > a && w.bbox.x0 < b);
-    let read_through = |left: (f32, f32), right: (f32, f32)| {
+    let reading = |left: (f32, f32), right: (f32, f32)| {
         let (gap0, gap1) = (left.1, right.0);
         let mid = (gap0 + gap1) / 2.0;
-        let (mut through, mut apart) = (0usize, 0usize);
+        let (mut words, mut spaces, mut apart) = (0usize, 0usize, 0usize);
         for line in block {
             if !(has_text(line, left.0, gap0) && has_text(line, gap1, right.1)) {
                 continue;
             }
-            if (line.segments.iter()).any(|s| s.x0 < mid && s.x1 > mid) {
-                through += 1;
+            let crossing = (line.segments.iter()).find_map(|s| {
+                let words = &line.words[s.words.clone()];
+                let word = words.iter().find(|w| w.bbox.x0 < mid && w.bbox.x1 > mid)?;
+                Some((word, words.len()))
+            });
+            if let Some((word, in_segment)) = crossing {
+                // A cell's text, not a line of running text over the
+                // columns, nor a run of dashes under a typed header.
+                if in_segment as f32 > MAX_WORDS_PER_CELL {
+                    spaces += 1;
+                } else if word.text.chars().any(char::is_alphanumeric) {
+                    words += 1;
+                }
+            } else if (line.segments.iter()).any(|s| s.x0 < mid && s.x1 > mid) {
+                spaces += 1;
             } else {
                 apart += 1;
             }
         }
         let ruled = drawn.iter().any(|&x| x >= gap0 - 1.0 && x <= gap1 + 1.0);
-        !ruled && through > 2 * apart
+        if ruled || words + spaces <= 2 * apart {
+            GapReading::Apart
+        } else if words > 2 * (spaces + apart) && gap1 > gap0 {
+            GapReading::ThroughWords
+        } else {
+            GapReading::ThroughSpaces
+        }
     };
     let running_text = |a: f32, b: f32| {
         let per_line: Vec<usize> = (block.iter())
@@ -930,11 +1007,23 @@ fn merge_gaps_read_through(
         let words: usize = per_line.iter().sum();
         !per_line.is_empty() && words as f32 > MAX_WORDS_PER_CELL * per_line.len() as f32
     };
-    // Runs of columns joined by gaps read through, each kept whole or apart.
-    let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
+    // Columns joined through words; then runs of columns joined by gaps read
+    // through at spaces, each kept whole or apart.
+    let mut joined: Vec<(f32, f32)> = Vec::new();
     for c in cols {
+        match joined.last_mut() {
+            Some(last) if reading(*last, c) == GapReading::ThroughWords => last.1 = last.1.max(c.1),
+            _ => joined.push(c),
+        }
+    }
+    let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
+    for c in joined {
         match runs.last_mut() {
-            Some(run) if read_through(*run.last().expect("runs are not empty"), c) => run.push(c),
+            Some(run)
+                if reading(*run.last().expect("runs are not empty"), c) != GapReading::Apart =>
+            {
+                run.push(c)
+            }
             _ => runs.push(vec![c]),
         }
     }
@@ -1831,50 +1920,205 @@ mod tests {
         );
     }
 
-    #[test]
-    fn rows_held_back_under_a_header_stay_in_the_table() {
-        // Under a header set apart (a rule's room below it), a first row
-        // whose wrapped comment starts two lines above its figures, those
-        // lines reaching past them: the table keeps its header and the
-        // comment whole.
+    /// A header set apart (a rule's room below it), then a first row whose
+    /// wrapped comment has lines `above` the row's figures, one `beside`
+    /// them and lines `below`, then two rows of one line.
+    fn header_over_a_commented_row(above: &[&str], beside: &str, below: &[&str]) -> Vec<TextChar> {
+        let mut chars = Vec::new();
         let mut id = 0;
-        let mut put = |chars: &mut Vec<TextChar>, cells: &[(&str, f32)], y: f32| {
+        let mut put = |cells: &[(&str, f32)], y: f32| {
             for &(cell, x) in cells {
                 id += 1;
-                text(chars, cell, x, y, id);
+                text(&mut chars, cell, x, y, id);
             }
         };
-        let mut chars = Vec::new();
         put(
-            &mut chars,
             &[("Order", 50.0), ("Margin", 110.0), ("Comments", 170.0)],
             40.0,
         );
-        put(&mut chars, &[("Statements from the north", 170.0)], 62.0);
-        put(&mut chars, &[("region arrive late every", 170.0)], 72.0);
-        put(
-            &mut chars,
-            &[("PO-1", 50.0), ("12.5%", 110.0), ("quarter so", 170.0)],
-            82.0,
-        );
-        put(&mut chars, &[("reconciliations remain", 170.0)], 92.0);
-        put(&mut chars, &[("provisional", 170.0)], 102.0);
-        for (k, (order, margin, comment)) in
+        let mut y = 62.0;
+        for line in above {
+            put(&[(line, 170.0)], y);
+            y += 10.0;
+        }
+        put(&[("PO-1", 50.0), ("12.5%", 110.0), (beside, 170.0)], y);
+        for line in below {
+            y += 10.0;
+            put(&[(line, 170.0)], y);
+        }
+        for (order, margin, comment) in
             [("PO-2", "8.1%", "Final"), ("PO-3", "-3.0%", "Credit note")]
-                .iter()
-                .enumerate()
         {
+            y += 22.0;
+            put(&[(order, 50.0), (margin, 110.0), (comment, 170.0)], y);
+        }
+        chars
+    }
+
+    #[test]
+    fn rows_held_back_under_a_header_stay_in_the_table() {
+        // The comment starts two lines above the row's figures, those lines
+        // reaching past them; or one line longer than a short line, which
+        // starts where the header's last column does: the table keeps its
+        // header and the comment whole.
+        for chars in [
+            header_over_a_commented_row(
+                &["Statements from the north", "region arrive late every"],
+                "quarter so",
+                &["reconciliations remain", "provisional"],
+            ),
+            header_over_a_commented_row(
+                &["Statements from the northern region"],
+                "arrive late every quarter so",
+                &["reconciliations stay provisional"],
+            ),
+        ] {
+            let tables = detect(&chars, &[]);
+            assert_eq!(tables.len(), 1, "{tables:?}");
+            let t = &tables[0];
+            assert!(t.bbox.y0 < 35.0, "the header stays: {:?}", t.bbox);
+            assert_eq!(t.grid.row_count(), 4, "{:?}", t.grid);
+        }
+    }
+
+    #[test]
+    fn a_header_centred_over_text_is_no_column_of_its_own() {
+        // Items set a word space after the margins, under a header centred
+        // over them that starts right of the short ones.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let mut put = |cells: &[(&str, f32)], y: f32| {
+            for &(cell, x) in cells {
+                id += 1;
+                text(&mut chars, cell, x, y, id);
+            }
+        };
+        put(
+            &[
+                ("Code", 30.0),
+                ("Margin", 75.0),
+                ("Line item", 140.0),
+                ("Total", 240.0),
+            ],
+            40.0,
+        );
+        let rows = [
+            ("A-1", "10%", "Surplus", "12"),
+            ("B-2", "11%", "Tax", "7"),
+            ("C-3", "34%", "Contract", "1,204"),
+            ("D-4", "54%", "Fee", "88"),
+            ("E-5", "87%", "Vendor rebate", "3"),
+            ("F-6", "18%", "Cash", "40"),
+            ("G-7", "92%", "Closed deposit terminal", "5"),
+        ];
+        for (k, (code, margin, item, total)) in rows.iter().enumerate() {
+            let right = |s: &str, edge: f32| edge - 5.0 * s.chars().count() as f32;
             put(
-                &mut chars,
-                &[(order, 50.0), (margin, 110.0), (comment, 170.0)],
-                124.0 + 22.0 * k as f32,
+                &[
+                    (code, 30.0),
+                    (margin, right(margin, 105.0)),
+                    (item, 110.0),
+                    (total, right(total, 265.0)),
+                ],
+                54.0 + 14.0 * k as f32,
             );
         }
         let tables = detect(&chars, &[]);
         assert_eq!(tables.len(), 1, "{tables:?}");
-        let t = &tables[0];
-        assert!(t.bbox.y0 < 35.0, "the header stays: {:?}", t.bbox);
-        assert_eq!(t.grid.row_count(), 4, "{:?}", t.grid);
+        let grid = &tables[0].grid;
+        assert_eq!(grid.col_count(), 4, "{grid:?}");
+    }
+
+    /// As `text`, in a typewriter font: every character, a space too, 0.6 em
+    /// wide.
+    fn typewritten(chars: &mut Vec<TextChar>, s: &str, x: f32, y: f32, line: u32) {
+        for (i, c) in s.chars().enumerate() {
+            let x = x + 6.0 * i as f32;
+            chars.push(TextChar {
+                c,
+                bbox: Rect::new(x, y - 8.0, x + 6.0, y + 2.0),
+                line,
+                size: 10.0,
+            });
+        }
+    }
+
+    #[test]
+    fn a_typewriter_word_space_parts_no_columns_a_wider_gap_does() {
+        // Courier: every character 0.6 em wide, a space too. Items of two
+        // and three words beside right-aligned amounts are two columns;
+        // dates 1.2 spaces after the amounts, a gap down every line a
+        // little wider than the words' spaces, a third.
+        let columns = |rows: &[(&str, &str, &str)]| {
+            let mut chars = Vec::new();
+            for (k, &(item, amount, date)) in rows.iter().enumerate() {
+                let y = 40.0 + 14.0 * k as f32;
+                let amount_x = 260.0 - 6.0 * amount.chars().count() as f32;
+                for (i, (s, x)) in [(item, 50.0), (amount, amount_x), (date, 267.2)]
+                    .into_iter()
+                    .enumerate()
+                {
+                    typewritten(&mut chars, s, x, y, (3 * k + i) as u32);
+                }
+            }
+            let tables = detect(&chars, &[]);
+            assert_eq!(tables.len(), 1, "{tables:?}");
+            tables[0].grid.col_count()
+        };
+        let items = [
+            ("Region", "Budget", ""),
+            ("Index", "8.10", ""),
+            ("Transfer Budget", "115,725.94", ""),
+            ("Loan", "296.76", ""),
+            ("Bank tax Portfolio", "0.65", ""),
+            ("West", "16,425.94", ""),
+        ];
+        assert_eq!(columns(&items), 2);
+        let dated = [
+            ("Balance store", "224,561.95", "22.07.2019"),
+            ("Inventory", "926.08", "01.04.2020"),
+            ("Alpha", "3.50", "12.05.2019"),
+            ("Office rent", "18.00", "30.11.2021"),
+        ];
+        assert_eq!(columns(&dated), 3);
+    }
+
+    #[test]
+    fn a_header_wider_than_its_figures_heads_them_over_wrapped_rows() {
+        // A quantity column whose centred header ends left of its figures,
+        // in rows whose notes wrap over three lines: the figures are on a
+        // third of the lines, but on every row.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let mut put = |cells: &[(&str, f32)], y: f32| {
+            for &(cell, x) in cells {
+                id += 1;
+                text(&mut chars, cell, x, y, id);
+            }
+        };
+        put(
+            &[("SKU", 50.0), ("Notes", 110.0), ("Quantity", 215.0)],
+            40.0,
+        );
+        for (k, (sku, qty)) in [("A-1", "544"), ("B-2", "947"), ("C-3", "1"), ("D-4", "80")]
+            .iter()
+            .enumerate()
+        {
+            let y = 58.0 + 36.0 * k as f32;
+            put(&[("terminal accrual", 110.0)], y);
+            put(
+                &[
+                    (sku, 50.0),
+                    ("urban period", 110.0),
+                    (qty, 280.0 - 5.0 * qty.len() as f32),
+                ],
+                y + 10.0,
+            );
+            put(&[("price service", 110.0)], y + 20.0);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 3, "{:?}", tables[0].grid);
     }
 
     #[test]
