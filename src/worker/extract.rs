@@ -1,7 +1,8 @@
 //! Stage 4, extract (inside a worker): the text of each cell of a table, from
 //! the page's text layer (MuPDF structured text).
 //!
-//! Characters go to the cell that holds their centre. Within a cell, pieces of
+//! Characters go to the cell that holds their centre, a word's letters to
+//! the one that holds the word's. Within a cell, pieces of
 //! text on one baseline form a line (left to right); lines are joined with a
 //! newline, top to bottom; a line with right-to-left letters is read in
 //! its reading order (`bidi`). Rows come out in grid order: `rows[r][c]` is the
@@ -216,14 +217,11 @@ pub(crate) fn leader_marks<'a>(chars: impl IntoIterator<Item = &'a TextChar>) ->
 /// The text of every cell of `grid`, row by row (see the module docs).
 pub fn cell_texts(chars: &[TextChar], grid: &Grid) -> Vec<Vec<String>> {
     let (nr, nc) = (grid.row_count(), grid.col_count());
-    let owner = grid.cell_at_positions();
     let mut per_cell: Vec<Vec<&TextChar>> = vec![Vec::new(); grid.cells.len()];
-    let leaders = leader_marks(chars);
-    for (ch, _) in chars.iter().zip(leaders).filter(|(_, leader)| !leader) {
-        let (Some(r), Some(c)) = (slot(&grid.rows, ch.cy()), slot(&grid.cols, ch.cx())) else {
-            continue;
-        };
-        per_cell[owner[r * nc + c]].push(ch);
+    for (ch, cell) in chars.iter().zip(char_cells(chars, grid)) {
+        if let Some(cell) = cell {
+            per_cell[cell].push(ch);
+        }
     }
     let mut rows = vec![vec![String::new(); nc]; nr];
     for (cell, chars) in grid.cells.iter().zip(&per_cell) {
@@ -237,14 +235,10 @@ pub fn cell_texts(chars: &[TextChar], grid: &Grid) -> Vec<Vec<String>> {
 /// for a cell without characters.
 pub fn cell_minimum(chars: &[TextChar], values: &[f32], grid: &Grid) -> Vec<Vec<f32>> {
     let (nr, nc) = (grid.row_count(), grid.col_count());
-    let owner = grid.cell_at_positions();
     let mut per_cell = vec![1.0f32; grid.cells.len()];
-    for (ch, &v) in chars.iter().zip(values) {
-        if ch.c.is_whitespace() {
-            continue;
-        }
-        if let (Some(r), Some(c)) = (slot(&grid.rows, ch.cy()), slot(&grid.cols, ch.cx())) {
-            let m = &mut per_cell[owner[r * nc + c]];
+    for ((ch, &v), cell) in chars.iter().zip(values).zip(char_cells(chars, grid)) {
+        if let (Some(cell), false) = (cell, ch.c.is_whitespace()) {
+            let m = &mut per_cell[cell];
             *m = m.min(v);
         }
     }
@@ -254,6 +248,67 @@ pub fn cell_minimum(chars: &[TextChar], values: &[f32], grid: &Grid) -> Vec<Vec<
     }
     rows
 }
+
+/// The cell (an index into `grid.cells`) of each character, None for a dot
+/// leader's or one outside the grid: the one that holds its centre, except
+/// that a word mostly in one cell goes there whole. A boundary set in a
+/// narrow gap between columns may run through the last word of a cell that
+/// reaches past its column; text cut off at a cell's edge and run into the
+/// next cell's (`Elizab2165`) is two words, about as much on either side or
+/// letters on one and figures on the other.
+fn char_cells(chars: &[TextChar], grid: &Grid) -> Vec<Option<usize>> {
+    let nc = grid.col_count();
+    let owner = grid.cell_at_positions();
+    let leaders = leader_marks(chars);
+    let column = |ch: &TextChar| slot(&grid.cols, ch.cx());
+    // Letters of one word: one line, no space or leader between, boxes touching.
+    let joined = |i: usize| {
+        let (a, b) = (&chars[i - 1], &chars[i]);
+        let gap = (b.bbox.x0 - a.bbox.x1).max(a.bbox.x0 - b.bbox.x1);
+        a.line == b.line
+            && !(a.c.is_whitespace() || b.c.is_whitespace() || leaders[i - 1] || leaders[i])
+            && gap < WORD_GAP_EM * a.size.max(b.size)
+    };
+    let mut cells = Vec::with_capacity(chars.len());
+    let mut start = 0;
+    while start < chars.len() {
+        let mut end = start + 1;
+        while end < chars.len() && joined(end) {
+            end += 1;
+        }
+        let word = &chars[start..end];
+        let mut counts: Vec<(Option<usize>, usize)> = Vec::new();
+        for c in word.iter().map(column) {
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+        let most = counts.iter().max_by_key(|(_, n)| *n).map(|&(c, n)| (c, n));
+        // Letters running into figures where the cells part are two texts.
+        let kind = |ch: &TextChar| (ch.c.is_alphabetic(), ch.c.is_numeric());
+        let two_texts =
+            (word.windows(2)).any(|p| column(&p[0]) != column(&p[1]) && kind(&p[0]) != kind(&p[1]));
+        let whole = most.filter(|&(_, n)| {
+            !two_texts && n * WHOLE_WORD_SHARE.1 >= word.len() * WHOLE_WORD_SHARE.0
+        });
+        for (i, ch) in word.iter().enumerate() {
+            let c = whole.map_or_else(|| column(ch), |(c, _)| c);
+            cells.push(match (slot(&grid.rows, ch.cy()), c, leaders[start + i]) {
+                (Some(r), Some(c), false) => Some(owner[r * nc + c]),
+                _ => None,
+            });
+        }
+        start = end;
+    }
+    cells
+}
+
+/// Letters closer than this many em are of one word.
+const WORD_GAP_EM: f32 = 0.15;
+/// A word with at least this share (numerator, denominator) of its letters
+/// in one cell goes there whole.
+const WHOLE_WORD_SHARE: (usize, usize) = (2, 3);
 
 /// The index of the interval of `bounds` (ascending) that holds `v`.
 pub(crate) fn slot(bounds: &[f32], v: f32) -> Option<usize> {
@@ -460,6 +515,28 @@ pub(crate) mod tests {
             .map(|(c, &m)| if m { '#' } else { c.c })
             .collect();
         assert_eq!(marked, "Net ####### 12.3 etc... end.");
+    }
+
+    #[test]
+    fn a_word_across_a_boundary_goes_whole_to_one_cell() {
+        // "terminal" runs from 94 to 142 over the boundary at 130, six of
+        // its eight letters left of it; "Closing" starts left of it, five of
+        // its seven letters right of it.
+        let grid = Grid::uniform(vec![0.0, 20.0], vec![0.0, 130.0, 200.0]);
+        let mut chars = word("Closed deposit terminal", 4.0, 14.0, 0);
+        chars.extend(word("-12", 160.0, 14.0, 0));
+        assert_eq!(
+            cell_texts(&chars, &grid),
+            vec![vec!["Closed deposit terminal", "-12"]]
+        );
+        let chars = word("Net Closing", 94.0, 14.0, 1);
+        assert_eq!(cell_texts(&chars, &grid), vec![vec!["Net", "Closing"]]);
+        // Text cut off at a cell's edge and run into the next cell's: as
+        // much on either side, each letter where it stands.
+        let chars = word("Elizab2165", 94.0, 14.0, 2);
+        assert_eq!(cell_texts(&chars, &grid), vec![vec!["Elizab", "2165"]]);
+        let chars = word("Patricia812", 82.0, 14.0, 3);
+        assert_eq!(cell_texts(&chars, &grid), vec![vec!["Patricia", "812"]]);
     }
 
     #[test]
