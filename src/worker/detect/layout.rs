@@ -65,7 +65,7 @@ const MIN_WRAPPED_WORDS: usize = 3;
 const MIN_CHART_FILL: f32 = 0.4;
 const MIN_CHART_DENSITY: f32 = 0.12;
 /// The narrowest word space, in em, that word wrap would have put before the
-/// next line's first word.
+/// next line's first word (when the line shows none of its own).
 const WRAP_SPACE_EM: f32 = 0.2;
 /// Lines of one wrapped cell start (or end, or centre) within this many em
 /// of each other.
@@ -1403,11 +1403,16 @@ fn wraps_into(line: &Line, next: &Line, cols: &[(f32, f32)], c: usize, widest: f
     if words_in_column(line, cols, c).all(|w| is_number(&w.text)) {
         return false;
     }
+    // The line's own word space where it has one (a typewriter font's is
+    // 0.6 em), else the narrowest a proportional font sets.
+    let words: Vec<&Word> = words_in_column(line, cols, c).collect();
+    let gaps: Vec<f32> = (words.windows(2))
+        .map(|w| w[1].bbox.x0 - w[0].bbox.x1)
+        .collect();
+    let space = median(gaps).max(WRAP_SPACE_EM * line.size);
     let first_word = words_in_column(next, cols, c).min_by(|p, q| p.bbox.x0.total_cmp(&q.bbox.x0));
     first_word.is_some_and(|w| {
-        !is_number(&w.text)
-            && (b - a) + WRAP_SPACE_EM * line.size + w.bbox.width()
-                > widest - WRAP_SLACK_EM * line.size
+        !is_number(&w.text) && (b - a) + space + w.bbox.width() > widest - WRAP_SLACK_EM * line.size
     })
 }
 
@@ -2289,6 +2294,41 @@ mod tests {
         }
         let t = &detect(&chars, &rules)[0];
         assert_eq!((t.grid.row_count(), t.grid.col_count()), (7, 3));
+    }
+
+    #[test]
+    fn a_typewriter_note_wraps_by_its_own_word_space() {
+        // Courier, a rule under every row: "capital tariffs" stopped short
+        // of the widest line by less than its own space and "cash".
+        let bands = [
+            ("Trade", ["rebate terminal west", "capital tariffs", "cash"]),
+            ("Deposit", ["bank store import", "freight retail", ""]),
+            ("South", ["urban sales plant", "yield", ""]),
+        ];
+        let mut chars = Vec::new();
+        let mut rules = Vec::new();
+        let mut id = 0;
+        let mut y = 40.0;
+        typewritten(&mut chars, "Item", 50.0, y, id);
+        typewritten(&mut chars, "Notes", 150.0, y, id + 1);
+        for (item, notes) in bands {
+            rules.push(Ruling::new(y + 4.0, 40.0, 300.0));
+            for (k, note) in notes.iter().filter(|n| !n.is_empty()).enumerate() {
+                y += 12.0;
+                id += 2;
+                typewritten(&mut chars, note, 150.0, y, id);
+                if k == 0 {
+                    typewritten(&mut chars, item, 50.0, y, id + 1);
+                }
+            }
+        }
+        let t = &detect(&chars, &rules)[0];
+        assert_eq!(
+            (t.grid.row_count(), t.grid.col_count()),
+            (4, 2),
+            "{:?}",
+            t.grid
+        );
     }
 
     #[test]
