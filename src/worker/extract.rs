@@ -261,6 +261,7 @@ fn char_cells(chars: &[TextChar], grid: &Grid) -> Vec<Option<usize>> {
     let owner = grid.cell_at_positions();
     let leaders = leader_marks(chars);
     let column = |ch: &TextChar| slot(&grid.cols, ch.cx());
+    let kind = |ch: &TextChar| (ch.c.is_alphabetic(), ch.c.is_numeric());
     // Letters of one word: one line, no space or leader between, boxes touching.
     let joined = |i: usize| {
         let (a, b) = (&chars[i - 1], &chars[i]);
@@ -284,13 +285,12 @@ fn char_cells(chars: &[TextChar], grid: &Grid) -> Vec<Option<usize>> {
                 None => counts.push((c, 1)),
             }
         }
-        let most = counts.iter().max_by_key(|(_, n)| *n).map(|&(c, n)| (c, n));
+        let most = counts.iter().max_by_key(|(_, n)| *n).copied();
         // Letters running into figures where the cells part are two texts.
-        let kind = |ch: &TextChar| (ch.c.is_alphabetic(), ch.c.is_numeric());
         let two_texts =
             (word.windows(2)).any(|p| column(&p[0]) != column(&p[1]) && kind(&p[0]) != kind(&p[1]));
-        let whole = most.filter(|&(_, n)| {
-            !two_texts && n * WHOLE_WORD_SHARE.1 >= word.len() * WHOLE_WORD_SHARE.0
+        let whole = most.filter(|&(c, n)| {
+            c.is_some() && !two_texts && n * WHOLE_WORD_SHARE.1 >= word.len() * WHOLE_WORD_SHARE.0
         });
         for (i, ch) in word.iter().enumerate() {
             let c = whole.map_or_else(|| column(ch), |(c, _)| c);
