@@ -69,7 +69,8 @@ fn main() {
             t[5] = clock.elapsed();
             let clock = Instant::now();
             for table in &found.tables {
-                let _ = extract::cell_texts(&chars, &table.grid);
+                let boundaries = extract::Boundaries::of(table.evidence);
+                let _ = extract::cell_texts(&chars, &table.grid, boundaries);
             }
             t[6] = clock.elapsed();
             times.push(t);

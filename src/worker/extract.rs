@@ -10,7 +10,7 @@
 
 use mupdf::{Page, TextCharFlags, TextPageFlags};
 
-use crate::table::{Grid, Rect};
+use crate::table::{Evidence, Grid, Rect};
 use crate::worker::bidi::{reading_order, reversed_by_mupdf, Placed};
 use crate::worker::turn::{Runs, Turn};
 
@@ -214,11 +214,31 @@ pub(crate) fn leader_marks<'a>(chars: impl IntoIterator<Item = &'a TextChar>) ->
     marks
 }
 
+/// Where a grid's column boundaries stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Boundaries {
+    /// On lines drawn on the page: text past one is the next cell's (or text
+    /// cut off at the line and run into it).
+    Drawn,
+    /// In the gaps between columns of text: a word across one was cut.
+    Placed,
+}
+
+impl Boundaries {
+    /// Those of a table found from `evidence`.
+    pub fn of(evidence: Evidence) -> Boundaries {
+        match evidence {
+            Evidence::Ruled => Boundaries::Drawn,
+            Evidence::PartiallyRuled | Evidence::TextLayout => Boundaries::Placed,
+        }
+    }
+}
+
 /// The text of every cell of `grid`, row by row (see the module docs).
-pub fn cell_texts(chars: &[TextChar], grid: &Grid) -> Vec<Vec<String>> {
+pub fn cell_texts(chars: &[TextChar], grid: &Grid, boundaries: Boundaries) -> Vec<Vec<String>> {
     let (nr, nc) = (grid.row_count(), grid.col_count());
     let mut per_cell: Vec<Vec<&TextChar>> = vec![Vec::new(); grid.cells.len()];
-    for (ch, cell) in chars.iter().zip(char_cells(chars, grid)) {
+    for (ch, cell) in chars.iter().zip(char_cells(chars, grid, boundaries)) {
         if let Some(cell) = cell {
             per_cell[cell].push(ch);
         }
@@ -233,10 +253,16 @@ pub fn cell_texts(chars: &[TextChar], grid: &Grid) -> Vec<Vec<String>> {
 /// For every cell of `grid`, row by row as `cell_texts`, the lowest of
 /// `values` (one per character of `chars`) among the characters in it; 1
 /// for a cell without characters.
-pub fn cell_minimum(chars: &[TextChar], values: &[f32], grid: &Grid) -> Vec<Vec<f32>> {
+pub fn cell_minimum(
+    chars: &[TextChar],
+    values: &[f32],
+    grid: &Grid,
+    boundaries: Boundaries,
+) -> Vec<Vec<f32>> {
     let (nr, nc) = (grid.row_count(), grid.col_count());
     let mut per_cell = vec![1.0f32; grid.cells.len()];
-    for ((ch, &v), cell) in chars.iter().zip(values).zip(char_cells(chars, grid)) {
+    let cells = char_cells(chars, grid, boundaries);
+    for ((ch, &v), cell) in chars.iter().zip(values).zip(cells) {
         if let (Some(cell), false) = (cell, ch.c.is_whitespace()) {
             let m = &mut per_cell[cell];
             *m = m.min(v);
@@ -251,12 +277,13 @@ pub fn cell_minimum(chars: &[TextChar], values: &[f32], grid: &Grid) -> Vec<Vec<
 
 /// The cell (an index into `grid.cells`) of each character, None for a dot
 /// leader's or one outside the grid: the one that holds its centre, except
-/// that a word mostly in one cell goes there whole. A boundary set in a
-/// narrow gap between columns may run through the last word of a cell that
-/// reaches past its column; text cut off at a cell's edge and run into the
-/// next cell's (`Elizab2165`) is two words, about as much on either side or
-/// letters on one and figures on the other.
-fn char_cells(chars: &[TextChar], grid: &Grid) -> Vec<Option<usize>> {
+/// that between boundaries placed in gaps a word mostly in one cell goes
+/// there whole. A boundary set in a narrow gap between columns may run
+/// through the last word of a cell that reaches past its column; text cut
+/// off at a cell's edge and run into the next cell's (`Elizab2165`) is two
+/// words, about as much on either side or letters on one and figures on
+/// the other.
+fn char_cells(chars: &[TextChar], grid: &Grid, boundaries: Boundaries) -> Vec<Option<usize>> {
     let nc = grid.col_count();
     let owner = grid.cell_at_positions();
     let leaders = leader_marks(chars);
@@ -290,7 +317,10 @@ fn char_cells(chars: &[TextChar], grid: &Grid) -> Vec<Option<usize>> {
         let two_texts =
             (word.windows(2)).any(|p| column(&p[0]) != column(&p[1]) && kind(&p[0]) != kind(&p[1]));
         let whole = most.filter(|&(c, n)| {
-            c.is_some() && !two_texts && n * WHOLE_WORD_SHARE.1 >= word.len() * WHOLE_WORD_SHARE.0
+            boundaries == Boundaries::Placed
+                && c.is_some()
+                && !two_texts
+                && n * WHOLE_WORD_SHARE.1 >= word.len() * WHOLE_WORD_SHARE.0
         });
         for (i, ch) in word.iter().enumerate() {
             let c = whole.map_or_else(|| column(ch), |(c, _)| c);
@@ -526,17 +556,26 @@ pub(crate) mod tests {
         let mut chars = word("Closed deposit terminal", 4.0, 14.0, 0);
         chars.extend(word("-12", 160.0, 14.0, 0));
         assert_eq!(
-            cell_texts(&chars, &grid),
+            cell_texts(&chars, &grid, Boundaries::Placed),
             vec![vec!["Closed deposit terminal", "-12"]]
         );
         let chars = word("Net Closing", 94.0, 14.0, 1);
-        assert_eq!(cell_texts(&chars, &grid), vec![vec!["Net", "Closing"]]);
+        assert_eq!(
+            cell_texts(&chars, &grid, Boundaries::Placed),
+            vec![vec!["Net", "Closing"]]
+        );
         // Text cut off at a cell's edge and run into the next cell's: as
         // much on either side, each letter where it stands.
         let chars = word("Elizab2165", 94.0, 14.0, 2);
-        assert_eq!(cell_texts(&chars, &grid), vec![vec!["Elizab", "2165"]]);
+        assert_eq!(
+            cell_texts(&chars, &grid, Boundaries::Placed),
+            vec![vec!["Elizab", "2165"]]
+        );
         let chars = word("Patricia812", 82.0, 14.0, 3);
-        assert_eq!(cell_texts(&chars, &grid), vec![vec!["Patricia", "812"]]);
+        assert_eq!(
+            cell_texts(&chars, &grid, Boundaries::Placed),
+            vec![vec!["Patricia", "812"]]
+        );
     }
 
     #[test]
@@ -546,7 +585,7 @@ pub(crate) mod tests {
         chars.extend(word("1,234", 150.0, 14.0, 0)); // same structured line, next cell
         chars.extend(word("North", 4.0, 34.0, 1));
         chars.extend(word("far away", 400.0, 34.0, 1));
-        let rows = cell_texts(&chars, &grid);
+        let rows = cell_texts(&chars, &grid, Boundaries::Placed);
         assert_eq!(rows, vec![vec!["Region", "1,234"], vec!["North", ""]]);
     }
 
@@ -556,7 +595,10 @@ pub(crate) mod tests {
         let mut chars = word("second", 4.0, 34.0, 2);
         chars.extend(word("first", 4.0, 14.0, 0));
         chars.extend(word("half", 60.0, 14.5, 1));
-        assert_eq!(cell_texts(&chars, &grid), vec![vec!["first half\nsecond"]]);
+        assert_eq!(
+            cell_texts(&chars, &grid, Boundaries::Placed),
+            vec![vec!["first half\nsecond"]]
+        );
     }
 
     #[test]
@@ -576,7 +618,7 @@ pub(crate) mod tests {
         let mut chars = word("ab", 4.0, 14.0, 0);
         chars.extend(word("c d", 104.0, 34.0, 1));
         let values = [0.9, 0.6, 0.95, 0.1, 0.7]; // the space's 0.1 does not count
-        let m = cell_minimum(&chars, &values, &grid);
+        let m = cell_minimum(&chars, &values, &grid, Boundaries::Placed);
         assert_eq!(m, vec![vec![0.6, 1.0], vec![1.0, 0.7]]);
     }
 
@@ -605,7 +647,7 @@ pub(crate) mod tests {
         ];
         let chars = word("Header", 80.0, 14.0, 0);
         assert_eq!(
-            cell_texts(&chars, &grid),
+            cell_texts(&chars, &grid, Boundaries::Placed),
             vec![vec!["Header", ""], vec!["", ""]]
         );
     }

@@ -399,11 +399,12 @@ impl Worker {
                 (&page.chars, page.confidence.as_deref().unwrap_or_default())
             }
         };
-        let rows = extract::cell_texts(chars, grid);
+        let boundaries = extract::Boundaries::of(job.region.evidence);
+        let rows = extract::cell_texts(chars, grid, boundaries);
         let unsure = if confidence.is_empty() {
             Vec::new()
         } else {
-            extract::cell_minimum(chars, confidence, grid)
+            extract::cell_minimum(chars, confidence, grid, boundaries)
                 .iter()
                 .map(|row| {
                     (0..row.len() as u32)

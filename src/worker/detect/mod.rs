@@ -1213,6 +1213,7 @@ fn sort_reading_order(tables: &mut [TableRegion]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::worker::extract::Boundaries;
     use proptest::prelude::*;
     use rulings::Ruling;
 
@@ -1581,7 +1582,7 @@ mod tests {
         assert_eq!(table.grid.rows, vec![0.0, 40.0, 60.0]);
         assert!(table.grid.is_consistent());
         assert_eq!(
-            crate::worker::extract::cell_texts(&chars, &table.grid),
+            crate::worker::extract::cell_texts(&chars, &table.grid, Boundaries::of(table.evidence)),
             vec![vec!["ab", "12"], vec!["cd", ""]]
         );
     }
@@ -1616,7 +1617,9 @@ mod tests {
         ] {
             chars.extend(word(text, x, y));
         }
-        let texts = |t: &TableRegion| crate::worker::extract::cell_texts(&chars, &t.grid);
+        let texts = |t: &TableRegion| {
+            crate::worker::extract::cell_texts(&chars, &t.grid, Boundaries::of(t.evidence))
+        };
         let before = texts(&table);
         let inside = table_chars(&table, &chars);
         drop_empty_lines(&mut table.grid, &inside);
