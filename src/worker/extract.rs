@@ -553,29 +553,29 @@ pub(crate) mod tests {
         // its eight letters left of it; "Closing" starts left of it, five of
         // its seven letters right of it.
         let grid = Grid::uniform(vec![0.0, 20.0], vec![0.0, 130.0, 200.0]);
+        let read = |chars: &[TextChar], boundaries: Boundaries| {
+            cell_texts(chars, &grid, boundaries).remove(0)
+        };
         let mut chars = word("Closed deposit terminal", 4.0, 14.0, 0);
         chars.extend(word("-12", 160.0, 14.0, 0));
         assert_eq!(
-            cell_texts(&chars, &grid, Boundaries::Placed),
-            vec![vec!["Closed deposit terminal", "-12"]]
+            read(&chars, Boundaries::Placed),
+            ["Closed deposit terminal", "-12"]
+        );
+        // At a drawn line, text past it is the next cell's.
+        assert_eq!(
+            read(&chars, Boundaries::Drawn),
+            ["Closed deposit termin", "al-12"]
         );
         let chars = word("Net Closing", 94.0, 14.0, 1);
-        assert_eq!(
-            cell_texts(&chars, &grid, Boundaries::Placed),
-            vec![vec!["Net", "Closing"]]
-        );
+        assert_eq!(read(&chars, Boundaries::Placed), ["Net", "Closing"]);
         // Text cut off at a cell's edge and run into the next cell's: as
-        // much on either side, each letter where it stands.
+        // much on either side, or letters meeting figures at the boundary,
+        // each letter where it stands.
         let chars = word("Elizab2165", 94.0, 14.0, 2);
-        assert_eq!(
-            cell_texts(&chars, &grid, Boundaries::Placed),
-            vec![vec!["Elizab", "2165"]]
-        );
+        assert_eq!(read(&chars, Boundaries::Placed), ["Elizab", "2165"]);
         let chars = word("Patricia812", 82.0, 14.0, 3);
-        assert_eq!(
-            cell_texts(&chars, &grid, Boundaries::Placed),
-            vec![vec!["Patricia", "812"]]
-        );
+        assert_eq!(read(&chars, Boundaries::Placed), ["Patricia", "812"]);
     }
 
     #[test]

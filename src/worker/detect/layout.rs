@@ -1399,13 +1399,13 @@ fn wraps_into(line: &Line, next: &Line, cols: &[(f32, f32)], c: usize, widest: f
     let Some((a, b)) = line_extents(line, cols)[c] else {
         return false;
     };
+    let words: Vec<&Word> = words_in_column(line, cols, c).collect();
     // Numbers do not wrap: a column of short figures always "overflows".
-    if words_in_column(line, cols, c).all(|w| is_number(&w.text)) {
+    if words.iter().all(|w| is_number(&w.text)) {
         return false;
     }
     // The line's own word space where it has one (a typewriter font's is
     // 0.6 em), else the narrowest a proportional font sets.
-    let words: Vec<&Word> = words_in_column(line, cols, c).collect();
     let gaps: Vec<f32> = (words.windows(2))
         .map(|w| w[1].bbox.x0 - w[0].bbox.x1)
         .collect();
@@ -1874,6 +1874,15 @@ mod tests {
         }
     }
 
+    /// `text` for each (text, x) of a row of cells on the baseline y, each
+    /// cell a structured-text line of its own, numbered on from `id`.
+    fn put_cells(chars: &mut Vec<TextChar>, id: &mut u32, cells: &[(&str, f32)], y: f32) {
+        for &(cell, x) in cells {
+            *id += 1;
+            text(chars, cell, x, y, *id);
+        }
+    }
+
     fn detect(chars: &[TextChar], rules: &[Ruling]) -> Vec<TableRegion> {
         let refs: Vec<&TextChar> = chars.iter().collect();
         layout_tables(&refs, rules, &[])
@@ -1929,14 +1938,8 @@ mod tests {
     /// wrapped comment has lines `above` the row's figures, one `beside`
     /// them and lines `below`, then two rows of one line.
     fn header_over_a_commented_row(above: &[&str], beside: &str, below: &[&str]) -> Vec<TextChar> {
-        let mut chars = Vec::new();
-        let mut id = 0;
-        let mut put = |cells: &[(&str, f32)], y: f32| {
-            for &(cell, x) in cells {
-                id += 1;
-                text(&mut chars, cell, x, y, id);
-            }
-        };
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
         put(
             &[("Order", 50.0), ("Margin", 110.0), ("Comments", 170.0)],
             40.0,
@@ -1990,14 +1993,8 @@ mod tests {
     fn a_header_centred_over_text_is_no_column_of_its_own() {
         // Items set a word space after the margins, under a header centred
         // over them that starts right of the short ones.
-        let mut chars = Vec::new();
-        let mut id = 0;
-        let mut put = |cells: &[(&str, f32)], y: f32| {
-            for &(cell, x) in cells {
-                id += 1;
-                text(&mut chars, cell, x, y, id);
-            }
-        };
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
         put(
             &[
                 ("Code", 30.0),
@@ -2093,14 +2090,8 @@ mod tests {
         // A quantity column whose centred header ends left of its figures,
         // in rows whose notes wrap over three lines: the figures are on a
         // third of the lines, but on every row.
-        let mut chars = Vec::new();
-        let mut id = 0;
-        let mut put = |cells: &[(&str, f32)], y: f32| {
-            for &(cell, x) in cells {
-                id += 1;
-                text(&mut chars, cell, x, y, id);
-            }
-        };
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
         put(
             &[("SKU", 50.0), ("Notes", 110.0), ("Quantity", 215.0)],
             40.0,
