@@ -58,7 +58,7 @@ fn main() {
             let chars = extract::page_chars(&page).unwrap().chars;
             t[2] = clock.elapsed();
             let clock = Instant::now();
-            let _ = detect::rulings::find_rulings(&image, &config.detect);
+            let _ = detect::rulings::find_rulings(&image, &config.detect, true);
             t[3] = clock.elapsed();
             let clock = Instant::now();
             let found =

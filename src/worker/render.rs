@@ -276,7 +276,7 @@ mod tests {
         );
         assert_eq!(inked(&graphics), 0);
         // The grid's rulings are there, and drawn alike in both.
-        let rulings = find_rulings(&graphics, &Config::default().detect);
+        let rulings = find_rulings(&graphics, &Config::default().detect, true);
         assert!(rulings.horizontal.len() >= 4 && rulings.vertical.len() >= 3);
         for r in &rulings.horizontal {
             let middle = Rect::new(
@@ -301,7 +301,7 @@ mod tests {
         let doc = open_document(path, None).unwrap();
         let page = load_page(&doc, path, 2).unwrap();
         let graphics = render_page(&page, 2.0, Showing::Graphics).unwrap();
-        let rulings = find_rulings(&graphics, &Config::default().detect);
+        let rulings = find_rulings(&graphics, &Config::default().detect, true);
         let (top, step, rows) = (76.6, 13.85, 15);
         let width = 6.0 * 72.0;
         let missing: Vec<usize> = (0..=rows)

@@ -73,7 +73,7 @@ pub fn detect_tables(
     surface: Surface,
     cfg: &DetectConfig,
 ) -> Detection {
-    let mut rulings = rulings::find_rulings(page, cfg);
+    let mut rulings = rulings::find_rulings(page, cfg, surface == Surface::Drawn);
     drop_rulings_through_text(&mut rulings, chars);
     // The pixels any visible tint makes ink, packed once a page has a
     // table to check.

@@ -37,8 +37,9 @@ pub struct Rulings {
     pub vertical: Vec<Ruling>,
 }
 
-/// Finds the horizontal and vertical rulings of a page image.
-pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
+/// Finds the horizontal and vertical rulings of a page image; `drawn` when
+/// it was drawn rather than scanned (see `light_lines`).
+pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Rulings {
     let ink = InkBits::new(&page.pixels, cfg.ink_threshold);
     let min_len = (cfg.min_line_length * page.scale).round().max(2.0) as u32;
     let max_thick = (cfg.max_line_thickness * page.scale).round().max(1.0) as u32;
@@ -108,7 +109,7 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig) -> Rulings {
             add_v(pos, start, end);
         }
     }
-    add_light_lines(page, cfg, &boxes, &mut rulings);
+    add_light_lines(page, cfg, &boxes, drawn, &mut rulings);
     rulings
 }
 
@@ -163,17 +164,18 @@ fn add_light_lines(
     page: &PageImage,
     cfg: &DetectConfig,
     boxes: &[PixelBox],
+    drawn: bool,
     rulings: &mut Rulings,
 ) {
     let plain = InkBits::new(&page.pixels, LIGHT_LINE_THRESHOLD);
-    let light = light_lines(page, cfg, &plain, boxes, rulings);
+    let light = light_lines(page, cfg, &plain, boxes, drawn, rulings);
     // A page drawn with light gridlines: those thinner than a pixel that
     // fall across two rows (or columns) of pixels, each half too faint
     // alone, are found again with both halves. (Looked for only here: the
     // second look costs a pass over the page.)
     let light = if light.gridlines {
         let split = plain.with_split_lines(&page.pixels, SPLIT_HALF);
-        light_lines(page, cfg, &split, boxes, rulings)
+        light_lines(page, cfg, &split, boxes, drawn, rulings)
     } else {
         light
     };
@@ -188,6 +190,7 @@ fn light_lines(
     cfg: &DetectConfig,
     light: &InkBits,
     boxes: &[PixelBox],
+    drawn: bool,
     found: &Rulings,
 ) -> LightLines {
     let known = |lines: &[Ruling], r: &Ruling| {
@@ -263,10 +266,25 @@ fn light_lines(
                 across.push((edge as f32, x0 as f32, x1 as f32));
             }
         }
+        // Over a band a row high, only a rule along its top or bottom edge,
+        // darker than it (the gridline under a header band), and only on a
+        // drawn page (on a scan, the paper's own tone makes such bands);
+        // column lines through it were seen whole above.
         if !tall(b) {
+            if drawn {
+                let edge = max_thick + 1;
+                for strip in [
+                    (x0, y0, x1, y0 + edge),
+                    (x0, y1.saturating_sub(edge), x1, y1),
+                ] {
+                    let (rows, _) =
+                        lines_over_fill(&page.pixels, strip, short_len, max_thick, false);
+                    across.extend(rows.iter().filter(thin).flat_map(|s| s.rulings(max_thick)));
+                }
+            }
             continue;
         }
-        let (rows, columns) = lines_over_fill(&page.pixels, *b, short_len, max_thick);
+        let (rows, columns) = lines_over_fill(&page.pixels, *b, short_len, max_thick, true);
         across.extend(rows.iter().filter(thin).flat_map(|s| s.rulings(max_thick)));
         down.extend(
             columns
@@ -382,12 +400,14 @@ fn inside(inner: PixelBox, outer: PixelBox) -> bool {
 /// `max_gap` bridged, where another line crosses) of pixels darker by
 /// `LINE_OVER_FILL` than those `FILL_BESIDE` pixels to either side across
 /// the run (a border along the fill's edge has paper on one side, fill on
-/// the other). Row by row, the columns' runs kept open as it goes.
+/// the other). Row by row, the columns' runs kept open as it goes; only
+/// along the rows unless `down_too`.
 fn lines_over_fill(
     pixels: &GrayImage,
     box_: PixelBox,
     min_len: u32,
     max_gap: u32,
+    down_too: bool,
 ) -> (Vec<Stroke>, Vec<Stroke>) {
     let (width, height) = pixels.dimensions();
     let (x0, y0) = (box_.0, box_.1);
@@ -410,7 +430,11 @@ fn lines_over_fill(
     // those left and right; worked out a row at a time (a loop the compiler
     // vectorises), then walked.
     let from = x0.max(FILL_BESIDE) as usize;
-    let to = (x1.min(width.saturating_sub(FILL_BESIDE)) as usize).max(from);
+    let to = if down_too {
+        (x1.min(width.saturating_sub(FILL_BESIDE)) as usize).max(from)
+    } else {
+        from
+    };
     let mut below_above = vec![0u8; w];
     let mut beside = vec![0u8; w];
     let f = FILL_BESIDE as usize;
@@ -715,9 +739,34 @@ mod tests {
                 img.put_pixel(x + 1, 60, Luma([0]));
             }
         });
-        let r = find_rulings(&page, &Config::default().detect);
+        let r = find_rulings(&page, &Config::default().detect, true);
         assert_eq!(r.horizontal, vec![Ruling::new(21.0, 10.0, 150.0)]);
         assert!(r.vertical.is_empty());
+    }
+
+    #[test]
+    fn a_gridline_along_a_light_header_band_is_a_ruling_on_a_drawn_page() {
+        // A header band (216) 15 pixels high, its bottom row a gridline
+        // (200) a little darker than the band, too light to be ink; grey
+        // column lines (223) run down through the band (202 over it) and
+        // the body.
+        let page = page_with(|img| {
+            for y in 20..35 {
+                for x in 10..190 {
+                    img.put_pixel(x, y, Luma([if y == 34 { 200 } else { 216 }]));
+                }
+            }
+            for x in [10, 100, 189] {
+                for y in 20..95 {
+                    img.put_pixel(x, y, Luma([if y < 35 { 202 } else { 223 }]));
+                }
+            }
+        });
+        let band_edge = |r: &Rulings| (r.horizontal.iter()).any(|h| (h.pos - 34.5).abs() <= 1.0);
+        let drawn = find_rulings(&page, &Config::default().detect, true);
+        assert!(band_edge(&drawn), "{drawn:?}");
+        let scanned = find_rulings(&page, &Config::default().detect, false);
+        assert!(!band_edge(&scanned), "{scanned:?}");
     }
 
     #[test]
@@ -741,7 +790,7 @@ mod tests {
                 }
             }
         });
-        let r = find_rulings(&page, &config.detect);
+        let r = find_rulings(&page, &config.detect, true);
         assert_eq!(r.horizontal.len(), 2, "{r:?}");
         assert!((r.horizontal[0].pos - 20.5).abs() <= 1.0);
         assert_eq!(r.vertical.len(), 1, "{r:?}");
@@ -753,7 +802,7 @@ mod tests {
                 }
             }
         });
-        let r = find_rulings(&page, &config.detect);
+        let r = find_rulings(&page, &config.detect, true);
         assert!(r.horizontal.is_empty() && r.vertical.is_empty(), "{r:?}");
     }
 
@@ -774,7 +823,7 @@ mod tests {
                 }
             }
         });
-        let r = find_rulings(&page, &Config::default().detect);
+        let r = find_rulings(&page, &Config::default().detect, true);
         let ys: Vec<f32> = r.horizontal.iter().map(|l| l.pos).collect();
         let xs: Vec<f32> = r.vertical.iter().map(|l| l.pos).collect();
         assert_eq!(ys, vec![30.0, 60.0], "{r:?}");
@@ -790,7 +839,7 @@ mod tests {
                 }
             }
         });
-        let r = find_rulings(&page, &Config::default().detect);
+        let r = find_rulings(&page, &Config::default().detect, true);
         assert_eq!(
             r.horizontal,
             vec![
@@ -827,7 +876,7 @@ mod tests {
                 img.put_pixel(80, y, Luma([200]));
             }
         });
-        let r = find_rulings(&page, &Config::default().detect);
+        let r = find_rulings(&page, &Config::default().detect, true);
         for y in [25.5, 40.5] {
             assert!(
                 (r.horizontal.iter()).any(|l| (l.pos - y).abs() < 1.0 && l.length() > 150.0),
@@ -861,7 +910,7 @@ mod tests {
                 }
             }
         });
-        let r = find_rulings(&page, &Config::default().detect);
+        let r = find_rulings(&page, &Config::default().detect, true);
         let ys: Vec<f32> = r.horizontal.iter().map(|l| l.pos).collect();
         assert_eq!(ys, vec![10.0, 30.0], "{r:?}");
         let starts: Vec<f32> = r.vertical.iter().map(|l| l.start).collect();
@@ -878,7 +927,7 @@ mod tests {
                 scale: 1.0,
                 origin: (0.0, 0.0),
             };
-            find_rulings(&page, &Config::default().detect);
+            find_rulings(&page, &Config::default().detect, true);
         }
         for (w, h) in [(200, 100), (61, 61)] {
             let page = PageImage {
@@ -886,7 +935,7 @@ mod tests {
                 scale: 1.0,
                 origin: (0.0, 0.0),
             };
-            let r = find_rulings(&page, &Config::default().detect);
+            let r = find_rulings(&page, &Config::default().detect, true);
             assert!(
                 r.vertical.is_empty() && r.horizontal.is_empty(),
                 "{w}x{h}: {r:?}"
@@ -908,7 +957,7 @@ mod tests {
                 }
             }
         });
-        let r = find_rulings(&page, &Config::default().detect);
+        let r = find_rulings(&page, &Config::default().detect, true);
         let mut parts: Vec<(f32, f32)> = (r.vertical.iter())
             .filter(|l| (l.pos - 80.5).abs() < 1.0)
             .map(|l| (l.start, l.end))
@@ -932,7 +981,7 @@ mod tests {
                 img.put_pixel(130, y, Luma([0]));
             }
         });
-        let r = find_rulings(&page, &Config::default().detect);
+        let r = find_rulings(&page, &Config::default().detect, true);
         let xs: Vec<f32> = r.vertical.iter().map(|l| l.pos).collect();
         assert!(
             [80.5, 130.5].iter().all(|&x| {
