@@ -61,6 +61,17 @@ Files written:
                             header wider than its quantities; comments wider
                             than a short line), a table in a typewriter font;
                             then a spreadsheet with 0.2 pt grey gridlines
+  loose-rows.pdf / .json    one page (issue 12): wrapped cells set midway in
+                            their rows, the lines of two columns interleaved; a
+                            table set at twice its font size with a row holding
+                            only its label; a year heading the columns it covers
+                            between a booktabs top rule and the header
+  near-columns.pdf / .json  two pages (issue 12, class 8): a label a word space
+                            before right-aligned percentages; amounts blank on
+                            the first rows a word space from text reaching
+                            nearly to the dates; a header pair the only words
+                            of a line; then a spreadsheet whose light header
+                            band has its gridline along its lower edge
   wrapped-booktabs.pdf / .json  one page (issue 12, class 6): two booktabs
                             tables whose cells wrap over two to four lines,
                             no rules between rows, the other cells set at
@@ -1185,14 +1196,14 @@ def sample_narrow_gap():
 
 
 def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9, rules=True, row_gap=6, x=MARGIN,
-                 head_align=None, fonts=("F2", "F1")):
+                 head_align=None, fonts=("F2", "F1"), leading=1.2):
     """Draws a table whose cells hold "\n"-separated lines, each row as tall
     as its tallest cell plus row_gap; the other cells sit at the row's top or
     in its middle (valign). Booktabs rules (top, under the header, bottom)
     unless rules is False; a rule under every row if rules is "rows". The
     header row is aligned as its columns unless head_align says otherwise
-    ("c" centres). Returns the bottom y."""
-    lead = size * 1.2
+    ("c" centres). Lines are leading times size apart. Returns the bottom y."""
+    lead = size * leading
     cap = 0.718 * size
     xs = [x]
     for w in widths:
@@ -1363,6 +1374,135 @@ def sample_column_gaps():
     return ([first, p.content()],
             [(1, Placed(contracts)), (1, Placed(notes)), (1, Placed(comments)), (1, Placed(budget)),
              (2, sheet)])
+
+
+def sample_loose_rows():
+    # Issue 12: rows the text sets apart loosely. Page 1: cells wrapped and set
+    # midway in a row, their lines between the lines of the cells beside them;
+    # a row with only its label, in a table set at twice its font size; a
+    # heading over the year's columns between the top rule and the header.
+    p = Page()
+    y = p.title("Branch Review", 790)
+    y = p.paragraph("Remarks and descriptions wrap, their lines set wide apart; each cell sits "
+                    "midway in its row, so the lines of one fall between the lines of the other.",
+                    y - 24)
+    review = [["Branch", "Description", "Remarks"]] + [
+        [branch, wrap_words(description, 110), wrap_words(remarks, 150)]
+        for branch, description, remarks in (
+            ("North", "Office moved in March", "None"),
+            ("South", "Rebates booked late",
+             "Audit asked for the contracts behind them and for the vendor statements"),
+            ("East", "Warehouse counts differ from the ledger by two percent every quarter",
+             "Counted again in June and again in September with the same result at both sites, "
+             "then closed by the auditors in December"),
+            ("West", "Two new stores opened in May in the harbour district", "Budget kept"),
+        )
+    ]
+    y = wrapped_rows(p, y - 20, [60, 120, 160], review, "lll", "middle", leading=1.5)
+    y = p.paragraph("Set loosely, one line of text every eighteen points; one item, wider "
+                    "than the others, has no date yet.", y - 36)
+    dates = [["Line item", "Date"],
+             ["Accrual standard", "2018-08-03"],
+             ["Margin pending on output review", ""],
+             ["Project", "06.02.2015"],
+             ["Final premium", "2024-12-28"],
+             ["Direct credit", "2025-05-16"]]
+    loose = Table(dates, widths=[140, 60], heights=[18] * len(dates), align="lr", rules="none")
+    y = loose.place(p, MARGIN + 120, y - 16)
+    y = p.paragraph("The year heads the columns it covers, under the table's top rule.", y - 30)
+    # The heading's row is as tall as two lines: its text stands apart from
+    # both the rule above and the header below.
+    years = [["", "2024", "", ""],
+             ["Region", "Orders", "Revenue", "Share"],
+             ["North", "1,185", "420,145.89", "65%"],
+             ["South", "31", "48.89", "11%"],
+             ["East", "467,131", "181.36", "19%"],
+             ["West", "54", "29,239.61", "5%"]]
+    heights = [26] + [16] * (len(years) - 1)
+    by_year = Table(years, widths=[90, 70, 80, 60], heights=heights, align="lrrr",
+                    spans=[(0, 1, 1, 3)], header_rows=2, rules="booktabs")
+    top = y - 24
+    by_year.place(p, MARGIN, top)
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH / 2))
+    p.line(MARGIN + 90 + 3, top - heights[0], MARGIN + 300 - 3, top - heights[0])
+    p.ops.append("Q")
+    return [p.content()], [(1, Placed(review)), (1, Placed(dates)), (1, by_year)]
+
+
+def sample_near_columns():
+    # Issue 12, class 8: columns whose text nearly touches. A label column's
+    # longest entry ends a word space before the right-aligned percentages;
+    # a column of amounts, blank on the first rows, a word space from the
+    # text after it, whose longest entry nearly reaches the dates; a header
+    # pair the only two words of a line. Then a spreadsheet whose light
+    # header band has its gridline along its lower edge.
+    p = Page()
+    y = p.title("Accounts", 790)
+    y = p.paragraph("Where one column's text ends a word space before the next column's.",
+                    y - 24)
+    size = 9
+    accounts = [["Category", "Share", "Invoice", "Account"],
+                ["Period credit", "80%", "A-27629", "Inventory"],
+                ["Direct beta", "53%", "REF-80656", "Market tax"],
+                ["Stock", "83%", "TR-56974", "Capital"],
+                ["Segment carrier", "-40%", "PO-18873", "Total"]]
+    label_x = MARGIN + 3
+    share_right = label_x + text_width("Segment carrier", "F1", size) + 0.5 * size + \
+        text_width("-40%", "F1", size)
+    invoice_x, account_x = share_right + 14, share_right + 70
+    rows = [(accounts, [(label_x, "l"), (share_right, "r"), (invoice_x, "l"), (account_x, "l")])]
+    orders = [["Invoice", "Net", "Region", "Date"],
+              ["TR-86870", "", "Period interest contract", "25/01/2018"],
+              ["TR-20853", "", "Target", "25/06/2017"],
+              ["TR-94691", "-60.91", "Trade", "27/12/2023"],
+              ["A-42855", "-12,428.93", "Surplus", "16/02/2020"],
+              ["REF-76806", "178.06", "Deposit", "13/11/2025"],
+              ["HX-86042", "31,863.63", "Client", "04/05/2024"]]
+    net_right = label_x + 60 + text_width("-12,428.93", "F1", size)
+    region_x = net_right + 2.5
+    date_x = region_x + text_width("Period interest contract", "F1", size) + 3.0
+    rows.append((orders, [(label_x, "l"), (net_right, "r"), (region_x, "l"), (date_x, "l")]))
+    units = [["SKU", "Units", "Customer", "Stage"],
+             ["HX-27838", "", "Lima", "Open"],
+             ["B7-59524", "763", "Okafor", "Open"],
+             ["SKU-70020", "1,583", "Chen", "Pending"],
+             ["K2-41987", "3,111,161", "", "Active"],
+             ["SKU-66869", "16,113", "Stone", "Closed"]]
+    units_right = label_x + 60 + text_width("3,111,161", "F1", size)
+    customer_x = units_right + 0.7 * size
+    rows.append((units, [(label_x, "l"), (units_right, "r"), (customer_x, "l"),
+                             (customer_x + 60, "l")]))
+    step = 16
+    for cells, places in rows:
+        top = y - 24
+        p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+        for yy in (top, top - step, top - step * len(cells)):
+            p.line(MARGIN, yy, MARGIN + 300, yy)
+        p.ops.append("Q")
+        for k, row in enumerate(cells):
+            base = top - step * k - 11.5
+            font = "F2" if k == 0 else "F1"
+            for text, (x, align) in zip(row, places):
+                if text:
+                    tx = x - text_width(text, font, size) if align == "r" else x
+                    p.text(tx, base, text, font, size)
+        y = p.paragraph("Totals follow on the next page.", top - step * len(cells) - 30)
+    first = p.content()
+
+    # A spreadsheet printout: a light grey header band under 0.2 pt grey
+    # gridlines, the one under the header along the band's edge.
+    p = Page()
+    y = p.title("Codes", 790)
+    codes = [["Code", "Product", "Stock"]] + [
+        [code, product, stock] for code, product, stock in (
+            ("REF-61049", "Storage", "12"), ("REF-20417", "Cost", "480"), ("B7-96938", "Budget", "7"),
+            ("HX-73849", "Bank", "1,024"), ("REF-61575", "Audit", "66"), ("K2-35655", "Retail", "3"))
+    ]
+    sheet = Table(codes, widths=[64, 64, 48], heights=[14.8] * len(codes), align="llr",
+                  lines=(0.2, 0.65), header_fill=(0.85, False))
+    sheet.place(p, MARGIN - 4.4, y - 30.4)
+    return [first, p.content()], [(1, Placed(accounts)), (1, Placed(orders)), (1, Placed(units)),
+                                  (2, sheet)]
 
 
 def sample_ruled_rows():
@@ -2255,6 +2395,8 @@ def main():
         ("numbered-lines", sample_numbered_lines, False),
         ("ruled-rows", sample_ruled_rows, False),
         ("column-gaps", sample_column_gaps, False),
+        ("loose-rows", sample_loose_rows, False),
+        ("near-columns", sample_near_columns, False),
         ("partial-rules", sample_partial_rules, False),
         ("form", sample_form, False),
         ("framed", sample_framed, False),

@@ -200,6 +200,30 @@ impl Grid {
         self.cells.extend(lower);
     }
 
+    /// Puts rows of single cells on top: `tops` are the new rows' top
+    /// boundaries, the first the grid's new top, then each the next's; the
+    /// grid's first row now starts at `first_top`.
+    pub fn add_rows_above(&mut self, tops: &[f32], first_top: f32) {
+        if self.rows.len() < 2 || first_top >= self.rows[1] {
+            return;
+        }
+        let added = tops.len() as u32;
+        for cell in &mut self.cells {
+            cell.row += added;
+        }
+        let cols = self.col_count() as u32;
+        self.cells.extend((0..added).flat_map(|row| {
+            (0..cols).map(move |col| Cell {
+                row,
+                col,
+                rowspan: 1,
+                colspan: 1,
+            })
+        }));
+        self.rows[0] = first_top;
+        self.rows.splice(0..0, tops.iter().copied());
+    }
+
     /// True when every position is covered by exactly one cell and every cell
     /// lies inside the grid.
     pub fn is_consistent(&self) -> bool {

@@ -40,6 +40,8 @@ const SHORT_LINE_EM: f32 = 15.0;
 const MAX_HELD_LINES: usize = 4;
 /// Lines further apart than this many em do not belong to one table.
 const MAX_LINE_GAP_EM: f32 = 2.2;
+/// Gaps between lines that differ by less than this (em) keep one rhythm.
+const RHYTHM_EM: f32 = 0.25;
 /// A table's cells hold fewer words than prose: more than this many words per
 /// filled cell, on average, is running text laid out in columns.
 const MAX_WORDS_PER_CELL: f32 = 7.0;
@@ -273,10 +275,14 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         // Held lines bridge the gap from the block to a line tight under
         // them: one more held back, or a line of columns with a cell but its
         // first that they all start flush with (a wrapped cell going on, not
-        // a caption or a title's lines); no other.
+        // a caption or a title's lines); and a label alone between two rows
+        // of a loosely set table, in their rhythm; no other.
         let held = pending.last().filter(|held| {
-            tight(held, line)
-                && (!line.is_tabular() || (pending.iter()).all(|l| starts_a_later_cell(l, line)))
+            (tight(held, line)
+                && (!line.is_tabular() || (pending.iter()).all(|l| starts_a_later_cell(l, line))))
+                || current
+                    .last()
+                    .is_some_and(|prev| a_row_of_its_own(held, prev, line))
         });
         if (held.or(current.last())).is_some_and(|prev| far(prev, line)) {
             pending.clear();
@@ -295,7 +301,18 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 let cell_top = pending.windows(2).all(|w| tight(&w[0], &w[1]))
                     && tight(last, line)
                     && (pending.iter()).all(|l| in_a_cell_of(l, line));
-                if near && (label || cell_top) {
+                // The top of a later column's cell set middle-aligned,
+                // taller than the row's other cells: its lines interleave
+                // with the line of columns, which runs beside them (it
+                // reaches no further than the columns before theirs).
+                let interleaved =
+                    (current.iter().rev().find(|l| l.is_tabular())).is_some_and(|row| {
+                        pending.windows(2).all(|w| tight(&w[0], &w[1]))
+                            && last.bbox.y1 > line.bbox.y0
+                            && (pending.iter())
+                                .all(|l| starts_a_later_cell(l, row) && l.bbox.x0 > line.bbox.x1)
+                    });
+                if near && (label || cell_top || interleaved) {
                     current.append(&mut pending);
                 } else if pending.len() > 1
                     || !is_short(last)
@@ -344,6 +361,27 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
     }
     close(&mut current, &mut out);
     out
+}
+
+/// Whether `held`, set between two lines of columns `prev` and `next`, is a
+/// row whose cells but the first are empty: it starts flush with the first
+/// cell of both and keeps their rhythm, as far below `prev` as `next` is
+/// below it. (Not between lines that start with a list's marks: a heading
+/// between a numbered heading and a bullet is an outline's.)
+fn a_row_of_its_own(held: &Line, prev: &Line, next: &Line) -> bool {
+    let flush = |of: &Line| {
+        (of.bbox.x0 - held.bbox.x0).abs() < WRAP_ALIGN_EM * held.size
+            && !of.words.first().is_some_and(|w| is_list_mark(&w.text))
+    };
+    let above = held.bbox.y0 - prev.bbox.y1;
+    let below = next.bbox.y0 - held.bbox.y1;
+    prev.is_tabular()
+        && next.is_tabular()
+        && held.segments.len() == 1
+        && flush(prev)
+        && flush(next)
+        && (above - below).abs() < RHYTHM_EM * held.size
+        && below <= MAX_LINE_GAP_EM * held.size
 }
 
 /// A line short enough to be a label inside a table.
@@ -517,12 +555,119 @@ fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f
     cols
 }
 
+/// Widens each column to the words that part from the next column's text
+/// where that text lines up (its start, its end or its middle), or from
+/// the column's own where it ends lined up, a little more than a word
+/// space apart but closer than a column gap: ideographs running up to the
+/// next column, the longest entry of a column nearly touching the next.
+/// Their line's segment spans both columns, so it widened neither; midway
+/// between the columns as they were, the boundary would cut those words.
+fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    let size = median(block.iter().map(|l| l.size).collect());
+    let flush = FLUSH_EM * size;
+    let flush_with = |x: f32, edge: f32| (x - edge).abs() <= flush;
+    // Which columns' text lines up on its left edge, on its right, on its
+    // middle: only there does a word standing at that edge say where the
+    // column is (a ragged edge is where its longest entry happens to end).
+    let extents: Vec<Vec<Option<(f32, f32)>>> =
+        block.iter().map(|l| line_extents(l, &cols)).collect();
+    let lined_up = |c: usize, edge: &dyn Fn(&(f32, f32)) -> bool| {
+        let texts: Vec<&(f32, f32)> = extents.iter().filter_map(|e| e[c].as_ref()).collect();
+        let on_edge = texts.iter().filter(|t| edge(t)).count();
+        on_edge >= 2 && 2 * on_edge >= texts.len()
+    };
+    let middle = |(x0, x1): (f32, f32)| (x0 + x1) / 2.0;
+    let edges_lined_up: Vec<[bool; 3]> = (0..cols.len())
+        .map(|c| {
+            let (x0, x1) = cols[c];
+            [
+                lined_up(c, &|t| flush_with(t.0, x0)),
+                lined_up(c, &|t| flush_with(t.1, x1)),
+                lined_up(c, &|t| flush_with(middle(*t), middle(cols[c]))),
+            ]
+        })
+        .collect();
+    let block_space = word_space(block).unwrap_or(WRAP_SPACE_EM * size);
+    // (Against the columns as found: widened ones only reach further.)
+    let found = cols.clone();
+    let in_a_column =
+        |w: &Rect| (found.iter()).any(|&(x0, x1)| w.x0 >= x0 - flush && w.x1 <= x1 + flush);
+    for line in block {
+        for seg in &line.segments {
+            let words = &line.words[seg.words.clone()];
+            let gaps: Vec<f32> = (words.windows(2))
+                .map(|w| w[1].bbox.x0 - w[0].bbox.x1)
+                .collect();
+            // Spaces between two words of letters (a figure beside text
+            // may be a column of its own set as close).
+            let spaces: Vec<bool> = (words.windows(2))
+                .map(|w| wordlike(&w[0]) && wordlike(&w[1]))
+                .collect();
+            for (k, w) in words.windows(2).enumerate() {
+                let (a, b) = (&w[0].bbox, &w[1].bbox);
+                let last = k + 2 == words.len();
+                // Wider than the segment's other word spaces (or the
+                // block's): a phrase is not parted at one of its spaces.
+                let others: Vec<f32> = (gaps.iter().zip(&spaces).enumerate())
+                    .filter(|&(j, (_, &space))| j != k && space)
+                    .map(|(_, (&g, _))| g)
+                    .collect();
+                let space = if others.is_empty() {
+                    block_space
+                } else {
+                    median(others)
+                };
+                if gaps[k] <= PART_OVER_SPACE * space {
+                    continue;
+                }
+                for c in 0..cols.len() - 1 {
+                    let (left, right) = (cols[c], cols[c + 1]);
+                    // The later word starts the next column's text, ends
+                    // it or stands in its middle, or the earlier one ends
+                    // this column's, where that column's text lines up.
+                    let [starts, ends, middles] = edges_lined_up[c + 1];
+                    let aligned = (starts && flush_with(b.x0, right.0))
+                        || (ends && last && flush_with(b.x1, right.1))
+                        || (middles && last && flush_with(middle((b.x0, b.x1)), middle(right)))
+                        || (edges_lined_up[c][1] && flush_with(a.x1, left.1));
+                    // The earlier word is in this column or past it, the
+                    // later one ends in the next; the segment's words before
+                    // them are this cell's or stand in a column of their
+                    // own, those after the next cell's or likewise (a
+                    // title over several columns parts at no such place).
+                    let (before, after) = (&words[..k], &words[k + 2..]);
+                    let between = a.x0 >= left.0 - flush
+                        && b.x1 <= right.1 + flush
+                        && (before.iter())
+                            .all(|w| w.bbox.x0 >= left.0 - flush || in_a_column(&w.bbox))
+                        && (after.iter())
+                            .all(|w| w.bbox.x1 <= right.1 + flush || in_a_column(&w.bbox));
+                    let (end, start) = (left.1.max(a.x1), right.0.min(b.x0));
+                    if aligned && between && end < start {
+                        cols[c] = (left.0, end);
+                        cols[c + 1] = (start, right.1);
+                    }
+                }
+            }
+        }
+    }
+    cols
+}
+
+/// See `widen_to_parted_words`: how near (em) a word's edge stands to a
+/// column's to be set flush with it, and how much wider than a word space
+/// the gap where a segment parts is.
+const FLUSH_EM: f32 = 0.2;
+const PART_OVER_SPACE: f32 = 1.15;
+
 /// Splits a column where, line after line, a right-aligned number is
-/// followed by a left-aligned word (not a number: `11 111111111` is one
-/// code) at the same place (`28.29 Pending`): two
+/// followed by a left-aligned word with letters (not a number: `11
+/// 111111111` is one code; not a dash: `1.35 - 1.42` is a range) at the
+/// same place (`28.29 Pending`): two
 /// columns set a word space apart, a number column and a text column. Lines
-/// that do not follow the pattern (a header, a blank number) may be a third
-/// of them at most.
+/// with text on both sides that do not follow the pattern (a header) may be
+/// a third of those with text on both sides at most; those with text on one
+/// side only (a blank number, a blank text) say nothing.
 fn split_numbers_from_text(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     let size = median(block.iter().map(|l| l.size).collect());
     let tol = 0.2 * size;
@@ -544,7 +689,7 @@ fn split_numbers_from_text(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f
         // Candidate split places: the left edge of a word after a line's
         // first word, when that is a number.
         let candidates: Vec<f32> = (lines.iter())
-            .filter(|ws| ws.len() >= 2 && is_number(&ws[0].text) && !is_number(&ws[1].text))
+            .filter(|ws| ws.len() >= 2 && is_number(&ws[0].text) && wordlike(ws[1]))
             .map(|ws| ws[1].bbox.x0)
             .collect();
         let split = candidates.iter().find_map(|&x| {
@@ -553,7 +698,7 @@ fn split_numbers_from_text(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f
                 .map(|ws| {
                     let k = ws.iter().position(|w| (w.bbox.x0 - x).abs() <= tol)?;
                     // The number is all the line has left of the split.
-                    let text_after = !is_number(&ws[k].text);
+                    let text_after = wordlike(ws[k]);
                     (k == 1 && is_number(&ws[0].text) && text_after).then(|| ws[0].bbox.x1)
                 })
                 .collect();
@@ -561,7 +706,15 @@ fn split_numbers_from_text(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f
             let right = fits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
             let left = fits.iter().copied().fold(f32::INFINITY, f32::min);
             let aligned = right - left <= tol;
-            (fits.len() >= 3 && fits.len() * 3 >= lines.len() * 2 && aligned).then_some((right, x))
+            // Lines with text on one side of the gap only say nothing.
+            let mid = (right + x) / 2.0;
+            let one_sided = |ws: &Vec<&Word>| {
+                ws.iter().all(|w| w.bbox.x1 <= mid) || ws.iter().all(|w| w.bbox.x0 >= mid)
+            };
+            let against = (lines.iter().zip(&ends))
+                .filter(|(ws, end)| end.is_none() && !one_sided(ws))
+                .count();
+            (fits.len() >= 3 && fits.len() >= 2 * against && aligned).then_some((right, x))
         });
         match split {
             Some((gap0, gap1)) => {
@@ -623,9 +776,9 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
 
 /// The median gap between two words of one segment that are words (not
 /// figures, which may be columns set closer than a column gap): the space
-/// of the block's font, if any line has one.
+/// of the block's font, if lines show it a few times (one pair of words
+/// may be two columns set close).
 fn word_space(block: &[Line]) -> Option<f32> {
-    let wordlike = |w: &Word| w.text.chars().any(char::is_alphabetic) && !is_number(&w.text);
     let gaps: Vec<f32> = (block.iter())
         .flat_map(|l| {
             (l.segments.iter()).flat_map(|s| {
@@ -635,7 +788,15 @@ fn word_space(block: &[Line]) -> Option<f32> {
             })
         })
         .collect();
-    (!gaps.is_empty()).then(|| median(gaps))
+    (gaps.len() >= MIN_SPACES).then(|| median(gaps))
+}
+
+/// See `word_space`: how many gaps between words show a font's space.
+const MIN_SPACES: usize = 3;
+
+/// A word of letters, not a figure.
+fn wordlike(w: &Word) -> bool {
+    w.text.chars().any(char::is_alphabetic) && !is_number(&w.text)
 }
 
 fn merge_intervals(spans: &mut [(f32, f32)]) -> Vec<(f32, f32)> {
@@ -691,6 +852,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     if cols.len() < 2 {
         return Vec::new();
     }
+    let cols = widen_to_parted_words(block, cols);
     let size = median(block.iter().map(|l| l.size).collect()).max(1.0);
     let text_x0 = block
         .iter()
@@ -1987,6 +2149,235 @@ mod tests {
             assert!(t.bbox.y0 < 35.0, "the header stays: {:?}", t.bbox);
             assert_eq!(t.grid.row_count(), 4, "{:?}", t.grid);
         }
+    }
+
+    #[test]
+    fn a_cell_set_midway_interleaves_with_the_row_beside_it() {
+        // The remarks of the second row run over two lines set midway in
+        // the row, 12 pt apart: the first, longer than a short line, stands
+        // above the row's other cells, the second below them, each
+        // overlapping them by less than half a line.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(
+            &[("Branch", 50.0), ("Description", 110.0), ("Remarks", 250.0)],
+            40.0,
+        );
+        put(
+            &[("North", 50.0), ("Office moved", 110.0), ("None", 250.0)],
+            62.0,
+        );
+        put(&[("Audit asked for the contracts behind", 250.0)], 80.0);
+        put(&[("South", 50.0), ("Rebates late", 110.0)], 86.0);
+        put(&[("them and the statements", 250.0)], 92.0);
+        put(
+            &[
+                ("East", 50.0),
+                ("Counts differ", 110.0),
+                ("Counted again", 250.0),
+            ],
+            112.0,
+        );
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let t = &tables[0];
+        assert!(t.bbox.y0 < 35.0, "the header stays: {:?}", t.bbox);
+        assert_eq!(
+            (t.grid.row_count(), t.grid.col_count()),
+            (4, 3),
+            "{:?}",
+            t.grid
+        );
+    }
+
+    #[test]
+    fn a_row_with_only_its_label_keeps_the_rhythm_of_a_loose_table() {
+        // Lines 20 pt apart, 10 pt of space between them; one item, wider
+        // than most of the table, has no date. A heading between a numbered
+        // heading and a bullet (drawn twice over) keeps no table's rhythm.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(&[("Line item", 50.0), ("Date", 200.0)], 40.0);
+        put(&[("Accrual", 50.0), ("2018-08-03", 200.0)], 60.0);
+        put(&[("Margin pending on output rev", 50.0)], 80.0);
+        put(&[("Project", 50.0), ("2015-02-06", 200.0)], 100.0);
+        put(&[("Final premium", 50.0), ("2024-12-28", 200.0)], 120.0);
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 5, "{:?}", tables[0].grid);
+
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(&[("B.", 50.0), ("Interpretation of the gases", 80.0)], 40.0);
+        put(&[("1. Acidosis or alkalosis ?", 50.0)], 60.0);
+        put(&[("¢ ¢", 50.0), ("On arterial sampling :", 80.0)], 80.0);
+        assert!(detect(&chars, &[]).is_empty());
+    }
+
+    #[test]
+    fn one_pair_of_words_is_no_word_space() {
+        // A header pair set 7 pt apart is all the block has of words side
+        // by side: its gap is two columns', not the font's space.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(
+            &[
+                ("SKU", 50.0),
+                ("Units", 135.0),
+                ("Customer", 167.0),
+                ("Stage", 250.0),
+            ],
+            40.0,
+        );
+        for (k, (sku, units, customer)) in [
+            ("HX-27838", "", "Lima"),
+            ("B7-59524", "763", "Okafor"),
+            ("SKU-70020", "1,583", "Chen"),
+            ("K2-41987", "3,111,161", ""),
+            ("SKU-66869", "16,113", "Stone"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let right = 160.0 - 5.0 * units.len() as f32;
+            put(
+                &[
+                    (sku, 50.0),
+                    (units, right),
+                    (customer, 167.0),
+                    ("Open", 250.0),
+                ],
+                56.0 + 16.0 * k as f32,
+            );
+        }
+        let refs: Vec<&TextChar> = chars.iter().filter(|c| c.c != ' ').collect();
+        assert_eq!(word_space(&page_lines(&refs)), None);
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 4, "{:?}", tables[0].grid);
+    }
+
+    #[test]
+    fn a_column_reaches_to_its_longest_entry_set_close_to_the_next() {
+        // The dates start 8 pt after the longest region, a space and a
+        // half: closer than a column gap, so that line is one segment over
+        // both columns; the boundary goes between its words, not through
+        // `contract`.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(&[("Region", 50.0), ("Date", 178.0), ("Units", 260.0)], 40.0);
+        put(
+            &[
+                ("Period interest contract", 50.0),
+                ("2018-01-25", 178.0),
+                ("12", 260.0),
+            ],
+            56.0,
+        );
+        put(
+            &[("Target", 50.0), ("2017-06-25", 178.0), ("7", 260.0)],
+            72.0,
+        );
+        put(
+            &[("Trade", 50.0), ("2023-12-27", 178.0), ("30", 260.0)],
+            88.0,
+        );
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 3), "{grid:?}");
+        assert!(grid.cols[1] > 170.0 && grid.cols[1] < 178.0, "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn ideographs_running_up_to_the_next_column_are_their_own_columns() {
+        // Prices right-aligned, then two columns of ideographs set flush
+        // left; the longest entry of the first runs to 7 pt short of the
+        // second, as close as the prices stand to it: one segment of three
+        // words, parted at both gaps.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(
+            &[
+                ("Item", 20.0),
+                ("Price", 75.0),
+                ("类别", 108.0),
+                ("名称", 160.0),
+            ],
+            40.0,
+        );
+        for (k, (item, price, kind, name)) in [
+            ("Debit", "98.42", "海外", "合计销售"),
+            ("Trade", "1,421.09", "结算投资", "银行"),
+            ("Profit", "712.94", "分公司银行财务投资", "运输"),
+            ("East", "2.76", "收入", "成都"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let right = 100.0 - 5.0 * price.chars().count() as f32;
+            put(
+                &[(item, 20.0), (price, right), (kind, 108.0), (name, 160.0)],
+                56.0 + 16.0 * k as f32,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        assert!(grid.cols[3] > 153.0 && grid.cols[3] < 160.0, "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn blank_amounts_leave_a_number_column_beside_text_and_ranges_stay_whole() {
+        // Amounts right-aligned a word space before the regions, blank in
+        // the first two rows: three columns.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(
+            &[("Invoice", 50.0), ("Net", 145.0), ("Region", 165.0)],
+            40.0,
+        );
+        for (k, (net, region)) in [
+            ("", "Period interest"),
+            ("", "Target"),
+            ("-60.91", "Trade"),
+            ("-12,428.93", "Surplus"),
+            ("178.06", "Deposit"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let right = 160.0 - 5.0 * net.len() as f32;
+            put(
+                &[("TR-1", 50.0), (net, right), (region, 165.0)],
+                56.0 + 16.0 * k as f32,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 3, "{:?}", tables[0].grid);
+
+        // `1.35 - 1.42`: a range, not a number beside text.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(&[("State", 50.0), ("This week", 120.0)], 40.0);
+        for (k, (state, range)) in [
+            ("Iowa", "1.35 - 1.42"),
+            ("Nebraska", "1.38 - 1.40"),
+            ("Wisconsin", "unq"),
+            ("Ohio", "1.49 - 1.51"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            put(&[(state, 50.0), (range, 120.0)], 56.0 + 16.0 * k as f32);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 2, "{:?}", tables[0].grid);
     }
 
     #[test]

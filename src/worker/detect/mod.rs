@@ -177,6 +177,7 @@ pub fn detect_tables(
             && (surface == Surface::Scanned
                 || stray_verticals(t, &rulings, &all_chars) <= MAX_STRAY_VERTICALS)
     }));
+    reach_up_to_top_rules(&mut tables, chars, &rulings.horizontal);
     for table in &mut tables {
         // Found once for the passes below.
         let inside = table_chars(table, chars);
@@ -332,6 +333,93 @@ fn table_chars<'a>(table: &TableRegion, chars: &'a [TextChar]) -> Vec<&'a TextCh
         .filter(|c| !c.c.is_whitespace() && table.bbox.contains(c.cx(), c.cy()))
         .collect()
 }
+
+/// Tables read from the text whose top rule stands above their first line,
+/// a heading between (booktabs' group heading, `2023` over the columns of
+/// that year, a short rule under it): the table reaches up to the rule, a
+/// row per heading line. Only headings over the table's later columns,
+/// inside its width, and no more than `MAX_HEADING_LINES`: a caption or a
+/// title starts at the left or has no rule of its own under it, and a rule
+/// as wide as the table may also close the text above.
+fn reach_up_to_top_rules(
+    tables: &mut [TableRegion],
+    chars: &[TextChar],
+    rules: &[rulings::Ruling],
+) {
+    let boxes: Vec<Rect> = tables.iter().map(|t| t.bbox).collect();
+    for (i, table) in tables.iter_mut().enumerate() {
+        let (b, grid) = (table.bbox, &table.grid);
+        if table.evidence == Evidence::Ruled || grid.col_count() < 2 || grid.row_count() < 2 {
+            continue;
+        }
+        let size = table_chars(table, chars)
+            .iter()
+            .map(|c| c.size)
+            .fold(0.0, f32::max);
+        let slack = size;
+        // The nearest rule above as wide as the table.
+        let Some(top) = (rules.iter())
+            .filter(|r| (r.start - b.x0).abs() <= slack && (r.end - b.x1).abs() <= slack)
+            .filter(|r| r.pos < b.y0 - 1.0 && r.pos >= b.y0 - HEADING_REACH_EM * size)
+            .map(|r| r.pos)
+            .max_by(f32::total_cmp)
+        else {
+            continue;
+        };
+        let band: Vec<&TextChar> = (chars.iter())
+            .filter(|c| !c.c.is_whitespace() && c.cy() > top && c.cy() < b.y0)
+            .collect();
+        let heading_over_columns = band.iter().all(|c| {
+            c.bbox.x0 >= grid.cols[1] - 1.0 && c.bbox.x1 <= b.x1 + 1.0 && c.bbox.y0 >= top - 1.0
+        });
+        let taken = (boxes.iter().enumerate())
+            .any(|(k, o)| k != i && o.x0 < b.x1 && b.x0 < o.x1 && o.y1 > top && o.y0 < b.y0);
+        if band.is_empty() || !heading_over_columns || taken {
+            continue;
+        }
+        // The heading's lines (characters on one baseline, give or take
+        // half their size), top to bottom, as (top, bottom).
+        let mut lines: Vec<(f32, f32)> = Vec::new();
+        let mut by_height = band.clone();
+        by_height.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
+        for c in by_height {
+            match lines.last_mut() {
+                Some(l) if c.cy() <= (l.0 + l.1) / 2.0 + 0.5 * c.size => {
+                    *l = (l.0.min(c.bbox.y0), l.1.max(c.bbox.y1));
+                }
+                _ => lines.push((c.bbox.y0, c.bbox.y1)),
+            }
+        }
+        // A short rule under the heading, over the columns it heads
+        // (booktabs' `\cmidrule`): a title over the table has none.
+        let (hx0, hx1) = (band.iter()).fold((f32::INFINITY, f32::NEG_INFINITY), |(a, z), c| {
+            (a.min(c.bbox.x0), z.max(c.bbox.x1))
+        });
+        let last_bottom = lines.last().map_or(top, |l| l.1);
+        let underlined = rules.iter().any(|r| {
+            r.pos >= last_bottom - 1.0
+                && r.pos <= b.y0 + 1.0
+                && r.length() < FULL_RULE * b.width()
+                && r.start <= hx0
+                && r.end >= hx1
+        });
+        if lines.len() > MAX_HEADING_LINES || !underlined {
+            continue;
+        }
+        let mut tops = vec![top];
+        tops.extend(lines.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0));
+        table.grid.add_rows_above(&tops, (last_bottom + b.y0) / 2.0);
+        table.bbox.y0 = top;
+    }
+}
+
+/// See `reach_up_to_top_rules`: how far (em) above a table its top rule
+/// may stand, and how many heading lines it may hold.
+const HEADING_REACH_EM: f32 = 5.0;
+const MAX_HEADING_LINES: usize = 2;
+/// See `reach_up_to_top_rules`: a rule under a heading spans less than
+/// this share of the table's width.
+const FULL_RULE: f32 = 0.9;
 
 /// Widens a header cell of a table read from the text over the columns a
 /// short rule under it covers (booktabs' `\cmidrule` under a group
@@ -1301,6 +1389,50 @@ mod tests {
         split_rows_at_fill_edges(&mut table, &inside, &page);
         assert_eq!(table.grid.rows, vec![10.0, 25.0, 40.0, 70.0]);
         assert!(table.grid.is_consistent());
+    }
+
+    #[test]
+    fn a_heading_under_the_top_rule_is_the_tables_first_row() {
+        use crate::worker::extract::tests::word;
+        // A table read from its text, 40-100, four columns 50 wide; its
+        // top rule at 10, `2024` at 25 over the last three columns with a
+        // short rule under it at 30.
+        let table = || {
+            let mut t = layout_table(
+                vec![40.0, 60.0, 80.0, 100.0],
+                vec![0.0, 50.0, 100.0, 150.0, 200.0],
+            );
+            t.evidence = Evidence::TextLayout;
+            t
+        };
+        let mut chars = Vec::new();
+        for (k, x) in [5.0, 55.0, 105.0, 155.0].into_iter().enumerate() {
+            for (r, y) in [50.0, 70.0, 90.0].into_iter().enumerate() {
+                chars.extend(word("12", x, y, (1 + 4 * r + k) as u32));
+            }
+        }
+        let top = Ruling::new(10.0, 0.0, 200.0);
+        let under = Ruling::new(30.0, 55.0, 195.0);
+        let mut heading = chars.clone();
+        heading.extend(word("2024", 110.0, 25.0, 0));
+        let mut tables = vec![table()];
+        reach_up_to_top_rules(&mut tables, &heading, &[top, under]);
+        let grid = &tables[0].grid;
+        assert_eq!(tables[0].bbox.y0, 10.0);
+        assert_eq!(grid.row_count(), 4, "{grid:?}");
+        assert!(grid.rows[1] > 27.0 && grid.rows[1] < 40.0, "{grid:?}");
+        assert!(grid.is_consistent());
+
+        // Without the short rule, or from the left edge (a caption), the
+        // table stays as it was.
+        let mut tables = vec![table()];
+        reach_up_to_top_rules(&mut tables, &heading, &[top]);
+        assert_eq!(tables[0].grid.row_count(), 3);
+        let mut caption = chars.clone();
+        caption.extend(word("Table 3 Orders", 5.0, 25.0, 0));
+        let mut tables = vec![table()];
+        reach_up_to_top_rules(&mut tables, &caption, &[top, Ruling::new(30.0, 0.0, 150.0)]);
+        assert_eq!(tables[0].grid.row_count(), 3);
     }
 
     #[test]
