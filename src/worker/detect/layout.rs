@@ -324,7 +324,8 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 pending.clear();
             }
             if current.is_empty() {
-                // Pull in the narrow lines tight above: the top of a wrapped cell.
+                // Pull in the narrow lines tight above: the top of a wrapped
+                // cell (a last column's may reach past the line's end).
                 let mut start = i;
                 while start > 0
                     && !lines[start - 1].is_tabular()
@@ -333,10 +334,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                     start -= 1;
                 }
                 let first = &lines[start..i];
-                if first
-                    .iter()
-                    .all(|l| fits_inside(l, std::slice::from_ref(line)))
-                {
+                if first.iter().all(|l| in_a_cell_of(l, line)) {
                     current.extend(first.iter().cloned());
                 }
             }
@@ -496,8 +494,9 @@ fn columns(block: &[Line]) -> Vec<(f32, f32)> {
             _ => {}
         }
     }
+    // An orphan the columns have since widened over is part of that column.
     cols.extend(merge_intervals(&mut orphans));
-    cols.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let cols = merge_intervals(&mut cols);
     let cols = split_at_rivers(block, cols);
     let cols = split_numbers_from_text(block, cols);
     fold_header_columns(block, cols)
@@ -2328,6 +2327,54 @@ mod tests {
         assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
         assert!(grid.cols[3] > 153.0 && grid.cols[3] < 160.0, "{grid:?}");
         assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn a_last_headers_first_line_reaching_past_the_header_stays() {
+        // `Notes and other` over `remarks`, top-aligned: the header's first
+        // line is its last cell's top alone, wider than the rest of it.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(&[("Notes and other", 250.0)], 30.0);
+        put(
+            &[("Category", 50.0), ("Notes", 110.0), ("remarks", 250.0)],
+            40.0,
+        );
+        for (k, (category, note, remark)) in [
+            ("Income", "margin payable", "segment"),
+            ("Order", "transfer channel", "output"),
+            ("Risk", "harbor portfolio", "alpha"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            put(
+                &[(category, 50.0), (note, 110.0), (remark, 250.0)],
+                60.0 + 16.0 * k as f32,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let t = &tables[0];
+        assert!(t.bbox.y0 < 25.0, "the header's top stays: {:?}", t.bbox);
+        assert_eq!(t.grid.row_count(), 4, "{:?}", t.grid);
+    }
+
+    #[test]
+    fn columns_never_overlap() {
+        // A segment left of every column stands apart (60-70); a later,
+        // wider one widens the first column over it: one column.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        for y in [40.0, 56.0, 72.0] {
+            put(&[("Reserve", 100.0), ("12", 200.0), ("34", 260.0)], y);
+        }
+        put(&[("No", 60.0), ("56", 200.0)], 88.0);
+        put(&[("Total assets of the year", 65.0)], 104.0);
+        let refs: Vec<&TextChar> = chars.iter().filter(|c| c.c != ' ').collect();
+        let cols = columns(&page_lines(&refs));
+        assert!(cols.windows(2).all(|w| w[0].1 < w[1].0), "{cols:?}");
+        assert_eq!(cols.len(), 3, "{cols:?}");
     }
 
     #[test]
