@@ -1175,24 +1175,29 @@ def sample_narrow_gap():
         ["INV-1004", "7.15", "Pending", "Dana Cruz"],
         ["INV-1005", "12,980.00", "Paid", "Eli Stone"],
     ]
-    size, step = 9, 16
     amount_right = MARGIN + 150
     status_left = amount_right + 2.5  # a word space after the widest amount
-    owner_left = MARGIN + 260
-    top = y - 24
+    places = [(MARGIN + 3, "l"), (amount_right, "r"), (status_left, "l"), (MARGIN + 260, "l")]
+    bottom = placed_rows(p, y - 24, rows, places, 340)
+    p.paragraph("Invoices paid after the end of the month are listed as open.", bottom - 30)
+    return [p.content()], [(1, Placed(rows))]
+
+
+def placed_rows(p, top, rows, places, width, size=9, step=16):
+    """Draws rows of cells one line each, step apart, under booktabs rules
+    (above, under the header, below) width long: places gives each column's
+    (x, align), a cell set right ending at x. Returns the bottom y."""
     p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
     for yy in (top, top - step, top - step * len(rows)):
-        p.line(MARGIN, yy, MARGIN + 340, yy)
+        p.line(MARGIN, yy, MARGIN + width, yy)
     p.ops.append("Q")
-    for k, (inv, amount, status, owner) in enumerate(rows):
+    for k, row in enumerate(rows):
         base = top - step * k - 11.5
         font = "F2" if k == 0 else "F1"
-        p.text(MARGIN + 3, base, inv, font, size)
-        p.text(amount_right - text_width(amount, font, size), base, amount, font, size)
-        p.text(status_left, base, status, font, size)
-        p.text(owner_left, base, owner, font, size)
-    p.paragraph("Invoices paid after the end of the month are listed as open.", top - step * len(rows) - 30)
-    return [p.content()], [(1, Placed(rows))]
+        for text, (x, align) in zip(row, places):
+            if text:
+                p.text(x - text_width(text, font, size) if align == "r" else x, base, text, font, size)
+    return top - step * len(rows)
 
 
 def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9, rules=True, row_gap=6, x=MARGIN,
@@ -1450,7 +1455,7 @@ def sample_near_columns():
     share_right = label_x + text_width("Segment carrier", "F1", size) + 0.5 * size + \
         text_width("-40%", "F1", size)
     invoice_x, account_x = share_right + 14, share_right + 70
-    rows = [(accounts, [(label_x, "l"), (share_right, "r"), (invoice_x, "l"), (account_x, "l")])]
+    tables = [(accounts, [(label_x, "l"), (share_right, "r"), (invoice_x, "l"), (account_x, "l")])]
     orders = [["Invoice", "Net", "Region", "Date"],
               ["TR-86870", "", "Period interest contract", "25/01/2018"],
               ["TR-20853", "", "Target", "25/06/2017"],
@@ -1461,7 +1466,7 @@ def sample_near_columns():
     net_right = label_x + 60 + text_width("-12,428.93", "F1", size)
     region_x = net_right + 2.5
     date_x = region_x + text_width("Period interest contract", "F1", size) + 3.0
-    rows.append((orders, [(label_x, "l"), (net_right, "r"), (region_x, "l"), (date_x, "l")]))
+    tables.append((orders, [(label_x, "l"), (net_right, "r"), (region_x, "l"), (date_x, "l")]))
     units = [["SKU", "Units", "Customer", "Stage"],
              ["HX-27838", "", "Lima", "Open"],
              ["B7-59524", "763", "Okafor", "Open"],
@@ -1470,23 +1475,11 @@ def sample_near_columns():
              ["SKU-66869", "16,113", "Stone", "Closed"]]
     units_right = label_x + 60 + text_width("3,111,161", "F1", size)
     customer_x = units_right + 0.7 * size
-    rows.append((units, [(label_x, "l"), (units_right, "r"), (customer_x, "l"),
-                             (customer_x + 60, "l")]))
-    step = 16
-    for cells, places in rows:
-        top = y - 24
-        p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
-        for yy in (top, top - step, top - step * len(cells)):
-            p.line(MARGIN, yy, MARGIN + 300, yy)
-        p.ops.append("Q")
-        for k, row in enumerate(cells):
-            base = top - step * k - 11.5
-            font = "F2" if k == 0 else "F1"
-            for text, (x, align) in zip(row, places):
-                if text:
-                    tx = x - text_width(text, font, size) if align == "r" else x
-                    p.text(tx, base, text, font, size)
-        y = p.paragraph("Totals follow on the next page.", top - step * len(cells) - 30)
+    tables.append((units, [(label_x, "l"), (units_right, "r"), (customer_x, "l"),
+                            (customer_x + 60, "l")]))
+    for cells, places in tables:
+        bottom = placed_rows(p, y - 24, cells, places, 300, size)
+        y = p.paragraph("Totals follow on the next page.", bottom - 30)
     first = p.content()
 
     # A spreadsheet printout: a light grey header band under 0.2 pt grey
