@@ -300,8 +300,9 @@ fn char_cells(chars: &[TextChar], grid: &Grid, boundaries: Boundaries) -> Vec<Op
     let mut cells = Vec::with_capacity(chars.len());
     let mut start = 0;
     while start < chars.len() {
+        // (At drawn lines each letter stays where it stands.)
         let mut end = start + 1;
-        while end < chars.len() && joined(end) {
+        while boundaries == Boundaries::Placed && end < chars.len() && joined(end) {
             end += 1;
         }
         let word = &chars[start..end];
@@ -317,10 +318,7 @@ fn char_cells(chars: &[TextChar], grid: &Grid, boundaries: Boundaries) -> Vec<Op
         let two_texts =
             (word.windows(2)).any(|p| column(&p[0]) != column(&p[1]) && kind(&p[0]) != kind(&p[1]));
         let whole = most.filter(|&(c, n)| {
-            boundaries == Boundaries::Placed
-                && c.is_some()
-                && !two_texts
-                && n * WHOLE_WORD_SHARE.1 >= word.len() * WHOLE_WORD_SHARE.0
+            c.is_some() && !two_texts && n * WHOLE_WORD_SHARE.1 >= word.len() * WHOLE_WORD_SHARE.0
         });
         for (i, ch) in word.iter().enumerate() {
             let c = whole.map_or_else(|| column(ch), |(c, _)| c);

@@ -292,21 +292,14 @@ fn boxed_below_its_top(table: &TableRegion, boxes: &[Rect], chars: &[&TextChar])
     let t = table.bbox;
     let cols = &table.grid.cols;
     let a_header = |top: f32| {
-        // The columns each text line above `top` reaches (a line: the
-        // characters on one baseline, give or take half their size).
-        let mut lines: Vec<(f32, Vec<usize>)> = Vec::new();
-        let above = (chars.iter()).filter(|c| t.contains(c.cx(), c.cy()) && c.cy() < top);
-        for c in above {
-            let Some(col) = slot(cols, c.cx()) else {
-                continue;
-            };
-            match (lines.iter_mut()).find(|(y, _)| (y - c.cy()).abs() <= 0.5 * c.size) {
-                Some((_, filled)) => filled.push(col),
-                None => lines.push((c.cy(), vec![col])),
-            }
-        }
+        // The columns each text line above `top` reaches.
+        let above = (chars.iter().copied())
+            .filter(|c| t.contains(c.cx(), c.cy()) && c.cy() < top && slot(cols, c.cx()).is_some());
+        let lines = baselines(above);
         lines.len() <= MAX_HEADER_LINES
-            && lines.iter_mut().all(|(_, filled)| {
+            && lines.iter().all(|line| {
+                let mut filled: Vec<usize> =
+                    line.iter().filter_map(|c| slot(cols, c.cx())).collect();
                 filled.sort_unstable();
                 filled.dedup();
                 2 * filled.len() >= cols.len() - 1
@@ -319,6 +312,19 @@ fn boxed_below_its_top(table: &TableRegion, boxes: &[Rect], chars: &[&TextChar])
         .map(|f| f.y0)
         .filter(|&top| !a_header(top))
         .max_by(f32::total_cmp)
+}
+
+/// Characters grouped into lines: those on one baseline, give or take half
+/// their size, in the order their lines first appear.
+fn baselines<'a>(chars: impl Iterator<Item = &'a TextChar>) -> Vec<Vec<&'a TextChar>> {
+    let mut lines: Vec<(f32, Vec<&TextChar>)> = Vec::new();
+    for c in chars {
+        match (lines.iter_mut()).find(|(y, _)| (y - c.cy()).abs() <= 0.5 * c.size) {
+            Some((_, line)) => line.push(c),
+            None => lines.push((c.cy(), vec![c])),
+        }
+    }
+    lines.into_iter().map(|(_, line)| line).collect()
 }
 
 /// See `boxed_below_its_top`: the most lines a header over a boxed body has.
@@ -377,19 +383,15 @@ fn reach_up_to_top_rules(
         if band.is_empty() || !heading_over_columns || taken {
             continue;
         }
-        // The heading's lines (characters on one baseline, give or take
-        // half their size), top to bottom, as (top, bottom).
-        let mut lines: Vec<(f32, f32)> = Vec::new();
-        let mut by_height = band.clone();
-        by_height.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
-        for c in by_height {
-            match lines.last_mut() {
-                Some(l) if c.cy() <= (l.0 + l.1) / 2.0 + 0.5 * c.size => {
-                    *l = (l.0.min(c.bbox.y0), l.1.max(c.bbox.y1));
-                }
-                _ => lines.push((c.bbox.y0, c.bbox.y1)),
-            }
-        }
+        // The heading's lines, top to bottom, as (top, bottom).
+        let mut lines: Vec<(f32, f32)> = (baselines(band.iter().copied()).iter())
+            .map(|line| {
+                (line.iter()).fold((f32::INFINITY, f32::NEG_INFINITY), |(a, z), c| {
+                    (a.min(c.bbox.y0), z.max(c.bbox.y1))
+                })
+            })
+            .collect();
+        lines.sort_by(|a, b| a.0.total_cmp(&b.0));
         // A short rule under the heading, over the columns it heads
         // (booktabs' `\cmidrule`): a title over the table has none.
         let (hx0, hx1) = (band.iter()).fold((f32::INFINITY, f32::NEG_INFINITY), |(a, z), c| {
