@@ -158,7 +158,8 @@ fn drop_overprinted(chars: &mut Vec<TextChar>) {
 /// device converts every span's colour to RGB, which we never read; with
 /// ICC on, the first conversion builds a colour link that costs a fresh
 /// worker about as much as rendering a page. (Rendering keeps ICC: its grey
-/// levels are what detection is tuned on.) The switch is the thread's
+/// levels are what detection is set on; see `render/grey.rs` for how it
+/// avoids the links.) The switch is the thread's
 /// context's; workers are single-threaded.
 fn without_icc<T>(f: impl FnOnce() -> T) -> T {
     struct Restore(mupdf::Context);

@@ -10,6 +10,7 @@
 use std::path::Path;
 
 mod graphics;
+mod grey;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -287,6 +288,67 @@ mod tests {
             );
             assert_eq!(darkest(&graphics, middle), darkest(&everything, middle));
             assert!(darkest(&graphics, middle) < 128);
+        }
+    }
+
+    /// A one-page PDF of `content` on a 200 x 100 pt page, its objects
+    /// where its cross-reference table says.
+    fn pdf_of(content: &str, page_extra: &str) -> Vec<u8> {
+        let objects = [
+            "<</Type/Catalog/Pages 2 0 R>>".to_owned(),
+            "<</Type/Pages/Kids[3 0 R]/Count 1>>".to_owned(),
+            format!("<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]/Contents 4 0 R{page_extra}>>"),
+            format!(
+                "<</Length {}>>\nstream\n{content}\nendstream",
+                content.len() + 1
+            ),
+        ];
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, object) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+        }
+        let xref = pdf.len();
+        pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for offset in offsets {
+            pdf.extend(format!("{offset:010} 00000 n \n").bytes());
+        }
+        let trailer = format!("trailer\n<</Size {}/Root 1 0 R>>\n", objects.len() + 1);
+        pdf.extend(format!("{trailer}startxref\n{xref}\n%%EOF\n").bytes());
+        pdf
+    }
+
+    #[test]
+    fn colours_turned_to_grey_are_the_greys_mupdf_draws() {
+        // Squares of sRGB cyan, a light CMYK tint, CMYK black, a DeviceGray
+        // and a pale RGB, then a CMYK line; on a page blended in RGB, as
+        // office programs write them, and on a plain one.
+        let content = "0 1 1 rg 5 50 20 20 re f 0.2 0.1 0 0.05 k 30 50 20 20 re f \
+                       0 0 0 1 k 55 50 20 20 re f 0.6 g 80 50 20 20 re f \
+                       0.9 0.95 0.8 rg 105 50 20 20 re f 0.3 0.6 0 0.2 K 6 w 5 20 m 195 20 l S";
+        let squares = [5.0, 30.0, 55.0, 80.0, 105.0];
+        for extra in ["/Group<</S/Transparency/CS/DeviceRGB>>", ""] {
+            let bytes = pdf_of(content, extra);
+            let doc = Document::from_bytes(&bytes, "application/pdf").unwrap();
+            let page = doc.load_page(0).unwrap();
+            let ours = render_page(&page, 1.0, Showing::Graphics).unwrap();
+            // MuPDF's own drawing of the page, colours converted by it.
+            let mupdfs = render_page(&page, 1.0, Showing::Everything).unwrap();
+            let grey_at = |image: &PageImage, x: f32, y: f32| {
+                let (px, py) = image.to_pixels(x, 100.0 - y);
+                i32::from(image.pixels.get_pixel(px as u32, py as u32)[0])
+            };
+            let mut points: Vec<(f32, f32)> = squares.iter().map(|&x| (x + 10.0, 60.0)).collect();
+            points.push((100.0, 20.0));
+            for (x, y) in points {
+                let (a, b) = (grey_at(&ours, x, y), grey_at(&mupdfs, x, y));
+                assert!(
+                    (a - b).abs() <= 1,
+                    "{extra:?} at {x},{y}: {a} vs MuPDF's {b}"
+                );
+                assert!(b < 250, "nothing drawn at {x},{y}");
+            }
         }
     }
 

@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::num::NonZero;
 use std::rc::Rc;
 
+use super::grey;
 use mupdf::{
     BlendMode, ColorParams, Colorspace, Device, Function, Image, Matrix, NativeDevice, Path, Rect,
     Shade, StrokeState, Text,
@@ -34,6 +35,20 @@ impl WithoutText {
                 self.failure.borrow_mut().get_or_insert(e);
             })
             .ok()
+    }
+}
+
+/// `color` of `cs` as the grey MuPDF would paint it, when it is a colour
+/// [`grey`] turns; else as it is.
+fn as_grey<T>(
+    cs: &Colorspace,
+    color: &[f32],
+    cp: ColorParams,
+    draw: impl FnOnce(&Colorspace, &[f32]) -> T,
+) -> T {
+    match grey::grey_of(cs, color, cp) {
+        Some(g) => draw(&Colorspace::device_gray(), &[g]),
+        None => draw(cs, color),
     }
 }
 
@@ -73,7 +88,9 @@ impl NativeDevice for WithoutText {
         alpha: f32,
         cp: ColorParams,
     ) {
-        let r = (self.target).fill_path(path, even_odd, &ctm, cs, color, alpha, cp);
+        let r = as_grey(cs, color, cp, |cs, color| {
+            (self.target).fill_path(path, even_odd, &ctm, cs, color, alpha, cp)
+        });
         self.keep(r);
     }
 
@@ -87,7 +104,9 @@ impl NativeDevice for WithoutText {
         alpha: f32,
         cp: ColorParams,
     ) {
-        let r = (self.target).stroke_path(path, stroke, &ctm, cs, color, alpha, cp);
+        let r = as_grey(cs, color, cp, |cs, color| {
+            (self.target).stroke_path(path, stroke, &ctm, cs, color, alpha, cp)
+        });
         self.keep(r);
     }
 
@@ -135,7 +154,9 @@ impl NativeDevice for WithoutText {
         alpha: f32,
         cp: ColorParams,
     ) {
-        let r = (self.target).fill_image_mask(image, &ctm, cs, color, alpha, cp);
+        let r = as_grey(cs, color, cp, |cs, color| {
+            (self.target).fill_image_mask(image, &ctm, cs, color, alpha, cp)
+        });
         self.keep(r);
     }
 
@@ -175,6 +196,10 @@ impl NativeDevice for WithoutText {
         blend: BlendMode,
         alpha: f32,
     ) {
+        // A group blended in colours turned to grey is blended in grey:
+        // drawn in RGB it would need links into RGB and back.
+        let grey = Colorspace::device_gray();
+        let cs = if grey::is_turned(cs) { &grey } else { cs };
         let r = (self.target).begin_group(area, cs, isolated, knockout, blend, alpha);
         self.keep(r);
     }
