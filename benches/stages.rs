@@ -1,6 +1,8 @@
 //! Where a page's time goes, stage by stage, in-process (no workers, no
 //! pipes), and the floor: MuPDF rendering every page once at the detection
-//! resolution and extracting its text once, spread over the cores.
+//! resolution and extracting its text once, spread over the cores (each
+//! from the page, drawn as detection sees it and whole; and as detection
+//! does it, both on one run).
 //!
 //! Usage: `cargo bench --bench stages -- [--threads N] PDF...`
 //! Prints per stage the CPU milliseconds per page (median over pages and
@@ -14,10 +16,9 @@ use tables2xlsx::worker::render::Showing;
 use tables2xlsx::worker::{detect, extract, frame, render};
 
 /// Stage names in pipeline order.
-const STAGES: [&str; 7] = [
+const STAGES: [&str; 6] = [
     "open page",
-    "render",
-    "text layer",
+    "render + text",
     "rulings",
     "detect (rest)",
     "frame",
@@ -40,39 +41,38 @@ fn main() {
     // As a worker does: a page's images reuse freed memory.
     tables2xlsx::worker::keep_freed_memory();
 
-    let mut times: Vec<[Duration; 7]> = Vec::new();
+    let mut times: Vec<[Duration; 6]> = Vec::new();
     for pdf in &pdfs {
         let doc = render::open_document(pdf, None).expect("the PDF opens");
         let count = render::page_count(&doc, pdf).unwrap();
         for number in 1..=count {
-            let mut t = [Duration::ZERO; 7];
+            let mut t = [Duration::ZERO; 6];
             let clock = Instant::now();
             let page = render::load_page(&doc, pdf, number).unwrap();
             t[0] = clock.elapsed();
             let bounds = render::page_bounds(&page).unwrap();
             let scale = render::render_scale(bounds, config.render.dpi, 40.0).unwrap();
             let clock = Instant::now();
-            let image = render::render_page(&page, scale, Showing::Graphics).unwrap();
+            // As a worker reads a page for detection (see `Reading`).
+            let (image, text) = render::render_with_text(&page, scale).unwrap();
+            let chars = extract::chars_of(&text).chars;
             t[1] = clock.elapsed();
             let clock = Instant::now();
-            let chars = extract::page_chars(&page).unwrap().chars;
-            t[2] = clock.elapsed();
-            let clock = Instant::now();
             let _ = detect::rulings::find_rulings(&image, &config.detect, true);
-            t[3] = clock.elapsed();
+            t[2] = clock.elapsed();
             let clock = Instant::now();
             let found =
                 detect::detect_tables(&image, &chars, detect::Surface::Drawn, &config.detect);
-            t[4] = clock.elapsed().saturating_sub(t[3]);
+            t[3] = clock.elapsed().saturating_sub(t[2]);
             let clock = Instant::now();
             let _ = frame::page_frame(bounds, &found.tables, &chars);
-            t[5] = clock.elapsed();
+            t[4] = clock.elapsed();
             let clock = Instant::now();
             for table in &found.tables {
                 let boundaries = extract::Boundaries::of(table.evidence);
                 let _ = extract::cell_texts(&chars, &table.grid, boundaries);
             }
-            t[6] = clock.elapsed();
+            t[5] = clock.elapsed();
             times.push(t);
         }
     }
@@ -90,8 +90,9 @@ fn main() {
     println!("{:>16} {:>8} {total:>8.3}", "all", "");
 
     // The floor: render + text of every page, pages dealt out to threads;
-    // the page drawn as detection has it (no text), and whole for comparison.
-    for showing in [Showing::Graphics, Showing::Everything] {
+    // the page drawn as detection has it (no text), and whole for
+    // comparison, each and its text from the page; and both on one run.
+    for floor in [Floor::Graphics, Floor::Everything, Floor::OneRun] {
         let clock = Instant::now();
         std::thread::scope(|scope| {
             for k in 0..threads {
@@ -110,16 +111,38 @@ fn main() {
                             let page = render::load_page(&doc, pdf, number).unwrap();
                             let bounds = render::page_bounds(&page).unwrap();
                             let scale = render::render_scale(bounds, dpi, 40.0).unwrap();
-                            let _ = render::render_page(&page, scale, showing).unwrap();
-                            let _ = extract::page_chars(&page).unwrap();
+                            match floor {
+                                Floor::Graphics | Floor::Everything => {
+                                    let showing = match floor {
+                                        Floor::Graphics => Showing::Graphics,
+                                        _ => Showing::Everything,
+                                    };
+                                    let _ = render::render_page(&page, scale, showing).unwrap();
+                                    let _ = extract::page_chars(&page).unwrap();
+                                }
+                                Floor::OneRun => {
+                                    let _ = render::render_with_text(&page, scale).unwrap();
+                                }
+                            }
                         }
                     }
                 });
             }
         });
         println!(
-            "floor (render {showing:?} + text of every page, {threads} threads): {:.1} ms wall",
+            "floor ({floor:?}: render + text of every page, {threads} threads): {:.1} ms wall",
             ms(clock.elapsed())
         );
     }
+}
+
+/// How the floor renders a page and reads its text.
+#[derive(Debug, Clone, Copy)]
+enum Floor {
+    /// As detection sees the page (no text), and the text read apart.
+    Graphics,
+    /// The page drawn whole, and the text read apart.
+    Everything,
+    /// As detection sees it, the text read on the same run.
+    OneRun,
 }

@@ -8,7 +8,7 @@
 //! its reading order (`bidi`). Rows come out in grid order: `rows[r][c]` is the
 //! text of the cell whose top-left position is (r, c), "" where a span covers.
 
-use mupdf::{Page, TextCharFlags, TextPageFlags};
+use mupdf::{Page, TextCharFlags, TextPage, TextPageFlags};
 
 use crate::table::{Evidence, Grid, Rect};
 use crate::worker::bidi::{reading_order, reversed_by_mupdf, Placed};
@@ -49,6 +49,11 @@ pub struct PageText {
 /// The page's text layer.
 pub fn page_chars(page: &Page) -> Result<PageText, mupdf::Error> {
     let text = without_icc(|| page.to_text_page(TextPageFlags::empty()))?;
+    Ok(chars_of(&text))
+}
+
+/// The characters of a page's structured text.
+pub fn chars_of(text: &TextPage) -> PageText {
     let mut chars = Vec::new();
     let mut runs = Runs::default();
     let mut line_id = 0u32;
@@ -86,11 +91,11 @@ pub fn page_chars(page: &Page) -> Result<PageText, mupdf::Error> {
         }
     }
     drop_overprinted(&mut chars);
-    Ok(PageText {
+    PageText {
         chars,
         turn: runs.turn(),
         visible,
-    })
+    }
 }
 
 /// How far apart, in ems, two draws of one character may be and still be

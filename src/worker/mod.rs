@@ -37,7 +37,7 @@ use crate::protocol::{
 };
 use crate::table::{Caption, Rect};
 use extract::TextChar;
-use render::Showing;
+use render::{PageImage, Showing};
 use turn::Turn;
 
 /// Serves requests until stdin closes.
@@ -262,7 +262,22 @@ impl Worker {
         // A page read by OCR before must be rendered and straightened again.
         (self.pages)
             .retain(|p| !(p.confidence.is_some() && p.pdf == job.pdf && p.number == job.page));
-        let page = self.open_page(&job.pdf, job.password.as_deref(), job.page)?;
+        // Detection reads the text from the text layer and the page's
+        // drawing without it. Drawing it so passes MuPDF's calls through
+        // Rust, which a page's hostile marked content (text that is not
+        // UTF-8) can abort; the pool's second try draws it plainly.
+        let showing = match job.retry {
+            false => Showing::Graphics,
+            true => Showing::Everything,
+        };
+        let reading = match showing {
+            Showing::Graphics => Reading::Drawn {
+                dpi,
+                max_megapixels,
+            },
+            Showing::Everything => Reading::Text,
+        };
+        let (page, drawn) = self.open_page(&job.pdf, job.password.as_deref(), job.page, reading)?;
         let scale = render::render_scale(page.bounds, dpi, max_megapixels).ok_or_else(|| {
             page_error("the page has no usable size (its box is empty or not a number)".into())
         })?;
@@ -276,20 +291,15 @@ impl Worker {
                 scale * 72.0
             ));
         }
-        // Detection reads the text from the text layer and the page's
-        // drawing without it. Drawing it so passes MuPDF's calls through
-        // Rust, which a page's hostile marked content (text that is not
-        // UTF-8) can abort; the pool's second try draws it plainly.
-        let showing = match job.retry {
-            false => Showing::Graphics,
-            true => Showing::Everything,
-        };
         let render = |page: &OpenPage, showing| {
             render::render_page(&page.page, scale, showing)
                 .map(|image| page.turn.image(image))
                 .map_err(|e| page_error(render::mupdf_message(&e)))
         };
-        let mut image = render(page, showing)?;
+        let mut image = match drawn {
+            Some(image) => page.turn.image(image),
+            None => render(page, showing)?,
+        };
         let bounds = page.turn.bounds(page.bounds);
         let glyphs = page.chars.iter().filter(|c| !c.c.is_whitespace()).count();
         let visible = page.visible;
@@ -395,7 +405,9 @@ impl Worker {
                 (&read.0, &read.1)
             }
             None => {
-                let page = self.open_page(&job.pdf, job.password.as_deref(), job.index.page)?;
+                let reading = Reading::Text;
+                let (page, _) =
+                    self.open_page(&job.pdf, job.password.as_deref(), job.index.page, reading)?;
                 (&page.chars, page.confidence.as_deref().unwrap_or_default())
             }
         };
@@ -428,13 +440,17 @@ impl Worker {
     }
 
     /// The page, from the cache when it is open; it becomes the latest.
+    /// A page not open yet is read as `reading` says: when it is drawn as
+    /// well, its drawing comes back too.
     fn open_page(
         &mut self,
         pdf: &Path,
         password: Option<&str>,
         number: u32,
-    ) -> Result<&OpenPage, Error> {
+        reading: Reading,
+    ) -> Result<(&OpenPage, Option<PageImage>), Error> {
         let cached = (self.pages.iter()).position(|p| p.pdf == pdf && p.number == number);
+        let mut drawn = None;
         if let Some(i) = cached {
             let page = self.pages.remove(i);
             self.pages.push(page);
@@ -446,12 +462,28 @@ impl Worker {
                 page: number,
                 message: render::mupdf_message(&e),
             };
+            let bounds = render::page_bounds(&page).map_err(page_error)?;
+            let scale = match reading {
+                Reading::Text => None,
+                Reading::Drawn {
+                    dpi,
+                    max_megapixels,
+                } => render::render_scale(bounds, dpi, max_megapixels),
+            };
+            let text = match scale {
+                Some(scale) => {
+                    let (image, text) =
+                        render::render_with_text(&page, scale).map_err(page_error)?;
+                    drawn = Some(image);
+                    extract::chars_of(&text)
+                }
+                None => extract::page_chars(&page).map_err(page_error)?,
+            };
             let extract::PageText {
                 mut chars,
                 turn,
                 visible,
-            } = extract::page_chars(&page).map_err(page_error)?;
-            let bounds = render::page_bounds(&page).map_err(page_error)?;
+            } = text;
             // A page printed sideways is read turned upright, by detection
             // and extraction alike: both take the characters from here.
             if turn != Turn::Upright {
@@ -473,8 +505,16 @@ impl Worker {
                 confidence: None,
             });
         }
-        Ok(self.pages.last().expect("opened above"))
+        Ok((self.pages.last().expect("opened above"), drawn))
     }
+}
+
+/// How a page not open yet is read: for its text, or drawn for detection
+/// too, at `dpi` within `max_megapixels` (see `render::render_scale`).
+#[derive(Clone, Copy)]
+enum Reading {
+    Text,
+    Drawn { dpi: f32, max_megapixels: f32 },
 }
 
 /// Pages a worker keeps open (see `Worker::pages`).

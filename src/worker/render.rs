@@ -16,7 +16,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use image::GrayImage;
-use mupdf::{Colorspace, Device, Document, Matrix, Page, Pixmap};
+use mupdf::{
+    Colorspace, Device, DisplayList, Document, Matrix, Page, Pixmap, TextPage, TextPageFlags,
+};
 
 use crate::error::Error;
 use crate::table::Rect;
@@ -163,39 +165,68 @@ const MIN_LINE_PIXELS: f32 = 1.0;
 
 /// Renders a page in grey, `scale` pixels per point.
 pub fn render_page(page: &Page, scale: f32, showing: Showing) -> Result<PageImage, mupdf::Error> {
+    let pixmap = match showing {
+        Showing::Everything => {
+            let ctm = Matrix::new_scale(scale, scale);
+            page.to_pixmap(&ctm, &Colorspace::device_gray(), false, false)?
+        }
+        Showing::Graphics => draw_graphics(page, scale, None)?,
+    };
+    Ok(page_image(&pixmap, scale))
+}
+
+/// Renders a page as detection sees it (`Showing::Graphics`) and reads its
+/// text on the same run: working out the page's content stream (fonts,
+/// glyph placement) is most of the cost of each, and was done twice.
+/// The text is what `page.to_text_page` reads: the page's contents, as
+/// drawn (not its annotations).
+pub fn render_with_text(page: &Page, scale: f32) -> Result<(PageImage, TextPage), mupdf::Error> {
+    // An empty text page over the page's box, to be written by the run.
+    let text = DisplayList::new(page.bounds()?)?.to_text_page(TextPageFlags::empty())?;
+    let sink = graphics::TextSink {
+        device: Device::from_text_page(&text, TextPageFlags::empty())?,
+        points_per_pixel: 1.0 / scale,
+    };
+    let pixmap = draw_graphics(page, scale, Some(sink))?;
+    Ok((page_image(&pixmap, scale), text))
+}
+
+/// The page's contents without their text, as MuPDF's own `to_pixmap`
+/// draws them, the text handed to `text` instead when given.
+fn draw_graphics(
+    page: &Page,
+    scale: f32,
+    text: Option<graphics::TextSink>,
+) -> Result<Pixmap, mupdf::Error> {
     let ctm = Matrix::new_scale(scale, scale);
     let grey = Colorspace::device_gray();
-    let pixmap = match showing {
-        Showing::Everything => page.to_pixmap(&ctm, &grey, false, false)?,
-        Showing::Graphics => {
-            // As MuPDF's own `to_pixmap` does, with the text left out on
-            // the way to the draw device.
-            let mut pixmap =
-                Pixmap::new_with_rect(&grey, page.bounds()?.transform(&ctm).round(), false)?;
-            pixmap.clear_with(255)?;
-            let failure = Rc::new(RefCell::new(None));
-            // Lines drawn a pixel wide at least: a hairline (a spreadsheet's
-            // 0.2 pt grey gridline) then shows its own grey over a pixel's
-            // width wherever it falls, not a faint smear over two rows that
-            // the ruling scan may or may not see. The draw device takes
-            // the setting when it is made.
-            let mut context = mupdf::Context::get();
-            let min_width = context.graphics_min_line_width();
-            context.set_graphics_min_line_width(MIN_LINE_PIXELS);
-            let target = Device::from_pixmap(&pixmap);
-            context.set_graphics_min_line_width(min_width);
-            let device = Device::from_native(graphics::WithoutText {
-                target: target?,
-                failure: Rc::clone(&failure),
-            })?;
-            page.run_contents(&device, &ctm)?;
-            drop(device); // closes the draw device: the pixmap is complete
-            if let Some(e) = failure.take() {
-                return Err(e);
-            }
-            pixmap
-        }
-    };
+    let mut pixmap = Pixmap::new_with_rect(&grey, page.bounds()?.transform(&ctm).round(), false)?;
+    pixmap.clear_with(255)?;
+    let failure = Rc::new(RefCell::new(None));
+    // Lines drawn a pixel wide at least: a hairline (a spreadsheet's 0.2 pt
+    // grey gridline) then shows its own grey over a pixel's width wherever
+    // it falls, not a faint smear over two rows that the ruling scan may or
+    // may not see. The draw device takes the setting when it is made.
+    let mut context = mupdf::Context::get();
+    let min_width = context.graphics_min_line_width();
+    context.set_graphics_min_line_width(MIN_LINE_PIXELS);
+    let target = Device::from_pixmap(&pixmap);
+    context.set_graphics_min_line_width(min_width);
+    let device = Device::from_native(graphics::WithoutText {
+        target: target?,
+        text,
+        failure: Rc::clone(&failure),
+    })?;
+    page.run_contents(&device, &ctm)?;
+    drop(device); // closes the devices: the pixmap and the text are complete
+    if let Some(e) = failure.take() {
+        return Err(e);
+    }
+    Ok(pixmap)
+}
+
+/// The grey samples of `pixmap`, rendered at `scale`, as a page image.
+fn page_image(pixmap: &Pixmap, scale: f32) -> PageImage {
     let (width, height) = (pixmap.width(), pixmap.height());
     let stride = pixmap.stride() as usize;
     let n = pixmap.n() as usize;
@@ -212,11 +243,11 @@ pub fn render_page(page: &Page, scale: f32, showing: Showing) -> Result<PageImag
         }
     }
     let pixels = GrayImage::from_raw(width, height, raw).expect("width x height samples");
-    Ok(PageImage {
+    PageImage {
         pixels,
         scale,
         origin: (pixmap.x() as f32 / scale, pixmap.y() as f32 / scale),
-    })
+    }
 }
 
 /// MuPDF's message without its "MuPDF error, code: …" wrapper.
@@ -232,7 +263,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::worker::detect::rulings::find_rulings;
-    use crate::worker::extract::page_chars;
+    use crate::worker::extract::{self, page_chars};
 
     /// The darkest pixel of a page-point rectangle.
     fn darkest(image: &PageImage, r: Rect) -> u8 {
@@ -298,10 +329,7 @@ mod tests {
             "<</Type/Catalog/Pages 2 0 R>>".to_owned(),
             "<</Type/Pages/Kids[3 0 R]/Count 1>>".to_owned(),
             format!("<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]/Contents 4 0 R{page_extra}>>"),
-            format!(
-                "<</Length {}>>\nstream\n{content}\nendstream",
-                content.len() + 1
-            ),
+            stream("", content),
         ];
         let mut pdf = b"%PDF-1.4\n".to_vec();
         let mut offsets = Vec::new();
@@ -317,6 +345,53 @@ mod tests {
         let trailer = format!("trailer\n<</Size {}/Root 1 0 R>>\n", objects.len() + 1);
         pdf.extend(format!("{trailer}startxref\n{xref}\n%%EOF\n").bytes());
         pdf
+    }
+
+    /// A stream object of `content` with the dictionary entries `entries`.
+    fn stream(entries: &str, content: &str) -> String {
+        let length = content.len() + 1;
+        format!("<<{entries}/Length {length}>>\nstream\n{content}\nendstream")
+    }
+
+    #[test]
+    fn one_run_reads_the_text_mupdf_reads_apart() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+        let mut pdfs: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        pdfs.retain(|p| p.extension().is_some_and(|e| e == "pdf"));
+        pdfs.sort();
+        let mut compared = 0;
+        for path in &pdfs {
+            let Ok(doc) = open_document(path, None) else {
+                continue;
+            };
+            for number in 1..=page_count(&doc, path).unwrap().min(3) {
+                let page = load_page(&doc, path, number).unwrap();
+                let apart = page_chars(&page).unwrap();
+                let (_, text) = render_with_text(&page, 2.0).unwrap();
+                let one_run = extract::chars_of(&text);
+                assert_eq!(apart.chars.len(), one_run.chars.len(), "{path:?} p{number}");
+                assert_eq!((apart.turn, apart.visible), (one_run.turn, one_run.visible));
+                for (a, b) in apart.chars.iter().zip(&one_run.chars) {
+                    let near = |x: f32, y: f32| (x - y).abs() < 1e-3;
+                    assert!(
+                        a.c == b.c
+                            && a.line == b.line
+                            && near(a.size, b.size)
+                            && near(a.bbox.x0, b.bbox.x0)
+                            && near(a.bbox.y0, b.bbox.y0)
+                            && near(a.bbox.x1, b.bbox.x1)
+                            && near(a.bbox.y1, b.bbox.y1),
+                        "{path:?} p{number}: {a:?} vs {b:?}"
+                    );
+                }
+                compared += apart.chars.len();
+            }
+        }
+        assert!(compared > 10_000, "{compared} characters compared");
     }
 
     #[test]

@@ -15,17 +15,43 @@ use std::num::NonZero;
 use std::rc::Rc;
 
 use super::grey;
+use mupdf::device::Metatext;
 use mupdf::{
     BlendMode, ColorParams, Colorspace, Device, Function, Image, Matrix, NativeDevice, Path, Rect,
     Shade, StrokeState, Text,
 };
 
-/// Passes every call but `fill_text` and `stroke_text` on to `target`.
-/// MuPDF's device calls return nothing, so the first error the target
-/// raised is kept in `failure` for the caller to report after the run.
+/// Passes every call but `fill_text` and `stroke_text` on to `target`,
+/// and the page's text to `text` when it is read on the same run. MuPDF's
+/// device calls return nothing, so the first error a device raised is kept
+/// in `failure` for the caller to report after the run.
 pub struct WithoutText {
     pub target: Device,
+    pub text: Option<TextSink>,
     pub failure: Rc<RefCell<Option<mupdf::Error>>>,
+}
+
+/// A structured text device reading the page's text while it is drawn,
+/// and the points per pixel of the drawing (MuPDF reads a page's text in
+/// points).
+pub struct TextSink {
+    pub device: Device,
+    pub points_per_pixel: f32,
+}
+
+impl TextSink {
+    /// `ctm` as the text device would have it on a run of its own.
+    fn ctm(&self, ctm: Matrix) -> Matrix {
+        let k = self.points_per_pixel;
+        Matrix::new(
+            ctm.a * k,
+            ctm.b * k,
+            ctm.c * k,
+            ctm.d * k,
+            ctm.e * k,
+            ctm.f * k,
+        )
+    }
 }
 
 impl WithoutText {
@@ -35,6 +61,18 @@ impl WithoutText {
                 self.failure.borrow_mut().get_or_insert(e);
             })
             .ok()
+    }
+
+    /// Hands a call to the text device, if there is one. Its colours it
+    /// converts to RGB, which we never read, without ICC: with it, each
+    /// new kind of colour would build a colour link (see `grey`).
+    fn to_text(&self, call: impl FnOnce(&TextSink) -> Result<(), mupdf::Error>) {
+        let Some(sink) = &self.text else { return };
+        let mut context = mupdf::Context::get();
+        context.disable_icc();
+        let r = call(sink);
+        context.enable_icc();
+        self.keep(r);
     }
 }
 
@@ -57,25 +95,30 @@ fn as_grey<T>(
 impl NativeDevice for WithoutText {
     fn fill_text(
         &mut self,
-        _: &Text,
-        _: Matrix,
-        _: &Colorspace,
-        _: &[f32],
-        _: f32,
-        _: ColorParams,
+        text: &Text,
+        ctm: Matrix,
+        cs: &Colorspace,
+        color: &[f32],
+        alpha: f32,
+        cp: ColorParams,
     ) {
+        self.to_text(|t| (t.device).fill_text(text, &t.ctm(ctm), cs, color, alpha, cp));
     }
 
     fn stroke_text(
         &mut self,
-        _: &Text,
-        _: &StrokeState,
-        _: Matrix,
-        _: &Colorspace,
-        _: &[f32],
-        _: f32,
-        _: ColorParams,
+        text: &Text,
+        stroke: &StrokeState,
+        ctm: Matrix,
+        cs: &Colorspace,
+        color: &[f32],
+        alpha: f32,
+        cp: ColorParams,
     ) {
+        self.to_text(|t| {
+            let ctm = t.ctm(ctm);
+            (t.device).stroke_text(text, stroke, &ctm, cs, color, alpha, cp)
+        });
     }
 
     fn fill_path(
@@ -123,26 +166,41 @@ impl NativeDevice for WithoutText {
     fn clip_text(&mut self, text: &Text, ctm: Matrix, _scissor: Rect) {
         let r = self.target.clip_text(text, &ctm);
         self.keep(r);
+        self.to_text(|t| t.device.clip_text(text, &t.ctm(ctm)));
     }
 
     fn clip_stroke_text(&mut self, text: &Text, stroke: &StrokeState, ctm: Matrix, _: Rect) {
         let r = self.target.clip_stroke_text(text, stroke, &ctm);
         self.keep(r);
+        self.to_text(|t| t.device.clip_stroke_text(text, stroke, &t.ctm(ctm)));
     }
 
     fn ignore_text(&mut self, text: &Text, ctm: Matrix) {
         let r = self.target.ignore_text(text, &ctm);
         self.keep(r);
+        self.to_text(|t| t.device.ignore_text(text, &t.ctm(ctm)));
     }
 
+    // Shades and pictures the text device takes for the extent of the
+    // replacement text (ActualText) they stand under.
     fn fill_shade(&mut self, shade: &Shade, ctm: Matrix, alpha: f32, cp: ColorParams) {
         let r = self.target.fill_shade(shade, &ctm, alpha, cp);
         self.keep(r);
+        self.to_text(|t| t.device.fill_shade(shade, &t.ctm(ctm), alpha, cp));
     }
 
     fn fill_image(&mut self, image: &Image, ctm: Matrix, alpha: f32, cp: ColorParams) {
         let r = self.target.fill_image(image, &ctm, alpha, cp);
         self.keep(r);
+        self.to_text(|t| t.device.fill_image(image, &t.ctm(ctm), alpha, cp));
+    }
+
+    fn begin_metatext(&mut self, meta: Metatext, text: &str) {
+        self.to_text(|t| t.device.begin_metatext(meta, text));
+    }
+
+    fn end_metatext(&mut self) {
+        self.to_text(|t| t.device.end_metatext());
     }
 
     fn fill_image_mask(
@@ -158,6 +216,7 @@ impl NativeDevice for WithoutText {
             (self.target).fill_image_mask(image, &ctm, cs, color, alpha, cp)
         });
         self.keep(r);
+        self.to_text(|t| (t.device).fill_image_mask(image, &t.ctm(ctm), cs, color, alpha, cp));
     }
 
     fn clip_image_mask(&mut self, image: &Image, ctm: Matrix, _scissor: Rect) {
