@@ -61,11 +61,13 @@ Files written:
                             header wider than its quantities; comments wider
                             than a short line), a table in a typewriter font;
                             then a spreadsheet with 0.2 pt grey gridlines
-  loose-rows.pdf / .json    one page (issue 12): wrapped cells set midway in
+  loose-rows.pdf / .json    two pages (issue 12): wrapped cells set midway in
                             their rows, the lines of two columns interleaved; a
                             table set at twice its font size with a row holding
                             only its label; a year heading the columns it covers
-                            between a booktabs top rule and the header
+                            between a booktabs top rule and the header; then
+                            two columns of prose beside terms set midway in
+                            their rows, a rule under every row
   near-columns.pdf / .json  two pages (issue 12, class 8): a label a word space
                             before right-aligned percentages; amounts blank on
                             the first rows a word space from text reaching
@@ -1431,7 +1433,29 @@ def sample_loose_rows():
     p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH / 2))
     p.line(MARGIN + 90 + 3, top - heights[0], MARGIN + 300 - 3, top - heights[0])
     p.ops.append("Q")
-    return [p.content()], [(1, Placed(review)), (1, Placed(dates)), (1, by_year)]
+    # Page 2: sentences in two columns beside short terms, every cell set
+    # midway in its row: a term stands on none of its row's first lines.
+    p2 = Page()
+    y = p2.title("Segment Notes", 790)
+    y = p2.paragraph("Each segment's remarks and comments are sentences, wrapped in their "
+                     "columns; a rule parts every row from the next.", y - 24)
+    notes = [["Segment", "Remarks", "Comments"]] + [
+        [segment, wrap_words(remarks, 150), wrap_words(comments, 150)]
+        for segment, remarks, comments in (
+            ("Retail", "Service risk and volume rose in the quarter after rebates moved",
+             "Harbor stores shared the south region's loans and channel contracts, and "
+             "procurement kept its yield while client margins fell"),
+            ("Partner", "Direct sales to partners grew in the coastal region while the "
+             "capital of the subsidiary stayed",
+             "Lease payments stayed flat and the service surplus went to the north"),
+            ("Cash", "Supply and freight budgets were held at the level of the year before",
+             "Inventory grew with the net provision and the branch equity transfer, then "
+             "settled by the end of the year"),
+        )
+    ]
+    wrapped_rows(p2, y - 20, [70, 160, 160], notes, "lll", "middle", rules="rows")
+    return [p.content(), p2.content()], [(1, Placed(review)), (1, Placed(dates)), (1, by_year),
+                                          (2, Placed(notes))]
 
 
 def sample_near_columns():

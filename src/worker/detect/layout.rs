@@ -1868,10 +1868,16 @@ fn reads_as_items_with_descriptions(
             .filter(|&&i| occupied(&block[i], cols)[c])
             .count()
     };
+    // The term starts its row; where a rule parts every row from the next,
+    // it may stand lower, set in the middle of a tall row.
+    let has_term = |row: &[usize]| match rules_part_every_row {
+        false => occupied(&block[row[0]], cols)[0],
+        true => (row.iter()).any(|&i| occupied(&block[i], cols)[0]),
+    };
     let terms_first = body
         .iter()
         .zip(&filled[1..])
-        .all(|(row, words)| occupied(&block[row[0]], cols)[0] && words[0] <= MAX_TERM_WORDS);
+        .all(|(row, words)| has_term(row) && words[0] <= MAX_TERM_WORDS);
     // A description column: sentences, wrapped beside the term in a row.
     let described = (1..cols.len()).any(|c| {
         let words: usize = filled[1..].iter().map(|w| w[c]).sum();
@@ -2855,6 +2861,55 @@ mod tests {
             }
         }
         lines
+    }
+
+    #[test]
+    fn ruled_rows_of_prose_with_their_terms_set_midway_are_a_table() {
+        // Segment | Remarks | Comments, a rule under every row; each row's
+        // segment and remarks set in the middle of its height beside the
+        // longer comments (cells aligned to the middle, as office tables
+        // set them), so the term is on none of a row's first lines.
+        let remarks = "service risk volume quarter rebate transfer credit sales output fixed";
+        let comments = "import harbor share bank south daily asset loan channel contract \
+                        share surplus procurement yield client margin current yield";
+        let (remarks, comments) = (wrapped(remarks, 26), wrapped(comments, 20));
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let mut line = |chars: &mut Vec<TextChar>, cells: &[(&str, f32)], y: f32| {
+            for &(cell, x) in cells {
+                text(chars, cell, x, y, id);
+                id += 1;
+            }
+        };
+        let mut y = 30.0;
+        line(
+            &mut chars,
+            &[("Segment", 50.0), ("Remarks", 150.0), ("Comments", 330.0)],
+            y,
+        );
+        let mut rules = vec![Ruling::new(y - 14.0, 40.0, 460.0)];
+        let terms = ["Market", "Partner", "Cash", "Ledger"];
+        for term in terms {
+            y += 8.0;
+            rules.push(Ruling::new(y, 40.0, 460.0));
+            let (n, m) = (comments.len(), remarks.len());
+            for k in 0..n {
+                y += 12.0;
+                let mut cells = vec![(comments[k].as_str(), 330.0)];
+                if k == n / 2 {
+                    cells.push((term, 50.0));
+                }
+                if k >= (n - m) / 2 && k - (n - m) / 2 < m {
+                    cells.push((remarks[k - (n - m) / 2].as_str(), 150.0));
+                }
+                line(&mut chars, &cells, y);
+            }
+        }
+        rules.push(Ruling::new(y + 8.0, 40.0, 460.0));
+        let found = detect(&chars, &rules);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].grid.row_count(), 1 + terms.len());
+        assert_eq!(found[0].grid.col_count(), 3);
     }
 
     #[test]
