@@ -589,8 +589,15 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
     let block_space = word_space(block).unwrap_or(WRAP_SPACE_EM * size);
     // (Against the columns as found: widened ones only reach further.)
     let found = cols.clone();
-    let in_a_column =
-        |w: &Rect| (found.iter()).any(|&(x0, x1)| w.x0 >= x0 - flush && w.x1 <= x1 + flush);
+    // A word within a column, or standing where a column's text lines up
+    // (a long entry overrunning it is that column's too).
+    let in_a_column = |w: &Rect| {
+        (found.iter().zip(&edges_lined_up)).any(|(&(x0, x1), &[starts, ends, _])| {
+            (w.x0 >= x0 - flush && w.x1 <= x1 + flush)
+                || (starts && flush_with(w.x0, x0))
+                || (ends && flush_with(w.x1, x1))
+        })
+    };
     for line in block {
         for seg in &line.segments {
             let words = &line.words[seg.words.clone()];
@@ -600,7 +607,7 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
             // Spaces between two words of letters (a figure beside text
             // may be a column of its own set as close).
             let spaces: Vec<bool> = (words.windows(2))
-                .map(|w| wordlike(&w[0]) && wordlike(&w[1]))
+                .map(|w| spaced(&w[0]) && spaced(&w[1]))
                 .collect();
             for (k, w) in words.windows(2).enumerate() {
                 let (a, b) = (&w[0].bbox, &w[1].bbox);
@@ -782,7 +789,7 @@ fn word_space(block: &[Line]) -> Option<f32> {
         .flat_map(|l| {
             (l.segments.iter()).flat_map(|s| {
                 (l.words[s.words.clone()].windows(2))
-                    .filter(|w| wordlike(&w[0]) && wordlike(&w[1]))
+                    .filter(|w| spaced(&w[0]) && spaced(&w[1]))
                     .map(|w| w[1].bbox.x0 - w[0].bbox.x1)
             })
         })
@@ -792,6 +799,12 @@ fn word_space(block: &[Line]) -> Option<f32> {
 
 /// See `word_space`: how many gaps between words show a font's space.
 const MIN_SPACES: usize = 3;
+
+/// A word of a script that sets a space between words: a gap beside
+/// ideographs (which have none) is no font's space but where cells part.
+fn spaced(w: &Word) -> bool {
+    wordlike(w) && !w.text.chars().any(is_cjk)
+}
 
 /// A word of letters, not a figure.
 fn wordlike(w: &Word) -> bool {
@@ -2332,6 +2345,100 @@ mod tests {
         let grid = &tables[0].grid;
         assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
         assert!(grid.cols[3] > 153.0 && grid.cols[3] < 160.0, "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn gaps_beside_ideographs_are_not_taken_for_the_fonts_space() {
+        // Columns of ideographs set flush left, entries running to 7 pt
+        // (0.7 em) short of the next column in more places than the Latin
+        // labels show a space: set without spaces, those gaps are where
+        // cells part, not the space a wider gap must outdo.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(
+            &[
+                ("Line item", 20.0),
+                ("名称", 100.0),
+                ("类别", 127.0),
+                ("项目", 160.0),
+            ],
+            40.0,
+        );
+        for (k, (item, name, kind, project)) in [
+            ("Debit", "西部成本", "机械客户", "投资"),
+            ("Tax", "华北", "销售费用", "总部"),
+            ("Credit", "物流中心", "结算", "物流电子"),
+            ("East", "研发中心", "合计", "投资上海"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            put(
+                &[(item, 20.0), (name, 100.0), (kind, 127.0), (project, 160.0)],
+                56.0 + 16.0 * k as f32,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn words_parted_beside_a_long_entry_of_the_next_column_part() {
+        // A row of ideographs running from column to column, each 7 pt
+        // short of the next: the third column's entry is its longest, no
+        // other row shows how far that column reaches, but it starts where
+        // the column's text does, so it is that column's.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(
+            &[
+                ("Line item", 20.0),
+                ("名称", 100.0),
+                ("类别", 127.0),
+                ("项目", 154.0),
+            ],
+            40.0,
+        );
+        for (k, row) in [
+            [
+                ("Debit", 20.0),
+                ("西部成本", 100.0),
+                ("机械客户", 127.0),
+                ("收入库存资产", 154.0),
+            ],
+            [
+                ("Tax", 20.0),
+                ("华北", 100.0),
+                ("销售费用", 127.0),
+                ("", 154.0),
+            ],
+            [
+                ("Credit", 20.0),
+                ("物流", 100.0),
+                ("结算", 127.0),
+                ("总部", 154.0),
+            ],
+            [
+                ("East", 20.0),
+                ("研发", 100.0),
+                ("合计", 127.0),
+                ("投资", 154.0),
+            ],
+        ]
+        .iter()
+        .enumerate()
+        {
+            put(row, 56.0 + 16.0 * k as f32);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        assert!(grid.cols[2] > 120.0 && grid.cols[2] < 127.0, "{grid:?}");
         assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
     }
 

@@ -2,7 +2,9 @@
 //! its text: what detection looks at on a drawn page is the lines, boxes,
 //! fills and pictures; the text it reads from the text layer. Drawing the
 //! glyphs took as long as everything else on a page of figures, and their
-//! strokes are the false rulings detection then had to argue away.
+//! strokes are the false rulings detection then had to argue away. The
+//! text goes to a structured text device instead, when one is given: the
+//! text layer read on the same run of the page's contents.
 //!
 //! Text that clips (a picture shown through the letters of a word) still
 //! clips: the clip is passed on, only painted text is left out. The mupdf
