@@ -329,7 +329,10 @@ mod tests {
             "<</Type/Catalog/Pages 2 0 R>>".to_owned(),
             "<</Type/Pages/Kids[3 0 R]/Count 1>>".to_owned(),
             format!("<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]/Contents 4 0 R{page_extra}>>"),
-            stream("", content),
+            format!(
+                "<</Length {}>>\nstream\n{content}\nendstream",
+                content.len() + 1
+            ),
         ];
         let mut pdf = b"%PDF-1.4\n".to_vec();
         let mut offsets = Vec::new();
@@ -345,12 +348,6 @@ mod tests {
         let trailer = format!("trailer\n<</Size {}/Root 1 0 R>>\n", objects.len() + 1);
         pdf.extend(format!("{trailer}startxref\n{xref}\n%%EOF\n").bytes());
         pdf
-    }
-
-    /// A stream object of `content` with the dictionary entries `entries`.
-    fn stream(entries: &str, content: &str) -> String {
-        let length = content.len() + 1;
-        format!("<<{entries}/Length {length}>>\nstream\n{content}\nendstream")
     }
 
     #[test]

@@ -2308,44 +2308,58 @@ mod tests {
         assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
     }
 
+    /// The one table found in `rows` of (text, x) cells, a row every
+    /// 16 pt from y = 40, each cell a structured-text line of its own.
+    fn table_of_rows(rows: &[Vec<(&str, f32)>]) -> Grid {
+        let (mut chars, mut id) = (Vec::new(), 0);
+        for (k, cells) in rows.iter().enumerate() {
+            put_cells(&mut chars, &mut id, cells, 40.0 + 16.0 * k as f32);
+        }
+        let mut tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        tables.remove(0).grid
+    }
+
     #[test]
     fn ideographs_running_up_to_the_next_column_are_their_own_columns() {
         // Prices right-aligned, then two columns of ideographs set flush
         // left; the longest entry of the first runs to 7 pt short of the
         // second, as close as the prices stand to it: one segment of three
         // words, parted at both gaps.
-        let (mut chars, mut id) = (Vec::new(), 0);
-        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
-        put(
-            &[
-                ("Item", 20.0),
-                ("Price", 75.0),
-                ("类别", 108.0),
-                ("名称", 160.0),
-            ],
-            40.0,
-        );
-        for (k, (item, price, kind, name)) in [
+        let mut rows = vec![vec![
+            ("Item", 20.0),
+            ("Price", 75.0),
+            ("类别", 108.0),
+            ("名称", 160.0),
+        ]];
+        for (item, price, kind, name) in [
             ("Debit", "98.42", "海外", "合计销售"),
             ("Trade", "1,421.09", "结算投资", "银行"),
             ("Profit", "712.94", "分公司银行财务投资", "运输"),
             ("East", "2.76", "收入", "成都"),
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        ] {
             let right = 100.0 - 5.0 * price.chars().count() as f32;
-            put(
-                &[(item, 20.0), (price, right), (kind, 108.0), (name, 160.0)],
-                56.0 + 16.0 * k as f32,
-            );
+            rows.push(vec![
+                (item, 20.0),
+                (price, right),
+                (kind, 108.0),
+                (name, 160.0),
+            ]);
         }
-        let tables = detect(&chars, &[]);
-        assert_eq!(tables.len(), 1, "{tables:?}");
-        let grid = &tables[0].grid;
+        let grid = table_of_rows(&rows);
         assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
         assert!(grid.cols[3] > 153.0 && grid.cols[3] < 160.0, "{grid:?}");
         assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    /// A label column, then three columns of ideographs set flush left at
+    /// `xs`, under a header.
+    fn ideograph_rows(xs: [f32; 3], rows: [[&str; 4]; 4]) -> Vec<Vec<(&str, f32)>> {
+        let header = ["Line item", "名称", "类别", "项目"];
+        std::iter::once(header)
+            .chain(rows)
+            .map(|row| row.into_iter().zip([20.0, xs[0], xs[1], xs[2]]).collect())
+            .collect()
     }
 
     #[test]
@@ -2354,34 +2368,15 @@ mod tests {
         // (0.7 em) short of the next column in more places than the Latin
         // labels show a space: set without spaces, those gaps are where
         // cells part, not the space a wider gap must outdo.
-        let (mut chars, mut id) = (Vec::new(), 0);
-        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
-        put(
-            &[
-                ("Line item", 20.0),
-                ("名称", 100.0),
-                ("类别", 127.0),
-                ("项目", 160.0),
+        let grid = table_of_rows(&ideograph_rows(
+            [100.0, 127.0, 160.0],
+            [
+                ["Debit", "西部成本", "机械客户", "投资"],
+                ["Tax", "华北", "销售费用", "总部"],
+                ["Credit", "物流中心", "结算", "物流电子"],
+                ["East", "研发中心", "合计", "投资上海"],
             ],
-            40.0,
-        );
-        for (k, (item, name, kind, project)) in [
-            ("Debit", "西部成本", "机械客户", "投资"),
-            ("Tax", "华北", "销售费用", "总部"),
-            ("Credit", "物流中心", "结算", "物流电子"),
-            ("East", "研发中心", "合计", "投资上海"),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            put(
-                &[(item, 20.0), (name, 100.0), (kind, 127.0), (project, 160.0)],
-                56.0 + 16.0 * k as f32,
-            );
-        }
-        let tables = detect(&chars, &[]);
-        assert_eq!(tables.len(), 1, "{tables:?}");
-        let grid = &tables[0].grid;
+        ));
         assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
         assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
     }
@@ -2392,51 +2387,15 @@ mod tests {
         // short of the next: the third column's entry is its longest, no
         // other row shows how far that column reaches, but it starts where
         // the column's text does, so it is that column's.
-        let (mut chars, mut id) = (Vec::new(), 0);
-        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
-        put(
-            &[
-                ("Line item", 20.0),
-                ("名称", 100.0),
-                ("类别", 127.0),
-                ("项目", 154.0),
-            ],
-            40.0,
-        );
-        for (k, row) in [
+        let grid = table_of_rows(&ideograph_rows(
+            [100.0, 127.0, 154.0],
             [
-                ("Debit", 20.0),
-                ("西部成本", 100.0),
-                ("机械客户", 127.0),
-                ("收入库存资产", 154.0),
+                ["Debit", "西部成本", "机械客户", "收入库存资产"],
+                ["Tax", "华北", "销售费用", ""],
+                ["Credit", "物流", "结算", "总部"],
+                ["East", "研发", "合计", "投资"],
             ],
-            [
-                ("Tax", 20.0),
-                ("华北", 100.0),
-                ("销售费用", 127.0),
-                ("", 154.0),
-            ],
-            [
-                ("Credit", 20.0),
-                ("物流", 100.0),
-                ("结算", 127.0),
-                ("总部", 154.0),
-            ],
-            [
-                ("East", 20.0),
-                ("研发", 100.0),
-                ("合计", 127.0),
-                ("投资", 154.0),
-            ],
-        ]
-        .iter()
-        .enumerate()
-        {
-            put(row, 56.0 + 16.0 * k as f32);
-        }
-        let tables = detect(&chars, &[]);
-        assert_eq!(tables.len(), 1, "{tables:?}");
-        let grid = &tables[0].grid;
+        ));
         assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
         assert!(grid.cols[2] > 120.0 && grid.cols[2] < 127.0, "{grid:?}");
         assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
