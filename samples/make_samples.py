@@ -1185,10 +1185,11 @@ def sample_narrow_gap():
     return [p.content()], [(1, Placed(rows))]
 
 
-def placed_rows(p, top, rows, places, width, size=9, step=16):
+def placed_rows(p, top, rows, places, width, size=9, step=16, header_at=None):
     """Draws rows of cells one line each, step apart, under booktabs rules
     (above, under the header, below) width long: places gives each column's
-    (x, align), a cell set right ending at x. Returns the bottom y."""
+    (x, align), a cell set right ending at x; header_at, if given, where
+    each header word starts instead. Returns the bottom y."""
     p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
     for yy in (top, top - step, top - step * len(rows)):
         p.line(MARGIN, yy, MARGIN + width, yy)
@@ -1196,10 +1197,25 @@ def placed_rows(p, top, rows, places, width, size=9, step=16):
     for k, row in enumerate(rows):
         base = top - step * k - 11.5
         font = "F2" if k == 0 else "F1"
-        for text, (x, align) in zip(row, places):
-            if text:
+        for c, (text, (x, align)) in enumerate(zip(row, places)):
+            if not text:
+                continue
+            if k == 0 and header_at:
+                p.text(header_at[c], base, text, font, size)
+            else:
                 p.text(x - text_width(text, font, size) if align == "r" else x, base, text, font, size)
     return top - step * len(rows)
+
+
+def centred_over(rows, places, size=9):
+    """Where each header word starts to stand centred over its column's body
+    text (placed as placed_rows places it)."""
+    out = []
+    for c, (x, align) in enumerate(places):
+        w = max(text_width(r[c], "F1", size) for r in rows[1:])
+        x0, x1 = (x - w, x) if align == "r" else (x, x + w)
+        out.append((x0 + x1 - text_width(rows[0][c], "F2", size)) / 2.0)
+    return out
 
 
 def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9, rules=True, row_gap=6, x=MARGIN,
@@ -1996,6 +2012,131 @@ def partly_ruled(p, rows, top, widths, align, hlines=(), vlines=(), boxes=()):
     return ys[-1]
 
 
+def sample_close_columns():
+    # Issue 12, class 8 with headers centred over their columns: figures
+    # set right a little less than a column gap before codes or dates set
+    # left, the headers over the middle of each (so the header line alone
+    # has its words apart and the rows' text runs across its gaps); a
+    # long label beside an empty cell, under a header centred over the
+    # shorter labels. Then wrapped comments: a rule under every row and
+    # cells set midway (a tall cell's first lines above the row's label),
+    # and a label ending a word space before a column of shares.
+    p = Page()
+    y = p.title("Settlements", 790)
+    y = p.paragraph("Each figure is set right, a little less than a column gap before the "
+                    "code or date after it, and every header stands centred over its column.",
+                    y - 24)
+    size = 10
+    gap = 0.78 * size
+    rows = [["Desk", "Ref.", "Fee", "No.", "Cover", "Amount", "Paid"],
+            ["North", "L-4412", "4%", "Q9-20417", "71%", "318,004.2", "03.04.2019"],
+            ["Main Street", "VX-90321", "-12%", "M3-66120", "-8%", "52.9", "27.11.2021"],
+            ["Harbour", "L-318", "38%", "KT-4407", "66%", "1.5", "14.06.2016"],
+            ["Old Mill", "VX-7205", "-45%", "Q9-91336", "-29%", "-60.3", "09.09.2023"],
+            ["Quay", "L-55180", "9%", "M3-2004", "", "-907.6", "30.01.2020"]]
+    col = lambda c: max(text_width(r[c], "F1", size) for r in rows[1:])
+    desk_x = MARGIN + 3
+    ref_x = desk_x + col(0) + 20
+    fee_right = ref_x + col(1) + 12 + col(2)
+    code_x = fee_right + gap
+    cover_right = code_x + col(3) + 22 + col(4)
+    amount_right = cover_right + gap + col(5)
+    settled_x = amount_right + gap
+    places = [(desk_x, "l"), (ref_x, "l"), (fee_right, "r"), (code_x, "l"),
+              (cover_right, "r"), (amount_right, "r"), (settled_x, "l")]
+    bottom = placed_rows(p, y - 24, rows, places, settled_x + col(6) + 3 - MARGIN, size,
+                         header_at=centred_over(rows, places, size))
+    y = p.paragraph("A desk's long name may run towards an empty date.", bottom - 30)
+    desks = [["Desk", "Opened", "Region"],
+             ["North", "2019-03-04", "Coast"],
+             ["Pier", "2021-11-27", "Inland"],
+             ["Old Mill Trading Yard", "", "Coast"],
+             ["Quay", "2016-06-14", "Hills"],
+             ["Dock", "2023-09-09", "Inland"]]
+    opened_x = desk_x + text_width("Old Mill Trading Yard", "F1", size) + 0.7 * size
+    places = [(desk_x, "l"), (opened_x, "l"), (opened_x + 62, "l")]
+    bottom = placed_rows(p, y - 24, desks, places, 200, size,
+                         header_at=centred_over(desks, places, size))
+    p.paragraph("Dates are those of the first lease.", bottom - 30)
+    first = p.content()
+    tables = [(1, Placed(rows)), (1, Placed(desks))]
+
+    p = Page()
+    y = p.title("Review Notes", 790)
+    y = p.paragraph("Comments wrap within their cells, set midway in rows parted by rules.",
+                    y - 24)
+    notes = [["Account", "Region", "Count", "Comments"],
+             ["Ledger fees", "Coast", "4,120", wrap_words(
+                 "checked against the bank statement, reconciliation pending for March", 180)],
+             ["Cash float", "Hills", "-2,604", wrap_words(
+                 "counted twice by the branch and once by the auditors, with differences "
+                 "carried to suspense", 180)],
+             ["Rent", "Inland", "88", "paid in advance"],
+             ["Vehicle pool", "Coast", "19,355", wrap_words(
+                 "fuel cards reconciled, two cards cancelled, mileage logs missing for "
+                 "June and July", 180)]]
+    bottom = wrapped_rows(p, y - 24, [80, 80, 60, 200], notes, "llrl", "middle", rules="rows",
+                          row_gap=8)
+    y = p.paragraph("Shares follow the label a word space after the longest.", bottom - 30)
+    longest = "Trading yard north"
+    pad = 3.5
+    shares = [["Line", "Share", "Remarks", "State"],
+              ["Depot", "14.06%", wrap_words("kept as it was", 110), "Open"],
+              [longest, "-35.18%", wrap_words(
+                  "moved to the yard in May and let to two tenants on short leases", 110),
+               "Closed"],
+              ["Kiosk", "2.5%", wrap_words("rebuilt after the storm", 110), "Open"],
+              ["Office", "-71.02%", wrap_words("sublet from June", 110), "Held"]]
+    bottom = wrapped_rows(p, y - 24, [text_width(longest, "F1", 9) + 2 * pad,
+                                      text_width("-35.18%", "F1", 9) + 2 * pad, 120, 50],
+                          shares, "lrll", "top", pad=pad, rules=True, row_gap=6)
+    p.paragraph("States are as at the end of the year.", bottom - 30)
+    tables += [(2, Placed(notes)), (2, Placed(shares))]
+    return [first, p.content()], tables
+
+
+def sample_table_edges():
+    # Issue 12, class 3, where a table ends: a title set large just above
+    # an unruled table is no row; a last row holding only its label, in the
+    # rows' rhythm, is a row; a running foot set small just under a
+    # booktabs table's bottom rule, its page number apart, is neither row
+    # nor column.
+    p = Page()
+    size = 9
+    p.text(MARGIN, 770, "Stock 5", "F2", 20)
+    stock = [["Depot", "Units", "Stage", "Owner"],
+             ["North", "1,204", "Open", "Lima"],
+             ["Pier", "88", "Held", "Chen"],
+             ["Quay", "310", "Open", "Okafor"],
+             ["Dock", "7", "Closed", "Stone"]]
+    places = [(MARGIN, "l"), (MARGIN + 110, "r"), (MARGIN + 140, "l"), (MARGIN + 210, "l")]
+    unruled_rows(p, 752, stock, places, size)
+    y = p.paragraph("Units are counted at the end of each quarter.", 752 - 16 * len(stock) - 20)
+    fees = [["Item", "Amount"], ["Rent", "4,120"], ["Cleaning", "310"], ["Insurance", "1,076"],
+            ["Other", ""]]
+    unruled_rows(p, y - 30, fees, [(MARGIN, "l"), (MARGIN + 140, "r")], size, step=20)
+    ledger = [["Entry", "Account", "Debit", "Credit"]] + [
+        ["E-%03d" % (i + 1), name, "%d.%02d" % (13 * i + 4, (7 * i) % 100), "-"]
+        for i, name in enumerate(["Rent", "Fuel", "Wages", "Stock", "Repairs", "Rates"])]
+    top = 60 + 16 * len(ledger)
+    placed_rows(p, top, ledger, [(MARGIN + 3, "l"), (MARGIN + 70, "l"), (MARGIN + 200, "r"),
+                                 (MARGIN + 260, "r")], 270, size)
+    p.text(MARGIN, 50, "Annual report 2026", "F1", 6.5)
+    p.text(MARGIN + 120, 50, "3", "F1", 6.5)
+    return [p.content()], [(1, Placed(stock)), (1, Placed(fees)), (1, Placed(ledger))]
+
+
+def unruled_rows(p, top, rows, places, size=9, step=16):
+    """Rows of cells one line each, step apart, without rules: places as
+    placed_rows takes them; the header in bold."""
+    for k, row in enumerate(rows):
+        font = "F2" if k == 0 else "F1"
+        for text, (x, align) in zip(row, places):
+            if text:
+                w = text_width(text, font, size)
+                p.text(x - w if align == "r" else x, top - step * k, text, font, size)
+
+
 def sample_partial_rules():
     # Issue 12, class 1: lines drawn for part of the structure only; the rows
     # and the rest of the columns come from the text.
@@ -2414,6 +2555,8 @@ def main():
         ("column-gaps", sample_column_gaps, False),
         ("loose-rows", sample_loose_rows, False),
         ("near-columns", sample_near_columns, False),
+        ("close-columns", sample_close_columns, False),
+        ("table-edges", sample_table_edges, False),
         ("partial-rules", sample_partial_rules, False),
         ("form", sample_form, False),
         ("framed", sample_framed, False),

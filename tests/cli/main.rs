@@ -292,6 +292,16 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // next, amounts blank on the first rows beside text, one header pair
         // the only words side by side; the gridline along a light header band.
         "near-columns",
+        // Issue 12, class 8 under headers centred over their columns: a
+        // figure set right less than a column gap before a code or a date
+        // set left, a long label beside an empty cell; wrapped comments set
+        // midway under a rule per row, a label a word space before shares.
+        "close-columns",
+        // Issue 12, class 3, where a table ends: a title set large just
+        // above is no row, a last row holding only its label is one, a
+        // running foot set small under the bottom rule is neither row nor
+        // column.
+        "table-edges",
         // Issue 12: tables ruled in part (a ruled header over unruled rows,
         // column lines without row lines, boxes around groups of columns)
         // take their columns from the lines drawn and their rows from the text.

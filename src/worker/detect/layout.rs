@@ -260,7 +260,8 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         while current.len() >= 2 {
             let n = current.len();
             let last = &current[n - 1];
-            if last.is_tabular() || tight(&current[n - 2], last) {
+            let last_row = n >= 3 && a_last_row_of_its_own(last, &current[n - 2], &current[n - 3]);
+            if last.is_tabular() || tight(&current[n - 2], last) || last_row {
                 break;
             }
             current.pop();
@@ -348,8 +349,10 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
             && pending.len() < MAX_HELD_LINES
             && (is_short(line)
                 // However long, a line that starts where a column of the
-                // block does (but its first) may be a wrapped cell's top.
-                || current.last().is_some_and(|prev| prev.is_tabular() && starts_a_later_cell(line, prev)))
+                // block does (but its first) may be a wrapped cell's top
+                // (under the last lines of the cell above it).
+                || (current.iter().rev().find(|l| l.is_tabular()))
+                    .is_some_and(|row| starts_a_later_cell(line, row)))
         {
             pending.push(line.clone());
         } else {
@@ -367,10 +370,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
 /// below it. (Not between lines that start with a list's marks: a heading
 /// between a numbered heading and a bullet is an outline's.)
 fn a_row_of_its_own(held: &Line, prev: &Line, next: &Line) -> bool {
-    let flush = |of: &Line| {
-        (of.bbox.x0 - held.bbox.x0).abs() < WRAP_ALIGN_EM * held.size
-            && !of.words.first().is_some_and(|w| is_list_mark(&w.text))
-    };
+    let flush = |of: &Line| starts_with_first_cell(held, of);
     let above = held.bbox.y0 - prev.bbox.y1;
     let below = next.bbox.y0 - held.bbox.y1;
     prev.is_tabular()
@@ -382,6 +382,36 @@ fn a_row_of_its_own(held: &Line, prev: &Line, next: &Line) -> bool {
         && below <= MAX_LINE_GAP_EM * held.size
 }
 
+/// Whether `held` starts flush with the first cell of the line of columns
+/// `of`, and `of` does not start with a list's mark.
+fn starts_with_first_cell(held: &Line, of: &Line) -> bool {
+    (of.bbox.x0 - held.bbox.x0).abs() < WRAP_ALIGN_EM * held.size
+        && !of.words.first().is_some_and(|w| is_list_mark(&w.text))
+}
+
+/// Whether `held`, the last line of a block, is a row whose cells but the
+/// first are empty: short, set as large as the rows above and flush with
+/// their first cells, as far below the last row `prev` as that is below
+/// the row `before` it (a note set under a table stands further off, or
+/// smaller; one that keeps the rows' rhythm is told by its words later).
+fn a_last_row_of_its_own(held: &Line, prev: &Line, before: &Line) -> bool {
+    let flush = |of: &Line| starts_with_first_cell(held, of);
+    let above = held.bbox.y0 - prev.bbox.y1;
+    let rhythm = prev.bbox.y0 - before.bbox.y1;
+    prev.is_tabular()
+        && before.is_tabular()
+        && held.segments.len() == 1
+        && is_short(held)
+        && held.size >= LAST_ROW_SIZE * prev.size
+        && flush(prev)
+        && flush(before)
+        && (above - rhythm).abs() < RHYTHM_EM * held.size
+}
+
+/// See `a_last_row_of_its_own`: how much smaller than the rows above it a
+/// last row may be set.
+const LAST_ROW_SIZE: f32 = 0.95;
+
 /// A line short enough to be a label inside a table.
 fn is_short(line: &Line) -> bool {
     line.bbox.width() < SHORT_LINE_EM * line.size
@@ -390,11 +420,16 @@ fn is_short(line: &Line) -> bool {
 /// Whether `line` can be part of a cell of the line of columns `of`: it fits
 /// inside that line, or it is one segment set flush with the start of one
 /// of its cells but the first (a wrapped cell's line may reach past the
-/// row's last word; a caption starts where the table does).
+/// row's last word; a caption starts where the table does); and it is not
+/// set much larger (a title).
 fn in_a_cell_of(line: &Line, of: &Line) -> bool {
-    fits_inside(line, std::slice::from_ref(of))
-        || (line.segments.len() == 1 && starts_a_later_cell(line, of))
+    line.size <= TITLE_OVER_TEXT * of.size
+        && (fits_inside(line, std::slice::from_ref(of))
+            || (line.segments.len() == 1 && starts_a_later_cell(line, of)))
 }
+
+/// A line set this many times larger than a table's text is a title.
+const TITLE_OVER_TEXT: f32 = 1.4;
 
 /// Whether `line` starts where a cell (segment) of the line of columns `of`
 /// does, one but its first.
@@ -473,15 +508,29 @@ fn columns(block: &[Line]) -> Vec<(f32, f32)> {
     let mut cols = merge_intervals(&mut spans);
     let mut others: Vec<&Line> = block.iter().filter(|l| l.segments.len() < most).collect();
     others.sort_by_key(|l| std::cmp::Reverse(l.segments.len()));
+    let mut orphans = widen_to_segments(&mut cols, others.iter().flat_map(|l| &l.segments));
+    // An orphan the columns have since widened over is part of that column.
+    cols.extend(merge_intervals(&mut orphans));
+    let cols = merge_intervals(&mut cols);
+    let cols = split_at_rivers(block, cols);
+    let cols = split_numbers_from_text(block, cols);
+    fold_header_columns(block, cols)
+}
+
+/// Widens each column to the segments that touch it and no other column,
+/// but never into a neighbour; returns the segments that touch none.
+fn widen_to_segments<'a>(
+    cols: &mut [(f32, f32)],
+    segments: impl Iterator<Item = &'a Segment>,
+) -> Vec<(f32, f32)> {
     let mut orphans: Vec<(f32, f32)> = Vec::new();
-    for seg in others.iter().flat_map(|l| &l.segments) {
+    for seg in segments {
         let touched: Vec<usize> = (0..cols.len())
             .filter(|&c| seg.x0 < cols[c].1 && seg.x1 > cols[c].0)
             .collect();
         match touched.as_slice() {
             [] => orphans.push((seg.x0, seg.x1)),
             &[c] => {
-                // Widen, but never into a neighbour.
                 let left = if c > 0 {
                     cols[c - 1].1
                 } else {
@@ -494,12 +543,7 @@ fn columns(block: &[Line]) -> Vec<(f32, f32)> {
             _ => {}
         }
     }
-    // An orphan the columns have since widened over is part of that column.
-    cols.extend(merge_intervals(&mut orphans));
-    let cols = merge_intervals(&mut cols);
-    let cols = split_at_rivers(block, cols);
-    let cols = split_numbers_from_text(block, cols);
-    fold_header_columns(block, cols)
+    orphans
 }
 
 /// The lines at the top of a block that may be its header.
@@ -633,21 +677,26 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
                     // this column's, where that column's text lines up.
                     let [starts, ends, middles] = edges_lined_up[c + 1];
                     let aligned = (starts && flush_with(b.x0, right.0))
-                        || (ends && last && flush_with(b.x1, right.1))
+                        || (ends && flush_with(b.x1, right.1))
                         || (middles && last && flush_with(middle((b.x0, b.x1)), middle(right)))
                         || (edges_lined_up[c][1] && flush_with(a.x1, left.1));
                     // The earlier word is in this column or past it, the
                     // later one ends in the next; the segment's words before
                     // them are this cell's or stand in a column of their
-                    // own, those after the next cell's or likewise (a
-                    // title over several columns parts at no such place).
-                    let (before, after) = (&words[..k], &words[k + 2..]);
+                    // own, those after the next cell's or likewise, or go
+                    // on the phrase of the word before them (a title over
+                    // several columns parts at no such place).
+                    let before = &words[..k];
                     let between = a.x0 >= left.0 - flush
                         && b.x1 <= right.1 + flush
                         && (before.iter())
                             .all(|w| w.bbox.x0 >= left.0 - flush || in_a_column(&w.bbox))
-                        && (after.iter())
-                            .all(|w| w.bbox.x1 <= right.1 + flush || in_a_column(&w.bbox));
+                        && (k + 2..words.len()).all(|j| {
+                            let w = &words[j].bbox;
+                            w.x1 <= right.1 + flush
+                                || in_a_column(w)
+                                || gaps[j - 1] <= PART_OVER_SPACE * space
+                        });
                     let (end, start) = (left.1.max(a.x1), right.0.min(b.x0));
                     if aligned && between && end < start {
                         cols[c] = (left.0, end);
@@ -800,10 +849,14 @@ fn word_space(block: &[Line]) -> Option<f32> {
 /// See `word_space`: how many gaps between words show a font's space.
 const MIN_SPACES: usize = 3;
 
-/// A word of a script that sets a space between words: a gap beside
-/// ideographs (which have none) is no font's space but where cells part.
+/// A word of a script that sets a space between words, mostly letters: a
+/// gap beside ideographs (which have none) is no font's space but where
+/// cells part, and codes (`INV-93277`) are set in columns as often as in
+/// phrases.
 fn spaced(w: &Word) -> bool {
-    wordlike(w) && !w.text.chars().any(is_cjk)
+    let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = w.text.chars().filter(char::is_ascii_digit).count();
+    wordlike(w) && letters > digits && !w.text.chars().any(is_cjk)
 }
 
 /// A word of letters, not a figure.
@@ -857,6 +910,7 @@ fn occupied(line: &Line, cols: &[(f32, f32)]) -> Vec<bool> {
 }
 
 fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> Vec<TableRegion> {
+    let block = above_a_closing_rule(block, rules);
     let drawn = column_lines(block, verticals);
     let cols = columns(block);
     let cols = merge_between_lines(block, split_at_lines(block, cols, &drawn), &drawn);
@@ -864,6 +918,10 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     if cols.len() < 2 {
         return Vec::new();
     }
+    // Columns joined since take in the segments that touched only one of
+    // their parts (a cell's long entry set out beside a header's word).
+    let mut cols = cols;
+    widen_to_segments(&mut cols, block.iter().flat_map(|l| &l.segments));
     let cols = widen_to_parted_words(block, cols);
     let size = median(block.iter().map(|l| l.size).collect()).max(1.0);
     let text_x0 = block
@@ -1043,6 +1101,38 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     }]
 }
 
+/// The block without its last lines where a rule across it closes the
+/// rows above them and they, fewer than those rows, are set smaller: a
+/// page's running foot or a note under a table's bottom rule, however
+/// close (a page number after it would make a column).
+fn above_a_closing_rule<'a>(block: &'a [Line], rules: &[Ruling]) -> &'a [Line] {
+    let x0 = (block.iter().map(|l| l.bbox.x0)).fold(f32::INFINITY, f32::min);
+    let x1 = (block.iter().map(|l| l.bbox.x1)).fold(f32::NEG_INFINITY, f32::max);
+    let across = |r: &&Ruling| r.end.min(x1) - r.start.max(x0) >= RULE_SPAN * (x1 - x0);
+    let Some(last_rule) = (rules.iter().filter(across))
+        .map(|r| r.pos)
+        .filter(|&y| block.first().is_some_and(|l| l.cy() < y))
+        .reduce(f32::max)
+    else {
+        return block;
+    };
+    let rows = block.iter().take_while(|l| l.cy() < last_rule).count();
+    let (above, under) = block.split_at(rows);
+    let size = median(above.iter().map(|l| l.size).collect());
+    if rows >= MIN_ITEMS
+        && (1..rows).contains(&under.len())
+        && under.iter().all(|l| l.size < NOTE_SIZE * size)
+    {
+        &block[..rows]
+    } else {
+        block
+    }
+}
+
+/// See `above_a_closing_rule`: a line under a table's bottom rule set
+/// smaller than this share of the table's text is no row.
+const NOTE_SIZE: f32 = 0.9;
+
 /// The x of each vertical line drawn across one of the block's lines, within
 /// its extent: the lines of a ruled column, a box around a group of columns,
 /// the cells of a ruled header over unruled rows. A line that runs on far
@@ -1169,27 +1259,52 @@ fn merge_gaps_read_through(
             GapReading::ThroughSpaces
         }
     };
+    // Running text has many words a line; or, counted on the lines that
+    // fill the joined column, on most of its lines (a paragraph's last
+    // line is short); a table's column is filled by its longest entries.
     let running_text = |a: f32, b: f32| {
-        let per_line: Vec<usize> = (block.iter())
-            .map(|l| {
-                (l.words.iter())
-                    .filter(|w| w.bbox.x0 >= a && w.bbox.x1 <= b)
-                    .count()
-            })
-            .filter(|&n| n > 0)
-            .collect();
-        let words: usize = per_line.iter().sum();
-        !per_line.is_empty() && words as f32 > MAX_WORDS_PER_CELL * per_line.len() as f32
+        let (mut lines, mut words) = (0usize, 0usize);
+        let (mut full, mut words_of_full) = (0usize, 0usize);
+        for l in block {
+            let inside: Vec<&Word> = (l.words.iter())
+                .filter(|w| w.bbox.x0 >= a && w.bbox.x1 <= b)
+                .collect();
+            let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
+                continue;
+            };
+            lines += 1;
+            words += inside.len();
+            if last.bbox.x1 - first.bbox.x0 >= FULL_LINE * (b - a) {
+                full += 1;
+                words_of_full += inside.len();
+            }
+        }
+        let many = |words: usize, lines: usize| words as f32 > MAX_WORDS_PER_CELL * lines as f32;
+        (lines > 0 && many(words, lines))
+            || (2 * full >= lines && full > 0 && many(words_of_full, full))
     };
     // Columns joined through words; then runs of columns joined by gaps read
     // through at spaces, each kept whole or apart.
-    let mut joined: Vec<(f32, f32)> = Vec::new();
+    let mut joined: Vec<((f32, f32), bool)> = Vec::new();
     for c in cols {
         match joined.last_mut() {
-            Some(last) if reading(*last, c) == GapReading::ThroughWords => last.1 = last.1.max(c.1),
-            _ => joined.push(c),
+            Some((last, through)) if reading(*last, c) == GapReading::ThroughWords => {
+                last.1 = last.1.max(c.1);
+                *through = true;
+            }
+            _ => joined.push((c, false)),
         }
     }
+    // Joined through a header's words, the column's own text may still
+    // part where a gap runs down all of it: headers centred over two
+    // columns set close (a right-aligned figure a space before a code).
+    let joined = joined.into_iter().flat_map(|(c, through)| {
+        if through {
+            split_at_rivers(block, vec![c])
+        } else {
+            vec![c]
+        }
+    });
     let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
     for c in joined {
         match runs.last_mut() {
@@ -2039,17 +2154,23 @@ mod tests {
     /// Characters for `text` from x, on a baseline at y, 5 pt per character,
     /// one structured-text line per call.
     fn text(chars: &mut Vec<TextChar>, s: &str, x: f32, y: f32, line: u32) {
+        sized_text(chars, s, x, y, line, 10.0);
+    }
+
+    /// `text` set in `size` pt, half as wide a character.
+    fn sized_text(chars: &mut Vec<TextChar>, s: &str, x: f32, y: f32, line: u32, size: f32) {
+        let advance = 0.5 * size;
         for (i, c) in s.chars().enumerate() {
             chars.push(TextChar {
                 c,
                 bbox: Rect::new(
-                    x + 5.0 * i as f32,
-                    y - 8.0,
-                    x + 5.0 * (i + 1) as f32,
-                    y + 2.0,
+                    x + advance * i as f32,
+                    y - 0.8 * size,
+                    x + advance * (i + 1) as f32,
+                    y + 0.2 * size,
                 ),
                 line,
-                size: 10.0,
+                size,
             });
         }
     }
@@ -2273,6 +2394,274 @@ mod tests {
         let tables = detect(&chars, &[]);
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.col_count(), 4, "{:?}", tables[0].grid);
+    }
+
+    #[test]
+    fn codes_set_a_little_apart_are_no_word_space() {
+        // Pairs of codes 7 pt apart in three rows, phrases with a 5 pt
+        // space in three places: the font's space is the phrases'.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(&[("Period end", 50.0), ("Net book value", 150.0)], 40.0);
+        for (k, (a, b)) in [
+            ("INV-93277", "PO-26066"),
+            ("A-51456", "C-64594"),
+            ("K2-4038", "HX-6428"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            put(
+                &[(a, 50.0), (b, 57.0 + 5.0 * a.len() as f32)],
+                56.0 + 16.0 * k as f32,
+            );
+        }
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        assert_eq!(word_space(&page_lines(&refs)), Some(5.0));
+    }
+
+    /// (text, x) of a cell set right, ending at x, in the 5 pt letters of `text`.
+    fn right(text: &str, x: f32) -> (&str, f32) {
+        (text, x - 5.0 * text.chars().count() as f32)
+    }
+
+    #[test]
+    fn columns_joined_under_centred_headers_part_where_their_text_does() {
+        // Shares set right to x = 100, codes set left from 107: their rows
+        // run on without a column gap; the headers, centred over each, are
+        // the only line with a gap there, and the codes' header stands over
+        // the middle of the codes. Joined as one column through the
+        // codes, the two part again at the gap down all their rows.
+        let rows = [
+            [
+                ("Desk", 20.0),
+                ("Fee", 82.5),
+                ("No.", 119.5),
+                ("Cover", 152.5),
+            ],
+            [
+                ("North", 20.0),
+                right("4%", 100.0),
+                ("Q9-20417", 107.0),
+                right("71%", 175.0),
+            ],
+            [
+                ("Pier", 20.0),
+                right("-12%", 100.0),
+                ("M3-66120", 107.0),
+                right("-8%", 175.0),
+            ],
+            [
+                ("Quay", 20.0),
+                right("38%", 100.0),
+                ("KT-44070", 107.0),
+                right("66%", 175.0),
+            ],
+            [
+                ("Dock", 20.0),
+                right("-45%", 100.0),
+                ("Q9-91336", 107.0),
+                right("-29%", 175.0),
+            ],
+        ];
+        let grid = table_of_rows(&rows.map(|r| r.to_vec()));
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        assert!(grid.cols[2] > 100.0 && grid.cols[2] < 107.0, "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn a_long_label_beside_an_empty_cell_stays_in_its_column() {
+        // The header stands centred over the labels, apart from the short
+        // ones; the long one, beside an empty date, ends 7 pt before the
+        // dates. Its column joined with the header's reaches to its end.
+        let grid = table_of_rows(&[
+            vec![("Desk", 62.5), ("Opened", 140.0), ("Region", 200.0)],
+            vec![("North", 20.0), ("2019-03-04", 132.0), ("Coast", 200.0)],
+            vec![("Pier", 20.0), ("2021-11-27", 132.0), ("Hills", 200.0)],
+            vec![("Old Mill Trading Yard", 20.0), ("Coast", 200.0)],
+            vec![("Quay", 20.0), ("2016-06-14", 132.0), ("Hills", 200.0)],
+        ]);
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 3), "{grid:?}");
+        assert!(grid.cols[1] > 125.0 && grid.cols[1] < 132.0, "{grid:?}");
+    }
+
+    #[test]
+    fn a_label_a_space_before_shares_set_right_parts_from_them() {
+        // Shares set right to x = 152, remarks from 159; the longest label
+        // ends 7 pt before its share, and its remark runs past the others.
+        let grid = table_of_rows(&[
+            vec![
+                ("Line", 20.0),
+                right("Share", 152.0),
+                ("Remarks", 159.0),
+                ("State", 300.0),
+            ],
+            vec![
+                ("Depot", 20.0),
+                right("14.06%", 152.0),
+                ("kept as it was", 159.0),
+                ("Open", 300.0),
+            ],
+            vec![
+                ("Trading yard north", 20.0),
+                right("-35.18%", 152.0),
+                ("moved to the yard in May", 159.0),
+                ("Closed", 300.0),
+            ],
+            vec![
+                ("Kiosk", 20.0),
+                right("2.5%", 152.0),
+                ("rebuilt after storms", 159.0),
+                ("Open", 300.0),
+            ],
+            vec![
+                ("Office", 20.0),
+                right("-71.02%", 152.0),
+                ("sublet in June", 159.0),
+                ("Held", 300.0),
+            ],
+        ]);
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        assert!(grid.cols[1] > 110.0 && grid.cols[1] < 117.0, "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn a_tall_cells_first_line_under_the_row_above_stays_in_the_table() {
+        // A rule under every row, cells set midway: the second row's
+        // comment starts a line above its label, under the first row's
+        // wrapped comment, and reaches further right than any line above.
+        let mut chars = Vec::new();
+        let lines: [(&[(&str, f32)], f32); 8] = [
+            (
+                &[("Account", 20.0), ("Count", 100.0), ("Comments", 150.0)],
+                40.0,
+            ),
+            (
+                &[
+                    ("Ledger fees", 20.0),
+                    ("4,120", 100.0),
+                    ("checked against the bank statement,", 150.0),
+                ],
+                60.0,
+            ),
+            (&[("reconciliation pending", 150.0)], 71.0),
+            (&[("counted twice by the branch and once by", 150.0)], 87.0),
+            (
+                &[
+                    ("Cash float", 20.0),
+                    ("-2,604", 100.0),
+                    ("the auditors, with the differences", 150.0),
+                ],
+                98.0,
+            ),
+            (&[("carried to suspense", 150.0)], 109.0),
+            (
+                &[("Rent", 20.0), ("88", 100.0), ("paid in advance", 150.0)],
+                130.0,
+            ),
+            (
+                &[
+                    ("Vehicle pool", 20.0),
+                    ("19,355", 100.0),
+                    ("fuel cards kept", 150.0),
+                ],
+                150.0,
+            ),
+        ];
+        let mut id = 0;
+        for (cells, y) in lines {
+            put_cells(&mut chars, &mut id, cells, y);
+        }
+        let rules: Vec<Ruling> = [28.0, 46.0, 76.0, 116.0, 136.0, 156.0]
+            .map(|y| Ruling::new(y, 15.0, 350.0))
+            .to_vec();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 5, "{:?}", tables[0].grid);
+    }
+
+    /// Rows of (text, x) cells 16 pt apart from y = 40, each cell a
+    /// structured-text line of its own.
+    fn rows_of(chars: &mut Vec<TextChar>, rows: &[&[(&str, f32)]]) {
+        let mut id = 100;
+        for (k, cells) in rows.iter().enumerate() {
+            put_cells(chars, &mut id, cells, 40.0 + 16.0 * k as f32);
+        }
+    }
+
+    const STOCK: [&[(&str, f32)]; 4] = [
+        &[
+            ("Order no.", 20.0),
+            ("Region", 90.0),
+            ("Units", 160.0),
+            ("Stage", 230.0),
+            ("Owner", 300.0),
+        ],
+        &[
+            ("C-86491", 20.0),
+            ("Factory", 90.0),
+            ("45", 160.0),
+            ("Open", 230.0),
+            ("Lima", 300.0),
+        ],
+        &[
+            ("INV-5541", 20.0),
+            ("Basic", 90.0),
+            ("314", 160.0),
+            ("Held", 230.0),
+            ("Chen", 300.0),
+        ],
+        &[
+            ("TR-47118", 20.0),
+            ("Warehouse", 90.0),
+            ("4", 160.0),
+            ("Open", 230.0),
+            ("Okafor", 300.0),
+        ],
+    ];
+
+    #[test]
+    fn a_title_set_large_just_above_a_header_is_no_row() {
+        let mut chars = Vec::new();
+        sized_text(&mut chars, "Table 5: Central", 20.0, 28.0, 0, 20.0);
+        rows_of(&mut chars, &STOCK);
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 4, "{:?}", tables[0].grid);
+        assert!(tables[0].bbox.y0 > 30.0, "{:?}", tables[0].bbox);
+    }
+
+    #[test]
+    fn a_last_row_with_its_label_alone_keeps_the_rows_rhythm() {
+        // In the rows' rhythm, flush with their labels: a row. Further off,
+        // or set smaller: what follows the table.
+        for (gap, size, rows) in [(16.0, 10.0, 5), (30.0, 10.0, 4), (16.0, 8.0, 4)] {
+            let mut chars = Vec::new();
+            rows_of(&mut chars, &STOCK);
+            sized_text(&mut chars, "Revenue", 20.0, 88.0 + gap, 0, size);
+            let tables = detect(&chars, &[]);
+            assert_eq!(tables.len(), 1, "{tables:?}");
+            assert_eq!(tables[0].grid.row_count(), rows, "gap {gap}, size {size}");
+        }
+    }
+
+    #[test]
+    fn a_smaller_line_under_the_bottom_rule_is_no_row() {
+        // Booktabs rules; under the bottom one, as close as the rows, a
+        // running foot set smaller with a page number: no row, no column.
+        let mut chars = Vec::new();
+        rows_of(&mut chars, &STOCK);
+        sized_text(&mut chars, "Annual report 2023", 20.0, 104.0, 0, 7.0);
+        sized_text(&mut chars, "1", 100.0, 104.0, 1, 7.0);
+        let rules: Vec<Ruling> = [28.0, 46.0, 94.0]
+            .map(|y| Ruling::new(y, 15.0, 340.0))
+            .to_vec();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 5), "{grid:?}");
     }
 
     #[test]
@@ -3315,6 +3704,39 @@ mod tests {
             out.push_str(w);
         }
         out
+    }
+
+    #[test]
+    fn justified_paragraphs_beside_their_labels_stay_one_column() {
+        // Paragraphs beside labels, one line's few words spread far apart
+        // (justified); each paragraph's last line is short, as last lines
+        // are: the lines that fill the column tell running text.
+        let texts = [
+            "Current location and marking of all crossings are very",
+            "The place where the crossings now stand puts walkers at",
+            "The benefits of active transport are well known and",
+            "shared by health, safety, the environment and the",
+            "economy. Investing in it is a wise choice",
+        ];
+        let mut set: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        set[4] = justified(texts[4], 56, 4);
+        let mut chars = Vec::new();
+        lines_at(
+            &mut chars,
+            &[
+                &[("Network map", 50.0), (&set[0], 150.0)],
+                &[("unsafe.", 150.0)],
+                &[(&set[1], 150.0)],
+                &[("risk.", 150.0)],
+                &[("Safer roads", 50.0), (&set[2], 150.0)],
+                &[("for cyclists", 50.0), (&set[3], 150.0)],
+                &[(&set[4], 150.0)],
+                &[("for the town.", 150.0)],
+            ],
+        );
+        for t in detect(&chars, &[]) {
+            assert!(t.grid.col_count() <= 2, "{:?}", t.grid);
+        }
     }
 
     #[test]
