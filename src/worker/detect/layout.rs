@@ -1763,10 +1763,16 @@ fn looks_like_a_table(
     if aligned_cols < 2 {
         return false;
     }
-    // A first column of one list mark per row beside text is a list's
-    // bullets, or the numbers of numbered paragraphs or headings.
-    let marks = first_col_tokens.len() == filled.iter().filter(|row| row[0] > 0).count()
-        && first_col_tokens.iter().all(|t| is_list_mark(t));
+    // A first column of one list mark per row beside text (a bullet may be
+    // printed twice, a little apart) is a list's bullets, or the numbers
+    // of numbered paragraphs or headings.
+    let marked_rows = filled.iter().filter(|row| row[0] > 0).count();
+    let marks = (marked_rows..=2 * marked_rows).contains(&first_col_tokens.len())
+        && first_col_tokens.iter().all(|t| is_list_mark(t))
+        && (first_col_tokens.len() == marked_rows
+            || first_col_tokens
+                .iter()
+                .all(|t| !t.chars().any(char::is_alphanumeric)));
     // A first column of keys ending in a colon or in brackets beside text is
     // a list of notes or definitions ("Source: ...", "(*) Forecast").
     let keyed = first_col_tokens
@@ -3280,27 +3286,38 @@ mod tests {
 
     #[test]
     fn a_bulleted_list_is_not_a_table() {
-        let mut chars = Vec::new();
-        let items = [
-            "an item of the list",
-            "another one",
-            "the third item here",
-            "last",
-        ];
-        for (i, item) in items.iter().enumerate() {
-            let (i, y) = (i as u32, 40.0 + 14.0 * i as f32);
-            text(&mut chars, "•", 50.0, y, 2 * i);
-            text(&mut chars, item, 70.0, y, 2 * i + 1);
+        // Bullets once, and printed twice a little apart; items of one
+        // line, and of two.
+        for (bullet, wraps) in [("•", false), ("■ ■", false), ("•", true), ("■ ■", true)]
+        {
+            let mut chars = Vec::new();
+            let items = [
+                "an item of the list",
+                "another one",
+                "the third item here",
+                "last",
+            ];
+            let mut y = 40.0;
+            for (i, item) in items.iter().enumerate() {
+                let i = 3 * i as u32;
+                text(&mut chars, bullet, 50.0, y, i);
+                text(&mut chars, item, 80.0, y, i + 1);
+                if wraps {
+                    y += 12.0;
+                    text(&mut chars, "and what it goes on to say", 80.0, y, i + 2);
+                }
+                y += 14.0;
+            }
+            let found = detect(&chars, &[]);
+            assert!(
+                found.is_empty(),
+                "{bullet} {wraps}: {:?}",
+                found
+                    .iter()
+                    .map(|t| (t.grid.row_count(), t.grid.col_count()))
+                    .collect::<Vec<_>>()
+            );
         }
-        let found = detect(&chars, &[]);
-        assert!(
-            found.is_empty(),
-            "{:?}",
-            found
-                .iter()
-                .map(|t| (t.grid.row_count(), t.grid.col_count()))
-                .collect::<Vec<_>>()
-        );
     }
 
     /// Sentences word-wrapped to `width` characters, a line per entry.
