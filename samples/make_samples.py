@@ -2018,9 +2018,10 @@ def sample_close_columns():
     # left, the headers over the middle of each (so the header line alone
     # has its words apart and the rows' text runs across its gaps); a
     # long label beside an empty cell, under a header centred over the
-    # shorter labels. Then wrapped comments: a rule under every row and
-    # cells set midway (a tall cell's first lines above the row's label),
-    # and a label ending a word space before a column of shares.
+    # labels and so apart from the short ones. Then wrapped comments: a
+    # rule under every row and cells set midway (a tall cell's first lines
+    # above the row's label), and a label ending a word space before a
+    # column of shares.
     p = Page()
     y = p.title("Settlements", 790)
     y = p.paragraph("Each figure is set right, a little less than a column gap before the "
