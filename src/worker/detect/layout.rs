@@ -939,17 +939,10 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         .iter()
         .map(|l| l.bbox.y1)
         .fold(f32::NEG_INFINITY, f32::max);
-    let width = text_x1 - text_x0;
 
     // Rules across the block: inside it they separate rows; just above and
     // below they frame it.
-    let across: Vec<&Ruling> = rules
-        .iter()
-        .filter(|r| {
-            let overlap = r.end.min(text_x1) - r.start.max(text_x0);
-            overlap >= RULE_SPAN * width
-        })
-        .collect();
+    let across = rules_across(block, rules);
     let inner: Vec<f32> = across
         .iter()
         .filter(|r| r.pos > text_y0 && r.pos < text_y1)
@@ -1106,10 +1099,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
 /// page's running foot or a note under a table's bottom rule, however
 /// close (a page number after it would make a column).
 fn above_a_closing_rule<'a>(block: &'a [Line], rules: &[Ruling]) -> &'a [Line] {
-    let x0 = (block.iter().map(|l| l.bbox.x0)).fold(f32::INFINITY, f32::min);
-    let x1 = (block.iter().map(|l| l.bbox.x1)).fold(f32::NEG_INFINITY, f32::max);
-    let across = |r: &&Ruling| r.end.min(x1) - r.start.max(x0) >= RULE_SPAN * (x1 - x0);
-    let Some(last_rule) = (rules.iter().filter(across))
+    let Some(last_rule) = (rules_across(block, rules).into_iter())
         .map(|r| r.pos)
         .filter(|&y| block.first().is_some_and(|l| l.cy() < y))
         .reduce(f32::max)
@@ -1127,6 +1117,15 @@ fn above_a_closing_rule<'a>(block: &'a [Line], rules: &[Ruling]) -> &'a [Line] {
     } else {
         block
     }
+}
+
+/// The rules that run across at least `RULE_SPAN` of the block's width.
+fn rules_across<'a>(block: &[Line], rules: &'a [Ruling]) -> Vec<&'a Ruling> {
+    let x0 = (block.iter().map(|l| l.bbox.x0)).fold(f32::INFINITY, f32::min);
+    let x1 = (block.iter().map(|l| l.bbox.x1)).fold(f32::NEG_INFINITY, f32::max);
+    (rules.iter())
+        .filter(|r| r.end.min(x1) - r.start.max(x0) >= RULE_SPAN * (x1 - x0))
+        .collect()
 }
 
 /// See `above_a_closing_rule`: a line under a table's bottom rule set
@@ -1767,12 +1766,12 @@ fn looks_like_a_table(
     // printed twice, a little apart) is a list's bullets, or the numbers
     // of numbered paragraphs or headings.
     let marked_rows = filled.iter().filter(|row| row[0] > 0).count();
-    let marks = (marked_rows..=2 * marked_rows).contains(&first_col_tokens.len())
-        && first_col_tokens.iter().all(|t| is_list_mark(t))
-        && (first_col_tokens.len() == marked_rows
-            || first_col_tokens
-                .iter()
-                .all(|t| !t.chars().any(char::is_alphanumeric)));
+    let symbols = first_col_tokens
+        .iter()
+        .all(|t| !t.chars().any(char::is_alphanumeric));
+    let per_row = if symbols { 2 } else { 1 };
+    let marks = first_col_tokens.len() <= per_row * marked_rows
+        && first_col_tokens.iter().all(|t| is_list_mark(t));
     // A first column of keys ending in a colon or in brackets beside text is
     // a list of notes or definitions ("Source: ...", "(*) Forecast").
     let keyed = first_col_tokens
@@ -2590,10 +2589,10 @@ mod tests {
 
     /// Rows of (text, x) cells 16 pt apart from y = 40, each cell a
     /// structured-text line of its own.
-    fn rows_of(chars: &mut Vec<TextChar>, rows: &[&[(&str, f32)]]) {
+    fn rows_of<'a>(chars: &mut Vec<TextChar>, rows: &[impl AsRef<[(&'a str, f32)]>]) {
         let mut id = 100;
         for (k, cells) in rows.iter().enumerate() {
-            put_cells(chars, &mut id, cells, 40.0 + 16.0 * k as f32);
+            put_cells(chars, &mut id, cells.as_ref(), 40.0 + 16.0 * k as f32);
         }
     }
 
@@ -2706,10 +2705,8 @@ mod tests {
     /// The one table found in `rows` of (text, x) cells, a row every
     /// 16 pt from y = 40, each cell a structured-text line of its own.
     fn table_of_rows(rows: &[Vec<(&str, f32)>]) -> Grid {
-        let (mut chars, mut id) = (Vec::new(), 0);
-        for (k, cells) in rows.iter().enumerate() {
-            put_cells(&mut chars, &mut id, cells, 40.0 + 16.0 * k as f32);
-        }
+        let mut chars = Vec::new();
+        rows_of(&mut chars, rows);
         let mut tables = detect(&chars, &[]);
         assert_eq!(tables.len(), 1, "{tables:?}");
         tables.remove(0).grid
