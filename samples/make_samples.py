@@ -2127,6 +2127,51 @@ def sample_table_edges():
     return [p.content()], [(1, Placed(stock)), (1, Placed(fees)), (1, Placed(ledger))]
 
 
+def sample_touching_cells():
+    # Issue 12, class 8 in a typewriter font: a printout's columns a
+    # character or two apart, and in some rows a label that fills its
+    # column, so its cells stand one word space apart, as its words do
+    # (the line alone reads as one cell; the rows around it place the
+    # columns). A note set under the table stays no row. Then a
+    # proportional font: a long label a word space before its figure.
+    p = Page()
+    y = p.title("Ledger printout", 790)
+    y = p.paragraph("Printed from the ledger in a typewriter font: each field starts in "
+                    "its own column, and a label may fill its column up to the next.", y - 24)
+    size = 9
+    cw = text_width("0", "F4", size)  # one character
+    rows = [["Account", "Opening", "Closing", "Ref"],
+            ["Dividend", "95,667.00", "92,120.50", "A-95"],
+            ["Debit label tariff", "4,055.20", "18,086.00", "SKU-40055"],
+            ["Interest freight Logis", "1,234,567.89", "9,876,543.21", "INV-12313"],
+            ["Total fixed", "746,183.00", "720,410.40", "B7-4"],
+            ["Budget retail Tariff 4", "2,464,609.00", "1,024,223.10", "REF-64609"],
+            ["Margin", "61,955.00", "", "PO-6"]]
+    # Each field fills its column in the longest rows, one blank between
+    # them: label from character 0, figures and refs ending at 35, 48, 58.
+    places = [(MARGIN, "l"), (MARGIN + 35 * cw, "r"), (MARGIN + 48 * cw, "r"),
+              (MARGIN + 58 * cw, "r")]
+    top = y - 30
+    step = 14
+    for k, row in enumerate(rows):
+        for text, (x, align) in zip(row, places):
+            if text:
+                p.text(x - text_width(text, "F4", size) if align == "r" else x, top - step * k,
+                       text, "F4", size)
+    bottom = top - step * (len(rows) - 1)
+    p.text(MARGIN, bottom - step - 4, "Checked by the branch office on the 3rd.", "F4", size)
+    stock = [["Item", "Units", "Owner"],
+             ["Cleaning", "310", "Lima"],
+             ["Protective equipment and gloves", "1,204", "Chen"],
+             ["Rent", "88", "Okafor"],
+             ["Insurance", "4,120", "Stone"]]
+    label_end = MARGIN + text_width(stock[2][0], "F1", size)
+    units_right = label_end + text_width(" 1,204", "F1", size)
+    unruled_rows(p, bottom - 80, stock, [(MARGIN, "l"), (units_right, "r"), (units_right + 30, "l")],
+                 size)
+    return [p.content()], [(1, Placed(rows)), (1, Placed(stock))]
+
+
 def unruled_rows(p, top, rows, places, size=9, step=16):
     """Rows of cells one line each, step apart, without rules: places as
     placed_rows takes them; the header in bold."""
@@ -2558,6 +2603,7 @@ def main():
         ("near-columns", sample_near_columns, False),
         ("close-columns", sample_close_columns, False),
         ("table-edges", sample_table_edges, False),
+        ("touching-cells", sample_touching_cells, False),
         ("partial-rules", sample_partial_rules, False),
         ("form", sample_form, False),
         ("framed", sample_framed, False),

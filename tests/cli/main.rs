@@ -302,6 +302,12 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // running foot set small under the bottom rule is neither row nor
         // column.
         "table-edges",
+        // Issue 12, class 8 in a typewriter font: a row whose fields fill
+        // their columns, one blank apart as its words are, is a row of its
+        // table, parted like the rows above; a note under the table whose
+        // words fall on the columns' grid is none. A long label a word
+        // space before its figure in a proportional font.
+        "touching-cells",
         // Issue 12: tables ruled in part (a ruled header over unruled rows,
         // column lines without row lines, boxes around groups of columns)
         // take their columns from the lines drawn and their rows from the text.

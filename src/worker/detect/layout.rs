@@ -137,7 +137,7 @@ pub fn layout_tables(
     rules: &[Ruling],
     verticals: &[Ruling],
 ) -> Vec<TableRegion> {
-    let lines = page_lines(chars);
+    let lines = part_like_the_rows_above(page_lines(chars));
     blocks(&lines)
         .into_iter()
         .flat_map(|block| table_from_block(&block, rules, verticals))
@@ -224,6 +224,130 @@ fn page_lines(chars: &[&TextChar]) -> Vec<Line> {
     lines.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
     lines
 }
+
+/// Lines whose cells are set a word space apart (a typewriter font's
+/// columns, a long label run up to the next column) are one segment, no line
+/// of columns: such a line is parted where the line of columns just above it
+/// is, when each of that line's gaps holds one of its word gaps and every
+/// piece but the first lines up with cells of the lines of columns above
+/// (starts, ends or centres with two of them). Lines are taken top down, so
+/// a parted line is a row above for the next.
+fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
+    for i in 1..lines.len() {
+        let (above, rest) = lines.split_at_mut(i);
+        let (line, after) = rest.split_first_mut().expect("i < len");
+        // The lines of columns above, nearest first, one close under the next.
+        let mut next_to: &Line = line;
+        let rows: Vec<&Line> = (above.iter().rev().take(MAX_HELD_LINES))
+            .take_while(|l| close_enough(l, std::mem::replace(&mut next_to, l)))
+            .filter(|l| l.is_tabular())
+            .collect();
+        // And a line of columns next below, unless the line is one
+        // already: a note set under a table is no row, however its words
+        // fall (a typewriter font's fall on its grid).
+        let row_below = (after.first()).is_some_and(|l| l.is_tabular() && close_enough(line, l));
+        let Some(&row) = rows.first() else {
+            continue;
+        };
+        if !(row_below || line.is_tabular())
+            || row.segments.len() < 3
+            || line.size > TITLE_OVER_TEXT * row.size
+            || row.size > TITLE_OVER_TEXT * line.size
+        {
+            continue;
+        }
+        if let Some(breaks) = breaks_under(&rows, line) {
+            line.segments = segments_at(&line.words, &breaks);
+        }
+    }
+    lines
+}
+
+/// Where `line` parts like the lines of columns `rows` above it, nearest
+/// first (see `part_like_the_rows_above`): the words that start its
+/// pieces, its own segments' starts among them; `None` when it does not
+/// line up.
+fn breaks_under(rows: &[&Line], line: &Line) -> Option<Vec<usize>> {
+    let words = &line.words;
+    let tol = WRAP_ALIGN_EM * line.size;
+    let mut breaks: Vec<usize> = line
+        .segments
+        .iter()
+        .skip(1)
+        .map(|s| s.words.start)
+        .collect();
+    let mut parted = 0;
+    for pair in rows[0].segments.windows(2) {
+        let (g0, g1) = (pair[0].x1, pair[1].x0);
+        if g1 <= line.bbox.x0 + tol || g0 >= line.bbox.x1 - tol {
+            continue; // an empty cell of the line's
+        }
+        parted += 1;
+        let inside = |j: &usize| words[j - 1].bbox.x1.max(g0) < words[*j].bbox.x0.min(g1);
+        if line.segments.iter().skip(1).any(|s| inside(&s.words.start)) {
+            continue; // parted there already
+        }
+        // The widest word gap of the line inside the row's gap, the last of
+        // equals (a typewriter's): where the next cell's text begins.
+        let gap = |j: usize| words[j].bbox.x0 - words[j - 1].bbox.x1;
+        let widest = (1..words.len()).filter(inside).map(gap).reduce(f32::max)?;
+        let slack = WRAP_SLACK_EM * line.size;
+        let split = (1..words.len())
+            .rev()
+            .find(|j| inside(j) && gap(*j) >= widest - slack)?;
+        // A word space at least (not letters set close), with the text
+        // before it reaching into the cell left of the gap (not a cell of
+        // its own inside the gap).
+        let piece = (breaks.iter().copied()).filter(|&b| b < split).max();
+        if gap(split) < MIN_SPACE_EM * line.size || words[piece.unwrap_or(0)].bbox.x0 >= g0 {
+            return None;
+        }
+        breaks.push(split);
+    }
+    if parted < 2 {
+        return None;
+    }
+    breaks.sort_unstable();
+    breaks.dedup();
+    // Every piece but the first set as the cells above it are: flush left,
+    // flush right or centred with two of them (one might be so by chance).
+    let starts = std::iter::once(0).chain(breaks.iter().copied());
+    let ends = breaks.iter().copied().chain(std::iter::once(words.len()));
+    for (start, end) in starts.zip(ends).skip(1) {
+        let (x0, x1) = (words[start].bbox.x0, words[end - 1].bbox.x1);
+        let above: Vec<&Segment> = (rows.iter().flat_map(|r| r.segments.iter()))
+            .filter(|s| s.x0 < x1 + tol && s.x1 > x0 - tol)
+            .collect();
+        let flush = |edge: &dyn Fn(&Segment) -> f32, at: f32| {
+            above.iter().filter(|s| (edge(s) - at).abs() < tol).count() >= 2
+        };
+        let lines_up = flush(&|s| s.x0, x0)
+            || flush(&|s| s.x1, x1)
+            || flush(&|s| (s.x0 + s.x1) / 2.0, (x0 + x1) / 2.0);
+        if !lines_up {
+            return None;
+        }
+    }
+    Some(breaks)
+}
+
+/// The segments of `words` that start at the words `breaks` (and at the first).
+fn segments_at(words: &[Word], breaks: &[usize]) -> Vec<Segment> {
+    let starts = std::iter::once(0).chain(breaks.iter().copied());
+    let ends = breaks.iter().copied().chain(std::iter::once(words.len()));
+    starts
+        .zip(ends)
+        .map(|(start, end)| Segment {
+            x0: words[start].bbox.x0,
+            x1: (words[start..end].iter()).fold(f32::NEG_INFINITY, |x, w| x.max(w.bbox.x1)),
+            words: start..end,
+        })
+        .collect()
+}
+
+/// The narrowest word space, in em, a line is parted at when it lines up
+/// with the rows above it (a proportional font's is 0.25 to 0.3 em).
+const MIN_SPACE_EM: f32 = 0.25;
 
 /// Words of a line split into segments at gaps wider than a column gap.
 fn segments(words: &[Word], size: f32) -> Vec<Segment> {
@@ -313,7 +437,11 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                             && (pending.iter())
                                 .all(|l| starts_a_later_cell(l, row) && l.bbox.x0 > line.bbox.x1)
                     });
-                if near && (label || cell_top || interleaved) {
+                // A row set as one segment between two rows, in their
+                // rhythm (see `a_row_of_its_own`).
+                let row = pending.len() == 1
+                    && (current.last()).is_some_and(|prev| a_row_of_its_own(last, prev, line));
+                if near && (label || cell_top || interleaved || row) {
                     current.append(&mut pending);
                 } else if pending.len() > 1
                     || !is_short(last)
@@ -352,7 +480,18 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 // block does (but its first) may be a wrapped cell's top
                 // (under the last lines of the cell above it).
                 || (current.iter().rev().find(|l| l.is_tabular()))
-                    .is_some_and(|row| starts_a_later_cell(line, row)))
+                    .is_some_and(|row| starts_a_later_cell(line, row))
+                // Or one that starts flush with the last row, reaches into
+                // two of its cells at least and ends within the block: a
+                // row whose cells run together (see `a_row_of_its_own`),
+                // not the lines of a long first cell.
+                || (current.last()).is_some_and(|prev| {
+                    let reaches = |s: &&Segment| s.x0 < line.bbox.x1 && s.x1 > line.bbox.x0;
+                    prev.is_tabular()
+                        && starts_with_first_cell(line, prev)
+                        && prev.segments.iter().filter(reaches).count() >= 2
+                        && line.bbox.x1 <= block_right(&current) + line.size
+                }))
         {
             pending.push(line.clone());
         } else {
@@ -365,10 +504,11 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
 }
 
 /// Whether `held`, set between two lines of columns `prev` and `next`, is a
-/// row whose cells but the first are empty: it starts flush with the first
-/// cell of both and keeps their rhythm, as far below `prev` as `next` is
-/// below it. (Not between lines that start with a list's marks: a heading
-/// between a numbered heading and a bullet is an outline's.)
+/// row set as one segment (its cells but the first empty, or all a word
+/// space apart): it starts flush with the first cell of both and keeps
+/// their rhythm, as far below `prev` as `next` is below it. (Not between
+/// lines that start with a list's marks: a heading between a numbered
+/// heading and a bullet is an outline's.)
 fn a_row_of_its_own(held: &Line, prev: &Line, next: &Line) -> bool {
     let flush = |of: &Line| starts_with_first_cell(held, of);
     let above = held.bbox.y0 - prev.bbox.y1;
@@ -411,6 +551,11 @@ fn a_last_row_of_its_own(held: &Line, prev: &Line, before: &Line) -> bool {
 /// See `a_last_row_of_its_own`: how much smaller than the rows above it a
 /// last row may be set.
 const LAST_ROW_SIZE: f32 = 0.95;
+
+/// Where the text of `block` ends on the right.
+fn block_right(block: &[Line]) -> f32 {
+    (block.iter()).fold(f32::NEG_INFINITY, |x, l| x.max(l.bbox.x1))
+}
 
 /// A line short enough to be a label inside a table.
 fn is_short(line: &Line) -> bool {
@@ -2742,6 +2887,158 @@ mod tests {
         assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
         assert!(grid.cols[3] > 153.0 && grid.cols[3] < 160.0, "{grid:?}");
         assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    /// A typewriter printout: labels from x = 20, figures and references
+    /// set right to 195, 260 and 310; one blank between fields that fill
+    /// their columns.
+    fn printout(rows: &[[&'static str; 4]]) -> Vec<Vec<(&'static str, f32)>> {
+        (rows.iter())
+            .map(|r| {
+                vec![
+                    (r[0], 20.0),
+                    right(r[1], 195.0),
+                    right(r[2], 260.0),
+                    right(r[3], 310.0),
+                ]
+            })
+            .collect()
+    }
+
+    const PRINTOUT: [[&str; 4]; 4] = [
+        ["Account", "Opening", "Closing", "Ref"],
+        ["Dividend", "95,667.00", "92,120.50", "A-95"],
+        [
+            "Interest freight Logis",
+            "1,234,567.89",
+            "9,876,543.21",
+            "INV-12313",
+        ],
+        ["Total fixed", "746,183.00", "720,410.40", "B7-4"],
+    ];
+
+    #[test]
+    fn a_row_whose_cells_stand_a_word_space_apart_parts_like_the_rows_around_it() {
+        // The third row fills every column: its fields stand one blank
+        // apart, as its label's words do, so alone it reads as one cell
+        // (no line of columns); between the rows around it, it is a row
+        // of four cells, and the table is one.
+        let grid = table_of_rows(&printout(&PRINTOUT));
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 4), "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn two_rows_running_together_one_under_the_other_stay_rows() {
+        // The second, with a line of columns under it, is parted like the
+        // rows above the pair; the first, over a line not parted yet, stays
+        // one segment: a row set as one between two rows (see `blocks`).
+        let mut rows = PRINTOUT.to_vec();
+        rows.insert(
+            3,
+            [
+                "Budget retail Tariff 4",
+                "2,464,609.00",
+                "1,024,223.10",
+                "REF-64609",
+            ],
+        );
+        let grid = table_of_rows(&printout(&rows));
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn a_note_whose_words_fall_in_the_columns_gaps_is_no_row() {
+        // Under the printout, in its rhythm, a note whose word spaces fall
+        // in the gaps of the row above, its pieces flush with cells above
+        // (a typewriter font puts every word on the columns' grid): with
+        // no row below it, it stays a note.
+        let mut rows = printout(&PRINTOUT);
+        rows.push(vec![(
+            "Totals checked by the branch office every Monday afternoon",
+            20.0,
+        )]);
+        let grid = table_of_rows(&rows);
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 4), "{grid:?}");
+    }
+
+    #[test]
+    fn a_last_row_run_together_in_part_parts_like_the_rows_above() {
+        // Columns of ideographs, codes and figures; the last row's second
+        // entry runs to half an em short of its code (closer than a column
+        // gap), the code reaches past the codes above, and its figure is
+        // empty: a line of columns already, run together in part. Parted
+        // at the gaps of the rows above, each entry is a cell of its own.
+        let mut rows = vec![vec![
+            ("备注", 20.0),
+            ("产品", 80.0),
+            ("Order no.", 140.0),
+            right("Variance", 250.0),
+            ("类别", 260.0),
+        ]];
+        for (a, b, code, figure, c) in [
+            (
+                "产品市场",
+                "总部华南",
+                "B7-62613",
+                "1,808.5",
+                "预算深圳结算",
+            ),
+            (
+                "电子上海运输",
+                "零售现金",
+                "C-8538",
+                "(273,081.3)",
+                "合计市场",
+            ),
+        ] {
+            rows.push(vec![
+                (a, 20.0),
+                (b, 80.0),
+                (code, 140.0),
+                right(figure, 250.0),
+                (c, 260.0),
+            ]);
+        }
+        rows.push(vec![
+            ("分公司银行", 20.0),
+            ("利润库存客户利润库存客", 80.0),
+            ("SKU-313680", 140.0),
+            ("广州", 260.0),
+        ]);
+        let grid = table_of_rows(&rows);
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 5), "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn a_row_run_together_between_rows_of_columns_stays_in_the_table() {
+        // A narrow table whose figures and dates stand 6 pt apart (under a
+        // column gap) in every row; one row's long label runs to half an em
+        // short of its figure, so the whole row is one segment, wider than
+        // a label: in the rows' rhythm, flush with their first cells and
+        // reaching into both their cells, it is a row, not the table's end.
+        let rows = vec![
+            vec![
+                ("Dept", 20.0),
+                right("Change", 175.0),
+                ("Period end", 181.0),
+            ],
+            vec![("North", 20.0), right("(6.53)", 175.0)],
+            vec![
+                ("Customer Canton Ea", 20.0),
+                right("(222,371.07)", 175.0),
+                ("02.10.2016", 181.0),
+            ],
+            vec![
+                ("Canton", 20.0),
+                right("3,670.83", 175.0),
+                ("2023-04-25", 181.0),
+            ],
+        ];
+        let grid = table_of_rows(&rows);
+        assert_eq!(grid.row_count(), 4, "{grid:?}");
     }
 
     /// A label column, then three columns of ideographs set flush left at
