@@ -1316,7 +1316,22 @@ def sample_wrapped_booktabs():
         )
     ]
     y = wrapped_rows(p, y - 24, [70, 60, 130], third, "lrl", "middle")
-    return [p.content()], [(1, Placed(first)), (1, Placed(second)), (1, Placed(third))]
+    # A rule under every row, headers centred, cells set midway: the first
+    # row's remark, three long lines, starts above the row's label, right
+    # under the header and left of the header centred over it.
+    fourth = [["Account", "Value", "Remarks"]] + [
+        [account, value, wrap_words(remark, 160)]
+        for account, value, remark in (
+            ("Asset", "808.91", "Valued at the portfolio price on the last day, south unit plant "
+                                "and the basic final service index included"),
+            ("Central", "-2,041.94", "Output net of imports"),
+            ("Segment", "168,020.35", "Service capital"),
+        )
+    ]
+    y = p.paragraph("Remarks on the balances:", y - 40)
+    wrapped_rows(p, y - 24, [70, 70, 170], fourth, "lrl", "middle", rules="rows", head_align="ccc")
+    return [p.content()], [(1, Placed(first)), (1, Placed(second)), (1, Placed(third)),
+                           (1, Placed(fourth))]
 
 
 def sample_column_gaps():

@@ -259,7 +259,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "cjk-strokes",
         // Issue 12: cells of a booktabs table wrapped over several lines,
         // top- or middle-aligned, stay in their row, the first row's too
-        // when its lines above the figures reach further right than they.
+        // when its lines above the figures reach further right than they;
+        // a header centred over a tall cell whose first line, set midway,
+        // stands under it and left of it stays the first row.
         "wrapped-booktabs",
         // Issue 12: indented sub-rows with their own figures, under a
         // heading with none, are rows of their own.

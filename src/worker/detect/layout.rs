@@ -480,7 +480,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 // block does (but its first) may be a wrapped cell's top
                 // (under the last lines of the cell above it).
                 || (current.iter().rev().find(|l| l.is_tabular()))
-                    .is_some_and(|row| starts_a_later_cell(line, row))
+                    .is_some_and(|row| starts_a_later_cell(line, row) || beside_the_first_cell(line, row))
                 // Or one that starts flush with the last row, reaches into
                 // two of its cells at least and ends within the block: a
                 // row whose cells run together (see `a_row_of_its_own`),
@@ -551,6 +551,13 @@ fn a_last_row_of_its_own(held: &Line, prev: &Line, before: &Line) -> bool {
 /// See `a_last_row_of_its_own`: how much smaller than the rows above it a
 /// last row may be set.
 const LAST_ROW_SIZE: f32 = 0.95;
+
+/// Whether `line` starts right of the first cell of the line of columns
+/// `row`, in a later column: no line of the page's running text, however
+/// long (the top of a tall cell set middle, under a header centred over it).
+fn beside_the_first_cell(line: &Line, row: &Line) -> bool {
+    row.segments.first().is_some_and(|s| line.bbox.x0 > s.x1)
+}
 
 /// Where the text of `block` ends on the right.
 fn block_right(block: &[Line]) -> f32 {
@@ -3039,6 +3046,57 @@ mod tests {
         ];
         let grid = table_of_rows(&rows);
         assert_eq!(grid.row_count(), 4, "{grid:?}");
+    }
+
+    #[test]
+    fn a_tall_cells_first_line_under_a_centred_header_keeps_the_header() {
+        // A remark of three lines set middle: its first line stands above
+        // the row's label, under the header row, and starts left of the
+        // header centred over it; long, it is no label. It starts right of
+        // the first column, so it is no running text of the page either:
+        // the header stays the table's first row.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let header = [("Item", 20.0), right("Cost", 150.0), ("Remarks", 262.0)];
+        put_cells(&mut chars, &mut id, &header, 40.0);
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("value portfolio online south unit", 200.0)],
+            56.0,
+        );
+        let first = [
+            ("Asset", 20.0),
+            right("808.91", 150.0),
+            ("plant basic final service index", 200.0),
+        ];
+        put_cells(&mut chars, &mut id, &first, 66.0);
+        put_cells(&mut chars, &mut id, &[("yield", 200.0)], 76.0);
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[
+                ("Central", 20.0),
+                right("-2,041.94", 150.0),
+                ("output net", 200.0),
+            ],
+            100.0,
+        );
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[
+                ("Segment", 20.0),
+                right("168.35", 150.0),
+                ("vendor rate", 200.0),
+            ],
+            124.0,
+        );
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!(grid.row_count(), 4, "{grid:?}");
+        assert!(grid.rows[0] <= 32.0, "{grid:?}");
     }
 
     /// A label column, then three columns of ideographs set flush left at
