@@ -476,11 +476,12 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
             && pending.last().is_none_or(|held| tight(held, line))
             && pending.len() < MAX_HELD_LINES
             && (is_short(line)
-                // However long, a line that starts where a column of the
-                // block does (but its first) may be a wrapped cell's top
-                // (under the last lines of the cell above it).
+                // However long, a line that starts in a later column than
+                // the first may be a wrapped cell's top (under the last
+                // lines of the cell above it, or under a header centred
+                // over it).
                 || (current.iter().rev().find(|l| l.is_tabular()))
-                    .is_some_and(|row| starts_a_later_cell(line, row) || beside_the_first_cell(line, row))
+                    .is_some_and(|row| beside_the_first_cell(line, row))
                 // Or one that starts flush with the last row, reaches into
                 // two of its cells at least and ends within the block: a
                 // row whose cells run together (see `a_row_of_its_own`),
@@ -554,7 +555,8 @@ const LAST_ROW_SIZE: f32 = 0.95;
 
 /// Whether `line` starts right of the first cell of the line of columns
 /// `row`, in a later column: no line of the page's running text, however
-/// long (the top of a tall cell set middle, under a header centred over it).
+/// long. (A line starting where a later cell does is one: cells stand a
+/// column gap apart.)
 fn beside_the_first_cell(line: &Line, row: &Line) -> bool {
     row.segments.first().is_some_and(|s| line.bbox.x0 > s.x1)
 }
