@@ -256,18 +256,17 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
         {
             continue;
         }
-        if let Some(breaks) = breaks_under(&rows, line) {
-            line.segments = segments_at(&line.words, &breaks);
+        if let Some(parts) = parts_under(&rows, line) {
+            line.segments = parts;
         }
     }
     lines
 }
 
-/// Where `line` parts like the lines of columns `rows` above it, nearest
-/// first (see `part_like_the_rows_above`): the words that start its
-/// pieces, its own segments' starts among them; `None` when it does not
-/// line up.
-fn breaks_under(rows: &[&Line], line: &Line) -> Option<Vec<usize>> {
+/// The segments of `line` parted like the lines of columns `rows` above
+/// it, nearest first (see `part_like_the_rows_above`), its own segments'
+/// starts kept; `None` when it does not line up.
+fn parts_under(rows: &[&Line], line: &Line) -> Option<Vec<Segment>> {
     let words = &line.words;
     let tol = WRAP_ALIGN_EM * line.size;
     let mut breaks: Vec<usize> = line
@@ -309,12 +308,10 @@ fn breaks_under(rows: &[&Line], line: &Line) -> Option<Vec<usize>> {
     }
     breaks.sort_unstable();
     breaks.dedup();
+    let parts = segments_at(words, &breaks);
     // Every piece but the first set as the cells above it are: flush left,
     // flush right or centred with two of them (one might be so by chance).
-    let starts = std::iter::once(0).chain(breaks.iter().copied());
-    let ends = breaks.iter().copied().chain(std::iter::once(words.len()));
-    for (start, end) in starts.zip(ends).skip(1) {
-        let (x0, x1) = (words[start].bbox.x0, words[end - 1].bbox.x1);
+    for &Segment { x0, x1, .. } in &parts[1..] {
         let above: Vec<&Segment> = (rows.iter().flat_map(|r| r.segments.iter()))
             .filter(|s| s.x0 < x1 + tol && s.x1 > x0 - tol)
             .collect();
@@ -328,7 +325,7 @@ fn breaks_under(rows: &[&Line], line: &Line) -> Option<Vec<usize>> {
             return None;
         }
     }
-    Some(breaks)
+    Some(parts)
 }
 
 /// The segments of `words` that start at the words `breaks` (and at the first).
