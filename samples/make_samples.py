@@ -74,10 +74,11 @@ Files written:
                             nearly to the dates; a header pair the only words
                             of a line; then a spreadsheet whose light header
                             band has its gridline along its lower edge
-  wrapped-booktabs.pdf / .json  one page (issue 12, class 6): two booktabs
-                            tables whose cells wrap over two to four lines,
-                            no rules between rows, the other cells set at
-                            the top of the row in one and midway in the other
+  wrapped-booktabs.pdf / .json  two pages (issue 12, classes 6 and 3): booktabs
+                            tables whose cells wrap over two to five lines,
+                            the other cells set at the top of the row or
+                            midway; no rules between rows but in one; on the
+                            second page rows stand two blank lines apart
   stubs.pdf / .json         one page (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
@@ -1330,8 +1331,31 @@ def sample_wrapped_booktabs():
     ]
     y = p.paragraph("Remarks on the balances:", y - 40)
     wrapped_rows(p, y - 24, [70, 70, 170], fourth, "lrl", "middle", rules="rows", head_align="ccc")
-    return [p.content()], [(1, Placed(first)), (1, Placed(second)), (1, Placed(third)),
-                           (1, Placed(fourth))]
+    first_page = p.content()
+
+    # Rows set far apart (a blank band of two lines between them), cells
+    # midway: a short row's code stands more than two lines below the tall
+    # row above, its two-line description's first line above the code.
+    p = Page()
+    y = p.title("Shipments Held", 790)
+    fifth = [["Shipment", "Reason", "Released", "Next step"]] + [
+        [ref, wrap_words(reason, 150), released, wrap_words(step, step_width)]
+        for ref, reason, released, step, step_width in (
+            ("SH-2291", "Customs asked for the origin certificates of every pallet and the "
+                        "packing lists were incomplete", "2025-03-14",
+             "Send the certificates with the corrected packing lists and ask the broker to "
+             "confirm receipt", 90),
+            ("SH-2304", "", "2025-03-20", "Invoice the carrier for the delay caused", 120),
+            ("SH-2310", "Seal number did not match the bill of lading", "2025-04-02",
+             "Close the file", 120),
+            ("SH-2317", "Damaged crates", "", "Claim filed with the insurer and the photos "
+                                              "attached", 120),
+        )
+    ]
+    wrapped_rows(p, y - 24, [70, 160, 70, 130], fifth, "llll", "middle", row_gap=16, leading=1.4)
+    return [first_page, p.content()], [(1, Placed(first)), (1, Placed(second)),
+                                       (1, Placed(third)), (1, Placed(fourth)),
+                                       (2, Placed(fifth))]
 
 
 def sample_column_gaps():

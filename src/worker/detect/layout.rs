@@ -396,12 +396,17 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
     for (i, line) in lines.iter().enumerate() {
         // Held lines bridge the gap from the block to a line tight under
         // them: one more held back, or a line of columns with a cell but its
-        // first that they all start flush with (a wrapped cell going on, not
-        // a caption or a title's lines); and a label alone between two rows
-        // of a loosely set table, in their rhythm; no other.
+        // first that they all start flush with, or beside which they all
+        // start where the block's later columns do (a wrapped cell going on
+        // or set midway, not a caption or a title's lines); and a label
+        // alone between two rows of a loosely set table, in their rhythm;
+        // no other.
         let held = pending.last().filter(|held| {
             (tight(held, line)
-                && (!line.is_tabular() || (pending.iter()).all(|l| starts_a_later_cell(l, line))))
+                && (!line.is_tabular()
+                    || (pending.iter()).all(|l| {
+                        starts_a_later_cell(l, line) || starts_a_later_column(l, &current)
+                    })))
                 || current
                     .last()
                     .is_some_and(|prev| a_row_of_its_own(held, prev, line))
@@ -586,6 +591,14 @@ const TITLE_OVER_TEXT: f32 = 1.4;
 /// does, one but its first.
 fn starts_a_later_cell(line: &Line, of: &Line) -> bool {
     (of.segments.iter().skip(1)).any(|s| (s.x0 - line.bbox.x0).abs() < WRAP_ALIGN_EM * line.size)
+}
+
+/// Whether `line` starts where a cell but the first of one of the lines of
+/// columns of `block` does: a cell of a later column, wherever its row
+/// leaves it (set middle, its top above the row's other cells).
+fn starts_a_later_column(line: &Line, block: &[Line]) -> bool {
+    line.segments.len() == 1
+        && (block.iter()).any(|of| of.is_tabular() && starts_a_later_cell(line, of))
 }
 
 /// Two lines near enough to belong to one table.
@@ -3096,6 +3109,74 @@ mod tests {
         let grid = &tables[0].grid;
         assert_eq!(grid.row_count(), 4, "{grid:?}");
         assert!(grid.rows[0] <= 32.0, "{grid:?}");
+    }
+
+    #[test]
+    fn cells_set_midway_with_a_blank_band_between_rows_stay_one_table() {
+        // Cells set midway in rows padded an em above and below: a short
+        // row's code and date stand more than two lines below the tall row
+        // above; its description's first line, above them and reaching
+        // past every line so far, starts where a later column does and
+        // bridges the gap: the table is not cut in two, no row is lost.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let lines: [(&[(&str, f32)], f32); 12] = [
+            (
+                &[
+                    ("Code", 20.0),
+                    ("Remarks", 80.0),
+                    ("Date", 200.0),
+                    ("Description", 260.0),
+                ],
+                40.0,
+            ),
+            (&[("standard rebate daily", 260.0)], 64.0),
+            (&[("branch freight", 80.0)], 70.0),
+            (
+                &[
+                    ("A-10275", 20.0),
+                    ("2022-07-08", 200.0),
+                    ("coastal pending", 260.0),
+                ],
+                76.0,
+            ),
+            (&[("export equity", 80.0)], 82.0),
+            (&[("customer audit", 260.0)], 88.0),
+            (&[("ledger delta market final freight", 260.0)], 115.0),
+            (&[("REF-60228", 20.0), ("2024-05-24", 200.0)], 121.0),
+            (&[("sales accrual", 260.0)], 127.0),
+            (&[("store accrual", 80.0)], 154.0),
+            (&[("index client", 260.0)], 160.0),
+            (
+                &[
+                    ("SKU-99088", 20.0),
+                    ("gross yield", 80.0),
+                    ("2019-09-17", 200.0),
+                ],
+                166.0,
+            ),
+        ];
+        for (cells, y) in lines {
+            put_cells(&mut chars, &mut id, cells, y);
+        }
+        put_cells(&mut chars, &mut id, &[("client tariff", 260.0)], 172.0);
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[
+                ("A-79914", 20.0),
+                ("order export", 80.0),
+                ("2019-02-10", 200.0),
+                ("segment value", 260.0),
+            ],
+            199.0,
+        );
+        let rules: Vec<Ruling> = [28.0, 48.0, 206.0]
+            .map(|y| Ruling::new(y, 15.0, 350.0))
+            .to_vec();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 5, "{:?}", tables[0].grid);
     }
 
     /// A label column, then three columns of ideographs set flush left at
