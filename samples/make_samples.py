@@ -119,6 +119,17 @@ Files written:
   cjk-strokes.pdf / .json   one page (issue 12, class 7): a ruled table whose
                             Chinese text is set against the cell borders, its
                             glyphs' edge strokes as long as a short line
+  table-edges.pdf / .json   two pages (issue 12, class 3): where a table ends:
+                            a large title above an unruled table, a last row
+                            with its label alone, a small running foot under
+                            a booktabs table; then a booktabs table whose
+                            first row runs together under centred headers,
+                            and an unruled table whose long codes run nearly
+                            into their labels, a small running foot under it
+  touching-cells.pdf / .json  one page (issue 12, class 8): a typewriter ledger
+                            whose fields fill their columns one blank apart,
+                            a note under it on the columns' grid; a label a
+                            word space before its figure
   scanned-zh.pdf / .json    one scanned page (an image, no text layer: 150 dpi,
                             skewed 0.6 degrees, blurred, grainy grey paper): a
                             ruled table of a Chinese income statement
@@ -2163,7 +2174,47 @@ def sample_table_edges():
                                  (MARGIN + 260, "r")], 270, size)
     p.text(MARGIN, 50, "Annual report 2026", "F1", 6.5)
     p.text(MARGIN + 120, 50, "3", "F1", 6.5)
-    return [p.content()], [(1, Placed(stock)), (1, Placed(fees)), (1, Placed(ledger))]
+    first = p.content()
+
+    # Page 2: no rules. Long codes run to less than a column gap before
+    # their labels, one label long (the column reaches to its end, not cut
+    # before the shares); a running foot set smaller a little further
+    # under the last row than the rows are apart, its page number apart.
+    p = Page()
+    shares = [["SKU", "Region", "Share", "Balance"],
+              ["SKU-48435", "Reserve pricing Carrier", "66.87%", "3"],
+              ["SKU-55540", "Yield accrual", "73.71%", "20"],
+              ["C-17820", "Market", "34.38%", "563,895"],
+              ["K2-4510", "Subsidiary", "", "0"],
+              ["C-61608", "Risk", "64.06%", "148,378"],
+              ["REF-9315", "Output Direct", "-16.07%", "1"]]
+    label_x = MARGIN + text_width("SKU-48435", "F1", size) + 5
+    share_x = label_x + text_width("Reserve pricing Carrier", "F1", size) + 45
+    unruled_rows(p, 200, shares, [(MARGIN, "l"), (label_x, "l"), (share_x, "r"),
+                                  (share_x + 60, "r")], size)
+    last = 200 - 16 * (len(shares) - 1)
+    p.text(MARGIN, last - 26, "Annual report 2026", "F1", 7)
+    p.text(MARGIN + 90, last - 26, "4", "F1", 7)
+    # Booktabs, headers centred over their columns; the first row holds
+    # each column's widest entry, its cells 6.5 pt apart: it reads as one
+    # cell, starting left of the header over it.
+    orders = [["Product", "Orders", "Due date", "Budget"],
+              ["Procurement", "-1,042,558", "21/07/2024", "284,656"],
+              ["Harbor", "10,882", "", "-99"],
+              ["Yield", "128", "01/03/2021", "1,723"],
+              ["Division", "4", "02/08/2019", "0"],
+              ["Contract", "364,997", "21/07/2016", "4"]]
+    widest = [max(text_width(row[c], "F1", size) for row in orders[1:]) for c in range(4)]
+    x = MARGIN + 3
+    places = []
+    for c, align in enumerate("lrlr"):
+        places.append((x + widest[c] if align == "r" else x, align))
+        x += widest[c] + 6.5
+    placed_rows(p, 700, orders, places, x - MARGIN, size,
+                header_at=centred_over(orders, places, size))
+    return ([first, p.content()],
+            [(1, Placed(stock)), (1, Placed(fees)), (1, Placed(ledger)), (2, Placed(orders)),
+             (2, Placed(shares))])
 
 
 def sample_touching_cells():

@@ -382,7 +382,8 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
             let n = current.len();
             let last = &current[n - 1];
             let last_row = n >= 3 && a_last_row_of_its_own(last, &current[n - 2], &current[n - 3]);
-            if last.is_tabular() || tight(&current[n - 2], last) || last_row {
+            let foot = a_running_foot(last, &current[..n - 1]);
+            if !foot && (last.is_tabular() || tight(&current[n - 2], last) || last_row) {
                 break;
             }
             current.pop();
@@ -491,7 +492,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 || (current.last()).is_some_and(|prev| {
                     let reaches = |s: &&Segment| s.x0 < line.bbox.x1 && s.x1 > line.bbox.x0;
                     prev.is_tabular()
-                        && starts_with_first_cell(line, prev)
+                        && starts_under_first_cell(line, prev)
                         && prev.segments.iter().filter(reaches).count() >= 2
                         && line.bbox.x1 <= block_right(&current) + line.size
                 }))
@@ -508,19 +509,19 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
 
 /// Whether `held`, set between two lines of columns `prev` and `next`, is a
 /// row set as one segment (its cells but the first empty, or all a word
-/// space apart): it starts flush with the first cell of both and keeps
+/// space apart): it starts flush with the first cell of `next`, and of
+/// `prev` or under it (a header centred over its first word), and keeps
 /// their rhythm, as far below `prev` as `next` is below it. (Not between
 /// lines that start with a list's marks: a heading between a numbered
 /// heading and a bullet is an outline's.)
 fn a_row_of_its_own(held: &Line, prev: &Line, next: &Line) -> bool {
-    let flush = |of: &Line| starts_with_first_cell(held, of);
     let above = held.bbox.y0 - prev.bbox.y1;
     let below = next.bbox.y0 - held.bbox.y1;
     prev.is_tabular()
         && next.is_tabular()
         && held.segments.len() == 1
-        && flush(prev)
-        && flush(next)
+        && starts_under_first_cell(held, prev)
+        && starts_with_first_cell(held, next)
         && (above - below).abs() < RHYTHM_EM * held.size
         && below <= MAX_LINE_GAP_EM * held.size
 }
@@ -528,8 +529,21 @@ fn a_row_of_its_own(held: &Line, prev: &Line, next: &Line) -> bool {
 /// Whether `held` starts flush with the first cell of the line of columns
 /// `of`, and `of` does not start with a list's mark.
 fn starts_with_first_cell(held: &Line, of: &Line) -> bool {
-    (of.bbox.x0 - held.bbox.x0).abs() < WRAP_ALIGN_EM * held.size
-        && !of.words.first().is_some_and(|w| is_list_mark(&w.text))
+    (of.bbox.x0 - held.bbox.x0).abs() < WRAP_ALIGN_EM * held.size && !starts_with_a_list_mark(of)
+}
+
+/// Whether `held` starts flush with the first cell of the line of columns
+/// `of`, or that cell stands over its first word, within it (a header
+/// centred over the first column, whose entry here is its widest).
+fn starts_under_first_cell(held: &Line, of: &Line) -> bool {
+    let tol = WRAP_ALIGN_EM * held.size;
+    let under = (of.segments.first().zip(held.words.first()))
+        .is_some_and(|(cell, word)| cell.x0 >= word.bbox.x0 - tol && cell.x1 <= word.bbox.x1 + tol);
+    starts_with_first_cell(held, of) || (under && !starts_with_a_list_mark(of))
+}
+
+fn starts_with_a_list_mark(line: &Line) -> bool {
+    line.words.first().is_some_and(|w| is_list_mark(&w.text))
 }
 
 /// Whether `held`, the last line of a block, is a row whose cells but the
@@ -549,6 +563,21 @@ fn a_last_row_of_its_own(held: &Line, prev: &Line, before: &Line) -> bool {
         && flush(prev)
         && flush(before)
         && (above - rhythm).abs() < RHYTHM_EM * held.size
+}
+
+/// Whether `line`, the last of a block under the lines `above`, is a
+/// running foot or a note set under the table: smaller than the table's
+/// text (see `NOTE_SIZE`) and further under its last line than that is
+/// under the line before (out of the rows' rhythm). Whether its parts line
+/// up with the columns tells nothing: a page number may fall on a ragged
+/// column's end by chance.
+fn a_running_foot(line: &Line, above: &[Line]) -> bool {
+    let [.., before, last] = above else {
+        return false;
+    };
+    let size = median(above.iter().map(|l| l.size).collect());
+    let rhythm = last.bbox.y0 - before.bbox.y1;
+    line.size < NOTE_SIZE * size && line.bbox.y0 - last.bbox.y1 > rhythm + RHYTHM_EM * size
 }
 
 /// See `a_last_row_of_its_own`: how much smaller than the rows above it a
@@ -864,7 +893,20 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
                     let (end, start) = (left.1.max(a.x1), right.0.min(b.x0));
                     if aligned && between && end < start {
                         cols[c] = (left.0, end);
-                        cols[c + 1] = (start, right.1);
+                        // The next cell's phrase runs on from the word: it
+                        // is that column's as far as it goes, short of the
+                        // column after.
+                        let phrase_end = (k + 1..words.len())
+                            .take_while(|&j| j == k + 1 || gaps[j - 1] <= PART_OVER_SPACE * space)
+                            .map(|j| words[j].bbox.x1)
+                            .fold(right.1, f32::max);
+                        let reach = cols.get(c + 2).map_or(f32::INFINITY, |n| n.0 - 0.5);
+                        let right_end = if phrase_end < reach {
+                            phrase_end
+                        } else {
+                            right.1
+                        };
+                        cols[c + 1] = (start, right_end);
                     }
                 }
             }
@@ -2828,6 +2870,106 @@ mod tests {
             .map(|y| Ruling::new(y, 15.0, 340.0))
             .to_vec();
         let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 5), "{grid:?}");
+    }
+
+    #[test]
+    fn a_label_parted_from_a_long_code_keeps_its_whole_phrase() {
+        // Long codes run to under a column gap before their labels, so
+        // those rows' code and label are one segment; a label is parted
+        // from its code where the labels start, and the column reaches to
+        // its end: the boundary before the shares does not cut it.
+        let rows = vec![
+            vec![
+                ("SKU", 20.0),
+                ("Region", 72.0),
+                right("Share", 230.0),
+                right("Balance", 280.0),
+            ],
+            vec![
+                ("SKU-48435", 20.0),
+                ("Reserve pricing Carrier", 72.0),
+                right("66.87%", 230.0),
+                right("3", 280.0),
+            ],
+            vec![
+                ("SKU-55540", 20.0),
+                ("Yield accrual", 72.0),
+                right("73.71%", 230.0),
+                right("20", 280.0),
+            ],
+            vec![
+                ("C-17820", 20.0),
+                ("Market", 72.0),
+                right("34.38%", 230.0),
+                right("563,895", 280.0),
+            ],
+            vec![("K2-4510", 20.0), ("Subsidiary", 72.0), right("0", 280.0)],
+            vec![
+                ("C-61608", 20.0),
+                ("Risk", 72.0),
+                right("64.06%", 230.0),
+                right("148,378", 280.0),
+            ],
+        ];
+        let grid = table_of_rows(&rows);
+        assert_eq!((grid.row_count(), grid.col_count()), (6, 4), "{grid:?}");
+        assert!(grid.cols[2] > 187.0, "{grid:?}");
+    }
+
+    #[test]
+    fn a_row_run_together_under_a_centred_header_stays_in_the_table() {
+        // Headers centred over their columns; the first row holds each
+        // column's widest entry, its cells 7 pt apart (under a column gap):
+        // one segment, starting left of the header over it, not flush.
+        let rows = vec![
+            vec![
+                ("Product", 30.0),
+                ("Orders", 92.0),
+                ("Due date", 144.0),
+                ("Budget", 198.5),
+            ],
+            vec![
+                ("Procurement", 20.0),
+                ("-1,042,558", 82.0),
+                ("21/07/2024", 139.0),
+                ("284,656", 196.0),
+            ],
+            vec![
+                ("Harbor", 20.0),
+                right("10,882", 132.0),
+                right("-99", 231.0),
+            ],
+            vec![
+                ("Yield", 20.0),
+                right("128", 132.0),
+                ("01/03/2021", 139.0),
+                right("1,723", 231.0),
+            ],
+            vec![
+                ("Division", 20.0),
+                right("4", 132.0),
+                ("02/08/2019", 139.0),
+                right("0", 231.0),
+            ],
+        ];
+        let grid = table_of_rows(&rows);
+        assert_eq!(grid.row_count(), 5, "{grid:?}");
+        assert!(grid.rows[0] < 33.0, "the header stays: {grid:?}");
+    }
+
+    #[test]
+    fn a_smaller_line_under_an_unruled_table_is_no_row() {
+        // No rules; a little further under the last row than the rows are
+        // apart, a running foot set smaller, its page number centred under
+        // a cell by chance.
+        let mut chars = Vec::new();
+        rows_of(&mut chars, &STOCK);
+        sized_text(&mut chars, "Annual report 2023", 20.0, 108.0, 0, 7.0);
+        sized_text(&mut chars, "1", 100.0, 108.0, 1, 7.0);
+        let tables = detect(&chars, &[]);
         assert_eq!(tables.len(), 1, "{tables:?}");
         let grid = &tables[0].grid;
         assert_eq!((grid.row_count(), grid.col_count()), (4, 5), "{grid:?}");
