@@ -542,6 +542,7 @@ fn starts_under_first_cell(held: &Line, of: &Line) -> bool {
     starts_with_first_cell(held, of) || (under && !starts_with_a_list_mark(of))
 }
 
+/// Whether `line` starts with a list's mark (a bullet, an item number).
 fn starts_with_a_list_mark(line: &Line) -> bool {
     line.words.first().is_some_and(|w| is_list_mark(&w.text))
 }
@@ -798,6 +799,8 @@ fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f
 /// next column, the longest entry of a column nearly touching the next.
 /// Their line's segment spans both columns, so it widened neither; midway
 /// between the columns as they were, the boundary would cut those words.
+/// The next column likewise takes the phrase its word begins (a long label
+/// run up to from a long code).
 fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     let size = median(block.iter().map(|l| l.size).collect());
     let flush = FLUSH_EM * size;
