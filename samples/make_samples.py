@@ -100,7 +100,9 @@ Files written:
   ruled-rows.pdf / .json    one page (issue 12): wrapped cells with a rule under
                             every row, set as close as their lines (a band
                             between rules is a row); then rules between groups
-                            of rows with a figure on every line (rows stay lines)
+                            of rows with a figure on every line (rows stay
+                            lines); then a typewriter table whose narrow column
+                            holds a word or two a line
   partial-rules.pdf / .json one page (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
@@ -1626,8 +1628,23 @@ def sample_ruled_rows():
                 p.text(xs[3] - 5 - text_width(cell, font, 9), base, cell, font, 9)
             elif cell:
                 p.text(xs[c] + 5, base, cell, font, 9)
-    p.paragraph("Amounts in thousands of euros.", top - pitch * 7 - 30)
-    return [p.content()], [(1, Placed(late)), (1, Placed(quarters))]
+    y = p.paragraph("Amounts in thousands of euros.", top - pitch * 7 - 30)
+    # Typewriter, a rule under every row, the remarks column so narrow that
+    # a line holds a word or two; the other cells set midway.
+    widths = [90, 80, 90, 70]
+    held = [["Category", "Remarks", "Date", "Amount"]] + [
+        [category, wrap_words(remark, widths[1] - 10, font="F4"), date, amount]
+        for category, remark, date, amount in (
+            ("Supply", "balance contract central harbor fund cash portfolio partner revenue "
+                       "volume channel ledger cost period", "Sep 09, 2015", "587.0"),
+            ("Division", "urban budget accrual label tariff", "Apr 19, 2025", "0.3"),
+            ("Inventory", "current west margin vendor", "Nov 06, 2024", "(6,880.5)"),
+            ("Daily", "supply", "Apr 15, 2018", "5.8"),
+        )
+    ]
+    wrapped_rows(p, y - 24, widths, held, "lllr", "middle", rules="rows", row_gap=1,
+                 fonts=("F4", "F4"))
+    return [p.content()], [(1, Placed(late)), (1, Placed(quarters)), (1, Placed(held))]
 
 
 def prose_table(p, top, widths, header, items, rules, size=9, row_gap=6, x=MARGIN, pad=5.0):

@@ -1654,6 +1654,11 @@ fn is_wrapped_band(block: &[Line], band: &[usize], cols: &[(f32, f32)], widths: 
             }
             prose_wrap |= words_in_column(above, cols, c).count() >= MIN_WRAPPED_WORDS;
         }
+        // A column so narrow that a line holds a word or two: as many
+        // words over its lines, all words of letters (codes are no phrase).
+        let words = || (lines.iter()).flat_map(|&i| words_in_column(&block[i], cols, c));
+        prose_wrap |=
+            lines.len() >= 2 && words().count() >= MIN_WRAPPED_WORDS && words().all(spaced);
     }
     prose_wrap
 }
