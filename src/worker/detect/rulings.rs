@@ -40,7 +40,7 @@ pub struct Rulings {
 /// Finds the horizontal and vertical rulings of a page image; `drawn` when
 /// it was drawn rather than scanned (see `light_lines`).
 pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Rulings {
-    let ink = InkBits::new(&page.pixels, cfg.ink_threshold);
+    let [ink, plain] = InkBits::each(&page.pixels, [cfg.ink_threshold, LIGHT_LINE_THRESHOLD]);
     let min_len = (cfg.min_line_length * page.scale).round().max(2.0) as u32;
     let max_thick = (cfg.max_line_thickness * page.scale).round().max(1.0) as u32;
     let PageStrokes {
@@ -109,7 +109,7 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
             add_v(pos, start, end);
         }
     }
-    add_light_lines(page, cfg, &boxes, drawn, &mut rulings);
+    add_light_lines(page, cfg, plain, &boxes, drawn, &mut rulings);
     rulings
 }
 
@@ -157,17 +157,18 @@ fn page_strokes(
 }
 
 /// Gridlines are often drawn light grey, lighter than ink. Long thin strokes of
-/// light ink are taken as rulings too; short ones are left alone, since the
-/// edges of anti-aliased letters are light as well.
+/// light ink (`plain`: the pixels darker than `LIGHT_LINE_THRESHOLD`) are
+/// taken as rulings too; short ones are left alone, since the edges of
+/// anti-aliased letters are light as well.
 /// `boxes` are the filled boxes of the dark scan.
 fn add_light_lines(
     page: &PageImage,
     cfg: &DetectConfig,
+    plain: InkBits,
     boxes: &[PixelBox],
     drawn: bool,
     rulings: &mut Rulings,
 ) {
-    let plain = InkBits::new(&page.pixels, LIGHT_LINE_THRESHOLD);
     let light = light_lines(page, cfg, &plain, boxes, drawn, rulings);
     // A page drawn with light gridlines: those thinner than a pixel that
     // fall across two rows (or columns) of pixels, each half too faint

@@ -40,6 +40,26 @@ impl InkBits {
         }
     }
 
+    /// The pixels of `img` darker than each of `thresholds`, packed in one
+    /// pass: a row is packed for every threshold while it is in the cache,
+    /// so the image is read from memory once, not once a threshold.
+    pub fn each<const N: usize>(img: &GrayImage, thresholds: [u8; N]) -> [InkBits; N] {
+        let (width, height) = img.dimensions();
+        let words = (width as usize).div_ceil(64);
+        let mut all: [Vec<u64>; N] = std::array::from_fn(|_| vec![0u64; words * height as usize]);
+        for (y, row) in img.as_raw().chunks_exact(width.max(1) as usize).enumerate() {
+            for (bits, &threshold) in all.iter_mut().zip(&thresholds) {
+                pack_row(row, threshold, &mut bits[y * words..(y + 1) * words]);
+            }
+        }
+        all.map(|bits| InkBits {
+            width,
+            height,
+            words,
+            bits,
+        })
+    }
+
     /// These ink bits (of `img`) and lines thinner than a pixel that fall
     /// across two rows (or columns) of pixels: each half is then too faint
     /// to be ink alone. Two faint pixels side by side (darker than `faint`,
@@ -401,6 +421,20 @@ mod tests {
                 columns.extend(scan_line(&line, min_len).into_iter().map(|(a, b)| (x, a, b)));
             }
             prop_assert_eq!(bits.column_runs(min_len), columns);
+        }
+
+        /// Packed in one pass for several thresholds, each as packed alone.
+        #[test]
+        fn one_pass_packs_each_threshold_as_alone(
+            (w, h, pixels) in (1u32..150, 1u32..20).prop_flat_map(|(w, h)| {
+                (Just(w), Just(h), proptest::collection::vec(any::<u8>(), (w * h) as usize))
+            }),
+            thresholds in proptest::array::uniform3(any::<u8>()),
+        ) {
+            let img = GrayImage::from_raw(w, h, pixels).unwrap();
+            for (bits, threshold) in InkBits::each(&img, thresholds).iter().zip(thresholds) {
+                prop_assert_eq!(&bits.bits, &InkBits::new(&img, threshold).bits);
+            }
         }
     }
 
