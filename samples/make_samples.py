@@ -83,6 +83,10 @@ Files written:
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
                             little apart
+  group-rules.pdf / .json   one page (issue 12): a booktabs header of two lines
+                            in one band, a group heading over a short rule
+                            over each group's column headings, the stub's
+                            heading beside the lower line: two header rows
   prose-cells.pdf / .json   two pages (issue 12, class 2): item / description
                             tables whose cells are wrapped sentences under a
                             header row: booktabs with two columns, unruled with
@@ -103,11 +107,15 @@ Files written:
                             of rows with a figure on every line (rows stay
                             lines); then a typewriter table whose narrow column
                             holds a word or two a line
-  partial-rules.pdf / .json one page (issue 12, class 1): three partly ruled
+  partial-rules.pdf / .json two pages (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
                             set left over numbers set right; boxes around two
-                            groups of columns, headers set left likewise
+                            groups of columns, headers set left likewise;
+                            page 2: pairs of figure columns boxed from the
+                            header down, no row lines; entries of running
+                            text in a box a column, a blank line apart, under
+                            group headings of their own
   form.pdf / .json          one page (issue 12, class 9): a purchase form laid
                             out in ruled boxes (title, two fields side by side,
                             a label, remarks) whose items table is drawn into
@@ -1970,6 +1978,65 @@ def sample_stubs():
     return [p.content()], [(1, Placed(cells))]
 
 
+class Spanned(Placed):
+    """Expected cells of a table drawn by hand, with spans (row, col,
+    rowspan, colspan)."""
+
+    def __init__(self, cells, spans):
+        super().__init__(cells)
+        self.spans = spans
+
+    def expected(self, page_no):
+        return {**super().expected(page_no), "spans": [list(s) for s in self.spans]}
+
+
+def sample_group_rules():
+    # A booktabs header of two lines in one band: group headings, a short
+    # rule under each over its columns, the columns' headings under the
+    # rules, the stub's heading beside the lower line.
+    p = Page()
+    y = p.title("Deaths and Admissions by Region", 790)
+    y = p.paragraph("Rates per 100,000; the confidence interval in brackets.", y - 24)
+    groups = [("Deaths", 1), ("Admissions", 4)]
+    sub = ["no.", "Rate", "(95% CI)"]
+    body = [
+        ["North", "1,144", "193.5", "(182.2-204.8)", "2,210", "37.6", "(32.6-42.6)"],
+        ["South", "39,385", "181.2", "(179.4-183.0)", "6,398", "29.7", "(29.0-30.5)"],
+        ["East", "6,930", "177.4", "(173.2-181.6)", "2,085", "53.3", "(51.0-55.6)"],
+        ["West", "10,602", "167.8", "(164.6-171.0)", "3,407", "54.6", "(52.8-56.5)"],
+    ]
+    size, leading = 9, 12
+    xs = [MARGIN, MARGIN + 110, MARGIN + 160, MARGIN + 205, MARGIN + 275, MARGIN + 325, MARGIN + 370,
+          MARGIN + 440]
+    top = y - 24
+    first = top - 12
+    second = first - 12
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for name, c0 in groups:
+        mid = (xs[c0] + xs[c0 + 3]) / 2
+        p.text(mid - text_width(name, "F2", size) / 2, first, name, "F2", size)
+        p.line(xs[c0] + 4, first - 2.9, xs[c0 + 3] - 4, first - 2.9)
+    p.text(xs[0] + 3, second, "Region", "F2", size)
+    for c in range(6):
+        head = sub[c % 3]
+        p.text(xs[c + 2] - 3 - text_width(head, "F2", size), second, head, "F2", size)
+    header_rule = second - 5
+    base = header_rule - 12
+    for row in body:
+        p.text(xs[0] + 3, base, row[0], "F1", size)
+        for c, v in enumerate(row[1:]):
+            p.text(xs[c + 2] - 3 - text_width(v, "F1", size), base, v, "F1", size)
+        base -= leading
+    bottom = base + leading - 4
+    for yy in (top, header_rule, bottom):
+        p.line(xs[0], yy, xs[-1], yy)
+    p.ops.append("Q")
+    p.paragraph("Source: a made-up registry.", bottom - 30)
+    cells = [["Region", "Deaths", "", "", "Admissions", "", ""], [""] + sub + sub] + body
+    spans = [(0, 0, 2, 1), (0, 1, 1, 3), (0, 4, 1, 3)]
+    return [p.content()], [(1, Spanned(cells, spans))]
+
+
 def sample_filled_header():
     # Issue 12: a header row filled dark, its text white, under a grid of thin
     # lines drawn over it: the column lines run on out of the filled box.
@@ -2328,7 +2395,77 @@ def sample_partial_rules():
     ]
     bottom = partly_ruled(p, orders, y - 24, widths, align, boxes=[(0, n, 0, 2), (0, n, 2, 5)])
     p.paragraph("Amounts are in euros.", bottom - 30)
-    return [p.content()], [(1, Placed(parts)), (1, Placed(stock)), (1, Placed(orders))]
+    p2, second = partial_rules_groups_page()
+    return [p.content(), p2.content()], [(1, Placed(parts)), (1, Placed(stock)),
+                                         (1, Placed(orders))] + [(2, t) for t in second]
+
+
+def partial_rules_groups_page():
+    """Two tables boxed by groups, not by rows: figures in pairs of
+    columns, a box around each pair from the header down (a rule under the
+    header); then entries of running text, a box around each column, the
+    entries a blank line apart."""
+    p = Page()
+    y = p.title("Visitors by Season", 790)
+    y = p.paragraph("Each pair of columns is boxed; no line parts the rows.", y - 24)
+    visitors = [
+        ["Park", "Adults", "Children", "Adults", "Children", "Total"],
+        ["Alder Ridge", "12,480", "3,906", "18,215", "7,342", "41,943"],
+        ["Birch Hollow", "8,731", "2,115", "11,064", "4,980", "26,890"],
+        ["Cedar Falls", "21,307", "6,428", "27,553", "9,871", "65,159"],
+        ["Dune Point", "5,094", "1,276", "9,918", "3,645", "19,933"],
+        ["Elm Lake", "16,622", "4,830", "20,417", "8,209", "50,078"],
+        ["Fern Valley", "3,385", "912", "4,706", "1,534", "10,537"],
+    ]
+    n = len(visitors)
+    bottom = partly_ruled(p, visitors, y - 24, [110, 70, 70, 70, 70, 80], "lrrrrr",
+                          hlines=(1,), boxes=[(0, n, 0, 1), (0, n, 1, 3), (0, n, 3, 5), (0, n, 5, 6)])
+    y = p.paragraph("Permits, one box a column, entries set a blank line apart.", bottom - 30)
+    # Group headings on lines of their own, the permits under them set right.
+    permits = [
+        ["Permit", "Who needs it", "Conditions"],
+        ["On the ground:", "", ""],
+        ["Camping", "Anyone staying overnight outside a campground, in any season of the year.",
+         "Fires only in the rings provided; leave no trace; stay at most fourteen nights."],
+        ["Fishing", "Visitors of sixteen or older who fish in the lakes or the rivers.",
+         "Barbless hooks only; the catch limits posted at each lake apply."],
+        ["In the air:", "", ""],
+        ["Drone", "Anyone flying a drone of any weight over the park.",
+         "Below sixty metres, away from wildlife and from other visitors, in daylight."],
+    ]
+    widths, size, leading, pad = [90, 190, 200], 9, 11, 5
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    top = y - 24
+    header_bottom = top - 16
+    base = header_bottom - 12
+    cells = [permits[0]]
+    for name, who, cond in permits[1:]:
+        if not who:
+            p.text(xs[0] + pad, base, name, "F2", size)
+            cells.append([name, "", ""])
+            base -= leading * 2
+            continue
+        wrapped = [[name], wrap_words(who, widths[1] - 2 * pad).split("\n"),
+                   wrap_words(cond, widths[2] - 2 * pad).split("\n")]
+        right = xs[1] - pad - text_width(name, "F2", size)
+        p.text(right, base, name, "F2", size)
+        for c, lines in enumerate(wrapped[1:], 1):
+            for i, line in enumerate(lines):
+                p.text(xs[c] + pad, base - i * leading, line, "F1", size)
+        cells.append([name] + ["\n".join(lines) for lines in wrapped[1:]])
+        base -= leading * (max(len(w) for w in wrapped) + 1)
+    bottom = base + leading - 4
+    for c, cell in enumerate(permits[0]):
+        p.text(xs[c] + pad, top - 11, cell, "F2", size)
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    p.line(xs[0], header_bottom, xs[-1], header_bottom)
+    for c in range(len(widths)):
+        p.ops.append("%s %s %s %s re S" % (fmt(xs[c]), fmt(bottom), fmt(widths[c]), fmt(top - bottom)))
+    p.ops.append("Q")
+    p.paragraph("Permits are free of charge.", bottom - 30)
+    return p, [Placed(visitors), Placed(cells)]
 
 
 def sample_form():
@@ -2701,6 +2838,7 @@ def main():
         ("cjk-strokes", sample_cjk_strokes, False),
         ("wrapped-booktabs", sample_wrapped_booktabs, False),
         ("stubs", sample_stubs, False),
+        ("group-rules", sample_group_rules, False),
         ("prose-cells", sample_prose_cells, False),
         ("page-columns", sample_page_columns, False),
         ("numbered-lines", sample_numbered_lines, False),

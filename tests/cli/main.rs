@@ -311,9 +311,14 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // space before its figure in a proportional font.
         "touching-cells",
         // Issue 12: tables ruled in part (a ruled header over unruled rows,
-        // column lines without row lines, boxes around groups of columns)
-        // take their columns from the lines drawn and their rows from the text.
+        // column lines without row lines, boxes around groups of columns,
+        // boxes around pairs of figure columns, boxes around columns of
+        // prose entries a blank line apart) take their columns from the
+        // lines drawn and their rows from the text.
         "partial-rules",
+        // Issue 12: a rule under a group heading parts it from its columns'
+        // headings, however close the two lines.
+        "group-rules",
         // Issue 12: a table drawn into the ruled boxes of a form, its frame
         // the boxes' sides, is the table alone, not the form.
         "form",

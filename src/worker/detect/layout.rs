@@ -927,7 +927,8 @@ const PART_OVER_SPACE: f32 = 1.15;
 /// Splits a column where, line after line, a right-aligned number is
 /// followed by a left-aligned word with letters (not a number: `11
 /// 111111111` is one code; not a dash: `1.35 - 1.42` is a range) at the
-/// same place (`28.29 Pending`): two
+/// same place (`28.29 Pending`), not the same word every time (a unit,
+/// `40 years`): two
 /// columns set a word space apart, a number column and a text column. Lines
 /// with text on both sides that do not follow the pattern (a header) may be
 /// a third of those with text on both sides at most; those with text on one
@@ -978,7 +979,25 @@ fn split_numbers_from_text(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f
             let against = (lines.iter().zip(&ends))
                 .filter(|(ws, end)| end.is_none() && !one_sided(ws))
                 .count();
-            (fits.len() >= 3 && fits.len() >= 2 * against && aligned).then_some((right, x))
+            // One word after every number is its unit (`40 years`), not
+            // a column of its own.
+            let mut after: Vec<String> = (lines.iter().zip(&ends))
+                .filter(|(_, end)| end.is_some())
+                .map(|(ws, _)| {
+                    ws[1]
+                        .text
+                        .to_lowercase()
+                        .trim_end_matches(['s', '.'])
+                        .to_string()
+                })
+                .collect();
+            after.dedup();
+            // (A code in capitals, the same down a page, is a column.)
+            let lower = (lines.iter().zip(&ends))
+                .filter(|(_, end)| end.is_some())
+                .all(|(ws, _)| ws[1].text.chars().any(char::is_lowercase));
+            let unit = after.len() == 1 && lower;
+            (fits.len() >= 3 && fits.len() >= 2 * against && aligned && !unit).then_some((right, x))
         });
         match split {
             Some((gap0, gap1)) => {
@@ -2298,6 +2317,14 @@ fn aligned_columns(block: &[Line], cols: &[(f32, f32)]) -> usize {
         .count()
 }
 
+/// Lines of figures a cell must stack to be read as rows: two may be a
+/// value and its error or change beneath it.
+const MIN_STACKED_FIGURES: usize = 3;
+
+/// Other lines a line with a single column gap must share it with to
+/// count as columned.
+const ONE_GAP_LINED_UP: usize = 4;
+
 /// True when the cells of a ruled grid hold more structure than the grid:
 /// column gaps that line up over several lines, or short lines stacked like
 /// rows. Then the lines drawn are only part of the table's structure (a
@@ -2324,19 +2351,31 @@ pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
         let short = inside[..inside.len() - 1]
             .iter()
             .any(|l| l.bbox.width() < 0.6 * widest);
-        if inside.len() >= 2 && (widest < 0.5 * r.width() || short) {
+        // A number (a code, a date) never wraps onto a line of its own:
+        // lines of nothing but numbers, or of one such word each, are values
+        // of rows the grid did not rule apart.
+        let figures = inside.len() >= MIN_STACKED_FIGURES
+            && inside.iter().all(|l| {
+                l.words.iter().all(|w| is_number(&w.text))
+                    || l.words.len() == 1 && l.words[0].text.chars().any(|c| c.is_ascii_digit())
+            });
+        if inside.len() >= 2 && (widest < 0.5 * r.width() || short) || figures {
             stacked += 1;
         }
-        for line in inside.iter().filter(|l| l.segments.len() >= 2) {
-            // One gap alone says too little: two words of a justified line.
-            if line.segments.len() >= 3 {
-                line_gaps.push(
-                    line.segments
-                        .windows(2)
-                        .map(|w| (w[0].x1, w[1].x0))
-                        .collect(),
-                );
-            }
+        // (A list's mark set off from its item is no column.)
+        let marked = |l: &Line| {
+            l.segments.len() == 2 && l.segments[0].words.len() == 1 && starts_with_a_list_mark(l)
+        };
+        for line in inside
+            .iter()
+            .filter(|l| l.segments.len() >= 2 && !marked(l))
+        {
+            line_gaps.push(
+                line.segments
+                    .windows(2)
+                    .map(|w| (w[0].x1, w[1].x0))
+                    .collect(),
+            );
         }
     }
     let lined_up = |a: (f32, f32), b: (f32, f32)| {
@@ -2345,13 +2384,20 @@ pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
     };
     let columned_lines = (0..line_gaps.len())
         .filter(|&i| {
-            // Every gap of the line is a column gap of two other lines too;
-            // the wide spaces of justified lines line up only by chance.
+            // Every gap of the line is a column gap of other lines too; the
+            // wide spaces of justified lines line up only by chance, and
+            // a line of one gap (two words of a justified line) needs
+            // more lines to say so.
+            let needed = if line_gaps[i].len() >= 2 {
+                2
+            } else {
+                ONE_GAP_LINED_UP
+            };
             line_gaps[i].iter().all(|&g| {
                 let others = (0..line_gaps.len())
                     .filter(|&j| j != i && line_gaps[j].iter().any(|&h| lined_up(g, h)))
                     .count();
-                others >= 2
+                others >= needed
             })
         })
         .count();
@@ -3427,6 +3473,28 @@ mod tests {
     }
 
     #[test]
+    fn a_number_and_its_unit_on_every_line_are_one_cell() {
+        // `40 years` a line, the unit a word space after a number of two
+        // digits, lined up down the column: a label, not two columns.
+        let ages = ["40 years", "41 years", "42 years", "43 years"];
+        let totals = ["2,468,083", "2,375,849", "2,325,572", "2,237,108"];
+        let mut rows = vec![vec![("Age", 20.0), right("Total", 160.0)]];
+        rows.extend(
+            (ages.iter().zip(totals)).map(|(&age, total)| vec![(age, 20.0), right(total, 160.0)]),
+        );
+        let grid = table_of_rows(&rows);
+        assert_eq!(grid.col_count(), 2, "{grid:?}");
+        // A code in capitals, the same on every line, is a column.
+        let numbers = ["648765 AAA", "648766 AAA", "382030 AAA", "509462 AAA"];
+        let mut rows = vec![vec![("Number Type", 20.0), right("Total", 160.0)]];
+        rows.extend(
+            (numbers.iter().zip(totals)).map(|(&n, total)| vec![(n, 20.0), right(total, 160.0)]),
+        );
+        let grid = table_of_rows(&rows);
+        assert_eq!(grid.col_count(), 3, "{grid:?}");
+    }
+
+    #[test]
     fn blank_amounts_leave_a_number_column_beside_text_and_ranges_stay_whole() {
         // Amounts right-aligned a word space before the regions, blank in
         // the first two rows: three columns.
@@ -3854,6 +3922,62 @@ mod tests {
         for not_mark in ["ID-0", "North", "1,234", "SKU-2101", "12.5%"] {
             assert!(!is_list_mark(not_mark), "{not_mark}");
         }
+    }
+
+    /// A frame around groups of rows: one grid row over `lines` text
+    /// lines, a cell per column.
+    fn frame_over(lines: &[Vec<(&str, f32)>], cols: Vec<f32>) -> (Vec<TextChar>, Grid) {
+        let (mut chars, mut id) = (Vec::new(), 0);
+        for (k, cells) in lines.iter().enumerate() {
+            put_cells(&mut chars, &mut id, cells, 110.0 + 14.0 * k as f32);
+        }
+        let bottom = 110.0 + 14.0 * lines.len() as f32;
+        (chars, Grid::uniform(vec![96.0, bottom], cols))
+    }
+
+    #[test]
+    fn figures_stacked_in_a_ruled_cell_are_rows_the_grid_left_out() {
+        // A box around the names, one around the figures, a line a row:
+        // the lines as wide as one another, none short.
+        let names = [
+            "Alder Ridge Park",
+            "Birch Hollow Way",
+            "Cedar Falls Road",
+            "Dune Point Beach",
+        ];
+        let rows: Vec<Vec<(&str, f32)>> = (names.iter())
+            .map(|&name| vec![(name, 60.0), ("12,480", 160.0)])
+            .collect();
+        let (chars, grid) = frame_over(&rows, vec![55.0, 150.0, 200.0]);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        assert!(under_segmented(&refs, &grid));
+        // A value with its change beneath it is one cell of two lines.
+        let pairs = [
+            vec![("Total", 60.0), ("1,204", 160.0)],
+            vec![("", 60.0), ("(3.1)", 160.0)],
+        ];
+        let (chars, grid) = frame_over(&pairs, vec![55.0, 150.0, 200.0]);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        assert!(!under_segmented(&refs, &grid));
+    }
+
+    #[test]
+    fn one_gap_lined_up_down_a_cell_is_a_column_a_list_mark_is_not() {
+        // A code and an amount a line, the amount set off by a wide gap
+        // that runs down the cell: a column the grid did not rule.
+        let rows: Vec<Vec<(&str, f32)>> = (0..6)
+            .map(|_| vec![("Transfer fee", 60.0), ("to pay", 160.0)])
+            .collect();
+        let (chars, grid) = frame_over(&rows, vec![55.0, 250.0]);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        assert!(under_segmented(&refs, &grid));
+        // Bullets set off from their items line up the same way.
+        let items: Vec<Vec<(&str, f32)>> = (0..6)
+            .map(|_| vec![("•", 60.0), ("Reported late by the district", 75.0)])
+            .collect();
+        let (chars, grid) = frame_over(&items, vec![55.0, 250.0]);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        assert!(!under_segmented(&refs, &grid));
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub fn detect_tables(
         Surface::Scanned => shading::SCANNED_TONE_STEP,
     };
     let separates = |left: &Rect, right: &Rect| text_separates(chars, left, right);
-    let mut tables: Vec<TableRegion> = grid::ruled_tables(
+    let tables: Vec<TableRegion> = grid::ruled_tables(
         &rulings,
         cfg.line_merge_tolerance,
         cfg.min_rows,
@@ -102,15 +102,6 @@ pub fn detect_tables(
     .filter(|t| t.column_borders >= MIN_COLUMN_BORDERS)
     // A grid whose cells are mostly empty (or all) is a chart's gridlines or a form.
     .filter(|t| filled_share(&t.grid, chars) >= MIN_RULED_FILL)
-    // Cells holding columns or rows of their own: the lines drawn are only
-    // part of the structure; `layout` reads the rest from the text.
-    .filter(|t| {
-        let inside: Vec<&TextChar> = chars
-            .iter()
-            .filter(|c| t.bbox.contains(c.cx(), c.cy()))
-            .collect();
-        !layout::under_segmented(&inside, &t.grid)
-    })
     // On a scan, the frame and gridlines of a chart whose labels OCR read
     // make a grid as full of text as a table's; its cells hold the bars
     // and curves besides. (A drawn page keeps its test as it was.)
@@ -126,6 +117,20 @@ pub fn detect_tables(
         evidence: Evidence::Ruled,
     })
     .collect();
+    // Cells holding columns or rows of their own: the lines drawn are only
+    // part of the structure; `layout` reads the rest from the text. Where
+    // it finds no table (cells of prose) the grid drawn stays, unless lines
+    // inside its cells (a chart's bars and ticks) or a label or two a cell
+    // (a diagram's boxes) say it is none. (Set apart before grids inside
+    // others go: a frame's grid must not take a table ruled within it.)
+    let (under_segmented, mut tables): (Vec<TableRegion>, Vec<TableRegion>) =
+        tables.into_iter().partition(|t| {
+            let inside: Vec<&TextChar> = chars
+                .iter()
+                .filter(|c| t.bbox.contains(c.cx(), c.cy()))
+                .collect();
+            layout::under_segmented(&inside, &t.grid)
+        });
     drop_nested(&mut tables);
 
     // The rest of the text, and the rules outside ruled tables, for layout tables.
@@ -177,6 +182,25 @@ pub fn detect_tables(
             && (surface == Surface::Scanned
                 || stray_verticals(t, &rulings, &all_chars) <= MAX_STRAY_VERTICALS)
     }));
+    let unread: Vec<TableRegion> = (under_segmented.into_iter())
+        .filter(|grid| {
+            !tables.iter().any(|t| {
+                let (x, y) = ((t.bbox.x0 + t.bbox.x1) / 2.0, (t.bbox.y0 + t.bbox.y1) / 2.0);
+                grid.bbox.contains(x, y)
+            })
+        })
+        .filter(|t| {
+            off_grid_rulings(t, &rulings) <= MAX_STRAY_VERTICALS
+                && words_per_cell(&t.grid, chars) >= MIN_PROSE_WORDS
+        })
+        .map(|mut grid| {
+            let inside = table_chars(&grid, chars);
+            split_rows_at_blank_lines(&mut grid, &inside);
+            split_rows_at_lines_of_figures(&mut grid, &inside);
+            grid
+        })
+        .collect();
+    tables.extend(unread);
     reach_up_to_top_rules(&mut tables, chars, &rulings.horizontal);
     for table in &mut tables {
         // Found once for the passes below.
@@ -185,6 +209,7 @@ pub fn detect_tables(
             drop_notes_below(table, &inside, chars, cfg.min_rows);
             // On a scan a short stroke is as often what erased text left.
             if surface == Surface::Drawn {
+                split_rows_at_short_rules(table, &inside, &rulings.horizontal);
                 span_over_short_rules(table, &inside, &rulings.horizontal);
             }
         } else if surface == Surface::Drawn {
@@ -526,27 +551,8 @@ const PHRASE_GAP_EM: f32 = 0.6;
 /// no ruling parts the header from the first row. A row whose lines are all
 /// on one background (a wrapped cell, a shaded row) stays whole.
 fn split_rows_at_fill_edges(table: &mut TableRegion, inside: &[&TextChar], page: &PageImage) {
-    let grid = &table.grid;
-    // Each row's characters, top to bottom.
-    let mut by_row: Vec<Vec<&TextChar>> = vec![Vec::new(); grid.row_count()];
-    for &c in inside {
-        if let Some(r) = slot(&grid.rows, c.cy()) {
-            by_row[r].push(c);
-        }
-    }
     let mut cuts = Vec::new();
-    for (r, in_row) in by_row.iter_mut().enumerate() {
-        // The row's lines of text: (top, bottom).
-        let mut lines: Vec<(f32, f32)> = Vec::new();
-        in_row.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
-        for c in in_row.iter() {
-            match lines.last_mut() {
-                Some(line) if c.cy() < line.1 => {
-                    *line = (line.0.min(c.bbox.y0), line.1.max(c.bbox.y1))
-                }
-                _ => lines.push((c.bbox.y0, c.bbox.y1)),
-            }
-        }
+    for (r, lines) in lines_of_rows(&table.grid, inside).iter().enumerate() {
         for pair in lines.windows(2) {
             let (above, below) = (pair[0].1, pair[1].0);
             if let Some(y) = fill_edge(page, table.bbox.x0, table.bbox.x1, above, below) {
@@ -559,6 +565,236 @@ fn split_rows_at_fill_edges(table: &mut TableRegion, inside: &[&TextChar], page:
     for &(r, y) in cuts.iter().rev() {
         table.grid.split_row(r, y);
     }
+}
+
+/// Rulings inside a table that are none of its grid's lines: a chart's
+/// ticks, gridlines and bars.
+fn off_grid_rulings(table: &TableRegion, rulings: &rulings::Rulings) -> usize {
+    let (b, grid) = (&table.bbox, &table.grid);
+    let on = |at: f32, lines: &[f32]| lines.iter().any(|&l| (l - at).abs() <= OFF_GRID);
+    let horizontal = (rulings.horizontal.iter())
+        .filter(|r| b.contains((r.start + r.end) / 2.0, r.pos) && !on(r.pos, &grid.rows));
+    let vertical = (rulings.vertical.iter())
+        .filter(|r| b.contains(r.pos, (r.start + r.end) / 2.0) && !on(r.pos, &grid.cols));
+    horizontal.count() + vertical.count()
+}
+
+/// The words a grid's filled cells hold, on average.
+fn words_per_cell(grid: &crate::table::Grid, chars: &[TextChar]) -> f32 {
+    let owner = grid.cell_at_positions();
+    let nc = grid.col_count();
+    let mut words = vec![0usize; grid.cells.len()];
+    let mut last: Option<&TextChar> = None;
+    for c in chars {
+        let starts_a_word = !c.c.is_whitespace()
+            && last.is_none_or(|l| {
+                l.c.is_whitespace()
+                    || l.line != c.line
+                    || c.bbox.x0 - l.bbox.x1 > WORD_SPACE_EM * c.size
+                    || c.bbox.x0 < l.bbox.x0
+                    || (c.cy() - l.cy()).abs() > 0.5 * c.size
+            });
+        if let (true, Some(r), Some(col)) = (
+            starts_a_word,
+            slot(&grid.rows, c.cy()),
+            slot(&grid.cols, c.cx()),
+        ) {
+            words[owner[r * nc + col]] += 1;
+        }
+        last = Some(c);
+    }
+    let filled = words.iter().filter(|&&n| n > 0).count();
+    words.iter().sum::<usize>() as f32 / filled.max(1) as f32
+}
+
+/// Words a grid's cells hold on average to be cells of prose (a diagram's
+/// boxes hold a label or two).
+const MIN_PROSE_WORDS: f32 = 4.0;
+
+/// How far (pt) a ruling may lie from a grid line and be it (a fill's
+/// edge beside the line it covers).
+const OFF_GRID: f32 = 4.0;
+
+/// Parts a layout table's row where a rule drawn under some of its columns
+/// runs between two of its lines: a group heading over the rule, the
+/// headings of the group's columns under it. Cells of the other columns
+/// (a stub's heading set beside both lines) span the two rows.
+fn split_rows_at_short_rules(
+    table: &mut TableRegion,
+    inside: &[&TextChar],
+    rules: &[rulings::Ruling],
+) {
+    let grid = &table.grid;
+    let nc = grid.col_count();
+    let middle = |c: usize| (grid.cols[c] + grid.cols[c + 1]) / 2.0;
+    let mut cuts: Vec<(u32, f32, Vec<bool>)> = Vec::new();
+    for r in 0..grid.row_count() {
+        let (top, bottom) = (grid.rows[r], grid.rows[r + 1]);
+        let parting = (rules.iter().map(|h| h.pos))
+            .filter(|&y| y > top && y < bottom)
+            .find_map(|y| {
+                // The rules at that height, and the columns they run over.
+                let at: Vec<&rulings::Ruling> =
+                    rules.iter().filter(|h| (h.pos - y).abs() <= 1.0).collect();
+                let covered: Vec<bool> = (0..nc)
+                    .map(|c| {
+                        at.iter()
+                            .any(|h| middle(c) >= h.start && middle(c) <= h.end)
+                    })
+                    .collect();
+                if covered.iter().filter(|&&c| c).count() < 2 {
+                    return None;
+                }
+                // Over those columns, letters above the rule and below it, none
+                // through it. Glyph boxes reach as far as the font's tallest
+                // letters go, as often into the next line: a letter's middle
+                // half says where its line is.
+                let over: Vec<(f32, f32)> = (inside.iter())
+                    .filter(|c| c.cy() > top && c.cy() < bottom)
+                    .filter(|c| slot(&grid.cols, c.cx()).is_some_and(|col| covered[col]))
+                    .map(|c| {
+                        let half = LINE_CORE * c.bbox.height();
+                        (c.cy() - half, c.cy() + half)
+                    })
+                    .collect();
+                let above = over.iter().any(|&(_, b)| b < y);
+                let below = over.iter().any(|&(t, _)| t > y);
+                (above && below && over.iter().all(|&(t, b)| b < y || t > y))
+                    .then_some((y, covered))
+            });
+        if let Some((y, covered)) = parting {
+            cuts.push((r as u32, y, covered));
+        }
+    }
+    // From the bottom, so the rows above keep their numbers.
+    for (r, y, covered) in cuts.into_iter().rev() {
+        let rows_before = table.grid.row_count();
+        table.grid.split_row(r, y);
+        if table.grid.row_count() == rows_before {
+            continue;
+        }
+        let single = |c: &crate::table::Cell, row: u32, col: usize| {
+            c.row == row && c.col as usize == col && c.rowspan == 1 && c.colspan == 1
+        };
+        for col in (0..nc).filter(|&c| !covered[c]) {
+            let cells = &mut table.grid.cells;
+            if let (Some(upper), Some(lower)) = (
+                cells.iter().position(|c| single(c, r, col)),
+                cells.iter().position(|c| single(c, r + 1, col)),
+            ) {
+                cells[upper].rowspan = 2;
+                cells.remove(lower);
+            }
+        }
+    }
+}
+
+/// The share of a glyph box's height, each side of its middle, its letter
+/// fills (a glyph box is as tall as the font's ascent and descent).
+const LINE_CORE: f32 = 0.25;
+
+/// Parts a ruled table's rows where a blank line runs across all of its
+/// columns: entries of prose set a line apart in a frame ruled around
+/// groups of rows, not between them.
+fn split_rows_at_blank_lines(table: &mut TableRegion, inside: &[&TextChar]) {
+    let mut sizes: Vec<f32> = inside.iter().map(|c| c.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let Some(&size) = sizes.get(sizes.len() / 2) else {
+        return;
+    };
+    let mut cuts = Vec::new();
+    for (r, lines) in lines_of_rows(&table.grid, inside).iter().enumerate() {
+        for pair in lines.windows(2) {
+            let (above, below) = (pair[0].1, pair[1].0);
+            if below - above >= BLANK_LINE_EM * size {
+                cuts.push((r as u32, (above + below) / 2.0));
+            }
+        }
+    }
+    // From the bottom, so the rows above (and the cuts above in a row) keep
+    // their numbers.
+    for &(r, y) in cuts.iter().rev() {
+        table.grid.split_row(r, y);
+    }
+}
+
+/// Parts a ruled table's rows before each line that holds a label in the
+/// first column and nothing but figures in the others, under a line with
+/// text in two columns at least: rows of values the grid's rules do not
+/// part (a frame around groups of rows). A wrapped cell's next line has no
+/// label, or words beside it.
+fn split_rows_at_lines_of_figures(table: &mut TableRegion, inside: &[&TextChar]) {
+    let grid = &table.grid;
+    let nc = grid.col_count();
+    let mut by_row: Vec<Vec<&TextChar>> = vec![Vec::new(); grid.row_count()];
+    for &c in inside {
+        if let Some(r) = slot(&grid.rows, c.cy()) {
+            by_row[r].push(c);
+        }
+    }
+    let mut cuts = Vec::new();
+    for (r, in_row) in by_row.iter_mut().enumerate() {
+        in_row.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
+        // The row's lines: (top, bottom, columns with text, all figures
+        // beyond the first column).
+        let mut lines: Vec<(f32, f32, Vec<bool>, bool)> = Vec::new();
+        for c in in_row.iter() {
+            let col = slot(&grid.cols, c.cx());
+            if !lines.last().is_some_and(|l| c.cy() < l.1) {
+                lines.push((c.bbox.y0, c.bbox.y1, vec![false; nc], true));
+            }
+            let line = lines.last_mut().expect("pushed above");
+            (line.0, line.1) = (line.0.min(c.bbox.y0), line.1.max(c.bbox.y1));
+            if let Some(col) = col {
+                line.2[col] = true;
+                if col > 0 && !(c.c.is_ascii_digit() || ",.%()-–—".contains(c.c)) {
+                    line.3 = false;
+                }
+            }
+        }
+        let columns = |l: &(f32, f32, Vec<bool>, bool)| l.2.iter().filter(|&&t| t).count();
+        for pair in lines.windows(2) {
+            let (above, below) = (&pair[0], &pair[1]);
+            if below.2[0] && below.3 && columns(below) >= 2 && columns(above) >= 2 {
+                cuts.push((r as u32, (above.1 + below.0) / 2.0));
+            }
+        }
+    }
+    // From the bottom, so the rows above (and the cuts above in a row) keep
+    // their numbers.
+    for &(r, y) in cuts.iter().rev() {
+        table.grid.split_row(r, y);
+    }
+}
+
+/// A gap between lines at least this many em is a blank line (the lines
+/// of one paragraph are a fraction of an em apart).
+const BLANK_LINE_EM: f32 = 0.7;
+
+/// The lines of text of each row of a grid, top to bottom: (top, bottom)
+/// of the characters on them, across all the row's cells.
+fn lines_of_rows(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<Vec<(f32, f32)>> {
+    let mut by_row: Vec<Vec<&TextChar>> = vec![Vec::new(); grid.row_count()];
+    for &c in inside {
+        if let Some(r) = slot(&grid.rows, c.cy()) {
+            by_row[r].push(c);
+        }
+    }
+    (by_row.iter_mut())
+        .map(|in_row| {
+            let mut lines: Vec<(f32, f32)> = Vec::new();
+            in_row.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
+            for c in in_row.iter() {
+                match lines.last_mut() {
+                    Some(line) if c.cy() < line.1 => {
+                        *line = (line.0.min(c.bbox.y0), line.1.max(c.bbox.y1))
+                    }
+                    _ => lines.push((c.bbox.y0, c.bbox.y1)),
+                }
+            }
+            lines
+        })
+        .collect()
 }
 
 /// Where, between `y0` and `y1` (points) across `x0..x1`, the background
@@ -1698,6 +1934,94 @@ mod tests {
                 size: 10.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_rule_under_a_group_heading_parts_it_from_its_columns_headings() {
+        // One header row read from the text: a group heading over columns
+        // 1 and 2, a rule under it, their headings below, the stub's
+        // heading beside the lower line.
+        let mut chars = word("Deaths", 80.0, 95.0);
+        for (text, x) in [
+            ("State", 5.0),
+            ("no.", 60.0),
+            ("rate", 110.0),
+            ("cases", 155.0),
+        ] {
+            chars.extend(word(text, x, 112.0));
+        }
+        let mut table = layout_table(vec![90.0, 125.0], vec![0.0, 50.0, 100.0, 150.0, 200.0]);
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        split_rows_at_short_rules(
+            &mut table,
+            &inside,
+            &[rulings::Ruling::new(108.5, 55.0, 145.0)],
+        );
+        assert_eq!(table.grid.rows, vec![90.0, 108.5, 125.0]);
+        // The stub's and the last column's cells span both rows.
+        let spans: Vec<(u32, u32, u32)> = (table.grid.cells.iter())
+            .filter(|c| c.rowspan == 2)
+            .map(|c| (c.row, c.col, c.rowspan))
+            .collect();
+        assert_eq!(spans, vec![(0, 0, 2), (0, 3, 2)]);
+        span_over_short_rules(
+            &mut table,
+            &inside,
+            &[rulings::Ruling::new(108.5, 55.0, 145.0)],
+        );
+        assert!(table
+            .grid
+            .cells
+            .iter()
+            .any(|c| (c.row, c.col, c.colspan) == (0, 1, 2)));
+    }
+
+    #[test]
+    fn lines_of_a_label_and_figures_in_one_ruled_band_are_rows() {
+        // A band between rules: a label and two figures a line, then a
+        // label wrapped over two lines beside words.
+        let mut chars = Vec::new();
+        for (k, (label, a, b)) in [
+            ("Weather", "41", "15"),
+            ("Crew", "77", "(50)"),
+            ("Late", "1,199", "9.6"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let y = 100.0 + 12.0 * k as f32;
+            chars.extend(word(label, 5.0, y));
+            chars.extend(word(a, 60.0, y));
+            chars.extend(word(b, 110.0, y));
+        }
+        chars.extend(word("Books and", 5.0, 150.0));
+        chars.extend(word("paper and pens", 60.0, 150.0));
+        chars.extend(word("supplies", 5.0, 162.0));
+        chars.extend(word("bought in bulk", 60.0, 162.0));
+        let mut table = layout_table(vec![95.0, 140.0, 175.0], vec![0.0, 55.0, 105.0, 160.0]);
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        split_rows_at_lines_of_figures(&mut table, &inside);
+        assert_eq!(table.grid.row_count(), 4, "{:?}", table.grid.rows);
+        assert!(table.grid.rows[1] > 110.0 && table.grid.rows[1] < 112.0);
+        assert!(table.grid.rows[2] > 122.0 && table.grid.rows[2] < 124.0);
+    }
+
+    #[test]
+    fn entries_of_prose_a_blank_line_apart_are_rows_of_their_own() {
+        // One band between rules: two entries of two lines each, 12 pt a
+        // line, a blank line between them; the second column's lines beside
+        // the first's.
+        let mut chars = Vec::new();
+        for (k, y) in [100.0, 112.0, 136.0, 148.0].into_iter().enumerate() {
+            chars.extend(word(["Camping", "", "Fishing", ""][k], 10.0, y));
+            chars.extend(word("anyone staying", 60.0, y));
+        }
+        let mut table = layout_table(vec![95.0, 165.0], vec![5.0, 55.0, 150.0]);
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        assert!(words_per_cell(&table.grid, &chars) >= 4.0);
+        split_rows_at_blank_lines(&mut table, &inside);
+        assert_eq!(table.grid.rows.len(), 3, "{:?}", table.grid.rows);
+        assert!(table.grid.rows[1] > 122.0 && table.grid.rows[1] < 136.0);
     }
 
     #[test]
