@@ -3476,21 +3476,22 @@ mod tests {
     fn a_number_and_its_unit_on_every_line_are_one_cell() {
         // `40 years` a line, the unit a word space after a number of two
         // digits, lined up down the column: a label, not two columns.
-        let ages = ["40 years", "41 years", "42 years", "43 years"];
         let totals = ["2,468,083", "2,375,849", "2,325,572", "2,237,108"];
-        let mut rows = vec![vec![("Age", 20.0), right("Total", 160.0)]];
-        rows.extend(
-            (ages.iter().zip(totals)).map(|(&age, total)| vec![(age, 20.0), right(total, 160.0)]),
-        );
-        let grid = table_of_rows(&rows);
+        // A header, then a label and a total a line.
+        let table = |head: &str, labels: [&str; 4]| {
+            let mut rows = vec![vec![(head, 20.0), right("Total", 160.0)]];
+            rows.extend(
+                (labels.iter().zip(totals)).map(|(&l, t)| vec![(l, 20.0), right(t, 160.0)]),
+            );
+            table_of_rows(&rows)
+        };
+        let grid = table("Age", ["40 years", "41 years", "42 years", "43 years"]);
         assert_eq!(grid.col_count(), 2, "{grid:?}");
         // A code in capitals, the same on every line, is a column.
-        let numbers = ["648765 AAA", "648766 AAA", "382030 AAA", "509462 AAA"];
-        let mut rows = vec![vec![("Number Type", 20.0), right("Total", 160.0)]];
-        rows.extend(
-            (numbers.iter().zip(totals)).map(|(&n, total)| vec![(n, 20.0), right(total, 160.0)]),
+        let grid = table(
+            "Number Type",
+            ["648765 AAA", "648766 AAA", "382030 AAA", "509462 AAA"],
         );
-        let grid = table_of_rows(&rows);
         assert_eq!(grid.col_count(), 3, "{grid:?}");
     }
 

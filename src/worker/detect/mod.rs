@@ -726,37 +726,26 @@ fn split_rows_at_blank_lines(table: &mut TableRegion, inside: &[&TextChar]) {
 fn split_rows_at_lines_of_figures(table: &mut TableRegion, inside: &[&TextChar]) {
     let grid = &table.grid;
     let nc = grid.col_count();
-    let mut by_row: Vec<Vec<&TextChar>> = vec![Vec::new(); grid.row_count()];
-    for &c in inside {
-        if let Some(r) = slot(&grid.rows, c.cy()) {
-            by_row[r].push(c);
+    // A line's columns with text, and whether beyond the first it holds
+    // figures only.
+    let columns_of = |line: &[&TextChar]| {
+        let mut filled = vec![false; nc];
+        let mut figures = true;
+        for c in line {
+            if let Some(col) = slot(&grid.cols, c.cx()) {
+                filled[col] = true;
+                figures &= col == 0 || c.c.is_ascii_digit() || ",.%()-–—".contains(c.c);
+            }
         }
-    }
+        (filled, figures)
+    };
     let mut cuts = Vec::new();
-    for (r, in_row) in by_row.iter_mut().enumerate() {
-        in_row.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
-        // The row's lines: (top, bottom, columns with text, all figures
-        // beyond the first column).
-        let mut lines: Vec<(f32, f32, Vec<bool>, bool)> = Vec::new();
-        for c in in_row.iter() {
-            let col = slot(&grid.cols, c.cx());
-            if !lines.last().is_some_and(|l| c.cy() < l.1) {
-                lines.push((c.bbox.y0, c.bbox.y1, vec![false; nc], true));
-            }
-            let line = lines.last_mut().expect("pushed above");
-            (line.0, line.1) = (line.0.min(c.bbox.y0), line.1.max(c.bbox.y1));
-            if let Some(col) = col {
-                line.2[col] = true;
-                if col > 0 && !(c.c.is_ascii_digit() || ",.%()-–—".contains(c.c)) {
-                    line.3 = false;
-                }
-            }
-        }
-        let columns = |l: &(f32, f32, Vec<bool>, bool)| l.2.iter().filter(|&&t| t).count();
+    for (r, lines) in text_lines_of_rows(grid, inside).iter().enumerate() {
         for pair in lines.windows(2) {
-            let (above, below) = (&pair[0], &pair[1]);
-            if below.2[0] && below.3 && columns(below) >= 2 && columns(above) >= 2 {
-                cuts.push((r as u32, (above.1 + below.0) / 2.0));
+            let ((above, _), (below, figures)) = (columns_of(&pair[0]), columns_of(&pair[1]));
+            let count = |f: &[bool]| f.iter().filter(|&&t| t).count();
+            if below[0] && figures && count(&below) >= 2 && count(&above) >= 2 {
+                cuts.push((r as u32, (extent(&pair[0]).1 + extent(&pair[1]).0) / 2.0));
             }
         }
     }
@@ -774,27 +763,47 @@ const BLANK_LINE_EM: f32 = 0.7;
 /// The lines of text of each row of a grid, top to bottom: (top, bottom)
 /// of the characters on them, across all the row's cells.
 fn lines_of_rows(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<Vec<(f32, f32)>> {
+    (text_lines_of_rows(grid, inside).iter())
+        .map(|lines| lines.iter().map(|line| extent(line)).collect())
+        .collect()
+}
+
+/// The characters of each row of a grid, line by line top to bottom: a
+/// character whose middle lies above the bottom of the line so far is on it.
+fn text_lines_of_rows<'a>(
+    grid: &crate::table::Grid,
+    inside: &[&'a TextChar],
+) -> Vec<Vec<Vec<&'a TextChar>>> {
     let mut by_row: Vec<Vec<&TextChar>> = vec![Vec::new(); grid.row_count()];
     for &c in inside {
         if let Some(r) = slot(&grid.rows, c.cy()) {
             by_row[r].push(c);
         }
     }
-    (by_row.iter_mut())
-        .map(|in_row| {
-            let mut lines: Vec<(f32, f32)> = Vec::new();
+    (by_row.into_iter())
+        .map(|mut in_row| {
             in_row.sort_by(|a, b| a.cy().total_cmp(&b.cy()));
-            for c in in_row.iter() {
+            // Each line with the bottom of its characters so far.
+            let mut lines: Vec<(Vec<&TextChar>, f32)> = Vec::new();
+            for c in in_row {
                 match lines.last_mut() {
-                    Some(line) if c.cy() < line.1 => {
-                        *line = (line.0.min(c.bbox.y0), line.1.max(c.bbox.y1))
+                    Some((line, bottom)) if c.cy() < *bottom => {
+                        line.push(c);
+                        *bottom = bottom.max(c.bbox.y1);
                     }
-                    _ => lines.push((c.bbox.y0, c.bbox.y1)),
+                    _ => lines.push((vec![c], c.bbox.y1)),
                 }
             }
-            lines
+            lines.into_iter().map(|(line, _)| line).collect()
         })
         .collect()
+}
+
+/// Top and bottom of a line's characters.
+fn extent(line: &[&TextChar]) -> (f32, f32) {
+    (line.iter()).fold((f32::INFINITY, f32::NEG_INFINITY), |(t, b), c| {
+        (t.min(c.bbox.y0), b.max(c.bbox.y1))
+    })
 }
 
 /// Where, between `y0` and `y1` (points) across `x0..x1`, the background
