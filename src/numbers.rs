@@ -70,12 +70,17 @@ impl MarkEvidence {
     }
 
     pub(crate) fn add(&mut self, text: &str) {
-        let point = matches!(parse(text, DecimalMark::Point), Typed::Number { .. });
-        let comma = matches!(parse(text, DecimalMark::Comma), Typed::Number { .. });
-        match (point, comma) {
-            (true, false) => self.point_only += 1,
-            (false, true) => self.comma_only += 1,
-            _ => {}
+        // Only a text with a point or a comma can read one way and not the
+        // other (and most cells are words: two parses each would be most of
+        // the writer's typing time).
+        if text.contains(['.', ',']) {
+            let point = matches!(parse(text, DecimalMark::Point), Typed::Number { .. });
+            let comma = matches!(parse(text, DecimalMark::Comma), Typed::Number { .. });
+            match (point, comma) {
+                (true, false) => self.point_only += 1,
+                (false, true) => self.comma_only += 1,
+                _ => {}
+            }
         }
         if let Some(date) = numeric_date(text) {
             match (date.first > 12, date.second > 12) {
@@ -123,7 +128,11 @@ pub(crate) fn parse(text: &str, mark: DecimalMark) -> Typed {
 /// [`parse`], with `day_first` saying that the document writes its dates
 /// day first, so `02/03/2024` is the 2nd of March.
 pub(crate) fn parse_with(text: &str, mark: DecimalMark, day_first: bool) -> Typed {
-    if text.is_empty() || text.len() > MAX_NUMBER_CHARS || text.trim() != text {
+    // Every number and date has a digit (most text cells have none).
+    if text.len() > MAX_NUMBER_CHARS
+        || text.trim() != text
+        || !text.bytes().any(|b| b.is_ascii_digit())
+    {
         return Typed::Text;
     }
     if let Some(date) = iso_date(text).or_else(|| day_first_date(text, day_first)) {

@@ -920,18 +920,21 @@ fn bound_worker(command: &mut Command, memory: u64) {
     }
 }
 
-/// The CPU time (user and system) a process has used, from
-/// `/proc/PID/stat`; `None` where that cannot be read.
+/// The CPU time (user and system) a process has used, from its CPU clock
+/// (a system call, not a /proc file to open and parse: this is asked twice a
+/// job); `None` where that cannot be read (the process has ended).
 fn cpu_time(pid: u32) -> Option<Duration> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name (field 2) may hold spaces; fields after it are plain.
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let mut fields = rest.split(' ');
-    let utime: u64 = fields.nth(11)?.parse().ok()?;
-    let stime: u64 = fields.next()?.parse().ok()?;
-    // SAFETY: sysconf has no preconditions.
-    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
-    (ticks > 0).then(|| Duration::from_secs_f64((utime + stime) as f64 / ticks as f64))
+    let mut clock: libc::clockid_t = 0;
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: both calls only write to the locals they are given.
+    let read = unsafe {
+        libc::clock_getcpuclockid(pid as libc::pid_t, &mut clock) == 0
+            && libc::clock_gettime(clock, &mut now) == 0
+    };
+    read.then(|| Duration::new(now.tv_sec as u64, now.tv_nsec as u32))
 }
 
 /// What a lost worker said of its end: its panic line, a failed
@@ -1149,5 +1152,24 @@ mod tests {
             x = std::hint::black_box(x ^ i);
         }
         assert!(cpu_time(std::process::id()).is_some_and(|t| t > Duration::ZERO));
+    }
+
+    #[test]
+    fn a_child_process_has_a_cpu_time_that_grows() {
+        // The pool reads its workers' clocks, not its own.
+        let mut child = Command::new("sh")
+            .args(["-c", "while :; do :; done"])
+            .spawn()
+            .unwrap();
+        let pid = child.id();
+        let first = cpu_time(pid).expect("a child's CPU clock reads");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while cpu_time(pid).is_some_and(|t| t <= first) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let later = cpu_time(pid);
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert!(later.is_some_and(|t| t > first), "{first:?} then {later:?}");
     }
 }

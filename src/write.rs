@@ -383,9 +383,11 @@ impl WorkbookWriter {
             let last_row = (row + rowspan - 1).min(max_rows - 1);
             let last_col = (c + colspan as usize - 1).min(cols - 1) as u16;
             let merged = (last_row, last_col) != (row, col);
-            let format =
-                self.formats
-                    .get(cell.num_format(), bold, cell.wraps() || merged, cell.unsure);
+            let wrap = cell.wraps() || merged;
+            // Text in the default format goes without one: rust_xlsxwriter
+            // looks every format up by value, for each cell written.
+            let plain = cell.num_format().is_none() && !bold && !wrap && !cell.unsure;
+            let format = self.formats.get(cell.num_format(), bold, wrap, cell.unsure);
             if merged {
                 let text = match &cell.value {
                     Value::Text(t) => t.as_str(),
@@ -404,6 +406,9 @@ impl WorkbookWriter {
             match &cell.value {
                 Value::Empty => {}
                 Value::Text(_) if merged => {}
+                Value::Text(t) if plain => {
+                    sheet.write_string(row, col, t)?;
+                }
                 Value::Text(t) => {
                     sheet.write_string_with_format(row, col, t, format)?;
                 }

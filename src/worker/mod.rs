@@ -41,7 +41,10 @@ use render::{PageImage, Showing};
 use turn::Turn;
 
 /// Serves requests until stdin closes.
-pub fn serve(input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
+pub fn serve(input: impl BufRead, output: impl Write) -> std::io::Result<()> {
+    // A job's answer (a table's rows, then `done`) goes out in one write, not
+    // one per line: each write wakes the parent's reader thread.
+    let mut output = std::io::BufWriter::with_capacity(64 << 10, output);
     // One line naming the panic, whatever RUST_BACKTRACE says: the parent
     // quotes it, and a backtrace would push it out of the stderr it keeps.
     panic::set_hook(Box::new(|info| {
@@ -361,7 +364,7 @@ impl Worker {
             // text (detection saw it erased); a drawn page with its text
             // (detection saw none).
             match straight {
-                Some(pixels) => image.pixels = pixels,
+                Some(pixels) => image.pixels = render::grey(pixels),
                 None if showing == Showing::Graphics => {
                     if let Ok(whole) = render(page, Showing::Everything) {
                         image = whole;
@@ -521,7 +524,7 @@ enum Reading {
 pub const OPEN_PAGES: usize = 2;
 
 /// The share of a page image's pixels that are ink.
-fn ink_share(pixels: &image::GrayImage) -> f32 {
+fn ink_share(pixels: &render::Grey) -> f32 {
     let ink = pixels.as_raw().iter().filter(|&&v| v < 128).count();
     ink as f32 / pixels.as_raw().len().max(1) as f32
 }

@@ -15,7 +15,7 @@ mod grey;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use image::GrayImage;
+use image::{GrayImage, ImageBuffer, Luma};
 use mupdf::{
     Colorspace, Device, DisplayList, Document, Matrix, Page, Pixmap, TextPage, TextPageFlags,
 };
@@ -23,9 +23,58 @@ use mupdf::{
 use crate::error::Error;
 use crate::table::Rect;
 
+/// A grey image whose samples may be MuPDF's own (see `Samples`).
+pub type Grey = ImageBuffer<Luma<u8>, Samples>;
+
+/// The samples of a page image: the pixmap MuPDF drew them in, one byte a
+/// pixel, row after row (a copy of two megabytes a page was a tenth of a
+/// worker's time); or samples of our own (a page turned, an image made).
+pub enum Samples {
+    Drawn(Pixmap),
+    Owned(Vec<u8>),
+}
+
+impl std::ops::Deref for Samples {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Samples::Drawn(pixmap) => pixmap.samples(),
+            Samples::Owned(samples) => samples,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Samples {
+    fn deref_mut(&mut self) -> &mut [u8] {
+        match self {
+            Samples::Drawn(pixmap) => pixmap.samples_mut(),
+            Samples::Owned(samples) => samples,
+        }
+    }
+}
+
+/// `image` as a [`Grey`], its samples moved, not copied.
+pub fn grey(image: GrayImage) -> Grey {
+    let (width, height) = image.dimensions();
+    Grey::from_raw(width, height, Samples::Owned(image.into_raw()))
+        .expect("the image's own samples")
+}
+
+/// `image` with samples of its own, to change or to hand to the image
+/// crates' operations (OCR's): moved when they are, copied from MuPDF's
+/// pixmap when not.
+pub fn owned(image: Grey) -> GrayImage {
+    let (width, height) = image.dimensions();
+    let samples = match image.into_raw() {
+        Samples::Owned(samples) => samples,
+        drawn => drawn.to_vec(),
+    };
+    GrayImage::from_raw(width, height, samples).expect("the image's own samples")
+}
+
 /// A rendered page: one byte of grey per pixel, 0 black, 255 white.
 pub struct PageImage {
-    pub pixels: GrayImage,
+    pub pixels: Grey,
     /// Pixels per point.
     pub scale: f32,
     /// The page point at pixel (0, 0): MuPDF pages need not start at the origin.
@@ -172,7 +221,7 @@ pub fn render_page(page: &Page, scale: f32, showing: Showing) -> Result<PageImag
         }
         Showing::Graphics => draw_graphics(page, scale, None)?,
     };
-    Ok(page_image(&pixmap, scale))
+    Ok(page_image(pixmap, scale))
 }
 
 /// Renders a page as detection sees it (`Showing::Graphics`) and reads its
@@ -188,7 +237,7 @@ pub fn render_with_text(page: &Page, scale: f32) -> Result<(PageImage, TextPage)
         points_per_pixel: 1.0 / scale,
     };
     let pixmap = draw_graphics(page, scale, Some(sink))?;
-    Ok((page_image(&pixmap, scale), text))
+    Ok((page_image(pixmap, scale), text))
 }
 
 /// The page's contents without their text, as MuPDF's own `to_pixmap`
@@ -226,27 +275,28 @@ fn draw_graphics(
 }
 
 /// The grey samples of `pixmap`, rendered at `scale`, as a page image.
-fn page_image(pixmap: &Pixmap, scale: f32) -> PageImage {
+fn page_image(pixmap: Pixmap, scale: f32) -> PageImage {
     let (width, height) = (pixmap.width(), pixmap.height());
-    let stride = pixmap.stride() as usize;
-    let n = pixmap.n() as usize;
-    let samples = pixmap.samples();
+    let origin = (pixmap.x() as f32 / scale, pixmap.y() as f32 / scale);
     let (w, h) = (width as usize, height as usize);
-    let mut raw = Vec::with_capacity(w * h);
-    for y in 0..h {
-        let line = &samples[y * stride..];
-        if n == 1 {
-            // Grey without alpha, as asked: a row is a copy.
-            raw.extend_from_slice(&line[..w]);
-        } else {
-            raw.extend(line.chunks_exact(n).take(w).map(|px| px[0]));
+    let samples = match (pixmap.n(), pixmap.stride() as usize) {
+        // Grey without alpha, as asked: rows end to end, the pixmap as it is.
+        (1, stride) if stride == w => Samples::Drawn(pixmap),
+        (n, stride) => {
+            let n = n as usize;
+            let samples = pixmap.samples();
+            let mut raw = Vec::with_capacity(w * h);
+            for y in 0..h {
+                let line = &samples[y * stride..];
+                raw.extend(line.chunks_exact(n).take(w).map(|px| px[0]));
+            }
+            Samples::Owned(raw)
         }
-    }
-    let pixels = GrayImage::from_raw(width, height, raw).expect("width x height samples");
+    };
     PageImage {
-        pixels,
+        pixels: Grey::from_raw(width, height, samples).expect("width x height samples"),
         scale,
-        origin: (pixmap.x() as f32 / scale, pixmap.y() as f32 / scale),
+        origin,
     }
 }
 
@@ -348,6 +398,28 @@ mod tests {
         let trailer = format!("trailer\n<</Size {}/Root 1 0 R>>\n", objects.len() + 1);
         pdf.extend(format!("{trailer}startxref\n{xref}\n%%EOF\n").bytes());
         pdf
+    }
+
+    #[test]
+    fn a_page_image_is_the_pixmap_drawn_not_a_copy() {
+        let path = Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/samples/ruled-simple.pdf"
+        ));
+        let doc = open_document(path, None).unwrap();
+        let page = load_page(&doc, path, 1).unwrap();
+        for scale in [1.0, 1.37, 2.0] {
+            let pixmap = draw_graphics(&page, scale, None).unwrap();
+            let copy = pixmap.samples().to_vec();
+            let (width, height) = (pixmap.width(), pixmap.height());
+            let image = page_image(pixmap, scale);
+            assert!(matches!(image.pixels.as_raw(), Samples::Drawn(_)));
+            assert_eq!(image.pixels.dimensions(), (width, height));
+            assert_eq!(image.pixels.as_raw().len(), (width * height) as usize);
+            assert!(image.pixels.as_raw()[..] == copy[..]);
+            // Owned, the samples are the same.
+            assert!(owned(image.pixels).into_raw() == copy);
+        }
     }
 
     #[test]

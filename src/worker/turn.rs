@@ -15,7 +15,7 @@
 use image::imageops;
 
 use crate::table::Rect;
-use crate::worker::render::PageImage;
+use crate::worker::render::{self, PageImage};
 
 /// How many characters must run one way before a page counts as turned,
 /// and what share of them: a chart's sideways axis label is not enough.
@@ -104,7 +104,7 @@ impl Turn {
             Turn::Counterclockwise => imageops::rotate270(&page.pixels),
         };
         PageImage {
-            pixels,
+            pixels: render::grey(pixels),
             scale: page.scale,
             origin: (0.0, 0.0),
         }
@@ -171,7 +171,7 @@ mod tests {
             let mut pixels = GrayImage::from_pixel(4, 6, Luma([255]));
             pixels.put_pixel(1, 4, Luma([0]));
             let page = turn.image(PageImage {
-                pixels,
+                pixels: render::grey(pixels),
                 scale: 1.0,
                 origin: (0.0, 0.0),
             });

@@ -1622,7 +1622,7 @@ mod tests {
             pixels.put_pixel(50, y, image::Luma([0]));
         }
         let page = PageImage {
-            pixels,
+            pixels: crate::worker::render::grey(pixels),
             scale: 1.0,
             origin: (0.0, 0.0),
         };
@@ -1900,7 +1900,7 @@ mod tests {
             lines in proptest::collection::vec((-5.0f32..60.0, -5.0f32..110.0, 0.0f32..100.0), 0..6),
         ) {
             let page = PageImage {
-                pixels: image::GrayImage::from_raw(w, h, pixels).unwrap(),
+                pixels: crate::worker::render::grey(image::GrayImage::from_raw(w, h, pixels).unwrap()),
                 scale,
                 origin: (3.0, -2.0),
             };

@@ -9,8 +9,7 @@
 
 use super::scan::InkBits;
 use crate::config::DetectConfig;
-use crate::worker::render::PageImage;
-use image::GrayImage;
+use crate::worker::render::{Grey, PageImage};
 
 /// A straight line in page points: at `pos` across, from `start` to `end`
 /// along. Horizontal rulings have `pos` = y; vertical ones `pos` = x.
@@ -328,12 +327,7 @@ struct LightLines {
 /// only where it is darker than the fill (gaps up to `max_gap` bridged,
 /// where a line crosses it). A border along a fill's side is left whole:
 /// the fill is drawn against it.
-fn showing_over_fills(
-    pixels: &GrayImage,
-    s: Stroke,
-    fills: &[PixelBox],
-    max_gap: u32,
-) -> Vec<Stroke> {
+fn showing_over_fills(pixels: &Grey, s: Stroke, fills: &[PixelBox], max_gap: u32) -> Vec<Stroke> {
     let mut shows: Option<Vec<bool>> = None;
     for &(x0, y0, x1, y1) in fills {
         let crossed = s.start.max(y0)..s.end.min(y1);
@@ -371,7 +365,7 @@ fn showing_over_fills(
 
 /// Whether a vertical stroke's pixels on row `y` are darker than the fill
 /// `FILL_BESIDE` pixels to either side of it.
-fn darker_than_beside(pixels: &GrayImage, s: &Stroke, y: u32) -> bool {
+fn darker_than_beside(pixels: &Grey, s: &Stroke, y: u32) -> bool {
     let (width, _) = pixels.dimensions();
     let (Some(left), right) = (s.first.checked_sub(FILL_BESIDE), s.last + FILL_BESIDE) else {
         return false;
@@ -404,7 +398,7 @@ fn inside(inner: PixelBox, outer: PixelBox) -> bool {
 /// the other). Row by row, the columns' runs kept open as it goes; only
 /// along the rows unless `down_too`.
 fn lines_over_fill(
-    pixels: &GrayImage,
+    pixels: &Grey,
     box_: PixelBox,
     min_len: u32,
     max_gap: u32,
@@ -715,13 +709,14 @@ fn strokes(runs: &[(u32, u32, u32)]) -> Vec<Stroke> {
 mod tests {
     use super::*;
     use crate::config::Config;
+    use crate::worker::render::grey;
     use image::{GrayImage, Luma};
 
     fn page_with(draw: impl Fn(&mut GrayImage)) -> PageImage {
         let mut pixels = GrayImage::from_pixel(200, 100, Luma([255]));
         draw(&mut pixels);
         PageImage {
-            pixels,
+            pixels: grey(pixels),
             scale: 1.0,
             origin: (0.0, 0.0),
         }
@@ -924,7 +919,7 @@ mod tests {
         // line; it must only not fail.)
         for (w, h) in [(1, 80), (80, 1)] {
             let page = PageImage {
-                pixels: GrayImage::from_pixel(w, h, Luma([235])),
+                pixels: grey(GrayImage::from_pixel(w, h, Luma([235]))),
                 scale: 1.0,
                 origin: (0.0, 0.0),
             };
@@ -932,7 +927,7 @@ mod tests {
         }
         for (w, h) in [(200, 100), (61, 61)] {
             let page = PageImage {
-                pixels: GrayImage::from_pixel(w, h, Luma([235])),
+                pixels: grey(GrayImage::from_pixel(w, h, Luma([235]))),
                 scale: 1.0,
                 origin: (0.0, 0.0),
             };

@@ -8,7 +8,7 @@
 //! pixel and one past the last — sorted by line, then start, which is what
 //! a scan line by scan line would give.
 
-use image::GrayImage;
+use crate::worker::render::Grey;
 
 /// One bit of ink per pixel, row by row, each row in whole words (bits
 /// past the width are zero).
@@ -21,36 +21,23 @@ pub struct InkBits {
 
 impl InkBits {
     /// The pixels of `img` darker than `threshold`.
-    pub fn new(img: &GrayImage, threshold: u8) -> InkBits {
-        let (width, height) = img.dimensions();
-        let words = (width as usize).div_ceil(64);
-        let mut bits = vec![0u64; words * height as usize];
-        for (row, out) in img
-            .as_raw()
-            .chunks_exact(width.max(1) as usize)
-            .zip(bits.chunks_exact_mut(words.max(1)))
-        {
-            pack_row(row, threshold, out);
-        }
-        InkBits {
-            width,
-            height,
-            words,
-            bits,
-        }
+    pub fn new(img: &Grey, threshold: u8) -> InkBits {
+        let [bits] = InkBits::each(img, [threshold]);
+        bits
     }
 
     /// The pixels of `img` darker than each of `thresholds`, packed in one
     /// pass: a row is packed for every threshold while it is in the cache,
     /// so the image is read from memory once, not once a threshold.
-    pub fn each<const N: usize>(img: &GrayImage, thresholds: [u8; N]) -> [InkBits; N] {
+    pub fn each<const N: usize>(img: &Grey, thresholds: [u8; N]) -> [InkBits; N] {
         let (width, height) = img.dimensions();
         let words = (width as usize).div_ceil(64);
         let mut all: [Vec<u64>; N] = std::array::from_fn(|_| vec![0u64; words * height as usize]);
         for (y, row) in img.as_raw().chunks_exact(width.max(1) as usize).enumerate() {
-            for (bits, &threshold) in all.iter_mut().zip(&thresholds) {
-                pack_row(row, threshold, &mut bits[y * words..(y + 1) * words]);
-            }
+            let mut outs = all
+                .each_mut()
+                .map(|bits| &mut bits[y * words..(y + 1) * words]);
+            pack_row_each(row, &thresholds, &mut outs);
         }
         all.map(|bits| InkBits {
             width,
@@ -66,7 +53,7 @@ impl InkBits {
     /// not ink) with paper beyond both (pixels not darker than `faint`) are
     /// such a line; the first of the two is marked. A tint as faint
     /// everywhere has no paper beside it.
-    pub fn with_split_lines(self, img: &GrayImage, faint: u8) -> InkBits {
+    pub fn with_split_lines(self, img: &Grey, faint: u8) -> InkBits {
         let mut ink = self;
         let not_paper = InkBits::new(img, faint).bits;
         let faint_bits: Vec<u64> = (not_paper.iter().zip(&ink.bits))
@@ -144,91 +131,50 @@ impl InkBits {
         if h == 0 || min_len == 0 {
             return Vec::new();
         }
-        // A pixel is in a run when it is ink, or a single gap between ink
-        // above and below: rows are whole words, so "the row above" is
-        // `words` words back.
-        let n = self.bits.len();
-        let mut bridged = self.bits.clone();
-        if h > 2 {
-            let (above, below) = (&self.bits[..n - 2 * words], &self.bits[2 * words..]);
-            for ((out, a), b) in bridged[words..n - words].iter_mut().zip(above).zip(below) {
-                *out |= a & b;
-            }
-        }
-        // Which columns hold a run of `min_len`: the rows where `len` pixels
-        // down are all bridged ink, for growing `len` (erosion by doubling).
-        let len = min_len.min(self.height) as usize;
-        let mut eroded = bridged.clone();
-        let mut span = 1usize;
-        while span * 2 <= len {
-            and_ahead(&mut eroded, span * words);
-            span *= 2;
-        }
-        // [y, y + span) and [y + len - span, y + len) together cover the run.
-        let shift = (len - span) * words;
-        let mut columns = vec![0u64; words];
-        for (row, ahead) in eroded
-            .chunks_exact(words)
-            .zip(eroded[shift..].chunks_exact(words))
-        {
-            for ((c, a), b) in columns.iter_mut().zip(row).zip(ahead) {
-                *c |= a & b;
-            }
-        }
-        // Only those columns are followed down the page, a word of columns
-        // at a time: a run starts where a column's bit turns on and ends
-        // where it turns off, so the work is the words, plus the runs.
-        let watched: Vec<usize> = (0..words).filter(|&k| columns[k] != 0).collect();
+        // One pass down the page, a word of columns at a time: a run starts
+        // where a column's bit turns on and ends where it turns off, so the
+        // work is the words plus the edges. A drawn page's image holds no
+        // text, so its edges are few: lines and fills. (Eroding first, to
+        // follow only the columns that hold a long run, cost several passes
+        // over the page to save edges there are few of.)
         let mut started = vec![0u32; words * 64];
         let mut previous = vec![0u64; words];
+        let mut now = vec![0u64; words];
         let mut runs = Vec::new();
-        let mut edge = |k: usize, changed: u64, on: u64, y: u32, runs: &mut Vec<_>| {
-            let mut bits = changed;
-            while bits != 0 {
-                let bit = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let x = k * 64 + bit;
-                if on >> bit & 1 == 1 {
-                    started[x] = y;
-                } else if y - started[x] >= min_len {
-                    runs.push((x as u32, started[x], y));
+        for y in 0..=h {
+            // A pixel is in a run when it is ink, or a single gap between
+            // ink above and below; past the last row, every run ends.
+            if y == h {
+                now.fill(0);
+            } else if y == 0 || y + 1 == h {
+                now.copy_from_slice(self.row(y));
+            } else {
+                let (above, below) = (self.row(y - 1), self.row(y + 1));
+                for (((n, &r), &a), &b) in now.iter_mut().zip(self.row(y)).zip(above).zip(below) {
+                    *n = r | (a & b);
                 }
             }
-        };
-        for y in 0..=h {
-            for &k in &watched {
-                let now = match y < h {
-                    true => bridged[y * words + k] & columns[k],
-                    false => 0, // every run ends with the page
-                };
-                let changed = now ^ previous[k];
-                if changed != 0 {
-                    edge(k, changed, now, y as u32, &mut runs);
-                    previous[k] = now;
+            if now == previous {
+                continue; // most rows: no edge
+            }
+            for (k, (&on, before)) in now.iter().zip(previous.iter_mut()).enumerate() {
+                let mut changed = on ^ *before;
+                *before = on;
+                while changed != 0 {
+                    let bit = changed.trailing_zeros() as usize;
+                    changed &= changed - 1;
+                    let x = k * 64 + bit;
+                    if on >> bit & 1 == 1 {
+                        started[x] = y as u32;
+                    } else if y as u32 - started[x] >= min_len {
+                        runs.push((x as u32, started[x], y as u32));
+                    }
                 }
             }
         }
         runs.sort_unstable();
         runs
     }
-}
-
-/// `bits[i] &= bits[i + offset]` for every `i`, and zero where `i + offset`
-/// is past the end: each word anded with the one `offset` ahead of it.
-/// Done a block of `offset` words at a time, so that the words read are
-/// never ones already written (and the loop vectorizes).
-fn and_ahead(bits: &mut [u64], offset: usize) {
-    let n = bits.len();
-    let mut at = 0;
-    while at + offset < n {
-        let (head, tail) = bits.split_at_mut(at + offset);
-        let count = offset.min(tail.len());
-        for (w, ahead) in head[at..at + count].iter_mut().zip(&tail[..count]) {
-            *w &= ahead;
-        }
-        at += count;
-    }
-    bits[at..].fill(0);
 }
 
 /// The bits of word `k` that lie in the bit positions [a, b).
@@ -250,15 +196,74 @@ pub fn set_bits(row: &mut [u64], a: u32, b: u32) {
     }
 }
 
-/// The bits of `row` darker than `threshold`, 64 pixels a word.
-fn pack_row(row: &[u8], threshold: u8, out: &mut [u64]) {
-    let whole = row.len() / 64;
+/// `row` packed for each of `thresholds` into `outs`, which hold zeros:
+/// 64 pixels of paper (255, lighter than any threshold), most of a drawn
+/// page, are one test for all thresholds and left as they are.
+fn pack_row_each(row: &[u8], thresholds: &[u8], outs: &mut [&mut [u64]]) {
     #[cfg(target_arch = "x86_64")]
-    if threshold > 0 && std::arch::is_x86_feature_detected!("avx2") {
+    if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, checked just above.
-        unsafe { pack_row_avx2(row, threshold, out) };
+        unsafe { pack_row_each_avx2(row, thresholds, outs) };
         return;
     }
+    for (out, &threshold) in outs.iter_mut().zip(thresholds) {
+        pack_row(row, threshold, out);
+    }
+}
+
+/// `pack_row_each` thirty-two bytes at a time, with a pixel darker than a
+/// threshold t exactly where min(v, t - 1) == v.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn pack_row_each_avx2(row: &[u8], thresholds: &[u8], outs: &mut [&mut [u64]]) {
+    use std::arch::x86_64::{
+        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8, _mm256_movemask_epi8,
+        _mm256_set1_epi8,
+    };
+    let whole = row.len() / 64;
+    let rest = row.len() % 64;
+    if whole == 0 {
+        for (out, &threshold) in outs.iter_mut().zip(thresholds) {
+            pack_rest(row, threshold, out, 0);
+        }
+        return;
+    }
+    // The pixels short of a word at the row's end are the top bits of the
+    // row's last 64 (which overlap the word before): read those, shift.
+    let last = (rest > 0).then_some((whole, row.len() - 64, 64 - rest));
+    let words = (0..whole).map(|k| (k, k * 64, 0)).chain(last);
+    // SAFETY: each load reads 64 bytes from `at`, and at + 64 <= row.len().
+    unsafe {
+        let paper = _mm256_set1_epi8(-1);
+        for (k, at, shift) in words {
+            let at = row.as_ptr().add(at) as *const __m256i;
+            let (lo, hi) = (_mm256_loadu_si256(at), _mm256_loadu_si256(at.add(1)));
+            let lightest = _mm256_cmpeq_epi8(_mm256_min_epu8(lo, hi), paper);
+            if _mm256_movemask_epi8(lightest) == -1 {
+                continue;
+            }
+            for (out, &threshold) in outs.iter_mut().zip(thresholds) {
+                if threshold == 0 {
+                    continue; // nothing is darker than black
+                }
+                let limit = _mm256_set1_epi8((threshold - 1) as i8);
+                let dark_lo = _mm256_cmpeq_epi8(_mm256_min_epu8(lo, limit), lo);
+                let dark_hi = _mm256_cmpeq_epi8(_mm256_min_epu8(hi, limit), hi);
+                let dark = u64::from(_mm256_movemask_epi8(dark_lo) as u32)
+                    | u64::from(_mm256_movemask_epi8(dark_hi) as u32) << 32;
+                out[k] = dark >> shift;
+            }
+        }
+    }
+}
+
+/// The bits of `row` darker than `threshold`, 64 pixels a word (where
+/// the CPU has no AVX2 for `pack_row_each`).
+fn pack_row(row: &[u8], threshold: u8, out: &mut [u64]) {
+    let whole = row.len() / 64;
     #[cfg(target_arch = "x86_64")]
     if threshold > 0 {
         use std::arch::x86_64::{
@@ -285,37 +290,6 @@ fn pack_row(row: &[u8], threshold: u8, out: &mut [u64]) {
         }
     }
     pack_rest(row, threshold, out, 0);
-}
-
-/// `pack_row` thirty-two bytes at a time: packing is a pass over every
-/// page image (three thresholds), half of what detection spends on a
-/// ruled page with SSE2's sixteen.
-///
-/// # Safety
-/// The CPU must have AVX2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn pack_row_avx2(row: &[u8], threshold: u8, out: &mut [u64]) {
-    use std::arch::x86_64::{
-        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8, _mm256_movemask_epi8,
-        _mm256_set1_epi8,
-    };
-    let whole = row.len() / 64;
-    // v < t exactly when min(v, t - 1) == v.
-    // SAFETY: the loads read 32 bytes from within `row` (2 × 32 = 64 per
-    // whole word); AVX2 is the caller's promise.
-    unsafe {
-        let limit = _mm256_set1_epi8((threshold - 1) as i8);
-        for (k, word) in out.iter_mut().take(whole).enumerate() {
-            let at = row.as_ptr().add(k * 64) as *const __m256i;
-            let (lo, hi) = (_mm256_loadu_si256(at), _mm256_loadu_si256(at.add(1)));
-            let dark_lo = _mm256_cmpeq_epi8(_mm256_min_epu8(lo, limit), lo);
-            let dark_hi = _mm256_cmpeq_epi8(_mm256_min_epu8(hi, limit), hi);
-            *word = u64::from(_mm256_movemask_epi8(dark_lo) as u32)
-                | u64::from(_mm256_movemask_epi8(dark_hi) as u32) << 32;
-        }
-    }
-    pack_rest(row, threshold, out, whole);
 }
 
 /// `pack_row` from word `from` on, a pixel at a time.
@@ -363,7 +337,8 @@ fn ones(words: &[u64], width: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use image::Luma;
+    use crate::worker::render::grey;
+    use image::{GrayImage, Luma};
     use proptest::prelude::*;
 
     /// The long runs of one line of a mask, as a plain scan finds them.
@@ -406,7 +381,7 @@ mod tests {
             min_len in 1u32..12,
             threshold in prop_oneof![Just(180u8), Just(240u8), any::<u8>()],
         ) {
-            let img = GrayImage::from_raw(w, h, pixels).unwrap();
+            let img = grey(GrayImage::from_raw(w, h, pixels).unwrap());
             let bits = InkBits::new(&img, threshold);
             let ink = |x: u32, y: u32| img.get_pixel(x, y).0[0] < threshold;
             let mut rows = Vec::new();
@@ -423,24 +398,40 @@ mod tests {
             prop_assert_eq!(bits.column_runs(min_len), columns);
         }
 
-        /// Packed in one pass for several thresholds, each as packed alone.
+        /// Packed in one pass for several thresholds (paper skipped, the
+        /// row's tail read overlapped), each pixel's bit is whether it is
+        /// darker than the threshold, and bits past the width are clear;
+        /// packed without AVX2, the same.
         #[test]
-        fn one_pass_packs_each_threshold_as_alone(
-            (w, h, pixels) in (1u32..150, 1u32..20).prop_flat_map(|(w, h)| {
-                (Just(w), Just(h), proptest::collection::vec(any::<u8>(), (w * h) as usize))
+        fn one_pass_packs_each_threshold_pixel_for_pixel(
+            (w, h, pixels) in (1u32..200, 1u32..12).prop_flat_map(|(w, h)| {
+                (Just(w), Just(h), proptest::collection::vec(prop_oneof![
+                    4 => Just(255u8), 1 => any::<u8>()], (w * h) as usize))
             }),
             thresholds in proptest::array::uniform3(any::<u8>()),
         ) {
-            let img = GrayImage::from_raw(w, h, pixels).unwrap();
+            let img = grey(GrayImage::from_raw(w, h, pixels).unwrap());
             for (bits, threshold) in InkBits::each(&img, thresholds).iter().zip(thresholds) {
-                prop_assert_eq!(&bits.bits, &InkBits::new(&img, threshold).bits);
+                for y in 0..h as usize {
+                    let mut plain = vec![0u64; bits.words];
+                    let row = &img.as_raw()[y * w as usize..][..w as usize];
+                    pack_row(row, threshold, &mut plain);
+                    prop_assert_eq!(bits.row(y), &plain[..]);
+                    for (k, &word) in bits.row(y).iter().enumerate() {
+                        for i in 0..64 {
+                            let x = k * 64 + i;
+                            let dark = x < w as usize && row[x] < threshold;
+                            prop_assert_eq!(word >> i & 1 == 1, dark, "x {} y {}", x, y);
+                        }
+                    }
+                }
             }
         }
     }
 
     #[test]
     fn a_line_across_word_boundaries_is_one_run() {
-        let mut img = GrayImage::from_pixel(200, 3, Luma([255]));
+        let mut img = grey(GrayImage::from_pixel(200, 3, Luma([255])));
         for x in 10..190 {
             if x != 100 {
                 img.put_pixel(x, 1, Luma([0])); // one missing pixel is bridged

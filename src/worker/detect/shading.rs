@@ -4,7 +4,7 @@
 //! left and right edges; the bars of a chart, and the parts of a stacked
 //! bar, end wherever their values end.
 
-use image::GrayImage;
+use crate::worker::render::Grey;
 
 /// Grey levels a flat tint may vary by: on a drawn page anti-aliasing and
 /// dithering; on a scan also paper grain and JPEG noise (a grey header band
@@ -32,7 +32,7 @@ pub struct Tint {
 /// (a chart's gridline over its background) does not cut it in two; white
 /// between two tints does.
 pub fn tints(
-    pixels: &GrayImage,
+    pixels: &Grey,
     area: (u32, u32, u32, u32),
     visible: u8,
     (min_run, min_height, max_line): (u32, u32, u32),
@@ -125,17 +125,19 @@ pub fn in_columns(tints: &[Tint], tol: u32) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::worker::render::grey;
+    use image::GrayImage;
 
-    fn page(w: u32, h: u32) -> GrayImage {
-        GrayImage::from_pixel(w, h, image::Luma([255]))
+    fn page(w: u32, h: u32) -> Grey {
+        grey(GrayImage::from_pixel(w, h, image::Luma([255])))
     }
 
     /// The tints of `area` with nothing explained, at `tone_step`.
-    fn bare_tints(img: &GrayImage, area: (u32, u32, u32, u32), tone_step: u8) -> Vec<Tint> {
+    fn bare_tints(img: &Grey, area: (u32, u32, u32, u32), tone_step: u8) -> Vec<Tint> {
         tints(img, area, 245, (8, 4, 3), tone_step, |_, _| false)
     }
 
-    fn fill(img: &mut GrayImage, (x0, y0, x1, y1): (u32, u32, u32, u32), v: u8) {
+    fn fill(img: &mut Grey, (x0, y0, x1, y1): (u32, u32, u32, u32), v: u8) {
         for y in y0..y1 {
             for x in x0..x1 {
                 img.put_pixel(x, y, image::Luma([v]));

@@ -192,7 +192,15 @@ impl NativeDevice for WithoutText {
     }
 
     fn fill_image(&mut self, image: &Image, ctm: Matrix, alpha: f32, cp: ColorParams) {
+        // Images turned grey without ICC: its colour link for an image's
+        // colours costs a worker milliseconds to build and each pixel a
+        // table lookup, for a photo or a logo; a scan in colour keeps its
+        // lines, and OCR its letters, either way (on the bench, one OCR
+        // title of 144 wild documents read a character differently).
+        let mut context = mupdf::Context::get();
+        context.disable_icc();
         let r = self.target.fill_image(image, &ctm, alpha, cp);
+        context.enable_icc();
         self.keep(r);
         self.to_text(|t| t.device.fill_image(image, &t.ctm(ctm), alpha, cp));
     }
