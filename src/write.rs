@@ -92,6 +92,9 @@ const MAX_WIDTH: usize = 60;
 const LINE_HEIGHT: f64 = 15.0;
 
 impl WorkbookWriter {
+    /// A writer of `target`. (With one sheet, the sheet opens with the
+    /// first table, or at the end: making its temporary file can fail,
+    /// which this could only panic on.)
     pub fn new(target: &Path, layout: Layout) -> WorkbookWriter {
         let mut workbook = Workbook::new();
         // The index is filled last but must come first: an ordinary sheet,
@@ -100,7 +103,7 @@ impl WorkbookWriter {
             .add_worksheet()
             .set_name(INDEX_SHEET)
             .expect("a valid sheet name");
-        let mut writer = WorkbookWriter {
+        WorkbookWriter {
             workbook,
             layout,
             target: target.to_owned(),
@@ -114,13 +117,7 @@ impl WorkbookWriter {
             marks: MarkEvidence::default(),
             typing: Typing::default(),
             formats: Formats::default(),
-        };
-        if layout == Layout::OneSheet {
-            writer
-                .open_sheet(ONE_SHEET_NAME)
-                .expect("a valid sheet name");
         }
-        writer
     }
 
     /// The same writer, writing the numbers of a document that uses a
@@ -214,6 +211,9 @@ impl WorkbookWriter {
                 self.open_sheet(&base)?;
             }
             Layout::OneSheet => {
+                if self.sheet.is_none() {
+                    self.open_sheet(ONE_SHEET_NAME)?;
+                }
                 let cursor = self.sheet.as_mut().expect("the one sheet is open");
                 if cursor.next_row > 0 {
                     cursor.next_row += 1; // the blank row between tables
@@ -297,6 +297,7 @@ impl WorkbookWriter {
         let position = self.workbook.worksheets_mut().len();
         self.workbook
             .add_worksheet_with_constant_memory()
+            .map_err(in_the_temporary_folder)?
             .set_name(&name)?;
         self.sheet = Some(SheetCursor {
             position,
@@ -454,7 +455,12 @@ impl WorkbookWriter {
     /// panic inside the xlsx library), the temporary file is removed.
     pub fn finish(mut self) -> Result<(), Error> {
         self.close_table();
-        let filled = self.close_sheet().and_then(|()| self.fill_index());
+        // The one sheet is there with no table on it too.
+        let opened = match (self.layout, &self.sheet) {
+            (Layout::OneSheet, None) => self.open_sheet(ONE_SHEET_NAME).map(drop),
+            _ => Ok(()),
+        };
+        let filled = (opened.and_then(|()| self.close_sheet())).and_then(|()| self.fill_index());
         filled.map_err(|e| self.error(e))?;
         if is_stdout(&self.target) {
             let mut out = StickyWriter::new(std::io::Cursor::new(Vec::new()));
@@ -622,6 +628,23 @@ impl WorkbookWriter {
             message: crate::error::io_reason(e),
         }
     }
+}
+
+/// A sheet's temporary file could not be made: the error says where.
+fn in_the_temporary_folder(e: XlsxError) -> XlsxError {
+    let (dir, io) = match e {
+        XlsxError::TempFileError(dir, io) => (dir, io),
+        XlsxError::IoError(io) => (std::env::temp_dir(), io),
+        other => return other,
+    };
+    let reason = crate::error::io_reason(&io);
+    XlsxError::IoError(std::io::Error::new(
+        io.kind(),
+        format!(
+            "{reason} (in the temporary folder for sheets, {})",
+            dir.display()
+        ),
+    ))
 }
 
 /// The sheet being written and what it has taken so far.

@@ -407,3 +407,31 @@ fn issue_9_a_single_conversion_interrupted_says_so_and_leaves_nothing() {
         .collect();
     assert_eq!(left, ["long.pdf"], "no workbook, no temporary file");
 }
+
+#[test]
+fn a_temporary_folder_that_cannot_be_written_is_named_and_leaves_no_workbook() {
+    // The writer keeps sheets in temporary files (flat memory): where the
+    // folder for them is missing, the error says which folder, nothing is
+    // half written, and no panic shows.
+    let dir = scratch();
+    let out = dir.path().join("out.xlsx");
+    let missing = dir.path().join("no-such-folder");
+    for layout in [&["--sheet-per-table"][..], &[][..]] {
+        let mut args = vec![
+            sample("ruled-simple.pdf").to_str().unwrap().to_owned(),
+            "-o".to_owned(),
+            out.to_str().unwrap().to_owned(),
+        ];
+        args.extend(layout.iter().map(|a| a.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = run(&args, &[("TMPDIR", missing.to_str().unwrap())]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{layout:?}: {err}");
+        assert!(
+            err.contains("temporary folder for sheets") && err.contains("no-such-folder"),
+            "{layout:?}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{layout:?}: {err}");
+        assert!(!out.exists(), "{layout:?}: no workbook");
+    }
+}

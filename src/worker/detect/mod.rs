@@ -1197,16 +1197,18 @@ fn graphic_ink_share(
     let words = (x1 as usize - 1) / 64 + 1 - first;
     let base = first as u32 * 64;
     let mut explained = vec![0u64; rh * words];
-    let mut mark = |ax: f32, ay: f32, bx: f32, by: f32, grow: f32| {
+    // A box in page points, grown by `grow` pixels, as the pixels of the
+    // region it covers: columns [xa, xb), rows [ya, yb).
+    let pixels = |ax: f32, ay: f32, bx: f32, by: f32, grow: f32| {
         let (ax, ay) = page.to_pixels(ax, ay);
         let (bx, by) = page.to_pixels(bx, by);
         let xa = ((ax - grow).max(x0 as f32) as u32).min(x1);
         let xb = ((bx + grow).ceil().max(0.0) as u32).min(x1);
         let ya = ((ay - grow).max(y0 as f32) as u32).min(y1);
         let yb = ((by + grow).ceil().max(0.0) as u32).min(y1);
-        if xa >= xb {
-            return;
-        }
+        (xa < xb && ya < yb).then_some((xa, xb, ya, yb))
+    };
+    let mut mark = |(xa, xb, ya, yb): (u32, u32, u32, u32)| {
         let (a, b) = (xa - base, xb - base);
         let (ka, kb) = ((a / 64) as usize, ((b - 1) / 64) as usize);
         if ka == kb {
@@ -1221,14 +1223,36 @@ fn graphic_ink_share(
             }
         }
     };
-    for c in chars {
-        mark(c.bbox.x0, c.bbox.y0, c.bbox.x1, c.bbox.y1, 1.5);
+    // The letters of a word, grown, overlap on the same rows: each run of
+    // them is marked once, as the one box they cover.
+    let mut run: Option<(u32, u32, u32, u32)> = None;
+    for (xa, xb, ya, yb) in chars
+        .iter()
+        .filter_map(|c| pixels(c.bbox.x0, c.bbox.y0, c.bbox.x1, c.bbox.y1, 1.5))
+    {
+        match run.as_mut() {
+            Some(r) if (r.2, r.3) == (ya, yb) && xa <= r.1 && xb >= r.0 => {
+                (r.0, r.1) = (r.0.min(xa), r.1.max(xb));
+            }
+            _ => {
+                if let Some(done) = run.replace((xa, xb, ya, yb)) {
+                    mark(done);
+                }
+            }
+        }
+    }
+    if let Some(done) = run {
+        mark(done);
     }
     for r in &rulings.horizontal {
-        mark(r.start, r.pos, r.end, r.pos, 3.0);
+        if let Some(b) = pixels(r.start, r.pos, r.end, r.pos, 3.0) {
+            mark(b);
+        }
     }
     for r in &rulings.vertical {
-        mark(r.pos, r.start, r.pos, r.end, 3.0);
+        if let Some(b) = pixels(r.pos, r.start, r.pos, r.end, 3.0) {
+            mark(b);
+        }
     }
     let unexplained_share = |explained: &[u64]| {
         let mut unexplained = 0usize;
