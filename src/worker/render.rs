@@ -328,14 +328,20 @@ mod tests {
         min
     }
 
-    #[test]
-    fn detection_sees_the_rulings_of_a_page_but_not_its_text() {
+    /// The first page of the `ruled-simple` sample (its document stays
+    /// open with it: a page keeps its document alive).
+    fn ruled_simple_page() -> Page {
         let path = Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/samples/ruled-simple.pdf"
         ));
         let doc = open_document(path, None).unwrap();
-        let page = load_page(&doc, path, 1).unwrap();
+        load_page(&doc, path, 1).unwrap()
+    }
+
+    #[test]
+    fn detection_sees_the_rulings_of_a_page_but_not_its_text() {
+        let page = ruled_simple_page();
         let graphics = render_page(&page, 2.0, Showing::Graphics).unwrap();
         let everything = render_page(&page, 2.0, Showing::Everything).unwrap();
         assert_eq!(graphics.pixels.dimensions(), everything.pixels.dimensions());
@@ -402,12 +408,7 @@ mod tests {
 
     #[test]
     fn a_page_image_is_the_pixmap_drawn_not_a_copy() {
-        let path = Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/samples/ruled-simple.pdf"
-        ));
-        let doc = open_document(path, None).unwrap();
-        let page = load_page(&doc, path, 1).unwrap();
+        let page = ruled_simple_page();
         for scale in [1.0, 1.37, 2.0] {
             let pixmap = draw_graphics(&page, scale, None).unwrap();
             let copy = pixmap.samples().to_vec();

@@ -416,14 +416,13 @@ fn a_temporary_folder_that_cannot_be_written_is_named_and_leaves_no_workbook() {
     let dir = scratch();
     let out = dir.path().join("out.xlsx");
     let missing = dir.path().join("no-such-folder");
+    let pdf = sample("ruled-simple.pdf");
     for layout in [&["--sheet-per-table"][..], &[][..]] {
-        let mut args = vec![
-            sample("ruled-simple.pdf").to_str().unwrap().to_owned(),
-            "-o".to_owned(),
-            out.to_str().unwrap().to_owned(),
-        ];
-        args.extend(layout.iter().map(|a| a.to_string()));
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let args = [
+            &[pdf.to_str().unwrap(), "-o", out.to_str().unwrap()][..],
+            layout,
+        ]
+        .concat();
         let o = run(&args, &[("TMPDIR", missing.to_str().unwrap())]);
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(1), "{layout:?}: {err}");
