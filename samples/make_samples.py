@@ -55,6 +55,15 @@ Files written:
   filled-header.pdf / .json one page (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
                             column lines running out of it down the body
+  filled-cells.pdf / .json  one page (issue 12, class 6): two grids drawn as
+                            filled cells with gutters of paper and no lines: a
+                            dark header and stub beside columns in three lighter
+                            greys, and one of light grey cells under a darker
+                            header row
+  wrapped-header.pdf / .json one page (issue 12): booktabs tables whose column
+                            titles wrap over one to four lines set on the rule
+                            under them; in the second a group heading over three
+                            columns, a short rule under it
   column-gaps.pdf / .json   two pages (issue 12): headers centred over their
                             columns (a line item a word space after its
                             margin, one reaching almost to the figures; a
@@ -2084,6 +2093,140 @@ def sample_filled_header():
     return [p.content(), light], [(1, Placed(rows))] + [(2, t) for t in tables]
 
 
+def filled_cells(p, top, widths, rows, tone, align, gutter=2.5, size=9, leading=11, pad=5.0,
+                 font_of=lambda k, c: "F1", x=MARGIN):
+    """A table drawn as filled cell rectangles with a gutter of paper between
+    them and no lines (issue 12, class 6): tone(k, c) is the grey of row k's
+    cell c (0 black, 1 paper), its text white when darker than 0.5; cells hold
+    "\n"-separated lines, set centred ("c"), left or right by align[c], each
+    row as tall as its tallest cell. Returns the bottom y."""
+    xs = [x]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    y = top
+    for k, row in enumerate(rows):
+        height = max(len(cell.split("\n")) for cell in row) * leading + 2 * pad
+        for c, cell in enumerate(row):
+            g = tone(k, c)
+            x0, x1 = xs[c] + gutter / 2, xs[c + 1] - gutter / 2
+            y1 = y - gutter / 2
+            p.ops.append("%s g %s %s %s %s re f" % (fmt(g), fmt(x0), fmt(y - height + gutter / 2), fmt(x1 - x0), fmt(y1 - (y - height + gutter / 2))))
+            p.ops.append("%s g" % ("1" if g < 0.5 else "0"))
+            font = font_of(k, c)
+            for i, line in enumerate(cell.split("\n")):
+                base = y1 - pad - (i + 1) * leading + 2.5
+                w = text_width(line, font, size)
+                a = "c" if k == 0 else align[c]
+                tx = {"l": x0 + pad, "r": x1 - pad - w, "c": (x0 + x1 - w) / 2}[a]
+                p.text(tx, base, line, font, size)
+            p.ops.append("0 g")
+        y -= height
+    return y
+
+
+def sample_filled_cells():
+    # Issue 12, class 6: grids drawn with filled rectangles instead of lines.
+    p = Page()
+    y = p.title("Open Data at a Glance", 790)
+    y = p.paragraph(
+        "Every cell of the table below is a filled rectangle with a thin gutter of "
+        "paper around it; no line is drawn. The header and the row labels are dark "
+        "with white text, the figures on lighter greys.",
+        y - 24,
+    )
+    stub = ["Data sets published", "Applications built by the public and by agencies",
+            "Downloads of data sets", "Countries opening data portals of their own",
+            "Regional portals", "Cities with open data portals"]
+    figures = [["52", "281,402", "402,118"], ["0", "245", "1,136"], ["0", "671,950", "2,504,317"],
+               ["0", "7", "23"], ["0", "9", "31"], ["0", "6", "14"]]
+    header = ["", "Opened:\nMarch 3, 2010", "One year:\nMarch 3, 2011", "Latest:\nSept. 30, 2012"]
+    rows = [header] + [[wrap_words(s, 150, "F2")] + f for s, f in zip(stub, figures)]
+    tones = [0.85, 0.7, 0.55]
+    y = filled_cells(p, y - 24, [170, 96, 96, 96], rows,
+                     lambda k, c: 0.35 if k == 0 or c == 0 else tones[c - 1], "lccc",
+                     font_of=lambda k, c: "F2" if k == 0 or c == 0 else "F1")
+    p.paragraph("Figures are counted at the end of each period.", y - 24)
+    expected_a = rows
+    y -= 70
+    y = p.title("Supplies on Hand", y)
+    items = [["Item", "Store", "Boxes"], ["Copier paper", "Central", "1,250"],
+             ["Toner", "North", "84"], ["Folders", "Central", "310"], ["Staples", "South", "2,045"]]
+    y = filled_cells(p, y - 18, [150, 110, 80], items,
+                     lambda k, c: 0.78 if k == 0 else 0.91, "llr", gutter=2.0, pad=3.0,
+                     font_of=lambda k, c: "F2" if k == 0 else "F1")
+    p.paragraph("Counted on the first working day of the month.", y - 24)
+    return [p.content()], [(1, Placed(expected_a)), (1, Placed(items))]
+
+
+def wrapped_header_table(p, top, widths, header, body, size=9, leading=11, step=15, group=None, centred=False):
+    """A booktabs table whose column titles wrap over lines of their own
+    number, set to the rule under them (issue 12): rules above, under the
+    header and below; the first column's title and labels set left, the
+    other titles and figures right (or centred). group, if given, is
+    (title, c0, c1): a title centred over columns c0..c1 on a line above
+    the others, a short rule under it. Returns the bottom y."""
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    depth = max(len(h.split("\n")) for h in header) + (1 if group else 0)
+
+    def placed(c, w):
+        if c == 0:
+            return xs[c] + 4
+        return (xs[c] + xs[c + 1] - w) / 2 if centred else xs[c + 1] - 4 - w
+
+    rule = top - depth * leading - 5
+    if group:
+        title, c0, c1 = group
+        w = text_width(title, "F2", size)
+        p.text((xs[c0] + xs[c1 + 1] - w) / 2, top - leading + 2, title, "F2", size)
+        p.ops.append("q 0.5 w 0 G")
+        p.line(xs[c0] + 4, top - leading - 1.5, xs[c1 + 1] - 4, top - leading - 1.5)
+        p.ops.append("Q")
+    for c, title in enumerate(header):
+        lines = title.split("\n")
+        for i, line in enumerate(reversed(lines)):
+            base = rule + 4 + i * leading
+            w = text_width(line, "F2", size)
+            p.text(placed(c, w), base, line, "F2", size)
+    bottom = rule - step * len(body) - 4
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top + 2, rule, bottom):
+        p.line(MARGIN, yy, xs[-1], yy)
+    p.ops.append("Q")
+    for k, row in enumerate(body):
+        base = rule - step * (k + 1) + 3
+        for c, cell in enumerate(row):
+            p.text(placed(c, text_width(cell, "F1", size)), base, cell, "F1", size)
+    return bottom
+
+
+def sample_wrapped_header():
+    # Issue 12: column titles wrapped over lines, each to its own depth, over
+    # the rule under a table's header are one header row.
+    p = Page()
+    y = p.title("Coverage and Response Rates", 790)
+    y = p.paragraph("Titles wrap over as many lines as they need and stand on the rule under them.", y - 24)
+    header = ["Region", "Share of the\ntarget population\ncovered", "Schools\nexcluded",
+              "School response\nrate before\nreplacement", "Pupils\nresponding", "Overall\nweighted\nresponse rate\nafter replacement"]
+    names = ["Northern Isles", "Lakeland", "Eastern Plain", "Harbour City", "Southern Hills", "Western Moor", "Valley District"]
+    rng = Lcg(42)
+    body = [[n, str(90 + rng.next(11)), str(1 + rng.next(9)), str(70 + rng.next(30)), str(85 + rng.next(15)),
+             str(68 + rng.next(30))] for n in names]
+    y = wrapped_header_table(p, y - 30, [110, 90, 60, 90, 70, 90], header, body)
+    p.paragraph("Rates are weighted by school size.", y - 20)
+    a = [header] + body
+    y -= 70
+    y = p.title("Schools Sampled", y)
+    header2 = ["Region", "In the\nsample", "Taking\npart", "Replacement\nschools", "Pupils\nassessed"]
+    body2 = [[n, str(140 + rng.next(60)), str(120 + rng.next(20)), str(rng.next(9)), "%d,%03d" % (3 + rng.next(3), rng.next(1000))]
+             for n in names[:5]]
+    y = wrapped_header_table(p, y - 20, [110, 80, 80, 90, 80], header2, body2, group=("Schools", 1, 3),
+                             centred=True)
+    b = [["", "Schools", "", "", ""], header2] + body2
+    return [p.content()], [(1, Placed(a)), (1, Spanned(b, [(0, 1, 1, 3)]))]
+
+
 def light_filled_headers_page():
     """Headers filled light grey under light grey gridlines, too light to be
     ink (issue 12, class 6): a band over two header rows whose column lines
@@ -2834,6 +2977,8 @@ def main():
         ("letters", sample_letters, False),
         ("titled", sample_titled, False),
         ("filled-header", sample_filled_header, False),
+        ("filled-cells", sample_filled_cells, False),
+        ("wrapped-header", sample_wrapped_header, False),
         ("rtl", sample_rtl, False),
         ("cjk-strokes", sample_cjk_strokes, False),
         ("wrapped-booktabs", sample_wrapped_booktabs, False),

@@ -251,6 +251,13 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // fills, too light to be ink: a group heading spans its columns, a
         // fill hiding gridlines of its own grey is a row of its own.
         "filled-header",
+        // Issue 12, class 6: a grid drawn as filled cells, dark and light,
+        // with gutters of paper between them and no lines.
+        "filled-cells",
+        // Issue 12: column titles wrapped over lines, each to its own
+        // depth, over the rule under the header are one header row; a
+        // group heading over its columns, a rule under it, stays a row.
+        "wrapped-header",
         // Issue 12: Hebrew and Arabic cells in reading order: words and
         // numbers of a mixed line, ligatures, marks after their letter.
         "rtl",

@@ -1196,7 +1196,13 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     let y0 = if top.is_finite() { top } else { text_y0 };
     let y1 = if bottom.is_finite() { bottom } else { text_y1 };
 
-    let (rows, labels) = centred_labels(block, rows(block, &cols, &inner), &cols);
+    // Rules over any part of the block (one under a group heading).
+    let part_rules: Vec<f32> = (rules.iter())
+        .filter(|r| r.pos > text_y0 && r.pos < text_y1 && r.start < text_x1 && r.end > text_x0)
+        .map(|r| r.pos)
+        .collect();
+    let rows = rows(block, &cols, &inner, &part_rules);
+    let (rows, labels) = centred_labels(block, rows, &cols);
     // Rows regrouped would leave the labels' rows behind.
     let rows = if labels.is_empty() {
         items_by_terms(block, rows, &cols)
@@ -1596,7 +1602,12 @@ fn merge_between_lines(block: &[Line], cols: Vec<(f32, f32)>, drawn: &[f32]) -> 
 /// spacing inside a wrapped cell, when the gaps between lines fall into two
 /// clearly different sizes) and read as one wrapped row. Rules between lines
 /// always separate rows.
-fn rows(block: &[Line], cols: &[(f32, f32)], inner_rules: &[f32]) -> Vec<Vec<usize>> {
+fn rows(
+    block: &[Line],
+    cols: &[(f32, f32)],
+    inner_rules: &[f32],
+    part_rules: &[f32],
+) -> Vec<Vec<usize>> {
     let gaps: Vec<f32> = block
         .windows(2)
         .map(|w| w[1].bbox.y0 - w[0].bbox.y1)
@@ -1607,12 +1618,12 @@ fn rows(block: &[Line], cols: &[(f32, f32)], inner_rules: &[f32]) -> Vec<Vec<usi
     let widths = column_text_widths(block, cols);
 
     // Bands of lines between the rules drawn across the block.
+    let parted_by = |rules: &[f32], i: usize| {
+        (rules.iter()).any(|&y| y > block[i - 1].cy() && y < block[i].cy())
+    };
     let mut bands: Vec<Vec<usize>> = vec![vec![0]];
     for i in 1..block.len() {
-        let ruled = inner_rules
-            .iter()
-            .any(|&y| y > block[i - 1].cy() && y < block[i].cy());
-        if ruled {
+        if parted_by(inner_rules, i) {
             bands.push(vec![i]);
         } else {
             bands.last_mut().expect("non-empty").push(i);
@@ -1620,27 +1631,57 @@ fn rows(block: &[Line], cols: &[(f32, f32)], inner_rules: &[f32]) -> Vec<Vec<usi
     }
     // Where rules part the rows, a band whose lines wrap on into each
     // other is one row of wrapped cells, however close its lines stand.
+    // Of the band over the rule under a table's header, each piece between
+    // rules over part of it (one under a group heading, a row of its own)
+    // is one row when it holds column titles each set over lines of its
+    // own number.
     let rows_ruled = inner_rules.len() >= MIN_ROW_RULES;
+    let header = bands.len() >= 2;
     let mut rows = Vec::new();
-    for band in bands {
+    for (k, band) in bands.into_iter().enumerate() {
         if rows_ruled && band.len() >= 2 && is_wrapped_band(block, &band, cols, &widths) {
             rows.push(band);
             continue;
         }
-        // Lines closer than rows stand are one row if they read as wrapped.
-        let mut groups: Vec<Vec<usize>> = vec![vec![band[0]]];
+        let mut pieces: Vec<Vec<usize>> = vec![vec![band[0]]];
         for &i in &band[1..] {
-            if gaps[i - 1] < within_row {
-                groups.last_mut().expect("non-empty").push(i);
+            if k == 0 && header && parted_by(part_rules, i) {
+                pieces.push(vec![i]);
             } else {
-                groups.push(vec![i]);
+                pieces.last_mut().expect("non-empty").push(i);
             }
         }
-        for group in groups {
-            if group.len() >= 2 && is_one_wrapped_row(block, &group, &occ, cols, &widths) {
-                rows.push(group);
-            } else {
-                rows.extend(group.into_iter().map(|i| vec![i]));
+        let titles: Vec<bool> = (pieces.iter())
+            .map(|p| k == 0 && header && p.len() >= 2 && is_wrapped_header(block, p, cols))
+            .collect();
+        // Without titles, the rules over part of it part nothing.
+        if !titles.contains(&true) {
+            pieces = vec![band];
+        }
+        for (piece, titles) in pieces
+            .into_iter()
+            .zip(titles.into_iter().chain(std::iter::repeat(false)))
+        {
+            if titles {
+                rows.push(piece);
+                continue;
+            }
+            // Lines closer than rows stand are one row if they read as
+            // wrapped.
+            let mut groups: Vec<Vec<usize>> = vec![vec![piece[0]]];
+            for &i in &piece[1..] {
+                if gaps[i - 1] < within_row {
+                    groups.last_mut().expect("non-empty").push(i);
+                } else {
+                    groups.push(vec![i]);
+                }
+            }
+            for group in groups {
+                if group.len() >= 2 && is_one_wrapped_row(block, &group, &occ, cols, &widths) {
+                    rows.push(group);
+                } else {
+                    rows.extend(group.into_iter().map(|i| vec![i]));
+                }
             }
         }
     }
@@ -1680,6 +1721,56 @@ fn is_wrapped_band(block: &[Line], band: &[usize], cols: &[(f32, f32)], widths: 
             lines.len() >= 2 && words().count() >= MIN_WRAPPED_WORDS && words().all(spaced);
     }
     prose_wrap
+}
+
+/// Whether the lines of a piece of the band over the rule under a table's
+/// header are one row of column titles, each over lines of its own number:
+/// in every column the lines with text there follow one another and share
+/// an edge or a centre, and hold figures on one line at most; in one at
+/// least there are two lines (lines side by side are rows). Not when a
+/// line runs over a column gap: a group heading over its columns is a row
+/// of its own.
+fn is_wrapped_header(block: &[Line], band: &[usize], cols: &[(f32, f32)]) -> bool {
+    let spanning = band.iter().any(|&i| {
+        let line = &block[i];
+        (line.segments.iter()).any(|seg| {
+            let touched = columns_touched(cols, seg.x0 + 0.5, seg.x1 - 0.5);
+            (touched.start..touched.end.saturating_sub(1)).any(|c| {
+                let boundary = (cols[c].1 + cols[c + 1].0) / 2.0;
+                !(line.words[seg.words.clone()].windows(2))
+                    .any(|w| w[0].bbox.x1 <= boundary + 1.0 && w[1].bbox.x0 >= boundary - 1.0)
+            })
+        })
+    });
+    if spanning {
+        return false;
+    }
+    let mut wrapped = false;
+    let titles = (0..cols.len()).all(|c| {
+        let lines: Vec<usize> = (band.iter().copied())
+            .filter(|&i| words_in_column(&block[i], cols, c).next().is_some())
+            .collect();
+        wrapped |= lines.len() >= 2;
+        let figures = (lines.iter())
+            .filter(|&&i| words_in_column(&block[i], cols, c).all(|w| is_number(&w.text)))
+            .count();
+        let stacked = lines.windows(2).all(|w| {
+            let tol = WRAP_ALIGN_EM * block[w[0]].size;
+            let extents = (
+                line_extents(&block[w[0]], cols)[c],
+                line_extents(&block[w[1]], cols)[c],
+            );
+            w[1] == w[0] + 1 && matches!(extents, (Some(a), Some(b)) if share_an_edge(a, b, tol))
+        });
+        figures < 2 && stacked
+    });
+    titles && wrapped
+}
+
+/// Whether two lines' extents in a column share its left or right edge or
+/// its centre, within `tol`: the lines of one cell's text.
+fn share_an_edge((a0, a1): (f32, f32), (b0, b1): (f32, f32), tol: f32) -> bool {
+    (a0 - b0).abs() < tol || (a1 - b1).abs() < tol || ((a0 + a1) - (b0 + b1)).abs() < 2.0 * tol
 }
 
 /// Rows of an item / description table set with no more space between
@@ -1890,11 +1981,7 @@ fn is_one_wrapped_row(
                 line_extents(&block[w[0]], cols)[c],
                 line_extents(&block[w[1]], cols)[c],
             ) {
-                (Some((a0, a1)), Some((b0, b1))) => {
-                    (a0 - b0).abs() < tol
-                        || (a1 - b1).abs() < tol
-                        || ((a0 + a1) - (b0 + b1)).abs() < 2.0 * tol
-                }
+                (Some(a), Some(b)) => share_an_edge(a, b, tol),
                 _ => false,
             }
         });
@@ -3776,6 +3863,65 @@ mod tests {
             Ruling::new(top, 40.0, 300.0),
         ];
         (chars, rules)
+    }
+
+    /// A booktabs table: `header` lines down to a rule (titles of the
+    /// figure columns set right, ending at 200, 300 and 400), then four rows
+    /// of figures, lines and rows all 16 pt apart; and its rules.
+    fn under_wrapped_titles(header: &[&[(&str, usize)]]) -> (Vec<TextChar>, Vec<Ruling>) {
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let right = |c: usize, s: &str| [50.0, 200.0, 300.0, 400.0][c] - 5.0 * s.len() as f32;
+        let mut y = 30.0;
+        for line in header {
+            for &(title, c) in *line {
+                let x = if c == 0 { 50.0 } else { right(c, title) };
+                text(&mut chars, title, x, y, id);
+                id += 1;
+            }
+            y += 16.0;
+        }
+        let rule = y - 12.0;
+        for (k, row) in [
+            ["North", "92", "2", "83"],
+            ["South", "98", "8", "96"],
+            ["East", "93", "5", "79"],
+            ["West", "97", "1", "98"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = rule + 14.0 + 16.0 * k as f32;
+            for (c, cell) in row.iter().enumerate() {
+                let x = if c == 0 { 50.0 } else { right(c, cell) };
+                text(&mut chars, cell, x, y, id);
+                id += 1;
+            }
+        }
+        let bottom = rule + 14.0 + 16.0 * 3.0 + 4.0;
+        let rules = vec![
+            Ruling::new(20.0, 40.0, 410.0),
+            Ruling::new(rule, 40.0, 410.0),
+            Ruling::new(bottom, 40.0, 410.0),
+        ];
+        (chars, rules)
+    }
+
+    #[test]
+    fn column_titles_wrapped_to_their_own_depths_over_the_header_rule_are_one_row() {
+        let (chars, rules) = under_wrapped_titles(&[
+            &[("Share of", 1)],
+            &[("pupils", 1), ("Schools", 2)],
+            &[
+                ("Region", 0),
+                ("covered", 1),
+                ("excluded", 2),
+                ("Response", 3),
+            ],
+        ]);
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].grid.row_count(), 5, "{:?}", tables[0].grid.rows);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! are kept as rulings instead.
 
 use super::scan::InkBits;
+use super::shading::DRAWN_TONE_STEP;
 use crate::config::DetectConfig;
 use crate::worker::render::{Grey, PageImage};
 
@@ -109,7 +110,107 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
         }
     }
     add_light_lines(page, cfg, plain, &boxes, drawn, &mut rulings);
+    // Cells filled apart by gutters of paper, on a drawn page (on a scan,
+    // grain and shading leave no clean gutter).
+    if drawn {
+        let gutters = (
+            cfg.line_merge_tolerance,
+            GUTTER_LINES * cfg.max_line_thickness,
+        );
+        let fill_depth = cfg.max_line_thickness;
+        join_across_gutters(&mut rulings.horizontal, gutters, |a, b| {
+            fills_either_side(page, a, b, fill_depth, true)
+        });
+        join_across_gutters(&mut rulings.vertical, gutters, |a, b| {
+            fills_either_side(page, a, b, fill_depth, false)
+        });
+    }
     rulings
+}
+
+/// How many thick lines wide a gutter of paper between filled cells may be.
+const GUTTER_LINES: f32 = 1.5;
+
+/// Two parallel rulings that share some length, further apart than the
+/// grid's tolerance and at most the widest gutter (`gutters`, points), that
+/// `fills_either_side` says are the edges of two filled cells across the
+/// gutter between them, are one boundary on the gutter's middle line:
+/// otherwise they would not meet the lines across them. (Closer, the grid
+/// takes them as one already.)
+fn join_across_gutters(
+    lines: &mut [Ruling],
+    (min_gutter, max_gutter): (f32, f32),
+    fills_either_side: impl Fn(&Ruling, &Ruling) -> bool,
+) {
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by(|&a, &b| lines[a].pos.total_cmp(&lines[b].pos));
+    let mut middle: Vec<Option<f32>> = vec![None; lines.len()];
+    for (k, &i) in order.iter().enumerate() {
+        let a = lines[i];
+        for &j in order[k + 1..]
+            .iter()
+            .take_while(|&&j| lines[j].pos - a.pos <= max_gutter)
+        {
+            let b = lines[j];
+            let shared = a.end.min(b.end) - a.start.max(b.start);
+            if b.pos - a.pos > min_gutter && shared > 0.0 && fills_either_side(&a, &b) {
+                let mid = (a.pos + b.pos) / 2.0;
+                middle[i].get_or_insert(mid);
+                middle[j].get_or_insert(mid);
+            }
+        }
+    }
+    for (line, mid) in lines.iter_mut().zip(middle) {
+        if let Some(mid) = mid {
+            line.pos = mid;
+        }
+    }
+}
+
+/// Whether rulings `a` and `b` (`a` first; along the rows when `across`,
+/// down the columns otherwise), over the length they share, have paper
+/// between them and a fill at least `depth` points deep on their far
+/// sides: the edges of two filled cells, not two lines (a double rule, a
+/// box's edge beside a table's).
+fn fills_either_side(page: &PageImage, a: &Ruling, b: &Ruling, depth: f32, across: bool) -> bool {
+    let (from, to) = (a.start.max(b.start), a.end.min(b.end));
+    let clear = 1.0 / page.scale;
+    let between = paper_share(page, (from, to), (a.pos + clear, b.pos - clear), across);
+    between >= MIN_PAPER_BETWEEN
+        && paper_share(page, (from, to), (a.pos - depth, a.pos - clear), across)
+            <= MAX_PAPER_IN_A_FILL
+        && paper_share(page, (from, to), (b.pos + clear, b.pos + depth), across)
+            <= MAX_PAPER_IN_A_FILL
+}
+
+/// Shares of paper between two cells' edges and inside a fill.
+const MIN_PAPER_BETWEEN: f32 = 0.95;
+const MAX_PAPER_IN_A_FILL: f32 = 0.1;
+
+/// The share of the pixels within `along` × `span` (points; `span` across
+/// the rows when `across`) lighter than light ink: 1 when none are in the
+/// image.
+fn paper_share(page: &PageImage, along: (f32, f32), span: (f32, f32), across: bool) -> f32 {
+    let (x0, y0, x1, y1) = if across {
+        (along.0, span.0, along.1, span.1)
+    } else {
+        (span.0, along.0, span.1, along.1)
+    };
+    let (px0, py0) = page.to_pixels(x0, y0);
+    let (px1, py1) = page.to_pixels(x1, y1);
+    let (width, height) = page.pixels.dimensions();
+    let clamp = |v: f32, max: u32| (v.round().max(0.0) as u32).min(max);
+    let (px0, px1) = (clamp(px0, width), clamp(px1, width));
+    let (py0, py1) = (clamp(py0, height), clamp(py1, height));
+    let all = (px1.saturating_sub(px0)) * (py1.saturating_sub(py0));
+    if all == 0 {
+        return 1.0;
+    }
+    let paper = (py0..py1)
+        .flat_map(|y| (px0..px1).map(move |x| (x, y)))
+        .filter(|&(x, y)| page.pixels.get_pixel(x, y)[0] >= LIGHT_LINE_THRESHOLD)
+        .count() as u32;
+    paper as f32 / all as f32
 }
 
 /// The strokes of an ink mask (see `page_strokes`).
@@ -293,6 +394,44 @@ fn light_lines(
                 .flat_map(|s| s.rulings(max_thick)),
         );
     }
+    // A row of paper right across a box of light ink (one that takes in
+    // a dark box too: light cells, and dark ones, bridged over the white
+    // lines between them) is a white gridline between its cells, on a drawn
+    // page (on a scan, as often light text printed on a fill).
+    for b in strokes.boxes.iter().filter(|_| drawn) {
+        let (x0, _, x1, _) = *b;
+        across.extend(
+            (white_rows_across(&page.pixels, b).into_iter()).map(|y| (y, x0 as f32, x1 as f32)),
+        );
+    }
+    // A grid drawn as filled cells with gutters of paper between them and
+    // no lines: a light fill of one tone with another fill, light or dark,
+    // beside it in its row or over or under it in its column across a
+    // narrow gutter is a cell of it, its edges rulings (a dark box's are
+    // already). (Of two tones, it is cells of both stacked without a
+    // gutter: their edges are not its own.) Only on a drawn page: on a
+    // scan, grain makes no fill of one tone.
+    let light_fills: Vec<PixelBox> = (strokes.boxes.iter())
+        .filter(|b| light_fill(b))
+        .copied()
+        .collect();
+    for b in light_fills.iter().filter(|b| {
+        drawn
+            && (light_fills.iter().chain(boxes)).any(|n| {
+                across_a_gutter(b, n, max_thick, true) || across_a_gutter(b, n, max_thick, false)
+            })
+            && one_tone(&page.pixels, b)
+    }) {
+        let (x0, y0, x1, y1) = *b;
+        across.extend([
+            (y0 as f32, x0 as f32, x1 as f32),
+            (y1 as f32, x0 as f32, x1 as f32),
+        ]);
+        down.extend([
+            (x0 as f32, y0 as f32, y1 as f32),
+            (x1 as f32, y0 as f32, y1 as f32),
+        ]);
+    }
     let mut out = LightLines::default();
     for (k, &(pos, start, end)) in across.iter().enumerate() {
         let (x0, y) = page.to_points(start, pos);
@@ -382,6 +521,67 @@ fn darker_than_beside(pixels: &Grey, s: &Stroke, y: u32) -> bool {
 /// `b` either side of it.
 fn shows_over(v: u8, a: u8, b: u8) -> bool {
     v.saturating_add(LINE_OVER_FILL) <= a.min(b)
+}
+
+/// Whether box `b` stands beside box `n` as two cells of a grid of fills,
+/// in one row (`in_a_row`) or else in one column: the same two edges along
+/// the gutter between them, give or take a line's thickness (`max_thick`
+/// pixels), and paper between them, at most one and a half times as wide.
+fn across_a_gutter(b: &PixelBox, n: &PixelBox, max_thick: u32, in_a_row: bool) -> bool {
+    // The boxes as (start, end) across the gutter and along it.
+    let turn = |&(x0, y0, x1, y1): &PixelBox| {
+        if in_a_row {
+            ((x0, x1), (y0, y1))
+        } else {
+            ((y0, y1), (x0, x1))
+        }
+    };
+    let ((b0, b1), (b_from, b_to)) = turn(b);
+    let ((n0, n1), (n_from, n_to)) = turn(n);
+    // Paper between them (none where they overlap).
+    let gutter = n0.saturating_sub(b1).max(b0.saturating_sub(n1));
+    let level = b_from.abs_diff(n_from) <= max_thick && b_to.abs_diff(n_to) <= max_thick;
+    level && (1..=max_thick * 3 / 2).contains(&gutter)
+}
+
+/// The rows of paper from one side of a box of a drawn page's image (no
+/// text on it) to the other, as the middles of runs of them in pixels; the
+/// box's own first and last rows (anti-aliased edges) left out. A box of
+/// ink bridges a row of paper a pixel high, so cells filled a white
+/// gridline apart are one box.
+fn white_rows_across(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox) -> Vec<f32> {
+    let (width, height) = pixels.dimensions();
+    let (x1, y1) = (
+        x1.min(width).saturating_sub(1),
+        y1.min(height).saturating_sub(1),
+    );
+    let paper = |y: u32| (x0 + 1..x1).all(|x| pixels.get_pixel(x, y)[0] >= LIGHT_LINE_THRESHOLD);
+    let mut out = Vec::new();
+    let mut run: Option<(u32, u32)> = None;
+    for y in y0 + 1..y1 {
+        if paper(y) {
+            run = Some(run.map_or((y, y), |(a, _)| (a, y)));
+        } else if let Some((a, b)) = run.take() {
+            out.push((a + b + 1) as f32 / 2.0);
+        }
+    }
+    out
+}
+
+/// Whether a box of an image (graphics only: no text) is all of one tone,
+/// give or take a drawn page's anti-aliasing, but for its edges' pixels.
+fn one_tone(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox) -> bool {
+    let (x0, y0) = (x0 + 1, y0 + 1);
+    let (x1, y1) = (x1.saturating_sub(1), y1.saturating_sub(1));
+    if x1 <= x0 || y1 <= y0 {
+        return false;
+    }
+    let tone = pixels.get_pixel((x0 + x1) / 2, (y0 + y1) / 2)[0];
+    let other = (y0..y1)
+        .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+        .filter(|&(x, y)| pixels.get_pixel(x, y)[0].abs_diff(tone) > DRAWN_TONE_STEP)
+        .count();
+    other * 20 <= ((x1 - x0) * (y1 - y0)) as usize
 }
 
 /// Whether pixel box `inner` lies in `outer`, give or take two pixels.
@@ -850,6 +1050,72 @@ mod tests {
                 Ruling::new(120.0, 30.0, 60.0)
             ]
         );
+    }
+
+    /// The distinct positions of some rulings, to the nearest point.
+    fn positions(lines: &[Ruling]) -> Vec<i32> {
+        let mut at: Vec<i32> = lines.iter().map(|l| l.pos.round() as i32).collect();
+        at.sort_unstable();
+        at.dedup();
+        at
+    }
+
+    #[test]
+    fn cells_filled_apart_by_gutters_of_paper_give_a_ruling_per_gutter() {
+        // Two rows of three cells, a dark, a light and a mid grey column,
+        // four pixels of paper between them (wider than the grid's
+        // tolerance): the light cells' edges too, each gutter one line.
+        let page = page_with(|img| {
+            for (x0, tone) in [(10, 60), (64, 220), (118, 150)] {
+                for y0 in [10, 44] {
+                    for y in y0..y0 + 30 {
+                        for x in x0..x0 + 50 {
+                            img.put_pixel(x, y, Luma([tone]));
+                        }
+                    }
+                }
+            }
+        });
+        let r = find_rulings(&page, &Config::default().detect, true);
+        assert_eq!(positions(&r.vertical), vec![10, 62, 116, 168], "{r:?}");
+        assert_eq!(positions(&r.horizontal), vec![10, 42, 74], "{r:?}");
+    }
+
+    #[test]
+    fn a_light_fill_of_two_tones_beside_a_cell_gives_no_edges_of_its_own() {
+        // Two light cells of other greys stacked without a gutter (their
+        // white gridline too thin to see) beside a dark cell: the edges of
+        // the one box they make are not theirs.
+        let page = page_with(|img| {
+            for y in 10..70 {
+                for x in 10..60 {
+                    img.put_pixel(x, y, Luma([60]));
+                }
+                for x in 64..114 {
+                    img.put_pixel(x, y, Luma([if y < 40 { 225 } else { 200 }]));
+                }
+            }
+        });
+        let r = find_rulings(&page, &Config::default().detect, true);
+        assert_eq!(positions(&r.vertical), vec![10, 60], "{r:?}");
+    }
+
+    #[test]
+    fn a_white_gridline_across_a_fill_is_a_ruling_on_a_drawn_page() {
+        // Two cells filled a pixel of paper apart, one box to the scan.
+        let page = page_with(|img| {
+            for y in (30..61).filter(|&y| y != 45) {
+                for x in 20..120 {
+                    img.put_pixel(x, y, Luma([40]));
+                }
+            }
+        });
+        let drawn = find_rulings(&page, &Config::default().detect, true);
+        assert_eq!(positions(&drawn.horizontal), vec![30, 46, 61]);
+        // On a scan a row of light pixels is as often light text printed
+        // on the fill.
+        let scanned = find_rulings(&page, &Config::default().detect, false);
+        assert_eq!(positions(&scanned.horizontal), vec![30, 61]);
     }
 
     #[test]
