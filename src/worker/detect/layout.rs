@@ -1274,10 +1274,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
                 let touched = columns_touched(&cols, seg.x0 + 0.5, seg.x1 - 0.5);
                 for c in touched.start..touched.end.saturating_sub(1) {
                     let boundary = col_bounds[c + 1];
-                    let split = line.words[seg.words.clone()]
-                        .windows(2)
-                        .any(|w| w[0].bbox.x1 <= boundary + 1.0 && w[1].bbox.x0 >= boundary - 1.0);
-                    if !split {
+                    if !word_gap_at(line, seg, boundary) {
                         sets.union(r * nc + c, r * nc + c + 1);
                     }
                 }
@@ -1735,11 +1732,8 @@ fn is_wrapped_header(block: &[Line], band: &[usize], cols: &[(f32, f32)]) -> boo
         let line = &block[i];
         (line.segments.iter()).any(|seg| {
             let touched = columns_touched(cols, seg.x0 + 0.5, seg.x1 - 0.5);
-            (touched.start..touched.end.saturating_sub(1)).any(|c| {
-                let boundary = (cols[c].1 + cols[c + 1].0) / 2.0;
-                !(line.words[seg.words.clone()].windows(2))
-                    .any(|w| w[0].bbox.x1 <= boundary + 1.0 && w[1].bbox.x0 >= boundary - 1.0)
-            })
+            (touched.start..touched.end.saturating_sub(1))
+                .any(|c| !word_gap_at(line, seg, (cols[c].1 + cols[c + 1].0) / 2.0))
         })
     });
     if spanning {
@@ -1765,6 +1759,13 @@ fn is_wrapped_header(block: &[Line], band: &[usize], cols: &[(f32, f32)]) -> boo
         figures < 2 && stacked
     });
     titles && wrapped
+}
+
+/// Whether a segment of a line has a word gap at `x` (give or take a
+/// point): a boundary there parts it; else its text runs over it.
+fn word_gap_at(line: &Line, seg: &Segment, x: f32) -> bool {
+    (line.words[seg.words.clone()].windows(2))
+        .any(|w| w[0].bbox.x1 <= x + 1.0 && w[1].bbox.x0 >= x - 1.0)
 }
 
 /// Whether two lines' extents in a column share its left or right edge or
