@@ -1634,51 +1634,56 @@ fn rows(
     // own number.
     let rows_ruled = inner_rules.len() >= MIN_ROW_RULES;
     let header = bands.len() >= 2;
+    // Lines closer than rows stand are one row if they read as wrapped.
+    let by_gaps = |lines: &[usize], rows: &mut Vec<Vec<usize>>| {
+        let mut groups: Vec<Vec<usize>> = vec![vec![lines[0]]];
+        for &i in &lines[1..] {
+            if gaps[i - 1] < within_row {
+                groups.last_mut().expect("non-empty").push(i);
+            } else {
+                groups.push(vec![i]);
+            }
+        }
+        for group in groups {
+            if group.len() >= 2 && is_one_wrapped_row(block, &group, &occ, cols, &widths) {
+                rows.push(group);
+            } else {
+                rows.extend(group.into_iter().map(|i| vec![i]));
+            }
+        }
+    };
     let mut rows = Vec::new();
     for (k, band) in bands.into_iter().enumerate() {
         if rows_ruled && band.len() >= 2 && is_wrapped_band(block, &band, cols, &widths) {
             rows.push(band);
             continue;
         }
+        if k > 0 || !header {
+            by_gaps(&band, &mut rows);
+            continue;
+        }
+        // The header band in pieces; without titles in one, the rules over
+        // part of it part nothing.
         let mut pieces: Vec<Vec<usize>> = vec![vec![band[0]]];
         for &i in &band[1..] {
-            if k == 0 && header && parted_by(part_rules, i) {
+            if parted_by(part_rules, i) {
                 pieces.push(vec![i]);
             } else {
                 pieces.last_mut().expect("non-empty").push(i);
             }
         }
         let titles: Vec<bool> = (pieces.iter())
-            .map(|p| k == 0 && header && p.len() >= 2 && is_wrapped_header(block, p, cols))
+            .map(|p| p.len() >= 2 && is_wrapped_header(block, p, cols))
             .collect();
-        // Without titles, the rules over part of it part nothing.
         if !titles.contains(&true) {
-            pieces = vec![band];
+            by_gaps(&band, &mut rows);
+            continue;
         }
-        for (piece, titles) in pieces
-            .into_iter()
-            .zip(titles.into_iter().chain(std::iter::repeat(false)))
-        {
+        for (piece, titles) in pieces.into_iter().zip(titles) {
             if titles {
                 rows.push(piece);
-                continue;
-            }
-            // Lines closer than rows stand are one row if they read as
-            // wrapped.
-            let mut groups: Vec<Vec<usize>> = vec![vec![piece[0]]];
-            for &i in &piece[1..] {
-                if gaps[i - 1] < within_row {
-                    groups.last_mut().expect("non-empty").push(i);
-                } else {
-                    groups.push(vec![i]);
-                }
-            }
-            for group in groups {
-                if group.len() >= 2 && is_one_wrapped_row(block, &group, &occ, cols, &widths) {
-                    rows.push(group);
-                } else {
-                    rows.extend(group.into_iter().map(|i| vec![i]));
-                }
+            } else {
+                by_gaps(&piece, &mut rows);
             }
         }
     }

@@ -314,10 +314,11 @@ fn light_lines(
     let light_fill = |b: &PixelBox| !boxes.iter().any(|k| overlap(k, b));
     let tall = |b: &PixelBox| b.3 - b.1 >= min_len;
     let mut strokes = page_strokes(light, min_len, max_thick, |b| light_fill(b) && tall(b));
-    let short_fills: Vec<PixelBox> = (strokes.boxes.iter())
-        .filter(|b| light_fill(b) && !tall(b))
+    let light_fills: Vec<PixelBox> = (strokes.boxes.iter())
+        .filter(|b| light_fill(b))
         .copied()
         .collect();
+    let short_fills: Vec<PixelBox> = (light_fills.iter()).filter(|b| !tall(b)).copied().collect();
     strokes.down = (strokes.down.iter())
         .flat_map(|&s| showing_over_fills(&page.pixels, s, &short_fills, max_thick))
         .collect();
@@ -349,7 +350,7 @@ fn light_lines(
     // Those of the scan itself, before the fills' lines.
     let scanned = (across.len(), down.len());
     let short_len = (cfg.min_line_length * page.scale).round().max(2.0) as u32;
-    for b in strokes.boxes.iter().filter(|b| light_fill(b)) {
+    for b in &light_fills {
         // Column lines that end where the fill begins part the fill from
         // the rows they rule, drawn or not (a gridline the colour of the
         // fill): the edge is a ruling.
@@ -394,43 +395,33 @@ fn light_lines(
                 .flat_map(|s| s.rulings(max_thick)),
         );
     }
-    // A row of paper right across a box of light ink (one that takes in
-    // a dark box too: light cells, and dark ones, bridged over the white
-    // lines between them) is a white gridline between its cells, on a drawn
-    // page (on a scan, as often light text printed on a fill).
-    for b in strokes.boxes.iter().filter(|_| drawn) {
-        let (x0, _, x1, _) = *b;
-        across.extend(
-            (white_rows_across(&page.pixels, b).into_iter()).map(|y| (y, x0 as f32, x1 as f32)),
-        );
-    }
-    // A grid drawn as filled cells with gutters of paper between them and
-    // no lines: a light fill of one tone with another fill, light or dark,
-    // beside it in its row or over or under it in its column across a
-    // narrow gutter is a cell of it, its edges rulings (a dark box's are
-    // already). (Of two tones, it is cells of both stacked without a
-    // gutter: their edges are not its own.) Only on a drawn page: on a
-    // scan, grain makes no fill of one tone.
-    let light_fills: Vec<PixelBox> = (strokes.boxes.iter())
-        .filter(|b| light_fill(b))
-        .copied()
-        .collect();
-    for b in light_fills.iter().filter(|b| {
-        drawn
-            && (light_fills.iter().chain(boxes)).any(|n| {
-                across_a_gutter(b, n, max_thick, true) || across_a_gutter(b, n, max_thick, false)
-            })
-            && one_tone(&page.pixels, b)
-    }) {
-        let (x0, y0, x1, y1) = *b;
-        across.extend([
-            (y0 as f32, x0 as f32, x1 as f32),
-            (y1 as f32, x0 as f32, x1 as f32),
-        ]);
-        down.extend([
-            (x0 as f32, y0 as f32, y1 as f32),
-            (x1 as f32, y0 as f32, y1 as f32),
-        ]);
+    if drawn {
+        // On a drawn page (on a scan, grain and light text printed on a
+        // fill make neither): a row of paper right across a box of light
+        // ink (one that takes in a dark box too: light cells and dark ones,
+        // bridged over the white lines between them) is a white gridline
+        // between its cells.
+        for b in &strokes.boxes {
+            let (x0, _, x1, _) = *b;
+            let white = white_rows_across(&page.pixels, b);
+            across.extend(white.into_iter().map(|y| (y, x0 as f32, x1 as f32)));
+        }
+        // A grid drawn as filled cells with gutters of paper between them
+        // and no lines: a light fill of one tone with another fill, light
+        // or dark, beside it in its row or over or under it in its column
+        // across a narrow gutter is a cell of it, its edges rulings (a dark
+        // box's are already). (Of two tones, it is cells of both stacked
+        // without a gutter: their edges are not its own.)
+        let beside = |b: &PixelBox, n: &PixelBox| {
+            across_a_gutter(b, n, max_thick, true) || across_a_gutter(b, n, max_thick, false)
+        };
+        for &(x0, y0, x1, y1) in light_fills.iter().filter(|b| {
+            (light_fills.iter().chain(boxes)).any(|n| beside(b, n)) && one_tone(&page.pixels, b)
+        }) {
+            let (x0, y0, x1, y1) = (x0 as f32, y0 as f32, x1 as f32, y1 as f32);
+            across.extend([(y0, x0, x1), (y1, x0, x1)]);
+            down.extend([(x0, y0, y1), (x1, y0, y1)]);
+        }
     }
     let mut out = LightLines::default();
     for (k, &(pos, start, end)) in across.iter().enumerate() {
@@ -577,11 +568,13 @@ fn one_tone(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox) -> bool {
         return false;
     }
     let tone = pixels.get_pixel((x0 + x1) / 2, (y0 + y1) / 2)[0];
-    let other = (y0..y1)
+    // Stops at the first pixel past a twentieth of another tone.
+    let allowed = ((x1 - x0) * (y1 - y0) / 20) as usize;
+    (y0..y1)
         .flat_map(|y| (x0..x1).map(move |x| (x, y)))
         .filter(|&(x, y)| pixels.get_pixel(x, y)[0].abs_diff(tone) > DRAWN_TONE_STEP)
-        .count();
-    other * 20 <= ((x1 - x0) * (y1 - y0)) as usize
+        .nth(allowed)
+        .is_none()
 }
 
 /// Whether pixel box `inner` lies in `outer`, give or take two pixels.
