@@ -52,6 +52,13 @@ Files written:
   titled.pdf / .json        one page (issue 13): a ruled table with its title
                             right above it and a source note and a footnote
                             right below, among paragraphs
+  beside-prose.pdf / .json  two pages (issue 12, class 3): two paragraphs in
+                            a narrow column beside a table's centred title and
+                            the ruled table under it, then a bulleted list
+                            under an underlined heading (only the table is
+                            one); a booktabs table in the left column of a
+                            page in two, its rows on the baselines of the
+                            running text in the right one
   filled-header.pdf / .json one page (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
                             column lines running out of it down the body
@@ -2706,6 +2713,102 @@ def sample_titled():
     return [p.content()], [(1, t)]
 
 
+def sample_beside_prose():
+    # Issue 12, class 3: a paragraph in a narrow column beside a table's
+    # centred title (its lines on the paragraph's baselines, as rows would
+    # be), and a bulleted list under an underlined heading, are no tables;
+    # the ruled table under the title is one.
+    p = Page()
+    y = p.title("Species at Risk", 790)
+    top, leading, size, width = y - 30, 13, 10, 190
+    texts = [
+        "Approximately 29% of the kingfisher's range occurs within regions of high "
+        "deposition. On a nationwide basis, deposition does not appear to be a threat "
+        "to this species. However, kingfishers consume more on a body weight basis "
+        "than any other species examined.",
+        "Although a recovery in the population of eagles has resulted in a status "
+        "upgrade in five states, eagle populations are still depleted throughout much "
+        "of their historical range, and most of the birds seen are transient.",
+    ]
+    base = top
+    for text in texts:
+        indent = 24
+        first = wrap_words(text, width - indent, "F1", size).split("\n")[0]
+        rest = wrap_words(text[len(first):].strip(), width, "F1", size).split("\n")
+        p.text(MARGIN + indent, base, first, "F1", size)
+        for line in rest:
+            base -= leading
+            p.text(MARGIN, base, line, "F1", size)
+        base -= 2 * leading
+    right = MARGIN + width + 40
+    widths = [130, 100]
+    centre = right + sum(widths) / 2
+    for i, line in enumerate(["Table 2", "Share of the Range Overlapping", "Regions of High Deposition"]):
+        p.text(centre - text_width(line, "F2", size) / 2, top - leading * (i + 1), line, "F2", size)
+    t = Table(
+        [
+            ["Species", "Share of range"],
+            ["Kingfisher", "29%"],
+            ["Bald eagle", "34%"],
+            ["Osprey", "20%"],
+            ["Common loon", "40%"],
+            ["River otter", "38%"],
+        ],
+        widths=widths,
+        heights=[18] * 6,
+        align="lr",
+    )
+    t.place(p, right, top - leading * 4 - 6)
+    y = min(base, top - leading * 4 - 6 - sum(t.heights)) - 40
+    p.text(MARGIN, y, "Younger cohort", "F2", size)
+    p.ops.append("q 0.5 w 0 G")
+    p.line(MARGIN, y - 2.5, MARGIN + text_width("Younger cohort", "F2", size), y - 2.5)
+    p.ops.append("Q")
+    items = [
+        "There were no significant differences between the groups on any measure "
+        "of development during the first year or during kindergarten.",
+        "At the end of the first grade, the impacts on development were few and mixed.",
+        "Parents reported fewer problem behaviours for the group than for the other "
+        "group, and teachers reported no differences at all.",
+    ]
+    y -= leading + 2
+    for item in items:
+        p.text(MARGIN + 6, y, "\u2022", "F1", size)
+        for line in wrap_words(item, 380, "F1", size).split("\n"):
+            p.text(MARGIN + 30, y, line, "F1", size)
+            y -= leading
+        y -= 4
+    # Page 2: a booktabs table in the left column of a page in two, its
+    # rows on the baselines of the running text in the right column, which
+    # starts above it and goes on below: the table alone is a table.
+    q = Page()
+    y = q.title("Death Rates by State", 790)
+    top = y - 60
+    states = [("Ohio", "19,820", "154.0"), ("Kentucky", "6,530", "148.6"), ("Mississippi", "4,354", "146.7"),
+              ("Maryland", "7,744", "141.7"), ("Iowa", "5,469", "141.6"), ("New Jersey", "13,684", "141.2"),
+              ("Delaware", "1,305", "140.8"), ("South Dakota", "1,397", "140.0"), ("Indiana", "9,210", "139.7"),
+              ("California", "46,584", "139.0"), ("Louisiana", "5,919", "138.3")]
+    rows = [["State", "Deaths", "Rate"]] + [list(r) for r in states]
+    t2 = Table(rows, widths=[100, 60, 60], heights=[13] * len(rows), align="lrr", rules="booktabs")
+    t2.place(q, MARGIN, top)
+    prose = (
+        "Disparities in heart disease among persons who already have the disease often focus on "
+        "differences in access to care, use of procedures and type of medication used in treatment. "
+        "Research examining the promotion of health through preventing the onset of disease should "
+        "be given priority because major disparities exist in the prevalence of risk factors among "
+        "population groups at early ages. However, insufficient research has been conducted on the "
+        "behaviours that maintain low risk and prevent the initiation and progression of the disease. "
+        "Although there are no community guides for the disease as a whole, the guides to preventive "
+        "services include diabetes, nutrition, physical activity, tobacco and obesity. Promoting the "
+        "guidelines for interventions based on reviews of each of these areas will improve health and "
+        "reduce deaths from heart disease and stroke."
+    )
+    x = MARGIN + 220 + 30
+    for k, line in enumerate(wrap_words(prose, PAGE_W - MARGIN - x, "F1", 9).split("\n")):
+        q.text(x, top - 13 * (k - 3.5) - 0.359 * 9, line, "F1", 9)
+    return [p.content(), q.content()], [(1, t), (2, t2)]
+
+
 def glyph_by_glyph(p, x, y, s, font="F1", size=10, tracking=0.0):
     """Draws s one glyph at a time, each placed on its own (as some
     generators do), `tracking` points apart beyond the advance widths."""
@@ -2976,6 +3079,7 @@ def main():
         ("leaders", sample_leaders, False),
         ("letters", sample_letters, False),
         ("titled", sample_titled, False),
+        ("beside-prose", sample_beside_prose, False),
         ("filled-header", sample_filled_header, False),
         ("filled-cells", sample_filled_cells, False),
         ("wrapped-header", sample_wrapped_header, False),

@@ -244,6 +244,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "narrow-gap",
         // Issue 12: dot leaders are neither columns nor cell text.
         "leaders",
+        // Issue 12, class 3: paragraphs beside a table's title, its lines
+        // on their baselines, and a bulleted list under its heading are no
+        // tables; the ruled table under the title is one.
+        "beside-prose",
         // Issue 12: text drawn glyph by glyph, letter-spaced, reads as words.
         "letters",
         // Issue 12: column lines drawn on over a filled header row part the

@@ -1214,9 +1214,31 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     }
     let runs: Vec<Vec<Run>> = block.iter().map(word_runs).collect();
     let breaks = running_text_breaks(block, &runs, &rows);
-    // One paragraph through every row: running text with a note beside it
-    // (a running head, a margin note), not a table.
-    if rows.len() >= 3 && breaks.iter().all(|b| !b.is_empty()) {
+    // A table beside a page column of running text, their lines on one
+    // another's baselines: the table is in the words clear of that column
+    // (whose other side may be a page column too: a list, a paragraph).
+    if rows.len() >= 5 {
+        if let Some(beside) = beside_a_text_column(block, &runs, &breaks, &drawn) {
+            return (blocks(&beside).iter())
+                .filter(|b| !mostly_running_text(b))
+                .flat_map(|b| table_from_block(b, rules, verticals))
+                .collect();
+        }
+    }
+    // Paragraphs through every row: running text with a note beside it
+    // (a running head, a margin note, a table's title), not a table. Over
+    // four rows or more with no figure beside the text, a boundary in four
+    // may not read as a wrap (a paragraph's short first line, indented, or
+    // its last); beside figures, those are the ends of a table's cells of
+    // prose, a row's worth each.
+    let unbroken = breaks.iter().filter(|b| b.is_empty()).count();
+    let text_columns = running_text_columns(block, &runs, &breaks);
+    let nearly = if rows.len() >= 5 && !figures_beside(block, &runs, &text_columns) {
+        breaks.len() / 4
+    } else {
+        0
+    };
+    if rows.len() >= 3 && unbroken <= nearly {
         return Vec::new();
     }
     // Page text in columns beside (or under) a table: what lies between
@@ -2040,11 +2062,14 @@ fn looks_like_a_table(
 ) -> bool {
     let filled = words_per_cell(block, rows, cols);
     let words: usize = filled.iter().flatten().sum();
-    let first_col_tokens: Vec<&str> = (rows.iter().flatten())
-        .flat_map(|&i| &block[i].words)
-        .filter(|w| column_of(cols, w) == 0)
-        .map(|w| w.text.as_str())
-        .collect();
+    let first_col_tokens_of = |rows: &[Vec<usize>]| -> Vec<&str> {
+        (rows.iter().flatten())
+            .flat_map(|&i| &block[i].words)
+            .filter(|w| column_of(cols, w) == 0)
+            .map(|w| w.text.as_str())
+            .collect()
+    };
+    let first_col_tokens = first_col_tokens_of(rows);
     let filled_cells = filled.iter().flatten().filter(|&&n| n > 0).count();
     if filled_cells == 0 {
         return false;
@@ -2090,14 +2115,15 @@ fn looks_like_a_table(
     }
     // A first column of one list mark per row beside text (a bullet may be
     // printed twice, a little apart) is a list's bullets, or the numbers
-    // of numbered paragraphs or headings.
-    let marked_rows = filled.iter().filter(|row| row[0] > 0).count();
-    let symbols = first_col_tokens
-        .iter()
-        .all(|t| !t.chars().any(char::is_alphanumeric));
-    let per_row = if symbols { 2 } else { 1 };
-    let marks = first_col_tokens.len() <= per_row * marked_rows
-        && first_col_tokens.iter().all(|t| is_list_mark(t));
+    // of numbered paragraphs or headings; under a heading too.
+    let list_marks = |from: usize| {
+        let tokens = first_col_tokens_of(&rows[from..]);
+        let marked_rows = filled[from..].iter().filter(|row| row[0] > 0).count();
+        let symbols = (tokens.iter()).all(|t| !t.chars().any(char::is_alphanumeric));
+        let per_row = if symbols { 2 } else { 1 };
+        tokens.len() <= per_row * marked_rows && tokens.iter().all(|t| is_list_mark(t))
+    };
+    let marks = list_marks(0) || (rows.len() >= 3 && list_marks(1));
     // A first column of keys ending in a colon or in brackets beside text is
     // a list of notes or definitions ("Source: ...", "(*) Forecast").
     let keyed = first_col_tokens
@@ -2246,6 +2272,122 @@ fn running_text_breaks(block: &[Line], runs: &[Vec<Run>], rows: &[Vec<usize>]) -
                 .collect()
         })
         .collect()
+}
+
+/// The extents of the text columns that wrap across row boundaries
+/// (`breaks`, as `running_text_breaks` finds them): from where their lines
+/// start to where the widest ends.
+fn running_text_columns(block: &[Line], runs: &[Vec<Run>], breaks: &[Vec<f32>]) -> Vec<(f32, f32)> {
+    let size = median(block.iter().map(|l| l.size).collect());
+    let near = |x: f32, s: f32| (x - s).abs() <= INDENT_EM * size;
+    (breaks.iter().flatten())
+        .map(|&s| {
+            let right = (runs.iter().flatten())
+                .filter(|r| near(r.x0, s))
+                .fold(s, |x, r| x.max(r.x1));
+            (s - INDENT_EM * size, right)
+        })
+        .collect()
+}
+
+/// Whether a run clear of the text `columns` holds a figure.
+fn figures_beside(block: &[Line], runs: &[Vec<Run>], columns: &[(f32, f32)]) -> bool {
+    (block.iter().zip(runs)).any(|(line, runs)| {
+        (runs.iter())
+            .filter(|run| (columns.iter()).all(|&(a, b)| run.x1 <= a || run.x0 >= b))
+            .any(|run| run.words.iter().any(|&i| is_number(&line.words[i].text)))
+    })
+}
+
+/// The lines of `block` cut to their words on one side of a text column
+/// that wraps across half its row boundaries or more (`breaks`), when
+/// every other run lies on that side, some hold figures, no drawn column
+/// line (`drawn`) parts them from it (a table's own column of comments is
+/// ruled off like its others) and the column runs on beside their top.
+fn beside_a_text_column(
+    block: &[Line],
+    runs: &[Vec<Run>],
+    breaks: &[Vec<f32>],
+    drawn: &[f32],
+) -> Option<Vec<Line>> {
+    let size = median(block.iter().map(|l| l.size).collect());
+    // The text column the most boundaries wrap in.
+    let mut starts: Vec<f32> = breaks.iter().flatten().copied().collect();
+    starts.sort_by(f32::total_cmp);
+    let wrapping = |s: f32| {
+        let near = |x: f32| (x - s).abs() <= INDENT_EM * size;
+        breaks.iter().filter(|b| b.iter().any(|&x| near(x))).count()
+    };
+    let start = starts.into_iter().max_by_key(|&s| wrapping(s))?;
+    if 2 * wrapping(start) < breaks.len() {
+        return None;
+    }
+    let column = running_text_columns(block, runs, &[vec![start]])[0];
+    let (a, b) = column;
+    let clear: Vec<&Run> = (runs.iter().flatten())
+        .filter(|run| run.x1 <= a || run.x0 >= b)
+        .collect();
+    let within = (runs.iter().flatten()).filter(|run| run.x0 >= a && run.x1 <= b + size);
+    if clear.len() + within.count() < runs.iter().map(Vec::len).sum() {
+        return None; // a run across the column's edge
+    }
+    let left = clear.iter().all(|r| r.x1 <= a);
+    let right = clear.iter().all(|r| r.x0 >= b);
+    if clear.is_empty() || !(left || right) || !figures_beside(block, runs, &[column]) {
+        return None;
+    }
+    let (gap0, gap1) = if left {
+        (
+            clear.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max),
+            a,
+        )
+    } else {
+        (b, clear.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min))
+    };
+    if drawn.iter().any(|&x| x >= gap0 - 1.0 && x <= gap1 + 1.0) {
+        return None;
+    }
+    // Level with the first line beside it, a page's column holds running
+    // text; a table's column of prose, its header or nothing.
+    let top =
+        (block.iter().zip(runs)).find(|(_, runs)| runs.iter().any(|r| r.x1 <= a || r.x0 >= b))?;
+    let (line, line_runs) = top;
+    let running = (line_runs.iter())
+        .filter(|r| r.x0 >= a && r.x1 <= b + size)
+        .any(|r| prose_words(line, r) >= MIN_RUNNING_WORDS);
+    if !running {
+        return None;
+    }
+    let lines = lines_of_words(
+        block,
+        |w| if left { w.bbox.x1 <= a } else { w.bbox.x0 >= b },
+    );
+    (lines.len() >= 2).then_some(lines)
+}
+
+/// `block`'s lines cut to the words `keep` keeps; lines left empty go.
+fn lines_of_words(block: &[Line], keep: impl Fn(&Word) -> bool) -> Vec<Line> {
+    (block.iter())
+        .filter_map(|line| {
+            let words: Vec<Word> = line.words.iter().filter(|w| keep(w)).cloned().collect();
+            let first = words.first()?.bbox;
+            let bbox = words.iter().fold(first, |r, w| r.union(&w.bbox));
+            Some(Line {
+                segments: segments(&words, line.size),
+                words,
+                bbox,
+                size: line.size,
+            })
+        })
+        .collect()
+}
+
+/// Whether more than a quarter of `lines` hold a run of running text.
+fn mostly_running_text(lines: &[Line]) -> bool {
+    let wordy = (lines.iter())
+        .filter(|l| (word_runs(l).iter()).any(|run| prose_words(l, run) >= MIN_RUNNING_WORDS))
+        .count();
+    4 * wordy > lines.len()
 }
 
 /// The words of a run that are not figures; ideographs, set without
@@ -4303,6 +4445,168 @@ mod tests {
             }
         }
         assert!(detect(&chars, &[Ruling::new(28.0, 40.0, 330.0)]).is_empty());
+    }
+
+    #[test]
+    fn paragraphs_beside_a_tables_title_are_no_table() {
+        // Two paragraphs in a narrow column, each with an indented first
+        // line (of too few words to read as a wrap) and a short last line,
+        // beside a table's title of three centred lines: the title's lines
+        // sit on the paragraph's baselines, as if they were rows.
+        let paragraph = |text: &str| {
+            // The first line five characters (25 pt) in, as wide as the rest.
+            let first = wrapped(text, 33).remove(0);
+            let mut lines = wrapped(text[first.len()..].trim_start(), 38);
+            lines.insert(0, first);
+            lines
+        };
+        let first = paragraph(
+            "Approximately 29% of the kingfisher's range occurs within regions of high \
+             deposition. On a nationwide basis, deposition does not appear to be a threat to this \
+             species. However, the species consumes more on a body weight basis",
+        );
+        let second = paragraph(
+            "Although a recovery in the population has been seen, the numbers are still \
+             depleted throughout much of the historical range of the species.",
+        );
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let mut k = 0;
+        for para in [&first, &second] {
+            for (i, line) in para.iter().enumerate() {
+                let x = if i == 0 { 75.0 } else { 50.0 };
+                text(&mut chars, line, x, 40.0 + 14.0 * k as f32, id);
+                (id, k) = (id + 1, k + 1);
+            }
+        }
+        let title = [
+            "Table 4",
+            "Share of the Range Overlapping",
+            "with Regions of Deposition",
+        ];
+        for (i, line) in title.iter().enumerate() {
+            let x = 350.0 - 2.5 * line.len() as f32;
+            text(&mut chars, line, x, 54.0 + 14.0 * i as f32, id);
+            id += 1;
+        }
+        assert!(detect(&chars, &[]).is_empty(), "{:?}", detect(&chars, &[]));
+    }
+
+    #[test]
+    fn a_column_of_prose_wrapping_beside_figures_keeps_its_rows() {
+        // State | Cases | Comments: each row's comment a paragraph of five
+        // lines that fill the column, its state and count set midway down
+        // it. Lines of the comments wrap through most row boundaries, as a
+        // paragraph beside a title does; the figures beside them make it a
+        // table.
+        let comment = "Outbreak of fever reported from the village and the \
+                       district team investigated the outbreak and all of the \
+                       blood samples were negative for the parasite and cases \
+                       were treated locally with spraying and fogging done in \
+                       the affected area and health education imparted again";
+        let mut chars = Vec::new();
+        let mut id = 0;
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("State", 40.0), ("Cases", 120.0), ("Comments", 180.0)],
+            20.0,
+        );
+        let mut y = 40.0;
+        for (state, cases) in [("Kerala", "23"), ("Assam", "140")] {
+            for (k, line) in wrapped(comment, 56).iter().enumerate() {
+                if k == 2 {
+                    put_cells(&mut chars, &mut id, &[(state, 40.0), (cases, 120.0)], y);
+                }
+                id += 1;
+                text(&mut chars, line, 180.0, y, id);
+                y += 14.0;
+            }
+        }
+        let found = detect(&chars, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].grid.col_count(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn a_table_beside_a_page_column_of_text_is_read_apart_from_it() {
+        // A page in two columns: a table in the left one, its rows on the
+        // baselines of the running text in the right one, which starts
+        // above the table and goes on below it.
+        let prose = "Research examining the promotion of health through preventing \
+                    the onset of disease should be given priority because major \
+                    disparities exist in the prevalence of risk factors among \
+                    population groups at early ages. However, insufficient research \
+                    has been conducted regarding behaviours that maintain low risk \
+                    and prevent the initiation and progression of disease. Although \
+                    there are no community guides for the disease as a whole, the \
+                    guides include diabetes, nutrition, activity and tobacco.";
+        let mut chars = Vec::new();
+        let mut id = 0;
+        for (k, line) in wrapped(prose, 44).iter().enumerate() {
+            id += 1;
+            text(&mut chars, line, 270.0, 12.0 + 14.0 * k as f32, id);
+        }
+        let rows = [
+            ("State", "No.", "Rate"),
+            ("Ohio", "19,820", "154.0"),
+            ("Kentucky", "6,530", "148.6"),
+            ("Maryland", "7,744", "141.7"),
+            ("Iowa", "5,469", "141.6"),
+            ("Delaware", "1,305", "140.8"),
+            ("Indiana", "9,210", "139.7"),
+        ];
+        for (k, (state, no, rate)) in rows.iter().enumerate() {
+            let y = 40.0 + 14.0 * k as f32;
+            put_cells(
+                &mut chars,
+                &mut id,
+                &[(state, 40.0), (no, 140.0), (rate, 200.0)],
+                y,
+            );
+        }
+        let found = detect(&chars, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!((t.grid.row_count(), t.grid.col_count()), (7, 3), "{t:?}");
+        assert!(t.bbox.x1 < 260.0, "{t:?}");
+    }
+
+    #[test]
+    fn a_bulleted_list_under_its_heading_is_no_table() {
+        // A heading set tight over bullets, each beside a line or two of
+        // text: the heading's words are no list mark, the rows under it are.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        text(&mut chars, "Younger group", 40.0, 30.0, id);
+        let items: [&[&str]; 3] = [
+            &[
+                "There were no differences between the groups",
+                "on any of the measures.",
+            ],
+            &["At the end of the year, the effects were few."],
+            &[
+                "Parents reported fewer problems for the group",
+                "than for the other one.",
+            ],
+        ];
+        let mut y = 44.0;
+        for lines in items {
+            id += 1;
+            text(&mut chars, "\u{25a0}", 40.0, y, id);
+            for line in lines {
+                id += 1;
+                text(&mut chars, line, 70.0, y, id);
+                y += 14.0;
+            }
+            y += 6.0;
+        }
+        let rule = Ruling::new(33.0, 40.0, 105.0);
+        assert!(
+            detect(&chars, &[rule]).is_empty(),
+            "{:?}",
+            detect(&chars, &[rule])
+        );
     }
 
     #[test]
