@@ -2279,15 +2279,18 @@ fn running_text_breaks(block: &[Line], runs: &[Vec<Run>], rows: &[Vec<usize>]) -
 /// start to where the widest ends.
 fn running_text_columns(block: &[Line], runs: &[Vec<Run>], breaks: &[Vec<f32>]) -> Vec<(f32, f32)> {
     let size = median(block.iter().map(|l| l.size).collect());
-    let near = |x: f32, s: f32| (x - s).abs() <= INDENT_EM * size;
     (breaks.iter().flatten())
-        .map(|&s| {
-            let right = (runs.iter().flatten())
-                .filter(|r| near(r.x0, s))
-                .fold(s, |x, r| x.max(r.x1));
-            (s - INDENT_EM * size, right)
-        })
+        .map(|&s| text_column_extent(runs, s, size))
         .collect()
+}
+
+/// The extent of the text column whose lines start at `start` (an indent
+/// either way): to where its widest run ends.
+fn text_column_extent(runs: &[Vec<Run>], start: f32, size: f32) -> (f32, f32) {
+    let right = (runs.iter().flatten())
+        .filter(|r| (r.x0 - start).abs() <= INDENT_EM * size)
+        .fold(start, |x, r| x.max(r.x1));
+    (start - INDENT_EM * size, right)
 }
 
 /// Whether a run clear of the text `columns` holds a figure.
@@ -2322,15 +2325,16 @@ fn beside_a_text_column(
     if 2 * wrapping(start) < breaks.len() {
         return None;
     }
-    let column = running_text_columns(block, runs, &[vec![start]])[0];
+    let column = text_column_extent(runs, start, size);
     let (a, b) = column;
-    let clear: Vec<&Run> = (runs.iter().flatten())
-        .filter(|run| run.x1 <= a || run.x0 >= b)
-        .collect();
-    let within = (runs.iter().flatten()).filter(|run| run.x0 >= a && run.x1 <= b + size);
-    if clear.len() + within.count() < runs.iter().map(Vec::len).sum() {
+    let is_clear = |run: &Run| run.x1 <= a || run.x0 >= b;
+    let within = |run: &Run| run.x0 >= a && run.x1 <= b + size;
+    if (runs.iter().flatten()).any(|run| !is_clear(run) && !within(run)) {
         return None; // a run across the column's edge
     }
+    let clear: Vec<&Run> = (runs.iter().flatten())
+        .filter(|run| is_clear(run))
+        .collect();
     let left = clear.iter().all(|r| r.x1 <= a);
     let right = clear.iter().all(|r| r.x0 >= b);
     if clear.is_empty() || !(left || right) || !figures_beside(block, runs, &[column]) {
@@ -2349,11 +2353,10 @@ fn beside_a_text_column(
     }
     // Level with the first line beside it, a page's column holds running
     // text; a table's column of prose, its header or nothing.
-    let top =
-        (block.iter().zip(runs)).find(|(_, runs)| runs.iter().any(|r| r.x1 <= a || r.x0 >= b))?;
+    let top = (block.iter().zip(runs)).find(|(_, runs)| runs.iter().any(&is_clear))?;
     let (line, line_runs) = top;
     let running = (line_runs.iter())
-        .filter(|r| r.x0 >= a && r.x1 <= b + size)
+        .filter(|r| within(r))
         .any(|r| prose_words(line, r) >= MIN_RUNNING_WORDS);
     if !running {
         return None;
