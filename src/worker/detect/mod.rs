@@ -1390,8 +1390,10 @@ fn hugs_a_graphic(
 /// boundaries, and on past it above or below by a few rows: the side of a
 /// frame or a plot the "table" reaches across, as a chart's axis labels
 /// and its legend beside the plot do, or two figures' legends side by side
-/// (a frame's side may fall on a column boundary by chance). A piece of a
-/// bigger ruled table has lines down most of its columns.
+/// (a frame's side may fall on a column boundary by chance); or when a
+/// line from far above stops inside it, as a plot's axes do over
+/// its lowest tick values and a legend. A piece of a bigger ruled table
+/// has lines down most of its columns.
 fn straddles_a_frame(table: &TableRegion, rulings: &rulings::Rulings) -> bool {
     let (b, cols) = (&table.bbox, &table.grid.cols);
     let row = median_row_height(&table.grid);
@@ -1409,10 +1411,20 @@ fn straddles_a_frame(table: &TableRegion, rulings: &rulings::Rulings) -> bool {
     let inner = inner_boundaries(cols);
     let drawn = |x: f32| through.iter().any(|r| (x - r.pos).abs() <= 0.5 * row);
     let on_a_column = |r: &&rulings::Ruling| inner.iter().any(|&x| (x - r.pos).abs() <= 0.5 * row);
+    // A line from far above that stops a row or more inside the table is
+    // none of its column rules, wherever it falls: a plot's axis over the
+    // tick labels and legend under it. (Lines starting inside and running
+    // on down are a ruled table's, under the title over its columns.)
+    let stops_inside = |r: &rulings::Ruling| {
+        r.start < b.y0 - beyond && (row..=b.height() - row).contains(&(r.end - b.y0))
+    };
     2 * inner.iter().filter(|&&x| drawn(x)).count() < inner.len()
-        && (through.iter())
+        && ((through.iter())
             .filter(|r| !on_a_column(r))
             .any(|r| (b.y0 - r.start).max(r.end - b.y1) > beyond)
+            || (rulings.vertical.iter())
+                .filter(|r| r.pos > b.x0 + row && r.pos < b.x1 - row)
+                .any(stops_inside))
 }
 
 /// A grid's column boundaries without its left and right edges.
@@ -1839,6 +1851,26 @@ mod tests {
         let mut around = plot(379.0);
         around.vertical[0].pos = 51.0;
         assert!(!straddles_a_frame(&table, &around));
+    }
+
+    #[test]
+    fn a_plot_whose_axes_stop_inside_a_table_is_no_table() {
+        // The lowest tick values, a legend and the year labels under a plot
+        // in rows 12 pt apart from 100 down to 148; the plot's two axes come
+        // down from 20 and stop at 124, on the table's column boundaries.
+        let table = layout_table(
+            vec![100.0, 112.0, 124.0, 136.0, 148.0],
+            vec![50.0, 80.0, 180.0, 300.0, 340.0],
+        );
+        let axes = |end: f32| rulings::Rulings {
+            horizontal: vec![],
+            vertical: vec![Ruling::new(80.0, 20.0, end), Ruling::new(300.0, 20.0, end)],
+        };
+        assert!(straddles_a_frame(&table, &axes(124.0)));
+        // Stopping within a row of the table's edge, they end above it.
+        assert!(!straddles_a_frame(&table, &axes(106.0)));
+        // Down the whole table on its column boundaries, they are its rules.
+        assert!(!straddles_a_frame(&table, &axes(148.0)));
     }
 
     /// `graphic_ink_share` as first written, a pixel at a time: the oracle.
