@@ -99,10 +99,13 @@ Files written:
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
                             little apart
-  group-rules.pdf / .json   one page (issue 12): a booktabs header of two lines
-                            in one band, a group heading over a short rule
-                            over each group's column headings, the stub's
-                            heading beside the lower line: two header rows
+  group-rules.pdf / .json   two pages (issue 12): a booktabs header of two
+                            lines in one band, a group heading over a short
+                            rule over each group's column headings, the
+                            stub's heading beside the lower line: two header
+                            rows; then the same table boxed, lines down the
+                            groups' sides through their headings and down
+                            the columns from the rule under them
   prose-cells.pdf / .json   two pages (issue 12, class 2): item / description
                             tables whose cells are wrapped sentences under a
                             header row: booktabs with two columns, unruled with
@@ -132,6 +135,10 @@ Files written:
                             header down, no row lines; entries of running
                             text in a box a column, a blank line apart, under
                             group headings of their own
+  shaded-cells.pdf / .json  one page (issue 12, class 1): a ruled table, its
+                            rules thin filled rectangles, significant
+                            figures on shaded cells in consecutive rows of a
+                            column: rules and shading one patch of ink
   form.pdf / .json          one page (issue 12, class 9): a purchase form laid
                             out in ruled boxes (title, two fields side by side,
                             a label, remarks) whose items table is drawn into
@@ -2050,7 +2057,39 @@ def sample_group_rules():
     p.paragraph("Source: a made-up registry.", bottom - 30)
     cells = [["Region", "Deaths", "", "", "Admissions", "", ""], [""] + sub + sub] + body
     spans = [(0, 0, 2, 1), (0, 1, 1, 3), (0, 4, 1, 3)]
-    return [p.content()], [(1, Spanned(cells, spans))]
+    # Page 2: the same table boxed, a line down every column from the
+    # rule under the group headings, and down the groups' sides through
+    # them; no line between the rows.
+    q = Page()
+    y = q.title("Deaths and Admissions by Region, boxed", 790)
+    top = y - 30
+    first = top - 12
+    second = first - 14
+    group_rule = first - 4
+    for name, c0 in groups:
+        mid = (xs[c0] + xs[c0 + 3]) / 2
+        q.text(mid - text_width(name, "F2", size) / 2, first, name, "F2", size)
+    q.text(xs[0] + 3, second, "Region", "F2", size)
+    for c in range(6):
+        head = sub[c % 3]
+        q.text(xs[c + 2] - 3 - text_width(head, "F2", size), second, head, "F2", size)
+    header_rule = second - 5
+    base = header_rule - 12
+    for row in body:
+        q.text(xs[0] + 3, base, row[0], "F1", size)
+        for c, v in enumerate(row[1:]):
+            q.text(xs[c + 2] - 3 - text_width(v, "F1", size), base, v, "F1", size)
+        base -= leading
+    bottom = base + leading - 4
+    q.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, header_rule, bottom):
+        q.line(xs[0], yy, xs[-1], yy)
+    q.line(xs[1], group_rule, xs[-1], group_rule)
+    for c, x in enumerate(xs):
+        q.line(x, top if c in (0, 1, 4, 7) else group_rule, x, bottom)
+    q.ops.append("Q")
+    q.paragraph("Source: a made-up registry.", bottom - 30)
+    return [p.content(), q.content()], [(1, Spanned(cells, spans)), (2, Spanned(cells, spans))]
 
 
 def sample_filled_header():
@@ -2505,6 +2544,52 @@ def unruled_rows(p, top, rows, places, size=9, step=16):
             if text:
                 w = text_width(text, font, size)
                 p.text(x - w if align == "r" else x, top - step * k, text, font, size)
+
+
+def sample_shaded_cells():
+    # Issue 12, class 1: a ruled table whose significant figures are set on
+    # shaded cells, some in consecutive rows of one column. Every rule is a
+    # thin black filled rectangle and the shading fills a cell up to them,
+    # so a row's rule and the cells shaded above and below it are one patch
+    # of ink.
+    p = Page()
+    y = p.title("Effects by Year", 790)
+    y = p.paragraph("Shaded cells mark effects significant at the 10 percent level; NA "
+                    "marks outcomes not measured that year.", y - 24)
+    rows = [["Measure", "Year 1", "Year 2", "Year 3"],
+            ["Colour naming", "", "NA", "NA"],
+            ["Drawing a design", "0.14", "", "NA"],
+            ["Literacy scale", "0.35", "0.16", "NA"],
+            ["Letter naming", "0.24", "", ""],
+            ["Sound matching", "0.10", "0.15", ""],
+            ["Vocabulary", "0.18", "", "0.09"],
+            ["Spelling", "", "", "NA"],
+            ["Word reading", "NA", "NA", "0.21"]]
+    shaded = {(2, 1), (3, 1), (4, 1), (5, 1), (6, 1), (3, 2), (5, 2), (8, 3)}
+    widths, step, size, rule = [170, 70, 70, 70], 17, 9, 0.7
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    top = y - 30
+    tops = [top - step * k for k in range(len(rows) + 1)]
+    for (k, c) in sorted(shaded):
+        p.ops.append("q 0.62 g %s %s %s %s re f Q" % (
+            fmt(xs[c] + rule), fmt(tops[k + 1] + rule / 2), fmt(widths[c] - rule),
+            fmt(step - rule)))
+    for yy in tops:
+        p.ops.append("q 0 g %s %s %s %s re f Q" % (fmt(xs[0]), fmt(yy - rule / 2), fmt(xs[-1] - xs[0]), fmt(rule)))
+    for x in xs:
+        p.ops.append("q 0 g %s %s %s %s re f Q" % (fmt(x - rule / 2), fmt(tops[-1]), fmt(rule), fmt(top - tops[-1])))
+    for k, row in enumerate(rows):
+        base = tops[k] - step + 5
+        for c, cell in enumerate(row):
+            font = "F2" if k == 0 or (k, c) in shaded else "F1"
+            if c == 0:
+                p.text(xs[0] + 4, base, cell, font, size)
+            elif cell:
+                p.text((xs[c] + xs[c + 1] - text_width(cell, font, size)) / 2, base, cell, font, size)
+    p.paragraph("Effect sizes are in standard deviations of the outcome.", tops[-1] - 24)
+    return [p.content()], [(1, Placed(rows))]
 
 
 def sample_partial_rules():
@@ -3099,6 +3184,7 @@ def main():
         ("table-edges", sample_table_edges, False),
         ("touching-cells", sample_touching_cells, False),
         ("partial-rules", sample_partial_rules, False),
+        ("shaded-cells", sample_shaded_cells, False),
         ("form", sample_form, False),
         ("framed", sample_framed, False),
         ("scanned-zh", sample_scanned_zh, False),

@@ -327,8 +327,13 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // prose entries a blank line apart) take their columns from the
         // lines drawn and their rows from the text.
         "partial-rules",
+        // Issue 12: a ruled table whose rules meet cells shaded in rows one
+        // under another (one patch of ink) keeps a row per line of figures.
+        "shaded-cells",
         // Issue 12: a rule under a group heading parts it from its columns'
-        // headings, however close the two lines.
+        // headings, however close the two lines; a group heading boxed over
+        // its columns spans them, the stub's heading boxed beside it both
+        // header rows.
         "group-rules",
         // Issue 12: a table drawn into the ruled boxes of a form, its frame
         // the boxes' sides, is the table alone, not the form.

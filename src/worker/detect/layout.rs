@@ -140,8 +140,44 @@ pub fn layout_tables(
     let lines = part_like_the_rows_above(page_lines(chars));
     blocks(&lines)
         .into_iter()
+        .filter(|block| !a_paragraph_beside_a_note(block, &lines))
         .flat_map(|block| table_from_block(&block, rules, verticals))
         .collect()
+}
+
+/// True when a block of two or three lines is lines of a paragraph beside
+/// a note (a running head or a side note in the margin, a figure's label):
+/// running text wraps across every boundary of the block, in a text column
+/// whose running text goes on tight above or below it. (`table_from_block`
+/// reads longer blocks so; two lines alone say too little.)
+fn a_paragraph_beside_a_note(block: &[Line], lines: &[Line]) -> bool {
+    let (Some(first), Some(last)) = (block.first(), block.last()) else {
+        return false;
+    };
+    if block.len() > 3 {
+        return false;
+    }
+    let runs: Vec<Vec<Run>> = block.iter().map(word_runs).collect();
+    let rows: Vec<Vec<usize>> = (0..block.len()).map(|k| vec![k]).collect();
+    let breaks = running_text_breaks(block, &runs, &rows);
+    if breaks.iter().any(|b| b.is_empty()) {
+        return false;
+    }
+    let at = |line: &Line| lines.iter().position(|l| l.bbox == line.bbox);
+    let (Some(i), Some(j)) = (at(first), at(last)) else {
+        return false;
+    };
+    let tight = |a: &Line, b: &Line| b.bbox.y0 - a.bbox.y1 < 0.5 * a.size.max(b.size);
+    let above = (i > 0 && tight(&lines[i - 1], first)).then(|| &lines[i - 1]);
+    let below = lines.get(j + 1).filter(|next| tight(last, next));
+    // Running text in a wrapped column, a first-line indent apart at most.
+    let goes_on = |line: &Line| {
+        word_runs(line).iter().any(|run| {
+            prose_words(line, run) >= MIN_RUNNING_WORDS
+                && (breaks.iter().flatten()).any(|&x| (run.x0 - x).abs() <= INDENT_EM * line.size)
+        })
+    };
+    above.into_iter().chain(below).any(goes_on)
 }
 
 /// Words (split at spaces and at gaps) grouped into page lines, top to bottom.
@@ -2557,7 +2593,7 @@ fn aligned_columns(block: &[Line], cols: &[(f32, f32)]) -> usize {
 
 /// Lines of figures a cell must stack to be read as rows: two may be a
 /// value and its error or change beneath it.
-const MIN_STACKED_FIGURES: usize = 3;
+pub const MIN_STACKED_FIGURES: usize = 3;
 
 /// Other lines a line with a single column gap must share it with to
 /// count as columned.
@@ -2690,6 +2726,87 @@ mod tests {
     fn detect(chars: &[TextChar], rules: &[Ruling]) -> Vec<TableRegion> {
         let refs: Vec<&TextChar> = chars.iter().collect();
         layout_tables(&refs, rules, &[])
+    }
+
+    #[test]
+    fn a_paragraph_beside_a_note_in_the_margin_is_no_table() {
+        // A justified paragraph, 60 characters a line (5 pt each) from
+        // x = 5, lines 12 pt apart; a running head of two lines in the
+        // margin at x = 400, level with its first two lines.
+        let words = "the results suggest that involving the family in training and development \
+                     focused on a broader range of behaviours rather than on physiological aspects \
+                     alone improves outcomes in both measures of conflict for shift workers and \
+                     their partners at every site of the study whatever the length of service";
+        let mut lines: Vec<Vec<&str>> = vec![Vec::new()];
+        for w in words.split_whitespace() {
+            let line = lines.last_mut().expect("one line at least");
+            if line.iter().map(|w| w.len() + 1).sum::<usize>() + w.len() > 60 {
+                lines.push(vec![w]);
+            } else {
+                line.push(w);
+            }
+        }
+        let paragraph = |chars: &mut Vec<TextChar>, id: &mut u32, top: f32| {
+            for (k, line) in lines.iter().enumerate() {
+                let y = top + 12.0 * k as f32;
+                let letters: usize = line.iter().map(|w| w.len()).sum();
+                let last = k + 1 == lines.len();
+                let space = if last {
+                    5.0
+                } else {
+                    5.0 * (60 - letters) as f32 / (line.len() - 1) as f32
+                };
+                let mut x = 5.0;
+                *id += 1;
+                for w in line {
+                    text(chars, w, x, y, *id);
+                    x += 5.0 * w.len() as f32 + space;
+                }
+            }
+        };
+        // The blocks of lines of the page, each with whether it is that.
+        let judged = |chars: &[TextChar]| {
+            let refs: Vec<&TextChar> = chars.iter().collect();
+            let lines = part_like_the_rows_above(page_lines(&refs));
+            (blocks(&lines).iter())
+                .map(|b| (b.len(), a_paragraph_beside_a_note(b, &lines)))
+                .collect::<Vec<_>>()
+        };
+        let (mut chars, mut id) = (Vec::new(), 0);
+        paragraph(&mut chars, &mut id, 100.0);
+        put_cells(&mut chars, &mut id, &[("Shift work", 400.0)], 100.0);
+        put_cells(&mut chars, &mut id, &[("interventions", 400.0)], 112.0);
+        assert!(lines.len() >= 4);
+        assert_eq!(judged(&chars), vec![(2, true)]);
+        // Beside the paragraph's last two lines, its text going on above.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        paragraph(&mut chars, &mut id, 100.0);
+        let last = 100.0 + 12.0 * (lines.len() - 2) as f32;
+        put_cells(&mut chars, &mut id, &[("Shift work", 400.0)], last);
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("interventions", 400.0)],
+            last + 12.0,
+        );
+        assert_eq!(judged(&chars), vec![(2, true)]);
+        // Two rows of a table under the paragraph are none.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        paragraph(&mut chars, &mut id, 100.0);
+        let below = 100.0 + 12.0 * lines.len() as f32;
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("Item", 5.0), ("Boxes", 150.0)],
+            below,
+        );
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("Paper", 5.0), ("1,250", 150.0)],
+            below + 12.0,
+        );
+        assert_eq!(judged(&chars), vec![(2, false)]);
     }
 
     #[test]

@@ -211,9 +211,14 @@ pub fn detect_tables(
             if surface == Surface::Drawn {
                 split_rows_at_short_rules(table, &inside, &rulings.horizontal);
                 span_over_short_rules(table, &inside, &rulings.horizontal);
+                span_between_column_rules(table, &inside, &rulings.vertical);
+                span_down_drawn_boxes(table, &inside, &rulings);
             }
-        } else if surface == Surface::Drawn {
-            split_rows_at_fill_edges(table, &inside, page);
+        } else {
+            if surface == Surface::Drawn {
+                split_rows_at_fill_edges(table, &inside, page);
+            }
+            split_stacked_rows(table, &inside);
         }
         table.grid.drop_unused_boundaries();
         drop_empty_lines(&mut table.grid, &inside);
@@ -455,20 +460,11 @@ const FULL_RULE: f32 = 0.9;
 /// no other text over those columns.
 fn span_over_short_rules(table: &mut TableRegion, inside: &[&TextChar], rules: &[rulings::Ruling]) {
     let grid = &table.grid;
-    let (nr, nc) = (grid.row_count(), grid.col_count());
-    // Each row's text: its top and bottom, and the cells holding some.
-    let owner = grid.cell_at_positions();
-    let mut extent = vec![(f32::INFINITY, f32::NEG_INFINITY); nr];
-    let mut filled = vec![false; grid.cells.len()];
-    for c in inside {
-        if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
-            extent[r] = (extent[r].0.min(c.bbox.y0), extent[r].1.max(c.bbox.y1));
-            filled[owner[r * nc + col]] = true;
-        }
-    }
+    let nc = grid.col_count();
+    let extent = row_text_extents(grid, inside);
     let middle = |c: usize| (grid.cols[c] + grid.cols[c + 1]) / 2.0;
-    let mut merges = Vec::new();
-    for r in 0..nr.saturating_sub(1) {
+    let mut spans = Vec::new();
+    for r in 0..grid.row_count().saturating_sub(1) {
         let (below_text, above_next) = (extent[r].1, extent[r + 1].0);
         let under =
             (rules.iter()).filter(|h| h.pos >= below_text - 1.0 && h.pos <= above_next + 1.0);
@@ -476,32 +472,185 @@ fn span_over_short_rules(table: &mut TableRegion, inside: &[&TextChar], rules: &
             let covered: Vec<usize> = (0..nc)
                 .filter(|&c| middle(c) >= rule.start && middle(c) <= rule.end)
                 .collect();
-            let (Some(&c0), Some(&c1)) = (covered.first(), covered.last()) else {
-                continue;
-            };
-            if covered.len() < 2 || covered.len() == nc {
-                continue;
+            if let (Some(&c0), Some(&c1)) = (covered.first(), covered.last()) {
+                if covered.len() >= 2 && covered.len() < nc {
+                    spans.push((r, c0, c1));
+                }
             }
-            // The row's cells over those columns: of this row only, none
-            // reaching past them, one holding text.
-            let mut cells: Vec<usize> = (c0..=c1).map(|c| owner[r * nc + c]).collect();
-            cells.dedup();
-            let within = cells.iter().all(|&i| {
-                let cell = &grid.cells[i];
-                cell.row as usize == r
-                    && cell.rowspan == 1
-                    && cell.col as usize >= c0
-                    && (cell.col + cell.colspan) as usize <= c1 + 1
-            });
-            let (x0, x1) = (grid.cols[c0], grid.cols[c1 + 1]);
-            let one_text =
-                cells.iter().filter(|&&i| filled[i]).count() == 1
-                    || one_phrase(inside.iter().filter(|c| {
-                        slot(&grid.rows, c.cy()) == Some(r) && c.cx() > x0 && c.cx() < x1
-                    }));
-            if within && one_text {
-                merges.push((r as u32, c0 as u32, c1 as u32));
+        }
+    }
+    span_header_cells(table, inside, spans);
+}
+
+/// Widens a header cell of a table read from the text over the columns
+/// between two column rules drawn down through its row, when rules down
+/// the columns between start under it: a group heading boxed over its
+/// columns (`2005` over Number, Margin of error, Percent). Only where the
+/// row has no other text over those columns.
+fn span_between_column_rules(
+    table: &mut TableRegion,
+    inside: &[&TextChar],
+    verticals: &[rulings::Ruling],
+) {
+    let grid = &table.grid;
+    let nc = grid.col_count();
+    let extent = row_text_extents(grid, inside);
+    let at = |x: f32, v: &rulings::Ruling| (v.pos - x).abs() <= COLUMN_RULE_OFF;
+    let mut spans = Vec::new();
+    for r in 0..grid.row_count().saturating_sub(1) {
+        let ((top, bottom), next_top) = (extent[r], extent[r + 1].0);
+        if top > bottom || next_top < bottom {
+            continue;
+        }
+        let through =
+            |x: f32| (verticals.iter()).any(|v| at(x, v) && v.start <= top && v.end >= bottom);
+        let from_under = |x: f32| {
+            (verticals.iter())
+                .any(|v| at(x, v) && v.start >= bottom - 1.0 && v.start <= next_top + 1.0)
+        };
+        // The row's column boundaries drawn through it, and its edges.
+        let edges: Vec<usize> = (0..=nc)
+            .filter(|&c| c == 0 || c == nc || through(grid.cols[c]))
+            .collect();
+        for pair in edges.windows(2) {
+            let (c0, c1) = (pair[0], pair[1] - 1);
+            if c1 > c0 && (c0 + 1..=c1).any(|c| from_under(grid.cols[c])) {
+                spans.push((r, c0, c1));
             }
+        }
+    }
+    span_header_cells(table, inside, spans);
+}
+
+/// Lengthens a header cell of a table read from the text down over the
+/// row under it where a box drawn around the two holds them: column rules
+/// down both its sides through both rows, and a rule between the rows that
+/// parts the columns beside it but not it (the stub's heading, boxed
+/// beside group headings over their columns' headings). Only where one of
+/// the two holds text.
+fn span_down_drawn_boxes(
+    table: &mut TableRegion,
+    inside: &[&TextChar],
+    rulings: &rulings::Rulings,
+) {
+    let grid = &table.grid;
+    let (nr, nc) = (grid.row_count(), grid.col_count());
+    let extent = row_text_extents(grid, inside);
+    let (owner, filled) = (grid.cell_at_positions(), filled_cells(grid, inside));
+    let middle = |c: usize| (grid.cols[c] + grid.cols[c + 1]) / 2.0;
+    let mut merged = grid.clone();
+    // Cells lengthened over the row under them, which is then taken.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for r in 0..nr.saturating_sub(1) {
+        let ((top, bottom), (next_top, next_bottom)) = (extent[r], extent[r + 1]);
+        if top > bottom || next_top > next_bottom {
+            continue;
+        }
+        let between: Vec<&rulings::Ruling> = (rulings.horizontal.iter())
+            .filter(|h| h.pos >= bottom - 1.0 && h.pos <= next_top + 1.0)
+            .collect();
+        let ruled = |c: usize| {
+            between
+                .iter()
+                .any(|h| h.start <= middle(c) && h.end >= middle(c))
+        };
+        if (0..nc).all(ruled) || !(0..nc).any(ruled) {
+            continue;
+        }
+        let drawn = |x: f32| {
+            (rulings.vertical.iter()).any(|v| {
+                (v.pos - x).abs() <= COLUMN_RULE_OFF && v.start <= top && v.end >= next_bottom
+            })
+        };
+        for c in (0..nc).filter(|&c| !ruled(c)) {
+            let (a, b) = (owner[r * nc + c], owner[(r + 1) * nc + c]);
+            let single = |i: usize| (grid.cells[i].rowspan, grid.cells[i].colspan) == (1, 1);
+            if !taken.contains(&(r, c))
+                && single(a)
+                && single(b)
+                && filled[a] != filled[b]
+                && drawn(grid.cols[c])
+                && drawn(grid.cols[c + 1])
+            {
+                merged.cells.retain(|cell| {
+                    !(cell.col as usize == c
+                        && (cell.row as usize == r || cell.row as usize == r + 1))
+                });
+                merged.cells.push(crate::table::Cell {
+                    row: r as u32,
+                    col: c as u32,
+                    rowspan: 2,
+                    colspan: 1,
+                });
+                taken.push((r + 1, c));
+            }
+        }
+    }
+    if merged.is_consistent() {
+        table.grid = merged;
+    }
+}
+
+/// Which of a grid's cells hold some of `inside`.
+fn filled_cells(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<bool> {
+    let (nc, owner) = (grid.col_count(), grid.cell_at_positions());
+    let mut filled = vec![false; grid.cells.len()];
+    for c in inside {
+        if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
+            filled[owner[r * nc + col]] = true;
+        }
+    }
+    filled
+}
+
+/// How far (points) a column rule may stand from the boundary it draws.
+const COLUMN_RULE_OFF: f32 = 3.0;
+
+/// Each row's text: the top and bottom of its characters (`INFINITY`,
+/// `NEG_INFINITY` in a row without).
+fn row_text_extents(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<(f32, f32)> {
+    let mut extent = vec![(f32::INFINITY, f32::NEG_INFINITY); grid.row_count()];
+    for c in inside {
+        if let (Some(r), Some(_)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
+            extent[r] = (extent[r].0.min(c.bbox.y0), extent[r].1.max(c.bbox.y1));
+        }
+    }
+    extent
+}
+
+/// Merges each (row, first column, last column) of `spans` into one cell
+/// holding its text, where the row's cells over those columns hold one
+/// text (a cell's, or one phrase cut by a boundary) and reach no further.
+fn span_header_cells(
+    table: &mut TableRegion,
+    inside: &[&TextChar],
+    spans: Vec<(usize, usize, usize)>,
+) {
+    let grid = &table.grid;
+    let nc = grid.col_count();
+    let (owner, filled) = (grid.cell_at_positions(), filled_cells(grid, inside));
+    let mut merges = Vec::new();
+    for (r, c0, c1) in spans {
+        // The row's cells over those columns: of this row only, none
+        // reaching past them, one holding text.
+        let mut cells: Vec<usize> = (c0..=c1).map(|c| owner[r * nc + c]).collect();
+        cells.dedup();
+        let within = cells.iter().all(|&i| {
+            let cell = &grid.cells[i];
+            cell.row as usize == r
+                && cell.rowspan == 1
+                && cell.col as usize >= c0
+                && (cell.col + cell.colspan) as usize <= c1 + 1
+        });
+        let (x0, x1) = (grid.cols[c0], grid.cols[c1 + 1]);
+        let one_text = cells.iter().filter(|&&i| filled[i]).count() == 1
+            || one_phrase(
+                inside
+                    .iter()
+                    .filter(|c| slot(&grid.rows, c.cy()) == Some(r) && c.cx() > x0 && c.cx() < x1),
+            );
+        if within && one_text {
+            merges.push((r as u32, c0 as u32, c1 as u32));
         }
     }
     let mut merged = table.grid.clone();
@@ -725,20 +874,7 @@ fn split_rows_at_blank_lines(table: &mut TableRegion, inside: &[&TextChar]) {
 /// label, or words beside it.
 fn split_rows_at_lines_of_figures(table: &mut TableRegion, inside: &[&TextChar]) {
     let grid = &table.grid;
-    let nc = grid.col_count();
-    // A line's columns with text, and whether beyond the first it holds
-    // figures only.
-    let columns_of = |line: &[&TextChar]| {
-        let mut filled = vec![false; nc];
-        let mut figures = true;
-        for c in line {
-            if let Some(col) = slot(&grid.cols, c.cx()) {
-                filled[col] = true;
-                figures &= col == 0 || c.c.is_ascii_digit() || ",.%()-–—".contains(c.c);
-            }
-        }
-        (filled, figures)
-    };
+    let columns_of = |line: &[&TextChar]| line_columns(grid, line, false);
     let mut cuts = Vec::new();
     for (r, lines) in text_lines_of_rows(grid, inside).iter().enumerate() {
         for pair in lines.windows(2) {
@@ -751,6 +887,63 @@ fn split_rows_at_lines_of_figures(table: &mut TableRegion, inside: &[&TextChar])
     }
     // From the bottom, so the rows above (and the cuts above in a row) keep
     // their numbers.
+    for &(r, y) in cuts.iter().rev() {
+        table.grid.split_row(r, y);
+    }
+}
+
+/// A line's columns with text, and whether beyond the first it holds
+/// figures and dashes only (with `no_value`, or a mark of none: `NA`).
+fn line_columns(
+    grid: &crate::table::Grid,
+    line: &[&TextChar],
+    no_value: bool,
+) -> (Vec<bool>, bool) {
+    let mut texts = vec![String::new(); grid.col_count()];
+    for c in line {
+        if let Some(col) = slot(&grid.cols, c.cx()) {
+            texts[col].push(c.c);
+        }
+    }
+    let figures = texts.iter().skip(1).all(|t| {
+        let t = t.trim();
+        t.chars()
+            .all(|c| c.is_ascii_digit() || ",.%()-–—".contains(c))
+            || no_value && NO_VALUE.contains(&t.to_lowercase().replace(' ', "").as_str())
+    });
+    (
+        texts.iter().map(|t| !t.trim().is_empty()).collect(),
+        figures,
+    )
+}
+
+/// Marks a table prints for a value it does not have, lower case.
+const NO_VALUE: &[&str] = &[
+    "na", "n/a", "n.a.", "n.a", "nd", "n.d.", "x", "*", "...", "…",
+];
+
+/// Parts a ruled table's row (below its first) that stacks three lines or
+/// more each of which is a row: a label in the first column and in the
+/// others figures or marks of no value, on every line. The row rules
+/// between them were lost (drawn against shaded cells, the line and the
+/// fills one box of ink). A wrapped label's next line stands alone in the
+/// first column, and a value's second line (a range under it) has no
+/// label; two lines may be both (a wrapped label over a range).
+fn split_stacked_rows(table: &mut TableRegion, inside: &[&TextChar]) {
+    let grid = &table.grid;
+    let mut cuts = Vec::new();
+    for (r, lines) in text_lines_of_rows(grid, inside).iter().enumerate().skip(1) {
+        let rows = lines.len() >= layout::MIN_STACKED_FIGURES
+            && lines.iter().all(|line| {
+                let (filled, figures) = line_columns(grid, line, true);
+                filled[0] && figures && filled.iter().filter(|&&f| f).count() >= 2
+            });
+        if rows {
+            for pair in lines.windows(2) {
+                cuts.push((r as u32, (extent(&pair[0]).1 + extent(&pair[1]).0) / 2.0));
+            }
+        }
+    }
     for &(r, y) in cuts.iter().rev() {
         table.grid.split_row(r, y);
     }
@@ -2069,6 +2262,90 @@ mod tests {
         assert_eq!(table.grid.row_count(), 4, "{:?}", table.grid.rows);
         assert!(table.grid.rows[1] > 110.0 && table.grid.rows[1] < 112.0);
         assert!(table.grid.rows[2] > 122.0 && table.grid.rows[2] < 124.0);
+    }
+
+    #[test]
+    fn a_heading_boxed_over_its_columns_spans_them() {
+        // Rows from 100, 12 pt apart: `Group` over three columns (50-200),
+        // their headings, then a row with a figure in the last column
+        // only. Column rules down the group's sides from the top, down the
+        // columns between from the rule under the group's heading.
+        let mut chars = Vec::new();
+        chars.extend(word("Group", 110.0, 101.0));
+        for (x, text) in [(55.0, "one"), (105.0, "two"), (155.0, "six")] {
+            chars.extend(word(text, x, 113.0));
+        }
+        chars.extend(word("Total", 5.0, 125.0));
+        chars.extend(word("12", 160.0, 125.0));
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        let table = || {
+            layout_table(
+                vec![100.0, 112.0, 124.0, 136.0],
+                vec![0.0, 50.0, 100.0, 150.0, 200.0],
+            )
+        };
+        let side = |x: f32| Ruling::new(x, 95.0, 140.0);
+        let under = |x: f32| Ruling::new(x, 112.0, 140.0);
+        let mut boxed = table();
+        span_between_column_rules(
+            &mut boxed,
+            &inside,
+            &[side(50.0), under(100.0), under(150.0), side(200.0)],
+        );
+        let spans: Vec<(u32, u32, u32)> = (boxed.grid.cells.iter())
+            .filter(|c| c.colspan > 1)
+            .map(|c| (c.row, c.col, c.colspan))
+            .collect();
+        assert_eq!(spans, vec![(0, 1, 3)]);
+        // Lines down the columns from the top are no box of the heading's;
+        // a line after the stub alone spans nothing either.
+        for lines in [
+            vec![side(50.0), side(100.0), side(150.0), side(200.0)],
+            vec![side(50.0)],
+        ] {
+            let mut open = table();
+            span_between_column_rules(&mut open, &inside, &lines);
+            assert!(open.grid.cells.iter().all(|c| c.colspan == 1), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_ruled_row_stacking_rows_of_figures_is_parted() {
+        // Rules at 95, 108, 150 and 180: the second row stacks three lines
+        // of a label and figures or NA, 12 pt apart; the third a wrapped
+        // label beside a figure and a range under it, which two lines of
+        // rows would look like too: it stays one row.
+        let mut chars = Vec::new();
+        chars.extend(word("Measure", 5.0, 100.0));
+        chars.extend(word("2019", 60.0, 100.0));
+        for (k, (label, a, b)) in [
+            ("Naming", "0.14", "NA"),
+            ("Drawing", "0.35", "0.16"),
+            ("Scale", "n/a", "0.2"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let y = 113.0 + 12.0 * k as f32;
+            chars.extend(word(label, 5.0, y));
+            chars.extend(word(a, 60.0, y));
+            chars.extend(word(b, 110.0, y));
+        }
+        chars.extend(word("Reading of", 5.0, 155.0));
+        chars.extend(word("12.5", 60.0, 155.0));
+        chars.extend(word("words", 5.0, 167.0));
+        chars.extend(word("(10-15)", 60.0, 167.0));
+        let mut table = layout_table(
+            vec![95.0, 108.0, 150.0, 180.0],
+            vec![0.0, 55.0, 105.0, 160.0],
+        );
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        split_stacked_rows(&mut table, &inside);
+        assert_eq!(table.grid.row_count(), 5, "{:?}", table.grid.rows);
+        assert_eq!(table.grid.rows[4..], [150.0, 180.0]);
+        assert!(table.grid.rows[2] > 120.0 && table.grid.rows[2] < 125.0);
+        assert!(table.grid.rows[3] > 132.0 && table.grid.rows[3] < 137.0);
+        assert!(table.grid.is_consistent());
     }
 
     #[test]
