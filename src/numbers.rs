@@ -74,8 +74,8 @@ impl MarkEvidence {
         // other (and most cells are words: two parses each would be most of
         // the writer's typing time).
         if text.contains(['.', ',']) {
-            let point = matches!(parse(text, DecimalMark::Point), Typed::Number { .. });
-            let comma = matches!(parse(text, DecimalMark::Comma), Typed::Number { .. });
+            let point = reads_as_number(text, DecimalMark::Point);
+            let comma = reads_as_number(text, DecimalMark::Comma);
             match (point, comma) {
                 (true, false) => self.point_only += 1,
                 (false, true) => self.comma_only += 1,
@@ -121,6 +121,7 @@ const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', 
 
 /// Reads a cell's text as a number, a date or text; a day-first date only
 /// when it cannot be read month first (`31/03/2024`).
+#[cfg(test)]
 pub(crate) fn parse(text: &str, mark: DecimalMark) -> Typed {
     parse_with(text, mark, false)
 }
@@ -128,17 +129,31 @@ pub(crate) fn parse(text: &str, mark: DecimalMark) -> Typed {
 /// [`parse`], with `day_first` saying that the document writes its dates
 /// day first, so `02/03/2024` is the 2nd of March.
 pub(crate) fn parse_with(text: &str, mark: DecimalMark, day_first: bool) -> Typed {
-    // Every number and date has a digit (most text cells have none).
-    if text.len() > MAX_NUMBER_CHARS
-        || text.trim() != text
-        || !text.bytes().any(|b| b.is_ascii_digit())
-    {
+    if !may_be_typed(text) {
         return Typed::Text;
     }
     if let Some(date) = iso_date(text).or_else(|| day_first_date(text, day_first)) {
         return date;
     }
     number(text, mark).unwrap_or(Typed::Text)
+}
+
+/// Whether [`parse`] reads `text` as a number, without the number format
+/// it would make: the writer asks this of every cell twice, once for each
+/// decimal mark.
+fn reads_as_number(text: &str, mark: DecimalMark) -> bool {
+    may_be_typed(text)
+        && iso_date(text).is_none()
+        && numeric_date(text).is_none_or(|d| !d.reads_day_first(false))
+        && number_parts(text, mark).is_some()
+}
+
+/// Every number and date has a digit (most text cells have none), no
+/// space around it, and a length a number may have.
+fn may_be_typed(text: &str) -> bool {
+    text.len() <= MAX_NUMBER_CHARS
+        && text.trim() == text
+        && text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// A date written with numbers only, as its parts come.
@@ -151,6 +166,14 @@ struct NumericDate {
     /// How many digits the first and second numbers were written with.
     first_len: usize,
     second_len: usize,
+}
+
+impl NumericDate {
+    /// Whether it is a real day read day first: only so (its day past 12),
+    /// or any, given `day_first`.
+    fn reads_day_first(&self, day_first: bool) -> bool {
+        (self.first > 12 || day_first) && is_real_day(self.year, self.second, self.first)
+    }
 }
 
 /// `dd.mm.yyyy`, `dd/mm/yyyy` or `dd-mm-yyyy` (day and month of one or two
@@ -184,10 +207,7 @@ fn day_first_date(text: &str, day_first: bool) -> Option<Typed> {
         sep,
         first_len: day_len,
         second_len: month_len,
-    } = numeric_date(text)?;
-    if !(day > 12 || day_first) || !is_real_day(year, month, day) {
-        return None;
-    }
+    } = numeric_date(text).filter(|d| d.reads_day_first(day_first))?;
     // The separator quoted: a plain `/` shows the reader's locale separator.
     let format = format!(
         "{}\\{sep}{}\\{sep}yyyy",
@@ -249,8 +269,56 @@ enum Sign {
 }
 
 fn number(text: &str, mark: DecimalMark) -> Option<Typed> {
-    // Peel the wrapping parts off in the order they are written:
-    // ( sign currency space CORE percent space currency )
+    let NumberParts {
+        sign,
+        prefix,
+        suffix,
+        percent,
+        core,
+    } = number_parts(text, mark)?;
+    let magnitude: f64 = match percent {
+        true => format!("{}e-2", core.plain).parse().ok()?,
+        false => core.plain.parse().ok()?,
+    };
+    let negative = matches!(sign, Sign::Minus(_) | Sign::Parens);
+    let value = if negative && magnitude != 0.0 {
+        -magnitude
+    } else {
+        magnitude
+    };
+
+    let pattern = core.pattern();
+    let pct = if percent { "%" } else { "" };
+    let positive = format!("{}{pattern}{pct}{}", literal(&prefix), literal(&suffix));
+    let format = match sign {
+        // "-0.0%" or "(0.00)", a small negative rounded: zero, its sign a
+        // literal of its own format, since no section shows a negative zero.
+        Sign::Minus(c) if magnitude == 0.0 => format!("{}{positive}", literal(&c.to_string())),
+        Sign::Parens if magnitude == 0.0 => format!("\"(\"{positive}\")\""),
+        Sign::None => positive,
+        Sign::Plus => format!("\"+\"{positive}"),
+        // Excel shows a negative with the first section and a plain "-"; an
+        // own section keeps any other minus and a sign before the currency.
+        Sign::Minus('-') if prefix.is_empty() => positive,
+        Sign::Minus(c) => format!("{positive};{}{positive}", literal(&c.to_string())),
+        Sign::Parens => format!("{positive};({positive})"),
+    };
+    Some(Typed::Number { value, format })
+}
+
+/// A number's parts as written: ( sign currency space CORE percent space
+/// currency ).
+struct NumberParts {
+    sign: Sign,
+    prefix: String,
+    suffix: String,
+    percent: bool,
+    core: Core,
+}
+
+/// The parts of `text` when it is a number with decimal `mark`.
+fn number_parts(text: &str, mark: DecimalMark) -> Option<NumberParts> {
+    // Peel the wrapping parts off in the order they are written.
     let mut rest = text;
     let mut sign = Sign::None;
     if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
@@ -288,33 +356,13 @@ fn number(text: &str, mark: DecimalMark) -> Option<Typed> {
         }
     }
     let core = Core::read(rest, mark)?;
-
-    let scale = if percent { "e-2" } else { "" };
-    let magnitude: f64 = format!("{}{scale}", core.plain).parse().ok()?;
-    let negative = matches!(sign, Sign::Minus(_) | Sign::Parens);
-    let value = if negative && magnitude != 0.0 {
-        -magnitude
-    } else {
-        magnitude
-    };
-
-    let pattern = core.pattern();
-    let pct = if percent { "%" } else { "" };
-    let positive = format!("{}{pattern}{pct}{}", literal(&prefix), literal(&suffix));
-    let format = match sign {
-        // "-0.0%" or "(0.00)", a small negative rounded: zero, its sign a
-        // literal of its own format, since no section shows a negative zero.
-        Sign::Minus(c) if magnitude == 0.0 => format!("{}{positive}", literal(&c.to_string())),
-        Sign::Parens if magnitude == 0.0 => format!("\"(\"{positive}\")\""),
-        Sign::None => positive,
-        Sign::Plus => format!("\"+\"{positive}"),
-        // Excel shows a negative with the first section and a plain "-"; an
-        // own section keeps any other minus and a sign before the currency.
-        Sign::Minus('-') if prefix.is_empty() => positive,
-        Sign::Minus(c) => format!("{positive};{}{positive}", literal(&c.to_string())),
-        Sign::Parens => format!("{positive};({positive})"),
-    };
-    Some(Typed::Number { value, format })
+    Some(NumberParts {
+        sign,
+        prefix,
+        suffix,
+        percent,
+        core,
+    })
 }
 
 /// A literal part of a number format, quoted so no character in it is read
@@ -397,20 +445,23 @@ impl Core {
         if first.len() > 1 && first.starts_with('0') {
             return None;
         }
-        let digits: String = groups.concat();
         let frac = frac.unwrap_or("");
-        let significant = format!("{digits}{frac}")
-            .trim_start_matches('0')
-            .trim_end_matches('0')
-            .len();
+        let mut plain = String::with_capacity(int.len() + frac.len() + 1);
+        groups.iter().for_each(|g| plain.push_str(g));
+        if !frac.is_empty() {
+            plain.push('.');
+            plain.push_str(frac);
+        }
+        // The digits from the first to the last that is not a zero.
+        let d = plain.as_bytes();
+        let nonzero = |b: &u8| *b != b'0' && *b != b'.';
+        let significant = match (d.iter().position(nonzero), d.iter().rposition(nonzero)) {
+            (Some(first), Some(last)) => d[first..=last].iter().filter(|&&b| b != b'.').count(),
+            _ => 0,
+        };
         if significant > MAX_SIGNIFICANT_DIGITS {
             return None;
         }
-        let plain = if frac.is_empty() {
-            digits
-        } else {
-            format!("{digits}.{frac}")
-        };
         let grouping = match space {
             _ if !grouped => Grouping::None,
             Some(space) => Grouping::Space(space, groups.iter().map(|g| g.len()).collect()),
@@ -450,6 +501,41 @@ impl Core {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_quick_question_is_answered_as_parse_would() {
+        let texts = [
+            "1,234.5",
+            "1.234,5",
+            "1,234",
+            "1.234",
+            "12,5",
+            "0.5",
+            "(1,234.00)",
+            "-0.0%",
+            "12.5%",
+            "$1,234.50",
+            "1 234,5",
+            "31.03.2024",
+            "03.31.2024",
+            "02.03.2024",
+            "2024-03-31",
+            "12.345.678",
+            "007",
+            "1,23",
+            "€ 12,50",
+            "+3.1",
+            "n.a.",
+            "1.2.3",
+            "29.02.2023",
+        ];
+        for text in texts {
+            for mark in [DecimalMark::Point, DecimalMark::Comma] {
+                let parsed = matches!(parse(text, mark), Typed::Number { .. });
+                assert_eq!(reads_as_number(text, mark), parsed, "{text} {mark:?}");
+            }
+        }
+    }
 
     /// What a spreadsheet shows for `value` under `format`, for the formats
     /// this module writes: sections by `;`, quoted literals, `%`, `#,##0`

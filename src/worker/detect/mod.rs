@@ -210,9 +210,12 @@ pub fn detect_tables(
             // On a scan a short stroke is as often what erased text left.
             if surface == Surface::Drawn {
                 split_rows_at_short_rules(table, &inside, &rulings.horizontal);
-                span_over_short_rules(table, &inside, &rulings.horizontal);
-                span_between_column_rules(table, &inside, &rulings.vertical);
-                span_down_drawn_boxes(table, &inside, &rulings);
+                // (Rows stay as they are from here: their text's extents
+                // are found once.)
+                let extent = row_text_extents(&table.grid, &inside);
+                span_over_short_rules(table, &inside, &extent, &rulings.horizontal);
+                span_between_column_rules(table, &inside, &extent, &rulings.vertical);
+                span_down_drawn_boxes(table, &inside, &extent, &rulings);
             }
         } else {
             if surface == Surface::Drawn {
@@ -458,10 +461,14 @@ const FULL_RULE: f32 = 0.9;
 /// heading): `Q4` centred over four columns is one cell over the four, not
 /// the cell of the column its few letters fall in. Only where the row has
 /// no other text over those columns.
-fn span_over_short_rules(table: &mut TableRegion, inside: &[&TextChar], rules: &[rulings::Ruling]) {
+fn span_over_short_rules(
+    table: &mut TableRegion,
+    inside: &[&TextChar],
+    extent: &[(f32, f32)],
+    rules: &[rulings::Ruling],
+) {
     let grid = &table.grid;
     let nc = grid.col_count();
-    let extent = row_text_extents(grid, inside);
     let middle = |c: usize| (grid.cols[c] + grid.cols[c + 1]) / 2.0;
     let mut spans = Vec::new();
     for r in 0..grid.row_count().saturating_sub(1) {
@@ -490,11 +497,11 @@ fn span_over_short_rules(table: &mut TableRegion, inside: &[&TextChar], rules: &
 fn span_between_column_rules(
     table: &mut TableRegion,
     inside: &[&TextChar],
+    extent: &[(f32, f32)],
     verticals: &[rulings::Ruling],
 ) {
     let grid = &table.grid;
     let nc = grid.col_count();
-    let extent = row_text_extents(grid, inside);
     let at = |x: f32, v: &rulings::Ruling| (v.pos - x).abs() <= COLUMN_RULE_OFF;
     let mut spans = Vec::new();
     for r in 0..grid.row_count().saturating_sub(1) {
@@ -531,12 +538,14 @@ fn span_between_column_rules(
 fn span_down_drawn_boxes(
     table: &mut TableRegion,
     inside: &[&TextChar],
+    extent: &[(f32, f32)],
     rulings: &rulings::Rulings,
 ) {
     let grid = &table.grid;
     let (nr, nc) = (grid.row_count(), grid.col_count());
-    let extent = row_text_extents(grid, inside);
-    let (owner, filled) = (grid.cell_at_positions(), filled_cells(grid, inside));
+    let owner = grid.cell_at_positions();
+    // Found when first needed: most tables have no box to look into.
+    let mut filled: Option<Vec<bool>> = None;
     let middle = |c: usize| (grid.cols[c] + grid.cols[c + 1]) / 2.0;
     let mut merged = grid.clone();
     // Cells lengthened over the row under them, which is then taken.
@@ -562,6 +571,7 @@ fn span_down_drawn_boxes(
                 (v.pos - x).abs() <= COLUMN_RULE_OFF && v.start <= top && v.end >= next_bottom
             })
         };
+        let filled = filled.get_or_insert_with(|| filled_cells(grid, inside));
         for c in (0..nc).filter(|&c| !ruled(c)) {
             let (a, b) = (owner[r * nc + c], owner[(r + 1) * nc + c]);
             let single = |i: usize| (grid.cells[i].rowspan, grid.cells[i].colspan) == (1, 1);
@@ -626,6 +636,9 @@ fn span_header_cells(
     inside: &[&TextChar],
     spans: Vec<(usize, usize, usize)>,
 ) {
+    if spans.is_empty() {
+        return;
+    }
     let grid = &table.grid;
     let nc = grid.col_count();
     let (owner, filled) = (grid.cell_at_positions(), filled_cells(grid, inside));
@@ -1931,7 +1944,8 @@ mod tests {
             Ruling::new(17.0, 50.0, 200.0),
             Ruling::new(37.0, 0.0, 200.0),
         ];
-        span_over_short_rules(&mut table, &inside, &rules);
+        let extent = row_text_extents(&table.grid, &inside);
+        span_over_short_rules(&mut table, &inside, &extent, &rules);
         let mut first: Vec<_> = (table.grid.cells.iter())
             .filter(|c| c.row == 0)
             .copied()
@@ -1965,7 +1979,13 @@ mod tests {
                 chars.extend(word("12", x, 32.0, 1 + k as u32));
             }
             let inside: Vec<&TextChar> = chars.iter().collect();
-            span_over_short_rules(&mut table, &inside, &[Ruling::new(17.0, 50.0, 150.0)]);
+            let extent = row_text_extents(&table.grid, &inside);
+            span_over_short_rules(
+                &mut table,
+                &inside,
+                &extent,
+                &[Ruling::new(17.0, 50.0, 150.0)],
+            );
             let mut first: Vec<_> = (table.grid.cells.iter())
                 .filter(|c| c.row == 0)
                 .map(|c| (c.col, c.colspan))
@@ -2222,9 +2242,11 @@ mod tests {
             .map(|c| (c.row, c.col, c.rowspan))
             .collect();
         assert_eq!(spans, vec![(0, 0, 2), (0, 3, 2)]);
+        let extent = row_text_extents(&table.grid, &inside);
         span_over_short_rules(
             &mut table,
             &inside,
+            &extent,
             &[rulings::Ruling::new(108.5, 55.0, 145.0)],
         );
         assert!(table
@@ -2287,9 +2309,11 @@ mod tests {
         let side = |x: f32| Ruling::new(x, 95.0, 140.0);
         let under = |x: f32| Ruling::new(x, 112.0, 140.0);
         let mut boxed = table();
+        let extent = row_text_extents(&boxed.grid, &inside);
         span_between_column_rules(
             &mut boxed,
             &inside,
+            &extent,
             &[side(50.0), under(100.0), under(150.0), side(200.0)],
         );
         let spans: Vec<(u32, u32, u32)> = (boxed.grid.cells.iter())
@@ -2304,7 +2328,7 @@ mod tests {
             vec![side(50.0)],
         ] {
             let mut open = table();
-            span_between_column_rules(&mut open, &inside, &lines);
+            span_between_column_rules(&mut open, &inside, &extent, &lines);
             assert!(open.grid.cells.iter().all(|c| c.colspan == 1), "{lines:?}");
         }
     }
