@@ -2034,23 +2034,32 @@ def sample_group_rules():
     top = y - 24
     first = top - 12
     second = first - 12
+
+    def texts(page, first, second, under_group=lambda c0: None):
+        """The table's text: group headings on `first` (`under_group`
+        drawing what goes under each), column headings and the stub's on
+        `second`, the body below; returns the header rule's y and the
+        bottom's."""
+        for name, c0 in groups:
+            mid = (xs[c0] + xs[c0 + 3]) / 2
+            page.text(mid - text_width(name, "F2", size) / 2, first, name, "F2", size)
+            under_group(c0)
+        page.text(xs[0] + 3, second, "Region", "F2", size)
+        for c in range(6):
+            head = sub[c % 3]
+            page.text(xs[c + 2] - 3 - text_width(head, "F2", size), second, head, "F2", size)
+        header_rule = second - 5
+        base = header_rule - 12
+        for row in body:
+            page.text(xs[0] + 3, base, row[0], "F1", size)
+            for c, v in enumerate(row[1:]):
+                page.text(xs[c + 2] - 3 - text_width(v, "F1", size), base, v, "F1", size)
+            base -= leading
+        return header_rule, base + leading - 4
+
     p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
-    for name, c0 in groups:
-        mid = (xs[c0] + xs[c0 + 3]) / 2
-        p.text(mid - text_width(name, "F2", size) / 2, first, name, "F2", size)
-        p.line(xs[c0] + 4, first - 2.9, xs[c0 + 3] - 4, first - 2.9)
-    p.text(xs[0] + 3, second, "Region", "F2", size)
-    for c in range(6):
-        head = sub[c % 3]
-        p.text(xs[c + 2] - 3 - text_width(head, "F2", size), second, head, "F2", size)
-    header_rule = second - 5
-    base = header_rule - 12
-    for row in body:
-        p.text(xs[0] + 3, base, row[0], "F1", size)
-        for c, v in enumerate(row[1:]):
-            p.text(xs[c + 2] - 3 - text_width(v, "F1", size), base, v, "F1", size)
-        base -= leading
-    bottom = base + leading - 4
+    header_rule, bottom = texts(p, first, second,
+                                lambda c0: p.line(xs[c0] + 4, first - 2.9, xs[c0 + 3] - 4, first - 2.9))
     for yy in (top, header_rule, bottom):
         p.line(xs[0], yy, xs[-1], yy)
     p.ops.append("Q")
@@ -2066,21 +2075,7 @@ def sample_group_rules():
     first = top - 12
     second = first - 14
     group_rule = first - 4
-    for name, c0 in groups:
-        mid = (xs[c0] + xs[c0 + 3]) / 2
-        q.text(mid - text_width(name, "F2", size) / 2, first, name, "F2", size)
-    q.text(xs[0] + 3, second, "Region", "F2", size)
-    for c in range(6):
-        head = sub[c % 3]
-        q.text(xs[c + 2] - 3 - text_width(head, "F2", size), second, head, "F2", size)
-    header_rule = second - 5
-    base = header_rule - 12
-    for row in body:
-        q.text(xs[0] + 3, base, row[0], "F1", size)
-        for c, v in enumerate(row[1:]):
-            q.text(xs[c + 2] - 3 - text_width(v, "F1", size), base, v, "F1", size)
-        base -= leading
-    bottom = base + leading - 4
+    header_rule, bottom = texts(q, first, second)
     q.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
     for yy in (top, header_rule, bottom):
         q.line(xs[0], yy, xs[-1], yy)

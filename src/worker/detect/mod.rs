@@ -503,21 +503,20 @@ fn span_between_column_rules(
     let grid = &table.grid;
     let nc = grid.col_count();
     let at = |x: f32, v: &rulings::Ruling| (v.pos - x).abs() <= COLUMN_RULE_OFF;
+    let through = |x: f32, top: f32, bottom: f32| column_rule_through(verticals, x, top, bottom);
     let mut spans = Vec::new();
     for r in 0..grid.row_count().saturating_sub(1) {
         let ((top, bottom), next_top) = (extent[r], extent[r + 1].0);
         if top > bottom || next_top < bottom {
             continue;
         }
-        let through =
-            |x: f32| (verticals.iter()).any(|v| at(x, v) && v.start <= top && v.end >= bottom);
         let from_under = |x: f32| {
             (verticals.iter())
                 .any(|v| at(x, v) && v.start >= bottom - 1.0 && v.start <= next_top + 1.0)
         };
         // The row's column boundaries drawn through it, and its edges.
         let edges: Vec<usize> = (0..=nc)
-            .filter(|&c| c == 0 || c == nc || through(grid.cols[c]))
+            .filter(|&c| c == 0 || c == nc || through(grid.cols[c], top, bottom))
             .collect();
         for pair in edges.windows(2) {
             let (c0, c1) = (pair[0], pair[1] - 1);
@@ -566,11 +565,7 @@ fn span_down_drawn_boxes(
         if (0..nc).all(ruled) || !(0..nc).any(ruled) {
             continue;
         }
-        let drawn = |x: f32| {
-            (rulings.vertical.iter()).any(|v| {
-                (v.pos - x).abs() <= COLUMN_RULE_OFF && v.start <= top && v.end >= next_bottom
-            })
-        };
+        let drawn = |x: f32| column_rule_through(&rulings.vertical, x, top, next_bottom);
         let filled = filled.get_or_insert_with(|| filled_cells(grid, inside));
         for c in (0..nc).filter(|&c| !ruled(c)) {
             let (a, b) = (owner[r * nc + c], owner[(r + 1) * nc + c]);
@@ -611,6 +606,13 @@ fn filled_cells(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<bool> {
         }
     }
     filled
+}
+
+/// Whether a column rule at `x` (within `COLUMN_RULE_OFF`) runs down
+/// from `top` to `bottom` at least.
+fn column_rule_through(verticals: &[rulings::Ruling], x: f32, top: f32, bottom: f32) -> bool {
+    (verticals.iter())
+        .any(|v| (v.pos - x).abs() <= COLUMN_RULE_OFF && v.start <= top && v.end >= bottom)
 }
 
 /// How far (points) a column rule may stand from the boundary it draws.
