@@ -2035,7 +2035,7 @@ def sample_group_rules():
     first = top - 12
     second = first - 12
 
-    def texts(page, first, second, under_group=lambda c0: None):
+    def texts(page, first, second, under_group=lambda c0: None, groups=groups):
         """The table's text: group headings on `first` (`under_group`
         drawing what goes under each), column headings and the stub's on
         `second`, the body below; returns the header rule's y and the
@@ -2084,7 +2084,25 @@ def sample_group_rules():
         q.line(x, top if c in (0, 1, 4, 7) else group_rule, x, bottom)
     q.ops.append("Q")
     q.paragraph("Source: a made-up registry.", bottom - 30)
-    return [p.content(), q.content()], [(1, Spanned(cells, spans)), (2, Spanned(cells, spans))]
+    # Page 3: as page 1, the group headings long enough to run over the
+    # boundaries between their columns.
+    r = Page()
+    y = r.title("Deaths and Admissions by Region, long headings", 790)
+    top = y - 30
+    first = top - 12
+    second = first - 12
+    long_groups = [("Deaths in hospital", 1), ("Emergency admissions", 4)]
+    r.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    header_rule, bottom = texts(r, first, second,
+                                lambda c0: r.line(xs[c0] + 4, first - 2.9, xs[c0 + 3] - 4, first - 2.9),
+                                long_groups)
+    for yy in (top, header_rule, bottom):
+        r.line(xs[0], yy, xs[-1], yy)
+    r.ops.append("Q")
+    r.paragraph("Source: a made-up registry.", bottom - 30)
+    long_cells = [["Region", "Deaths in hospital", "", "", "Emergency admissions", "", ""]] + cells[1:]
+    return [p.content(), q.content(), r.content()], [(1, Spanned(cells, spans)), (2, Spanned(cells, spans)),
+                                                     (3, Spanned(long_cells, spans))]
 
 
 def sample_filled_header():
@@ -2626,8 +2644,92 @@ def sample_partial_rules():
     bottom = partly_ruled(p, orders, y - 24, widths, align, boxes=[(0, n, 0, 2), (0, n, 2, 5)])
     p.paragraph("Amounts are in euros.", bottom - 30)
     p2, second = partial_rules_groups_page()
-    return [p.content(), p2.content()], [(1, Placed(parts)), (1, Placed(stock)),
-                                         (1, Placed(orders))] + [(2, t) for t in second]
+    p3, third = partial_rules_stub_page()
+    p4, fourth = partial_rules_group_labels_page()
+    return [p.content(), p2.content(), p3.content(), p4.content()], \
+        [(1, Placed(parts)), (1, Placed(stock)), (1, Placed(orders))] + \
+        [(2, t) for t in second] + [(3, third), (4, fourth)]
+
+
+def partial_rules_stub_page():
+    """A ruled body (a box a cell) with its stub of labels left unruled
+    beside it, a rule under the stub's heading only: the labels' rows are
+    the body's."""
+    p = Page()
+    y = p.title("Indirect Cost Base", 790)
+    y = p.paragraph("The figures are ruled cell by cell; the cost categories beside them are "
+                    "not.", y - 24)
+    costs = [
+        ["Cost category", "Total", "Excluded", "Indirect", "Direct"],
+        ["Salaries", "1,314,000", "", "373,250", "940,750"],
+        ["Fringe benefits", "352,000", "", "99,988", "252,012"],
+        ["Bad debts", "10,000", "10,000", "", ""],
+        ["Office rent", "170,000", "", "170,000", ""],
+        ["Telephone", "109,400", "", "55,000", "54,400"],
+        ["Total costs", "1,955,400", "10,000", "698,238", "1,247,162"],
+    ]
+    widths, top = [130, 80, 80, 80, 80], y - 24
+    n = len(costs)
+    boxes = [(r, r + 1, c, c + 1) for r in range(n) for c in range(1, 5)]
+    bottom = partly_ruled(p, costs, top, widths, "lrrrr", boxes=boxes)
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    p.line(MARGIN, top - 16, MARGIN + widths[0], top - 16)
+    p.ops.append("Q")
+    p.paragraph("Bad debts are excluded from the base.", bottom - 30)
+    return p, Placed(costs)
+
+
+def partial_rules_group_labels_page():
+    """A frame with column lines and a rule under the header, no rule
+    between the body's rows: headings of three lines set low, the body
+    opening on labels of groups of rows (a line each, the figures' columns
+    empty beside them, the cohorts' centred), the rows' labels set right
+    and their figures centred."""
+    p = Page()
+    y = p.title("Enrolment by Cohort", 790)
+    y = p.paragraph("Shares of each group enrolled in the first year; the body has no lines "
+                    "between its rows.", y - 24)
+    header = [["", "Some Year 1", "No Year 1", ""], ["", "Programme", "Programme", ""],
+              ["Group", "Enrolment", "Enrolment", "Total"]]
+    body = [
+        ("All children (N=4,667):", "l", "", "", ""),
+        ("Younger cohort", "c", "", "", ""),
+        ("Programme group", "r", "85.1%", "14.9%", "100%"),
+        ("Comparison group", "r", "17.3%", "82.7%", "100%"),
+        ("Older cohort", "c", "", "", ""),
+        ("Programme group", "r", "79.8%", "20.2%", "100%"),
+        ("Comparison group", "r", "13.9%", "86.1%", "100%"),
+    ]
+    size, leading = 10, 12.5
+    xs = [MARGIN, MARGIN + 180, MARGIN + 275, MARGIN + 370, MARGIN + 465]
+    top = y - 24
+    base = top - 12
+    for line in header:
+        for c, cell in enumerate(line):
+            mid = (xs[c] + xs[c + 1]) / 2
+            p.text(mid - text_width(cell, "F2", size) / 2, base, cell, "F2", size)
+        base -= leading
+    header_rule = base + leading - 4
+    base = header_rule - 11
+    for label, align, *figures in body:
+        font = "F1" if align == "r" else "F2"
+        w = text_width(label, font, size)
+        x = {"l": xs[0] + 4, "c": (xs[0] + xs[1] - w) / 2, "r": xs[1] - 4 - w}[align]
+        p.text(x, base, label, font, size)
+        for c, v in enumerate(figures, 1):
+            p.text((xs[c] + xs[c + 1] - text_width(v, "F1", size)) / 2, base, v, "F1", size)
+        base -= leading
+    bottom = base + leading - 4
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, header_rule, bottom):
+        p.line(xs[0], yy, xs[-1], yy)
+    for x in xs:
+        p.line(x, top, x, bottom)
+    p.ops.append("Q")
+    p.paragraph("Weighted shares.", bottom - 30)
+    cells = [["Group", "Some Year 1\nProgramme\nEnrolment", "No Year 1\nProgramme\nEnrolment", "Total"]]
+    cells += [[label] + figures for label, _, *figures in body]
+    return p, Placed(cells)
 
 
 def partial_rules_groups_page():

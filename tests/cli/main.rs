@@ -325,14 +325,18 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // column lines without row lines, boxes around groups of columns,
         // boxes around pairs of figure columns, boxes around columns of
         // prose entries a blank line apart) take their columns from the
-        // lines drawn and their rows from the text.
+        // lines drawn and their rows from the text; a stub of labels left
+        // unruled beside a body ruled cell by cell takes the body's rows; a
+        // frame's body without row rules, opening on labels of groups of
+        // rows, is read whole under its drawn header.
         "partial-rules",
         // Issue 12: a ruled table whose rules meet cells shaded in rows one
         // under another (one patch of ink) keeps a row per line of figures.
         "shaded-cells",
         // Issue 12: a rule under a group heading parts it from its columns'
-        // headings, however close the two lines; a group heading boxed over
-        // its columns spans them, the stub's heading boxed beside it both
+        // headings, however close the two lines, and long enough to run
+        // over its columns' boundaries; a group heading boxed over its
+        // columns spans them, the stub's heading boxed beside it both
         // header rows.
         "group-rules",
         // Issue 12: a table drawn into the ruled boxes of a form, its frame

@@ -182,6 +182,22 @@ pub fn detect_tables(
             && (surface == Surface::Scanned
                 || stray_verticals(t, &rulings, &all_chars) <= MAX_STRAY_VERTICALS)
     }));
+    // A frame whose body the text reads across all its columns: the frame
+    // is the table, its body in the text's rows.
+    for frame in &under_segmented {
+        let inside_frame = |t: &TableRegion| {
+            t.evidence != Evidence::Ruled
+                && frame
+                    .bbox
+                    .contains((t.bbox.x0 + t.bbox.x1) / 2.0, (t.bbox.y0 + t.bbox.y1) / 2.0)
+        };
+        let mut within = tables.iter().enumerate().filter(|(_, t)| inside_frame(t));
+        if let (Some((i, text)), None) = (within.next(), within.next()) {
+            if let Some(table) = frame_rows_from_text(frame, text, &table_chars(frame, chars)) {
+                tables[i] = table;
+            }
+        }
+    }
     let unread: Vec<TableRegion> = (under_segmented.into_iter())
         .filter(|grid| {
             !tables.iter().any(|t| {
@@ -221,6 +237,7 @@ pub fn detect_tables(
             if surface == Surface::Drawn {
                 split_rows_at_fill_edges(table, &inside, page);
             }
+            part_open_spans(table, &inside, &rulings.horizontal);
             split_stacked_rows(table, &inside);
         }
         table.grid.drop_unused_boundaries();
@@ -850,6 +867,33 @@ fn split_rows_at_short_rules(
                 cells.remove(lower);
             }
         }
+        part_spans_under_a_rule(&mut table.grid, r + 1, inside);
+    }
+}
+
+/// Parts the cells of row `r` spanning columns into single cells where no
+/// letter of the row runs across a boundary between them: a row parted at
+/// a rule under a group heading takes the heading's span into both parts,
+/// and under the rule the group's columns each have a heading of their own.
+fn part_spans_under_a_rule(grid: &mut crate::table::Grid, r: u32, inside: &[&TextChar]) {
+    let (top, bottom) = (grid.rows[r as usize], grid.rows[r as usize + 1]);
+    let crossed = |x: f32| {
+        (inside.iter()).any(|c| c.cy() > top && c.cy() < bottom && c.bbox.x0 < x && c.bbox.x1 > x)
+    };
+    let spanning: Vec<usize> = (grid.cells.iter().enumerate())
+        .filter(|(_, c)| c.row == r && c.rowspan == 1 && c.colspan > 1)
+        .filter(|(_, c)| !(c.col + 1..c.col + c.colspan).any(|b| crossed(grid.cols[b as usize])))
+        .map(|(i, _)| i)
+        .collect();
+    for i in spanning.into_iter().rev() {
+        let cell = grid.cells.remove(i);
+        (grid.cells).extend(
+            (cell.col..cell.col + cell.colspan).map(|col| crate::table::Cell {
+                col,
+                colspan: 1,
+                ..cell
+            }),
+        );
     }
 }
 
@@ -963,6 +1007,130 @@ fn split_stacked_rows(table: &mut TableRegion, inside: &[&TextChar]) {
         table.grid.split_row(r, y);
     }
 }
+
+/// The grid of a frame drawn around a table whose body has no rules
+/// between its rows, when a table read from the text inside the body
+/// has the frame's columns: the header rows as drawn, the body parted
+/// where the text's rows part, and at each line of text above or below
+/// them (labels of groups of rows, a line to themselves, which the text
+/// table leaves out as it would a title).
+fn frame_rows_from_text(
+    frame: &TableRegion,
+    text: &TableRegion,
+    inside: &[&TextChar],
+) -> Option<TableRegion> {
+    let (cols, text_cols) = (&frame.grid.cols, &text.grid.cols);
+    let narrowest = (cols.windows(2).map(|w| w[1] - w[0])).fold(f32::INFINITY, f32::min);
+    let same_columns = cols.len() == text_cols.len()
+        && (cols.iter().zip(text_cols)).all(|(a, b)| (a - b).abs() < narrowest / 2.0);
+    if !same_columns {
+        return None;
+    }
+    let (top, bottom) = (text.bbox.y0, text.bbox.y1);
+    let mut grid = frame.grid.clone();
+    let mut cuts: Vec<f32> = text.grid.rows.to_vec();
+    // The lines above and below the text table in the body's rows (those
+    // it reaches into), a row each.
+    let in_body = |y: f32| {
+        slot(&grid.rows, y).is_some_and(|r| grid.rows[r] < bottom && grid.rows[r + 1] > top)
+    };
+    let outside: Vec<&TextChar> = (inside.iter().copied())
+        .filter(|c| (c.cy() < top || c.cy() > bottom) && in_body(c.cy()))
+        .collect();
+    let whole = crate::table::Grid::uniform(grid.rows.clone(), vec![cols[0], cols[cols.len() - 1]]);
+    for lines in text_lines_of_rows(&whole, &outside) {
+        cuts.extend(
+            lines
+                .windows(2)
+                .map(|pair| (extent(&pair[0]).1 + extent(&pair[1]).0) / 2.0),
+        );
+    }
+    cuts.sort_by(f32::total_cmp);
+    // From the bottom, so the rows above keep their numbers; a cut on a
+    // drawn rule (the frame's own) parts nothing.
+    for &y in cuts.iter().rev() {
+        if let Some(r) = slot(&grid.rows, y) {
+            let near_rule = (grid.rows[r] - y).abs() < 1.0 || (grid.rows[r + 1] - y).abs() < 1.0;
+            if !near_rule {
+                grid.split_row(r as u32, y);
+            }
+        }
+    }
+    Some(TableRegion {
+        grid,
+        evidence: Evidence::PartiallyRuled,
+        ..frame.clone()
+    })
+}
+
+/// Parts a ruled table's cell spanning rows into a cell a row where no
+/// rule closes it above or below (its column is left unruled beside a
+/// ruled body: a stub of labels outside the grid's rules) and each row it
+/// spans holds its own text, inside the row, beside text in the row's
+/// other cells. A heading boxed down several rows is closed top and
+/// bottom, and one label does not fill every row.
+fn part_open_spans(table: &mut TableRegion, inside: &[&TextChar], horizontal: &[rulings::Ruling]) {
+    let grid = &table.grid;
+    let (nc, owner) = (grid.col_count(), grid.cell_at_positions());
+    // Per (row, cell): the text's extent; per row: the cells with text.
+    let mut extent = std::collections::HashMap::<(usize, usize), (f32, f32)>::new();
+    let mut cells_of_row = vec![Vec::new(); grid.row_count()];
+    for c in inside {
+        if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
+            let cell = owner[r * nc + col];
+            let slack = OPEN_SPAN_SLACK_EM * c.size;
+            let e = extent
+                .entry((r, cell))
+                .or_insert((f32::INFINITY, f32::NEG_INFINITY));
+            *e = (e.0.min(c.bbox.y0 + slack), e.1.max(c.bbox.y1 - slack));
+            if !cells_of_row[r].contains(&cell) {
+                cells_of_row[r].push(cell);
+            }
+        }
+    }
+    let ruled_along = |y: f32, x0: f32, x1: f32| {
+        (horizontal.iter()).any(|h| {
+            (h.pos - y).abs() <= COLUMN_RULE_OFF
+                && h.end.min(x1) - h.start.max(x0) >= MOST_OF_A_SIDE * (x1 - x0)
+        })
+    };
+    let open: Vec<usize> = (grid.cells.iter().enumerate())
+        .filter(|(i, cell)| {
+            let rect = grid.cell_rect(cell);
+            let rows = cell.row as usize..(cell.row + cell.rowspan) as usize;
+            cell.rowspan >= 2
+                && !(ruled_along(rect.y0, rect.x0, rect.x1)
+                    && ruled_along(rect.y1, rect.x0, rect.x1))
+                && rows.clone().all(|r| {
+                    let own = extent.get(&(r, *i));
+                    own.is_some_and(|&(top, bottom)| {
+                        top >= grid.rows[r] && bottom <= grid.rows[r + 1]
+                    }) && cells_of_row[r].iter().any(|other| other != i)
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    for i in open {
+        let cell = table.grid.cells[i];
+        table.grid.cells[i].rowspan = 1;
+        (table.grid.cells).extend((1..cell.rowspan).map(|k| crate::table::Cell {
+            row: cell.row + k,
+            rowspan: 1,
+            ..cell
+        }));
+    }
+    table.grid.cells.sort_by_key(|c| (c.row, c.col));
+}
+
+/// See `part_open_spans`: how far (em) a character's box may reach past its
+/// row (a glyph's box has room above and below its ink).
+const OPEN_SPAN_SLACK_EM: f32 = 0.25;
+
+/// See `part_open_spans`: the share of a cell's side a rule along it covers.
+const MOST_OF_A_SIDE: f32 = 0.8;
 
 /// A gap between lines at least this many em is a blank line (the lines
 /// of one paragraph are a fraction of an em apart).
@@ -2231,6 +2399,10 @@ mod tests {
             chars.extend(word(text, x, 112.0));
         }
         let mut table = layout_table(vec![90.0, 125.0], vec![0.0, 50.0, 100.0, 150.0, 200.0]);
+        // The heading runs over the boundary between its columns: the
+        // layout's cell spans the two.
+        table.grid.cells.retain(|c| c.col != 2);
+        table.grid.cells[1].colspan = 2;
         let inside: Vec<&TextChar> = chars.iter().collect();
         split_rows_at_short_rules(
             &mut table,
@@ -2238,6 +2410,14 @@ mod tests {
             &[rulings::Ruling::new(108.5, 55.0, 145.0)],
         );
         assert_eq!(table.grid.rows, vec![90.0, 108.5, 125.0]);
+        assert!(table.grid.is_consistent());
+        // Above the rule the heading keeps its span; under it each column
+        // has its own heading.
+        let wide: Vec<(u32, u32)> = (table.grid.cells.iter())
+            .filter(|c| c.colspan > 1)
+            .map(|c| (c.row, c.col))
+            .collect();
+        assert_eq!(wide, vec![(0, 1)]);
         // The stub's and the last column's cells span both rows.
         let spans: Vec<(u32, u32, u32)> = (table.grid.cells.iter())
             .filter(|c| c.rowspan == 2)
@@ -2372,6 +2552,91 @@ mod tests {
         assert!(table.grid.rows[2] > 120.0 && table.grid.rows[2] < 125.0);
         assert!(table.grid.rows[3] > 132.0 && table.grid.rows[3] < 137.0);
         assert!(table.grid.is_consistent());
+    }
+
+    #[test]
+    fn a_stub_left_unruled_beside_a_ruled_body_takes_its_rows() {
+        // Rows at 100, 115, 130, 145, 160; the stub (0..55) one cell down
+        // the four rows, a label a row beside the figures, as the rules of
+        // the body (55..160) stop at the stub.
+        let mut chars = Vec::new();
+        for (k, label) in ["Rent", "Travel", "Fees", "Total"].into_iter().enumerate() {
+            let y = 102.0 + 15.0 * k as f32;
+            chars.extend(word(label, 5.0, y));
+            chars.extend(word("1,200", 60.0, y));
+        }
+        let stub_over_rows = |table: &mut TableRegion| {
+            table.grid.cells.retain(|c| c.col != 0 || c.row == 0);
+            table.grid.cells[0].rowspan = 4;
+        };
+        let body_rules: Vec<Ruling> = [100.0, 115.0, 130.0, 145.0, 160.0]
+            .into_iter()
+            .map(|y| Ruling::new(y, 55.0, 160.0))
+            .collect();
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        let rows = vec![100.0, 115.0, 130.0, 145.0, 160.0];
+        let cols = vec![0.0, 55.0, 160.0];
+        let mut table = layout_table(rows.clone(), cols.clone());
+        stub_over_rows(&mut table);
+        part_open_spans(&mut table, &inside, &body_rules);
+        assert_eq!(
+            table.grid,
+            crate::table::Grid::uniform(rows.clone(), cols.clone())
+        );
+
+        // Closed above and below (a box down the rows): one cell it stays.
+        let mut boxed = body_rules.clone();
+        boxed.push(Ruling::new(100.0, 0.0, 55.0));
+        boxed.push(Ruling::new(160.0, 0.0, 55.0));
+        let mut table = layout_table(rows.clone(), cols.clone());
+        stub_over_rows(&mut table);
+        let spanned = table.grid.clone();
+        part_open_spans(&mut table, &inside, &boxed);
+        assert_eq!(table.grid, spanned);
+
+        // One label beside the rows (a heading spanning them) stays too.
+        let one: Vec<&TextChar> = (chars.iter())
+            .filter(|c| c.bbox.x0 >= 55.0 || c.bbox.y0 < 110.0)
+            .collect();
+        let mut table = layout_table(rows, cols);
+        stub_over_rows(&mut table);
+        part_open_spans(&mut table, &one, &body_rules);
+        assert_eq!(table.grid, spanned);
+    }
+
+    #[test]
+    fn a_frame_takes_its_body_rows_from_the_text_read_inside_it() {
+        // A frame: a header row (80..100) over a body without row rules
+        // (100..160), columns at 0, 60, 120. In the body a group label on
+        // a line of its own, then three rows of a label and a figure, which
+        // the text table inside reads (110..160, its column boundary off
+        // the drawn one, midway between the texts).
+        let mut chars = word("Group", 5.0, 85.0);
+        chars.extend(word("Share", 65.0, 85.0));
+        chars.extend(word("All children:", 5.0, 101.0));
+        for (k, label) in ["North", "South", "Total"].into_iter().enumerate() {
+            let y = 113.0 + 15.0 * k as f32;
+            chars.extend(word(label, 5.0, y));
+            chars.extend(word("85.1", 90.0, y));
+        }
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        let mut frame = layout_table(vec![80.0, 100.0, 160.0], vec![0.0, 60.0, 120.0]);
+        frame.evidence = Evidence::Ruled;
+        let text = layout_table(vec![110.0, 126.0, 141.0, 160.0], vec![0.0, 70.0, 120.0]);
+        let table = frame_rows_from_text(&frame, &text, &inside).unwrap();
+        assert_eq!(table.grid.cols, frame.grid.cols);
+        assert_eq!(
+            table.grid.rows,
+            vec![80.0, 100.0, 110.0, 126.0, 141.0, 160.0]
+        );
+        assert!(table.grid.is_consistent());
+
+        // A text table of other columns is not the frame's body.
+        let text = layout_table(
+            vec![110.0, 126.0, 141.0, 160.0],
+            vec![0.0, 40.0, 80.0, 120.0],
+        );
+        assert!(frame_rows_from_text(&frame, &text, &inside).is_none());
     }
 
     #[test]
