@@ -1769,8 +1769,35 @@ def sample_prose_cells():
     p3 = Page()
     y = p3.title("Risk Register", 790)
     y, risks = prose_table(p3, y - 30, [80, 110, 110], ["Risk", "Description", "Response"], RISKS, rules="rows")
-    return [p1.content(), p2.content(), p3.content()], [(1, Placed(glossary)), (1, Placed(controls)),
-                                                        (2, Placed(fields)), (3, Placed(risks))]
+    # Codes beside remarks and descriptions set in the middle of their
+    # rows, between booktabs rules, the rows parted by space only; a
+    # heading of two lines beside headings of one, set midway too.
+    p4 = Page()
+    y = p4.title("Open Orders", 790)
+    y = p4.paragraph("Orders awaiting delivery, with the remarks of the sales office.", y - 24)
+    widths = [70, 190, 100]
+    orders = [["Order no.", "Remarks", "Description of\nthe item"]] + \
+        [[code] + [wrap_words(text, w - 10) for text, w in zip(texts, widths[1:])] for code, *texts in ORDERS]
+    bottom = wrapped_rows(p4, y - 24, widths, orders, "lll", "middle", row_gap=14)
+    p4.paragraph("Remarks are those of the sales office on the day of export.", bottom - 30)
+    return [p1.content(), p2.content(), p3.content(), p4.content()], \
+        [(1, Placed(glossary)), (1, Placed(controls)), (2, Placed(fields)), (3, Placed(risks)),
+         (4, Placed(orders))]
+
+
+ORDERS = [
+    ("HX-65048", "Awaiting the carrier's slot at the coastal depot.",
+     "Pallet racking, two bays"),
+    ("INV-28012", "Partly shipped; the rest follows once the customer confirms the delivery address "
+     "for the second site and the freight quote is signed.",
+     "Cold store shelving in galvanised steel with adjustable feet, corner posts, bracing kits "
+     "and the fixings for a concrete floor, packed flat"),
+    ("C-51296", "",
+     "Replacement conveyor belts for the sorting line, cut to length on site, with the joining "
+     "tools, the tension gauges and a spare roll for the winter season"),
+    ("TR-53610", "Paid in advance; release when the stock count is done.",
+     "Label printer"),
+]
 
 
 RISKS = [

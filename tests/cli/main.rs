@@ -279,8 +279,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "stubs",
         // Issue 12: item / description tables whose cells are wrapped
         // sentences (booktabs or unruled, two or three columns; items of
-        // eight lines with a rule under each) are tables, each item one row;
-        // two newspaper columns of running text are not.
+        // eight lines with a rule under each; codes beside remarks set in
+        // the middle of rows parted by space, under a header set midway)
+        // are tables, each item one row; two newspaper columns of running
+        // text are not.
         "prose-cells",
         // Issue 12: page text in two columns (headings, numbered paragraphs,
         // bullets) lines up across the gutter a line a row: no table, and a

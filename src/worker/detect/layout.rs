@@ -141,9 +141,69 @@ pub fn layout_tables(
     blocks(&lines)
         .into_iter()
         .filter(|block| !a_paragraph_beside_a_note(block, &lines))
+        .map(|block| with_header_between_rules(block, &lines, rules))
         .flat_map(|block| table_from_block(&block, rules, verticals))
         .collect()
 }
+
+/// A block with the lines boxed between two rules just above it put back
+/// on top: a booktabs header (top rule, headings, the rule under them),
+/// whose headings set midway beside a heading of two lines interleave
+/// into lines no line of columns holds, so that `blocks` leaves them out.
+/// Only a few lines, inside the block's width, none a title across it,
+/// under a rule as wide as the one under them, which stands right over
+/// the block.
+fn with_header_between_rules(block: Vec<Line>, lines: &[Line], rules: &[Ruling]) -> Vec<Line> {
+    let Some(first) = block.first() else {
+        return block;
+    };
+    let across = rules_across(&block, rules);
+    let x0 = (block.iter().map(|l| l.bbox.x0)).fold(f32::INFINITY, f32::min);
+    let x1 = (block.iter().map(|l| l.bbox.x1)).fold(f32::NEG_INFINITY, f32::max);
+    let above = |y: f32| (across.iter()).filter(move |r| r.pos < y);
+    let Some(under_header) = above(first.bbox.y0).max_by(|a, b| a.pos.total_cmp(&b.pos)) else {
+        return block;
+    };
+    if first.bbox.y0 - under_header.pos > HEADER_RULE_EM * first.size {
+        return block;
+    }
+    let same_width = |r: &&&Ruling| {
+        (r.start - under_header.start).abs() <= first.size
+            && (r.end - under_header.end).abs() <= first.size
+    };
+    let Some(top) =
+        (above(under_header.pos).filter(same_width)).max_by(|a, b| a.pos.total_cmp(&b.pos))
+    else {
+        return block;
+    };
+    let header: Vec<&Line> = (lines.iter())
+        .filter(|l| l.cy() > top.pos && l.cy() < under_header.pos)
+        .collect();
+    // Headings: inside the block's width, each line short or in pieces (a
+    // title or a caption runs on across the columns in one piece).
+    let inside = header.iter().all(|l| {
+        l.bbox.y0 >= top.pos - 1.0
+            && l.bbox.x0 >= x0 - first.size
+            && l.bbox.x1 <= x1 + first.size
+            && (l.is_tabular() || l.bbox.width() <= HEADING_WIDTH * (x1 - x0))
+    });
+    if header.is_empty() || header.len() > MAX_HEADER_BETWEEN_RULES || !inside {
+        return block;
+    }
+    header.into_iter().cloned().chain(block).collect()
+}
+
+/// See `with_header_between_rules`: how far (em) above a block's first
+/// line the rule under its header stands at most.
+const HEADER_RULE_EM: f32 = 1.5;
+
+/// See `with_header_between_rules`: the share of the block's width a
+/// heading of one piece spans at most.
+const HEADING_WIDTH: f32 = 0.5;
+
+/// See `with_header_between_rules`: the most lines a header boxed
+/// between rules has.
+const MAX_HEADER_BETWEEN_RULES: usize = 4;
 
 /// True when a block of two or three lines is lines of a paragraph beside
 /// a note (a running head or a side note in the margin, a figure's label):
@@ -2500,17 +2560,22 @@ fn reads_as_items_with_descriptions(
         return false;
     }
     let filled = words_per_cell(block, rows, cols);
-    let short_header = header.len() <= HEADER_LINES
-        && (filled[0].iter()).all(|&n| (1..=MAX_HEADER_WORDS).contains(&n));
-    // Lines of each body row with text in each column.
+    // Lines of each row with text in each column.
     let lines_in = |row: &[usize], c: usize| {
         (row.iter())
             .filter(|&&i| occupied(&block[i], cols)[c])
             .count()
     };
-    // The term starts its row; where a rule parts every row from the next,
-    // it may stand lower, set in the middle of a tall row.
-    let has_term = |row: &[usize]| match rules_part_every_row {
+    // Counted a column at a time: headings set midway interleave, one
+    // beside the two lines of another making three page lines.
+    let short_header = (0..cols.len()).all(|c| lines_in(header, c) <= HEADER_LINES)
+        && (filled[0].iter()).all(|&n| (1..=MAX_HEADER_WORDS).contains(&n));
+    // Rows parted by a rule each, or by more space than any two lines of
+    // one row stand apart: the rows are sure, however their cells are set.
+    let parted = rules_part_every_row || parted_by_space(block, body);
+    // The term starts its row; where the rows are sure, it may stand
+    // lower, set in the middle of a tall row.
+    let has_term = |row: &[usize]| match parted {
         false => occupied(&block[row[0]], cols)[0],
         true => (row.iter()).any(|&i| occupied(&block[i], cols)[0]),
     };
@@ -2533,14 +2598,40 @@ fn reads_as_items_with_descriptions(
     let full = (term_widths.iter())
         .filter(|&&w| w >= FULL_LINE * widest)
         .count();
-    let ragged_terms = 2 * full <= term_widths.len();
+    // (Terms of one line each, as wide as one another, are codes; a column
+    // of text wraps.)
+    let one_line_terms = parted && body.iter().all(|row| lines_in(row, 0) <= 1);
+    let ragged_terms = 2 * full <= term_widths.len() || one_line_terms;
     let mut line_counts: Vec<f32> = body.iter().map(|row| row.len() as f32).collect();
     line_counts.sort_by(f32::total_cmp);
-    // Items parted by a rule each are a table's rows however long.
-    let short_items =
-        rules_part_every_row || line_counts[line_counts.len() / 2] <= MAX_LINES_PER_ITEM;
+    // Items sure to be rows are a table's rows however long.
+    let short_items = parted || line_counts[line_counts.len() / 2] <= MAX_LINES_PER_ITEM;
     short_header && terms_first && described && ragged_terms && short_items
 }
+
+/// Whether each of `rows` (of lines of `block`, top to bottom) stands
+/// further from the next than any two of a row's lines stand apart, by
+/// `ROW_SPACE_EM` at least: rows set apart by space.
+fn parted_by_space(block: &[Line], rows: &[Vec<usize>]) -> bool {
+    let top = |row: &[usize]| (row.iter().map(|&i| block[i].bbox.y0)).fold(f32::INFINITY, f32::min);
+    let bottom =
+        |row: &[usize]| (row.iter().map(|&i| block[i].bbox.y1)).fold(f32::NEG_INFINITY, f32::max);
+    let mut within = f32::NEG_INFINITY;
+    for row in rows {
+        let mut sorted: Vec<&Line> = row.iter().map(|&i| &block[i]).collect();
+        sorted.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+        for pair in sorted.windows(2) {
+            within = within.max(pair[1].bbox.y0 - pair[0].bbox.y1);
+        }
+    }
+    let size = median(block.iter().map(|l| l.size).collect());
+    rows.len() >= 2
+        && (rows.windows(2))
+            .all(|w| top(&w[1]) - bottom(&w[0]) >= within.max(0.0) + ROW_SPACE_EM * size)
+}
+
+/// See `parted_by_space`.
+const ROW_SPACE_EM: f32 = 0.8;
 
 /// A bullet (•, –, ▪ …) or a paragraph number: `3`, `4.1.2`, `a)`, `(ii)`, `7.`.
 fn is_list_mark(token: &str) -> bool {
