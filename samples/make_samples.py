@@ -3265,7 +3265,26 @@ def sample_scanned_mixed():
     )
     bottom = t2.place(s, MARGIN, y - 30)
     s.paragraph("Signed off by the depot manager on 2 April.", bottom - 30)
-    return [d.content(), s], [(1, t1), (2, t2)]
+    # Page 3: a scanned grid whose empty cells print a dash alone.
+    u = ScanPage(skew=0.3, seed=21)
+    u.title("Spare Parts Issued", 780)
+    y = u.paragraph("Parts issued to each depot in March; a dash means none were issued.", 750)
+    t3 = Table(
+        [
+            ["Depot", "Tyres", "Brakes", "Filters", "Lamps"],
+            ["Harbour", "12", "-", "40", "-"],
+            ["Airport", "-", "6", "-", "15"],
+            ["Old Town", "4", "-", "-", "-"],
+            ["Ring Road", "-", "2", "18", "7"],
+        ],
+        widths=[110, 70, 70, 70, 70],
+        heights=[22] * 5,
+        align="lrrrr",
+        size=10,
+    )
+    bottom = t3.place(u, MARGIN, y - 30)
+    u.paragraph("Counted by the stores clerk.", bottom - 30)
+    return [d.content(), s, u], [(1, t1), (2, t2), (3, t3)]
 
 
 def main():

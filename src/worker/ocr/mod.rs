@@ -11,7 +11,8 @@
 //! placed where along the line it was read, so a line that straddles two
 //! cells still gives each cell its own characters. `text` fixes what the
 //! model reads differently from a printed page (spaces between Chinese
-//! characters, grouping commas read as points).
+//! characters, grouping commas read as points); `marks` finds the dashes
+//! alone in their cells that it does not see.
 //!
 //! Invariants: characters of one detected line share a `line` id and its
 //! vertical extent; ids are consecutive from the one given; the page image
@@ -20,6 +21,7 @@
 mod ctc;
 mod db;
 mod deskew;
+mod marks;
 #[cfg(feature = "ocr")]
 mod model;
 mod paper;
@@ -94,6 +96,9 @@ pub fn read_page(
     }
     let mut lines = engine.lines(&straight)?;
     drop_double_reads(&mut lines);
+    // Dashes alone in their cells, which the model does not see as text.
+    let dashes = marks::lone_dashes(&straight, &lines, detect.ink_threshold);
+    lines.extend(dashes);
     let mut pixels = paper::ink_only(&straight);
     let erased = erase_text(&mut pixels, &lines);
     // Text erased from the page as it is too, for `faint_lines` to measure
