@@ -40,9 +40,13 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    one page (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    two pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
-                            left-aligned status beside them
+                            left-aligned status beside them; then figures set
+                            right past their heading set left, less than a
+                            column gap before codes that nearly touch dates,
+                            and a spreadsheet printout set close whose first
+                            rows have no amount under centred headings
   leaders.pdf / .json       one page (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders
@@ -90,11 +94,13 @@ Files written:
                             nearly to the dates; a header pair the only words
                             of a line; then a spreadsheet whose light header
                             band has its gridline along its lower edge
-  wrapped-booktabs.pdf / .json  two pages (issue 12, classes 6 and 3): booktabs
+  wrapped-booktabs.pdf / .json  three pages (issue 12, classes 6 and 3): booktabs
                             tables whose cells wrap over two to five lines,
                             the other cells set at the top of the row or
                             midway; no rules between rows but in one; on the
-                            second page rows stand two blank lines apart
+                            second page rows stand two blank lines apart; on
+                            the third, codes set midway between the two
+                            lines of a comment, the middle cell empty
   stubs.pdf / .json         one page (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
@@ -1227,18 +1233,60 @@ def sample_narrow_gap():
     places = [(MARGIN + 3, "l"), (amount_right, "r"), (status_left, "l"), (MARGIN + 260, "l")]
     bottom = placed_rows(p, y - 24, rows, places, 340)
     p.paragraph("Invoices paid after the end of the month are listed as open.", bottom - 30)
-    return [p.content()], [(1, Placed(rows))]
+    first_page = p.content()
+
+    # Figures set right a little past their heading, set left, and less
+    # than a column gap before the codes beside them; the longest codes
+    # nearly touch the dates after them. Then a spreadsheet's printout,
+    # headings centred, rows set close, the first rows' amounts blank.
+    p = Page()
+    y = p.title("Contracts by Category", 790)
+    contracts = [
+        ["Category", "Variance", "Contract", "Period end"],
+        ["Volume", "54,632.9", "REF-84238", "2023-06-16"],
+        ["Delta", "-6.6", "SKU-24463-001", "2015-05-08"],
+        ["Payable", "123,260.2", "B7-69576", "2019-02-22"],
+        ["Label", "-1.7", "C-38296", "2024-04-21"],
+        ["Account", "-79,042.9", "TR-28985-002", "2019-06-25"],
+    ]
+    variance_left = MARGIN + 90
+    figures_right = variance_left + text_width("Variance", "F2", 9) + 3
+    contract_left = figures_right + 6.5  # less than a column gap
+    date_left = contract_left + max(text_width(r[2], "F1", 9) for r in contracts[1:]) + 6
+    places = [(MARGIN + 3, "l"), (figures_right, "r"), (contract_left, "l"), (date_left, "l")]
+    header_at = [MARGIN + 3, variance_left, contract_left, date_left]
+    y = placed_rows(p, y - 24, contracts, places, 320, header_at=header_at)
+    y = p.paragraph("Stock items, as exported from the ledger:", y - 36)
+    stock = [
+        ["Item", "Amount"],
+        ["Gross", ""],
+        ["Warehouse", ""],
+        ["Interest", "1,283,099"],
+        ["Procurement Trade", "-2,379,097"],
+        ["Rate", "0"],
+        ["Rebate", "415"],
+        ["Partner south", ""],
+        ["Branch market balance", "86,177"],
+        ["Equity audit", "157"],
+    ]
+    places = [(MARGIN + 3, "l"), (MARGIN + 170, "r")]
+    placed_rows(p, y - 20, stock, places, 175, step=12, header_at=centred_over(stock, places), rules=False)
+    return [first_page, p.content()], [(1, Placed(rows)), (2, Placed(contracts)), (2, Placed(stock))]
 
 
-def placed_rows(p, top, rows, places, width, size=9, step=16, header_at=None):
+def placed_rows(p, top, rows, places, width, size=9, step=16, header_at=None, rules=True):
     """Draws rows of cells one line each, step apart, under booktabs rules
     (above, under the header, below) width long: places gives each column's
     (x, align), a cell set right ending at x; header_at, if given, where
-    each header word starts instead. Returns the bottom y."""
-    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
-    for yy in (top, top - step, top - step * len(rows)):
-        p.line(MARGIN, yy, MARGIN + width, yy)
-    p.ops.append("Q")
+    each header word starts instead; without rules, the header row on a light
+    grey band instead. Returns the bottom y."""
+    if rules:
+        p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+        for yy in (top, top - step, top - step * len(rows)):
+            p.line(MARGIN, yy, MARGIN + width, yy)
+        p.ops.append("Q")
+    else:
+        p.ops.append("q 0.92 g %s %s %s %s re f Q" % (fmt(MARGIN), fmt(top - step), fmt(width), fmt(step)))
     for k, row in enumerate(rows):
         base = top - step * k - 11.5
         font = "F2" if k == 0 else "F1"
@@ -1397,9 +1445,37 @@ def sample_wrapped_booktabs():
         )
     ]
     wrapped_rows(p, y - 24, [70, 160, 70, 130], fifth, "llll", "middle", row_gap=16, leading=1.4)
-    return [first_page, p.content()], [(1, Placed(first)), (1, Placed(second)),
-                                       (1, Placed(third)), (1, Placed(fourth)),
-                                       (2, Placed(fifth))]
+    second_page = p.content()
+
+    # Cells set midway, the middle column often empty: a code alone beside
+    # a comment of two lines stands between them, so that no line holds
+    # two cells of its row; a code's row of one full line, then a tall
+    # row whose first line is set a row's gap below it.
+    p = Page()
+    y = p.title("Reviewer's Notes", 790)
+    y = p.paragraph("Notes on the sampled records, as the reviewer left them.", y - 24)
+    widths = [80, 150, 230]
+    # (The header's one-line headings on its first line.)
+    sixth = [["SKU\n", "Comments from the\nreviewer", "Comments\n"]] + [
+        [sku, wrap_words(remark, widths[1] - 10), wrap_words(comment, widths[2] - 10)]
+        for sku, remark, comment in (
+            ("INV-7562", "", "Transfer reserve held for the inventory segment of the central "
+                             "region, pending the yield review"),
+            ("K2-29975", "Holding net of the region vendor", "Urban logistics"),
+            ("C-72264", "Credit growth in the payment output of the cash market for the "
+                        "second half of the year", "Procurement debit"),
+            ("PO-98112", "Share of supply audited at the harbour", ""),
+            ("TR-98274", "", "Freight holding at the coastal price closed in the beta lease, "
+                             "the output and the rebate of the urban audit still to come in "
+                             "the accrual of the next quarter"),
+        )
+    ]
+    bottom = wrapped_rows(p, y - 24, widths, sixth, "lll", "middle", row_gap=9, leading=1.5)
+    sixth[0] = [heading.strip() for heading in sixth[0]]
+    p.paragraph("Records without comments were accepted as booked.", bottom - 30)
+    return [first_page, second_page, p.content()], [(1, Placed(first)), (1, Placed(second)),
+                                                    (1, Placed(third)), (1, Placed(fourth)),
+                                                    (2, Placed(fifth)), (3, Placed(sixth))]
 
 
 def sample_column_gaps():

@@ -496,8 +496,8 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         // first that they all start flush with, or beside which they all
         // start where the block's later columns do (a wrapped cell going on
         // or set midway, not a caption or a title's lines); and a label
-        // alone between two rows of a loosely set table, in their rhythm;
-        // no other.
+        // alone between two rows of a loosely set table, in their rhythm,
+        // or labels alone under its header; no other.
         let held = pending.last().filter(|held| {
             (tight(held, line)
                 && (!line.is_tabular()
@@ -507,6 +507,9 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 || current
                     .last()
                     .is_some_and(|prev| a_row_of_its_own(held, prev, line))
+                || current
+                    .last()
+                    .is_some_and(|prev| labels_of_their_own(&pending, prev, line))
         });
         if (held.or(current.last())).is_some_and(|prev| far(prev, line)) {
             pending.clear();
@@ -536,12 +539,32 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                             && (pending.iter())
                                 .all(|l| starts_a_later_cell(l, row) && l.bbox.x0 > line.bbox.x1)
                     });
+                // Or they are a later column's cell set midway in a row
+                // that has no line of columns: its label, taken in since
+                // the last line of columns, stands left of them between
+                // their first line and their last (an odd line set midway
+                // beside an even number, the cells between empty).
+                let beside_a_label = pending.windows(2).all(|w| tight(&w[0], &w[1]))
+                    && (pending.iter()).all(|l| starts_a_later_column(l, &current))
+                    && (current.iter().rev())
+                        .take_while(|l| !l.is_tabular())
+                        .any(|l| {
+                            l.bbox.x1 < first.bbox.x0.min(last.bbox.x0)
+                                && l.cy() > first.bbox.y0
+                                && l.cy() < last.bbox.y1
+                        });
                 // A row set as one segment between two rows, in their
                 // rhythm (see `a_row_of_its_own`).
-                let row = pending.len() == 1
-                    && (current.last()).is_some_and(|prev| a_row_of_its_own(last, prev, line));
-                if near && (label || cell_top || interleaved || row) {
+                let row = (pending.len() == 1
+                    && (current.last()).is_some_and(|prev| a_row_of_its_own(last, prev, line)))
+                    || (current.last())
+                        .is_some_and(|prev| labels_of_their_own(&pending, prev, line));
+                if near && (label || cell_top || interleaved || beside_a_label || row) {
                     current.append(&mut pending);
+                    if beside_a_label {
+                        // In reading order: the label came in before them.
+                        current.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+                    }
                 } else if pending.len() > 1
                     || !is_short(last)
                     || current.last().is_some_and(|prev| far(prev, line))
@@ -620,6 +643,35 @@ fn a_row_of_its_own(held: &Line, prev: &Line, next: &Line) -> bool {
         && starts_with_first_cell(held, next)
         && (above - below).abs() < RHYTHM_EM * held.size
         && below <= MAX_LINE_GAP_EM * held.size
+}
+
+/// Whether the lines `held`, set between two lines of columns `prev` and
+/// `next`, are rows with only their label (a spreadsheet's blank amounts):
+/// each starts flush with the first cell of `next` and ends short of its
+/// second, `prev`'s first cell stands over that column too (a header
+/// centred over it), and all keep one rhythm from `prev` down to `next`.
+fn labels_of_their_own(held: &[Line], prev: &Line, next: &Line) -> bool {
+    let (Some(first), Some(second)) = (prev.segments.first(), next.segments.get(1)) else {
+        return false;
+    };
+    let mut gaps = std::iter::once(prev)
+        .chain(held)
+        .zip(held.iter().chain([next]))
+        .map(|(a, b)| b.bbox.y0 - a.bbox.y1);
+    let Some(gap) = gaps.next() else {
+        return false;
+    };
+    let size = next.size;
+    prev.is_tabular()
+        && next.is_tabular()
+        && !held.is_empty()
+        && first.x0 >= next.bbox.x0 - WRAP_ALIGN_EM * size
+        && first.x1 < second.x0
+        && (held.iter()).all(|h| {
+            h.segments.len() == 1 && starts_with_first_cell(h, next) && h.bbox.x1 < second.x0
+        })
+        && gap <= MAX_LINE_GAP_EM * size
+        && gaps.all(|g| (g - gap).abs() < RHYTHM_EM * size)
 }
 
 /// Whether `held` starts flush with the first cell of the line of columns
@@ -926,13 +978,19 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
     // (Against the columns as found: widened ones only reach further.)
     let found = cols.clone();
     // A word within a column, or standing where a column's text lines up
-    // (a long entry overrunning it is that column's too).
+    // (a long entry overrunning it is that column's too), or reaching into
+    // one column only (figures set right under a heading set left, which
+    // alone made the column: they end past it).
     let in_a_column = |w: &Rect| {
         (found.iter().zip(&edges_lined_up)).any(|(&(x0, x1), &[starts, ends, _])| {
             (w.x0 >= x0 - flush && w.x1 <= x1 + flush)
                 || (starts && flush_with(w.x0, x0))
                 || (ends && flush_with(w.x1, x1))
-        })
+        }) || found
+            .iter()
+            .filter(|&&(x0, x1)| w.x0 < x1 && w.x1 > x0)
+            .count()
+            == 1
     };
     for line in block {
         for seg in &line.segments {
@@ -1009,6 +1067,51 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
                     }
                 }
             }
+        }
+    }
+    cols
+}
+
+/// Widens a column whose text ends flush right to the figures that end
+/// flush with it, however far left they start: a figure wider than the
+/// rest, set less than a column gap from the next column's text, is in no
+/// segment of its own, so nothing widened the column to it, and a boundary
+/// midway in the gap before would cut off its sign or bracket.
+fn widen_to_figures_set_right(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    let size = median(block.iter().map(|l| l.size).collect());
+    let flush = FLUSH_EM * size;
+    // (Where each line's text ends in each column, the columns as found:
+    // widening one leftwards moves no text's end.)
+    let extents: Vec<Vec<Option<(f32, f32)>>> =
+        block.iter().map(|l| line_extents(l, &cols)).collect();
+    for c in 0..cols.len() {
+        let (x0, x1) = cols[c];
+        let ends: Vec<f32> = (extents.iter())
+            .filter_map(|e| e[c].map(|(_, end)| end))
+            .collect();
+        let flush_right = ends
+            .iter()
+            .filter(|&&end| (end - x1).abs() <= flush)
+            .count();
+        if flush_right < 2 || 2 * flush_right < ends.len() {
+            continue;
+        }
+        let left = if c > 0 {
+            cols[c - 1].1 + 0.5
+        } else {
+            f32::NEG_INFINITY
+        };
+        let words = || block.iter().flat_map(|l| &l.words);
+        let figure = |w: &Word| is_number(&w.text) && (w.bbox.x1 - x1).abs() <= flush;
+        let start = (words().filter(|w| figure(w) && w.bbox.x0 < x0))
+            .map(|w| w.bbox.x0)
+            .fold(x0, f32::min)
+            .max(left);
+        // Only into space no other text stands in: a line set wider (a
+        // bold total) may run its previous column's text up to the figures.
+        let taken = words().any(|w| !figure(w) && w.bbox.x0 < x0 && w.bbox.x1 > start);
+        if !taken {
+            cols[c].0 = start;
         }
     }
     cols
@@ -1138,7 +1241,9 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
             let (gap0, gap1) = (pair[0].1, pair[1].0);
             let lines_left: std::collections::HashSet<usize> = words
                 .iter()
-                .filter(|w| w.1 <= gap0 && w.0 >= start)
+                // (By its middle: a column's edge, taken from its
+                // segments, may stand a hair inside its first word's.)
+                .filter(|w| w.1 <= gap0 && (w.0 + w.1) / 2.0 >= start)
                 .map(|w| w.2)
                 .collect();
             let lines_right: std::collections::HashSet<usize> =
@@ -1247,6 +1352,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     let mut cols = cols;
     widen_to_segments(&mut cols, block.iter().flat_map(|l| &l.segments));
     let cols = widen_to_parted_words(block, cols);
+    let cols = widen_to_figures_set_right(block, cols);
     let size = median(block.iter().map(|l| l.size).collect()).max(1.0);
     let text_x0 = block
         .iter()
@@ -1723,12 +1829,8 @@ fn rows(
     inner_rules: &[f32],
     part_rules: &[f32],
 ) -> Vec<Vec<usize>> {
-    let gaps: Vec<f32> = block
-        .windows(2)
-        .map(|w| w[1].bbox.y0 - w[0].bbox.y1)
-        .collect();
-    let size = median(block.iter().map(|l| l.size).collect());
-    let within_row = wrap_gap_threshold(&gaps, size);
+    let gaps = line_gaps(block);
+    let within_row = wrap_gap_threshold(&gaps, median(block.iter().map(|l| l.size).collect()));
     let occ: Vec<Vec<bool>> = block.iter().map(|l| occupied(l, cols)).collect();
     let widths = column_text_widths(block, cols);
 
@@ -1903,17 +2005,26 @@ fn share_an_edge((a0, a1): (f32, f32), (b0, b1): (f32, f32), tol: f32) -> bool {
 /// above. It has no term (its first column empty), or the rest of one: a
 /// term wrapped onto it begins in lower case, a new term does not. Kept
 /// only when the rows then read as items with descriptions; otherwise
-/// nothing says the lines are one row.
+/// nothing says the lines are one row. Where the lines' gaps fall into
+/// two kinds, a row set a row's gap below holds a new item, whatever its
+/// words (a term set midway in a tall row starts below its first line).
 fn items_by_terms(block: &[Line], rows: Vec<Vec<usize>>, cols: &[(f32, f32)]) -> Vec<Vec<usize>> {
     if cols.len() < 2 {
         return rows;
     }
     let widths = column_text_widths(block, cols);
+    let within_row = wrap_gap_threshold(
+        &line_gaps(block),
+        median(block.iter().map(|l| l.size).collect()),
+    );
     let mut items: Vec<Vec<usize>> = Vec::new();
     for row in &rows {
         let continues = items.last().is_some_and(|item: &Vec<usize>| {
             let above = &block[*item.last().expect("rows are not empty")];
             let first = &block[row[0]];
+            if within_row.is_finite() && first.bbox.y0 - above.bbox.y1 >= within_row {
+                return false;
+            }
             let occ = occupied(first, cols);
             let rest_of_term = || {
                 let starts_lower = words_in_column(first, cols, 0)
@@ -2021,6 +2132,13 @@ fn centred_labels(
         i += 1;
     }
     (kept, labels)
+}
+
+/// The space between each line of a block and the next.
+fn line_gaps(block: &[Line]) -> Vec<f32> {
+    (block.windows(2))
+        .map(|w| w[1].bbox.y0 - w[0].bbox.y1)
+        .collect()
 }
 
 /// The gap below which two lines may belong to one row: between the two sizes
@@ -2624,10 +2742,12 @@ fn parted_by_space(block: &[Line], rows: &[Vec<usize>]) -> bool {
             within = within.max(pair[1].bbox.y0 - pair[0].bbox.y1);
         }
     }
+    // (Lines whose boxes overlap, a tall font set solid, stand apart by
+    // less than nothing; without two lines in a row, by nothing.)
+    let within = if within.is_finite() { within } else { 0.0 };
     let size = median(block.iter().map(|l| l.size).collect());
     rows.len() >= 2
-        && (rows.windows(2))
-            .all(|w| top(&w[1]) - bottom(&w[0]) >= within.max(0.0) + ROW_SPACE_EM * size)
+        && (rows.windows(2)).all(|w| top(&w[1]) - bottom(&w[0]) >= within + ROW_SPACE_EM * size)
 }
 
 /// See `parted_by_space`.
@@ -3916,6 +4036,263 @@ mod tests {
         let cols = columns(&page_lines(&refs));
         assert!(cols.windows(2).all(|w| w[0].1 < w[1].0), "{cols:?}");
         assert_eq!(cols.len(), 3, "{cols:?}");
+    }
+
+    #[test]
+    fn dates_set_a_hair_left_of_their_heading_part_from_the_text_after_them() {
+        // Dates a space and a half before a text column, under a heading
+        // that starts a hundredth of a point right of them (glyph boxes
+        // differ so): the dates run under the headings' gap, the gap
+        // between dates and text runs down the column, two columns.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(
+            &[
+                ("ID", 20.0),
+                ("Opened", 80.01),
+                ("Stage", 137.0),
+                ("Value", 200.0),
+            ],
+            40.0,
+        );
+        for (k, (date, stage)) in [
+            ("2018-10-13", "Pending"),
+            ("2016-11-25", "On hold"),
+            ("2016-07-03", "On hold"),
+            ("2024-10-03", "Approved"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let y = 56.0 + 16.0 * k as f32;
+            put(
+                &[("A-1", 20.0), (date, 80.0), (stage, 137.0), ("1.5", 200.0)],
+                y,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 4, "{:?}", tables[0].grid);
+    }
+
+    #[test]
+    fn figures_set_right_past_their_heading_leave_a_long_code_its_own_column() {
+        // Figures set right end a little past their heading, set left,
+        // which alone makes their column: each stands less than a column
+        // gap before its code, so no line parts them. A long code nearly
+        // touching the dates after it still parts from them where the
+        // dates start.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(
+            &[
+                ("Category", 20.0),
+                ("Variance", 100.0),
+                ("Contract", 150.0),
+                ("Period end", 226.0),
+            ],
+            40.0,
+        );
+        let rows = [
+            ("Volume", "54,632.9", "REF-84238", "2023-06-16"),
+            ("Delta", "-6.6", "SKU-2446300001", "2015-05-08"),
+            ("Payable", "123,260.2", "B7-69576", "2019-02-22"),
+            ("Label", "-1.7", "C-38296", "2024-04-21"),
+        ];
+        for (k, (label, figure, code, date)) in rows.into_iter().enumerate() {
+            let set_right = 143.0 - 5.0 * figure.len() as f32;
+            let y = 56.0 + 16.0 * k as f32;
+            put(
+                &[
+                    (label, 20.0),
+                    (figure, set_right),
+                    (code, 150.0),
+                    (date, 226.0),
+                ],
+                y,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn rows_with_only_their_label_under_a_centred_header_stay_in_the_table() {
+        // A spreadsheet's printout: headings centred over their columns,
+        // the first rows' amounts blank. The labels alone, in the rows'
+        // rhythm, keep the header and the table together.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(&[("Item", 60.0), ("Amount", 185.0)], 40.0);
+        let rows: [(&str, &str); 6] = [
+            ("Gross", ""),
+            ("Warehouse", ""),
+            ("Interest", "1,283"),
+            ("Rate", "0"),
+            ("Rebate", "415"),
+            ("Loan", "8,275"),
+        ];
+        for (k, (label, amount)) in rows.into_iter().enumerate() {
+            let y = 52.0 + 12.0 * k as f32;
+            let set_right = 230.0 - 5.0 * amount.len() as f32;
+            let cells = [(label, 20.0), (amount, set_right)];
+            put(&cells[..if amount.is_empty() { 1 } else { 2 }], y);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let t = &tables[0];
+        assert!(t.bbox.y0 < 35.0, "the header stays: {:?}", t.bbox);
+        assert_eq!(
+            (t.grid.row_count(), t.grid.col_count()),
+            (7, 2),
+            "{:?}",
+            t.grid
+        );
+    }
+
+    #[test]
+    fn a_wide_figure_set_close_to_the_next_column_keeps_its_bracket() {
+        // Figures set right, each less than a column gap before the text
+        // of the next column: no line holds a figure as a segment of its
+        // own. The widest, bracketed, starts nearer the labels than the
+        // heading centred over them; the boundary stays left of its bracket.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(
+            &[("Customer", 20.0), ("Amount", 100.0), ("Name", 146.0)],
+            40.0,
+        );
+        let rows = [
+            ("Risk", "7.26", "bank"),
+            ("Value", "(16,744.54)", "cost"),
+            ("Direct yield", "(2.13)", "net"),
+            ("Account", "-822.49", "metro"),
+            ("Inventory", "(3.05)", "cash"),
+        ];
+        for (k, (label, figure, name)) in rows.into_iter().enumerate() {
+            let y = 56.0 + 16.0 * k as f32;
+            let set_right = 140.0 - 5.0 * figure.len() as f32;
+            put(&[(label, 20.0), (figure, set_right), (name, 146.0)], y);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!(grid.col_count(), 3, "{grid:?}");
+        assert!(grid.cols[1] <= 85.0, "the bracket is cut off: {grid:?}");
+    }
+
+    #[test]
+    fn items_set_solid_a_little_apart_are_parted_by_space() {
+        // Lines set solid, their boxes overlapping by a point; items less
+        // than an em apart, which is still most of an em more than their
+        // lines: parted. As far apart as their lines, they are not.
+        let lines_at = |ys: &[f32]| {
+            let mut chars = Vec::new();
+            for (k, &y) in ys.iter().enumerate() {
+                text(&mut chars, "net export segment", 20.0, y, k as u32);
+            }
+            let refs: Vec<&TextChar> = chars.iter().collect();
+            page_lines(&refs)
+        };
+        let rows = [vec![0, 1], vec![2, 3], vec![4, 5]];
+        let apart = lines_at(&[40.0, 49.0, 66.5, 75.5, 93.0, 102.0]);
+        assert!(parted_by_space(&apart, &rows));
+        let close = lines_at(&[40.0, 49.0, 58.0, 67.0, 76.0, 85.0]);
+        assert!(!parted_by_space(&close, &rows));
+    }
+
+    #[test]
+    fn a_code_set_midway_between_the_two_lines_of_its_comment_keeps_its_row() {
+        // The first row's middle cell is empty and its comment, wider than
+        // the header above it, runs over two lines set midway: the code
+        // stands between them, on no line with another cell. The table
+        // keeps its header and that row.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(&[("SKU", 20.0), ("Remarks", 90.0), ("Notes", 200.0)], 40.0);
+        put(&[("transfer reserve inventory segment", 200.0)], 58.0);
+        put(&[("INV-7562", 20.0)], 64.5);
+        put(&[("current pending alpha yield", 200.0)], 71.0);
+        put(
+            &[
+                ("K2-2997", 20.0),
+                ("net region", 90.0),
+                ("urban logistics", 200.0),
+            ],
+            90.0,
+        );
+        put(
+            &[
+                ("C-7226", 20.0),
+                ("credit growth", 90.0),
+                ("procurement", 200.0),
+            ],
+            109.0,
+        );
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let t = &tables[0];
+        assert!(t.bbox.y0 < 35.0, "the header stays: {:?}", t.bbox);
+        assert_eq!(
+            (t.grid.row_count(), t.grid.col_count()),
+            (4, 3),
+            "{:?}",
+            t.grid
+        );
+    }
+
+    #[test]
+    fn a_tall_row_set_midway_a_rows_gap_below_a_full_line_is_a_row_of_its_own() {
+        // Rows a line's space apart, cells set midway: the last row's
+        // remark runs over three lines, its first above the row's other
+        // cells and, word-wrapped, too long to have gone on the full line
+        // of the row above. It stays a row of its own.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        let at = [20.0, 70.0, 300.0, 400.0, 450.0];
+        let row = |texts: [&'static str; 5]| -> Vec<(&'static str, f32)> {
+            texts
+                .into_iter()
+                .zip(at)
+                .filter(|(t, _)| !t.is_empty())
+                .collect()
+        };
+        put(&row(["名称", "Remarks", "Category", "Count", "Net"]), 40.0);
+        put(
+            &row(["销售收入", "stock ledger east fund", "Invoice", "65", "1.5"]),
+            62.0,
+        );
+        put(
+            &row([
+                "合计",
+                "region pricing tariff holding label",
+                "Retail",
+                "44",
+                "2.5",
+            ]),
+            84.0,
+        );
+        put(
+            &row(["", "channel procurement terminal", "", "", ""]),
+            105.0,
+        );
+        put(
+            &row([
+                "管理",
+                "tariff fund transfer premium risk",
+                "Central",
+                "86",
+                "3.5",
+            ]),
+            116.0,
+        );
+        put(&row(["", "pending client carrier", "", "", ""]), 127.0);
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 4, "{:?}", tables[0].grid);
     }
 
     #[test]
