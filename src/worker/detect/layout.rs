@@ -498,6 +498,8 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         // or set midway, not a caption or a title's lines); and a label
         // alone between two rows of a loosely set table, in their rhythm,
         // or labels alone under its header; no other.
+        let labels_alone =
+            (current.last()).is_some_and(|prev| labels_of_their_own(&pending, prev, line));
         let held = pending.last().filter(|held| {
             (tight(held, line)
                 && (!line.is_tabular()
@@ -507,9 +509,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 || current
                     .last()
                     .is_some_and(|prev| a_row_of_its_own(held, prev, line))
-                || current
-                    .last()
-                    .is_some_and(|prev| labels_of_their_own(&pending, prev, line))
+                || labels_alone
         });
         if (held.or(current.last())).is_some_and(|prev| far(prev, line)) {
             pending.clear();
@@ -557,8 +557,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 // rhythm (see `a_row_of_its_own`).
                 let row = (pending.len() == 1
                     && (current.last()).is_some_and(|prev| a_row_of_its_own(last, prev, line)))
-                    || (current.last())
-                        .is_some_and(|prev| labels_of_their_own(&pending, prev, line));
+                    || labels_alone;
                 if near && (label || cell_top || interleaved || beside_a_label || row) {
                     current.append(&mut pending);
                     if beside_a_label {
@@ -1403,11 +1402,17 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         .filter(|r| r.pos > text_y0 && r.pos < text_y1 && r.start < text_x1 && r.end > text_x0)
         .map(|r| r.pos)
         .collect();
-    let rows = rows(block, &cols, &inner, &part_rules);
+    // The gap below which two lines may be one row's, for `rows` and
+    // `items_by_terms` alike.
+    let within_row = wrap_gap_threshold(
+        &line_gaps(block),
+        median(block.iter().map(|l| l.size).collect()),
+    );
+    let rows = rows(block, &cols, &inner, &part_rules, within_row);
     let (rows, labels) = centred_labels(block, rows, &cols);
     // Rows regrouped would leave the labels' rows behind.
     let rows = if labels.is_empty() {
-        items_by_terms(block, rows, &cols)
+        items_by_terms(block, rows, &cols, within_row)
     } else {
         rows
     };
@@ -1821,16 +1826,16 @@ fn merge_between_lines(block: &[Line], cols: Vec<(f32, f32)>, drawn: &[f32]) -> 
 /// Groups the block's lines into rows (indices into `block`). Each line is a
 /// row, except where lines are closer than rows are to each other (the line
 /// spacing inside a wrapped cell, when the gaps between lines fall into two
-/// clearly different sizes) and read as one wrapped row. Rules between lines
-/// always separate rows.
+/// clearly different sizes: `within_row`, see `wrap_gap_threshold`) and read
+/// as one wrapped row. Rules between lines always separate rows.
 fn rows(
     block: &[Line],
     cols: &[(f32, f32)],
     inner_rules: &[f32],
     part_rules: &[f32],
+    within_row: f32,
 ) -> Vec<Vec<usize>> {
     let gaps = line_gaps(block);
-    let within_row = wrap_gap_threshold(&gaps, median(block.iter().map(|l| l.size).collect()));
     let occ: Vec<Vec<bool>> = block.iter().map(|l| occupied(l, cols)).collect();
     let widths = column_text_widths(block, cols);
 
@@ -2006,17 +2011,19 @@ fn share_an_edge((a0, a1): (f32, f32), (b0, b1): (f32, f32), tol: f32) -> bool {
 /// term wrapped onto it begins in lower case, a new term does not. Kept
 /// only when the rows then read as items with descriptions; otherwise
 /// nothing says the lines are one row. Where the lines' gaps fall into
-/// two kinds, a row set a row's gap below holds a new item, whatever its
-/// words (a term set midway in a tall row starts below its first line).
-fn items_by_terms(block: &[Line], rows: Vec<Vec<usize>>, cols: &[(f32, f32)]) -> Vec<Vec<usize>> {
+/// two kinds (`within_row` is finite), a row set a row's gap below holds a
+/// new item, whatever its words (a term set midway in a tall row starts
+/// below its first line).
+fn items_by_terms(
+    block: &[Line],
+    rows: Vec<Vec<usize>>,
+    cols: &[(f32, f32)],
+    within_row: f32,
+) -> Vec<Vec<usize>> {
     if cols.len() < 2 {
         return rows;
     }
     let widths = column_text_widths(block, cols);
-    let within_row = wrap_gap_threshold(
-        &line_gaps(block),
-        median(block.iter().map(|l| l.size).collect()),
-    );
     let mut items: Vec<Vec<usize>> = Vec::new();
     for row in &rows {
         let continues = items.last().is_some_and(|item: &Vec<usize>| {
