@@ -105,13 +105,17 @@ Files written:
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
                             little apart
-  group-rules.pdf / .json   two pages (issue 12): a booktabs header of two
+  group-rules.pdf / .json   four pages (issue 12): a booktabs header of two
                             lines in one band, a group heading over a short
                             rule over each group's column headings, the
                             stub's heading beside the lower line: two header
                             rows; then the same table boxed, lines down the
                             groups' sides through their headings and down
-                            the columns from the rule under them
+                            the columns from the rule under them; then with
+                            long group headings; then a table whose rows
+                            are in two sections, each under a heading centred
+                            over the figures, one starting past the first
+                            figures
   prose-cells.pdf / .json   two pages (issue 12, class 2): item / description
                             tables whose cells are wrapped sentences under a
                             header row: booktabs with two columns, unruled with
@@ -2204,8 +2208,63 @@ def sample_group_rules():
     r.ops.append("Q")
     r.paragraph("Source: a made-up registry.", bottom - 30)
     long_cells = [["Region", "Deaths in hospital", "", "", "Emergency admissions", "", ""]] + cells[1:]
-    return [p.content(), q.content(), r.content()], [(1, Spanned(cells, spans)), (2, Spanned(cells, spans)),
-                                                     (3, Spanned(long_cells, spans))]
+    t, t_cells, t_spans = sectioned_page()
+    return [p.content(), q.content(), r.content(), t.content()], [
+        (1, Spanned(cells, spans)), (2, Spanned(cells, spans)), (3, Spanned(long_cells, spans)),
+        (4, Spanned(t_cells, t_spans))]
+
+
+def sectioned_page():
+    """A booktabs table, its rows in two sections, each under a heading
+    alone on its row centred over the columns of figures; the second heading
+    so wide that it starts in the gap after the first column's figures,
+    short of the boundary."""
+    page = Page()
+    size = 9
+    headings = ["Enrollment, in thousands", "Difference between actual and forecast values, in percent"]
+    fig_w = text_width("49,293", "F1", size)
+    wide = text_width(headings[1], "F1", size)
+    step = (fig_w - 4 + 10 + wide / 2) / 2  # puts the wide heading 10 pt past the first figures
+    fx = [MARGIN + 260 + step * c for c in range(5)]  # where each column of figures ends
+    centre = (fx[0] - fig_w + fx[-1]) / 2
+    y = page.title("Mean absolute errors of the forecasts, by lead time in years", 790)
+    top, leading = y - 24, 13
+    sections = [
+        [["Public schools", "49,293", "49,266", "49,373", "49,484", "49,521"],
+         ["Private schools", "5,410", "5,387", "5,302", "5,288", "5,260"],
+         ["Colleges", "18,248", "18,532", "18,771", "18,902", "19,035"]],
+        [["Public schools", "0.7", "1.1", "1.4", "1.8", "2.1"],
+         ["Private schools", "3.4", "4.6", "3.7", "7.2", "7.7"],
+         ["Colleges", "1.7", "2.6", "3.6", "4.7", "5.3"]],
+    ]
+    header = ["Statistic", "1", "2", "3", "4", "5"]
+
+    def row(y, cells, font):
+        page.text(MARGIN + 2, y, cells[0], font, size)
+        for c, v in enumerate(cells[1:]):
+            page.text(fx[c] - text_width(v, font, size), y, v, font, size)
+
+    y = top - 11
+    row(y, header, "F2")
+    header_rule = y - 4
+    y = header_rule - 11
+    cells, spans = [header], []
+    for heading, body in zip(headings, sections):
+        page.text(centre - text_width(heading, "F1", size) / 2, y, heading, "F1", size)
+        spans.append((len(cells), 1, 1, 5))
+        cells.append(["", heading, "", "", "", ""])
+        y -= leading
+        for r in body:
+            row(y, r, "F1")
+            cells.append(r)
+            y -= leading
+    bottom = y + leading - 4
+    page.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, header_rule, bottom):
+        page.line(MARGIN, yy, fx[-1] + 2, yy)
+    page.ops.append("Q")
+    page.paragraph("Source: a made-up projection.", bottom - 20)
+    return page, cells, spans
 
 
 def sample_filled_header():

@@ -342,7 +342,7 @@ fn char_cells(chars: &[TextChar], grid: &Grid, boundaries: Boundaries) -> Vec<Op
 const WORD_GAP_EM: f32 = 0.15;
 /// A word with at least this share (numerator, denominator) of its letters
 /// in one cell goes there whole.
-const WHOLE_WORD_SHARE: (usize, usize) = (2, 3);
+pub(crate) const WHOLE_WORD_SHARE: (usize, usize) = (2, 3);
 
 /// The index of the interval of `bounds` (ascending) that holds `v`.
 pub(crate) fn slot(bounds: &[f32], v: f32) -> Option<usize> {

@@ -344,7 +344,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // headings, however close the two lines, and long enough to run
         // over its columns' boundaries; a group heading boxed over its
         // columns spans them, the stub's heading boxed beside it both
-        // header rows.
+        // header rows. A heading alone on its row, centred over the
+        // figures, spans them, even where it starts past the first column's
+        // figures.
         "group-rules",
         // Issue 12: a table drawn into the ruled boxes of a form, its frame
         // the boxes' sides, is the table alone, not the form.

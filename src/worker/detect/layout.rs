@@ -1325,6 +1325,14 @@ fn columns_touched(cols: &[(f32, f32)], x0: f32, x1: f32) -> std::ops::Range<usi
     }
 }
 
+/// The cells between `bounds` that text from `x0` to `x1` lands in.
+fn cells_touched(bounds: &[f32], x0: f32, x1: f32) -> std::ops::Range<usize> {
+    let last_cell = bounds.len().saturating_sub(2);
+    let cell_of =
+        |x: f32| (bounds[1..].iter().position(|&b| b > x)).map_or(last_cell, |c| c.min(last_cell));
+    cell_of(x0)..cell_of(x1) + 1
+}
+
 /// The columns a line has text in.
 fn occupied(line: &Line, cols: &[(f32, f32)]) -> Vec<bool> {
     let mut occ = vec![false; cols.len()];
@@ -1494,19 +1502,64 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     }
 
     // Spans: a segment over several columns with no word gap at the boundary.
+    // Past the columns it reaches into (a heading centred over columns that
+    // starts in the gap before the first, past its text's end), a boundary
+    // through one of its words joins the cells on both sides where the one
+    // on the far side holds nothing else in the row, or where the word would
+    // be cut in two (`extract` keeps a word mostly on one side whole).
     let (nr, nc) = (rows.len(), cols.len());
     let mut sets = DisjointSets::new(nr * nc);
+    let row_segments = |members: &[usize]| -> Vec<(usize, &Segment)> {
+        (members.iter())
+            .flat_map(|&i| block[i].segments.iter().map(move |s| (i, s)))
+            .collect()
+    };
     for (r, members) in rows.iter().enumerate() {
-        for &i in members {
+        let segments = row_segments(members);
+        let landed = |seg: &Segment| cells_touched(&col_bounds, seg.x0 + 0.5, seg.x1 - 0.5);
+        let mut texts = vec![0; nc];
+        for &(_, seg) in &segments {
+            landed(seg).for_each(|c| texts[c] += 1);
+        }
+        for &(i, seg) in &segments {
             let line = &block[i];
-            for seg in &line.segments {
-                let touched = columns_touched(&cols, seg.x0 + 0.5, seg.x1 - 0.5);
-                for c in touched.start..touched.end.saturating_sub(1) {
-                    let boundary = col_bounds[c + 1];
-                    if !word_gap_at(line, seg, boundary) {
-                        sets.union(r * nc + c, r * nc + c + 1);
-                    }
+            let reached = columns_touched(&cols, seg.x0 + 0.5, seg.x1 - 0.5);
+            let landed = landed(seg);
+            for c in landed.start..landed.end.saturating_sub(1) {
+                let within = reached.contains(&c) && reached.contains(&(c + 1));
+                let alone = texts[c] == 1 && texts[c + 1] == 1;
+                let boundary = col_bounds[c + 1];
+                let joined = if within || alone {
+                    !word_gap_at(line, seg, boundary)
+                } else {
+                    splits_a_word(line, seg, boundary)
+                };
+                if joined {
+                    sets.union(r * nc + c, r * nc + c + 1);
                 }
+            }
+        }
+    }
+    // A row's one phrase spanning columns, centred over all but the first:
+    // the heading of the rows under it, over every column of figures.
+    for (r, members) in rows.iter().enumerate() {
+        let [(i, seg)] = row_segments(members)[..] else {
+            continue;
+        };
+        // Over two columns or more, or words in one (a figure there, or a
+        // mark of no value, is a cell).
+        let touched = cells_touched(&col_bounds, seg.x0 + 0.5, seg.x1 - 0.5);
+        let words = &block[i].words[seg.words.clone()];
+        let phrase = words.len() >= 2
+            && words
+                .iter()
+                .any(|w| w.text.chars().any(char::is_alphabetic));
+        let spanning = touched.len() >= 2 || phrase;
+        let centre = (cols[1.min(nc - 1)].0 + cols[nc - 1].1) / 2.0;
+        let centred = ((seg.x0 + seg.x1) / 2.0 - centre).abs() < block[i].size;
+        if nc >= 3 && touched.start >= 1 && spanning && centred {
+            for c in 1..nc - 1 {
+                sets.union(r * nc + c, r * nc + c + 1);
             }
         }
     }
@@ -1996,6 +2049,21 @@ fn is_wrapped_header(block: &[Line], band: &[usize], cols: &[(f32, f32)]) -> boo
 fn word_gap_at(line: &Line, seg: &Segment, x: f32) -> bool {
     (line.words[seg.words.clone()].windows(2))
         .any(|w| w[0].bbox.x1 <= x + 1.0 && w[1].bbox.x0 >= x - 1.0)
+}
+
+/// Whether a boundary at `x` would part one of a segment's words, letters
+/// on both sides and neither side with `WHOLE_WORD_SHARE` of them (text is
+/// put in cells by each letter's middle; a word mostly on one side goes
+/// there whole).
+fn splits_a_word(line: &Line, seg: &Segment, x: f32) -> bool {
+    let (share, of) = crate::worker::extract::WHOLE_WORD_SHARE;
+    (line.words[seg.words.clone()].iter()).any(|w| {
+        let letters = w.text.chars().count().max(1);
+        let letter = w.bbox.width() / letters as f32;
+        let left = (((x - w.bbox.x0) / letter + 0.5).floor().max(0.0) as usize).min(letters);
+        let most = left.max(letters - left);
+        left > 0 && left < letters && most * of < letters * share
+    })
 }
 
 /// Whether two lines' extents in a column share its left or right edge or
@@ -4536,6 +4604,69 @@ mod tests {
             .find(|c| c.row == 0 && c.col == 1)
             .unwrap();
         assert_eq!(header.colspan, 2);
+    }
+
+    /// A stub and four columns of figures set right to x = 220, 320, 420
+    /// and 520 (text from 190), 14 pt a row, with `heading` set alone at
+    /// `x` in the fourth row. The column boundaries fall midway in the
+    /// gaps: 155, 255, 355, 455.
+    fn figures_under_a_heading(heading: &str, x: f32) -> Vec<TableRegion> {
+        let mut chars = Vec::new();
+        let mut line = 0;
+        let mut row = |chars: &mut Vec<TextChar>, stub: &str, cells: [&str; 4], y: f32| {
+            text(chars, stub, 50.0, y, line);
+            for (c, cell) in cells.iter().enumerate() {
+                let (t, x) = right(cell, 220.0 + 100.0 * c as f32);
+                text(chars, t, x, y, line);
+            }
+            line += 1;
+        };
+        row(&mut chars, "Source", ["2007", "2008", "2009", "2010"], 40.0);
+        row(
+            &mut chars,
+            "Actual",
+            ["49,293", "49,266", "49,373", "49,484"],
+            54.0,
+        );
+        row(
+            &mut chars,
+            "Forecast",
+            ["49,644", "49,825", "50,067", "50,353"],
+            68.0,
+        );
+        text(&mut chars, heading, x, 82.0, 99);
+        row(&mut chars, "Forecast", ["0.7", "1.1", "1.4", "1.8"], 96.0);
+        row(&mut chars, "Revised", ["0.4", "0.7", "0.8", "1.1"], 110.0);
+        detect(&chars, &[])
+    }
+
+    /// The cell of the heading's row (the fourth) that starts in `col`.
+    fn heading_cell(t: &TableRegion, col: u32) -> Option<&crate::table::Cell> {
+        (t.grid.cells.iter()).find(|c| c.row == 3 && c.col == col)
+    }
+
+    #[test]
+    fn a_heading_begun_in_the_gap_before_its_columns_keeps_its_first_letters() {
+        // From x = 240, past the first figures' end (220) but before the
+        // boundary at 255, which falls inside "Difference", to 415, in the
+        // third column: its first letters land in the first column of
+        // figures. It is one cell over the three.
+        let tables = figures_under_a_heading("Difference between forecast values", 240.0);
+        let t = &tables[0];
+        assert_eq!((t.grid.row_count(), t.grid.col_count()), (6, 5));
+        assert_eq!(heading_cell(t, 1).map(|c| c.colspan), Some(3));
+    }
+
+    #[test]
+    fn a_lone_heading_centred_over_the_figures_spans_them_all() {
+        // Centred over the four columns of figures (190 to 520) but
+        // reaching into the middle two only: it heads all four.
+        let heading = "Difference in percent";
+        let x = 355.0 - 2.5 * heading.len() as f32;
+        let tables = figures_under_a_heading(heading, x);
+        let t = &tables[0];
+        assert_eq!((t.grid.row_count(), t.grid.col_count()), (6, 5));
+        assert_eq!(heading_cell(t, 1).map(|c| c.colspan), Some(4));
     }
 
     #[test]
