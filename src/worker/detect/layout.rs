@@ -23,7 +23,7 @@
 use super::grid::{cells_from_sets, DisjointSets};
 use super::rulings::Ruling;
 use crate::table::{Evidence, Grid, Rect, TableRegion};
-use crate::worker::extract::{is_cjk, TextChar};
+use crate::worker::extract::{is_cjk, slot, TextChar};
 
 /// A word gap wider than this many em separates two cells of a line.
 const COLUMN_GAP_EM: f32 = 0.8;
@@ -1325,11 +1325,11 @@ fn columns_touched(cols: &[(f32, f32)], x0: f32, x1: f32) -> std::ops::Range<usi
     }
 }
 
-/// The cells between `bounds` that text from `x0` to `x1` lands in.
+/// The cells between `bounds` that text from `x0` to `x1` lands in (text
+/// past either end in the cell at that end).
 fn cells_touched(bounds: &[f32], x0: f32, x1: f32) -> std::ops::Range<usize> {
     let last_cell = bounds.len().saturating_sub(2);
-    let cell_of =
-        |x: f32| (bounds[1..].iter().position(|&b| b > x)).map_or(last_cell, |c| c.min(last_cell));
+    let cell_of = |x: f32| slot(bounds, x).unwrap_or(if x < bounds[0] { 0 } else { last_cell });
     cell_of(x0)..cell_of(x1) + 1
 }
 
@@ -1509,22 +1509,20 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     // be cut in two (`extract` keeps a word mostly on one side whole).
     let (nr, nc) = (rows.len(), cols.len());
     let mut sets = DisjointSets::new(nr * nc);
-    let row_segments = |members: &[usize]| -> Vec<(usize, &Segment)> {
-        (members.iter())
-            .flat_map(|&i| block[i].segments.iter().map(move |s| (i, s)))
-            .collect()
-    };
     for (r, members) in rows.iter().enumerate() {
-        let segments = row_segments(members);
-        let landed = |seg: &Segment| cells_touched(&col_bounds, seg.x0 + 0.5, seg.x1 - 0.5);
+        let segments: Vec<(usize, &Segment)> = (members.iter())
+            .flat_map(|&i| block[i].segments.iter().map(move |s| (i, s)))
+            .collect();
+        let landed: Vec<_> = (segments.iter())
+            .map(|(_, seg)| cells_touched(&col_bounds, seg.x0 + 0.5, seg.x1 - 0.5))
+            .collect();
         let mut texts = vec![0; nc];
-        for &(_, seg) in &segments {
-            landed(seg).for_each(|c| texts[c] += 1);
+        for cells in &landed {
+            cells.clone().for_each(|c| texts[c] += 1);
         }
-        for &(i, seg) in &segments {
+        for (&(i, seg), landed) in segments.iter().zip(&landed) {
             let line = &block[i];
             let reached = columns_touched(&cols, seg.x0 + 0.5, seg.x1 - 0.5);
-            let landed = landed(seg);
             for c in landed.start..landed.end.saturating_sub(1) {
                 let within = reached.contains(&c) && reached.contains(&(c + 1));
                 let alone = texts[c] == 1 && texts[c + 1] == 1;
@@ -1539,24 +1537,21 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
                 }
             }
         }
-    }
-    // A row's one phrase spanning columns, centred over all but the first:
-    // the heading of the rows under it, over every column of figures.
-    for (r, members) in rows.iter().enumerate() {
-        let [(i, seg)] = row_segments(members)[..] else {
+        // A row's one phrase spanning columns, centred over all but the
+        // first: the heading of the rows under it, over every column of
+        // figures. Over two columns or more, or words in one (a figure
+        // there, or a mark of no value, is a cell).
+        let ([(i, seg)], [touched]) = (&segments[..], &landed[..]) else {
             continue;
         };
-        // Over two columns or more, or words in one (a figure there, or a
-        // mark of no value, is a cell).
-        let touched = cells_touched(&col_bounds, seg.x0 + 0.5, seg.x1 - 0.5);
-        let words = &block[i].words[seg.words.clone()];
+        let words = &block[*i].words[seg.words.clone()];
         let phrase = words.len() >= 2
             && words
                 .iter()
                 .any(|w| w.text.chars().any(char::is_alphabetic));
         let spanning = touched.len() >= 2 || phrase;
         let centre = (cols[1.min(nc - 1)].0 + cols[nc - 1].1) / 2.0;
-        let centred = ((seg.x0 + seg.x1) / 2.0 - centre).abs() < block[i].size;
+        let centred = ((seg.x0 + seg.x1) / 2.0 - centre).abs() < block[*i].size;
         if nc >= 3 && touched.start >= 1 && spanning && centred {
             for c in 1..nc - 1 {
                 sets.union(r * nc + c, r * nc + c + 1);
