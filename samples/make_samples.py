@@ -136,7 +136,7 @@ Files written:
                             of rows with a figure on every line (rows stay
                             lines); then a typewriter table whose narrow column
                             holds a word or two a line
-  partial-rules.pdf / .json two pages (issue 12, class 1): three partly ruled
+  partial-rules.pdf / .json five pages (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
                             set left over numbers set right; boxes around two
@@ -144,7 +144,14 @@ Files written:
                             page 2: pairs of figure columns boxed from the
                             header down, no row lines; entries of running
                             text in a box a column, a blank line apart, under
-                            group headings of their own
+                            group headings of their own; page 3: a body ruled
+                            cell by cell, its stub unruled beside it; page 4:
+                            a frame with column lines, headings of three
+                            lines, rows in groups opening on labels; page 5:
+                            rules above and below the header and at the
+                            bottom, a line after the stub, and right under
+                            it a source note as large, justified wider than
+                            the table
   shaded-cells.pdf / .json  one page (issue 12, class 1): a ruled table, its
                             rules thin filled rectangles, significant
                             figures on shaded cells in consecutive rows of a
@@ -2808,9 +2815,43 @@ def sample_partial_rules():
     p2, second = partial_rules_groups_page()
     p3, third = partial_rules_stub_page()
     p4, fourth = partial_rules_group_labels_page()
-    return [p.content(), p2.content(), p3.content(), p4.content()], \
+    p5, fifth = partial_rules_source_page()
+    return [p.content(), p2.content(), p3.content(), p4.content(), p5.content()], \
         [(1, Placed(parts)), (1, Placed(stock)), (1, Placed(orders))] + \
-        [(2, t) for t in second] + [(3, third), (4, fourth)]
+        [(2, t) for t in second] + [(3, third), (4, fourth), (5, fifth)]
+
+
+def partial_rules_source_page():
+    """A table ruled above and below its header and at its bottom, a line
+    after its stub, narrower than the page; right under its bottom rule a
+    source note set as large as the table, justified to the page's width:
+    its word spaces line up with nothing, and it is no row."""
+    p = Page()
+    y = p.title("Population by Age", 790)
+    y = p.paragraph("Residents counted on census night, by age group and sex.", y - 24)
+    ages = [
+        ["Age group", "Men", "Women", "Total"],
+        ["Under 5 years", "1,204", "1,187", "2,391"],
+        ["5 - 14 years", "2,310", "2,298", "4,608"],
+        ["15 - 64 years", "9,402", "9,511", "18,913"],
+        ["65 years plus", "1,876", "2,344", "4,220"],
+        ["All ages", "14,792", "15,340", "30,132"],
+    ]
+    n = len(ages)
+    bottom = partly_ruled(p, ages, y - 24, [120, 80, 80, 90], "lrrr", hlines=(0, 1, n), vlines=(1,))
+    # Justified to 440 pt, past the table's 370: its word spaces are wide.
+    lines = [["Source:", "census", "of", "population", "and", "housing,", "first", "results", "by",
+              "district,"], ["as", "published", "by", "the", "statistics", "office."]]
+    width, size, base = 440, 9, bottom - 12
+    for k, line in enumerate(lines):
+        # Justified but the last line: the spare width shared by the spaces.
+        spare = width - text_width(" ".join(line), "F1", size) if k + 1 < len(lines) else 0
+        x = MARGIN
+        for w in line:
+            p.text(x, base, w, "F1", size)
+            x += text_width(w + " ", "F1", size) + spare / (len(line) - 1)
+        base -= 11
+    return p, Placed(ages)
 
 
 def partial_rules_stub_page():

@@ -335,7 +335,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // lines drawn and their rows from the text; a stub of labels left
         // unruled beside a body ruled cell by cell takes the body's rows; a
         // frame's body without row rules, opening on labels of groups of
-        // rows, is read whole under its drawn header.
+        // rows, is read whole under its drawn header; a source note right
+        // under the bottom rule, as large as the table's text but running
+        // out past the rule, is no row.
         "partial-rules",
         // Issue 12: a ruled table whose rules meet cells shaded in rows one
         // under another (one patch of ink) keeps a row per line of figures.

@@ -1603,24 +1603,25 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
 }
 
 /// The block without its last lines where a rule across it closes the
-/// rows above them and they, fewer than those rows, are set smaller: a
-/// page's running foot or a note under a table's bottom rule, however
-/// close (a page number after it would make a column).
+/// rows above them and they, fewer than those rows, are a note: set
+/// smaller, or running out past the rule's ends where the rows above keep
+/// within them (a page's running foot, a source line set as large as the
+/// table; however close, a page number after it would make a column).
 fn above_a_closing_rule<'a>(block: &'a [Line], rules: &[Ruling]) -> &'a [Line] {
     let Some(last_rule) = (rules_across(block, rules).into_iter())
-        .map(|r| r.pos)
-        .filter(|&y| block.first().is_some_and(|l| l.cy() < y))
-        .reduce(f32::max)
+        .filter(|r| block.first().is_some_and(|l| l.cy() < r.pos))
+        .max_by(|a, b| a.pos.total_cmp(&b.pos))
     else {
         return block;
     };
-    let rows = block.iter().take_while(|l| l.cy() < last_rule).count();
+    let rows = block.iter().take_while(|l| l.cy() < last_rule.pos).count();
     let (above, under) = block.split_at(rows);
     let size = median(above.iter().map(|l| l.size).collect());
-    if rows >= MIN_ITEMS
-        && (1..rows).contains(&under.len())
-        && under.iter().all(|l| l.size < NOTE_SIZE * size)
-    {
+    let within_the_rule =
+        |l: &Line| l.bbox.x0 >= last_rule.start - size && l.bbox.x1 <= last_rule.end + size;
+    let a_note = under.iter().all(|l| l.size < NOTE_SIZE * size)
+        || (above.iter().all(within_the_rule) && !under.iter().all(within_the_rule));
+    if rows >= MIN_ITEMS && (1..rows).contains(&under.len()) && a_note {
         &block[..rows]
     } else {
         block
@@ -3812,6 +3813,65 @@ mod tests {
         )]);
         let grid = table_of_rows(&rows);
         assert_eq!((grid.row_count(), grid.col_count()), (4, 4), "{grid:?}");
+    }
+
+    #[test]
+    fn a_source_line_as_large_as_the_table_running_out_past_its_bottom_rule_is_no_row() {
+        // A booktabs table, rules from 40 to 300, labels at 50 and figures
+        // set right to 200 and 290, lines 15 pt apart; just under its bottom
+        // rule, a source note in the same size, justified to 400: its wide
+        // word spaces would make columns of their own.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("Age", 50.0), right("Men", 200.0), right("Women", 290.0)],
+            20.0,
+        );
+        let mut y = 40.0;
+        for (label, men, women) in [
+            ("Under 5", "1,204", "1,187"),
+            ("5 to 14", "2,310", "2,298"),
+            ("15 to 64", "9,402", "9,511"),
+            ("65 and over", "1,876", "2,344"),
+        ] {
+            put_cells(
+                &mut chars,
+                &mut id,
+                &[(label, 50.0), right(men, 200.0), right(women, 290.0)],
+                y,
+            );
+            y += 15.0;
+        }
+        let bottom = y - 10.0;
+        for (k, note) in [
+            justified(
+                "Source: national census of the population, first results",
+                71,
+                0,
+            ),
+            "by district.".to_string(),
+        ]
+        .iter()
+        .enumerate()
+        {
+            id += 1;
+            text(&mut chars, note, 45.0, bottom + 12.0 + 13.0 * k as f32, id);
+        }
+        let rules: Vec<Ruling> = [8.0, 26.0, bottom]
+            .into_iter()
+            .map(|y| Ruling::new(y, 40.0, 300.0))
+            .collect();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let t = &tables[0];
+        assert_eq!((t.grid.row_count(), t.grid.col_count()), (5, 3), "{t:?}");
+        assert!(
+            t.bbox.x1 <= 300.5 && t.bbox.y1 <= bottom + 0.5,
+            "{:?}",
+            t.bbox
+        );
     }
 
     #[test]
