@@ -105,7 +105,7 @@ Files written:
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
                             little apart
-  group-rules.pdf / .json   four pages (issue 12): a booktabs header of two
+  group-rules.pdf / .json   five pages (issue 12): a booktabs header of two
                             lines in one band, a group heading over a short
                             rule over each group's column headings, the
                             stub's heading beside the lower line: two header
@@ -115,7 +115,9 @@ Files written:
                             long group headings; then a table whose rows
                             are in two sections, each under a heading centred
                             over the figures, one starting past the first
-                            figures
+                            figures; then a heading centred over the figures
+                            beside the stub's heading, no rule under it, over
+                            titles of two lines as close
   prose-cells.pdf / .json   two pages (issue 12, class 2): item / description
                             tables whose cells are wrapped sentences under a
                             header row: booktabs with two columns, unruled with
@@ -2216,9 +2218,52 @@ def sample_group_rules():
     r.paragraph("Source: a made-up registry.", bottom - 30)
     long_cells = [["Region", "Deaths in hospital", "", "", "Emergency admissions", "", ""]] + cells[1:]
     t, t_cells, t_spans = sectioned_page()
-    return [p.content(), q.content(), r.content(), t.content()], [
+    u, u_cells, u_spans = spanner_page()
+    return [p.content(), q.content(), r.content(), t.content(), u.content()], [
         (1, Spanned(cells, spans)), (2, Spanned(cells, spans)), (3, Spanned(long_cells, spans)),
-        (4, Spanned(t_cells, t_spans))]
+        (4, Spanned(t_cells, t_spans)), (5, Spanned(u_cells, u_spans))]
+
+
+def spanner_page():
+    """A booktabs header whose first line holds the stub's heading and a
+    heading centred over the three columns of figures, no rule under it;
+    under it, as close, the columns' titles of two lines."""
+    page = Page()
+    size, leading = 9, 10
+    fx = [MARGIN + 200, MARGIN + 290, MARGIN + 380]  # where each column of figures ends
+    y = page.title("Residents by Age Group", 790)
+    top = y - 24
+    heading = "Resident population"
+    fig_w = text_width("18,913", "F1", size)
+    centre = (fx[0] - fig_w + fx[-1]) / 2
+    first = top - 12
+    page.text(MARGIN + 2, first, "Age group", "F2", size)
+    page.text(centre - text_width(heading, "F2", size) / 2, first, heading, "F2", size)
+    titles = [["Share", "Share", "Total"], ["(all)", "(adults)", ""]]
+    for k, line in enumerate(titles):
+        for c, t in enumerate(line):
+            page.text(fx[c] - text_width(t, "F2", size), first - leading * (k + 1), t, "F2", size)
+    header_rule = first - leading * 2 - 5
+    body = [
+        ["Under 5", "0.061", "", "2,391"],
+        ["5 to 14", "0.152", "", "4,608"],
+        ["15 to 64", "0.625", "0.811", "18,913"],
+        ["65 and over", "0.162", "0.189", "4,220"],
+    ]
+    base = header_rule - 12
+    for r in body:
+        page.text(MARGIN + 2, base, r[0], "F1", size)
+        for c, v in enumerate(r[1:]):
+            page.text(fx[c] - text_width(v, "F1", size), base, v, "F1", size)
+        base -= 13
+    bottom = base + 13 - 4
+    page.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, header_rule, bottom):
+        page.line(MARGIN, yy, fx[-1] + 2, yy)
+    page.ops.append("Q")
+    page.paragraph("Source: a made-up census.", bottom - 20)
+    cells = [["Age group", heading, "", ""], ["", "Share\n(all)", "Share\n(adults)", "Total"]] + body
+    return page, cells, [(0, 1, 1, 3)]
 
 
 def sectioned_page():
@@ -2824,8 +2869,8 @@ def sample_partial_rules():
 def partial_rules_source_page():
     """A table ruled above and below its header and at its bottom, a line
     after its stub, narrower than the page; right under its bottom rule a
-    source note set as large as the table, justified to the page's width:
-    its word spaces line up with nothing, and it is no row."""
+    source note set as large as the table, justified wider than it: its
+    wide word spaces line up with nothing, and it is no row."""
     p = Page()
     y = p.title("Population by Age", 790)
     y = p.paragraph("Residents counted on census night, by age group and sex.", y - 24)

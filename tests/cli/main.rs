@@ -348,7 +348,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // columns spans them, the stub's heading boxed beside it both
         // header rows. A heading alone on its row, centred over the
         // figures, spans them, even where it starts past the first column's
-        // figures.
+        // figures; one opening the header beside the stub's heading, no rule
+        // under it, is a row of its own over the columns' titles.
         "group-rules",
         // Issue 12: a table drawn into the ruled boxes of a form, its frame
         // the boxes' sides, is the table alone, not the form.

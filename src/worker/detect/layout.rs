@@ -1537,22 +1537,11 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
                 }
             }
         }
-        // A row's one phrase spanning columns, centred over all but the
-        // first: the heading of the rows under it, over every column of
-        // figures. Over two columns or more, or words in one (a figure
-        // there, or a mark of no value, is a cell).
-        let ([(i, seg)], [touched]) = (&segments[..], &landed[..]) else {
-            continue;
-        };
-        let words = &block[*i].words[seg.words.clone()];
-        let phrase = words.len() >= 2
-            && words
-                .iter()
-                .any(|w| w.text.chars().any(char::is_alphabetic));
-        let spanning = touched.len() >= 2 || phrase;
-        let centre = (cols[1.min(nc - 1)].0 + cols[nc - 1].1) / 2.0;
-        let centred = ((seg.x0 + seg.x1) / 2.0 - centre).abs() < block[*i].size;
-        if nc >= 3 && touched.start >= 1 && spanning && centred {
+        // A row's one phrase past the first column, centred over the
+        // columns after it: the heading of the rows under it, over every
+        // column of figures (`is_a_heading_over_the_figures`).
+        let [i] = members[..] else { continue };
+        if is_a_heading_over_the_figures(&block[i], &cols) {
             for c in 1..nc - 1 {
                 sets.union(r * nc + c, r * nc + c + 1);
             }
@@ -1928,6 +1917,17 @@ fn rows(
     };
     let mut rows = Vec::new();
     for (k, band) in bands.into_iter().enumerate() {
+        // A heading over the columns of figures that opens the header, above
+        // their titles, is a row of its own, however close the titles stand.
+        let band = match band.split_first() {
+            Some((&first, titles))
+                if k == 0 && header && heads_the_figures(block, first, titles, cols, &occ) =>
+            {
+                rows.push(vec![first]);
+                titles.to_vec()
+            }
+            _ => band,
+        };
         if rows_ruled && band.len() >= 2 && is_wrapped_band(block, &band, cols, &widths) {
             rows.push(band);
             continue;
@@ -1962,6 +1962,54 @@ fn rows(
         }
     }
     rows
+}
+
+/// Whether a line's text past the first column is a heading over the
+/// columns after it: one segment, a phrase (two words with letters or
+/// more) or text over two columns, its middle within `CENTRED_EM` of the
+/// middle of those columns' text. Beside text in the first column (the
+/// stub's own heading), none of its word spaces may fall in a gap between
+/// columns: entries run together are no heading.
+fn is_a_heading_over_the_figures(line: &Line, cols: &[(f32, f32)]) -> bool {
+    let nc = cols.len();
+    let mut past_the_stub = (line.segments.iter())
+        .filter(|seg| columns_touched(cols, seg.x0 + 0.5, seg.x1 - 0.5).end > 1);
+    let (Some(seg), None, true) = (past_the_stub.next(), past_the_stub.next(), nc >= 3) else {
+        return false;
+    };
+    let words = &line.words[seg.words.clone()];
+    let lettered = (words.iter()).filter(|w| w.text.chars().any(char::is_alphabetic));
+    let touched = columns_touched(cols, seg.x0 + 0.5, seg.x1 - 0.5);
+    let heading = (lettered.count() >= 2 || touched.len() >= 2) && touched.start >= 1;
+    let middle = (cols[1].0 + cols[nc - 1].1) / 2.0;
+    let centred = ((seg.x0 + seg.x1) / 2.0 - middle).abs() < CENTRED_EM * line.size;
+    let spaced_as_columns = || {
+        (words.windows(2))
+            .any(|w| (cols.windows(2)).any(|c| w[0].bbox.x1.max(c[0].1) < w[1].bbox.x0.min(c[1].0)))
+    };
+    let alone = line.segments.len() == 1;
+    heading && centred && (alone || !spaced_as_columns())
+}
+
+/// See `is_a_heading_over_the_figures`: how near (in ems) a heading's
+/// middle stands to the middle of the figures' text. More than an em: it
+/// is centred over their cells, which reach past text set right.
+const CENTRED_EM: f32 = 1.5;
+
+/// Whether line `first` of a table's header band is a heading over the
+/// columns of figures (`is_a_heading_over_the_figures`) and the lines after it
+/// hold titles in two of those columns or more.
+fn heads_the_figures(
+    block: &[Line],
+    first: usize,
+    titles: &[usize],
+    cols: &[(f32, f32)],
+    occ: &[Vec<bool>],
+) -> bool {
+    let titled = (1..cols.len())
+        .filter(|&c| titles.iter().any(|&i| occ[i][c]))
+        .count();
+    titled >= 2 && is_a_heading_over_the_figures(&block[first], cols)
 }
 
 /// Whether the lines of a band between two rules are one row of wrapped
@@ -3872,6 +3920,47 @@ mod tests {
             "{:?}",
             t.bbox
         );
+    }
+
+    #[test]
+    fn a_heading_over_the_figures_opening_the_header_is_a_row_of_its_own() {
+        // A booktabs table: on the header's first line the stub's heading
+        // and a heading centred over three columns of figures set right to
+        // 200, 280 and 360; under it, as close as the lines of the titles
+        // stand to each other, titles of two lines; no rule under the
+        // heading. It is a row of its own, one cell over the three.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let titles = [("Age group", 50.0), ("Resident population", 220.0)];
+        put_cells(&mut chars, &mut id, &titles, 18.0);
+        let figures = |a: &'static str, b: &'static str, c: &'static str| {
+            [right(a, 200.0), right(b, 280.0), right(c, 360.0)]
+        };
+        let [a, b, c] = figures("Share", "Share", "Total");
+        put_cells(&mut chars, &mut id, &[a, b, c], 28.0);
+        let [a, b] = [right("(all)", 200.0), right("(adults)", 280.0)];
+        put_cells(&mut chars, &mut id, &[a, b], 38.0);
+        let mut y = 58.0;
+        for (label, share, adults, total) in [
+            ("Under 5", "0.061", "", "2,391"),
+            ("5 to 14", "0.152", "", "4,608"),
+            ("15 to 64", "0.625", "0.811", "18,913"),
+            ("65 and over", "0.162", "0.189", "4,220"),
+        ] {
+            let [a, b, c] = figures(share, adults, total);
+            put_cells(&mut chars, &mut id, &[(label, 50.0), a, b, c], y);
+            y += 14.0;
+        }
+        let rules: Vec<Ruling> = [6.0, 44.0, y - 8.0]
+            .into_iter()
+            .map(|y| Ruling::new(y, 40.0, 370.0))
+            .collect();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (6, 4), "{grid:?}");
+        let heading = (grid.cells.iter()).find(|c| c.row == 0 && c.col == 1);
+        assert_eq!(heading.map(|c| c.colspan), Some(3), "{grid:?}");
     }
 
     #[test]
