@@ -1973,13 +1973,14 @@ fn rows(
 fn is_a_heading_over_the_figures(line: &Line, cols: &[(f32, f32)]) -> bool {
     let nc = cols.len();
     let mut past_the_stub = (line.segments.iter())
-        .filter(|seg| columns_touched(cols, seg.x0 + 0.5, seg.x1 - 0.5).end > 1);
-    let (Some(seg), None, true) = (past_the_stub.next(), past_the_stub.next(), nc >= 3) else {
+        .map(|seg| (seg, columns_touched(cols, seg.x0 + 0.5, seg.x1 - 0.5)))
+        .filter(|(_, touched)| touched.end > 1);
+    let (Some((seg, touched)), None, true) = (past_the_stub.next(), past_the_stub.next(), nc >= 3)
+    else {
         return false;
     };
     let words = &line.words[seg.words.clone()];
     let lettered = (words.iter()).filter(|w| w.text.chars().any(char::is_alphabetic));
-    let touched = columns_touched(cols, seg.x0 + 0.5, seg.x1 - 0.5);
     let heading = (lettered.count() >= 2 || touched.len() >= 2) && touched.start >= 1;
     let middle = (cols[1].0 + cols[nc - 1].1) / 2.0;
     let centred = ((seg.x0 + seg.x1) / 2.0 - middle).abs() < CENTRED_EM * line.size;
