@@ -105,7 +105,7 @@ Files written:
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
                             little apart
-  group-rules.pdf / .json   five pages (issue 12): a booktabs header of two
+  group-rules.pdf / .json   six pages (issue 12): a booktabs header of two
                             lines in one band, a group heading over a short
                             rule over each group's column headings, the
                             stub's heading beside the lower line: two header
@@ -117,7 +117,10 @@ Files written:
                             over the figures, one starting past the first
                             figures; then a heading centred over the figures
                             beside the stub's heading, no rule under it, over
-                            titles of two lines as close
+                            titles of two lines as close; then a header of two
+                            lines, no rule between them: group headings over
+                            their columns' titles, a last column's title
+                            wrapped over both, lines down the groups' sides
   prose-cells.pdf / .json   two pages (issue 12, class 2): item / description
                             tables whose cells are wrapped sentences under a
                             header row: booktabs with two columns, unruled with
@@ -2219,9 +2222,56 @@ def sample_group_rules():
     long_cells = [["Region", "Deaths in hospital", "", "", "Emergency admissions", "", ""]] + cells[1:]
     t, t_cells, t_spans = sectioned_page()
     u, u_cells, u_spans = spanner_page()
-    return [p.content(), q.content(), r.content(), t.content(), u.content()], [
+    v, v_cells, v_spans = boxed_groups_page()
+    return [p.content(), q.content(), r.content(), t.content(), u.content(), v.content()], [
         (1, Spanned(cells, spans)), (2, Spanned(cells, spans)), (3, Spanned(long_cells, spans)),
-        (4, Spanned(t_cells, t_spans)), (5, Spanned(u_cells, u_spans))]
+        (4, Spanned(t_cells, t_spans)), (5, Spanned(u_cells, u_spans)), (6, Spanned(v_cells, v_spans))]
+
+
+def boxed_groups_page():
+    """A header of two lines in one band, no rule between them: the stub's
+    heading, group headings over their columns' headings, and a last
+    column's title wrapped over both lines; lines down the groups' sides
+    only (none between a group's columns, none at the table's sides)."""
+    page = Page()
+    size, leading = 9, 16
+    xs = [MARGIN, MARGIN + 100, MARGIN + 160, MARGIN + 220, MARGIN + 280, MARGIN + 340, MARGIN + 400]
+    y = page.title("Deaths and Admissions by Region and Sex", 790)
+    top = y - 24
+    first = top - 11
+    second = first - leading
+    page.text(xs[0] + 3, first, "Region", "F2", size)
+    for name, c0 in [("Deaths in hospital", 1), ("Emergency admissions", 3)]:
+        mid = (xs[c0] + xs[c0 + 2]) / 2
+        page.text(mid - text_width(name, "F2", size) / 2, first, name, "F2", size)
+        for c, head in ((c0, "Male"), (c0 + 1, "Female")):
+            page.text(xs[c + 1] - 3 - text_width(head, "F2", size), second, head, "F2", size)
+    for line, text in ((first, "All"), (second, "persons")):
+        page.text(xs[6] - 3 - text_width(text, "F2", size), line, text, "F2", size)
+    header_rule = second - 5
+    body = [
+        ["North", "1,144", "1,210", "2,210", "2,390", "6,954"],
+        ["South", "9,385", "9,102", "6,398", "6,744", "31,629"],
+        ["East", "6,930", "7,015", "2,085", "2,260", "18,290"],
+        ["West", "1,602", "1,577", "3,407", "3,611", "10,197"],
+    ]
+    base = header_rule - 12
+    for row in body:
+        page.text(xs[0] + 3, base, row[0], "F1", size)
+        for c, v in enumerate(row[1:]):
+            page.text(xs[c + 2] - 3 - text_width(v, "F1", size), base, v, "F1", size)
+        base -= 13
+    bottom = base + 13 - 4
+    page.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, header_rule, bottom):
+        page.line(xs[0], yy, xs[-1], yy)
+    for x in (xs[1], xs[3], xs[5]):
+        page.line(x, top, x, bottom)
+    page.ops.append("Q")
+    page.paragraph("Source: a made-up registry.", bottom - 20)
+    cells = [["Region", "Deaths in hospital", "", "Emergency admissions", "", "All\npersons"],
+             ["", "Male", "Female", "Male", "Female", ""]] + body
+    return page, cells, [(0, 0, 2, 1), (0, 1, 1, 2), (0, 3, 1, 2), (0, 5, 2, 1)]
 
 
 def spanner_page():

@@ -349,7 +349,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // header rows. A heading alone on its row, centred over the
         // figures, spans them, even where it starts past the first column's
         // figures; one opening the header beside the stub's heading, no rule
-        // under it, is a row of its own over the columns' titles.
+        // under it, is a row of its own over the columns' titles. A title
+        // wrapped over both lines of a header of group headings, no rule
+        // between the lines, lines down the groups' sides, spans both.
         "group-rules",
         // Issue 12: a table drawn into the ruled boxes of a form, its frame
         // the boxes' sides, is the table alone, not the form.

@@ -549,8 +549,12 @@ fn span_between_column_rules(
 /// row under it where a box drawn around the two holds them: column rules
 /// down both its sides through both rows, and a rule between the rows that
 /// parts the columns beside it but not it (the stub's heading, boxed
-/// beside group headings over their columns' headings). Only where one of
-/// the two holds text.
+/// beside group headings over their columns' headings), or with no rule
+/// between the rows at all where they are a header's first two lines and
+/// some of their columns are not boxed apart. Where one of the two holds
+/// text, or both do and neither row holds a digit: a column's title
+/// wrapped over both header rows (`Total` over `population`); rows of a
+/// body with figures beside their labels stay apart.
 fn span_down_drawn_boxes(
     table: &mut TableRegion,
     inside: &[&TextChar],
@@ -562,6 +566,7 @@ fn span_down_drawn_boxes(
     let owner = grid.cell_at_positions();
     // Found when first needed: most tables have no box to look into.
     let mut filled: Option<Vec<bool>> = None;
+    let mut figures: Option<Vec<bool>> = None;
     let middle = |c: usize| (grid.cols[c] + grid.cols[c + 1]) / 2.0;
     let mut merged = grid.clone();
     // Cells lengthened over the row under them, which is then taken.
@@ -579,20 +584,46 @@ fn span_down_drawn_boxes(
                 .iter()
                 .any(|h| h.start <= middle(c) && h.end >= middle(c))
         };
-        if (0..nc).all(ruled) || !(0..nc).any(ruled) {
+        if (0..nc).all(ruled) {
             continue;
         }
-        let drawn = |x: f32| column_rule_through(&rulings.vertical, x, top, next_bottom);
+        // A side at the table's edge needs no rule: no column beside it to
+        // part it from.
+        let drawn = |c: usize| {
+            c == 0
+                || c == nc
+                || column_rule_through(&rulings.vertical, grid.cols[c], top, next_bottom)
+        };
+        // No rule between the rows at all: only a header's two lines, the
+        // table's first, over a rule across it, where a column boundary
+        // not drawn down them (a group's columns) shows that the lines
+        // part group headings from their columns' headings.
+        if !(0..nc).any(ruled) {
+            let below = match extent.get(r + 2) {
+                Some(&(y, _)) if y.is_finite() => y,
+                _ => grid.rows[(r + 2).min(nr)],
+            };
+            let closed = (rulings.horizontal.iter()).any(|h| {
+                h.pos >= (next_top + next_bottom) / 2.0
+                    && h.pos <= below + 1.0
+                    && (0..nc).all(|c| h.start <= middle(c) && h.end >= middle(c))
+            });
+            if r > 0 || !closed || (1..nc).all(drawn) {
+                continue;
+            }
+        }
         let filled = filled.get_or_insert_with(|| filled_cells(grid, inside));
+        let figures = figures.get_or_insert_with(|| rows_with_digits(grid, inside));
+        let titles = !figures[r] && !figures[r + 1];
         for c in (0..nc).filter(|&c| !ruled(c)) {
             let (a, b) = (owner[r * nc + c], owner[(r + 1) * nc + c]);
             let single = |i: usize| (grid.cells[i].rowspan, grid.cells[i].colspan) == (1, 1);
             if !taken.contains(&(r, c))
                 && single(a)
                 && single(b)
-                && filled[a] != filled[b]
-                && drawn(grid.cols[c])
-                && drawn(grid.cols[c + 1])
+                && (filled[a] != filled[b] || filled[a] && titles)
+                && drawn(c)
+                && drawn(c + 1)
             {
                 merged.cells.retain(|cell| {
                     !(cell.col as usize == c
@@ -623,6 +654,17 @@ fn filled_cells(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<bool> {
         }
     }
     filled
+}
+
+/// Which of a grid's rows hold a digit in some of `inside`.
+fn rows_with_digits(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<bool> {
+    let mut digits = vec![false; grid.row_count()];
+    for c in inside.iter().filter(|c| c.c.is_ascii_digit()) {
+        if let (Some(r), Some(_)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
+            digits[r] = true;
+        }
+    }
+    digits
 }
 
 /// Whether a column rule at `x` (within `COLUMN_RULE_OFF`) runs down
@@ -2513,6 +2555,67 @@ mod tests {
             span_between_column_rules(&mut open, &inside, &extent, &lines);
             assert!(open.grid.cells.iter().all(|c| c.colspan == 1), "{lines:?}");
         }
+    }
+
+    #[test]
+    fn a_title_wrapped_over_a_header_of_group_headings_spans_both_its_lines() {
+        // Rows from 100, 12 pt apart: the stub's heading `Item`, `Group`
+        // over columns 1-2 (`one`, `two`) and `Total` over `all` in the
+        // last column, no rule between the two lines; a rule across the
+        // table over it and under the header; rows of figures below.
+        // Column rules after the stub and before the last column only.
+        let header = |second: [&str; 3]| {
+            let mut chars = Vec::new();
+            for (x, text) in [(5.0, "Item"), (55.0, "Group"), (155.0, "Total")] {
+                chars.extend(word(text, x, 101.0));
+            }
+            for (x, text) in [(55.0, second[0]), (105.0, second[1]), (155.0, second[2])] {
+                chars.extend(word(text, x, 113.0));
+            }
+            for (y, label) in [(125.0, "A"), (137.0, "B")] {
+                chars.extend(word(label, 5.0, y));
+                for x in [60.0, 110.0, 160.0] {
+                    chars.extend(word("7", x, y));
+                }
+            }
+            chars
+        };
+        let across = |y: f32| Ruling::new(y, 0.0, 200.0);
+        let column = |x: f32| Ruling::new(x, 95.0, 150.0);
+        let spans = |chars: &[TextChar], horizontal: Vec<Ruling>, vertical: Vec<Ruling>| {
+            let inside: Vec<&TextChar> = chars.iter().collect();
+            let mut table = layout_table(
+                vec![100.0, 112.0, 124.0, 136.0, 148.0],
+                vec![0.0, 50.0, 100.0, 150.0, 200.0],
+            );
+            let extent = row_text_extents(&table.grid, &inside);
+            let rulings = rulings::Rulings {
+                horizontal,
+                vertical,
+            };
+            span_down_drawn_boxes(&mut table, &inside, &extent, &rulings);
+            let mut spans: Vec<(u32, u32)> = (table.grid.cells.iter())
+                .filter(|c| c.rowspan > 1)
+                .map(|c| (c.row, c.col))
+                .collect();
+            spans.sort();
+            spans
+        };
+        let rules = || vec![across(100.0), across(124.0)];
+        let columns = || vec![column(50.0), column(150.0)];
+        let titles = header(["one", "two", "all"]);
+        // The stub's heading and the wrapped title each span both lines;
+        // the group's columns, not boxed apart, keep them.
+        assert_eq!(spans(&titles, rules(), columns()), vec![(0, 0), (0, 3)]);
+        // Years under the group are figures: only the stub's heading,
+        // alone in its box, spans.
+        let years = header(["2010", "2011", "all"]);
+        assert_eq!(spans(&years, rules(), columns()), vec![(0, 0)]);
+        // No rule under the two lines, or every column boxed apart: they
+        // are no header of group headings.
+        assert_eq!(spans(&titles, vec![across(100.0)], columns()), vec![]);
+        let boxed = vec![column(50.0), column(100.0), column(150.0)];
+        assert_eq!(spans(&titles, rules(), boxed), vec![]);
     }
 
     #[test]
