@@ -599,6 +599,9 @@ fn span_down_drawn_boxes(
         // not drawn down them (a group's columns) shows that the lines
         // part group headings from their columns' headings.
         if !(0..nc).any(ruled) {
+            if r > 0 {
+                continue;
+            }
             let below = match extent.get(r + 2) {
                 Some(&(y, _)) if y.is_finite() => y,
                 _ => grid.rows[(r + 2).min(nr)],
@@ -608,7 +611,7 @@ fn span_down_drawn_boxes(
                     && h.pos <= below + 1.0
                     && (0..nc).all(|c| h.start <= middle(c) && h.end >= middle(c))
             });
-            if r > 0 || !closed || (1..nc).all(drawn) {
+            if !closed || (1..nc).all(drawn) {
                 continue;
             }
         }
