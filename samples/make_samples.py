@@ -1072,7 +1072,38 @@ def sample_framed():
     # The box, a few points out from the table.
     p.ops.append("q 0.8 w %s %s %s %s re S Q" % (fmt(MARGIN - 4), fmt(bottom - 4), fmt(450 + 8), fmt(top - bottom + 8)))
     p.paragraph("Yields in bushels an acre at 15.5% moisture; the average of three replications.", bottom - 30)
-    return [p.content()], [(1, particulars), (1, results)]
+    stacked, stacked_tables = stacked_boxes_page(rng)
+    return [p.content(), stacked], [(1, particulars), (1, results)] + [(2, t) for t in stacked_tables]
+
+
+def stacked_boxes_page(rng):
+    """Two tables each in a box, one stacked over the other, without rulings
+    inside, the upper one narrower; over them a title and, at the page's
+    right edge past the upper box, the month. Their columns line up where
+    they share them, so the text reads as one table: the boxes say where
+    each starts, and the title line is neither's row."""
+    p = Page()
+    title = "4. Monthly Flight Operations"
+    p.text(MARGIN, 790, title, "F1", 12)
+    month = "Mar-2024"
+    p.text(PAGE_W - MARGIN - text_width(month, "F1", 12), 790, month, "F1", 12)
+    causes = ["Weather", "Technical", "Other causes"]
+
+    def boxed(top, header, width_of_figures, n_cols):
+        rows = [header]
+        for k in range(9):
+            rows.append([causes[k % 4 - 1] if k % 4 else "Flights %s" % ("delayed", "cancelled", "diverted")[k // 4]]
+                        + ["{:,}".format(rng.next(3000)) for _ in range(n_cols)])
+        table = Table(rows, widths=[130] + [width_of_figures] * n_cols, heights=[16] * len(rows),
+                      align="l" + "r" * n_cols, rules="none")
+        bottom = table.place(p, MARGIN, top)
+        width = 130 + width_of_figures * n_cols
+        p.ops.append("q 0.8 w %s %s %s %s re S Q" % (fmt(MARGIN - 4), fmt(bottom - 4), fmt(width + 8), fmt(top - bottom + 8)))
+        return table, bottom
+
+    upper, bottom = boxed(760, ["Route", "Domestic", "International", "Total"], 70, 3)
+    lower, _ = boxed(bottom - 12, ["Route", "Domestic", "International", "Regional", "Charter", "Total"], 70, 5)
+    return p.content(), [upper, lower]
 
 
 # Content matrices that draw a landscape page (842 wide, 595 high) onto the

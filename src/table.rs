@@ -32,6 +32,15 @@ impl Rect {
         x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
     }
 
+    /// Whether `other` lies within this rectangle, give or take `slack`
+    /// points on each side.
+    pub fn holds(&self, other: &Rect, slack: f32) -> bool {
+        other.x0 >= self.x0 - slack
+            && other.x1 <= self.x1 + slack
+            && other.y0 >= self.y0 - slack
+            && other.y1 <= self.y1 + slack
+    }
+
     pub fn union(&self, other: &Rect) -> Rect {
         Rect::new(
             self.x0.min(other.x0),

@@ -358,7 +358,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "form",
         // Issue 12: results set without rulings in a box, under a report's
         // particulars that line up with their columns: the box says where
-        // the results start. A title in faked bold is read once.
+        // the results start. A title in faked bold is read once. Two boxed
+        // tables stacked close, their columns lined up where shared, under
+        // a title running out past the upper box: each box its own table.
         "framed",
     ] {
         let dir = scratch();

@@ -252,7 +252,8 @@ pub fn detect_tables(
 }
 
 /// Layout tables that begin above a box holding most of them, read again
-/// above the box and from its top down, apart (see `boxed_below_its_top`).
+/// above the box and from its top down, apart (see `boxed_below_its_top`);
+/// each part read again so, box by box up a stack of boxed tables.
 fn read_apart_above_boxes(
     tables: Vec<TableRegion>,
     rulings: &rulings::Rulings,
@@ -265,7 +266,10 @@ fn read_apart_above_boxes(
     }
     let boxes = frames(rulings);
     let mut out = Vec::new();
-    for table in tables {
+    // (Each part holds fewer characters than its table: a table is read
+    // apart only with a line above the box and text in it.)
+    let mut todo = tables;
+    while let Some(table) = todo.pop() {
         let Some(top) = boxed_below_its_top(&table, &boxes, chars) else {
             out.push(table);
             continue;
@@ -284,7 +288,7 @@ fn read_apart_above_boxes(
                 .filter(|r| side((r.start + r.end) / 2.0))
                 .copied()
                 .collect();
-            out.extend(layout::layout_tables(&part, &part_rules, &part_verticals));
+            todo.extend(layout::layout_tables(&part, &part_rules, &part_verticals));
         }
     }
     out
@@ -331,20 +335,46 @@ const MIN_FRAME: f32 = 36.0;
 /// rounded corner) and a table reach past its side and still be as wide.
 const FRAME_SLACK: f32 = 4.0;
 
-/// The top of a box drawn round most of a layout table, as wide as it,
-/// when the table begins above the box with lines that are not a header
-/// (at most three, each filling at least half the columns): the lines above (a
-/// report's particulars, a heading) lined up with the table's columns, but
-/// the box says where the table starts. A header over a boxed body stays;
-/// a box at the table's top (a header band) or round a few of its rows
-/// says nothing.
+/// The top of a box drawn round a layout table's rows, as wide as the
+/// table's text beside it, when the table begins above the box with lines
+/// that are not a header (at most three, each within the box's sides and
+/// filling at least half the columns): the lines above (a report's
+/// particulars, a heading, a title running out past the box to the date at
+/// the page's edge, another boxed table stacked above) lined up with the
+/// table's columns, but the box says where the table starts. Boxes (not
+/// one inside another) hold most of the table, and this one more rows than
+/// a header. A header over a boxed body stays; a box at the table's top (a
+/// header band) or round a few of its rows says nothing.
 fn boxed_below_its_top(table: &TableRegion, boxes: &[Rect], chars: &[&TextChar]) -> Option<f32> {
     let t = table.bbox;
     let cols = &table.grid.cols;
-    let a_header = |top: f32| {
-        // The columns each text line above `top` reaches.
-        let above = (chars.iter().copied())
-            .filter(|c| t.contains(c.cx(), c.cy()) && c.cy() < top && slot(cols, c.cx()).is_some());
+    let within: Vec<&TextChar> = (chars.iter().copied())
+        .filter(|c| t.contains(c.cx(), c.cy()))
+        .collect();
+    let inside_sides =
+        |f: &Rect, (x0, x1): (f32, f32)| x0 >= f.x0 - FRAME_SLACK && x1 <= f.x1 + FRAME_SLACK;
+    // The table's text beside a box, on its rows.
+    let beside = |f: &Rect| -> Vec<&TextChar> {
+        (within.iter().copied())
+            .filter(|c| c.cy() > f.y0 && c.cy() < f.y1)
+            .collect()
+    };
+    let held: Vec<&Rect> = (boxes.iter())
+        .filter(|f| {
+            let text = beside(f);
+            !text.is_empty() && inside_sides(f, across(&text))
+        })
+        .collect();
+    let outermost: Vec<&Rect> = (held.iter().copied())
+        .filter(|f| !held.iter().any(|g| g != f && g.holds(f, FRAME_SLACK)))
+        .collect();
+    if covered(&outermost, t.y0, t.y1) < MOST_OF_A_TABLE * t.height() {
+        return None;
+    }
+    let a_header = |f: &Rect| {
+        // The columns each text line above the box's top reaches.
+        let above =
+            (within.iter().copied()).filter(|c| c.cy() < f.y0 && slot(cols, c.cx()).is_some());
         let lines = baselines(above);
         lines.len() <= MAX_HEADER_LINES
             && lines.iter().all(|line| {
@@ -352,16 +382,37 @@ fn boxed_below_its_top(table: &TableRegion, boxes: &[Rect], chars: &[&TextChar])
                     line.iter().filter_map(|c| slot(cols, c.cx())).collect();
                 filled.sort_unstable();
                 filled.dedup();
-                2 * filled.len() >= cols.len() - 1
+                inside_sides(f, across(line)) && 2 * filled.len() >= cols.len() - 1
             })
     };
-    (boxes.iter())
-        .filter(|f| f.x0 <= t.x0 + FRAME_SLACK && f.x1 >= t.x1 - FRAME_SLACK)
+    (outermost.iter())
         .filter(|f| t.y0 < f.y0 - FRAME_SLACK && f.y0 + FRAME_SLACK < t.y1)
-        .filter(|f| t.y1.min(f.y1) - f.y0 >= MOST_OF_A_TABLE * t.height())
+        .filter(|f| baselines(beside(f).into_iter()).len() > MAX_HEADER_LINES)
+        .filter(|f| !a_header(f))
         .map(|f| f.y0)
-        .filter(|&top| !a_header(top))
         .max_by(f32::total_cmp)
+}
+
+/// How much of `y0..y1` the boxes' heights cover together.
+fn covered(boxes: &[&Rect], y0: f32, y1: f32) -> f32 {
+    let mut spans: Vec<(f32, f32)> = (boxes.iter())
+        .map(|f| (f.y0.max(y0), f.y1.min(y1)))
+        .filter(|(a, b)| a < b)
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut total, mut reach) = (0.0, y0);
+    for (a, b) in spans {
+        total += (b - a.max(reach)).max(0.0);
+        reach = reach.max(b);
+    }
+    total
+}
+
+/// Left and right of characters' boxes.
+fn across(chars: &[&TextChar]) -> (f32, f32) {
+    (chars.iter()).fold((f32::INFINITY, f32::NEG_INFINITY), |(l, r), c| {
+        (l.min(c.bbox.x0), r.max(c.bbox.x1))
+    })
 }
 
 /// Characters grouped into lines: those on one baseline, give or take half
@@ -435,18 +486,12 @@ fn reach_up_to_top_rules(
         }
         // The heading's lines, top to bottom, as (top, bottom).
         let mut lines: Vec<(f32, f32)> = (baselines(band.iter().copied()).iter())
-            .map(|line| {
-                (line.iter()).fold((f32::INFINITY, f32::NEG_INFINITY), |(a, z), c| {
-                    (a.min(c.bbox.y0), z.max(c.bbox.y1))
-                })
-            })
+            .map(|line| extent(line))
             .collect();
         lines.sort_by(|a, b| a.0.total_cmp(&b.0));
         // A short rule under the heading, over the columns it heads
         // (booktabs' `\cmidrule`): a title over the table has none.
-        let (hx0, hx1) = (band.iter()).fold((f32::INFINITY, f32::NEG_INFINITY), |(a, z), c| {
-            (a.min(c.bbox.x0), z.max(c.bbox.x1))
-        });
+        let (hx0, hx1) = across(&band);
         let last_bottom = lines.last().map_or(top, |l| l.1);
         let underlined = rules.iter().any(|r| {
             r.pos >= last_bottom - 1.0
@@ -1950,14 +1995,12 @@ fn filled_share(grid: &crate::table::Grid, chars: &[TextChar]) -> f32 {
 
 /// A table drawn inside a cell of another is part of that cell's content.
 fn drop_nested(tables: &mut Vec<TableRegion>) {
-    let inside = |a: &TableRegion, b: &TableRegion| {
-        a.bbox.x0 >= b.bbox.x0 - 1.0
-            && a.bbox.x1 <= b.bbox.x1 + 1.0
-            && a.bbox.y0 >= b.bbox.y0 - 1.0
-            && a.bbox.y1 <= b.bbox.y1 + 1.0
-    };
     let snapshot = tables.clone();
-    tables.retain(|a| !snapshot.iter().any(|b| a != b && inside(a, b)));
+    tables.retain(|a| {
+        !snapshot
+            .iter()
+            .any(|b| a != b && b.bbox.holds(&a.bbox, 1.0))
+    });
 }
 
 /// Ends a table at the top of another that it runs into below: the rows
@@ -2045,22 +2088,88 @@ mod tests {
             vec![60.0, 80.0, 100.0, 200.0, 300.0],
             vec![50.0, 150.0, 250.0, 350.0],
         );
+        // In the box, a body of five lines across the columns.
+        let body: Vec<TextChar> = (0..5)
+            .flat_map(|i| {
+                let y = 120.0 + 30.0 * i as f32;
+                let mut line = word("Oak", 55.0, y, 10 + i);
+                line.extend(word("12", 155.0, y, 10 + i));
+                line.extend(word("3.4", 255.0, y, 10 + i));
+                line
+            })
+            .collect();
+        let with_body = |above: &[TextChar]| -> Vec<TextChar> {
+            above.iter().chain(body.iter()).cloned().collect()
+        };
         // Above the box, a report's particulars: label and value.
         let mut particulars = word("Site:", 55.0, 70.0, 0);
         particulars.extend(word("Bird", 155.0, 70.0, 0));
         particulars.extend(word("Soil:", 55.0, 90.0, 1));
-        let chars: Vec<&TextChar> = particulars.iter().collect();
+        let chars = with_body(&particulars);
+        let chars: Vec<&TextChar> = chars.iter().collect();
         assert_eq!(boxed_below_its_top(&table, &boxes, &chars), Some(100.0));
         // Above it, a header: every column named.
         let mut header = word("Code", 55.0, 90.0, 0);
         header.extend(word("Name", 155.0, 90.0, 1));
         header.extend(word("Qty", 255.0, 90.0, 2));
-        let chars: Vec<&TextChar> = header.iter().collect();
+        let chars = with_body(&header);
+        let chars: Vec<&TextChar> = chars.iter().collect();
         assert_eq!(boxed_below_its_top(&table, &boxes, &chars), None);
+        // A title over every column, running out past the box's side to a
+        // date at the page's edge (the table reaching out with it), is none.
+        let mut title = word("Monthly flight operations data", 55.0, 90.0, 0);
+        title.extend(word("Dec-2015", 400.0, 90.0, 0));
+        let wide = layout_table(
+            vec![60.0, 80.0, 100.0, 200.0, 300.0],
+            vec![50.0, 150.0, 250.0, 350.0, 450.0],
+        );
+        let chars = with_body(&title);
+        let chars: Vec<&TextChar> = chars.iter().collect();
+        assert_eq!(boxed_below_its_top(&wide, &boxes, &chars), Some(100.0));
         // A box round the table's top rows only (a header band) says nothing.
         let band = [Rect::new(50.0, 100.0, 350.0, 140.0)];
-        let chars: Vec<&TextChar> = particulars.iter().collect();
+        let chars = with_body(&particulars);
+        let chars: Vec<&TextChar> = chars.iter().collect();
         assert_eq!(boxed_below_its_top(&table, &band, &chars), None);
+        // Nor one round the body's last two lines, nor one round the column
+        // of names (not as wide as the text beside it).
+        let few = [Rect::new(50.0, 200.0, 350.0, 300.0)];
+        assert_eq!(boxed_below_its_top(&table, &few, &chars), None);
+        let column = [Rect::new(150.0, 100.0, 250.0, 300.0)];
+        assert_eq!(boxed_below_its_top(&table, &column, &chars), None);
+    }
+
+    #[test]
+    fn a_stack_of_boxed_tables_read_as_one_is_read_apart_box_by_box() {
+        use crate::worker::extract::tests::word;
+        // Two boxes one above the other, (50, 100)-(350, 250) and
+        // (50, 260)-(350, 410), five lines of figures in each, under a title.
+        let boxes = [
+            Rect::new(50.0, 100.0, 350.0, 250.0),
+            Rect::new(50.0, 260.0, 350.0, 410.0),
+        ];
+        let mut chars = word("Table 4", 55.0, 80.0, 0);
+        for (b, top) in [(0, 115.0), (1, 275.0)] {
+            for i in 0..5 {
+                let (y, line) = (top + 25.0 * i as f32, 1 + 10 * b + i);
+                chars.extend(word("Oak", 55.0, y, line));
+                chars.extend(word("12", 155.0, y, line));
+                chars.extend(word("3.4", 255.0, y, line));
+            }
+        }
+        let chars: Vec<&TextChar> = chars.iter().collect();
+        // Each box holds less than half the table, both together most.
+        let table = layout_table(vec![70.0, 100.0, 410.0], vec![50.0, 150.0, 250.0, 350.0]);
+        assert_eq!(boxed_below_its_top(&table, &boxes, &chars), Some(260.0));
+        assert_eq!(boxed_below_its_top(&table, &boxes[1..], &chars), None);
+        // Read apart there, the part above is read apart at its box's top.
+        let upper = layout_table(vec![70.0, 100.0, 250.0], vec![50.0, 150.0, 250.0, 350.0]);
+        let upper_chars: Vec<&TextChar> =
+            chars.iter().copied().filter(|c| c.cy() < 260.0).collect();
+        assert_eq!(
+            boxed_below_its_top(&upper, &boxes, &upper_chars),
+            Some(100.0)
+        );
     }
 
     #[test]
