@@ -53,9 +53,12 @@ Files written:
   letters.pdf / .json       one page (issue 12, class 5): a table whose text is
                             drawn glyph by glyph, each at its own position, its
                             header letter-spaced
-  titled.pdf / .json        one page (issue 13): a ruled table with its title
+  titled.pdf / .json        two pages (issue 13): a ruled table with its title
                             right above it and a source note and a footnote
-                            right below, among paragraphs
+                            right below, among paragraphs; then booktabs
+                            tables under titles set tight over their top
+                            rules (issue 12), one of two lines over every
+                            column, one over the first column
   beside-prose.pdf / .json  two pages (issue 12, class 3): two paragraphs in
                             a narrow column beside a table's centred title and
                             the ruled table under it, then a bulleted list
@@ -3221,7 +3224,41 @@ def sample_titled():
         "Imports are reported separately and are not part of this table.",
         bottom - 60,
     )
-    return [p.content()], [(1, t)]
+    tight, tight_tables = titles_on_top_rules_page()
+    return [p.content(), tight], [(1, t)] + [(2, t) for t in tight_tables]
+
+
+def titles_on_top_rules_page():
+    """Titles set tight over a booktabs table's top rule, as close as a
+    header's lines: one of two lines, the first running over every column,
+    the second indented under the title's words; one of a line over the
+    first column of a two-column table. Neither is a row of its table."""
+    p = Page()
+    rng = Lcg(53)
+    label = "Table A-7."
+    words = "Pupils per teacher in public and private schools, by level of school and region of the"
+    top = 760
+    p.text(MARGIN, top + 15, label, "F2", 9)
+    indent = MARGIN + text_width(label, "F2", 9) + 8
+    p.text(indent, top + 15, words, "F2", 9)
+    p.text(indent, top + 4, "country: 2019 to 2023", "F2", 9)
+    regions = ["North", "South", "East", "West", "Capital", "Islands"]
+    rows = [["Region", "2019", "2020", "2021", "2022", "2023"]]
+    rows += [[r] + ["%d.%d" % (12 + rng.next(10), rng.next(10)) for _ in range(5)] for r in regions]
+    ratios = Table(rows, widths=[150] + [66] * 5, heights=[18] + [15] * len(regions), align="lrrrrr",
+                   rules="booktabs")
+    bottom = ratios.place(p, MARGIN, top)
+    p.paragraph("Counts of full-time teachers; part-time teachers as full-time equivalents.", bottom - 14)
+    top = bottom - 70
+    p.text(MARGIN, top + 4, "Table A-8.  Assumptions", "F2", 9)
+    items = [["Variable", "Assumption"],
+             ["Population", "Consistent with the latest census estimates"],
+             ["Income per head", "Grows by 1.4% a year in constant prices"],
+             ["Inflation", "Between 1.0% and 2.0% a year"],
+             ["Unemployment", "Between 5.0% and 7.5%"]]
+    assumptions = Table(items, widths=[180, 270], heights=[18] + [15] * 4, align="ll", rules="booktabs")
+    assumptions.place(p, MARGIN, top)
+    return p.content(), [ratios, assumptions]
 
 
 def sample_beside_prose():

@@ -362,6 +362,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // tables stacked close, their columns lined up where shared, under
         // a title running out past the upper box: each box its own table.
         "framed",
+        // Issue 12: titles set tight over booktabs tables' top rules, one
+        // over every column, one over the first, are no rows.
+        "titled",
     ] {
         let dir = scratch();
         let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);
@@ -661,6 +664,14 @@ fn issue_13_a_tables_title_and_notes_are_kept() {
             "Table 3. Exports by country"
         ]
     );
+    // Issue 12: titles set tight over a booktabs table's top rule are
+    // titles, not rows.
+    assert_eq!(
+        index[2][8],
+        "Table A-7. Pupils per teacher in public and private schools, by level of school \
+         and region of the country: 2019 to 2023"
+    );
+    assert_eq!(index[3][8], "Table A-8. Assumptions");
     let o = run(
         &[pdf.to_str().unwrap(), "-o", "-", "--format", "json", "-q"],
         &[],

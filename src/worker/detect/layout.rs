@@ -3009,7 +3009,8 @@ pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
     columned_lines >= 3 || (filled > 0 && stacked as f32 >= 0.3 * filled as f32)
 }
 
-fn median(mut v: Vec<f32>) -> f32 {
+/// The middle of `v` once sorted (0 when empty).
+pub(super) fn median(mut v: Vec<f32>) -> f32 {
     if v.is_empty() {
         return 0.0;
     }

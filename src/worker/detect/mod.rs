@@ -219,9 +219,12 @@ pub fn detect_tables(
     tables.extend(unread);
     reach_up_to_top_rules(&mut tables, chars, &rulings.horizontal);
     for table in &mut tables {
-        // Found once for the passes below.
-        let inside = table_chars(table, chars);
+        // Found once for the passes below (again when a title goes).
+        let mut inside = table_chars(table, chars);
         if table.evidence != Evidence::Ruled {
+            if drop_title_over_top_rule(table, &inside, &rulings.horizontal, cfg.min_rows) {
+                inside = table_chars(table, chars);
+            }
             drop_notes_below(table, &inside, chars, cfg.min_rows);
             // On a scan a short stroke is as often what erased text left.
             if surface == Surface::Drawn {
@@ -1411,6 +1414,96 @@ fn drop_notes_below(
     table.bbox.y1 = top;
 }
 
+/// Takes a title set tight over a table read from the text off its top:
+/// its lines stand above a rule across the table, under which the table's
+/// header stands closed by a second rule across it (the top rule and the
+/// header's rule of a booktabs table). A title is one or two lines, the
+/// first starting at the table's left, none with a piece starting past the
+/// first column (a header's line over the top rule names later columns,
+/// each apart), over a body not ruled row by row. True when the table lost
+/// its top rows; the caption reads the title.
+fn drop_title_over_top_rule(
+    table: &mut TableRegion,
+    inside: &[&TextChar],
+    horizontal: &[rulings::Ruling],
+    min_rows: usize,
+) -> bool {
+    if inside.is_empty() {
+        return false;
+    }
+    let em = layout::median(inside.iter().map(|c| c.size).collect());
+    let (x0, x1) = across(inside);
+    let mut across_table: Vec<&rulings::Ruling> = (horizontal.iter())
+        .filter(|r| r.start <= x0 + em && r.end >= x1 - em)
+        .filter(|r| r.pos > table.bbox.y0 && r.pos < table.bbox.y1)
+        .collect();
+    across_table.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    let [top_rule, header_rule] = match across_table.as_slice() {
+        [a, b, ..] => [*a, *b],
+        _ => return false,
+    };
+    let mut lines = baselines(inside.iter().copied());
+    lines.sort_by(|a, b| extent(a).0.total_cmp(&extent(b).0));
+    let above: Vec<&Vec<&TextChar>> = (lines.iter())
+        .filter(|l| extent(l).0 < top_rule.pos)
+        .collect();
+    let header = (lines.iter())
+        .filter(|l| {
+            let (top, bottom) = extent(l);
+            top >= top_rule.pos - 1.0 && bottom <= header_rule.pos + 1.0
+        })
+        .count();
+    let title_apart = above.iter().all(|l| extent(l).1 <= top_rule.pos + 1.0);
+    // The body's first two lines have no rule across between them: in a
+    // table ruled row by row, a label alone over the first rule is a row.
+    let body: Vec<(f32, f32)> = (lines.iter())
+        .map(|l| extent(l))
+        .filter(|&(top, _)| top > header_rule.pos)
+        .collect();
+    let ruled_rows = match body.as_slice() {
+        [first, second, ..] => (across_table.iter()).any(|r| r.pos > first.1 && r.pos < second.0),
+        _ => true,
+    };
+    if ruled_rows
+        || above.is_empty()
+        || above.len() > MAX_TITLE_LINES
+        || !title_apart
+        || header == 0
+        || header > MAX_HEADER_LINES
+    {
+        return false;
+    }
+    let first_column_end = table.grid.cols.get(1).copied().unwrap_or(x1);
+    let a_title_line = |line: &Vec<&TextChar>| {
+        let mut line = line.clone();
+        line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        (line.windows(2))
+            .filter(|w| w[1].bbox.x0 - w[0].bbox.x1 > em)
+            .all(|w| w[1].bbox.x0 < first_column_end)
+    };
+    let starts_left = above[0].iter().any(|c| c.bbox.x0 <= x0 + em);
+    if !starts_left || !above.iter().all(|l| a_title_line(l)) {
+        return false;
+    }
+    // The title's rows: those over the rule, which parts them from the rest.
+    let grid = &mut table.grid;
+    let k = (0..grid.row_count())
+        .take_while(|&r| (grid.rows[r] + grid.rows[r + 1]) / 2.0 < top_rule.pos)
+        .count();
+    if k == 0 || grid.row_count() - k < min_rows || (grid.rows[k] - top_rule.pos).abs() > em {
+        return false;
+    }
+    for _ in 0..k {
+        grid.remove_row(0, true);
+    }
+    grid.rows[0] = top_rule.pos;
+    table.bbox.y0 = top_rule.pos;
+    true
+}
+
+/// See `drop_title_over_top_rule`: the most lines a title has.
+const MAX_TITLE_LINES: usize = 2;
+
 /// Which of `chars` number the page's lines: at least `MIN_NUMBERED_LINES`
 /// whole numbers, each one more than the one above, lined up on one edge at
 /// an even pitch, some of them on lines that hold nothing else (a blank
@@ -2137,6 +2230,51 @@ mod tests {
         assert_eq!(boxed_below_its_top(&table, &few, &chars), None);
         let column = [Rect::new(150.0, 100.0, 250.0, 300.0)];
         assert_eq!(boxed_below_its_top(&table, &column, &chars), None);
+    }
+
+    #[test]
+    fn a_title_tight_over_a_top_rule_is_no_row() {
+        use crate::worker::extract::tests::word;
+        // Rows of lines at 50 (over a rule across the table at 60), 70 (the
+        // header, over a rule at 78) and 90, 105, 120; three columns.
+        let rules = [
+            Ruling::new(60.0, 50.0, 350.0),
+            Ruling::new(78.0, 50.0, 350.0),
+            Ruling::new(126.0, 50.0, 350.0),
+        ];
+        let rows = vec![44.0, 60.0, 78.0, 97.0, 112.0, 126.0];
+        let cols = vec![50.0, 150.0, 250.0, 350.0];
+        let mut body = word("Item", 52.0, 70.0, 1);
+        body.extend(word("2024", 200.0, 70.0, 1));
+        body.extend(word("2025", 300.0, 70.0, 1));
+        for (i, y) in [90.0, 105.0, 120.0].into_iter().enumerate() {
+            body.extend(word("Oak", 52.0, y, 2 + i as u32));
+            body.extend(word("12", 220.0, y, 2 + i as u32));
+            body.extend(word("3.4", 320.0, y, 2 + i as u32));
+        }
+        let read = |top_line: &[TextChar], rules: &[Ruling]| {
+            let chars: Vec<TextChar> = top_line.iter().chain(&body).cloned().collect();
+            let inside: Vec<&TextChar> = chars.iter().collect();
+            let mut table = layout_table(rows.clone(), cols.clone());
+            let dropped = drop_title_over_top_rule(&mut table, &inside, rules, 2);
+            (dropped, table.grid.rows[0], table.grid.row_count())
+        };
+        // A title from the table's left, running over the columns.
+        let title = word("Table 1. Trees by kind and year", 52.0, 50.0, 0);
+        assert_eq!(read(&title, &rules), (true, 60.0, 4));
+        // A header's line naming later columns stays.
+        let mut groups = word("Kind", 52.0, 50.0, 0);
+        groups.extend(word("Years", 230.0, 50.0, 0));
+        assert_eq!(read(&groups, &rules), (false, 44.0, 5));
+        // So does a line under which no header is closed by a second rule.
+        assert_eq!(read(&title, &rules[..1]), (false, 44.0, 5));
+        // And a label alone over the first rule of a table ruled row by row.
+        let mut every_row = rules.to_vec();
+        every_row.extend([
+            Ruling::new(94.5, 50.0, 350.0),
+            Ruling::new(109.5, 50.0, 350.0),
+        ]);
+        assert_eq!(read(&title, &every_row), (false, 44.0, 5));
     }
 
     #[test]
