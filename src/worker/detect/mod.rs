@@ -269,9 +269,10 @@ fn read_apart_above_boxes(
     }
     let boxes = frames(rulings);
     let mut out = Vec::new();
-    // (Each part holds fewer characters than its table: a table is read
-    // apart only with a line above the box and text in it.)
-    let mut todo = tables;
+    // Taken in their order, each table's parts read next. (Each part holds
+    // fewer characters than its table: a table is read apart only with a
+    // line above the box and text in it.)
+    let mut todo: Vec<TableRegion> = tables.into_iter().rev().collect();
     while let Some(table) = todo.pop() {
         let Some(top) = boxed_below_its_top(&table, &boxes, chars) else {
             out.push(table);
