@@ -268,6 +268,9 @@ fn read_apart_above_boxes(
         return tables;
     }
     let boxes = frames(rulings);
+    if boxes.is_empty() {
+        return tables;
+    }
     let mut out = Vec::new();
     // Taken in their order, each table's parts read next. (Each part holds
     // fewer characters than its table: a table is read apart only with a
@@ -363,16 +366,16 @@ fn boxed_below_its_top(table: &TableRegion, boxes: &[Rect], chars: &[&TextChar])
             .filter(|c| c.cy() > f.y0 && c.cy() < f.y1)
             .collect()
     };
-    let held: Vec<&Rect> = (boxes.iter())
-        .filter(|f| {
-            let text = beside(f);
-            !text.is_empty() && inside_sides(f, across(&text))
-        })
+    // Boxes as wide as the text beside them, with that text.
+    let held: Vec<(&Rect, Vec<&TextChar>)> = (boxes.iter())
+        .map(|f| (f, beside(f)))
+        .filter(|(f, text)| !text.is_empty() && inside_sides(f, across(text)))
         .collect();
-    let outermost: Vec<&Rect> = (held.iter().copied())
-        .filter(|f| !held.iter().any(|g| g != f && g.holds(f, FRAME_SLACK)))
+    let outermost: Vec<&(&Rect, Vec<&TextChar>)> = (held.iter())
+        .filter(|(f, _)| !held.iter().any(|(g, _)| g != f && g.holds(f, FRAME_SLACK)))
         .collect();
-    if covered(&outermost, t.y0, t.y1) < MOST_OF_A_TABLE * t.height() {
+    let outer_boxes: Vec<&Rect> = outermost.iter().map(|(f, _)| *f).collect();
+    if covered(&outer_boxes, t.y0, t.y1) < MOST_OF_A_TABLE * t.height() {
         return None;
     }
     let a_header = |f: &Rect| {
@@ -390,10 +393,10 @@ fn boxed_below_its_top(table: &TableRegion, boxes: &[Rect], chars: &[&TextChar])
             })
     };
     (outermost.iter())
-        .filter(|f| t.y0 < f.y0 - FRAME_SLACK && f.y0 + FRAME_SLACK < t.y1)
-        .filter(|f| baselines(beside(f).into_iter()).len() > MAX_HEADER_LINES)
-        .filter(|f| !a_header(f))
-        .map(|f| f.y0)
+        .filter(|(f, _)| t.y0 < f.y0 - FRAME_SLACK && f.y0 + FRAME_SLACK < t.y1)
+        .filter(|(_, text)| baselines(text.iter().copied()).len() > MAX_HEADER_LINES)
+        .filter(|(f, _)| !a_header(f))
+        .map(|(f, _)| f.y0)
         .max_by(f32::total_cmp)
 }
 
