@@ -129,11 +129,13 @@ Files written:
                             header row: booktabs with two columns, unruled with
                             three, unruled with two; then two newspaper columns
                             of justified running text, which are not a table
-  page-columns.pdf / .json  two pages (issue 12, class 3): a booktabs table just
-                            above two columns of rules-book text (headings,
-                            labelled paragraphs, bullets) that line up across
-                            the gutter: the table alone; then a page of such
-                            text, no table
+  page-columns.pdf / .json  three pages (issue 12, class 3): a booktabs table
+                            just above two columns of rules-book text
+                            (headings, labelled paragraphs, bullets) that line
+                            up across the gutter: the table alone; then a page
+                            of such text, no table; then a table in small type
+                            beside a page column of larger text, two notes
+                            under its bottom rule
   numbered-lines.pdf / .json two pages (issue 12, class 3): a pleading whose
                             lines (blank ones too) are numbered down the margin,
                             an unruled table among them: the table alone; then
@@ -1253,13 +1255,13 @@ def framed_charts_page():
 
 
 class Placed:
-    """Expected cells of a table drawn by hand (no spans)."""
+    """Expected cells (and spans) of a table drawn by hand."""
 
-    def __init__(self, cells):
-        self.cells = cells
+    def __init__(self, cells, spans=()):
+        self.cells, self.spans = cells, [list(s) for s in spans]
 
     def expected(self, page_no):
-        return {"page": page_no, "cells": [list(r) for r in self.cells], "spans": []}
+        return {"page": page_no, "cells": [list(r) for r in self.cells], "spans": self.spans}
 
 
 def sample_narrow_gap():
@@ -2034,7 +2036,66 @@ def sample_page_columns():
     column_flow(p2, MARGIN, y, col_w, RULES_RIGHT + RULES_LEFT[:7])
     column_flow(p2, MARGIN + col_w + 20, y, col_w, RULES_LEFT[7:] + RULES_RIGHT[:6])
     p2.text(MARGIN, 40, "Annual report 2024")
-    return [p1.content(), p2.content()], [(1, table)]
+    p3, rates = small_table_beside_text_page()
+    return [p1.content(), p2.content(), p3], [(1, table), (3, rates)]
+
+
+def small_table_beside_text_page():
+    """A booktabs table set in 7.5 pt in the left page column, the right
+    column's 10 pt text on the same baselines: the rates, set right, stand
+    7 pt (under an em of the text beside) from the ranges set left after
+    them, a heading running over the gap. Under the bottom rule, as large as
+    the table, a line explaining an abbreviation and one a unit run across
+    its columns: notes, not rows."""
+    p = Page()
+    rng = Lcg(61)
+    y = p.title("Health of the Regions", 790) - 30
+    size, step, x0, x1 = 7.5, 11, MARGIN, MARGIN + 230
+    # Every line on the 11 pt grid of the text beside.
+    p.text(x0, y, "Table 6. Deaths and rates* by region, 2024", "F2", 9)
+    p.line(x0, y - 4, x1, y - 4)
+    heading = "Deaths and rates"
+    p.text(x0 + 135 - text_width(heading, "F2", size) / 2, y - step, heading, "F2", size)
+    p.line(x0 + 80, y - step - 3, x1, y - step - 3)
+    header = y - 2 * step
+    p.text(x0 + 3, header, "Region", "F2", size)
+    # The stub's heading, in the box of both header lines, spans them.
+    rows = [["Region", "Deaths and rates", "", ""], ["", "No.", "Rate", "(95% CI)"]]
+    no_right, rate_right, ci_left = x0 + 110, x0 + 145, x0 + 152
+    for s, right in (("No.", no_right), ("Rate", rate_right)):
+        p.text(right - text_width(s, "F2", size), header, s, "F2", size)
+    p.text(ci_left, header, "(95% CI)", "F2", size)
+    p.line(x0, header - 4, x1, header - 4)
+    base = header - step
+    for region in ["Coast", "Delta", "Hills", "Lakes", "Marsh", "Plains", "Upland", "Valley"]:
+        count, rate = 200 + rng.next(9000), 40 + rng.next(160) + rng.next(10) / 10.0
+        half = 1 + rng.next(40) / 10.0
+        cells = [region, "{:,}".format(count), "%.1f" % rate, "(%.1f\u2013%.1f)" % (rate - half, rate + half)]
+        p.text(x0 + 3, base, cells[0], "F1", size)
+        p.text(no_right - text_width(cells[1], "F1", size), base, cells[1], "F1", size)
+        p.text(rate_right - text_width(cells[2], "F1", size), base, cells[2], "F1", size)
+        p.text(ci_left, base, cells[3], "F1", size)
+        rows.append(cells)
+        base -= step
+    p.line(x0, base + step - 3, x1, base + step - 3)
+    p.text(x0, base, "Abbreviation: CI = confidence interval of the rate.", "F1", 8)
+    p.text(x0, base - step, "* Per 100,000 people.", "F1", 8)
+    prose = (
+        "Rates are given per head of the population of each region, adjusted to the "
+        "age structure of the country as a whole, so that regions with older people "
+        "do not appear worse off for that reason alone. The intervals show the range "
+        "within which the true rate lies with a probability of ninety-five in a "
+        "hundred, given the number of deaths counted; small regions have wide ranges. "
+        "Deaths are counted by the region of residence, not by the region in which "
+        "they occurred, and include those of residents who died abroad. The "
+        "population of each region is taken from the estimates made in the middle "
+        "of the year, which are revised once the next census has been counted; the "
+        "rates of the last two years may change a little when that is done."
+    )
+    wrapped = wrap_words(prose, PAGE_W - MARGIN - (x1 + 24), "F1", 10).split("\n")
+    for k, line in enumerate(wrapped):
+        p.text(x1 + 24, y - k * step, line, "F1", 10)
+    return p.content(), Placed(rows, spans=[(0, 0, 2, 1), (0, 1, 1, 3)])
 
 
 PLEADING = (

@@ -6,9 +6,9 @@
 //! of one or two rows ending within two line heights above the table, set
 //! apart from text further up; a longer block is a paragraph. Notes are the
 //! rows from within two line heights below the table that start like a note
-//! (`Source`, `Note`, `*`, `1)`, `a)`), one note a row, up to the first row
-//! that does not. A row with a gap wider than a few characters is a row of
-//! columns, which is a table's, never a caption.
+//! (`Source`, `Note`, `Abbreviations`, `注`, `*`, `1)`, `a)`), one note a
+//! row, up to the first row that does not. A row with a gap wider than a few
+//! characters is a row of columns, which is a table's, never a caption.
 
 use std::collections::BTreeMap;
 
@@ -23,8 +23,20 @@ const MAX_LEADING_LINES: f32 = 1.0;
 const MAX_TITLE_ROWS: usize = 2;
 /// A gap between pieces of a row wider than this many font sizes parts columns.
 const MAX_WORD_GAP: f32 = 2.0;
-/// Words a note starts with, compared without case.
-const NOTE_WORDS: [&str; 4] = ["source", "sources", "note", "notes"];
+/// Words a note starts with, compared without case (a note explaining
+/// the table's abbreviations is as common as one naming its source).
+const NOTE_WORDS: [&str; 10] = [
+    "source",
+    "sources",
+    "note",
+    "notes",
+    "abbreviation",
+    "abbreviations",
+    "注",
+    "说明",
+    "资料来源",
+    "数据来源",
+];
 /// Marks a footnote starts with.
 const NOTE_MARKS: [char; 4] = ['*', '†', '‡', '§'];
 
@@ -248,10 +260,21 @@ mod tests {
             "12) x",
             "a) x",
             "(b) x",
+            "Abbreviations: CI = confidence interval.",
+            "注：x",
+            "资料来源：x",
         ] {
             assert!(is_note(note), "{note}");
         }
-        for text in ["Sourced from", "Total", "2019", "abc) x", "(a x"] {
+        for text in [
+            "Sourced from",
+            "Total",
+            "2019",
+            "abc) x",
+            "(a x",
+            "说明书",
+            "注册资本",
+        ] {
             assert!(!is_note(text), "{text}");
         }
     }

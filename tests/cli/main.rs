@@ -672,6 +672,19 @@ fn issue_13_a_tables_title_and_notes_are_kept() {
          and region of the country: 2019 to 2023"
     );
     assert_eq!(index[3][8], "Table A-8. Assumptions");
+    // Issue 12: a line explaining an abbreviation under a table's bottom
+    // rule, set as large as its rows, is a note, as a footnote under it is.
+    let beside_text = sample("page-columns.pdf");
+    let notes = dir.path().join("notes.xlsx");
+    let o = run(
+        &[beside_text.to_str().unwrap(), "-o", notes.to_str().unwrap()],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        sheets(&notes)[0].1[2][7],
+        "Abbreviation: CI = confidence interval of the rate.; * Per 100,000 people."
+    );
     let o = run(
         &[pdf.to_str().unwrap(), "-o", "-", "--format", "json", "-q"],
         &[],

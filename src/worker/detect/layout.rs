@@ -101,6 +101,10 @@ const RUNNING_SHARE: f32 = 0.4;
 struct Word {
     bbox: Rect,
     text: String,
+    /// Its structured-text line (pieces of several set side by side make
+    /// one `Line`) and that line's largest character size.
+    piece: u32,
+    size: f32,
 }
 
 #[derive(Debug, Clone)]
@@ -270,6 +274,8 @@ fn page_lines(chars: &[&TextChar]) -> Vec<Line> {
             _ => words.push(Word {
                 bbox: ch.bbox,
                 text: ch.c.to_string(),
+                piece: ch.line,
+                size: 0.0, // the line's, once read whole
             }),
         }
         last = Some(ch);
@@ -277,7 +283,8 @@ fn page_lines(chars: &[&TextChar]) -> Vec<Line> {
     let mut pieces: Vec<(Rect, Vec<Word>, f32)> = by_line
         .into_iter()
         .filter(|(_, w, _)| !w.is_empty())
-        .map(|(_, words, size)| {
+        .map(|(_, mut words, size)| {
+            words.iter_mut().for_each(|w| w.size = size);
             let bbox = words
                 .iter()
                 .skip(1)
@@ -442,20 +449,39 @@ fn segments_at(words: &[Word], breaks: &[usize]) -> Vec<Segment> {
 /// with the rows above it (a proportional font's is 0.25 to 0.3 em).
 const MIN_SPACE_EM: f32 = 0.25;
 
-/// Words of a line split into segments at gaps wider than a column gap.
+/// Words of a line split into segments at gaps wider than a column gap: in
+/// the em of the line, `size`, inside one structured-text line (its gaps
+/// are word gaps unless wide by any measure; a recognised line's glyphs are
+/// placed only roughly); between two, in the largest em of the segment so
+/// far and of the next: a line may join a table's small type to a page
+/// column of larger text beside it, whose em would close the table's column
+/// gaps (while a paragraph's drop cap still sets its lines' em).
 fn segments(words: &[Word], size: f32) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
+    // The largest em of the last segment's words.
+    let mut last_em = 0.0f32;
     for (i, w) in words.iter().enumerate() {
+        let em = |s: &Segment| {
+            if words[s.words.end - 1].piece == w.piece {
+                size
+            } else {
+                last_em.max(w.size)
+            }
+        };
         match out.last_mut() {
-            Some(s) if w.bbox.x0 - s.x1 <= COLUMN_GAP_EM * size => {
+            Some(s) if w.bbox.x0 - s.x1 <= COLUMN_GAP_EM * em(s) => {
                 s.x1 = s.x1.max(w.bbox.x1);
                 s.words.end = i + 1;
+                last_em = last_em.max(w.size);
             }
-            _ => out.push(Segment {
-                x0: w.bbox.x0,
-                x1: w.bbox.x1,
-                words: i..i + 1,
-            }),
+            _ => {
+                out.push(Segment {
+                    x0: w.bbox.x0,
+                    x1: w.bbox.x1,
+                    words: i..i + 1,
+                });
+                last_em = w.size;
+            }
         }
     }
     out
@@ -1595,10 +1621,18 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
 /// rows above them and they, fewer than those rows, are a note: set
 /// smaller, or running out past the rule's ends where the rows above keep
 /// within them (a page's running foot, a source line set as large as the
-/// table; however close, a page number after it would make a column).
+/// table; however close, a page number after it would make a column), or
+/// each phrase of them runs over a gap that parts the columns of every row
+/// above (an abbreviation or a unit explained, set as large as the table;
+/// the page's text running on under it). A line with figures in the
+/// columns is a row (a total) however it is set.
 fn above_a_closing_rule<'a>(block: &'a [Line], rules: &[Ruling]) -> &'a [Line] {
+    let (Some(first), Some(last)) = (block.first(), block.last()) else {
+        return block;
+    };
+    // (Between the block's lines: a rule further down is another table's.)
     let Some(last_rule) = (rules_across(block, rules).into_iter())
-        .filter(|r| block.first().is_some_and(|l| l.cy() < r.pos))
+        .filter(|r| first.cy() < r.pos && r.pos < last.cy())
         .max_by(|a, b| a.pos.total_cmp(&b.pos))
     else {
         return block;
@@ -1608,8 +1642,26 @@ fn above_a_closing_rule<'a>(block: &'a [Line], rules: &[Ruling]) -> &'a [Line] {
     let size = median(above.iter().map(|l| l.size).collect());
     let within_the_rule =
         |l: &Line| l.bbox.x0 >= last_rule.start - size && l.bbox.x1 <= last_rule.end + size;
-    let a_note = under.iter().all(|l| l.size < NOTE_SIZE * size)
-        || (above.iter().all(within_the_rule) && !under.iter().all(within_the_rule));
+    let mut spans: Vec<(f32, f32)> = (above.iter().flat_map(|l| &l.segments))
+        .map(|s| (s.x0, s.x1))
+        .collect();
+    let kept_apart = merge_intervals(&mut spans);
+    // Phrases (by their own word spaces, not where `part_like_the_rows_above`
+    // parted them) each over a gap: a note, or running text the block ran
+    // into; a row's figures stand in the columns.
+    let over_a_gap = |s: &Segment| (kept_apart.windows(2)).any(|w| s.x0 < w[0].1 && s.x1 > w[1].0);
+    let over_a_column_gap = |l: &Line| segments(&l.words, l.size).iter().all(over_a_gap);
+    // Figures in pieces of their own, none over a gap: a row (a total),
+    // whatever its size (a recognised line's is only roughly known).
+    let in_the_columns = |l: &Line| {
+        let pieces = segments(&l.words, l.size);
+        let figure = |s: &&Segment| l.words[s.words.clone()].iter().all(|w| is_number(&w.text));
+        pieces.iter().filter(figure).count() >= MIN_ROW_FIGURES && !pieces.iter().any(over_a_gap)
+    };
+    let a_note = !under.iter().any(in_the_columns)
+        && (under.iter().all(|l| l.size < NOTE_SIZE * size)
+            || (above.iter().all(within_the_rule) && !under.iter().all(within_the_rule))
+            || under.iter().all(over_a_column_gap));
     if rows >= MIN_ITEMS && (1..rows).contains(&under.len()) && a_note {
         &block[..rows]
     } else {
@@ -1627,8 +1679,10 @@ fn rules_across<'a>(block: &[Line], rules: &'a [Ruling]) -> Vec<&'a Ruling> {
 }
 
 /// See `above_a_closing_rule`: a line under a table's bottom rule set
-/// smaller than this share of the table's text is no row.
+/// smaller than this share of the table's text is no row, unless it sets
+/// this many figures at least in the columns.
 const NOTE_SIZE: f32 = 0.9;
+const MIN_ROW_FIGURES: usize = 2;
 
 /// The x of each vertical line drawn across one of the block's lines, within
 /// its extent: the lines of a ruled column, a box around a group of columns,
@@ -3614,6 +3668,82 @@ mod tests {
         assert_eq!(tables.len(), 1, "{tables:?}");
         let grid = &tables[0].grid;
         assert_eq!((grid.row_count(), grid.col_count()), (4, 5), "{grid:?}");
+    }
+
+    #[test]
+    fn a_note_as_large_as_the_table_over_its_columns_under_the_bottom_rule_is_no_row() {
+        // Booktabs rules, and a rule far below (another table's); under the
+        // bottom one, set as large as the rows and as close, two lines
+        // explaining an abbreviation and a unit run over the gaps between
+        // the first columns: no rows. A total under it, its figures in the
+        // columns, stays a row, also set smaller than the rows.
+        let rules: Vec<Ruling> = [28.0, 46.0, 94.0, 400.0]
+            .map(|y| Ruling::new(y, 15.0, 340.0))
+            .to_vec();
+        for (total, rows) in [(false, 4), (true, 5)] {
+            let mut chars = Vec::new();
+            rows_of(&mut chars, &STOCK);
+            if total {
+                for (k, (cell, x)) in [("Total", 20.0), ("212", 160.0), ("9", 230.0)]
+                    .iter()
+                    .enumerate()
+                {
+                    sized_text(&mut chars, cell, *x, 104.0, 1 + k as u32, 8.0);
+                }
+            } else {
+                text(
+                    &mut chars,
+                    "Abbreviation: QC, quality check.",
+                    20.0,
+                    104.0,
+                    1,
+                );
+                text(&mut chars, "Units: pallets of the region.", 20.0, 114.0, 2);
+            }
+            let tables = detect(&chars, &rules);
+            assert_eq!(tables.len(), 1, "{tables:?}");
+            let grid = &tables[0].grid;
+            assert_eq!((grid.row_count(), grid.col_count()), (rows, 5), "{grid:?}");
+        }
+    }
+
+    #[test]
+    fn columns_in_small_type_beside_a_page_column_of_larger_text_part_at_their_own_gaps() {
+        // A table in 7.5 pt: labels, rates set right to 100, ranges from
+        // 107 (a gap of 0.9 em of its type, 0.7 em of the 10 pt text of the
+        // page column at 330 on the same baselines, read as one line), under
+        // a heading over both (no gap runs down the whole column).
+        let mut chars = Vec::new();
+        sized_text(&mut chars, "State", 20.0, 29.0, 90, 7.5);
+        sized_text(&mut chars, "Rate and range", 80.0, 29.0, 91, 7.5);
+        let prose = [
+            "the rates fell in every state over",
+            "the decade, and fastest where the",
+            "programmes began early, while the",
+            "gap between the groups narrowed",
+            "though it did not close entirely.",
+        ];
+        let rows = [
+            ("Ohio", "154.0", "(151.8-156.1)"),
+            ("Iowa", "141.6", "(137.7-145.4)"),
+            ("Utah", "77.5", "(73.5-81.5)"),
+            ("Idaho", "110.2", "(104.7-115.7)"),
+            ("Maine", "112.2", "(107.0-117.4)"),
+        ];
+        let mut id = 0;
+        for (k, ((label, rate, range), line)) in rows.iter().zip(prose).enumerate() {
+            let y = 40.0 + 11.0 * k as f32;
+            let at_right = 100.0 - 3.75 * rate.len() as f32;
+            for (s, x) in [(*label, 20.0), (*rate, at_right), (*range, 107.0)] {
+                id += 1;
+                sized_text(&mut chars, s, x, y, id, 7.5);
+            }
+            id += 1;
+            sized_text(&mut chars, line, 330.0, y, id, 10.0);
+        }
+        let tables = detect(&chars, &[]);
+        let parted = |t: &TableRegion| t.grid.cols.iter().any(|&x| x > 100.0 && x < 107.0);
+        assert!(tables.iter().any(parted), "{tables:?}");
     }
 
     #[test]
