@@ -129,13 +129,15 @@ Files written:
                             header row: booktabs with two columns, unruled with
                             three, unruled with two; then two newspaper columns
                             of justified running text, which are not a table
-  page-columns.pdf / .json  three pages (issue 12, class 3): a booktabs table
+  page-columns.pdf / .json  four pages (issue 12, class 3): a booktabs table
                             just above two columns of rules-book text
                             (headings, labelled paragraphs, bullets) that line
                             up across the gutter: the table alone; then a page
                             of such text, no table; then a table in small type
                             beside a page column of larger text, two notes
-                            under its bottom rule
+                            under its bottom rule; then a bulleted list under
+                            a two-line lead-in, a running head and the page
+                            number in the margin beside it: no table
   numbered-lines.pdf / .json two pages (issue 12, class 3): a pleading whose
                             lines (blank ones too) are numbered down the margin,
                             an unruled table among them: the table alone; then
@@ -2037,7 +2039,43 @@ def sample_page_columns():
     column_flow(p2, MARGIN + col_w + 20, y, col_w, RULES_LEFT[7:] + RULES_RIGHT[:6])
     p2.text(MARGIN, 40, "Annual report 2024")
     p3, rates = small_table_beside_text_page()
-    return [p1.content(), p2.content(), p3], [(1, table), (3, rates)]
+    return [p1.content(), p2.content(), p3, list_beside_running_head_page()], [(1, table), (3, rates)]
+
+
+def list_beside_running_head_page():
+    """A paragraph whose last two lines lead in to four bullets, and in the
+    margin beside them a running head of two lines and the page number:
+    a list, no table of three columns."""
+    p = Page()
+    y = p.title("Working in Shifts", 790) - 24
+    y = p.paragraph(
+        "Staff of the three plants were asked about their working hours and how "
+        "the hours fit with the rest of their lives. Each of them was asked four "
+        "questions about their work and their families, as follows:",
+        y,
+        width=360,
+    )
+    p.text(MARGIN + 400, y + 13, "Shift work", "F2", 9)
+    p.text(MARGIN + 400, y, "interventions", "F2", 9)
+    for k, item in enumerate(
+        [
+            "What helps your family most in the week?",
+            "What harms your family most in the week?",
+            "What helps you most at work?",
+            "What harms you most at work?",
+        ]
+    ):
+        base = y - 13 * (k + 1)
+        p.text(MARGIN + 10, base, "\u2022")  # a bullet: 0x95 in WinAnsi
+        p.text(MARGIN + 24, base, item)
+    p.text(MARGIN + 440, y - 13 * 4, "169")
+    p.paragraph(
+        "The answers were read by two people apart and sorted into the kinds "
+        "of help and harm named most often, which the next pages set out.",
+        y - 13 * 6,
+        width=360,
+    )
+    return p.content()
 
 
 def small_table_beside_text_page():

@@ -2511,7 +2511,15 @@ fn looks_like_a_table(
         let per_row = if symbols { 2 } else { 1 };
         tokens.len() <= per_row * marked_rows && tokens.iter().all(|t| is_list_mark(t))
     };
-    let marks = list_marks(0) || (rows.len() >= 3 && list_marks(1));
+    // (Under a heading, or under a lead-in sentence of two lines.)
+    let list_from = (0..=2).find(|&from| rows.len() >= from + 2 && list_marks(from));
+    // Beside the items, a column with text level with fewer than half of
+    // them is the margin's (a running head, a page number).
+    let margin = |from: usize, c: usize| {
+        2 * filled[from..].iter().filter(|row| row[c] > 0).count() < rows.len() - from
+    };
+    let a_list =
+        list_from.is_some_and(|from| cols.len() == 2 || (2..cols.len()).all(|c| margin(from, c)));
     // A first column of keys ending in a colon or in brackets beside text is
     // a list of notes or definitions ("Source: ...", "(*) Forecast").
     let keyed = first_col_tokens
@@ -2519,7 +2527,7 @@ fn looks_like_a_table(
         .filter(|t| t.ends_with(':') || (t.starts_with('(') && t.ends_with(')')))
         .count();
     let definitions = keyed * 3 >= first_col_tokens.len() * 2 && !first_col_tokens.is_empty();
-    !((marks || definitions) && cols.len() == 2)
+    !(a_list || (definitions && cols.len() == 2))
 }
 
 /// The pieces of a block between its rows of page text set in columns,
@@ -3112,6 +3120,50 @@ mod tests {
     fn detect(chars: &[TextChar], rules: &[Ruling]) -> Vec<TableRegion> {
         let refs: Vec<&TextChar> = chars.iter().collect();
         layout_tables(&refs, rules, &[])
+    }
+
+    #[test]
+    fn a_bulleted_list_under_a_lead_in_beside_a_running_head_is_no_table() {
+        // Two lines of a paragraph from x = 20, then four bullets at 30,
+        // their items from 45, lines 14 pt apart; in the margin at 400, a
+        // running head of two lines level with the paragraph and a page
+        // number level with the last item.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let mut put = |chars: &mut Vec<TextChar>, s: &str, x: f32, y: f32| {
+            id += 1;
+            text(chars, s, x, y, id);
+        };
+        put(
+            &mut chars,
+            "Each of them was asked four questions about",
+            20.0,
+            40.0,
+        );
+        put(
+            &mut chars,
+            "their work and their family, as follows:",
+            20.0,
+            54.0,
+        );
+        put(&mut chars, "Shift work", 400.0, 40.0);
+        put(&mut chars, "interventions", 400.0, 54.0);
+        for (k, item) in [
+            "What helps your family most?",
+            "What harms your family most?",
+            "What helps your work most?",
+            "What harms your work most?",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 68.0 + 14.0 * k as f32;
+            put(&mut chars, "\u{2022}", 30.0, y);
+            put(&mut chars, item, 45.0, y);
+        }
+        put(&mut chars, "169", 440.0, 110.0);
+        let tables = detect(&chars, &[]);
+        assert!(tables.is_empty(), "{tables:?}");
     }
 
     #[test]
