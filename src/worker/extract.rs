@@ -2,7 +2,8 @@
 //! the page's text layer (MuPDF structured text).
 //!
 //! Characters go to the cell that holds their centre, a word's letters to
-//! the one that holds the word's. Within a cell, pieces of
+//! the one that holds the word's, text running on past the table's edge to
+//! the cell it runs from. Within a cell, pieces of
 //! text on one baseline form a line (left to right); lines are joined with a
 //! newline, top to bottom; a line with right-to-left letters is read in
 //! its reading order (`bidi`). Rows come out in grid order: `rows[r][c]` is the
@@ -282,7 +283,8 @@ pub fn cell_minimum(
 }
 
 /// The cell (an index into `grid.cells`) of each character, None for a dot
-/// leader's or one outside the grid: the one that holds its centre, except
+/// leader's or one outside the grid (but for text running on past its
+/// edges, `run_on_past_the_edges`): the one that holds its centre, except
 /// that between boundaries placed in gaps a word mostly in one cell goes
 /// there whole. A boundary set in a narrow gap between columns may run
 /// through the last word of a cell that reaches past its column; text cut
@@ -335,7 +337,49 @@ fn char_cells(chars: &[TextChar], grid: &Grid, boundaries: Boundaries) -> Vec<Op
         }
         start = end;
     }
+    run_on_past_the_edges(chars, grid, &leaders, &mut cells);
     cells
+}
+
+/// Letters further apart than this many em are not of one run of text.
+const RUN_ON_EM: f32 = 0.5;
+
+/// Gives text that runs on past the grid's first or last column, on its
+/// line without a break, to the cell it runs from: no cell lies beyond to
+/// take it, and a word cut at the table's edge (`afférentes et ef`) loses
+/// text. An edge drawn or placed through a line of text stands too close.
+fn run_on_past_the_edges(
+    chars: &[TextChar],
+    grid: &Grid,
+    leaders: &[bool],
+    cells: &mut [Option<usize>],
+) {
+    let (Some(&left), Some(&right)) = (grid.cols.first(), grid.cols.last()) else {
+        return;
+    };
+    let runs_on = |a: &TextChar, b: &TextChar| {
+        a.line == b.line
+            && a.cx() < b.cx()
+            && b.bbox.x0 - a.bbox.x1 < RUN_ON_EM * a.size.max(b.size)
+    };
+    for i in 1..chars.len() {
+        if cells[i].is_none()
+            && !leaders[i]
+            && chars[i].cx() >= right
+            && runs_on(&chars[i - 1], &chars[i])
+        {
+            cells[i] = cells[i - 1];
+        }
+    }
+    for i in (0..chars.len().saturating_sub(1)).rev() {
+        if cells[i].is_none()
+            && !leaders[i]
+            && chars[i].cx() < left
+            && runs_on(&chars[i], &chars[i + 1])
+        {
+            cells[i] = cells[i + 1];
+        }
+    }
 }
 
 /// Letters closer than this many em are of one word.
@@ -580,6 +624,25 @@ pub(crate) mod tests {
         assert_eq!(read(&chars, Boundaries::Placed), ["Elizab", "2165"]);
         let chars = word("Patricia812", 82.0, 14.0, 3);
         assert_eq!(read(&chars, Boundaries::Placed), ["Patricia", "812"]);
+    }
+
+    #[test]
+    fn text_running_on_past_the_tables_edges_stays_in_its_cell() {
+        // Lines that start in the last column and run on over the table's
+        // right edge at 200, one over its left edge at 0; then a page
+        // number on the first line, far past the edge.
+        let grid = Grid::uniform(vec![0.0, 20.0, 40.0], vec![0.0, 100.0, 200.0]);
+        for boundaries in [Boundaries::Drawn, Boundaries::Placed] {
+            let mut chars = word("Lesion of the nerves", 110.0, 14.0, 0);
+            chars.extend(word("169", 400.0, 14.0, 0));
+            chars.extend(word("(a) North", -26.0, 34.0, 1));
+            chars.extend(word("12", 150.0, 34.0, 1));
+            assert_eq!(
+                cell_texts(&chars, &grid, boundaries),
+                vec![vec!["", "Lesion of the nerves"], vec!["(a) North", "12"]],
+                "{boundaries:?}"
+            );
+        }
     }
 
     #[test]
