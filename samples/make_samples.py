@@ -74,10 +74,13 @@ Files written:
                             dark header and stub beside columns in three lighter
                             greys, and one of light grey cells under a darker
                             header row
-  wrapped-header.pdf / .json one page (issue 12): booktabs tables whose column
+  wrapped-header.pdf / .json two pages (issue 12): booktabs tables whose column
                             titles wrap over one to four lines set on the rule
                             under them; in the second a group heading over three
-                            columns, a short rule under it
+                            columns, a short rule under it; then rules under
+                            every row, a column of wrapped comments set left
+                            between figures, its two-line title by chance
+                            centred over the figures: one header row
   column-gaps.pdf / .json   two pages (issue 12): headers centred over their
                             columns (a line item a word space after its
                             margin, one reaching almost to the figures; a
@@ -2680,7 +2683,54 @@ def sample_wrapped_header():
     y = wrapped_header_table(p, y - 20, [110, 80, 80, 90, 80], header2, body2, group=("Schools", 1, 3),
                              centred=True)
     b = [["", "Schools", "", "", ""], header2] + body2
-    return [p.content()], [(1, Placed(a)), (1, Spanned(b, [(0, 1, 1, 3)]))]
+    p2, c = wrapped_title_in_a_text_column_page()
+    return [p.content(), p2], [(1, Placed(a)), (1, Spanned(b, [(0, 1, 1, 3)])), (2, Placed(c))]
+
+
+def wrapped_title_in_a_text_column_page():
+    """Rules under every row, no column lines; a column of comments set
+    left, wrapped in the cells, in the middle of columns of figures; its
+    title wraps to two lines, the first above the other titles (set on the
+    rule under the header) and by chance about centred over the figures'
+    columns: one header row, no heading over the figures."""
+    p = Page()
+    y = p.title("Invoices Reviewed", 790)
+    y = p.paragraph("Each invoice with the reviewer's comments, as filed.", y - 24)
+    size, leading = 9, 11
+    xs = [MARGIN, MARGIN + 75, MARGIN + 150, MARGIN + 250, MARGIN + 380, MARGIN + 440, MARGIN + 500]
+    header = ["Invoice", "Value", "Due date", "Comments from the\nreviewer", "Units", "Amount"]
+    align = "lrllrr"
+    body = [
+        ["TR-53004", "128,228.58", "Aug 05, 2017", "expense client basic\nperiod", "31", ""],
+        ["PO-29624", "397,291.57", "Jul 04, 2022", "final metro contract\nfreight target holding\ncustomer order", "122,754", "0.92"],
+        ["PO-80145", "70,761.04", "Feb 16, 2025", "stock price capital\nvalue pricing", "47,975", "22.69"],
+        ["TR-61120", "5,310.00", "Mar 30, 2024", "paid in full", "12", "4.10"],
+    ]
+
+    def put(c, base, line, font):
+        w = text_width(line, font, size)
+        x = xs[c] + 4 if align[c] == "l" else xs[c + 1] - 4 - w
+        p.text(x, base, line, font, size)
+
+    top = y - 24
+    rules = [top]
+    rule = top - 2 * leading - 5
+    for c, title in enumerate(header):
+        for i, line in enumerate(reversed(title.split("\n"))):
+            put(c, rule + 4 + i * leading, line, "F2")
+    rules.append(rule)
+    for row in body:
+        depth = max(len(cell.split("\n")) for cell in row)
+        for c, cell in enumerate(row):
+            for i, line in enumerate(cell.split("\n")):
+                put(c, rule - 11 - i * leading, line, "F1")
+        rule -= depth * leading + 6
+        rules.append(rule)
+    p.ops.append("q 0.5 w 0.5 G")
+    for yy in rules:
+        p.line(xs[0], yy, xs[-1], yy)
+    p.ops.append("Q")
+    return p.content(), [header] + body
 
 
 def light_filled_headers_page():

@@ -263,7 +263,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "filled-cells",
         // Issue 12: column titles wrapped over lines, each to its own
         // depth, over the rule under the header are one header row; a
-        // group heading over its columns, a rule under it, stays a row.
+        // group heading over its columns, a rule under it, stays a row; a
+        // title wrapped in a column of text set left, its first line by
+        // chance centred over the figures, is no heading over them.
         "wrapped-header",
         // Issue 12: Hebrew and Arabic cells in reading order: words and
         // numbers of a mixed line, ligatures, marks after their letter.

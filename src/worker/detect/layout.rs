@@ -1567,7 +1567,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         // columns after it: the heading of the rows under it, over every
         // column of figures (`is_a_heading_over_the_figures`).
         let [i] = members[..] else { continue };
-        if is_a_heading_over_the_figures(&block[i], &cols) {
+        if is_a_heading_over_the_figures(&block[i], block.get(i + 1), &cols) {
             for c in 1..nc - 1 {
                 sets.union(r * nc + c, r * nc + c + 1);
             }
@@ -2023,8 +2023,9 @@ fn rows(
 /// more) or text over two columns, its middle within `CENTRED_EM` of the
 /// middle of those columns' text. Beside text in the first column (the
 /// stub's own heading), none of its word spaces may fall in a gap between
-/// columns: entries run together are no heading.
-fn is_a_heading_over_the_figures(line: &Line, cols: &[(f32, f32)]) -> bool {
+/// columns: entries run together are no heading. `next` is the line under
+/// it.
+fn is_a_heading_over_the_figures(line: &Line, next: Option<&Line>, cols: &[(f32, f32)]) -> bool {
     let nc = cols.len();
     let mut past_the_stub = (line.segments.iter())
         .map(|seg| (seg, columns_touched(cols, seg.x0 + 0.5, seg.x1 - 0.5)))
@@ -2042,8 +2043,19 @@ fn is_a_heading_over_the_figures(line: &Line, cols: &[(f32, f32)]) -> bool {
         (words.windows(2))
             .any(|w| (cols.windows(2)).any(|c| w[0].bbox.x1.max(c[0].1) < w[1].bbox.x0.min(c[1].0)))
     };
+    // Inside one column, over text of that column alone on the next line
+    // set level with it on the left or on the right, it is the first line
+    // of that column's own wrapped title, however centred.
+    let level = |a: f32, b: f32| (a - b).abs() < MIN_SPACE_EM * line.size;
+    let own_title = touched.len() == 1
+        && next.is_some_and(|next| {
+            (next.segments.iter()).any(|below| {
+                columns_touched(cols, below.x0 + 0.5, below.x1 - 0.5) == touched
+                    && (level(below.x0, seg.x0) || level(below.x1, seg.x1))
+            })
+        });
     let alone = line.segments.len() == 1;
-    heading && centred && (alone || !spaced_as_columns())
+    heading && centred && !own_title && (alone || !spaced_as_columns())
 }
 
 /// See `is_a_heading_over_the_figures`: how near (in ems) a heading's
@@ -2064,7 +2076,7 @@ fn heads_the_figures(
     let titled = (1..cols.len())
         .filter(|&c| titles.iter().any(|&i| occ[i][c]))
         .count();
-    titled >= 2 && is_a_heading_over_the_figures(&block[first], cols)
+    titled >= 2 && is_a_heading_over_the_figures(&block[first], block.get(first + 1), cols)
 }
 
 /// Whether the lines of a band between two rules are one row of wrapped
@@ -4145,6 +4157,82 @@ mod tests {
         assert_eq!((grid.row_count(), grid.col_count()), (6, 4), "{grid:?}");
         let heading = (grid.cells.iter()).find(|c| c.row == 0 && c.col == 1);
         assert_eq!(heading.map(|c| c.colspan), Some(3), "{grid:?}");
+    }
+
+    #[test]
+    fn a_title_wrapped_in_its_own_column_is_no_heading_over_the_figures() {
+        // Rules under every row; the comments column's title takes two
+        // lines, the first over the others' titles, set left like the
+        // column's text and by chance centred over the figures' columns
+        // (Value from 100 to Amount at 480). It is the first line of that
+        // column's title, the header one row.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        put_cells(&mut chars, &mut id, &[("Comments from the", 250.0)], 18.0);
+        let header = [
+            ("Invoice", 20.0),
+            right("Value", 150.0),
+            ("Due date", 170.0),
+            ("reviewer", 250.0),
+            right("Units", 420.0),
+            right("Amount", 480.0),
+        ];
+        put_cells(&mut chars, &mut id, &header, 28.0);
+        let mut rules = vec![8.0, 34.0];
+        let mut y = 46.0;
+        for (invoice, value, date, comment, units, amount) in [
+            (
+                "TR-53004",
+                "128,228.58",
+                "Aug 05, 2017",
+                &["expense client basic", "period"][..],
+                "31",
+                "",
+            ),
+            (
+                "PO-29624",
+                "397,291.57",
+                "Jul 04, 2022",
+                &[
+                    "final metro contract",
+                    "freight target holding",
+                    "customer order",
+                ],
+                "122,754",
+                "0.92",
+            ),
+            (
+                "PO-80145",
+                "70,761.04",
+                "Feb 16, 2025",
+                &["stock price capital", "pricing"],
+                "47,975",
+                "22.69",
+            ),
+        ] {
+            let cells = [
+                (invoice, 20.0),
+                right(value, 150.0),
+                (date, 170.0),
+                (comment[0], 250.0),
+                right(units, 420.0),
+                right(amount, 480.0),
+            ];
+            put_cells(&mut chars, &mut id, &cells, y);
+            for line in &comment[1..] {
+                y += 10.0;
+                put_cells(&mut chars, &mut id, &[(line, 250.0)], y);
+            }
+            rules.push(y + 6.0);
+            y += 18.0;
+        }
+        let rules: Vec<Ruling> = (rules.into_iter())
+            .map(|y| Ruling::new(y, 10.0, 490.0))
+            .collect();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 6), "{grid:?}");
     }
 
     #[test]
