@@ -184,13 +184,15 @@ Files written:
   cjk-strokes.pdf / .json   one page (issue 12, class 7): a ruled table whose
                             Chinese text is set against the cell borders, its
                             glyphs' edge strokes as long as a short line
-  table-edges.pdf / .json   two pages (issue 12, class 3): where a table ends:
+  table-edges.pdf / .json   three pages (issue 12, class 3): where a table ends:
                             a large title above an unruled table, a last row
                             with its label alone, a small running foot under
                             a booktabs table; then a booktabs table whose
                             first row runs together under centred headers,
                             and an unruled table whose long codes run nearly
-                            into their labels, a small running foot under it
+                            into their labels, a small running foot under it; then
+                            an unruled table across the page, a sentence, and
+                            a narrower table set inside its columns
   touching-cells.pdf / .json  one page (issue 12, class 8): a typewriter ledger
                             whose fields fill their columns one blank apart,
                             a note under it on the columns' grid; a label a
@@ -2945,9 +2947,35 @@ def sample_table_edges():
         x += widest[c] + 6.5
     placed_rows(p, 700, orders, places, x - MARGIN, size,
                 header_at=centred_over(orders, places, size))
-    return ([first, p.content()],
+    third, wide, narrow = narrow_table_under_a_wide_one_page()
+    return ([first, p.content(), third],
             [(1, Placed(stock)), (1, Placed(fees)), (1, Placed(ledger)), (2, Placed(orders)),
-             (2, Placed(shares))])
+             (2, Placed(shares)), (3, Placed(wide)), (3, Placed(narrow))])
+
+
+def narrow_table_under_a_wide_one_page():
+    """An unruled table across the page, a sentence under it, then a
+    narrower unruled table set inside its columns, none of its cells
+    starting, ending or centred where one of the wide table's does: two
+    tables, the sentence in neither."""
+    p = Page()
+    size = 9
+    wide = [["Segment", "Quantity", "Invoice", "Variance"],
+            ["Reserve", "11", "HX-76865", "31,591.31"],
+            ["Pending standard", "-10", "SKU-79274", "932.21"],
+            ["Payment subsidiary", "51,088", "INV-48848", "-19,504.98"],
+            ["Daily", "109,667", "A-35881", "-3,149.82"]]
+    unruled_rows(p, 760, wide, [(MARGIN, "l"), (MARGIN + 230, "r"), (MARGIN + 262, "l"),
+                                (MARGIN + 480, "r")], size)
+    y = p.paragraph("Current lease income debit client invoice target.", 760 - 16 * len(wide) - 10)
+    narrow = [["Account", "Line item", "Amount"],
+              ["Premium payment", "Fixed accrual", "2.48"],
+              ["Logistics unit", "Imports", "-12.58"],
+              ["Tariff", "Output closed", "36.84"],
+              ["Market project", "Freight", "2.30"]]
+    unruled_rows(p, y - 26, narrow, [(MARGIN + 128, "l"), (MARGIN + 214, "l"), (MARGIN + 360, "r")],
+                 size, step=18)
+    return p.content(), wide, narrow
 
 
 def sample_touching_cells():

@@ -322,7 +322,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12, class 3, where a table ends: a title set large just
         // above is no row, a last row holding only its label is one, a
         // running foot set small under the bottom rule is neither row nor
-        // column.
+        // column; a narrower table set inside a wide one's columns, a
+        // sentence between, is a table of its own.
         "table-edges",
         // Issue 12, class 8 in a typewriter font: a row whose fields fill
         // their columns, one blank apart as its words are, is a row of its

@@ -20,6 +20,8 @@
 //! lines (a glossary, a list of fields or controls). Their rows are the
 //! terms' even where items stand no further apart than lines.
 
+use std::borrow::Borrow;
+
 use super::grid::{cells_from_sets, DisjointSets};
 use super::rulings::Ruling;
 use crate::table::{Evidence, Grid, Rect, TableRegion};
@@ -113,6 +115,12 @@ struct Segment {
     x1: f32,
     /// Indices into the line's words.
     words: std::ops::Range<usize>,
+}
+
+impl Segment {
+    fn cx(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -348,7 +356,10 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
         // And a line of columns next below, unless the line is one
         // already: a note set under a table is no row, however its words
         // fall (a typewriter font's fall on its grid).
-        let row_below = (after.first()).is_some_and(|l| l.is_tabular() && close_enough(line, l));
+        // (Not a line of another table set under this one.)
+        let row_below = (after.first()).is_some_and(|l| {
+            l.is_tabular() && close_enough(line, l) && !another_tables_line(l, &rows)
+        });
         let Some(&row) = rows.first() else {
             continue;
         };
@@ -421,9 +432,8 @@ fn parts_under(rows: &[&Line], line: &Line) -> Option<Vec<Segment>> {
         let flush = |edge: &dyn Fn(&Segment) -> f32, at: f32| {
             above.iter().filter(|s| (edge(s) - at).abs() < tol).count() >= 2
         };
-        let lines_up = flush(&|s| s.x0, x0)
-            || flush(&|s| s.x1, x1)
-            || flush(&|s| (s.x0 + s.x1) / 2.0, (x0 + x1) / 2.0);
+        let lines_up =
+            flush(&|s| s.x0, x0) || flush(&|s| s.x1, x1) || flush(&Segment::cx, (x0 + x1) / 2.0);
         if !lines_up {
             return None;
         }
@@ -539,6 +549,9 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         });
         if (held.or(current.last())).is_some_and(|prev| far(prev, line)) {
             pending.clear();
+            close(&mut current, &mut out);
+        }
+        if line.is_tabular() && pending.is_empty() && another_tables_line(line, &current) {
             close(&mut current, &mut out);
         }
         if line.is_tabular() {
@@ -802,6 +815,36 @@ fn starts_a_later_cell(line: &Line, of: &Line) -> bool {
 fn starts_a_later_column(line: &Line, block: &[Line]) -> bool {
     line.segments.len() == 1
         && (block.iter()).any(|of| of.is_tabular() && starts_a_later_cell(line, of))
+}
+
+/// Whether the line of columns `line`, under the lines `above`, is the
+/// first of another table: it stands inside the columns of their lines of
+/// three cells or more (two of them at least), past every first cell and
+/// short of every last, and none of its cells starts, ends or centres
+/// where one of theirs does. A table's own lines share its columns' edges
+/// (a wrapped header's lines their centres); a narrower table set under a
+/// wide one, a paragraph between, shares none.
+fn another_tables_line(line: &Line, above: &[impl Borrow<Line>]) -> bool {
+    let rows = || (above.iter().map(Borrow::borrow)).filter(|l: &&Line| l.segments.len() >= 3);
+    let (Some(first), Some(last)) = (line.segments.first(), line.segments.last()) else {
+        return false;
+    };
+    // (Lines set from the first column, a table's own rows, fail at once.)
+    let inside = || {
+        rows().all(|row| {
+            let (a, b) = (&row.segments[0], &row.segments[row.segments.len() - 1]);
+            first.x0 > a.x1 && last.x1 < b.x0
+        })
+    };
+    let level = |a: f32, b: f32| (a - b).abs() < MIN_SPACE_EM * line.size;
+    let shares_an_edge = |s: &Segment| {
+        (rows().flat_map(|row| &row.segments))
+            .any(|r| level(s.x0, r.x0) || level(s.x1, r.x1) || level(s.cx(), r.cx()))
+    };
+    line.is_tabular()
+        && inside()
+        && rows().nth(1).is_some()
+        && !line.segments.iter().any(shares_an_edge)
 }
 
 /// Two lines near enough to belong to one table.
@@ -2038,7 +2081,7 @@ fn is_a_heading_over_the_figures(line: &Line, next: Option<&Line>, cols: &[(f32,
     let lettered = (words.iter()).filter(|w| w.text.chars().any(char::is_alphabetic));
     let heading = (lettered.count() >= 2 || touched.len() >= 2) && touched.start >= 1;
     let middle = (cols[1].0 + cols[nc - 1].1) / 2.0;
-    let centred = ((seg.x0 + seg.x1) / 2.0 - middle).abs() < CENTRED_EM * line.size;
+    let centred = (seg.cx() - middle).abs() < CENTRED_EM * line.size;
     let spaced_as_columns = || {
         (words.windows(2))
             .any(|w| (cols.windows(2)).any(|c| w[0].bbox.x1.max(c[0].1) < w[1].bbox.x0.min(c[1].0)))
@@ -4233,6 +4276,51 @@ mod tests {
         assert_eq!(tables.len(), 1, "{tables:?}");
         let grid = &tables[0].grid;
         assert_eq!((grid.row_count(), grid.col_count()), (4, 6), "{grid:?}");
+    }
+
+    #[test]
+    fn a_narrower_table_under_a_wide_one_a_sentence_between_is_a_table_of_its_own() {
+        // An unruled table from 20 to 480 (figures set right to 250 and
+        // 480), a sentence under it, then a table set inside its columns
+        // (from 145, figures right to 375), its cells lining up with none.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let wide = |a: &'static str, b: &'static str, c: &'static str, d: &'static str| {
+            [(a, 20.0), right(b, 250.0), (c, 270.0), right(d, 480.0)]
+        };
+        let mut y = 20.0;
+        for (a, b, c, d) in [
+            ("Segment", "Quantity", "Invoice", "Variance"),
+            ("Reserve", "11", "HX-76865", "31,591.31"),
+            ("Pending standard", "-10", "SKU-79274", "932.21"),
+            ("Payment subsidiary", "51,088", "INV-48848", "-19,504.98"),
+            ("Daily", "109,667", "A-35881", "-3,149.82"),
+        ] {
+            put_cells(&mut chars, &mut id, &wide(a, b, c, d), y);
+            y += 14.0;
+        }
+        y += 6.0;
+        let sentence = [("Current lease income debit client invoice target.", 20.0)];
+        put_cells(&mut chars, &mut id, &sentence, y);
+        for (a, b, c) in [
+            ("Account", "Line item", "Amount"),
+            ("Premium payment", "Fixed accrual", "2.48"),
+            ("Logistics unit", "Import", "-12.58"),
+            ("Tariff", "Output closed", "36.84"),
+        ] {
+            y += 20.0;
+            put_cells(
+                &mut chars,
+                &mut id,
+                &[(a, 145.0), (b, 226.0), right(c, 375.0)],
+                y,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        let shapes: Vec<_> = (tables.iter())
+            .map(|t| (t.grid.row_count(), t.grid.col_count()))
+            .collect();
+        assert_eq!(shapes, [(5, 4), (4, 3)], "{tables:?}");
     }
 
     #[test]
