@@ -19,8 +19,10 @@ use crate::worker::extract::{collapse_spaces, TextChar};
 const MAX_GAP_LINES: f32 = 2.0;
 /// How far apart rows of one title or of the notes may lie, in line heights.
 const MAX_LEADING_LINES: f32 = 1.0;
-/// A title has at most this many rows; a longer block is a paragraph.
-const MAX_TITLE_ROWS: usize = 2;
+/// A title has at most this many rows, and one more that gives the
+/// table's unit (`[In thousands]`, `单位：万元`); a longer block is a
+/// paragraph.
+pub(crate) const MAX_TITLE_ROWS: usize = 2;
 /// A gap between pieces of a row wider than this many font sizes parts columns.
 const MAX_WORD_GAP: f32 = 2.0;
 /// Words a note starts with, compared without case (a note explaining
@@ -76,7 +78,8 @@ fn title(above: &[&TextRow], top: f32) -> Option<String> {
         }
         block.push(row);
         edge = row.bbox.y0;
-        if block.len() > MAX_TITLE_ROWS {
+        let units = block.iter().filter(|r| is_unit_line(&r.text)).count();
+        if block.len() > MAX_TITLE_ROWS + units.min(1) {
             return None;
         }
     }
@@ -108,6 +111,26 @@ fn notes(below: &[&TextRow], bottom: f32) -> Vec<String> {
     }
     notes
 }
+
+/// Whether a line gives a table's unit: wholly in brackets or parentheses
+/// (`[In thousands]`, `(Percent)`, `（万元）`), or `Unit: ...`, `单位：...`.
+pub(crate) fn is_unit_line(text: &str) -> bool {
+    let text = text.trim();
+    let enclosed = [('[', ']'), ('(', ')'), ('（', '）'), ('【', '】')]
+        .iter()
+        .any(|&(open, close)| {
+            text.strip_prefix(open)
+                .and_then(|t| t.strip_suffix(close))
+                .is_some_and(|inner| !inner.contains([open, close]))
+        });
+    let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
+    let named = UNIT_WORDS.contains(&word.to_lowercase().as_str())
+        && text[word.len()..].trim_start().starts_with([':', '：']);
+    enclosed || named
+}
+
+/// Words a unit line starts with, before a colon (compared without case).
+const UNIT_WORDS: [&str; 3] = ["unit", "units", "单位"];
 
 /// Whether a line starts like a note: `Source: ...`, `Note 2 ...`, `* ...`,
 /// `1) ...`, `a) ...`.
@@ -215,6 +238,39 @@ mod tests {
             Some("Table 3. Exports by country")
         );
         assert_eq!(caption.notes, ["Source: Eurostat.", "* provisional"]);
+    }
+
+    #[test]
+    fn a_title_may_take_a_third_row_that_gives_the_unit() {
+        let mut chars = word("Table 17. Employment by industry,", 50.0, 64.0, 0);
+        chars.extend(word("2019 to 2023", 50.0, 77.0, 1));
+        chars.extend(word("[In thousands]", 50.0, 90.0, 2));
+        chars.extend(word("Cell", 60.0, 120.0, 3));
+        assert_eq!(
+            caption(&chars, TABLE).title.as_deref(),
+            Some("Table 17. Employment by industry, 2019 to 2023 [In thousands]")
+        );
+        // Three rows of which none gives the unit are a paragraph's.
+        chars.retain(|c| c.line != 2);
+        chars.extend(word("in the regions", 50.0, 90.0, 2));
+        assert_eq!(caption(&chars, TABLE).title, None);
+        for unit in [
+            "(Percent)",
+            "[In thousands]",
+            "（万元）",
+            "单位：万元",
+            "Units: tonnes",
+        ] {
+            assert!(is_unit_line(unit), "{unit}");
+        }
+        for text in [
+            "(a) and (b)",
+            "Percent",
+            "Unit trusts and funds",
+            "[1] See notes",
+        ] {
+            assert!(!is_unit_line(text), "{text}");
+        }
     }
 
     #[test]

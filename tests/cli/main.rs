@@ -675,6 +675,16 @@ fn issue_13_a_tables_title_and_notes_are_kept() {
          and region of the country: 2019 to 2023"
     );
     assert_eq!(index[3][8], "Table A-8. Assumptions");
+    // With a third line giving the unit; and centred over the table.
+    assert_eq!(
+        index[4][8],
+        "Table 17. Employment by industry and region of the country, 2019 to 2023 \
+         [In thousands]"
+    );
+    assert_eq!(
+        index[5][8],
+        "Table 18. Hours worked per week by age group and sex"
+    );
     // Issue 12: a line explaining an abbreviation under a table's bottom
     // rule, set as large as its rows, is a note, as a footnote under it is.
     let beside_text = sample("page-columns.pdf");

@@ -1421,11 +1421,12 @@ fn drop_notes_below(
 /// Takes a title set tight over a table read from the text off its top:
 /// its lines stand above a rule across the table, under which the table's
 /// header stands closed by a second rule across it (the top rule and the
-/// header's rule of a booktabs table). A title is one or two lines, the
-/// first starting at the table's left, none with a piece starting past the
-/// first column (a header's line over the top rule names later columns,
-/// each apart), over a body not ruled row by row. True when the table lost
-/// its top rows; the caption reads the title.
+/// header's rule of a booktabs table). A title is one or two lines, and
+/// one more giving the unit (`caption::is_unit_line`); the first starts at
+/// the table's left, or each is centred over it; none has a piece starting
+/// past the first column (a header's line over the top rule names later
+/// columns, each apart); the body is not ruled row by row. True when the
+/// table lost its top rows; the caption reads the title.
 fn drop_title_over_top_rule(
     table: &mut TableRegion,
     inside: &[&TextChar],
@@ -1468,9 +1469,15 @@ fn drop_title_over_top_rule(
         [first, second, ..] => (across_table.iter()).any(|r| r.pos > first.1 && r.pos < second.0),
         _ => true,
     };
+    let line_text = |l: &Vec<&TextChar>| {
+        let mut l = l.clone();
+        l.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        l.iter().map(|c| c.c).collect::<String>()
+    };
+    let unit_line = above.iter().any(|l| caption::is_unit_line(&line_text(l)));
     if ruled_rows
         || above.is_empty()
-        || above.len() > MAX_TITLE_LINES
+        || above.len() > caption::MAX_TITLE_ROWS + usize::from(unit_line)
         || !title_apart
         || header == 0
         || header > MAX_HEADER_LINES
@@ -1486,7 +1493,12 @@ fn drop_title_over_top_rule(
             .all(|w| w[1].bbox.x0 < first_column_end)
     };
     let starts_left = above[0].iter().any(|c| c.bbox.x0 <= x0 + em);
-    if !starts_left || !above.iter().all(|l| a_title_line(l)) {
+    let centred = |line: &&Vec<&TextChar>| {
+        let (a, b) = across(line);
+        ((a + b) / 2.0 - (x0 + x1) / 2.0).abs() <= em
+    };
+    let placed = starts_left || above.iter().all(centred);
+    if !placed || !above.iter().all(|l| a_title_line(l)) {
         return false;
     }
     // The title's rows: those over the rule, which parts them from the rest.
@@ -1504,9 +1516,6 @@ fn drop_title_over_top_rule(
     table.bbox.y0 = top_rule.pos;
     true
 }
-
-/// See `drop_title_over_top_rule`: the most lines a title has.
-const MAX_TITLE_LINES: usize = 2;
 
 /// Which of `chars` number the page's lines: at least `MIN_NUMBERED_LINES`
 /// whole numbers, each one more than the one above, lined up on one edge at
@@ -2279,6 +2288,59 @@ mod tests {
             Ruling::new(109.5, 50.0, 350.0),
         ]);
         assert_eq!(read(&title, &every_row), (false, 44.0, 5));
+    }
+
+    #[test]
+    fn a_title_giving_its_unit_on_a_third_line_or_centred_over_the_table_is_no_row() {
+        use crate::worker::extract::tests::word;
+        // Rows of lines at 22, 36, 50 (over a rule across the table at 60),
+        // 70 (the header, over a rule at 78) and 90, 105, 120; the table's
+        // text runs from x 52 to 338 (its middle at 195).
+        let rules = [
+            Ruling::new(60.0, 50.0, 350.0),
+            Ruling::new(78.0, 50.0, 350.0),
+            Ruling::new(126.0, 50.0, 350.0),
+        ];
+        let rows = vec![12.0, 26.0, 40.0, 60.0, 78.0, 97.0, 112.0, 126.0];
+        let cols = vec![50.0, 150.0, 250.0, 350.0];
+        let mut body = word("Item", 52.0, 70.0, 3);
+        body.extend(word("2024", 200.0, 70.0, 3));
+        body.extend(word("2025", 300.0, 70.0, 3));
+        for (i, y) in [90.0, 105.0, 120.0].into_iter().enumerate() {
+            body.extend(word("Oak", 52.0, y, 4 + i as u32));
+            body.extend(word("12", 220.0, y, 4 + i as u32));
+            body.extend(word("3.4", 320.0, y, 4 + i as u32));
+        }
+        let read = |title: &[(&str, f32)]| {
+            let mut chars = body.clone();
+            for (line, &(text, x)) in title.iter().enumerate() {
+                chars.extend(word(text, x, 22.0 + 14.0 * line as f32, line as u32));
+            }
+            let inside: Vec<&TextChar> = chars.iter().collect();
+            let mut table = layout_table(rows.clone(), cols.clone());
+            let dropped = drop_title_over_top_rule(&mut table, &inside, &rules, 2);
+            (dropped, table.grid.rows[0], table.grid.row_count())
+        };
+        // Two lines of title and a third giving the unit.
+        let unit = [
+            ("Table 1. Trees by kind", 52.0),
+            ("and year", 52.0),
+            ("[In thousands]", 52.0),
+        ];
+        assert_eq!(read(&unit), (true, 60.0, 4));
+        // Three lines of which none gives the unit are a paragraph's.
+        let three = [
+            ("Table 1. Trees by kind", 52.0),
+            ("and year", 52.0),
+            ("in the region", 52.0),
+        ];
+        assert_eq!(read(&three), (false, 12.0, 7));
+        // Lines centred over the table, not starting at its left.
+        let centred = [("", 0.0), ("Trees by kind", 156.0), ("and year", 171.0)];
+        assert_eq!(read(&centred), (true, 60.0, 4));
+        // Lines neither from the left nor centred are no title.
+        let off = [("", 0.0), ("Trees by kind", 100.0), ("and year", 171.0)];
+        assert_eq!(read(&off), (false, 12.0, 7));
     }
 
     #[test]
