@@ -53,14 +53,16 @@ Files written:
   letters.pdf / .json       one page (issue 12, class 5): a table whose text is
                             drawn glyph by glyph, each at its own position, its
                             header letter-spaced
-  titled.pdf / .json        three pages (issue 13): a ruled table with its title
+  titled.pdf / .json        four pages (issue 13): a ruled table with its title
                             right above it and a source note and a footnote
                             right below, among paragraphs; then booktabs
                             tables under titles set tight over their top
                             rules (issue 12), one of two lines over every
                             column, one over the first column; then one of
                             two lines and a third giving the unit, and one
-                            of two lines centred over its table
+                            of two lines centred over its table; the same
+                            over tables with no rules, set tight over their
+                            headers
   beside-prose.pdf / .json  two pages (issue 12, class 3): two paragraphs in
                             a narrow column beside a table's centred title and
                             the ruled table under it, then a bulleted list
@@ -3404,9 +3406,11 @@ def sample_titled():
         bottom - 60,
     )
     tight, tight_tables = titles_on_top_rules_page()
-    third, third_tables = titles_of_three_lines_page()
-    return ([p.content(), tight, third],
-            [(1, t)] + [(2, t) for t in tight_tables] + [(3, t) for t in third_tables])
+    third, third_tables = titles_of_three_lines_page("booktabs", 61)
+    fourth, fourth_tables = titles_of_three_lines_page("none", 67)
+    return ([p.content(), tight, third, fourth],
+            [(1, t)] + [(2, t) for t in tight_tables] + [(3, t) for t in third_tables]
+            + [(4, t) for t in fourth_tables])
 
 
 def titles_on_top_rules_page():
@@ -3442,12 +3446,13 @@ def titles_on_top_rules_page():
     return p.content(), [ratios, assumptions]
 
 
-def titles_of_three_lines_page():
-    """Titles set tight over a booktabs table's top rule: one of two lines
-    and a third giving the unit, from the table's left; one of two lines
-    centred over the table. Neither is a row of its table."""
+def titles_of_three_lines_page(rules, seed):
+    """Titles set tight over a table's top (a booktabs table's top rule, or
+    the header of a table with no rules): one of two lines and a third
+    giving the unit, from the table's left; one of two lines centred over
+    the table. Neither is a row of its table."""
     p = Page()
-    rng = Lcg(61)
+    rng = Lcg(seed)
     top = 720
     p.text(MARGIN, top + 26, "Table 17.  Employment by industry and region of the country,", "F2", 9)
     p.text(MARGIN, top + 15, "2019 to 2023", "F2", 9)
@@ -3455,7 +3460,7 @@ def titles_of_three_lines_page():
     rows = [["Industry", "2019", "2020", "2021", "2022", "2023"]]
     for r in ["Agriculture", "Mining", "Construction", "Manufacturing", "Trade", "Transport"]:
         rows.append([r] + ["%d,%03d" % (1 + rng.next(9), rng.next(1000)) for _ in range(5)])
-    jobs = Table(rows, widths=[150] + [66] * 5, heights=[18] + [15] * 6, align="lrrrrr", rules="booktabs")
+    jobs = Table(rows, widths=[150] + [66] * 5, heights=[18] + [15] * 6, align="lrrrrr", rules=rules)
     bottom = jobs.place(p, MARGIN, top)
     p.paragraph("Jobs counted where the work is done, not where the worker lives.", bottom - 14)
     top = bottom - 80
@@ -3465,7 +3470,7 @@ def titles_of_three_lines_page():
     rows = [["Age", "Men", "Women", "All", "Change"]]
     for r in ["16-24", "25-34", "35-44", "45-54", "55-64"]:
         rows.append([r] + ["%d.%d" % (30 + rng.next(15), rng.next(10)) for _ in range(4)])
-    hours = Table(rows, widths=[150] + [66] * 4, heights=[18] + [15] * 5, align="lrrrr", rules="booktabs")
+    hours = Table(rows, widths=[150] + [66] * 4, heights=[18] + [15] * 5, align="lrrrr", rules=rules)
     hours.place(p, MARGIN, top)
     return p.content(), [jobs, hours]
 

@@ -685,6 +685,9 @@ fn issue_13_a_tables_title_and_notes_are_kept() {
         index[5][8],
         "Table 18. Hours worked per week by age group and sex"
     );
+    // The same, set tight over the headers of tables with no rules.
+    assert_eq!(index[6][8], index[4][8]);
+    assert_eq!(index[7][8], index[5][8]);
     // Issue 12: a line explaining an abbreviation under a table's bottom
     // rule, set as large as its rows, is a note, as a footnote under it is.
     let beside_text = sample("page-columns.pdf");

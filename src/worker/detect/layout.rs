@@ -623,7 +623,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                     start -= 1;
                 }
                 let first = &lines[start..i];
-                if first.iter().all(|l| in_a_cell_of(l, line)) {
+                if (first.iter()).all(|l| in_a_cell_of(l, line) && !a_title_over(l, line)) {
                     current.extend(first.iter().cloned());
                 }
             }
@@ -798,6 +798,22 @@ fn in_a_cell_of(line: &Line, of: &Line) -> bool {
     line.size <= TITLE_OVER_TEXT * of.size
         && (fits_inside(line, std::slice::from_ref(of))
             || (line.segments.len() == 1 && starts_a_later_cell(line, of)))
+}
+
+/// Whether `line`, set over the line of columns `of`, is a title's line
+/// rather than a cell's: it runs over a gap between two of `of`'s cells (a
+/// cell's text stays in its column) from where the first cell starts, or
+/// centred over them all (a heading over some of the columns is neither).
+fn a_title_over(line: &Line, of: &Line) -> bool {
+    let (Some(first), Some(last)) = (of.segments.first(), of.segments.last()) else {
+        return false;
+    };
+    let over_a_gap =
+        (of.segments.windows(2)).any(|w| line.bbox.x0 <= w[0].x1 && line.bbox.x1 >= w[1].x0);
+    let from_the_first = (line.bbox.x0 - first.x0).abs() < line.size;
+    let centred =
+        ((line.bbox.x0 + line.bbox.x1) / 2.0 - (first.x0 + last.x1) / 2.0).abs() < line.size;
+    over_a_gap && (from_the_first || centred)
 }
 
 /// A line set this many times larger than a table's text is a title.
@@ -3744,6 +3760,31 @@ mod tests {
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.row_count(), 4, "{:?}", tables[0].grid);
         assert!(tables[0].bbox.y0 > 30.0, "{:?}", tables[0].bbox);
+    }
+
+    #[test]
+    fn a_title_tight_over_the_header_is_no_row_a_heading_over_some_columns_is() {
+        // A line as large as the rows, tight over the header line: from the
+        // first column's start, or centred over the table, across the gap
+        // between its first two columns: a title, not the top of a wrapped
+        // cell. Over the later columns only: a heading of the table's own.
+        for (text, x, titled) in [
+            ("Table 5. Stock by region", 20.0, true),
+            ("Stock of orders by region and stage", 85.0, true),
+            ("Stage and owner", 230.0, false),
+        ] {
+            let mut chars = Vec::new();
+            sized_text(&mut chars, text, x, 29.0, 0, 10.0);
+            rows_of(&mut chars, &STOCK);
+            let tables = detect(&chars, &[]);
+            assert_eq!(tables.len(), 1, "{text}: {tables:?}");
+            assert_eq!(
+                tables[0].bbox.y0 > 30.0,
+                titled,
+                "{text}: {:?}",
+                tables[0].bbox
+            );
+        }
     }
 
     #[test]
