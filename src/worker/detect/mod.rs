@@ -2245,26 +2245,36 @@ mod tests {
         assert_eq!(boxed_below_its_top(&table, &column, &chars), None);
     }
 
-    #[test]
-    fn a_title_tight_over_a_top_rule_is_no_row() {
+    /// A booktabs table of three columns (x 50, 150, 250, 350; its text from
+    /// x 52 to 338): its top rule at 60, a header line at 70 over a rule at
+    /// 78, lines at 90, 105, 120 over the bottom rule at 126; its structured
+    /// text lines numbered from `first_line`.
+    fn booktabs_under_a_title(first_line: u32) -> ([Ruling; 3], Vec<TextChar>) {
         use crate::worker::extract::tests::word;
-        // Rows of lines at 50 (over a rule across the table at 60), 70 (the
-        // header, over a rule at 78) and 90, 105, 120; three columns.
         let rules = [
             Ruling::new(60.0, 50.0, 350.0),
             Ruling::new(78.0, 50.0, 350.0),
             Ruling::new(126.0, 50.0, 350.0),
         ];
+        let mut body = word("Item", 52.0, 70.0, first_line);
+        body.extend(word("2024", 200.0, 70.0, first_line));
+        body.extend(word("2025", 300.0, 70.0, first_line));
+        for (i, y) in [90.0, 105.0, 120.0].into_iter().enumerate() {
+            let line = first_line + 1 + i as u32;
+            body.extend(word("Oak", 52.0, y, line));
+            body.extend(word("12", 220.0, y, line));
+            body.extend(word("3.4", 320.0, y, line));
+        }
+        (rules, body)
+    }
+
+    #[test]
+    fn a_title_tight_over_a_top_rule_is_no_row() {
+        use crate::worker::extract::tests::word;
+        // A title's line at 50, over the table's top rule.
+        let (rules, body) = booktabs_under_a_title(1);
         let rows = vec![44.0, 60.0, 78.0, 97.0, 112.0, 126.0];
         let cols = vec![50.0, 150.0, 250.0, 350.0];
-        let mut body = word("Item", 52.0, 70.0, 1);
-        body.extend(word("2024", 200.0, 70.0, 1));
-        body.extend(word("2025", 300.0, 70.0, 1));
-        for (i, y) in [90.0, 105.0, 120.0].into_iter().enumerate() {
-            body.extend(word("Oak", 52.0, y, 2 + i as u32));
-            body.extend(word("12", 220.0, y, 2 + i as u32));
-            body.extend(word("3.4", 320.0, y, 2 + i as u32));
-        }
         let read = |top_line: &[TextChar], rules: &[Ruling]| {
             let chars: Vec<TextChar> = top_line.iter().chain(&body).cloned().collect();
             let inside: Vec<&TextChar> = chars.iter().collect();
@@ -2293,24 +2303,11 @@ mod tests {
     #[test]
     fn a_title_giving_its_unit_on_a_third_line_or_centred_over_the_table_is_no_row() {
         use crate::worker::extract::tests::word;
-        // Rows of lines at 22, 36, 50 (over a rule across the table at 60),
-        // 70 (the header, over a rule at 78) and 90, 105, 120; the table's
-        // text runs from x 52 to 338 (its middle at 195).
-        let rules = [
-            Ruling::new(60.0, 50.0, 350.0),
-            Ruling::new(78.0, 50.0, 350.0),
-            Ruling::new(126.0, 50.0, 350.0),
-        ];
+        // A title's lines at 22, 36, 50, over the table's top rule; the
+        // table's text has its middle at x 195.
+        let (rules, body) = booktabs_under_a_title(3);
         let rows = vec![12.0, 26.0, 40.0, 60.0, 78.0, 97.0, 112.0, 126.0];
         let cols = vec![50.0, 150.0, 250.0, 350.0];
-        let mut body = word("Item", 52.0, 70.0, 3);
-        body.extend(word("2024", 200.0, 70.0, 3));
-        body.extend(word("2025", 300.0, 70.0, 3));
-        for (i, y) in [90.0, 105.0, 120.0].into_iter().enumerate() {
-            body.extend(word("Oak", 52.0, y, 4 + i as u32));
-            body.extend(word("12", 220.0, y, 4 + i as u32));
-            body.extend(word("3.4", 320.0, y, 4 + i as u32));
-        }
         let read = |title: &[(&str, f32)]| {
             let mut chars = body.clone();
             for (line, &(text, x)) in title.iter().enumerate() {
