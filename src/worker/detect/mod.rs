@@ -1449,6 +1449,10 @@ fn drop_title_over_top_rule(
     };
     let mut lines = baselines(inside.iter().copied());
     lines.sort_by(|a, b| extent(a).0.total_cmp(&extent(b).0));
+    // Each line's characters left to right, for its text and its gaps.
+    for line in &mut lines {
+        line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    }
     let above: Vec<&Vec<&TextChar>> = (lines.iter())
         .filter(|l| extent(l).0 < top_rule.pos)
         .collect();
@@ -1469,12 +1473,8 @@ fn drop_title_over_top_rule(
         [first, second, ..] => (across_table.iter()).any(|r| r.pos > first.1 && r.pos < second.0),
         _ => true,
     };
-    let line_text = |l: &Vec<&TextChar>| {
-        let mut l = l.clone();
-        l.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-        l.iter().map(|c| c.c).collect::<String>()
-    };
-    let unit_line = above.iter().any(|l| caption::is_unit_line(&line_text(l)));
+    let unit_line =
+        (above.iter()).any(|l| caption::is_unit_line(&l.iter().map(|c| c.c).collect::<String>()));
     if ruled_rows
         || above.is_empty()
         || above.len() > caption::MAX_TITLE_ROWS + usize::from(unit_line)
@@ -1486,8 +1486,6 @@ fn drop_title_over_top_rule(
     }
     let first_column_end = table.grid.cols.get(1).copied().unwrap_or(x1);
     let a_title_line = |line: &Vec<&TextChar>| {
-        let mut line = line.clone();
-        line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
         (line.windows(2))
             .filter(|w| w[1].bbox.x0 - w[0].bbox.x1 > em)
             .all(|w| w[1].bbox.x0 < first_column_end)
