@@ -73,11 +73,14 @@ Files written:
   filled-header.pdf / .json one page (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
                             column lines running out of it down the body
-  filled-cells.pdf / .json  one page (issue 12, class 6): two grids drawn as
+  filled-cells.pdf / .json  two pages (issue 12, class 6): two grids drawn as
                             filled cells with gutters of paper and no lines: a
                             dark header and stub beside columns in three lighter
                             greys, and one of light grey cells under a darker
-                            header row
+                            header row; on page 2 cells so faint a grey that
+                            only the white gutters show the grid, beside a
+                            narrow stub of labels set sideways; lists of
+                            causes set halfway down their cells
   wrapped-header.pdf / .json two pages (issue 12): booktabs tables whose column
                             titles wrap over one to four lines set on the rule
                             under them; in the second a group heading over three
@@ -300,6 +303,11 @@ class Page:
 
     def text(self, x, y, s, font="F1", size=10):
         self.ops.append("BT /%s %s Tf %s %s Td %s Tj ET" % (font, fmt(size), fmt(x), fmt(y), pdf_string(s)))
+
+    def text_up(self, x, y, s, font="F1", size=10):
+        """s set sideways, running up the page from its baseline's start at
+        (x, y), its letters' tops to the left."""
+        self.ops.append("BT /%s %s Tf 0 1 -1 0 %s %s Tm %s Tj ET" % (font, fmt(size), fmt(x), fmt(y), pdf_string(s)))
 
     def title(self, s, y):
         self.text(MARGIN, y, s, "F2", 14)
@@ -2559,12 +2567,14 @@ def sample_filled_header():
 
 
 def filled_cells(p, top, widths, rows, tone, align, gutter=2.5, size=9, leading=11, pad=5.0,
-                 font_of=lambda k, c: "F1", x=MARGIN):
+                 font_of=lambda k, c: "F1", x=MARGIN, middle=False, upward=()):
     """A table drawn as filled cell rectangles with a gutter of paper between
     them and no lines (issue 12, class 6): tone(k, c) is the grey of row k's
     cell c (0 black, 1 paper), its text white when darker than 0.5; cells hold
-    "\n"-separated lines, set centred ("c"), left or right by align[c], each
-    row as tall as its tallest cell. Returns the bottom y."""
+    "\n"-separated lines, set centred ("c"), left or right by align[c], at the
+    top of the cell or, when middle, halfway down it, each row as tall as
+    its tallest cell; the one line of a cell (k, c) in upward runs up the
+    page, centred in the cell. Returns the bottom y."""
     xs = [x]
     for w in widths:
         xs.append(xs[-1] + w)
@@ -2578,8 +2588,15 @@ def filled_cells(p, top, widths, rows, tone, align, gutter=2.5, size=9, leading=
             p.ops.append("%s g %s %s %s %s re f" % (fmt(g), fmt(x0), fmt(y - height + gutter / 2), fmt(x1 - x0), fmt(y1 - (y - height + gutter / 2))))
             p.ops.append("%s g" % ("1" if g < 0.5 else "0"))
             font = font_of(k, c)
-            for i, line in enumerate(cell.split("\n")):
-                base = y1 - pad - (i + 1) * leading + 2.5
+            if (k, c) in upward:
+                w = text_width(cell, font, size)
+                p.text_up((x0 + x1) / 2 + size * 0.35, y - height / 2 - w / 2, cell, font, size)
+                p.ops.append("0 g")
+                continue
+            lines = cell.split("\n")
+            drop = (height - 2 * pad - len(lines) * leading) / 2 if middle else 0
+            for i, line in enumerate(lines):
+                base = y1 - pad - drop - (i + 1) * leading + 2.5
                 w = text_width(line, font, size)
                 a = "c" if k == 0 else align[c]
                 tx = {"l": x0 + pad, "r": x1 - pad - w, "c": (x0 + x1 - w) / 2}[a]
@@ -2620,7 +2637,41 @@ def sample_filled_cells():
                      lambda k, c: 0.78 if k == 0 else 0.91, "llr", gutter=2.0, pad=3.0,
                      font_of=lambda k, c: "F2" if k == 0 else "F1")
     p.paragraph("Counted on the first working day of the month.", y - 24)
-    return [p.content()], [(1, Placed(expected_a)), (1, Placed(items))]
+    faint, causes = faint_filled_cells_page()
+    return [p.content(), faint], [(1, Placed(expected_a)), (1, Placed(items)), (2, Placed(causes))]
+
+
+def faint_filled_cells_page():
+    """Cells filled so faint a grey (0.955) that only the white gutters
+    between them show the grid, beside a narrow stub of labels set
+    sideways and under a header row, both a shade darker; the two body
+    columns hold lists of different lengths, every cell's text set halfway
+    down it, one cell empty."""
+    p = Page()
+    y = p.title("Why Shipments Run Late", 790)
+    y = p.paragraph(
+        "The causes our teams reported last quarter, by the stage of the order "
+        "where the delay began, split by whether the delay was ours or another's.",
+        y - 24,
+    )
+    rows = [
+        ["", "Caused by us", "Caused by others"],
+        ["Ordering", "- Wrong product code\n- Duplicate order\n- Credit hold\n- Price list out of date",
+         "- Customer number missing\n- Purchase order unsigned"],
+        ["Stock", "",
+         "- Supplier short-shipped\n- Pallets damaged in transit\n- Inspection by the customer"],
+        ["Loading", "- Stock counted wrong\n- Label printer down",
+         "- Truck arrived late\n- Dock closed by the port\n- Driver hours used up\n- Seal number missing\n"
+         "- Weighbridge out of order"],
+        ["Transit", "- Paperwork incomplete\n- Address unclear",
+         "- Customs hold\n- Carrier strike\n- Road closed by weather"],
+    ]
+    y = filled_cells(p, y - 24, [26, 200, 224], rows,
+                     lambda k, c: 0.91 if k == 0 or c == 0 else 0.955, "lll", gutter=3.0,
+                     font_of=lambda k, c: "F2" if k == 0 or c == 0 else "F1", middle=True,
+                     upward={(k, 0) for k in range(1, len(rows))})
+    p.paragraph("Reported by the teams at each stage; a delay may have several causes.", y - 24)
+    return p.content(), rows
 
 
 def wrapped_header_table(p, top, widths, header, body, size=9, leading=11, step=15, group=None, centred=False):

@@ -259,7 +259,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // fill hiding gridlines of its own grey is a row of its own.
         "filled-header",
         // Issue 12, class 6: a grid drawn as filled cells, dark and light,
-        // with gutters of paper between them and no lines.
+        // with gutters of paper between them and no lines; one of cells
+        // the faintest grey beside a narrow stub of labels set sideways,
+        // a list in a cell beside one label.
         "filled-cells",
         // Issue 12: column titles wrapped over lines, each to its own
         // depth, over the rule under the header are one header row; a

@@ -110,6 +110,12 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
         }
     }
     add_light_lines(page, cfg, plain, &boxes, drawn, &mut rulings);
+    // (Looked for only where a faint fill is: the pass costs a twentieth
+    // of a page's work.)
+    if drawn && has_a_faint_fill(&page.pixels) {
+        let faint = InkBits::new(&page.pixels, DRAWN_PAPER);
+        add_faint_cells(page, cfg, &faint, &mut rulings);
+    }
     // Cells filled apart by gutters of paper, on a drawn page (on a scan,
     // grain and shading leave no clean gutter).
     if drawn {
@@ -188,8 +194,8 @@ const MIN_PAPER_BETWEEN: f32 = 0.95;
 const MAX_PAPER_IN_A_FILL: f32 = 0.1;
 
 /// The share of the pixels within `along` × `span` (points; `span` across
-/// the rows when `across`) lighter than light ink: 1 when none are in the
-/// image.
+/// the rows when `across`) that are a drawn page's paper: 1 when none are
+/// in the image.
 fn paper_share(page: &PageImage, along: (f32, f32), span: (f32, f32), across: bool) -> f32 {
     let (x0, y0, x1, y1) = if across {
         (along.0, span.0, along.1, span.1)
@@ -208,7 +214,7 @@ fn paper_share(page: &PageImage, along: (f32, f32), span: (f32, f32), across: bo
     }
     let paper = (py0..py1)
         .flat_map(|y| (px0..px1).map(move |x| (x, y)))
-        .filter(|&(x, y)| page.pixels.get_pixel(x, y)[0] >= LIGHT_LINE_THRESHOLD)
+        .filter(|&(x, y)| page.pixels.get_pixel(x, y)[0] >= DRAWN_PAPER)
         .count() as u32;
     paper as f32 / all as f32
 }
@@ -284,6 +290,74 @@ fn add_light_lines(
     rulings.vertical.extend(light.rulings.vertical);
 }
 
+/// A drawn page's paper is white: a grey short of it is drawn, however
+/// faint. Cells filled a grey too faint for light ink, `faint` the pixels
+/// short of paper, with gutters of white between them, are a grid; each
+/// cell with another across a gutter gives its edges as rulings, as light
+/// ones do (`light_lines`). Nothing else of a faint tint is a line: a
+/// page's background, zebra stripes, columns of tints side by side are
+/// one box here, with no cell beside it.
+fn add_faint_cells(page: &PageImage, cfg: &DetectConfig, faint: &InkBits, rulings: &mut Rulings) {
+    // As narrow as the shortest ruling: a box is one by its height, and
+    // a stub of labels set sideways is a narrow column.
+    let min_len = (cfg.min_line_length * page.scale).round().max(2.0) as u32;
+    let max_thick = (cfg.max_line_thickness * page.scale).round().max(1.0) as u32;
+    let (boxes, _) = filled_boxes(&strokes(&faint.row_runs(min_len)), max_thick);
+    for b in boxes
+        .iter()
+        .filter(|b| boxes.iter().any(|n| beside(b, n, max_thick)) && one_tone(&page.pixels, b))
+    {
+        let (x0, y0) = page.to_points(b.0 as f32, b.1 as f32);
+        let (x1, y1) = page.to_points(b.2 as f32, b.3 as f32);
+        for r in [Ruling::new(y0, x0, x1), Ruling::new(y1, x0, x1)] {
+            if !known(&rulings.horizontal, &r) {
+                rulings.horizontal.push(r);
+            }
+        }
+        for r in [Ruling::new(x0, y0, y1), Ruling::new(x1, y0, y1)] {
+            if !known(&rulings.vertical, &r) {
+                rulings.vertical.push(r);
+            }
+        }
+    }
+}
+
+/// Whether a page image has a fill of a faint tint, lighter than light ink
+/// and short of paper: 32 pixels of it, aligned, on each of three rows
+/// `FAINT_FILL_STEP` apart (the anti-aliased edge of a line is one row
+/// high). Every `FAINT_FILL_STEP`th row is read, and of those only as far
+/// as a pixel of another tone in each stretch of 32: paper ends most at
+/// their first.
+fn has_a_faint_fill(pixels: &Grey) -> bool {
+    const STRETCH: usize = 32;
+    let width = pixels.width() as usize;
+    let faint = |v: &u8| (LIGHT_LINE_THRESHOLD..DRAWN_PAPER).contains(v);
+    let mut running = vec![0u32; width / STRETCH];
+    let rows = pixels.as_raw().chunks_exact(width.max(1));
+    for row in rows.step_by(FAINT_FILL_STEP) {
+        for (run, stretch) in running.iter_mut().zip(row.chunks_exact(STRETCH)) {
+            *run = if stretch.iter().all(faint) {
+                *run + 1
+            } else {
+                0
+            };
+            if *run >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Rows apart that `has_a_faint_fill` reads.
+const FAINT_FILL_STEP: usize = 4;
+
+/// Whether one of `lines` covers `r` already, give or take a point.
+fn known(lines: &[Ruling], r: &Ruling) -> bool {
+    (lines.iter())
+        .any(|l| (l.pos - r.pos).abs() <= 1.0 && l.start <= r.start + 1.0 && l.end >= r.end - 1.0)
+}
+
 /// The thin strokes of `light` ink not among `found`, as rulings, and the
 /// lines over and along light fills.
 fn light_lines(
@@ -294,11 +368,6 @@ fn light_lines(
     drawn: bool,
     found: &Rulings,
 ) -> LightLines {
-    let known = |lines: &[Ruling], r: &Ruling| {
-        lines.iter().any(|l| {
-            (l.pos - r.pos).abs() <= 1.0 && l.start <= r.start + 1.0 && l.end >= r.end - 1.0
-        })
-    };
     let min_len = (LIGHT_LINE_LENGTHS * cfg.min_line_length * page.scale)
         .round()
         .max(2.0) as u32;
@@ -412,11 +481,9 @@ fn light_lines(
         // across a narrow gutter is a cell of it, its edges rulings (a dark
         // box's are already). (Of two tones, it is cells of both stacked
         // without a gutter: their edges are not its own.)
-        let beside = |b: &PixelBox, n: &PixelBox| {
-            across_a_gutter(b, n, max_thick, true) || across_a_gutter(b, n, max_thick, false)
-        };
         for &(x0, y0, x1, y1) in light_fills.iter().filter(|b| {
-            (light_fills.iter().chain(boxes)).any(|n| beside(b, n)) && one_tone(&page.pixels, b)
+            (light_fills.iter().chain(boxes)).any(|n| beside(b, n, max_thick))
+                && one_tone(&page.pixels, b)
         }) {
             let (x0, y0, x1, y1) = (x0 as f32, y0 as f32, x1 as f32, y1 as f32);
             across.extend([(y0, x0, x1), (y1, x0, x1)]);
@@ -513,6 +580,12 @@ fn darker_than_beside(pixels: &Grey, s: &Stroke, y: u32) -> bool {
 /// beside paper is no line, however white).
 fn shows_over(v: u8, a: u8, b: u8) -> bool {
     a.min(b).saturating_sub(v) >= LINE_OVER_FILL
+}
+
+/// Whether box `b` stands beside box `n` as two cells of a grid of fills,
+/// in a row or a column (see `across_a_gutter`).
+fn beside(b: &PixelBox, n: &PixelBox, max_thick: u32) -> bool {
+    across_a_gutter(b, n, max_thick, true) || across_a_gutter(b, n, max_thick, false)
 }
 
 /// Whether box `b` stands beside box `n` as two cells of a grid of fills,
@@ -780,6 +853,8 @@ fn into_a_box(s: Stroke, runs: &[(u32, u32, u32)], max_thick: u32) -> Vec<Stroke
 /// Light ink for `add_light_lines`, and how many shortest rulings long such a
 /// line must be.
 const LIGHT_LINE_THRESHOLD: u8 = 240;
+/// A drawn page's paper: white, give or take anti-aliasing.
+const DRAWN_PAPER: u8 = 249;
 /// Each half of a light line split over two rows of pixels is darker than
 /// this (together about as dark as `LIGHT_LINE_THRESHOLD`), and the paper
 /// beside it not.
@@ -1092,6 +1167,63 @@ mod tests {
         let r = find_rulings(&page, &Config::default().detect, true);
         assert_eq!(positions(&r.vertical), vec![10, 62, 116, 168], "{r:?}");
         assert_eq!(positions(&r.horizontal), vec![10, 42, 74], "{r:?}");
+    }
+
+    #[test]
+    fn cells_filled_the_faintest_grey_apart_by_gutters_are_a_grid_on_a_drawn_page() {
+        // Two rows of three cells a grey of 244, four pixels of paper
+        // between them: on a drawn page paper is white, and the gutters are
+        // the grid's lines; on a scan such a grey is the paper's grain.
+        let cells = |img: &mut GrayImage, tone: u8| {
+            for x0 in [10, 64, 118] {
+                for y0 in [10, 44] {
+                    for y in y0..y0 + 30 {
+                        for x in x0..x0 + 50 {
+                            img.put_pixel(x, y, Luma([tone]));
+                        }
+                    }
+                }
+            }
+        };
+        let page = page_with(|img| cells(img, 244));
+        let r = find_rulings(&page, &Config::default().detect, true);
+        assert_eq!(positions(&r.vertical), vec![10, 62, 116, 168], "{r:?}");
+        assert_eq!(positions(&r.horizontal), vec![10, 42, 74], "{r:?}");
+        let r = find_rulings(&page, &Config::default().detect, false);
+        assert!(r.horizontal.is_empty() && r.vertical.is_empty(), "{r:?}");
+        // Columns of faint tints side by side, no gutter between them (a
+        // table's banded columns): one box, no grid of its own.
+        let page = page_with(|img| {
+            for y in 10..74 {
+                for x in 10..168 {
+                    img.put_pixel(x, y, Luma([if (x - 10) / 52 % 2 == 0 { 244 } else { 246 }]));
+                }
+            }
+        });
+        let r = find_rulings(&page, &Config::default().detect, true);
+        assert!(r.horizontal.is_empty() && r.vertical.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn a_narrow_stub_beside_faint_cells_is_a_column_of_their_grid() {
+        // A stub of labels set sideways: light cells 24 pixels wide,
+        // shorter than a light line must be long, one above another, each
+        // beside a cell of the faintest grey, gutters of paper between.
+        let page = page_with(|img| {
+            for y0 in [10, 54] {
+                for y in y0..y0 + 40 {
+                    for x in 10..34 {
+                        img.put_pixel(x, y, Luma([235]));
+                    }
+                    for x in 38..118 {
+                        img.put_pixel(x, y, Luma([244]));
+                    }
+                }
+            }
+        });
+        let r = find_rulings(&page, &Config::default().detect, true);
+        assert_eq!(positions(&r.vertical), vec![10, 36, 118], "{r:?}");
+        assert_eq!(positions(&r.horizontal), vec![10, 52, 94], "{r:?}");
     }
 
     #[test]
