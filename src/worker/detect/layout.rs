@@ -24,7 +24,7 @@ use std::borrow::Borrow;
 
 use super::grid::{cells_from_sets, DisjointSets};
 use super::rulings::Ruling;
-use crate::table::{Evidence, Grid, Rect, TableRegion};
+use crate::table::{Cell, Evidence, Grid, Rect, TableRegion};
 use crate::worker::extract::{is_cjk, slot, TextChar};
 
 /// A word gap wider than this many em separates two cells of a line.
@@ -3059,6 +3059,9 @@ fn aligned_columns(block: &[Line], cols: &[(f32, f32)]) -> usize {
 /// value and its error or change beneath it.
 pub const MIN_STACKED_FIGURES: usize = 3;
 
+/// How far apart, in ems, the middles of two lines of a row may be.
+const LEVEL_LINES: f32 = 0.3;
+
 /// Other lines a line with a single column gap must share it with to
 /// count as columned.
 const ONE_GAP_LINED_UP: usize = 4;
@@ -3069,20 +3072,20 @@ const ONE_GAP_LINED_UP: usize = 4;
 /// frame, a rule under the header, one line after the first column) and the
 /// text layout decides. Gaps that do not line up are justified text.
 pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
-    let (mut stacked, mut filled) = (0usize, 0usize);
+    let mut stacked = 0usize;
     let mut line_gaps: Vec<Vec<(f32, f32)>> = Vec::new();
-    for cell in &grid.cells {
-        let r = grid.cell_rect(cell);
-        let cell_chars: Vec<&TextChar> = chars
-            .iter()
-            .copied()
-            .filter(|c| r.contains(c.cx(), c.cy()))
-            .collect();
-        let inside = page_lines(&cell_chars);
-        if inside.is_empty() {
-            continue;
-        }
-        filled += 1;
+    let cells: Vec<(&Cell, Rect, Vec<Line>)> = (grid.cells.iter())
+        .map(|cell| {
+            let r = grid.cell_rect(cell);
+            let cell_chars: Vec<&TextChar> = (chars.iter().copied())
+                .filter(|c| r.contains(c.cx(), c.cy()))
+                .collect();
+            (cell, r, page_lines(&cell_chars))
+        })
+        .filter(|(_, _, lines)| !lines.is_empty())
+        .collect();
+    let filled = cells.len();
+    for (k, (cell, r, inside)) in cells.iter().enumerate() {
         // Wrapped text fills every line but the last; values stacked as rows
         // leave some of them short.
         let widest = inside.iter().map(|l| l.bbox.width()).fold(0.0, f32::max);
@@ -3097,7 +3100,19 @@ pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
                 l.words.iter().all(|w| is_number(&w.text))
                     || l.words.len() == 1 && l.words[0].text.chars().any(|c| c.is_ascii_digit())
             });
-        if inside.len() >= 2 && (widest < 0.5 * r.width() || short) || figures {
+        // Rows the grid left out run across it: their lines sit level with
+        // lines of other cells of the grid's row. A list in a cell beside
+        // one label (causes under a condition) is the cell's own.
+        let level = |l: &Line| {
+            (cells.iter().enumerate()).any(|(j, (other, _, lines))| {
+                j != k
+                    && other.row < cell.row + cell.rowspan
+                    && cell.row < other.row + other.rowspan
+                    && (lines.iter()).any(|o| (o.cy() - l.cy()).abs() < LEVEL_LINES * l.size)
+            })
+        };
+        let across_rows = || 2 * inside.iter().filter(|l| level(l)).count() >= inside.len();
+        if (inside.len() >= 2 && (widest < 0.5 * r.width() || short) || figures) && across_rows() {
             stacked += 1;
         }
         // (A list's mark set off from its item is no column.)
@@ -5525,6 +5540,34 @@ mod tests {
         let (chars, grid) = frame_over(&pairs, vec![55.0, 150.0, 200.0]);
         let refs: Vec<&TextChar> = chars.iter().collect();
         assert!(!under_segmented(&refs, &grid));
+    }
+
+    #[test]
+    fn a_list_in_a_cell_beside_one_label_is_the_cells_own_rows_across_the_grid_are_not() {
+        let items = [
+            "- Wrong product code",
+            "- Duplicate order",
+            "- Credit hold",
+            "- Price list out of date",
+            "- Customer number missing",
+        ];
+        // One label, level with the list's first item: the list is the
+        // cell's, the grid's row is the table's.
+        let listed: Vec<Vec<(&str, f32)>> = (items.iter().enumerate())
+            .map(|(k, &item)| vec![(if k == 0 { "Ordering" } else { "" }, 60.0), (item, 160.0)])
+            .collect();
+        let cols = vec![55.0, 150.0, 400.0];
+        let (chars, grid) = frame_over(&listed, cols.clone());
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        assert!(!under_segmented(&refs, &grid));
+        // A label level with every item: rows the grid did not rule.
+        let labels = ["North", "South", "East", "West", "Central"];
+        let rows: Vec<Vec<(&str, f32)>> = (labels.iter().zip(items))
+            .map(|(&label, item)| vec![(label, 60.0), (item, 160.0)])
+            .collect();
+        let (chars, grid) = frame_over(&rows, cols);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        assert!(under_segmented(&refs, &grid));
     }
 
     #[test]
