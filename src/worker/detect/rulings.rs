@@ -323,11 +323,11 @@ fn add_faint_cells(page: &PageImage, cfg: &DetectConfig, faint: &InkBits, ruling
 }
 
 /// Whether a page image has a fill of a faint tint, lighter than light ink
-/// and short of paper: 32 pixels of it, aligned, on each of three rows
+/// and short of paper: 32 pixels of it, aligned, on each of two rows
 /// `FAINT_FILL_STEP` apart (the anti-aliased edge of a line is one row
-/// high). Every `FAINT_FILL_STEP`th row is read, and of those only as far
-/// as a pixel of another tone in each stretch of 32: paper ends most at
-/// their first.
+/// high; a cell, a line of text high, is more than twice the step). Every
+/// `FAINT_FILL_STEP`th row is read, and of those only as far as a pixel of
+/// another tone in each stretch of 32: paper ends most at their first.
 fn has_a_faint_fill(pixels: &Grey) -> bool {
     const STRETCH: usize = 32;
     let width = pixels.width() as usize;
@@ -341,7 +341,7 @@ fn has_a_faint_fill(pixels: &Grey) -> bool {
             } else {
                 0
             };
-            if *run >= 3 {
+            if *run >= 2 {
                 return true;
             }
         }
@@ -350,7 +350,7 @@ fn has_a_faint_fill(pixels: &Grey) -> bool {
 }
 
 /// Rows apart that `has_a_faint_fill` reads.
-const FAINT_FILL_STEP: usize = 4;
+const FAINT_FILL_STEP: usize = 8;
 
 /// Whether one of `lines` covers `r` already, give or take a point.
 fn known(lines: &[Ruling], r: &Ruling) -> bool {
