@@ -2572,15 +2572,17 @@ fn looks_like_a_table(
     if aligned_cols < 2 {
         return false;
     }
-    // A first column of one list mark per row beside text (a bullet may be
-    // printed twice, a little apart) is a list's bullets, or the numbers
-    // of numbered paragraphs or headings; under a heading too.
+    // A first column of one list mark per row beside text (a row's bullet
+    // may be printed twice, a little apart, its numbered headings' numbers
+    // once) is a list's bullets, or the numbers of numbered paragraphs or
+    // headings; under a heading too.
     let list_marks = |from: usize| {
-        let tokens = first_col_tokens_of(&rows[from..]);
-        let marked_rows = filled[from..].iter().filter(|row| row[0] > 0).count();
-        let symbols = (tokens.iter()).all(|t| !t.chars().any(char::is_alphanumeric));
-        let per_row = if symbols { 2 } else { 1 };
-        tokens.len() <= per_row * marked_rows && tokens.iter().all(|t| is_list_mark(t))
+        rows[from..].iter().all(|row| {
+            let tokens = first_col_tokens_of(std::slice::from_ref(row));
+            let symbols = (tokens.iter()).all(|t| !t.chars().any(char::is_alphanumeric));
+            let per_row = if symbols { 2 } else { 1 };
+            tokens.len() <= per_row && tokens.iter().all(|t| is_list_mark(t))
+        })
     };
     // (Under a heading, or under a lead-in sentence of two lines.)
     let list_from = (0..=2).find(|&from| rows.len() >= from + 2 && list_marks(from));
@@ -3250,6 +3252,37 @@ mod tests {
         put(&mut chars, "169", 440.0, 110.0);
         let tables = detect(&chars, &[]);
         assert!(tables.is_empty(), "{tables:?}");
+    }
+
+    #[test]
+    fn numbered_headings_over_a_bullet_printed_twice_are_a_list() {
+        // Under a running head with its page number at 440: two numbered
+        // headings ("II.", "A.") at x = 30, then an item whose bullet is
+        // drawn twice, the second glyph right after the first (once in the
+        // text's font, once in a symbol font), the text from 50, and a
+        // second item; columns at 30, 50 and 440.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let mut put = |chars: &mut Vec<TextChar>, s: &str, x: f32, y: f32| {
+            id += 1;
+            text(chars, s, x, y, id);
+        };
+        put(&mut chars, "Chapter 5 - Item 265", 290.0, 26.0);
+        put(&mut chars, "73", 440.0, 26.0);
+        put(&mut chars, "II.", 30.0, 60.0);
+        put(&mut chars, "METABOLIC ACIDOSIS", 50.0, 60.0);
+        put(&mut chars, "A.", 30.0, 81.0);
+        put(&mut chars, "Diagnosis of metabolic acidosis", 50.0, 81.0);
+        for y in [95.0, 109.0] {
+            put(&mut chars, "\u{25a0}", 30.0, y);
+            put(&mut chars, "\u{25a0}", 35.0, y);
+            put(&mut chars, "Look for it in the following cases", 50.0, y);
+        }
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let lines = page_lines(&refs);
+        let rows: Vec<Vec<usize>> = (0..lines.len()).map(|i| vec![i]).collect();
+        let cols = [(30.0, 45.0), (50.0, 390.0), (440.0, 450.0)];
+        assert!(!looks_like_a_table(&lines, &rows, &cols, false));
     }
 
     #[test]
