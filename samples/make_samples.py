@@ -139,7 +139,7 @@ Files written:
                             header row: booktabs with two columns, unruled with
                             three, unruled with two; then two newspaper columns
                             of justified running text, which are not a table
-  page-columns.pdf / .json  four pages (issue 12, class 3): a booktabs table
+  page-columns.pdf / .json  five pages (issue 12, class 3): a booktabs table
                             just above two columns of rules-book text
                             (headings, labelled paragraphs, bullets) that line
                             up across the gutter: the table alone; then a page
@@ -147,7 +147,15 @@ Files written:
                             beside a page column of larger text, two notes
                             under its bottom rule; then a bulleted list under
                             a two-line lead-in, a running head and the page
-                            number in the margin beside it: no table
+                            number in the margin beside it: no table; then two
+                            page columns of paragraphs under a page head, a
+                            table between paragraphs of the right one, its
+                            rows level with the left one's lines, its first
+                            amount's currency sign set apart: the table alone
+  side-by-side.pdf / .json  two tables side by side, a rule under every row of
+                            each, rows at different heights, wrapped cells;
+                            under them two booktabs tables side by side: four
+                            tables
   numbered-lines.pdf / .json two pages (issue 12, class 3): a pleading whose
                             lines (blank ones too) are numbered down the margin,
                             an unruled table among them: the table alone; then
@@ -2056,7 +2064,44 @@ def sample_page_columns():
     column_flow(p2, MARGIN + col_w + 20, y, col_w, RULES_LEFT[7:] + RULES_RIGHT[:6])
     p2.text(MARGIN, 40, "Annual report 2024")
     p3, rates = small_table_beside_text_page()
-    return [p1.content(), p2.content(), p3, list_beside_running_head_page()], [(1, table), (3, rates)]
+    p5, allowances = table_in_a_page_column_page()
+    pages = [p1.content(), p2.content(), p3, list_beside_running_head_page(), p5]
+    return pages, [(1, table), (3, rates), (5, allowances)]
+
+
+def table_in_a_page_column_page():
+    """Two page columns of paragraphs under a page head, their lines meeting
+    across the gutter where baselines do; in the right column, between two
+    paragraphs, a table of two columns whose rows are 16 pt apart (off the
+    text's grid): labels set left, amounts set right, the first amount's
+    currency sign apart at the column's left edge."""
+    p = Page()
+    col_w = (PAGE_W - 2 * MARGIN - 20) / 2
+    right = MARGIN + col_w + 20
+    p.text(MARGIN, 800, "Notice 1036", "F2", 10)
+    p.text(right, 800, "Department of Revenue", "F2", 10)
+    p.line(MARGIN, 792, PAGE_W - MARGIN, 792)
+    top = 770
+    column_flow(p, MARGIN, top, col_w, [("p", item[-1]) for item in RULES_LEFT + RULES_RIGHT])
+    y = column_flow(p, right, top, col_w, [("p", item[-1]) for item in RULES_RIGHT[1:3]]) - 26
+    amount_right, sign_x = right + col_w - 10, right + col_w - 70
+    p.text(right, y, "Payroll period", "F2", 9)
+    p.text(amount_right - text_width("Allowance", "F2", 9), y, "Allowance", "F2", 9)
+    rows = [["Payroll period", "Allowance"]]
+    for k, (period, amount) in enumerate([
+        ("Weekly", "71.15"), ("Biweekly", "142.31"), ("Semimonthly", "154.17"),
+        ("Monthly", "308.33"), ("Quarterly", "925.00"), ("Semiannually", "1,850.00"),
+        ("Annually", "3,700.00"), ("Daily or other", "14.23"),
+    ]):
+        y -= 16
+        p.text(right, y, period)
+        p.text(amount_right - text_width(amount, "F1", 10), y, amount)
+        if k == 0:
+            p.text(sign_x, y, "$")
+        rows.append([period, "$ " + amount if k == 0 else amount])
+    column_flow(p, right, y - 26, col_w, [("p", item[-1]) for item in RULES_LEFT[1:3]])
+    p.text(MARGIN, 40, "Annual report 2024")
+    return p.content(), Placed(rows)
 
 
 def list_beside_running_head_page():
@@ -2171,6 +2216,53 @@ PLEADING_AFTER = (
     "",
     "",
 )
+
+
+def sample_side_by_side():
+    # Issue 12: two tables set side by side, a rule under every row of each
+    # and none across both, their rows at different heights (so lines of
+    # both meet on one baseline): two tables, each row its own, wrapped
+    # cells whole. Under them, two booktabs tables side by side whose
+    # header lines meet: two tables too.
+    p = Page()
+    y = p.title("Animals and Their Sounds", 790) - 30
+    half = (PAGE_W - 2 * MARGIN - 24) / 2
+    left_rows = [
+        ["Animal", "Action", "Result"],
+        ["Cat", "Says", "Meow"],
+        ["Parastratio-\nsphecomyia", "Says", "bzzzzzzz"],
+        ["Fox", "Says", "Ring-ding-\ndingeding\nGering-\ndingeding"],
+    ]
+    right_rows = [
+        ["Animal", "Action", "Result"],
+        ["Dogs/wolves/\nmore dogs", "Says", "Bow-wow/\nruff-ruff"],
+        ["Donkey", "Says", "Hee-Haw\nHee-Haw"],
+        ["Fox", "Says", "Wa-pa-pa-pa-\npa-pa-pow"],
+    ]
+    widths = [half * 0.4, half * 0.25, half * 0.35]
+    bottom = min(
+        wrapped_rows(p, y, widths, left_rows, "lll", "middle", size=10, rules="rows", row_gap=10),
+        wrapped_rows(p, y + 7, widths, right_rows, "lll", "middle", size=10, rules="rows", row_gap=7,
+                     x=MARGIN + half + 24),
+    )
+    y = bottom - 40
+    years = [
+        ["Year", "Births", "Deaths"],
+        ["2021", "10,412", "9,870"],
+        ["2022", "10,128", "10,006"],
+        ["2023", "9,904", "10,233"],
+    ]
+    moves = [
+        ["Year", "Moved in", "Moved out"],
+        ["2021", "3,210", "2,874"],
+        ["2022", "3,418", "3,002"],
+        ["2023", "3,655", "3,120"],
+    ]
+    widths = [half * 0.3, half * 0.35, half * 0.35]
+    wrapped_rows(p, y, widths, years, "lrr", "top", size=10)
+    wrapped_rows(p, y, widths, moves, "lrr", "top", size=10, x=MARGIN + half + 24)
+    tables = [(1, Placed(rows)) for rows in (left_rows, right_rows, years, moves)]
+    return [p.content()], tables
 
 
 def sample_numbered_lines():
@@ -3922,6 +4014,7 @@ def main():
         ("group-rules", sample_group_rules, False),
         ("prose-cells", sample_prose_cells, False),
         ("page-columns", sample_page_columns, False),
+        ("side-by-side", sample_side_by_side, False),
         ("numbered-lines", sample_numbered_lines, False),
         ("ruled-rows", sample_ruled_rows, False),
         ("column-gaps", sample_column_gaps, False),

@@ -117,7 +117,7 @@ const MAX_NUMBER_CHARS: usize = 40;
 /// Significant digits a double holds exactly; more would change the value.
 const MAX_SIGNIFICANT_DIGITS: usize = 15;
 /// Signs that may stand before or after an amount.
-const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '₫', '฿'];
+pub const CURRENCY: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '₫', '฿'];
 
 /// Reads a cell's text as a number, a date or text; a day-first date only
 /// when it cannot be read month first (`31/03/2024`).

@@ -98,6 +98,15 @@ const IDEOGRAPHS_PER_WORD: usize = 3;
 /// this share of them.
 const MIN_RUNNING_BREAKS: usize = 3;
 const RUNNING_SHARE: f32 = 0.4;
+/// Two columns of a page are apart by a gutter this wide at least, and
+/// each holds this many lines of running text.
+const GUTTER_EM: f32 = 1.5;
+const MIN_COLUMN_PROSE_LINES: usize = 3;
+/// Lines running one under another with short text on both sides of a
+/// gutter: a table's rows across it.
+const MAX_ROWS_ACROSS_A_GUTTER: usize = 3;
+/// The widest gap, in em, between a currency sign and its amount.
+const MAX_SIGN_GAP_EM: f32 = 8.0;
 
 #[derive(Debug, Clone)]
 struct Word {
@@ -478,8 +487,16 @@ fn segments(words: &[Word], size: f32) -> Vec<Segment> {
                 last_em.max(w.size)
             }
         };
+        // A currency sign set apart at a column's left edge belongs to
+        // the amount right-aligned after it.
+        let sign_of = |s: &Segment| {
+            s.words.len() == 1
+                && is_currency_sign(&words[s.words.start].text)
+                && is_number(&w.text)
+                && w.bbox.x0 - s.x1 <= MAX_SIGN_GAP_EM * em(s)
+        };
         match out.last_mut() {
-            Some(s) if w.bbox.x0 - s.x1 <= COLUMN_GAP_EM * em(s) => {
+            Some(s) if w.bbox.x0 - s.x1 <= COLUMN_GAP_EM * em(s) || sign_of(s) => {
                 s.x1 = s.x1.max(w.bbox.x1);
                 s.words.end = i + 1;
                 last_em = last_em.max(w.size);
@@ -1293,6 +1310,15 @@ fn split_numbers_from_text(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f
     out
 }
 
+/// A currency sign standing as a word of its own.
+fn is_currency_sign(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars
+        .next()
+        .is_some_and(|c| crate::numbers::CURRENCY.contains(&c))
+        && chars.next().is_none()
+}
+
 /// A number as tables print it: digits with separators, a sign, brackets,
 /// a currency sign or a percent.
 fn is_number(token: &str) -> bool {
@@ -1431,6 +1457,9 @@ fn occupied(line: &Line, cols: &[(f32, f32)]) -> Vec<bool> {
 }
 
 fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> Vec<TableRegion> {
+    if let Some(sides) = tables_side_by_side(block, rules) {
+        return tables_in_columns(&sides, rules, verticals);
+    }
     let block = above_a_closing_rule(block, rules);
     let drawn = column_lines(block, verticals);
     let cols = columns(block);
@@ -1539,11 +1568,20 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         0
     };
     if rows.len() >= 3 && unbroken <= nearly {
-        return Vec::new();
+        // Unless the page is set in columns whose lines met where their
+        // baselines did: then a table in one of them is read in its column.
+        return (page_columns(block).iter())
+            .flat_map(|sides| tables_in_columns(sides, rules, verticals))
+            .collect();
     }
     // Page text in columns beside (or under) a table: what lies between
     // its lines is read again on its own.
     if let Some(pieces) = between_running_text(block, &runs, &rows, &breaks) {
+        // Two such columns all the way down are the page's: a table in one
+        // stands level with the other's lines, between none of them.
+        if let Some(sides) = page_columns(block) {
+            return tables_in_columns(&sides, rules, verticals);
+        }
         return (pieces.iter())
             .flat_map(|piece| table_from_block(piece, rules, verticals))
             .collect();
@@ -2837,6 +2875,116 @@ fn beside_a_text_column(
     (lines.len() >= 2).then_some(lines)
 }
 
+/// Empty strips at least `GUTTER_EM` wide that no word of any of the
+/// block's lines crosses, the widest first.
+fn gutters(block: &[Line]) -> Vec<(f32, f32)> {
+    let size = median(block.iter().map(|l| l.size).collect());
+    let mut spans: Vec<(f32, f32)> = (block.iter().flat_map(|l| &l.words))
+        .map(|w| (w.bbox.x0, w.bbox.x1))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let Some(&(_, first_end)) = spans.first() else {
+        return Vec::new();
+    };
+    let mut gaps = Vec::new();
+    let mut reach = first_end;
+    for &(x0, x1) in &spans[1..] {
+        if x0 - reach >= GUTTER_EM * size {
+            gaps.push((reach, x0));
+        }
+        reach = reach.max(x1);
+    }
+    gaps.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
+    gaps
+}
+
+/// The block's lines either side of a gutter.
+fn sides_of(block: &[Line], (gap0, gap1): (f32, f32)) -> [Vec<Line>; 2] {
+    [
+        lines_of_words(block, |w| w.bbox.x1 <= gap0),
+        lines_of_words(block, |w| w.bbox.x0 >= gap1),
+    ]
+}
+
+/// The tables of lines parted into columns (of a page, or of two tables
+/// side by side), each column read on its own.
+fn tables_in_columns(
+    sides: &[Vec<Line>],
+    rules: &[Ruling],
+    verticals: &[Ruling],
+) -> Vec<TableRegion> {
+    (sides.iter().flat_map(|side| blocks(side)))
+        .filter(|b| !mostly_running_text(b))
+        .flat_map(|b| table_from_block(&b, rules, verticals))
+        .collect()
+}
+
+/// The block's lines cut at a gutter (`gutters`) between two columns of the
+/// page, each with running text in `MIN_COLUMN_PROSE_LINES` lines or more.
+/// A table's columns are apart like that too, but its cells beside a
+/// column of prose are figures or terms, not sentences.
+fn page_columns(block: &[Line]) -> Option<[Vec<Line>; 2]> {
+    let running =
+        |l: &Line| (word_runs(l).iter()).any(|run| prose_words(l, run) >= MIN_RUNNING_WORDS);
+    let prose_lines = |lines: &[Line]| lines.iter().filter(|l| running(l)).count();
+    // A table across the gutter has rows of short cells on both sides of
+    // it, one under another; page columns meet in such a line now and then
+    // (a page head, a paragraph's last words beside a table's row).
+    let across_the_gutter = |gap: (f32, f32)| {
+        let mut run = 0;
+        (block.iter()).any(|line| {
+            let [left, right] = sides_of(std::slice::from_ref(line), gap);
+            let short_both =
+                !left.is_empty() && !right.is_empty() && !left.iter().chain(&right).any(running);
+            run = if short_both { run + 1 } else { 0 };
+            run >= MAX_ROWS_ACROSS_A_GUTTER
+        })
+    };
+    (gutters(block).into_iter())
+        .filter(|&gap| !across_the_gutter(gap))
+        .map(|gap| sides_of(block, gap))
+        .find(|sides| {
+            sides
+                .iter()
+                .all(|side| prose_lines(side) >= MIN_COLUMN_PROSE_LINES)
+        })
+}
+
+/// The block's lines cut at a gutter (`gutters`) that parts the rules
+/// drawn across it into two tables side by side: two rules at least on
+/// each side, none reaching over it. (A table's rules run under all its
+/// columns, or under a group of them beside a rule across the table.)
+fn tables_side_by_side(block: &[Line], rules: &[Ruling]) -> Option<[Vec<Line>; 2]> {
+    let (Some(first), Some(last)) = (block.first(), block.last()) else {
+        return None;
+    };
+    let size = median(block.iter().map(|l| l.size).collect());
+    let (y0, y1) = (first.bbox.y0 - size, last.bbox.y1 + size);
+    let x0 = (block.iter().map(|l| l.bbox.x0)).fold(f32::INFINITY, f32::min);
+    let x1 = (block.iter().map(|l| l.bbox.x1)).fold(f32::NEG_INFINITY, f32::max);
+    let near: Vec<&Ruling> = (rules.iter())
+        .filter(|r| r.pos >= y0 && r.pos <= y1 && r.end > x0 && r.start < x1)
+        .collect();
+    (gutters(block).into_iter())
+        .find(|&(gap0, gap1)| {
+            // A table's rules reach past its words, into the gutter.
+            let left = near
+                .iter()
+                .filter(|r| r.end <= gap1 && r.start < gap0)
+                .count();
+            let right = near
+                .iter()
+                .filter(|r| r.start >= gap0 && r.end > gap1)
+                .count();
+            let across = near
+                .iter()
+                .filter(|r| r.start < gap0 && r.end > gap1)
+                .count();
+            left >= 2 && right >= 2 && across == 0
+        })
+        .map(|gap| sides_of(block, gap))
+}
+
 /// `block`'s lines cut to the words `keep` keeps; lines left empty go.
 fn lines_of_words(block: &[Line], keep: impl Fn(&Word) -> bool) -> Vec<Line> {
     (block.iter())
@@ -3283,6 +3431,118 @@ mod tests {
         let rows: Vec<Vec<usize>> = (0..lines.len()).map(|i| vec![i]).collect();
         let cols = [(30.0, 45.0), (50.0, 390.0), (440.0, 450.0)];
         assert!(!looks_like_a_table(&lines, &rows, &cols, false));
+    }
+
+    #[test]
+    fn a_table_in_one_column_of_a_page_of_two_is_read_in_its_column() {
+        // Two page columns of running text, lines 12 pt apart: the left
+        // from x = 20 all the way down; the right from x = 250, two lines,
+        // then a table of eight rows 16 pt apart (labels at 250, amounts
+        // right-aligned to 450, the first with its currency sign apart at
+        // 400), then two lines more; over both, a page head. Where
+        // baselines meet, a line of the page runs across both columns.
+        let left = "the employer tax rate for social security remains unchanged at six \
+                    point two per cent and the wage base limit is higher than last year \
+                    while there is no wage base limit for the other tax at all";
+        // Filled to 36 characters (180 pt) a line, three times over.
+        let lines = wrapped(&[left, left, left].join(" "), 36);
+        let (mut chars, mut id) = (Vec::new(), 0);
+        for (k, line) in lines.iter().enumerate() {
+            id += 1;
+            text(&mut chars, line, 20.0, 40.0 + 12.0 * k as f32, id);
+        }
+        // Over both, a page head.
+        text(&mut chars, "Notice 1036", 20.0, 26.0, 1000);
+        text(&mut chars, "Internal Revenue Service", 250.0, 26.0, 1001);
+        let prose = [
+            "Attached are early copies of the tables that",
+            "will appear in the guide for employers.",
+        ];
+        for (k, line) in prose.iter().enumerate() {
+            id += 1;
+            text(&mut chars, line, 250.0, 40.0 + 12.0 * k as f32, id);
+            id += 1;
+            text(&mut chars, line, 250.0, 230.0 + 12.0 * k as f32, id);
+        }
+        let rows = [
+            ("Weekly", "71.15"),
+            ("Biweekly", "142.31"),
+            ("Semimonthly", "154.17"),
+            ("Monthly", "308.33"),
+            ("Quarterly", "925.00"),
+            ("Semiannually", "1,850.00"),
+            ("Annually", "3,700.00"),
+            ("Daily", "14.23"),
+        ];
+        for (k, (label, amount)) in rows.iter().enumerate() {
+            let y = 80.0 + 16.0 * k as f32;
+            id += 1;
+            text(&mut chars, label, 250.0, y, id);
+            if k == 0 {
+                id += 1;
+                text(&mut chars, "$", 400.0, y, id);
+            }
+            id += 1;
+            text(&mut chars, amount, 450.0 - 5.0 * amount.len() as f32, y, id);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (8, 2), "{grid:?}");
+        assert!(grid.cols[0] >= 240.0, "{grid:?}");
+    }
+
+    #[test]
+    fn tables_side_by_side_each_ruled_under_its_rows_are_two() {
+        // Two tables of three columns, 20 pt apart: the left at x = 20, 80,
+        // 140 (to 190), the right at 210, 270, 330 (to 380), each a header
+        // and three rows whose cells wrap to 1-3 lines 12 pt apart, a rule
+        // under every row of its own table (the two tables' rows fall at
+        // different heights, so lines of both meet on one baseline).
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut rules = Vec::new();
+        let mut table = |chars: &mut Vec<TextChar>, x: f32, rows: &[(&str, &str, &[&str])]| {
+            let mut y = 40.0;
+            rules.push(Ruling::new(y - 12.0, x - 2.0, x + 172.0));
+            for (label, verb, sound) in rows {
+                for (k, line) in sound.iter().enumerate() {
+                    id += 1;
+                    text(chars, line, x + 120.0, y + 12.0 * k as f32, id);
+                }
+                id += 1;
+                text(chars, label, x, y, id);
+                id += 1;
+                text(chars, verb, x + 60.0, y, id);
+                y += 12.0 * sound.len() as f32 + 6.0;
+                rules.push(Ruling::new(y - 12.0, x - 2.0, x + 172.0));
+            }
+        };
+        table(
+            &mut chars,
+            20.0,
+            &[
+                ("Animal", "Action", &["Result"]),
+                ("Cat", "Says", &["Meow"]),
+                ("Bee", "Says", &["bzzzzz"]),
+                ("Fox", "Says", &["Ring-ding-", "dingeding", "Gering-"]),
+            ],
+        );
+        table(
+            &mut chars,
+            210.0,
+            &[
+                ("Animal", "Action", &["Result"]),
+                ("Dog", "Says", &["Bow-wow/", "ruff-ruff"]),
+                ("Donkey", "Says", &["Hee-Haw"]),
+                ("Fox", "Says", &["Wa-pa-pa-", "pa-pow"]),
+            ],
+        );
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 2, "{tables:?}");
+        for t in &tables {
+            let grid = &t.grid;
+            assert_eq!((grid.row_count(), grid.col_count()), (4, 3), "{grid:?}");
+        }
     }
 
     #[test]
