@@ -140,6 +140,7 @@ fn drop_overprinted(chars: &mut Vec<TextChar>) {
     if !copy.contains(&true) {
         return;
     }
+    fill_holes_of_copies(chars, &glyphs, &mut copy);
     // A copy goes when a glyph beside it on its line (the structured
     // text's lines run in order) is a copy too, or it is its line's only one.
     let mut drop = vec![false; chars.len()];
@@ -158,6 +159,56 @@ fn drop_overprinted(chars: &mut Vec<TextChar>) {
     }
     let mut drop = drop.into_iter();
     chars.retain(|_| !drop.next().expect("one flag per character"));
+}
+
+/// A page may draw its text twice with a glyph of one draw a space in the
+/// other (`1 9` under `1.9`): a glyph the later draw has between copied
+/// ones, where the earlier draw has a space, fills that space, and the
+/// later draw is a copy through it; only where that makes the later draw's
+/// whole line a copy (a draw missing glyphs here and there is no copy of
+/// the text, nor the text of it). (Where the later draw has the space, the
+/// earlier one's glyph already stands.)
+fn fill_holes_of_copies(chars: &mut [TextChar], glyphs: &[usize], copy: &mut [bool]) {
+    let spaces: Vec<usize> = (0..chars.len())
+        .filter(|&i| chars[i].c.is_whitespace())
+        .collect();
+    // Per structured-text line: its glyphs not copied, and the holes found
+    // for them.
+    let mut lines: std::collections::BTreeMap<u32, (usize, Vec<(usize, usize)>)> =
+        std::collections::BTreeMap::new();
+    for (k, &i) in glyphs.iter().enumerate() {
+        if copy[i] {
+            continue;
+        }
+        let line = chars[i].line;
+        let entry = lines.entry(line).or_default();
+        entry.0 += 1;
+        let copied = |n: Option<&usize>| n.is_some_and(|&n| chars[n].line == line && copy[n]);
+        if !(k > 0 && copied(glyphs.get(k - 1)) && copied(glyphs.get(k + 1))) {
+            continue;
+        }
+        let g = &chars[i];
+        let tolerance = OVERPRINT * g.size;
+        let hole = (spaces.iter().copied()).find(|&w| {
+            let s = &chars[w];
+            w < i
+                && s.line != line
+                && (s.bbox.x0 - g.bbox.x0).abs() <= tolerance
+                && (s.bbox.y0 - g.bbox.y0).abs() <= tolerance
+        });
+        if let Some(w) = hole {
+            entry.1.push((i, w));
+        }
+    }
+    for (uncopied, holes) in lines.into_values() {
+        if holes.len() == uncopied {
+            for (i, w) in holes {
+                chars[w].c = chars[i].c;
+                chars[w].bbox = chars[i].bbox;
+                copy[i] = true;
+            }
+        }
+    }
 }
 
 /// Runs `f` with MuPDF's ICC colour management off. The structured text
@@ -581,6 +632,22 @@ pub(crate) mod tests {
         drop_overprinted(&mut chars);
         let text: String = chars.iter().map(|c| c.c).collect();
         assert_eq!(text, "TotalTotalll..2604x4");
+    }
+
+    #[test]
+    fn text_drawn_twice_with_a_space_for_a_glyph_in_one_draw_is_read_once_whole() {
+        // A row drawn twice over itself: first with a space where the
+        // second has the point ("1 9", "1.9"), then, further on, the
+        // second with a space where the first has the hyphen.
+        let mut chars = word("1 9", 10.0, 20.0, 0);
+        chars.extend(word("1.9", 10.0, 20.0, 1));
+        chars.extend(word("K2-19", 60.0, 20.0, 2));
+        chars.extend(word("K2 19", 60.0, 20.0, 3));
+        drop_overprinted(&mut chars);
+        let text: String = (chars.iter().map(|c| c.c))
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert_eq!(text, "1.9K2-19");
     }
 
     #[test]
