@@ -169,9 +169,18 @@ fn drop_overprinted(chars: &mut Vec<TextChar>) {
 /// the text, nor the text of it). (Where the later draw has the space, the
 /// earlier one's glyph already stands.)
 fn fill_holes_of_copies(chars: &mut [TextChar], glyphs: &[usize], copy: &mut [bool]) {
-    let spaces: Vec<usize> = (0..chars.len())
-        .filter(|&i| chars[i].c.is_whitespace())
-        .collect();
+    // The spaces by where they stand, in cells of a point: a glyph's hole
+    // is in its cell or one beside it.
+    let mut spaces: std::collections::HashMap<(i32, i32), Vec<usize>> =
+        std::collections::HashMap::new();
+    let cell_of = |r: &Rect| (r.x0.floor() as i32, r.y0.floor() as i32);
+    for (i, c) in chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.c.is_whitespace())
+    {
+        spaces.entry(cell_of(&c.bbox)).or_default().push(i);
+    }
     // Per structured-text line: its glyphs not copied, and the holes found
     // for them.
     let mut lines: std::collections::BTreeMap<u32, (usize, Vec<(usize, usize)>)> =
@@ -189,7 +198,13 @@ fn fill_holes_of_copies(chars: &mut [TextChar], glyphs: &[usize], copy: &mut [bo
         }
         let g = &chars[i];
         let tolerance = OVERPRINT * g.size;
-        let hole = (spaces.iter().copied()).find(|&w| {
+        let (x, y) = cell_of(&g.bbox);
+        let near = (x - 1..=x + 1)
+            .flat_map(|x| (y - 1..=y + 1).map(move |y| (x, y)))
+            .filter_map(|cell| spaces.get(&cell))
+            // However many a hostile page stacks on one spot.
+            .flat_map(|cell| cell.iter().take(MAX_SPACES_A_SPOT).copied());
+        let hole = near.into_iter().find(|&w| {
             let s = &chars[w];
             w < i
                 && s.line != line
@@ -210,6 +225,9 @@ fn fill_holes_of_copies(chars: &mut [TextChar], glyphs: &[usize], copy: &mut [bo
         }
     }
 }
+
+/// The spaces looked at on one spot of the page for a hole.
+const MAX_SPACES_A_SPOT: usize = 8;
 
 /// Runs `f` with MuPDF's ICC colour management off. The structured text
 /// device converts every span's colour to RGB, which we never read; with
