@@ -199,12 +199,12 @@ fn fill_holes_of_copies(chars: &mut [TextChar], glyphs: &[usize], copy: &mut [bo
         let g = &chars[i];
         let tolerance = OVERPRINT * g.size;
         let (x, y) = cell_of(&g.bbox);
-        let near = (x - 1..=x + 1)
+        let mut near = (x - 1..=x + 1)
             .flat_map(|x| (y - 1..=y + 1).map(move |y| (x, y)))
             .filter_map(|cell| spaces.get(&cell))
             // However many a hostile page stacks on one spot.
             .flat_map(|cell| cell.iter().take(MAX_SPACES_A_SPOT).copied());
-        let hole = near.into_iter().find(|&w| {
+        let hole = near.find(|&w| {
             let s = &chars[w];
             w < i
                 && s.line != line
