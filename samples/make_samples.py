@@ -2078,27 +2078,27 @@ def table_in_a_page_column_page():
     p = Page()
     col_w = (PAGE_W - 2 * MARGIN - 20) / 2
     right = MARGIN + col_w + 20
-    p.text(MARGIN, 800, "Notice 1036", "F2", 10)
-    p.text(right, 800, "Department of Revenue", "F2", 10)
+    p.text(MARGIN, 800, "Bulletin 12", "F2", 10)
+    p.text(right, 800, "Office of the Harbour Master", "F2", 10)
     p.line(MARGIN, 792, PAGE_W - MARGIN, 792)
     top = 770
     column_flow(p, MARGIN, top, col_w, [("p", item[-1]) for item in RULES_LEFT + RULES_RIGHT])
     y = column_flow(p, right, top, col_w, [("p", item[-1]) for item in RULES_RIGHT[1:3]]) - 26
     amount_right, sign_x = right + col_w - 10, right + col_w - 70
-    p.text(right, y, "Payroll period", "F2", 9)
-    p.text(amount_right - text_width("Allowance", "F2", 9), y, "Allowance", "F2", 9)
-    rows = [["Payroll period", "Allowance"]]
-    for k, (period, amount) in enumerate([
-        ("Weekly", "71.15"), ("Biweekly", "142.31"), ("Semimonthly", "154.17"),
-        ("Monthly", "308.33"), ("Quarterly", "925.00"), ("Semiannually", "1,850.00"),
-        ("Annually", "3,700.00"), ("Daily or other", "14.23"),
+    p.text(right, y, "Vessel", "F2", 9)
+    p.text(amount_right - text_width("Dues", "F2", 9), y, "Dues", "F2", 9)
+    rows = [["Vessel", "Dues"]]
+    for k, (vessel, amount) in enumerate([
+        ("Tug", "48.20"), ("Barge", "131.75"), ("Ferry", "162.40"),
+        ("Coaster", "295.10"), ("Tanker", "918.00"), ("Bulk carrier", "1,640.00"),
+        ("Container ship", "3,410.00"), ("Other, a day", "12.85"),
     ]):
         y -= 16
-        p.text(right, y, period)
+        p.text(right, y, vessel)
         p.text(amount_right - text_width(amount, "F1", 10), y, amount)
         if k == 0:
             p.text(sign_x, y, "$")
-        rows.append([period, "$ " + amount if k == 0 else amount])
+        rows.append([vessel, "$ " + amount if k == 0 else amount])
     column_flow(p, right, y - 26, col_w, [("p", item[-1]) for item in RULES_LEFT[1:3]])
     p.text(MARGIN, 40, "Annual report 2024")
     return p.content(), Placed(rows)
@@ -2225,19 +2225,19 @@ def sample_side_by_side():
     # cells whole. Under them, two booktabs tables side by side whose
     # header lines meet: two tables too.
     p = Page()
-    y = p.title("Animals and Their Sounds", 790) - 30
+    y = p.title("Tools and Instruments", 790) - 30
     half = (PAGE_W - 2 * MARGIN - 24) / 2
     left_rows = [
-        ["Animal", "Action", "Result"],
-        ["Cat", "Says", "Meow"],
-        ["Parastratio-\nsphecomyia", "Says", "bzzzzzzz"],
-        ["Fox", "Says", "Ring-ding-\ndingeding\nGering-\ndingeding"],
+        ["Tool", "Use", "Note"],
+        ["Saw", "Cuts", "Wood"],
+        ["Spokeshave-\nplane", "Smooths", "Edges"],
+        ["Rasp", "Shapes", "Curves,\nhollows,\nends of\nlegs"],
     ]
     right_rows = [
-        ["Animal", "Action", "Result"],
-        ["Dogs/wolves/\nmore dogs", "Says", "Bow-wow/\nruff-ruff"],
-        ["Donkey", "Says", "Hee-Haw\nHee-Haw"],
-        ["Fox", "Says", "Wa-pa-pa-pa-\npa-pa-pow"],
+        ["Instrument", "Family", "Range"],
+        ["Viola or\nviolin", "Strings", "C3 to E6,\nG3 to A7"],
+        ["Oboe", "Reeds", "B3 to A6"],
+        ["Tuba", "Brass", "D1 to F4\nand lower"],
     ]
     widths = [half * 0.4, half * 0.25, half * 0.35]
     bottom = min(

@@ -3415,16 +3415,16 @@ mod tests {
             id += 1;
             text(chars, s, x, y, id);
         };
-        put(&mut chars, "Chapter 5 - Item 265", 290.0, 26.0);
-        put(&mut chars, "73", 440.0, 26.0);
+        put(&mut chars, "Chapter 2 - Section 14", 290.0, 26.0);
+        put(&mut chars, "41", 440.0, 26.0);
         put(&mut chars, "II.", 30.0, 60.0);
-        put(&mut chars, "METABOLIC ACIDOSIS", 50.0, 60.0);
+        put(&mut chars, "WATER QUALITY", 50.0, 60.0);
         put(&mut chars, "A.", 30.0, 81.0);
-        put(&mut chars, "Diagnosis of metabolic acidosis", 50.0, 81.0);
+        put(&mut chars, "Sampling of rivers and lakes", 50.0, 81.0);
         for y in [95.0, 109.0] {
             put(&mut chars, "\u{25a0}", 30.0, y);
             put(&mut chars, "\u{25a0}", 35.0, y);
-            put(&mut chars, "Look for it in the following cases", 50.0, y);
+            put(&mut chars, "Samples are taken in these cases", 50.0, y);
         }
         let refs: Vec<&TextChar> = chars.iter().collect();
         let lines = page_lines(&refs);
@@ -3441,9 +3441,9 @@ mod tests {
         // right-aligned to 450, the first with its currency sign apart at
         // 400), then two lines more; over both, a page head. Where
         // baselines meet, a line of the page runs across both columns.
-        let left = "the employer tax rate for social security remains unchanged at six \
-                    point two per cent and the wage base limit is higher than last year \
-                    while there is no wage base limit for the other tax at all";
+        let left = "the harbour dues for vessels that call at the port stay as they were \
+                    for another year while the dues for a stay of more than a week rise by a \
+                    tenth for every vessel whatever its size or the goods it carries";
         // Filled to 36 characters (180 pt) a line, three times over.
         let lines = wrapped(&[left, left, left].join(" "), 36);
         let (mut chars, mut id) = (Vec::new(), 0);
@@ -3452,11 +3452,11 @@ mod tests {
             text(&mut chars, line, 20.0, 40.0 + 12.0 * k as f32, id);
         }
         // Over both, a page head.
-        text(&mut chars, "Notice 1036", 20.0, 26.0, 1000);
-        text(&mut chars, "Internal Revenue Service", 250.0, 26.0, 1001);
+        text(&mut chars, "Bulletin 12", 20.0, 26.0, 1000);
+        text(&mut chars, "Office of Statistics", 250.0, 26.0, 1001);
         let prose = [
-            "Attached are early copies of the tables that",
-            "will appear in the guide for employers.",
+            "Below are the dues that apply from the first",
+            "day of the next season, per vessel called.",
         ];
         for (k, line) in prose.iter().enumerate() {
             id += 1;
@@ -3465,14 +3465,14 @@ mod tests {
             text(&mut chars, line, 250.0, 230.0 + 12.0 * k as f32, id);
         }
         let rows = [
-            ("Weekly", "71.15"),
-            ("Biweekly", "142.31"),
-            ("Semimonthly", "154.17"),
-            ("Monthly", "308.33"),
-            ("Quarterly", "925.00"),
-            ("Semiannually", "1,850.00"),
-            ("Annually", "3,700.00"),
-            ("Daily", "14.23"),
+            ("Tug", "48.20"),
+            ("Barge", "131.75"),
+            ("Ferry", "162.40"),
+            ("Coaster", "295.10"),
+            ("Tanker", "918.00"),
+            ("Bulk carrier", "1,640.00"),
+            ("Container ship", "3,410.00"),
+            ("Other", "12.85"),
         ];
         for (k, (label, amount)) in rows.iter().enumerate() {
             let y = 80.0 + 16.0 * k as f32;
@@ -3504,16 +3504,16 @@ mod tests {
         let mut table = |chars: &mut Vec<TextChar>, x: f32, rows: &[(&str, &str, &[&str])]| {
             let mut y = 40.0;
             rules.push(Ruling::new(y - 12.0, x - 2.0, x + 172.0));
-            for (label, verb, sound) in rows {
-                for (k, line) in sound.iter().enumerate() {
+            for (label, kind, note) in rows {
+                for (k, line) in note.iter().enumerate() {
                     id += 1;
                     text(chars, line, x + 120.0, y + 12.0 * k as f32, id);
                 }
                 id += 1;
                 text(chars, label, x, y, id);
                 id += 1;
-                text(chars, verb, x + 60.0, y, id);
-                y += 12.0 * sound.len() as f32 + 6.0;
+                text(chars, kind, x + 60.0, y, id);
+                y += 12.0 * note.len() as f32 + 6.0;
                 rules.push(Ruling::new(y - 12.0, x - 2.0, x + 172.0));
             }
         };
@@ -3521,20 +3521,20 @@ mod tests {
             &mut chars,
             20.0,
             &[
-                ("Animal", "Action", &["Result"]),
-                ("Cat", "Says", &["Meow"]),
-                ("Bee", "Says", &["bzzzzz"]),
-                ("Fox", "Says", &["Ring-ding-", "dingeding", "Gering-"]),
+                ("Tool", "Use", &["Note"]),
+                ("Saw", "Cuts", &["Wood"]),
+                ("Plane", "Smooths", &["Edges"]),
+                ("Rasp", "Shapes", &["Curves,", "hollows,", "ends"]),
             ],
         );
         table(
             &mut chars,
             210.0,
             &[
-                ("Animal", "Action", &["Result"]),
-                ("Dog", "Says", &["Bow-wow/", "ruff-ruff"]),
-                ("Donkey", "Says", &["Hee-Haw"]),
-                ("Fox", "Says", &["Wa-pa-pa-", "pa-pow"]),
+                ("Instrument", "Family", &["Range"]),
+                ("Viola", "Strings", &["C3 to", "E6"]),
+                ("Oboe", "Reeds", &["B3 to A6"]),
+                ("Tuba", "Brass", &["D1 to", "F4"]),
             ],
         );
         let tables = detect(&chars, &rules);
