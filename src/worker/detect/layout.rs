@@ -2882,18 +2882,10 @@ fn gutters(block: &[Line]) -> Vec<(f32, f32)> {
     let mut spans: Vec<(f32, f32)> = (block.iter().flat_map(|l| &l.words))
         .map(|w| (w.bbox.x0, w.bbox.x1))
         .collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let Some(&(_, first_end)) = spans.first() else {
-        return Vec::new();
-    };
-    let mut gaps = Vec::new();
-    let mut reach = first_end;
-    for &(x0, x1) in &spans[1..] {
-        if x0 - reach >= GUTTER_EM * size {
-            gaps.push((reach, x0));
-        }
-        reach = reach.max(x1);
-    }
+    let mut gaps: Vec<(f32, f32)> = (merge_intervals(&mut spans).windows(2))
+        .map(|pair| (pair[0].1, pair[1].0))
+        .filter(|&(x0, x1)| x1 - x0 >= GUTTER_EM * size)
+        .collect();
     gaps.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
     gaps
 }
