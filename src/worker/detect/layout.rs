@@ -2957,6 +2957,10 @@ fn tables_side_by_side(block: &[Line], rules: &[Ruling]) -> Option<[Vec<Line>; 2
     let near: Vec<&Ruling> = (rules.iter())
         .filter(|r| r.pos >= y0 && r.pos <= y1 && r.end > x0 && r.start < x1)
         .collect();
+    // Most blocks have no rules to part: no gutters looked for.
+    if near.len() < 4 {
+        return None;
+    }
     (gutters(block).into_iter())
         .find(|&(gap0, gap1)| {
             // A table's rules reach past its words, into the gutter.
