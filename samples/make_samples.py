@@ -40,13 +40,17 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    two pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    three pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
                             column gap before codes that nearly touch dates,
                             and a spreadsheet printout set close whose first
-                            rows have no amount under centred headings
+                            rows have no amount under centred headings; then
+                            telephone numbers set right a little more than a
+                            space before dates whose heading begins left of
+                            them, and group headings centred over two column
+                            titles each, their word space where those part
   leaders.pdf / .json       one page (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders
@@ -218,7 +222,6 @@ Files written:
   scanned-mixed.pdf / .json two pages: a born-digital ruled table, then a
                             scanned page with a table of English text and
                             numbers among paragraphs, ruled by its header only
-
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
 
@@ -1350,7 +1353,53 @@ def sample_narrow_gap():
     ]
     places = [(MARGIN + 3, "l"), (MARGIN + 170, "r")]
     placed_rows(p, y - 20, stock, places, 175, step=12, header_at=centred_over(stock, places), rules=False)
-    return [first_page, p.content()], [(1, Placed(rows)), (2, Placed(contracts)), (2, Placed(stock))]
+    second_page = p.content()
+
+    # Telephone numbers set right a little more than a word space before
+    # the dates set left; the dates' heading begins left of them, so only
+    # the rows under it leave the gap free. Then group headings, each
+    # centred over two column titles, a word space of each where the
+    # columns under it part.
+    p = Page()
+    y = p.title("Depot Contacts", 790)
+    contacts = [
+        ["Depot", "Telephone", "Renewal"],
+        ["North Yard", "(301) 555-0142", "2025/03/04"],
+        ["Harbour", "-", "2026/11/27"],
+        ["Old Mill", "(301) 555-7781", "2025/06/14"],
+        ["Ring Road", "(415) 555-2390", "2027/01/30"],
+        ["Airport", "(212) 555-0019", "2025/09/02"],
+    ]
+    phone_right = MARGIN + 170
+    date_left = phone_right + 5.0  # wider than a space (2.5), narrower than a column gap
+    places = [(MARGIN + 3, "l"), (phone_right, "r"), (date_left, "l")]
+    header_at = [MARGIN + 3, phone_right - text_width("Telephone", "F2", 9) - 3, date_left - 2.5]
+    y = placed_rows(p, y - 24, contacts, places, 240, header_at=header_at, rules=False)
+    y = p.paragraph("Households surveyed, in thousands:", y - 36)
+    survey = [
+        ["", "Survey 3 (2018-19)", "", "Survey 4 (2022-23)", ""],
+        ["Region", "Owned", "Rented", "Owned", "Rented"],
+        ["Coast", "48.1", "40.5", "52.7", "43.0"],
+        ["Hills", "12.7", "10.0", "13.9", "10.8"],
+        ["Plains", "61.2", "47.3", "64.8", "49.9"],
+    ]
+    places = [(MARGIN + 3, "l"), (MARGIN + 150, "r"), (MARGIN + 200, "r"),
+              (MARGIN + 270, "r"), (MARGIN + 320, "r")]
+    # Each heading's word space midway between its two columns' text.
+    header_at = [MARGIN + 3]
+    for c in (1, 3):
+        first, second = places[c][0], places[c + 1][0] - text_width("Rented", "F1", 9)
+        head = survey[0][c]
+        before = text_width(head.split(" (")[0], "F2", 9)
+        header_at += [(first + second) / 2.0 - before - text_width(" ", "F2", 9) / 2.0, 0]
+    placed_rows(p, y - 20, survey, places, 330, header_at=header_at, rules=False)
+    return [first_page, second_page, p.content()], [
+        (1, Placed(rows)),
+        (2, Placed(contracts)),
+        (2, Placed(stock)),
+        (3, Placed(contacts)),
+        (3, Placed(survey, spans=[(0, 1, 1, 2), (0, 3, 1, 2)])),
+    ]
 
 
 def placed_rows(p, top, rows, places, width, size=9, step=16, header_at=None, rules=True):

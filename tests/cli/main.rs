@@ -243,7 +243,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // text are two columns, also where they end past their heading and
         // a long code nearly touches the dates after it; a printout's rows
         // with only their label, under headings centred on a grey band,
-        // keep the header in the table.
+        // keep the header in the table; a heading begun left of its column
+        // leaves the gap under it a column gap, and a group heading spans
+        // its two titles where its word space falls between them.
         "narrow-gap",
         // Issue 12: dot leaders are neither columns nor cell text.
         "leaders",

@@ -1358,7 +1358,16 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
                 .collect();
             let lines_right: std::collections::HashSet<usize> =
                 words.iter().filter(|w| w.0 >= gap1).map(|w| w.2).collect();
-            if gap1 - gap0 > river && lines_left.len() >= 2 && lines_right.len() >= 2 {
+            let down_all = gap1 - gap0 > river && lines_left.len() >= 2 && lines_right.len() >= 2;
+            let but_one = || {
+                river_but_one_line(&words, (gap0, gap1), river).is_some_and(|l| {
+                    lines_left.len() >= 4 && lines_right.len() >= 4 && {
+                        // The one line may hold text on one side only.
+                        lines_left.contains(&l) || lines_right.contains(&l)
+                    }
+                })
+            };
+            if down_all || (gap1 > gap0 && but_one()) {
                 out.push((start, gap0));
                 start = gap1;
             }
@@ -1366,6 +1375,44 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
         out.push((start, c1));
     }
     out
+}
+
+/// The one line that narrows a gap `gap` between a column's `words` (x0,
+/// x1, line) below `river`, where the other lines leave a river and that
+/// line's own gap there is as wide: a header set a little off its column's
+/// text (a `Due` heading begun left of the dates under it).
+fn river_but_one_line(
+    words: &[(f32, f32, usize)],
+    (gap0, gap1): (f32, f32),
+    river: f32,
+) -> Option<usize> {
+    // The gap's edges made of the words of `keep` lines only.
+    let edges = |keep: &dyn Fn(usize) -> bool| {
+        let left = (words.iter().filter(|w| w.1 <= gap0 && keep(w.2)))
+            .map(|w| w.1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let right = (words.iter().filter(|w| w.0 >= gap1 && keep(w.2)))
+            .map(|w| w.0)
+            .fold(f32::INFINITY, f32::min);
+        (left, right)
+    };
+    let nearest_left = words
+        .iter()
+        .filter(|w| w.1 <= gap0)
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let nearest_right = words
+        .iter()
+        .filter(|w| w.0 >= gap1)
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    [nearest_left, nearest_right]
+        .into_iter()
+        .flatten()
+        .map(|w| w.2)
+        .find(|&line| {
+            let (l0, r0) = edges(&|l| l != line);
+            let (l1, r1) = edges(&|l| l == line);
+            r0 - l0 > river && r1 - l1 > river
+        })
 }
 
 /// The median gap between two words of one segment that are words (not
@@ -1631,6 +1678,21 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     // on the far side holds nothing else in the row, or where the word would
     // be cut in two (`extract` keeps a word mostly on one side whole).
     let (nr, nc) = (rows.len(), cols.len());
+    // Rows of figures: two cells of numbers at least.
+    let first_figures = (rows.iter())
+        .position(|members| {
+            let figures = (members
+                .iter()
+                .flat_map(|&i| block[i].segments.iter().map(move |s| (i, s))))
+            .filter(|(i, s)| {
+                block[*i].words[s.words.clone()]
+                    .iter()
+                    .all(|w| is_number(&w.text))
+            })
+            .count();
+            figures >= 2
+        })
+        .unwrap_or(0);
     let mut sets = DisjointSets::new(nr * nc);
     for (r, members) in rows.iter().enumerate() {
         let segments: Vec<(usize, &Segment)> = (members.iter())
@@ -1643,15 +1705,22 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         for cells in &landed {
             cells.clone().for_each(|c| texts[c] += 1);
         }
+        // (Headings and titles stand above the first row of figures.)
+        let titles_below: Vec<(&Line, &Segment)> = (rows.get(r + 1).into_iter())
+            .filter(|_| r + 1 < first_figures)
+            .flatten()
+            .flat_map(|&i| block[i].segments.iter().map(move |s| (&block[i], s)))
+            .collect();
         for (&(i, seg), landed) in segments.iter().zip(&landed) {
             let line = &block[i];
             let reached = columns_touched(&cols, seg.x0 + 0.5, seg.x1 - 0.5);
+            let heading = heads_titles_below(seg, &titles_below, line.size);
             for c in landed.start..landed.end.saturating_sub(1) {
                 let within = reached.contains(&c) && reached.contains(&(c + 1));
                 let alone = texts[c] == 1 && texts[c + 1] == 1;
                 let boundary = col_bounds[c + 1];
                 let joined = if within || alone {
-                    !word_gap_at(line, seg, boundary)
+                    (alone && heading) || !word_gap_at(line, seg, boundary)
                 } else {
                     splits_a_word(line, seg, boundary)
                 };
@@ -2250,6 +2319,28 @@ fn is_wrapped_header(block: &[Line], band: &[usize], cols: &[(f32, f32)]) -> boo
         figures < 2 && stacked
     });
     titles && wrapped
+}
+
+/// Whether a segment is the heading of the column titles under it (a
+/// group's name over its columns, `Survey 3` over `Owned` and `Hired`): two
+/// titles or more of the next row stand under it, within an em of its
+/// ends, and it is centred over them within an em. Its word spaces may
+/// then fall where the columns part: it spans them. Titles are words (a
+/// figure under it makes it a row of cells set close, `28.29 Pending`).
+fn heads_titles_below(seg: &Segment, line_below: &[(&Line, &Segment)], em: f32) -> bool {
+    let under: Vec<&(&Line, &Segment)> = (line_below.iter())
+        .filter(|(_, t)| t.x0 >= seg.x0 - em && t.x1 <= seg.x1 + em)
+        .collect();
+    let titles = (under.iter()).all(|(l, t)| l.words[t.words.clone()].iter().all(wordlike));
+    let x0 = under
+        .iter()
+        .map(|(_, t)| t.x0)
+        .fold(f32::INFINITY, f32::min);
+    let x1 = under
+        .iter()
+        .map(|(_, t)| t.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    titles && under.len() >= 2 && ((x0 + x1) / 2.0 - seg.cx()).abs() <= em
 }
 
 /// Whether a segment of a line has a word gap at `x` (give or take a
@@ -3901,6 +3992,78 @@ mod tests {
         assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
         assert!(grid.cols[2] > 100.0 && grid.cols[2] < 107.0, "{grid:?}");
         assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn a_title_begun_left_of_its_column_leaves_the_gap_under_it_a_column_gap() {
+        // Tel. numbers set right to x = 150, dates from 157: a gap of 7 pt
+        // (more than a space, 5 pt, less than a column gap) down every row
+        // but the header's, whose `Due` begins at 154, left of the dates;
+        // the header's own gap, from `Tel.` to `Due`, is as wide.
+        let grid = table_of_rows(&[
+            vec![("Desk", 20.0), right("Tel.", 148.0), ("Due", 154.0)],
+            vec![
+                ("North", 20.0),
+                right("(301) 555-0142", 150.0),
+                ("2019/03/04", 157.0),
+            ],
+            vec![
+                ("Pier", 20.0),
+                right("(301) 555-7781", 150.0),
+                ("2021/11/27", 157.0),
+            ],
+            vec![("Quay", 20.0), right("-", 150.0), ("2016/06/14", 157.0)],
+            vec![
+                ("Dock", 20.0),
+                right("(415) 555-2390", 150.0),
+                ("2018/01/30", 157.0),
+            ],
+        ]);
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 3), "{grid:?}");
+        assert!(grid.cols[2] >= 150.0 && grid.cols[2] <= 154.0, "{grid:?}");
+    }
+
+    #[test]
+    fn a_group_heading_over_two_titles_spans_them_where_its_word_space_falls_between() {
+        // `Round-03 (2016-17)` is centred over `Owned` and `Hired`; the
+        // columns part at x = 132.5, in its word space (130 to 135).
+        let grid = table_of_rows(&[
+            vec![("Round-03 (2016-17)", 90.0), ("Round-04 (2020-21)", 190.0)],
+            vec![
+                ("Area", 20.0),
+                ("Owned", 100.0),
+                ("Hired", 140.0),
+                ("Owned", 200.0),
+                ("Hired", 240.0),
+            ],
+            vec![
+                ("North", 20.0),
+                right("48.1", 125.0),
+                right("40.5", 165.0),
+                right("3.3", 225.0),
+                right("4.4", 265.0),
+            ],
+            vec![
+                ("Pier", 20.0),
+                right("1.2", 125.0),
+                right("11.1", 165.0),
+                right("2.4", 225.0),
+                right("0.1", 265.0),
+            ],
+            vec![
+                ("Quay", 20.0),
+                right("12.7", 125.0),
+                right("10.0", 165.0),
+                right("0.3", 225.0),
+                right("0.2", 265.0),
+            ],
+        ]);
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 5), "{grid:?}");
+        let spans: Vec<(u32, u32)> = (grid.cells.iter())
+            .filter(|c| c.row == 0 && c.colspan == 2)
+            .map(|c| (c.col, c.colspan))
+            .collect();
+        assert_eq!(spans, [(1, 2), (3, 2)], "{grid:?}");
     }
 
     #[test]
