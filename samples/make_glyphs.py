@@ -29,7 +29,8 @@ FONTS = {
     "cjk": "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
 }
 
-LATIN = "".join(chr(c) for c in range(32, 127))
+# ASCII and the typeset quotes (a scanned page prints “ ” ‘ ’).
+LATIN = "".join(chr(c) for c in range(32, 127)) + "\u201c\u201d\u2018\u2019"
 CJK = "项目附注本期金额上营业收入成税及加销售费用管理财务五、合计利润研发其他"
 
 

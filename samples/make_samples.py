@@ -222,6 +222,10 @@ Files written:
   scanned-mixed.pdf / .json two pages: a born-digital ruled table, then a
                             scanned page with a table of English text and
                             numbers among paragraphs, ruled by its header only
+  scanned-quotes.pdf / .json two scanned pages: a booktabs table whose cells
+                            quote in typeset marks (“ ” ’), then a table of
+                            sizes in inches marked with straight quotes (")
+
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
 
@@ -274,6 +278,11 @@ FONTS = {  # resource name -> (BaseFont, width table)
 }
 
 
+# Typeset quotes' widths (Helvetica, Helvetica-Bold); only scanned pages show them.
+TYPESET_QUOTES = {"\u201c": (333, 500), "\u201d": (333, 500), "\u2018": (222, 278),
+                  "\u2019": (222, 278)}
+
+
 def text_width(s, font, size):
     table = FONTS[font][1]
     total = 0
@@ -281,6 +290,8 @@ def text_width(s, font, size):
         o = ord(ch)
         if is_cjk(ch):
             total += 1000  # ideographs are square; only scanned pages show them
+        elif ch in TYPESET_QUOTES:
+            total += TYPESET_QUOTES[ch][1 if font == "F2" else 0]
         elif not 32 <= o <= 126:
             raise ValueError("only printable ASCII and Chinese are supported: %r" % s)
         else:
@@ -4032,6 +4043,48 @@ def sample_scanned_mixed():
     return [d.content(), s, u], [(1, t1), (2, t2), (3, t3)]
 
 
+def sample_scanned_quotes():
+    # Page 1: a scan of a typeset page, its quotes curved.
+    s = ScanPage(skew=0.4, seed=30)
+    s.title("Inspection Notes", 780)
+    y = s.paragraph("Findings of the spring inspection, as the inspectors wrote them down; "
+                    "each is followed up by the depot\u2019s workshop.", 750)
+    t1 = Table(
+        [
+            ["Vehicle", "Finding", "Action"],
+            ["Bus 17", "Driver\u2019s seat \u201cloose\u201d", "Tighten frame"],
+            ["Van 4", "\u201cCheck engine\u201d lamp", "Replace sensor"],
+            ["Bus 22", "Door closes \u201cslowly\u201d", "Adjust motor"],
+            ["Truck 2", "Mirror\u2019s arm bent", "Order part"],
+        ],
+        widths=[80, 170, 120],
+        heights=[22] * 5,
+        align="lll",
+        size=10,
+        rules="booktabs",
+    )
+    t1.place(s, MARGIN, y - 30)
+    # Page 2: a scan of a typewritten list, its quotes straight (inches).
+    u = ScanPage(skew=-0.3, seed=31)
+    u.title("Parts in Stock", 780)
+    y = u.paragraph("Sizes are in inches, as the parts list gives them.", 750)
+    t2 = Table(
+        [
+            ["Part", "Size", "Stock"],
+            ["Wiper blade", '22"', "14"],
+            ["Mirror glass", '6" x 9"', "3"],
+            ["Lamp lens", '4"', "8"],
+            ["Seat cushion", '18" x 20"', "2"],
+        ],
+        widths=[120, 90, 60],
+        heights=[22] * 5,
+        align="llr",
+        size=10,
+    )
+    t2.place(u, MARGIN, y - 30)
+    return [s, u], [(1, t1), (2, t2)]
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out_dir, exist_ok=True)
@@ -4078,6 +4131,7 @@ def main():
         ("framed", sample_framed, False),
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
+        ("scanned-quotes", sample_scanned_quotes, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

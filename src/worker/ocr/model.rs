@@ -49,6 +49,8 @@ pub struct Engine {
     rec: Model,
     /// Class index → text; 0 is the CTC blank (""), the last a space.
     symbols: Vec<String>,
+    /// The classes of double and single quotes.
+    quotes: Vec<ctc::Quotes>,
 }
 
 impl Engine {
@@ -68,7 +70,23 @@ impl Engine {
         let mut symbols = vec![String::new()];
         symbols.extend(dictionary.lines().map(str::to_owned));
         symbols.push(" ".to_owned());
-        Ok(Engine { det, rec, symbols })
+        let class = |s: &str| symbols.iter().position(|x| x == s);
+        let quotes = [("\"", "“", "”"), ("'", "‘", "’")]
+            .into_iter()
+            .filter_map(|(straight, open, close)| {
+                Some(ctc::Quotes {
+                    straight: class(straight)?,
+                    open: class(open)?,
+                    close: class(close)?,
+                })
+            })
+            .collect();
+        Ok(Engine {
+            det,
+            rec,
+            symbols,
+            quotes,
+        })
     }
 
     /// The text lines of a (straight) page image, top to bottom.
@@ -85,16 +103,18 @@ impl Engine {
         let mut lines: Vec<Line> = Vec::new();
         let (mut sum, mut count, mut width) = (0.0f32, 0usize, 0.0f32);
         let line_height = median_height(&boxes);
+        let mut typeset_quotes = false;
         for (i, b) in boxes.iter().enumerate() {
             if b.y1 - b.y0 < MIN_LINE_HEIGHT {
                 continue;
             }
             // What reading the line costs: its width at the model's height.
             width += REC_HEIGHT as f32 * (b.x1 - b.x0) / (b.y1 - b.y0);
-            if let Some(line) = self.recognize(image, &as_tall_as(b, line_height))? {
+            if let Some((line, typeset)) = self.recognize(image, &as_tall_as(b, line_height))? {
                 sum += line.glyphs.iter().map(|g| g.conf).sum::<f32>();
                 count += line.glyphs.len();
                 lines.push(line);
+                typeset_quotes |= typeset;
             }
             // A damaged scan (streaks, noise) reads as hundreds of lines of
             // nonsense, slowly: stop once it is plain the model is guessing.
@@ -106,6 +126,14 @@ impl Engine {
                     sum / count as f32,
                     i + 1
                 ));
+            }
+        }
+        // A page sets its quotes one way: a line's quote read as typeset
+        // makes the page's straight ones typeset too (a closing quote may
+        // show it less than the opening one a line above).
+        if typeset_quotes {
+            for line in &mut lines {
+                super::text::typeset_quotes(&mut line.glyphs);
             }
         }
         Ok(lines)
@@ -135,8 +163,13 @@ impl Engine {
             .collect())
     }
 
-    /// Reads one line box of `image`.
-    fn recognize(&self, image: &GrayImage, b: &db::TextBox) -> Result<Option<Line>, String> {
+    /// Reads one line box of `image`; says too whether its quotes read as
+    /// typeset ones.
+    fn recognize(
+        &self,
+        image: &GrayImage,
+        b: &db::TextBox,
+    ) -> Result<Option<(Line, bool)>, String> {
         let x0 = b.x0.floor().max(0.0) as u32;
         let y0 = b.y0.floor().max(0.0) as u32;
         let x1 = (b.x1.ceil() as u32).min(image.width());
@@ -163,6 +196,15 @@ impl Engine {
         let (steps, classes) = (shape[shape.len() - 2], shape[shape.len() - 1]);
         let probs = out.to_vec();
         let decoded = ctc::decode(&probs, classes);
+        let opens_before = |class: usize| {
+            let mut symbol = self.symbols.get(class).into_iter().flat_map(|s| s.chars());
+            match (symbol.next(), symbol.next()) {
+                (Some(c), None) => super::text::OPENS_A_QUOTE.contains(&c),
+                _ => false,
+            }
+        };
+        let typeset_quotes =
+            ctc::shows_typeset_quotes(&decoded, &probs, classes, &self.quotes, &opens_before);
         let (band0, band1) = ink.band().unwrap_or((0, crop.height()));
         let columns = ink.columns(band0, band1);
         // The steps cover the padded width; the line is the unpadded part.
@@ -175,11 +217,12 @@ impl Engine {
             &columns,
             em,
         );
-        Ok((!glyphs.is_empty()).then_some(Line {
+        let line = Line {
             y0: (y0 + band0) as f32,
             y1: (y0 + band1) as f32,
             glyphs,
-        }))
+        };
+        Ok((!line.glyphs.is_empty()).then_some((line, typeset_quotes)))
     }
 
     /// Runs a model on a grey image given as three equal channels scaled to -1..1.

@@ -25,6 +25,25 @@ pub(crate) fn tidy(glyphs: &mut Vec<Glyph>) {
     zero_o(glyphs);
 }
 
+/// What an opening quote follows, where a closing one follows a letter.
+pub(crate) const OPENS_A_QUOTE: [char; 4] = [' ', '(', '[', '/'];
+
+/// Straight quotes made typeset ones, on a page whose print shows those
+/// (`ctc::shows_typeset_quotes`): opening after a space, a bracket or at
+/// the line's start, closing elsewhere (an apostrophe, `’`, too).
+pub(crate) fn typeset_quotes(glyphs: &mut [Glyph]) {
+    for i in 0..glyphs.len() {
+        let opening = i == 0 || OPENS_A_QUOTE.contains(&glyphs[i - 1].c);
+        glyphs[i].c = match (glyphs[i].c, opening) {
+            ('"', true) => '“',
+            ('"', false) => '”',
+            ('\'', true) => '‘',
+            ('\'', false) => '’',
+            (c, _) => c,
+        };
+    }
+}
+
 /// A zero read as the letter O, as many typefaces draw both alike: in a
 /// number (`1O0`, `2O.5`: a word of digits, O and separators, with more
 /// digits than O; `O2` may be oxygen) and alone on its line, as a table's
@@ -187,6 +206,14 @@ mod tests {
         assert_eq!(tidied("附注 五、31"), "附注五、31");
         assert_eq!(tidied("Net  profit margin "), "Net profit margin");
         assert_eq!(tidied(" 1,234"), "1,234");
+    }
+
+    #[test]
+    fn straight_quotes_open_after_a_space_or_a_bracket_and_close_after_a_letter() {
+        let mut g = glyphs("\"Fast\" (\"slow\") driver's 'own'");
+        typeset_quotes(&mut g);
+        let text: String = g.iter().map(|g| g.c).collect();
+        assert_eq!(text, "“Fast” (“slow”) driver’s ‘own’");
     }
 
     #[test]
