@@ -1359,15 +1359,15 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
             let lines_right: std::collections::HashSet<usize> =
                 words.iter().filter(|w| w.0 >= gap1).map(|w| w.2).collect();
             let down_all = gap1 - gap0 > river && lines_left.len() >= 2 && lines_right.len() >= 2;
+            // Lines enough on each side that one is an exception.
             let but_one = || {
-                river_but_one_line(&words, (gap0, gap1), river).is_some_and(|l| {
-                    lines_left.len() >= 4 && lines_right.len() >= 4 && {
-                        // The one line may hold text on one side only.
-                        lines_left.contains(&l) || lines_right.contains(&l)
-                    }
-                })
+                lines_left.len() >= 4
+                    && lines_right.len() >= 4
+                    && river_but_one_line(&words, (gap0, gap1), river).is_some()
             };
-            if down_all || (gap1 > gap0 && but_one()) {
+            // (Gaps of half a river at least: a few a column, however
+            // many words it has.)
+            if down_all || (gap1 - gap0 >= river / 2.0 && but_one()) {
                 out.push((start, gap0));
                 start = gap1;
             }
