@@ -180,7 +180,8 @@ mod tests {
         ]));
         // `a"` with `”` at 0.05: typeset.
         assert!(shows(&[(1, 0.0, 0.0), (2, 0.0, 0.05), (0, 0.0, 0.0)]));
-        // `2"` with `“` at 0.1 but `”` at 0.005: an inch mark, straight.
+        // After a letter or figure (`22"`), `“` at 0.1 but `”` at 0.005: an
+        // inch mark, straight.
         assert!(!shows(&[(1, 0.0, 0.0), (2, 0.1, 0.005), (0, 0.0, 0.0)]));
         // ` "a` with nothing on either mark: straight.
         assert!(!shows(&[(5, 0.0, 0.0), (2, 0.001, 0.001), (1, 0.0, 0.0)]));
