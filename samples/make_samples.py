@@ -2715,7 +2715,8 @@ def sample_filled_header():
             p.ops.append("0 g")
     p.paragraph("Totals are in thousands.", bottom - 30)
     light, tables = light_filled_headers_page()
-    return [p.content(), light], [(1, Placed(rows))] + [(2, t) for t in tables]
+    mid, banded = mid_grey_bands_page()
+    return [p.content(), light, mid], [(1, Placed(rows))] + [(2, t) for t in tables] + [(3, t) for t in banded]
 
 
 def filled_cells(p, top, widths, rows, tone, align, gutter=2.5, size=9, leading=11, pad=5.0,
@@ -2973,6 +2974,38 @@ def light_filled_headers_page():
         lines=(0.5, 0.85), header_fill=(0.85, True))
     printout.place(p, MARGIN + 0.63, y - 40.3)
     return p.content(), [band, printout]
+
+
+def mid_grey_bands_page():
+    """Header bands filled a mid grey, darker than ink (issue 12, class 6),
+    with black gridlines drawn over them: under a group heading spanning
+    four columns, the rule and the column lines below it show only over
+    the band's lower row, and the heading stays one cell over them. Titles
+    wrapped over two lines in one table, on one line in the other."""
+    p = Page()
+    y = p.title("Returns Counted by Week", 790)
+    y = p.paragraph("Both headers are filled mid grey; the gridlines over them are black.", y - 24)
+    body = [["Kettles", "4.2%", "1.9%", "0.8%", "93.1%"],
+            ["Toasters", "3.1%", "2.2%", "1.0%", "93.7%"],
+            ["Blenders", "2.8%", "0.4%", "0.3%", "96.5%"],
+            ["Fans", "1.5%", "1.1%", "0.2%", "97.2%"],
+            ["Heaters", "6.0%", "2.5%", "1.4%", "90.1%"]]
+    wrapped = Table(
+        [["Product", "Returns by period", "", "", ""],
+         ["", "Within\nthe week", "Within\nthe month", "Later\nthan that", "Not\nat all"]] + body,
+        widths=[110, 62, 62, 62, 62], heights=[14, 26] + [13] * 5, align="lrrrr",
+        spans=[(0, 0, 2, 1), (0, 1, 1, 4)], header_rows=2, lines=(0.8, 0), header_fill=(0.7, False))
+    y = wrapped.place(p, MARGIN + 0.4, y - 30)
+    one_line = Table(
+        [["Store", "Opening hours", "", ""],
+         ["", "Weekdays", "Saturday", "Sunday"],
+         ["Central", "8-20", "9-18", "closed"],
+         ["Harbour", "7-22", "8-22", "10-16"],
+         ["Airport", "0-24", "0-24", "0-24"]],
+        widths=[96, 70, 70, 70], heights=[15, 15] + [14] * 3, align="lrrr",
+        spans=[(0, 0, 2, 1), (0, 1, 1, 3)], header_rows=2, lines=(1.2, 0), header_fill=(0.55, False))
+    one_line.place(p, MARGIN + 0.7, y - 40.6)
+    return p.content(), [wrapped, one_line]
 
 
 def partly_ruled(p, rows, top, widths, align, hlines=(), vlines=(), boxes=()):

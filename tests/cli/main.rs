@@ -258,7 +258,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: column lines drawn on over a filled header row part the
         // rows below it, and the header too; light grey gridlines and header
         // fills, too light to be ink: a group heading spans its columns, a
-        // fill hiding gridlines of its own grey is a row of its own.
+        // fill hiding gridlines of its own grey is a row of its own; header
+        // bands a mid grey, darker than ink, under black gridlines: the rule
+        // under a group heading parts it from the titles below.
         "filled-header",
         // Issue 12, class 6: a grid drawn as filled cells, dark and light,
         // with gutters of paper between them and no lines; one of cells

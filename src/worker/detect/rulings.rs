@@ -50,9 +50,27 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
         down,
         column_runs,
     } = page_strokes(&ink, min_len, max_thick, |_| true);
+    // A box of a mid grey (a header band printed darker than ink) shows
+    // the lines drawn over it, darker than it, on a drawn page: those are
+    // its rulings inside. Where a column line shows over such a box, it
+    // parts the box's cells only there (not through a group heading over
+    // the columns it parts below); where it shows nowhere, it is taken
+    // through the box, which hides it.
+    let tinted: Vec<PixelBox> = (boxes.iter())
+        .filter(|b| drawn && tinted_box(&page.pixels, b))
+        .copied()
+        .collect();
     // The parts of thin strokes down the columns that go on into a box.
     let into_boxes: Vec<Stroke> = (down.iter())
         .flat_map(|&s| into_a_box(s, &column_runs, max_thick))
+        .flat_map(|part| {
+            let shown = showing_over_fills(&page.pixels, part, &tinted, max_thick);
+            if shown.is_empty() {
+                vec![part]
+            } else {
+                shown
+            }
+        })
         .collect();
     let within =
         |x0: u32, y0: u32, x1: u32, y1: u32| boxes.iter().any(|&b| inside((x0, y0, x1, y1), b));
@@ -109,7 +127,21 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
             add_v(pos, start, end);
         }
     }
-    add_light_lines(page, cfg, plain, &boxes, drawn, &mut rulings);
+    for b in &tinted {
+        let (rows, columns) = lines_over_fill(&page.pixels, *b, min_len, max_thick, true);
+        let thin = |s: &&Stroke| s.thickness() <= max_thick;
+        for (pos, start, end) in rows.iter().filter(thin).flat_map(|s| s.rulings(max_thick)) {
+            add_h(pos, start, end);
+        }
+        for (pos, start, end) in columns
+            .iter()
+            .filter(thin)
+            .flat_map(|s| s.rulings(max_thick))
+        {
+            add_v(pos, start, end);
+        }
+    }
+    add_light_lines(page, cfg, plain, &boxes, &tinted, drawn, &mut rulings);
     // (Looked for only where a faint fill is: the pass costs a twentieth
     // of a page's work.)
     if drawn && has_a_faint_fill(&page.pixels) {
@@ -266,23 +298,25 @@ fn page_strokes(
 /// light ink (`plain`: the pixels darker than `LIGHT_LINE_THRESHOLD`) are
 /// taken as rulings too; short ones are left alone, since the edges of
 /// anti-aliased letters are light as well.
-/// `boxes` are the filled boxes of the dark scan.
+/// `boxes` are the filled boxes of the dark scan, `tinted` those of them
+/// lines show over (see `tinted_box`).
 fn add_light_lines(
     page: &PageImage,
     cfg: &DetectConfig,
     plain: InkBits,
     boxes: &[PixelBox],
+    tinted: &[PixelBox],
     drawn: bool,
     rulings: &mut Rulings,
 ) {
-    let light = light_lines(page, cfg, &plain, boxes, drawn, rulings);
+    let light = light_lines(page, cfg, &plain, boxes, tinted, drawn, rulings);
     // A page drawn with light gridlines: those thinner than a pixel that
     // fall across two rows (or columns) of pixels, each half too faint
     // alone, are found again with both halves. (Looked for only here: the
     // second look costs a pass over the page.)
     let light = if light.gridlines {
         let split = plain.with_split_lines(&page.pixels, SPLIT_HALF);
-        light_lines(page, cfg, &split, boxes, drawn, rulings)
+        light_lines(page, cfg, &split, boxes, tinted, drawn, rulings)
     } else {
         light
     };
@@ -365,6 +399,7 @@ fn light_lines(
     cfg: &DetectConfig,
     light: &InkBits,
     boxes: &[PixelBox],
+    tinted: &[PixelBox],
     drawn: bool,
     found: &Rulings,
 ) -> LightLines {
@@ -387,7 +422,13 @@ fn light_lines(
         .filter(|b| light_fill(b))
         .copied()
         .collect();
-    let short_fills: Vec<PixelBox> = (light_fills.iter()).filter(|b| !tall(b)).copied().collect();
+    // (A tinted dark box, a column line seen through it here too, is one
+    // of those fills.)
+    let short_fills: Vec<PixelBox> = (light_fills.iter())
+        .filter(|b| !tall(b))
+        .chain(tinted)
+        .copied()
+        .collect();
     strokes.down = (strokes.down.iter())
         .flat_map(|&s| showing_over_fills(&page.pixels, s, &short_fills, max_thick))
         .collect();
@@ -649,6 +690,27 @@ fn one_tone(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox) -> bool {
         .filter(|&(x, y)| pixels.get_pixel(x, y)[0].abs_diff(tone) > DRAWN_TONE_STEP)
         .nth(allowed)
         .is_none()
+}
+
+/// Whether a filled box is of a grey that lines drawn over it can show
+/// darker than (not black), most of it one tone: a band, not a picture.
+/// Read on every third pixel of every third row inside its edges.
+fn tinted_box(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox) -> bool {
+    let mut counts = [0u32; 256];
+    for y in (y0 + 1..y1.saturating_sub(1)).step_by(3) {
+        for x in (x0 + 1..x1.saturating_sub(1)).step_by(3) {
+            counts[pixels.get_pixel(x, y)[0] as usize] += 1;
+        }
+    }
+    let total: u32 = counts.iter().sum();
+    let Some((tone, _)) = counts.iter().enumerate().max_by_key(|&(_, n)| *n) else {
+        return false;
+    };
+    let near: u32 = (counts.iter().enumerate())
+        .filter(|&(v, _)| v.abs_diff(tone) <= DRAWN_TONE_STEP as usize)
+        .map(|(_, n)| n)
+        .sum();
+    total > 0 && tone >= 2 * LINE_OVER_FILL as usize && near * 4 >= total * 3
 }
 
 /// Whether pixel box `inner` lies in `outer`, give or take two pixels.
@@ -1402,6 +1464,41 @@ mod tests {
             .collect();
         parts.sort_by(|a, b| a.0.total_cmp(&b.0));
         assert_eq!(parts, vec![(10.0, 40.0), (50.0, 90.0)], "{r:?}");
+    }
+
+    #[test]
+    fn lines_over_a_mid_grey_band_are_rulings_where_they_show() {
+        // A header band of a grey darker than ink (y 10..40): a group
+        // heading's row over a black rule at y 25 from x 80 on, a column
+        // line at x 80 through the whole band and on down, and one at x 130
+        // only from the rule down. The rule is a ruling, and the line at
+        // x 130 does not run up through the heading's row.
+        let page = page_with(|img| {
+            for y in 10..40 {
+                for x in 20..180 {
+                    img.put_pixel(x, y, Luma([160]));
+                }
+            }
+            for x in 80..180 {
+                img.put_pixel(x, 25, Luma([0]));
+            }
+            for y in 10..90 {
+                img.put_pixel(80, y, Luma([0]));
+            }
+            for y in 25..90 {
+                img.put_pixel(130, y, Luma([0]));
+            }
+        });
+        let r = find_rulings(&page, &Config::default().detect, true);
+        assert!(
+            (r.horizontal.iter())
+                .any(|l| (l.pos - 25.5).abs() < 1.0 && l.start <= 81.0 && l.end >= 179.0),
+            "{r:?}"
+        );
+        let at = |x: f32| (r.vertical.iter()).filter(move |l| (l.pos - x).abs() < 1.0);
+        assert!(at(80.5).any(|l| l.start <= 11.0), "{r:?}");
+        assert!(at(130.5).any(|l| l.end >= 89.0), "{r:?}");
+        assert!(at(130.5).all(|l| l.start >= 24.0), "{r:?}");
     }
 
     #[test]
