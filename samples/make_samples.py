@@ -225,6 +225,9 @@ Files written:
   scanned-quotes.pdf / .json two scanned pages: a booktabs table whose cells
                             quote in typeset marks (“ ” ’), then a table of
                             sizes in inches marked with straight quotes (")
+  scanned-band.pdf / .json  one scanned page: a ruled table whose two header
+                            rows are on a grainy mid-grey band, a group
+                            heading over wrapped column titles
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -330,6 +333,13 @@ class Page:
         """s set sideways, running up the page from its baseline's start at
         (x, y), its letters' tops to the left."""
         self.ops.append("BT /%s %s Tf 0 1 -1 0 %s %s Tm %s Tj ET" % (font, fmt(size), fmt(x), fmt(y), pdf_string(s)))
+
+    def fill(self, x0, y0, x1, y1, grey):
+        """A rectangle (page points, PDF y up) filled grey (0 black, 1 paper)."""
+        alpha = int(round((1.0 - grey) * 255 * 255 / 235))
+        for yy in range(int((PAGE_H - y1) * self.k), int((PAGE_H - y0) * self.k)):
+            for xx in range(int(x0 * self.k), int(x1 * self.k)):
+                self._ink(xx, yy, alpha)
 
     def title(self, s, y):
         self.text(MARGIN, y, s, "F2", 14)
@@ -630,6 +640,13 @@ class ScanPage:
         for yy in range(int(ay - half), int(by + half) + 1):
             for xx in range(int(ax - half), int(bx + half) + 1):
                 self._ink(xx, yy, 255)
+
+    def fill(self, x0, y0, x1, y1, grey):
+        """A rectangle (page points, PDF y up) filled grey (0 black, 1 paper)."""
+        alpha = int(round((1.0 - grey) * 255 * 255 / 235))
+        for yy in range(int((PAGE_H - y1) * self.k), int((PAGE_H - y0) * self.k)):
+            for xx in range(int(x0 * self.k), int(x1 * self.k)):
+                self._ink(xx, yy, alpha)
 
     def title(self, s, y):
         self.text(MARGIN, y, s, "F2", 14)
@@ -4118,6 +4135,33 @@ def sample_scanned_quotes():
     return [s, u], [(1, t1), (2, t2)]
 
 
+def sample_scanned_band():
+    # Issue 12, class 6, on a scan: a header band a mid grey, its grain
+    # darker than ink in places, over two header rows, with gridlines over
+    # it: a group heading over wrapped column titles. Pieces of the band's
+    # grain are no rulings, and the column lines under the heading do not
+    # run up through it.
+    s = ScanPage(skew=0.3, seed=32)
+    s.title("Returns Counted by Week", 780)
+    y = s.paragraph("Returns of each product, as a share of those sold, by how long after the "
+                    "sale they came back.", 750)
+    widths, heights = [110, 66, 66, 66, 66], [18, 30] + [20] * 5
+    top = y - 30
+    s.fill(MARGIN, top - heights[0] - heights[1], MARGIN + sum(widths), top, 0.62)
+    t = Table(
+        [["Product", "Returns by period", "", "", ""],
+         ["", "Within\nthe week", "Within\nthe month", "Later\nthan that", "Not\nat all"],
+         ["Kettles", "4.2%", "1.9%", "0.8%", "93.1%"],
+         ["Toasters", "3.1%", "2.2%", "1.0%", "93.7%"],
+         ["Blenders", "2.8%", "0.4%", "0.3%", "96.5%"],
+         ["Fans", "1.5%", "1.1%", "0.2%", "97.2%"],
+         ["Heaters", "6.0%", "2.5%", "1.4%", "90.1%"]],
+        widths=widths, heights=heights, align="lrrrr", size=10,
+        spans=[(0, 0, 2, 1), (0, 1, 1, 4)], header_rows=2)
+    t.place(s, MARGIN, top)
+    return [s], [(1, t)]
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out_dir, exist_ok=True)
@@ -4165,6 +4209,7 @@ def main():
         ("scanned-zh", sample_scanned_zh, False),
         ("scanned-mixed", sample_scanned_mixed, False),
         ("scanned-quotes", sample_scanned_quotes, False),
+        ("scanned-band", sample_scanned_band, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

@@ -31,7 +31,12 @@ fn misread(got: &[Vec<Data>], want: &[Vec<String>], what: &str) -> Vec<String> {
 
 #[test]
 fn issue_10_scanned_pages_are_read_by_ocr_into_their_grids() {
-    for name in ["scanned-zh", "scanned-mixed", "scanned-quotes"] {
+    for name in [
+        "scanned-zh",
+        "scanned-mixed",
+        "scanned-quotes",
+        "scanned-band",
+    ] {
         let dir = scratch();
         let (o, out) = convert_per_table(&format!("{name}.pdf"), dir.path(), &[]);
         assert!(o.status.success(), "{name}: {}", stderr(&o));

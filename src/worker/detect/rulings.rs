@@ -8,7 +8,7 @@
 //! are kept as rulings instead.
 
 use super::scan::InkBits;
-use super::shading::DRAWN_TONE_STEP;
+use super::shading::{DRAWN_TONE_STEP, SCANNED_TONE_STEP};
 use crate::config::DetectConfig;
 use crate::worker::render::{Grey, PageImage};
 
@@ -51,20 +51,25 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
         column_runs,
     } = page_strokes(&ink, min_len, max_thick, |_| true);
     // A box of a mid grey (a header band printed darker than ink) shows
-    // the lines drawn over it, darker than it, on a drawn page: those are
-    // its rulings inside. Where a column line shows over such a box, it
-    // parts the box's cells only there (not through a group heading over
-    // the columns it parts below); where it shows nowhere, it is taken
-    // through the box, which hides it.
+    // the lines drawn over it, darker than it (on a scan, than its grain):
+    // those are its rulings inside. Where a column line shows over such a
+    // box, it parts the box's cells only there (not through a group
+    // heading over the columns it parts below); where it shows nowhere, it
+    // is taken through the box, which hides it.
+    let (tone_step, over) = if drawn {
+        (DRAWN_TONE_STEP, LINE_OVER_FILL)
+    } else {
+        (SCANNED_TONE_STEP, SCANNED_LINE_OVER_FILL)
+    };
     let tinted: Vec<PixelBox> = (boxes.iter())
-        .filter(|b| drawn && tinted_box(&page.pixels, b))
+        .filter(|b| tinted_box(&page.pixels, b, tone_step, over))
         .copied()
         .collect();
     // The parts of thin strokes down the columns that go on into a box.
     let into_boxes: Vec<Stroke> = (down.iter())
         .flat_map(|&s| into_a_box(s, &column_runs, max_thick))
         .flat_map(|part| {
-            let shown = showing_over_fills(&page.pixels, part, &tinted, max_thick);
+            let shown = showing_over_fills(&page.pixels, part, &tinted, max_thick, over);
             if shown.is_empty() {
                 vec![part]
             } else {
@@ -72,6 +77,9 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
             }
         })
         .collect();
+    // (Whole strokes above: their parts into a box are where their runs
+    // were cut, not where a scan's line stops showing.)
+    let down = scanned_lines_only(&page.pixels, down, drawn, max_thick, min_len);
     let within =
         |x0: u32, y0: u32, x1: u32, y1: u32| boxes.iter().any(|&b| inside((x0, y0, x1, y1), b));
     let strictly_within = |x0: u32, y0: u32, x1: u32, y1: u32| {
@@ -93,7 +101,15 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
         add_h(y0 as f32, x0 as f32, x1 as f32);
         add_h(y1 as f32, x0 as f32, x1 as f32);
     }
+    // On a scan, a thin stroke is a line only where it is darker than the
+    // ground beside it on one side at least: inside a grey band whose grain
+    // breaks its runs, pieces of the band are strokes too.
+    let stands_out =
+        |s: &Stroke, across: bool| drawn || stands_out_of_ground(&page.pixels, s, across);
     for (i, s) in across.iter().enumerate() {
+        if !stands_out(s, true) {
+            continue;
+        }
         if !in_a_box[i] && !strictly_within(s.start, s.first, s.end, s.last + 1) {
             for (pos, start, end) in s.rulings(max_thick) {
                 add_h(pos, start, end);
@@ -128,7 +144,7 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
         }
     }
     for b in &tinted {
-        let (rows, columns) = lines_over_fill(&page.pixels, *b, min_len, max_thick, true);
+        let (rows, columns) = lines_over_fill(&page.pixels, *b, min_len, max_thick, over, true);
         let thin = |s: &&Stroke| s.thickness() <= max_thick;
         for (pos, start, end) in rows.iter().filter(thin).flat_map(|s| s.rulings(max_thick)) {
             add_h(pos, start, end);
@@ -418,10 +434,18 @@ fn light_lines(
     let light_fill = |b: &PixelBox| !boxes.iter().any(|k| overlap(k, b));
     let tall = |b: &PixelBox| b.3 - b.1 >= min_len;
     let mut strokes = page_strokes(light, min_len, max_thick, |b| light_fill(b) && tall(b));
+    strokes.down = scanned_lines_only(&page.pixels, strokes.down, drawn, max_thick, min_len);
     let light_fills: Vec<PixelBox> = (strokes.boxes.iter())
         .filter(|b| light_fill(b))
         .copied()
         .collect();
+    // How much darker than a fill a line over it shows: on a scan, more
+    // than its grain.
+    let over = if drawn {
+        LINE_OVER_FILL
+    } else {
+        SCANNED_LINE_OVER_FILL
+    };
     // (A tinted dark box, a column line seen through it here too, is one
     // of those fills.)
     let short_fills: Vec<PixelBox> = (light_fills.iter())
@@ -430,7 +454,7 @@ fn light_lines(
         .copied()
         .collect();
     strokes.down = (strokes.down.iter())
-        .flat_map(|&s| showing_over_fills(&page.pixels, s, &short_fills, max_thick))
+        .flat_map(|&s| showing_over_fills(&page.pixels, s, &short_fills, max_thick, over))
         .collect();
     // A dark box's edges are rulings already; the light scan sees them a
     // pixel or two wider (anti-aliasing, light text printed on the box).
@@ -447,8 +471,12 @@ fn light_lines(
         })
     };
     let thin = |s: &&Stroke| s.thickness() <= max_thick;
+    // (On a scan, pieces of a grainy fill are strokes too; see `stands_out_of_ground`.)
+    let stands_out =
+        |s: &Stroke, across: bool| drawn || stands_out_of_ground(&page.pixels, s, across);
     let mut across: Vec<(f32, f32, f32)> = (strokes.across.iter())
         .filter(thin)
+        .filter(|s| stands_out(s, true))
         .filter(|s| !along_a_dark_edge((s.start, s.first, s.end, s.last + 1), true))
         .flat_map(|s| s.rulings(max_thick))
         .collect();
@@ -490,13 +518,13 @@ fn light_lines(
                     (x0, y1.saturating_sub(edge), x1, y1),
                 ] {
                     let (rows, _) =
-                        lines_over_fill(&page.pixels, strip, short_len, max_thick, false);
+                        lines_over_fill(&page.pixels, strip, short_len, max_thick, over, false);
                     across.extend(rows.iter().filter(thin).flat_map(|s| s.rulings(max_thick)));
                 }
             }
             continue;
         }
-        let (rows, columns) = lines_over_fill(&page.pixels, *b, short_len, max_thick, true);
+        let (rows, columns) = lines_over_fill(&page.pixels, *b, short_len, max_thick, over, true);
         across.extend(rows.iter().filter(thin).flat_map(|s| s.rulings(max_thick)));
         down.extend(
             columns
@@ -565,7 +593,13 @@ struct LightLines {
 /// only where it is darker than the fill (gaps up to `max_gap` bridged,
 /// where a line crosses it). A border along a fill's side is left whole:
 /// the fill is drawn against it.
-fn showing_over_fills(pixels: &Grey, s: Stroke, fills: &[PixelBox], max_gap: u32) -> Vec<Stroke> {
+fn showing_over_fills(
+    pixels: &Grey,
+    s: Stroke,
+    fills: &[PixelBox],
+    max_gap: u32,
+    over: u8,
+) -> Vec<Stroke> {
     let mut shows: Option<Vec<bool>> = None;
     for &(x0, y0, x1, y1) in fills {
         let crossed = s.start.max(y0)..s.end.min(y1);
@@ -574,7 +608,7 @@ fn showing_over_fills(pixels: &Grey, s: Stroke, fills: &[PixelBox], max_gap: u32
         }
         let shows = shows.get_or_insert_with(|| vec![true; (s.end - s.start) as usize]);
         for y in crossed {
-            shows[(y - s.start) as usize] = darker_than_beside(pixels, &s, y);
+            shows[(y - s.start) as usize] = darker_than_beside(pixels, &s, y, over);
         }
     }
     let Some(shows) = shows else {
@@ -603,7 +637,7 @@ fn showing_over_fills(pixels: &Grey, s: Stroke, fills: &[PixelBox], max_gap: u32
 
 /// Whether a vertical stroke's pixels on row `y` are darker than the fill
 /// `FILL_BESIDE` pixels to either side of it.
-fn darker_than_beside(pixels: &Grey, s: &Stroke, y: u32) -> bool {
+fn darker_than_beside(pixels: &Grey, s: &Stroke, y: u32, over: u8) -> bool {
     let (width, _) = pixels.dimensions();
     let (Some(left), right) = (s.first.checked_sub(FILL_BESIDE), s.last + FILL_BESIDE) else {
         return false;
@@ -613,14 +647,15 @@ fn darker_than_beside(pixels: &Grey, s: &Stroke, y: u32) -> bool {
     }
     let value = |x: u32| pixels.get_pixel(x, y)[0];
     let line = (s.first..=s.last).map(value).min().unwrap_or(u8::MAX);
-    shows_over(line, value(left), value(right))
+    shows_over(line, value(left), value(right), over)
 }
 
 /// Whether a pixel of value `v` is a line's over the fill of values `a` and
-/// `b` either side of it: darker than both by `LINE_OVER_FILL` (paper
-/// beside paper is no line, however white).
-fn shows_over(v: u8, a: u8, b: u8) -> bool {
-    a.min(b).saturating_sub(v) >= LINE_OVER_FILL
+/// `b` either side of it: darker than both by `over` (`LINE_OVER_FILL`, on
+/// a scan `SCANNED_LINE_OVER_FILL`; paper beside paper is no line, however
+/// white).
+fn shows_over(v: u8, a: u8, b: u8, over: u8) -> bool {
+    a.min(b).saturating_sub(v) >= over
 }
 
 /// Whether box `b` stands beside box `n` as two cells of a grid of fills,
@@ -693,9 +728,10 @@ fn one_tone(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox) -> bool {
 }
 
 /// Whether a filled box is of a grey that lines drawn over it can show
-/// darker than (not black), most of it one tone: a band, not a picture.
-/// Read on every third pixel of every third row inside its edges.
-fn tinted_box(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox) -> bool {
+/// darker than by `over` (not black), most of it one tone (give or take
+/// `step`): a band, not a picture. Read on every third pixel of every
+/// third row inside its edges.
+fn tinted_box(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox, step: u8, over: u8) -> bool {
     let mut counts = [0u32; 256];
     for y in (y0 + 1..y1.saturating_sub(1)).step_by(3) {
         for x in (x0 + 1..x1.saturating_sub(1)).step_by(3) {
@@ -707,11 +743,82 @@ fn tinted_box(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox) -> bool {
         return false;
     };
     let near: u32 = (counts.iter().enumerate())
-        .filter(|&(v, _)| v.abs_diff(tone) <= DRAWN_TONE_STEP as usize)
+        .filter(|&(v, _)| v.abs_diff(tone) <= step as usize)
         .map(|(_, n)| n)
         .sum();
-    total > 0 && tone >= 2 * LINE_OVER_FILL as usize && near * 4 >= total * 3
+    total > 0 && tone >= 2 * over as usize && near * 4 >= total * 3
 }
+
+/// Whether a thin stroke (along the rows when `across`) is darker than the
+/// ground on either side of it by `SCANNED_LINE_OVER_FILL`: the medians of
+/// its darkest line and of the lines `GROUND_OFFSET` pixels past its sides,
+/// read every other pixel. One thicker than the ground's offset either
+/// side is taken as it is.
+fn stands_out_of_ground(pixels: &Grey, s: &Stroke, across: bool) -> bool {
+    let (width, height) = pixels.dimensions();
+    let (reach, limit) = if across {
+        (width, height)
+    } else {
+        (height, width)
+    };
+    let median = |line: u32| {
+        let mut v: Vec<u8> = (s.start..s.end.min(reach))
+            .step_by(2)
+            .map(|k| {
+                let (x, y) = if across { (k, line) } else { (line, k) };
+                pixels.get_pixel(x, y)[0]
+            })
+            .collect();
+        v.sort_unstable();
+        v.get(v.len() / 2).copied()
+    };
+    if s.last + 1 - s.first > 2 * GROUND_OFFSET {
+        return true;
+    }
+    // (Its darkest line: a line a pixel thick can be a stroke two high.)
+    let Some(line) = (s.first..=s.last).filter_map(median).min() else {
+        return true;
+    };
+    let before = s.first.checked_sub(GROUND_OFFSET).and_then(median);
+    let after = (s.last + GROUND_OFFSET < limit)
+        .then(|| median(s.last + GROUND_OFFSET))
+        .flatten();
+    match before.into_iter().chain(after).max() {
+        Some(ground) => ground.saturating_sub(line) >= SCANNED_LINE_OVER_FILL,
+        None => true,
+    }
+}
+
+/// On a scan, the parts of thin strokes down the columns that are lines:
+/// darker than the ground beside them by `SCANNED_LINE_OVER_FILL` (gaps up
+/// to `max_thick` bridged), `min_len` long at least. A column line runs on
+/// into a grey band's grain or a patch of text erased from it, where it is
+/// not drawn.
+fn scanned_lines_only(
+    pixels: &Grey,
+    down: Vec<Stroke>,
+    drawn: bool,
+    max_thick: u32,
+    min_len: u32,
+) -> Vec<Stroke> {
+    if drawn {
+        return down;
+    }
+    let (width, height) = pixels.dimensions();
+    let page = [(0, 0, width, height)];
+    (down.into_iter())
+        .flat_map(|s| {
+            if s.thickness() > max_thick {
+                return vec![s];
+            }
+            showing_over_fills(pixels, s, &page, max_thick, SCANNED_LINE_OVER_FILL)
+        })
+        .filter(|s| s.end - s.start >= min_len)
+        .collect()
+}
+
+/// How far past a stroke's side `stands_out_of_ground` reads the ground.
+const GROUND_OFFSET: u32 = 3;
 
 /// Whether pixel box `inner` lies in `outer`, give or take two pixels.
 fn inside(inner: PixelBox, outer: PixelBox) -> bool {
@@ -731,6 +838,7 @@ fn lines_over_fill(
     box_: PixelBox,
     min_len: u32,
     max_gap: u32,
+    over: u8,
     down_too: bool,
 ) -> (Vec<Stroke>, Vec<Stroke>) {
     let (width, height) = pixels.dimensions();
@@ -773,6 +881,7 @@ fn lines_over_fill(
                 &here[span.clone()],
                 &up[span.clone()],
                 &down[span],
+                over,
             );
             for x in marked(&below_above[x0 as usize..x1 as usize]) {
                 row_run = step(row_run, x0 + x as u32, y, &mut rows);
@@ -783,6 +892,7 @@ fn lines_over_fill(
             &here[from..to],
             &here[from - f..to - f],
             &here[from + f..to + f],
+            over,
         );
         for x in marked(&beside[from..to]) {
             let x = (from + x) as u32;
@@ -803,11 +913,11 @@ fn lines_over_fill(
 /// beside them (`shows_over`): slices of one length, so that the compiler
 /// drops the bounds checks (7% fewer instructions in `lines_over_fill` on
 /// a page of light-filled tables than indexing the page's rows).
-fn mark_showing_over(mask: &mut [u8], line: &[u8], a: &[u8], b: &[u8]) {
+fn mark_showing_over(mask: &mut [u8], line: &[u8], a: &[u8], b: &[u8], over: u8) {
     let n = mask.len();
     let (line, a, b) = (&line[..n], &a[..n], &b[..n]);
     for i in 0..n {
-        mask[i] = u8::from(shows_over(line[i], a[i], b[i]));
+        mask[i] = u8::from(shows_over(line[i], a[i], b[i], over));
     }
 }
 
@@ -834,6 +944,9 @@ fn end_run(run: Option<(u32, u32)>, line: u32, min_len: u32, out: &mut Vec<(u32,
 /// How much darker than the fill beside it a line over a fill is, and how
 /// far to either side the fill is looked at.
 const LINE_OVER_FILL: u8 = 8;
+/// On a scan: a grey fill's grain varies by ±10 (`SCANNED_TONE_STEP` is
+/// its step), and lines a few pixels apart bridged make strokes of it.
+const SCANNED_LINE_OVER_FILL: u8 = 40;
 const FILL_BESIDE: u32 = 2;
 
 /// Column runs (column, start, end) in pixels with their parts inside a
@@ -1321,7 +1434,8 @@ mod tests {
                 }
             }
         });
-        let (rows, columns) = lines_over_fill(&page.pixels, (10, 10, 120, 90), 20, 2, true);
+        let (rows, columns) =
+            lines_over_fill(&page.pixels, (10, 10, 120, 90), 20, 2, LINE_OVER_FILL, true);
         assert!(
             rows.is_empty() && columns.is_empty(),
             "{rows:?} {columns:?}"
@@ -1334,7 +1448,8 @@ mod tests {
                 }
             }
         });
-        let (_, columns) = lines_over_fill(&page.pixels, (10, 10, 120, 90), 20, 2, true);
+        let (_, columns) =
+            lines_over_fill(&page.pixels, (10, 10, 120, 90), 20, 2, LINE_OVER_FILL, true);
         assert_eq!(columns.len(), 1, "{columns:?}");
     }
 
@@ -1499,6 +1614,47 @@ mod tests {
         assert!(at(80.5).any(|l| l.start <= 11.0), "{r:?}");
         assert!(at(130.5).any(|l| l.end >= 89.0), "{r:?}");
         assert!(at(130.5).all(|l| l.start >= 24.0), "{r:?}");
+    }
+
+    /// A scanned header band (y 10..40, x 20..180) a grey darker than ink,
+    /// whose grain has specks lighter than ink (two pixels, every five)
+    /// along its rows, but along one (y 25) none: that row is a thin stroke
+    /// of ink.
+    /// A column line at x 130 from y 25 on down the page, and over it a
+    /// narrow patch of text erased to the band's tone (x 129..132, y
+    /// 12..25), unspecked: its column runs on up through the patch.
+    fn scanned_band() -> PageImage {
+        page_with(|img| {
+            for y in 10..40 {
+                for x in 20..180 {
+                    let patch = (129..132).contains(&x) && (12..25).contains(&y);
+                    let speck = y != 25 && !patch && (x + y) % 5 < 2;
+                    img.put_pixel(x, y, Luma([if speck { 190 } else { 160 }]));
+                }
+            }
+            for y in 25..90 {
+                img.put_pixel(130, y, Luma([0]));
+            }
+        })
+    }
+
+    #[test]
+    fn a_grey_bands_grain_is_no_ruling_on_a_scan() {
+        let r = find_rulings(&scanned_band(), &Config::default().detect, false);
+        let inside = |l: &&Ruling| l.pos > 12.0 && l.pos < 38.0;
+        assert!(r.horizontal.iter().filter(inside).count() == 0, "{r:?}");
+    }
+
+    #[test]
+    fn a_column_line_on_a_scan_is_a_ruling_where_it_shows() {
+        // Its column runs on up through the band, as dark as ink there:
+        // not a line there.
+        let r = find_rulings(&scanned_band(), &Config::default().detect, false);
+        let at_130: Vec<&Ruling> = (r.vertical.iter())
+            .filter(|l| (l.pos - 130.5).abs() < 1.0)
+            .collect();
+        assert!(at_130.iter().any(|l| l.end >= 89.0), "{r:?}");
+        assert!(at_130.iter().all(|l| l.start >= 23.0), "{r:?}");
     }
 
     #[test]
