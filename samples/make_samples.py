@@ -225,6 +225,9 @@ Files written:
   scanned-quotes.pdf / .json two scanned pages: a booktabs table whose cells
                             quote in typeset marks (“ ” ’), then a table of
                             sizes in inches marked with straight quotes (")
+  cjk-unembedded.pdf / .json one page: a ruled table whose Chinese cells are
+                            set in a font the file names but does not embed
+                            (STSong-Light, UniGB-UCS2-H)
   scanned-band.pdf / .json  one scanned page: a ruled table whose two header
                             rows are on a grainy mid-grey band, a group
                             heading over wrapped column titles
@@ -327,7 +330,9 @@ class Page:
         self.ops = []
 
     def text(self, x, y, s, font="F1", size=10):
-        self.ops.append("BT /%s %s Tf %s %s Td %s Tj ET" % (font, fmt(size), fmt(x), fmt(y), pdf_string(s)))
+        # F5, a CJK font the file names but does not embed, takes UCS-2 codes.
+        shown = "<%s>" % s.encode("utf-16-be").hex().upper() if font == "F5" else pdf_string(s)
+        self.ops.append("BT /%s %s Tf %s %s Td %s Tj ET" % (font, fmt(size), fmt(x), fmt(y), shown))
 
     def text_up(self, x, y, s, font="F1", size=10):
         """s set sideways, running up the page from its baseline's start at
@@ -524,6 +529,19 @@ def write_pdf(path, pages, compress=False, rotations=None, type3=None):
         objs[num] = ("<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>"
                      % FONTS["F4"][0]).encode()
         fonts += " /F4 %d 0 R" % num
+    # A Chinese font named, not embedded, in a predefined encoding: a reader
+    # must find a font of its own for it (after every other object too).
+    if any(isinstance(d, bytes) and b"/F5 " in d for d in pages):
+        num = max(max(objs) + 1, 5 + stride * n_pages)
+        objs[num] = ("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+                     "/DescendantFonts [%d 0 R] >>" % (num + 1)).encode()
+        objs[num + 1] = (b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+                         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
+                         b"/FontDescriptor %d 0 R /DW 1000 >>" % (num + 2))
+        objs[num + 2] = (b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
+                         b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 "
+                         b"/CapHeight 880 /StemV 93 >>")
+        fonts += " /F5 %d 0 R" % num
     for pid, data, rotate in zip(page_ids, pages, rotations):
         image = ""
         if isinstance(data, ScanPage):
@@ -3976,6 +3994,33 @@ def sample_cjk_strokes():
     return [p.content()], [(1, Placed(rows))], [0], CJK_FONT
 
 
+def sample_cjk_unembedded():
+    # Chinese text in a font the file names but does not embed, in one of
+    # the encodings predefined for Chinese (UCS-2 codes here; GBK in many
+    # filings): the reader's own font serves it, and the cells read as the
+    # characters they are, not as bytes of Latin letters.
+    rows = [
+        ["地区", "销售额", "门店"],
+        ["华东", "1,250.00", "新店"],
+        ["华南", "980.50", "老店"],
+        ["西北", "412.75", "新店"],
+        ["东北", "305.20", "老店"],
+    ]
+    p = Page()
+    y = p.title("Sales by Region", 790)
+    y = p.paragraph("Region and store names are set in a Chinese font the file does not embed.", y - 24)
+    step, top = 22, y - 24
+    xs = ruled_grid(p, [110, 90, 90], top, step, len(rows))
+    for k, row in enumerate(rows):
+        base = top - step * k - 15
+        for c, cell in enumerate(row):
+            if all(is_cjk(ch) for ch in cell):
+                p.text(xs[c] + 5, base, cell, "F5", 10)
+            else:
+                p.text(xs[c + 1] - 5 - text_width(cell, "F1", 10), base, cell, "F1", 10)
+    return [p.content()], [(1, Placed(rows))]
+
+
 def sample_rtl():
     # Issue 12, class 10: cells in Hebrew and Arabic, drawn as a PDF producer
     # draws them (glyphs left to right as they look), read in reading order.
@@ -4210,6 +4255,7 @@ def main():
         ("scanned-mixed", sample_scanned_mixed, False),
         ("scanned-quotes", sample_scanned_quotes, False),
         ("scanned-band", sample_scanned_band, False),
+        ("cjk-unembedded", sample_cjk_unembedded, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None
