@@ -56,10 +56,11 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
     // box, it parts the box's cells only there (not through a group
     // heading over the columns it parts below); where it shows nowhere, it
     // is taken through the box, which hides it.
-    let (tone_step, over) = if drawn {
-        (DRAWN_TONE_STEP, LINE_OVER_FILL)
+    let over = line_over_fill(drawn);
+    let tone_step = if drawn {
+        DRAWN_TONE_STEP
     } else {
-        (SCANNED_TONE_STEP, SCANNED_LINE_OVER_FILL)
+        SCANNED_TONE_STEP
     };
     let tinted: Vec<PixelBox> = (boxes.iter())
         .filter(|b| tinted_box(&page.pixels, b, tone_step, over))
@@ -101,13 +102,8 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
         add_h(y0 as f32, x0 as f32, x1 as f32);
         add_h(y1 as f32, x0 as f32, x1 as f32);
     }
-    // On a scan, a thin stroke is a line only where it is darker than the
-    // ground beside it on one side at least: inside a grey band whose grain
-    // breaks its runs, pieces of the band are strokes too.
-    let stands_out =
-        |s: &Stroke, across: bool| drawn || stands_out_of_ground(&page.pixels, s, across);
     for (i, s) in across.iter().enumerate() {
-        if !stands_out(s, true) {
+        if !stands_out(&page.pixels, s, true, drawn) {
             continue;
         }
         if !in_a_box[i] && !strictly_within(s.start, s.first, s.end, s.last + 1) {
@@ -439,13 +435,7 @@ fn light_lines(
         .filter(|b| light_fill(b))
         .copied()
         .collect();
-    // How much darker than a fill a line over it shows: on a scan, more
-    // than its grain.
-    let over = if drawn {
-        LINE_OVER_FILL
-    } else {
-        SCANNED_LINE_OVER_FILL
-    };
+    let over = line_over_fill(drawn);
     // (A tinted dark box, a column line seen through it here too, is one
     // of those fills.)
     let short_fills: Vec<PixelBox> = (light_fills.iter())
@@ -471,12 +461,9 @@ fn light_lines(
         })
     };
     let thin = |s: &&Stroke| s.thickness() <= max_thick;
-    // (On a scan, pieces of a grainy fill are strokes too; see `stands_out_of_ground`.)
-    let stands_out =
-        |s: &Stroke, across: bool| drawn || stands_out_of_ground(&page.pixels, s, across);
     let mut across: Vec<(f32, f32, f32)> = (strokes.across.iter())
         .filter(thin)
-        .filter(|s| stands_out(s, true))
+        .filter(|s| stands_out(&page.pixels, s, true, drawn))
         .filter(|s| !along_a_dark_edge((s.start, s.first, s.end, s.last + 1), true))
         .flat_map(|s| s.rulings(max_thick))
         .collect();
@@ -749,12 +736,27 @@ fn tinted_box(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox, step: u8, over: u8) -
     total > 0 && tone >= 2 * over as usize && near * 4 >= total * 3
 }
 
-/// Whether a thin stroke (along the rows when `across`) is darker than the
-/// ground on either side of it by `SCANNED_LINE_OVER_FILL`: the medians of
-/// its darkest line and of the lines `GROUND_OFFSET` pixels past its sides,
+/// How much darker than a fill a line over it shows: on a scan, more than
+/// its grain.
+fn line_over_fill(drawn: bool) -> u8 {
+    if drawn {
+        LINE_OVER_FILL
+    } else {
+        SCANNED_LINE_OVER_FILL
+    }
+}
+
+/// Whether a thin stroke (along the rows when `across`) is a line: on a
+/// drawn page always; on a scan, where it is darker than the ground on
+/// either side of it by `SCANNED_LINE_OVER_FILL` (pieces of a grey band
+/// whose grain breaks its runs are strokes too): the medians of its
+/// darkest line and of the lines `GROUND_OFFSET` pixels past its sides,
 /// read every other pixel. One thicker than the ground's offset either
 /// side is taken as it is.
-fn stands_out_of_ground(pixels: &Grey, s: &Stroke, across: bool) -> bool {
+fn stands_out(pixels: &Grey, s: &Stroke, across: bool, drawn: bool) -> bool {
+    if drawn {
+        return true;
+    }
     let (width, height) = pixels.dimensions();
     let (reach, limit) = if across {
         (width, height)
@@ -817,7 +819,7 @@ fn scanned_lines_only(
         .collect()
 }
 
-/// How far past a stroke's side `stands_out_of_ground` reads the ground.
+/// How far past a stroke's side `stands_out` reads the ground.
 const GROUND_OFFSET: u32 = 3;
 
 /// Whether pixel box `inner` lies in `outer`, give or take two pixels.
