@@ -92,12 +92,14 @@ Files written:
                             every row, a column of wrapped comments set left
                             between figures, its two-line title by chance
                             centred over the figures: one header row
-  column-gaps.pdf / .json   two pages (issue 12): headers centred over their
-                            columns (a line item a word space after its
+  column-gaps.pdf / .json   three pages (issue 12): headers centred over
+                            their columns (a line item a word space after its
                             margin, one reaching almost to the figures; a
                             header wider than its quantities; comments wider
                             than a short line), a table in a typewriter font;
-                            then a spreadsheet with 0.2 pt grey gridlines
+                            then a spreadsheet with 0.2 pt grey gridlines;
+                            then a year over the figures set in the gap where
+                            the long labels of groups of rows run on
   loose-rows.pdf / .json    two pages (issue 12): wrapped cells set midway in
                             their rows, the lines of two columns interleaved; a
                             table set at twice its font size with a row holding
@@ -1655,7 +1657,8 @@ def sample_wrapped_booktabs():
 def sample_column_gaps():
     # Issue 12: where the boundary between two columns goes when the text
     # does not say it plainly. Page 1: headers centred over their columns;
-    # page 2: a spreadsheet printed with hairline grey gridlines.
+    # page 2: a spreadsheet printed with hairline grey gridlines; page 3: a
+    # heading in the gap long labels run on into.
     p = Page()
     y = p.title("Contracts and Notes", 790)
     y = p.paragraph("Headers are centred over their columns. The line items start a word "
@@ -1727,9 +1730,54 @@ def sample_column_gaps():
     sheet = Table(rows, widths=[72.0] * 6, heights=[13.85] * len(rows), align="lrllrr",
                   lines=(0.2, 0.85))
     sheet.place(p, MARGIN - 9.8, y - 24.6)
-    return ([first, p.content()],
+    second = p.content()
+
+    # A heading over the figures set left in the gap before them, where the
+    # long labels of the groups of rows run on: no column of its own.
+    p = Page()
+    y = p.title("Spending by Office", 790)
+    y = p.paragraph("Each group's label runs past the other labels, toward the figures; the "
+                    "year over the figures starts in the same gap.", y - 24)
+    offices = [("HARBOUR, COASTAL WATCH AND PILOT SERVICES", ("812.40", "96.15", "908.55")),
+               ("1.", "Pilots", ("402.10", "12.00", "414.10")),
+               ("2.", "Lighthouses", ("310.30", "80.15", "390.45")),
+               ("3.", "Tugs and moorings", ("100.00", "4.00", "104.00")),
+               ("RIVER BASINS, WATER QUALITY AND FLOOD BOARD", ("1,204.75", "310.00", "1,514.75")),
+               ("4.", "Gauging stations", ("215.60", "140.00", "355.60")),
+               ("5.", "Sampling, the laboratory and reports", ("989.15", "170.00", "1,159.15")),
+               ("6.", "Dredging", ("0.00", "0.00", "0.00"))]
+    top, step, right = y - 30, 15, (380, 450, 520)
+    # Rules over and under the year's line and under the header, a short
+    # one under the heading of the first two columns of figures; none below.
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, top - step, top - 3 * step):
+        p.line(MARGIN, yy, right[-1], yy)
+    p.line(right[0] - 50, top - 2 * step, right[1], top - 2 * step)
+    p.ops.append("Q")
+    p.text(MARGIN + 200, top - 11, "Plan 2031-32", "F2", 9)
+    p.text(right[-1] - text_width("(in thousands)", "F1", 9), top - 11, "(in thousands)", "F1", 9)
+    p.text(right[0] + 5, top - step - 11, "Spending", "F2", 9)
+    p.text(MARGIN + 18, top - 2 * step - 11, "Office", "F2", 9)
+    for x, head in zip(right, ("Running", "Building", "Total")):
+        p.text(x - text_width(head, "F2", 9), top - 2 * step - 11, head, "F2", 9)
+    # The year sits in the labels' column, which the long labels fill to it.
+    expected = [["", "Plan 2031-32", "", "", "(in thousands)"], ["", "", "Spending", "", ""],
+                ["", "Office", "Running", "Building", "Total"]]
+    for k, office in enumerate(offices):
+        base = top - step * (k + 3) - 11
+        font = "F1" if len(office) == 3 else "F2"
+        if len(office) == 3:
+            p.text(MARGIN, base, office[0], font, 9)
+            p.text(MARGIN + 18, base, office[1], font, 9)
+            expected.append([office[0], office[1]] + list(office[2]))
+        else:
+            p.text(MARGIN, base, office[0], font, 9)
+            expected.append([office[0], ""] + list(office[1]))
+        for x, figure in zip(right, office[-1]):
+            p.text(x - text_width(figure, font, 9), base, figure, font, 9)
+    return ([first, second, p.content()],
             [(1, Placed(contracts)), (1, Placed(notes)), (1, Placed(comments)), (1, Placed(budget)),
-             (2, sheet)])
+             (2, sheet), (3, Placed(expected))])
 
 
 def sample_loose_rows():

@@ -317,7 +317,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: headers centred over their columns make none of their
         // own, however far from the column's text; a word reaching towards
         // the next column is not cut; a typewriter font's word space parts
-        // no columns; hairline grey gridlines are rulings.
+        // no columns; hairline grey gridlines are rulings; a heading set in
+        // the gap where long labels run on is the labels' column's.
         "column-gaps",
         // Issue 12: cells set midway whose lines interleave with the row's,
         // a label-only row in a loosely set table and a group heading under

@@ -996,14 +996,27 @@ const HEADER_LINES: usize = 2;
 /// it whose body fills the rows under it: a spreadsheet sets a header
 /// left-aligned over numbers set right-aligned, and in a wide column the
 /// two need not overlap. Left apart they make a header over an empty
-/// column and a column of numbers without a header.
+/// column and a column of numbers without a header. A heading set in the
+/// gap where long labels run on from the column left of it (a year over
+/// the figures) goes to that column.
 fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     if block.len() < 2 * HEADER_LINES {
         return cols;
     }
-    let occ: Vec<Vec<bool>> = block.iter().map(|l| occupied(l, &cols)).collect();
-    let body = &occ[HEADER_LINES..];
-    let header = &occ[..HEADER_LINES];
+    let (header_lines, body_lines) = block.split_at(HEADER_LINES);
+    let header: Vec<Vec<bool>> = header_lines.iter().map(|l| occupied(l, &cols)).collect();
+    // A long label run on over the next column (a group of rows' label set
+    // over its row) fills only the column it starts in; the columns it
+    // reaches are its room.
+    let body: Vec<Vec<bool>> = (body_lines.iter())
+        .map(|l| occupied_from_the_start(l, &cols))
+        .collect();
+    let mut reached = vec![0usize; cols.len()];
+    for l in body_lines {
+        for (c, o) in occupied(l, &cols).into_iter().enumerate() {
+            reached[c] += usize::from(o);
+        }
+    }
     // A row's values sit on a line with text in two columns or more; the
     // other lines of a wrapped cell do not count against a column.
     let value_lines = body
@@ -1012,7 +1025,11 @@ fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f
         .count();
     let fills = |n: usize| 2 * body.iter().filter(|o| o[n]).count() >= value_lines.max(1);
     for c in 0..cols.len() {
-        let header_only = body.iter().all(|o| !o[c]) && header.iter().any(|o| o[c]);
+        // Phrases run on into most rows of it (a code a word space after a
+        // number, each row) are its column's own.
+        let header_only = body.iter().all(|o| !o[c])
+            && 2 * reached[c] < value_lines
+            && header.iter().any(|o| o[c]);
         if !header_only {
             continue;
         }
@@ -1025,7 +1042,9 @@ fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f
                 cols[n].0 - cols[c].1
             }
         };
-        let neighbour = [c.checked_sub(1), Some(c + 1)]
+        // Labels run on into it from the column they start in, left of it.
+        let right = (reached[c] == 0).then_some(c + 1);
+        let neighbour = [c.checked_sub(1), right]
             .into_iter()
             .flatten()
             .filter(|&n| n < cols.len() && fits(n))
@@ -1489,6 +1508,28 @@ fn cells_touched(bounds: &[f32], x0: f32, x1: f32) -> std::ops::Range<usize> {
     let last_cell = bounds.len().saturating_sub(2);
     let cell_of = |x: f32| slot(bounds, x).unwrap_or(if x < bounds[0] { 0 } else { last_cell });
     cell_of(x0)..cell_of(x1) + 1
+}
+
+/// The columns a line has text in, a phrase reaching over several only in
+/// the one it starts in.
+fn occupied_from_the_start(line: &Line, cols: &[(f32, f32)]) -> Vec<bool> {
+    let mut occ = vec![false; cols.len()];
+    for seg in &line.segments {
+        let words = &line.words[seg.words.clone()];
+        let reaches_over = columns_touched(cols, seg.x0, seg.x1).len() > 1;
+        let counted = if reaches_over {
+            &words[..words.len().min(1)]
+        } else {
+            words
+        };
+        for w in counted {
+            let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
+            for c in columns_touched(cols, cx, cx + 0.01) {
+                occ[c] = true;
+            }
+        }
+    }
+    occ
 }
 
 /// The columns a line has text in.
@@ -6450,6 +6491,62 @@ mod tests {
         let t = &layout_tables(&refs, &[], &lines)[0];
         assert_eq!(t.grid.col_count(), 3);
         assert_eq!(t.grid.cols[1..3], [120.0, 200.0], "boundaries on the lines");
+    }
+
+    #[test]
+    fn a_heading_in_the_gap_long_labels_run_on_into_goes_to_their_column() {
+        let mut chars = Vec::new();
+        rows_at(
+            &mut chars,
+            &[
+                &[("Plan 2031", 160.0)],
+                &[("Office", 60.0), ("Running", 300.0), ("Total", 380.0)],
+                &[
+                    ("HARBOUR AND COASTAL PILOT SERVICES", 20.0),
+                    ("812.40", 300.0),
+                    ("908.55", 380.0),
+                ],
+                &[
+                    ("1.", 20.0),
+                    ("Pilots", 60.0),
+                    ("402.10", 300.0),
+                    ("414.10", 380.0),
+                ],
+                &[
+                    ("2.", 20.0),
+                    ("Lights", 60.0),
+                    ("310.30", 300.0),
+                    ("390.45", 380.0),
+                ],
+                &[
+                    ("3.", 20.0),
+                    ("Tugs", 60.0),
+                    ("100.00", 300.0),
+                    ("104.00", 380.0),
+                ],
+            ],
+        );
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        // The label's last word lies under the year (160 to 205): the year
+        // and that word are the labels' column's, no column of their own.
+        let cols = columns(&page_lines(&refs));
+        assert_eq!(cols.len(), 4, "{cols:?}");
+        assert!(cols[1].0 <= 60.0 && cols[1].1 >= 205.0, "{cols:?}");
+
+        // A code a word space after a number in every row is a column,
+        // headed or not.
+        let mut chars = Vec::new();
+        let mut rows: Vec<Vec<(&str, f32)>> = vec![
+            vec![("TYPE", 60.0), ("Total", 300.0)],
+            vec![("NUMBER", 20.0), ("Name", 150.0)],
+        ];
+        for number in ["648765 AAA", "648766 AAB", "82030 AAC", "509462 AAD"] {
+            rows.push(vec![(number, 20.0), ("Eagle", 150.0), ("12.5", 300.0)]);
+        }
+        let rows: Vec<&[(&str, f32)]> = rows.iter().map(|r| r.as_slice()).collect();
+        rows_at(&mut chars, &rows);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        assert_eq!(columns(&page_lines(&refs)).len(), 4);
     }
 
     #[test]
