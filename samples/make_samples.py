@@ -106,7 +106,10 @@ Files written:
                             only its label; a year heading the columns it covers
                             between a booktabs top rule and the header; then
                             two columns of prose beside terms set midway in
-                            their rows, a rule under every row
+                            their rows, a rule under every row; a loosely set
+                            table under a grey header band, two rows running
+                            holding only their labels, the second wider than
+                            the labels above
   near-columns.pdf / .json  two pages (issue 12, class 8): a label a word space
                             before right-aligned percentages; amounts blank on
                             the first rows a word space from text reaching
@@ -1850,9 +1853,22 @@ def sample_loose_rows():
              "settled by the end of the year"),
         )
     ]
-    wrapped_rows(p2, y - 20, [70, 160, 160], notes, "lll", "middle", rules="rows")
+    y = wrapped_rows(p2, y - 20, [70, 160, 160], notes, "lll", "middle", rules="rows")
+    y = p2.paragraph("Set loosely again under a grey header band; two items running have no "
+                     "date, the second wider than the items above.", y - 36)
+    counts = [["Stock", "Counted"],
+              ["Screws", "2031-04-02"],
+              ["Hinges", "14.05.2031"],
+              ["Brackets and plates", "03.06.2031"],
+              ["Glue", ""],
+              ["Sealant, tape and cord rolls", ""],
+              ["Nails", "21.06.2031"],
+              ["Washers", "02.07.2031"],
+              ["Cable ties", "09.07.2031"]]
+    Table(counts, widths=[120, 60], heights=[18] * len(counts), align="lr", rules="none",
+          header_fill=(0.6, False)).place(p2, MARGIN + 120, y - 16)
     return [p.content(), p2.content()], [(1, Placed(review)), (1, Placed(dates)), (1, by_year),
-                                          (2, Placed(notes))]
+                                          (2, Placed(notes)), (2, Placed(counts))]
 
 
 def sample_near_columns():

@@ -551,8 +551,12 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         // or set midway, not a caption or a title's lines); and a label
         // alone between two rows of a loosely set table, in their rhythm,
         // or labels alone under its header; no other.
-        let labels_alone =
-            (current.last()).is_some_and(|prev| labels_of_their_own(&pending, prev, line));
+        // (Those since the block's last line of columns: the first may have
+        // fitted inside the block.)
+        let labels_alone = (current.iter().rposition(Line::is_tabular)).is_some_and(|k| {
+            let held: Vec<&Line> = current[k + 1..].iter().chain(&pending).collect();
+            labels_of_their_own(&held, &current[k], line)
+        });
         let held = pending.last().filter(|held| {
             (tight(held, line)
                 && (!line.is_tabular()
@@ -705,13 +709,13 @@ fn a_row_of_its_own(held: &Line, prev: &Line, next: &Line) -> bool {
 /// each starts flush with the first cell of `next` and ends short of its
 /// second, `prev`'s first cell stands over that column too (a header
 /// centred over it), and all keep one rhythm from `prev` down to `next`.
-fn labels_of_their_own(held: &[Line], prev: &Line, next: &Line) -> bool {
+fn labels_of_their_own(held: &[&Line], prev: &Line, next: &Line) -> bool {
     let (Some(first), Some(second)) = (prev.segments.first(), next.segments.get(1)) else {
         return false;
     };
     let mut gaps = std::iter::once(prev)
-        .chain(held)
-        .zip(held.iter().chain([next]))
+        .chain(held.iter().copied())
+        .zip(held.iter().copied().chain([next]))
         .map(|(a, b)| b.bbox.y0 - a.bbox.y1);
     let Some(gap) = gaps.next() else {
         return false;
@@ -5279,6 +5283,35 @@ mod tests {
             "{:?}",
             t.grid
         );
+    }
+
+    #[test]
+    fn rows_running_with_only_their_label_in_a_loose_table_stay_in_it() {
+        // Rows 22 pt apart; two running hold only their label, the first
+        // short, inside the block, the second wider than most of it (held
+        // back): from the last line of dates they keep the rows' rhythm.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        let rows = [
+            ("Stock", "Counted"),
+            ("Screws", "2031-04-02"),
+            ("Brackets", "2031-05-14"),
+            ("Glue", ""),
+            ("Sealant, tape and cords", ""),
+            ("Nails", "2031-06-21"),
+            ("Washers", "2031-07-02"),
+        ];
+        for (k, (label, date)) in rows.into_iter().enumerate() {
+            let cells = [(label, 20.0), (date, 200.0 - 5.0 * date.len() as f32)];
+            put(
+                &cells[..if date.is_empty() { 1 } else { 2 }],
+                40.0 + 22.0 * k as f32,
+            );
+        }
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let blocks = blocks(&page_lines(&refs));
+        assert_eq!(blocks.len(), 1, "{blocks:?}");
+        assert_eq!(blocks[0].len(), 7);
     }
 
     #[test]
