@@ -233,9 +233,11 @@ Files written:
   cjk-unembedded.pdf / .json one page: a ruled table whose Chinese cells are
                             set in a font the file names but does not embed
                             (STSong-Light, UniGB-UCS2-H)
-  scanned-band.pdf / .json  one scanned page: a ruled table whose two header
+  scanned-band.pdf / .json  two scanned pages: a ruled table whose two header
                             rows are on a grainy mid-grey band, a group
-                            heading over wrapped column titles
+                            heading over wrapped column titles; then a ruled
+                            table whose rule under the header is worn away
+                            under most of its later cells
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -670,6 +672,14 @@ class ScanPage:
         for yy in range(int((PAGE_H - y1) * self.k), int((PAGE_H - y0) * self.k)):
             for xx in range(int(x0 * self.k), int(x1 * self.k)):
                 self._ink(xx, yy, alpha)
+
+    def wipe(self, x0, x1, y):
+        """Paper again over a line drawn at y from x0 to x1 (page points): a
+        rule worn away in the print."""
+        for yy in range(int((PAGE_H - y) * self.k) - 3, int((PAGE_H - y) * self.k) + 4):
+            for xx in range(int(x0 * self.k), int(x1 * self.k)):
+                if 0 <= xx < self.w and 0 <= yy < self.h:
+                    self.px[yy * self.w + xx] = 255
 
     def title(self, s, y):
         self.text(MARGIN, y, s, "F2", 14)
@@ -4249,7 +4259,7 @@ def sample_scanned_band():
     # darker than ink in places, over two header rows, with gridlines over
     # it: a group heading over wrapped column titles. Pieces of the band's
     # grain are no rulings, and the column lines under the heading do not
-    # run up through it.
+    # run up through it. Page 2: a row rule worn away in places.
     s = ScanPage(skew=0.3, seed=32)
     s.title("Returns Counted by Week", 780)
     y = s.paragraph("Returns of each product, as a share of those sold, by how long after the "
@@ -4268,7 +4278,28 @@ def sample_scanned_band():
         widths=widths, heights=heights, align="lrrrr", size=10,
         spans=[(0, 0, 2, 1), (0, 1, 1, 4)], header_rows=2)
     t.place(s, MARGIN, top)
-    return [s], [(1, t)]
+    # Page 2: the rule under a header row worn away under most of its
+    # later cells; the header's titles and the first row's figures stay
+    # apart, a row each.
+    s2 = ScanPage(skew=0.3, seed=33)
+    s2.title("Limits for Releases", 780)
+    y = s2.paragraph("The amounts a site may release in a year before it has to report them.", 750)
+    widths, heights = [170, 80, 80, 80], [30] + [20] * 5
+    top = y - 30
+    limits = Table(
+        [["Substance", "Into air\ntonnes", "Into water\ntonnes", "Into land\ntonnes"],
+         ["Lead", "200", "20", "20"],
+         ["Mercury", "10", "1", "1"],
+         ["Zinc", "200", "100", "100"],
+         ["Arsenic", "20", "5", "5"],
+         ["Nickel", "50", "20", "20"]],
+        widths=widths, heights=heights, align="lrrr", size=10)
+    limits.place(s2, MARGIN, top)
+    x = MARGIN + widths[0]
+    for w in widths[1:]:
+        s2.wipe(x + 0.3 * w, x + w - 3, top - heights[0])
+        x += w
+    return [s, s2], [(1, t), (2, limits)]
 
 
 def main():

@@ -20,6 +20,11 @@ const MIN_TEXT_ROW_HEIGHT: f32 = 5.0;
 /// close) is a tick or stray stroke, not a cell border.
 const MIN_BORDER_COVERAGE: f32 = 0.5;
 
+/// On a scan, a line between two rows this much drawn at least (grain and
+/// erased text having broken the rest) parts the cells above and below it
+/// where their text lies apart on its two sides.
+const MIN_BROKEN_COVERAGE: f32 = 0.2;
+
 /// A table found from rulings: its frame, its cells, and which share of its
 /// inner borders were drawn (1.0 = a full grid), between columns and between
 /// rows.
@@ -37,9 +42,10 @@ impl RuledTable {
     }
 }
 
-/// Says whether the text itself separates two cells side by side where no
-/// line is drawn: the cells left and right of a boundary, as rectangles
-/// (see `detect::text_separates`).
+/// Says whether the text itself separates two cells where no line (or on a
+/// scan, too little of one) is drawn: the cells left and right of a
+/// boundary, or above and below it, as rectangles (see
+/// `detect::text_separates`).
 pub type TextSeparates<'a> = &'a dyn Fn(&Rect, &Rect) -> bool;
 
 /// What the ends of rulings say about a grid.
@@ -245,9 +251,16 @@ fn grid_from_group(
             }
             if r + 1 < nr {
                 horizontals.1 += 1;
-                if below(r, c) >= MIN_BORDER_COVERAGE {
+                let drawn = below(r, c);
+                let broken = ends == LineEnds::FrameOnly && drawn >= MIN_BROKEN_COVERAGE;
+                if drawn >= MIN_BORDER_COVERAGE {
                     horizontals.0 += 1;
-                } else {
+                } else if !(broken
+                    && text_separates(
+                        &Rect::new(cols[c], rows[r], cols[c + 1], rows[r + 1]),
+                        &Rect::new(cols[c], rows[r + 1], cols[c + 1], rows[r + 2]),
+                    ))
+                {
                     sets.union(r * nc + c, (r + 1) * nc + c);
                 }
             }
@@ -625,6 +638,23 @@ mod tests {
         let t = &ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text)[0];
         assert_close(&t.grid.cols, &[10.0, 110.0, 210.0]);
         assert_eq!(t.grid.row_count(), 2);
+    }
+
+    #[test]
+    fn on_a_scan_a_rule_broken_by_grain_parts_rows_whose_text_lies_apart() {
+        // A header row over a body row, in two columns; the line under the
+        // header drawn whole under the first column, only a third of the
+        // way under the second (grain broke it).
+        let ys = [0.0, 30.0, 50.0];
+        let xs = [0.0, 100.0, 200.0];
+        let mut r = drawn_grid(&ys, &xs, &[], &[(0, 1)]);
+        r.horizontal.push(Ruling::new(30.0, 100.0, 135.0));
+        let apart = |_: &Rect, _: &Rect| true;
+        let scan = &ruled_tables(&r, TOL, 2, 2, LineEnds::FrameOnly, &apart)[0];
+        assert_eq!(spans(&scan.grid), vec![]);
+        // Text running across the line's place is one cell's.
+        let scan = &ruled_tables(&r, TOL, 2, 2, LineEnds::FrameOnly, &no_text)[0];
+        assert_eq!(spans(&scan.grid), vec![(0, 1, 2, 1)]);
     }
 
     #[test]

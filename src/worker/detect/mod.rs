@@ -84,7 +84,13 @@ pub fn detect_tables(
         Surface::Drawn => shading::DRAWN_TONE_STEP,
         Surface::Scanned => shading::SCANNED_TONE_STEP,
     };
-    let separates = |left: &Rect, right: &Rect| text_separates(chars, left, right);
+    let separates = |first: &Rect, second: &Rect| {
+        if second.y0 >= first.y1 {
+            lines_separate(chars, first, second)
+        } else {
+            text_separates(chars, first, second)
+        }
+    };
     let tables: Vec<TableRegion> = grid::ruled_tables(
         &rulings,
         cfg.line_merge_tolerance,
@@ -2084,6 +2090,33 @@ fn text_separates(chars: &[TextChar], left: &Rect, right: &Rect) -> bool {
     left_end.is_finite() && right_start.is_finite() && right_start - left_end >= 0.25 * size
 }
 
+/// True when both cells, one above the other, hold text, none of it runs
+/// across the boundary between them, and their lines keep clear of each
+/// other (a tenth of their size at least): two rows of a column, not one
+/// cell's lines on either side of a line's broken piece.
+fn lines_separate(chars: &[TextChar], above: &Rect, below: &Rect) -> bool {
+    let y = above.y1;
+    let (mut above_end, mut below_start) = (f32::NEG_INFINITY, f32::INFINITY);
+    let mut size: f32 = 0.0;
+    for c in chars
+        .iter()
+        .filter(|c| !c.c.is_whitespace() && c.cx() > above.x0 && c.cx() < above.x1)
+    {
+        let inside = c.cy() > above.y0 && c.cy() < below.y1;
+        if inside && c.bbox.y0 < y - 0.5 && c.bbox.y1 > y + 0.5 {
+            return false;
+        }
+        if above.contains(c.cx(), c.cy()) {
+            above_end = above_end.max(c.bbox.y1);
+            size = size.max(c.size);
+        } else if below.contains(c.cx(), c.cy()) {
+            below_start = below_start.min(c.bbox.y0);
+            size = size.max(c.size);
+        }
+    }
+    above_end.is_finite() && below_start.is_finite() && below_start - above_end >= 0.1 * size
+}
+
 /// The share of a grid's cells with text in them.
 fn filled_share(grid: &crate::table::Grid, chars: &[TextChar]) -> f32 {
     let owner = grid.cell_at_positions();
@@ -3267,5 +3300,23 @@ mod tests {
         assert!(!text_separates(&word("名称名称", 80.0, 5.0), &left, &right));
         // Text on one side only says nothing.
         assert!(!text_separates(&word("Label", 5.0, 5.0), &left, &right));
+    }
+
+    #[test]
+    fn lines_keep_cells_apart_only_above_and_below_the_boundary() {
+        let (above, below) = (
+            Rect::new(0.0, 0.0, 100.0, 20.0),
+            Rect::new(0.0, 20.0, 100.0, 40.0),
+        );
+        // Glyphs 10 pt tall, from 4 and from 24: 10 pt apart.
+        let mut apart = word("kg/year", 5.0, 4.0);
+        apart.extend(word("12", 5.0, 24.0));
+        assert!(lines_separate(&apart, &above, &below));
+        // A line across the boundary is one cell's.
+        let mut across = word("Label", 5.0, 15.0);
+        across.extend(word("12", 50.0, 28.0));
+        assert!(!lines_separate(&across, &above, &below));
+        // Text on one side only says nothing.
+        assert!(!lines_separate(&word("12", 5.0, 24.0), &above, &below));
     }
 }
