@@ -84,13 +84,7 @@ pub fn detect_tables(
         Surface::Drawn => shading::DRAWN_TONE_STEP,
         Surface::Scanned => shading::SCANNED_TONE_STEP,
     };
-    let separates = |first: &Rect, second: &Rect| {
-        if second.y0 >= first.y1 {
-            lines_separate(chars, first, second)
-        } else {
-            text_separates(chars, first, second)
-        }
-    };
+    let separates = |first: &Rect, second: &Rect| text_separates(chars, first, second);
     let tables: Vec<TableRegion> = grid::ruled_tables(
         &rulings,
         cfg.line_merge_tolerance,
@@ -2064,58 +2058,59 @@ fn cuts_a_word(r: &rulings::Ruling, chars: &[&TextChar]) -> bool {
 }
 
 /// True when both cells hold text, none of it runs across the boundary, and
-/// the texts keep clear of each other (a word space at least): two cells side
-/// by side whose separating line was not drawn. A heading over two columns
-/// runs across; the glyphs of one word split by a stray stroke touch.
-fn text_separates(chars: &[TextChar], left: &Rect, right: &Rect) -> bool {
-    let x = left.x1;
-    let (mut left_end, mut right_start) = (f32::NEG_INFINITY, f32::INFINITY);
+/// the texts keep clear of each other: two cells whose separating line was
+/// not drawn (or on a scan, too little of it). Side by side, a word space
+/// apart at least: a heading over two columns runs across; the glyphs of
+/// one word split by a stray stroke touch. One above the other (`second`
+/// starts where `first` ends), lines a tenth of their size apart: two rows
+/// of a column, not one cell's lines about a broken rule's piece.
+fn text_separates(chars: &[TextChar], first: &Rect, second: &Rect) -> bool {
+    let stacked = second.y0 >= first.y1;
+    // A box's extent across the boundary, and along it; a glyph's centre so.
+    let across = |r: &Rect| if stacked { (r.y0, r.y1) } else { (r.x0, r.x1) };
+    let along = |r: &Rect| if stacked { (r.x0, r.x1) } else { (r.y0, r.y1) };
+    let centre = |c: &TextChar| {
+        if stacked {
+            (c.cy(), c.cx())
+        } else {
+            (c.cx(), c.cy())
+        }
+    };
+    let boundary = across(first).1;
+    let (from, to) = (across(first).0, across(second).1);
+    let (side0, side1) = along(first);
+    let (mut first_end, mut second_start) = (f32::NEG_INFINITY, f32::INFINITY);
     let mut size: f32 = 0.0;
-    for c in chars
-        .iter()
-        .filter(|c| !c.c.is_whitespace() && c.cy() > left.y0 && c.cy() < left.y1)
-    {
-        let inside = c.cx() > left.x0 && c.cx() < right.x1;
-        if inside && c.bbox.x0 < x - 0.5 && c.bbox.x1 > x + 0.5 {
+    for c in chars.iter().filter(|c| !c.c.is_whitespace()) {
+        let (at, beside) = centre(c);
+        if beside <= side0 || beside >= side1 {
+            continue;
+        }
+        let (g0, g1) = across(&c.bbox);
+        if at > from && at < to && g0 < boundary - 0.5 && g1 > boundary + 0.5 {
             return false;
         }
-        if left.contains(c.cx(), c.cy()) {
-            left_end = left_end.max(c.bbox.x1);
+        if first.contains(c.cx(), c.cy()) {
+            first_end = first_end.max(g1);
             size = size.max(c.size);
-        } else if right.contains(c.cx(), c.cy()) {
-            right_start = right_start.min(c.bbox.x0);
+        } else if second.contains(c.cx(), c.cy()) {
+            second_start = second_start.min(g0);
             size = size.max(c.size);
         }
     }
-    left_end.is_finite() && right_start.is_finite() && right_start - left_end >= 0.25 * size
+    let apart = if stacked {
+        LINES_APART_EM
+    } else {
+        WORDS_APART_EM
+    };
+    first_end.is_finite() && second_start.is_finite() && second_start - first_end >= apart * size
 }
 
-/// True when both cells, one above the other, hold text, none of it runs
-/// across the boundary between them, and their lines keep clear of each
-/// other (a tenth of their size at least): two rows of a column, not one
-/// cell's lines on either side of a line's broken piece.
-fn lines_separate(chars: &[TextChar], above: &Rect, below: &Rect) -> bool {
-    let y = above.y1;
-    let (mut above_end, mut below_start) = (f32::NEG_INFINITY, f32::INFINITY);
-    let mut size: f32 = 0.0;
-    for c in chars
-        .iter()
-        .filter(|c| !c.c.is_whitespace() && c.cx() > above.x0 && c.cx() < above.x1)
-    {
-        let inside = c.cy() > above.y0 && c.cy() < below.y1;
-        if inside && c.bbox.y0 < y - 0.5 && c.bbox.y1 > y + 0.5 {
-            return false;
-        }
-        if above.contains(c.cx(), c.cy()) {
-            above_end = above_end.max(c.bbox.y1);
-            size = size.max(c.size);
-        } else if below.contains(c.cx(), c.cy()) {
-            below_start = below_start.min(c.bbox.y0);
-            size = size.max(c.size);
-        }
-    }
-    above_end.is_finite() && below_start.is_finite() && below_start - above_end >= 0.1 * size
-}
+/// How far apart, in em, the text of two cells keeps them apart: side by
+/// side (a word space), one above the other (lines set closer than a
+/// paragraph's are still apart).
+const WORDS_APART_EM: f32 = 0.25;
+const LINES_APART_EM: f32 = 0.1;
 
 /// The share of a grid's cells with text in them.
 fn filled_share(grid: &crate::table::Grid, chars: &[TextChar]) -> f32 {
@@ -3311,12 +3306,12 @@ mod tests {
         // Glyphs 10 pt tall, from 4 and from 24: 10 pt apart.
         let mut apart = word("kg/year", 5.0, 4.0);
         apart.extend(word("12", 5.0, 24.0));
-        assert!(lines_separate(&apart, &above, &below));
+        assert!(text_separates(&apart, &above, &below));
         // A line across the boundary is one cell's.
         let mut across = word("Label", 5.0, 15.0);
         across.extend(word("12", 50.0, 28.0));
-        assert!(!lines_separate(&across, &above, &below));
+        assert!(!text_separates(&across, &above, &below));
         // Text on one side only says nothing.
-        assert!(!lines_separate(&word("12", 5.0, 24.0), &above, &below));
+        assert!(!text_separates(&word("12", 5.0, 24.0), &above, &below));
     }
 }
