@@ -2066,7 +2066,8 @@ fn cuts_a_word(r: &rulings::Ruling, chars: &[&TextChar]) -> bool {
 /// of a column, not one cell's lines about a broken rule's piece.
 fn text_separates(chars: &[TextChar], first: &Rect, second: &Rect) -> bool {
     let stacked = second.y0 >= first.y1;
-    // A box's extent across the boundary, and along it; a glyph's centre so.
+    // A box's extent across the boundary and along it; a glyph's centre
+    // likewise (across, along).
     let across = |r: &Rect| if stacked { (r.y0, r.y1) } else { (r.x0, r.x1) };
     let along = |r: &Rect| if stacked { (r.x0, r.x1) } else { (r.y0, r.y1) };
     let centre = |c: &TextChar| {
