@@ -1009,30 +1009,26 @@ fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f
     }
     let (header_lines, body_lines) = block.split_at(HEADER_LINES);
     let header: Vec<Vec<bool>> = header_lines.iter().map(|l| occupied(l, &cols)).collect();
+    let body: Vec<Vec<bool>> = body_lines.iter().map(|l| occupied(l, &cols)).collect();
     // A long label run on over the next column (a group of rows' label set
-    // over its row) fills only the column it starts in; the columns it
-    // reaches are its room.
-    let body: Vec<Vec<bool>> = (body_lines.iter())
+    // over its row) starts in no column but its own: the columns it reaches
+    // may hold only a header.
+    let starts: Vec<Vec<bool>> = (body_lines.iter())
         .map(|l| occupied_from_the_start(l, &cols))
         .collect();
-    let mut reached = vec![0usize; cols.len()];
-    for l in body_lines {
-        for (c, o) in occupied(l, &cols).into_iter().enumerate() {
-            reached[c] += usize::from(o);
-        }
-    }
     // A row's values sit on a line with text in two columns or more; the
     // other lines of a wrapped cell do not count against a column.
     let value_lines = body
         .iter()
         .filter(|o| o.iter().filter(|&&x| x).count() >= 2)
         .count();
-    let fills = |n: usize| 2 * body.iter().filter(|o| o[n]).count() >= value_lines.max(1);
+    let filled = |n: usize| body.iter().filter(|o| o[n]).count();
+    let fills = |n: usize| 2 * filled(n) >= value_lines.max(1);
     for c in 0..cols.len() {
         // Phrases run on into most rows of it (a code a word space after a
         // number, each row) are its column's own.
-        let header_only = body.iter().all(|o| !o[c])
-            && 2 * reached[c] < value_lines
+        let header_only = starts.iter().all(|o| !o[c])
+            && 2 * filled(c) < value_lines
             && header.iter().any(|o| o[c]);
         if !header_only {
             continue;
@@ -1047,7 +1043,7 @@ fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f
             }
         };
         // Labels run on into it from the column they start in, left of it.
-        let right = (reached[c] == 0).then_some(c + 1);
+        let right = (filled(c) == 0).then_some(c + 1);
         let neighbour = [c.checked_sub(1), right]
             .into_iter()
             .flatten()
@@ -6580,6 +6576,26 @@ mod tests {
         rows_at(&mut chars, &rows);
         let refs: Vec<&TextChar> = chars.iter().collect();
         assert_eq!(columns(&page_lines(&refs)).len(), 4);
+
+        // A heading set right of its column's text, which stands a word
+        // space after the figures of the column before: it heads that text
+        // (filled below, though each line's figure and text are one phrase).
+        let mut chars = Vec::new();
+        let mut rows: Vec<Vec<(&str, f32)>> =
+            vec![vec![("Code", 20.0), ("Qty", 85.0), ("Kind", 200.0)]];
+        for (code, rest) in [
+            ("A-1", " 387 Sales"),
+            ("B-2", "  12 Loans"),
+            ("C-3", "1840 Energy"),
+        ] {
+            rows.push(vec![(code, 20.0), (rest, 80.0)]);
+        }
+        let rows: Vec<&[(&str, f32)]> = rows.iter().map(|r| r.as_slice()).collect();
+        rows_at(&mut chars, &rows);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let cols = columns(&page_lines(&refs));
+        assert_eq!(cols.len(), 3, "{cols:?}");
+        assert!(cols[2].1 >= 220.0, "{cols:?}");
     }
 
     #[test]
