@@ -1513,29 +1513,27 @@ fn cells_touched(bounds: &[f32], x0: f32, x1: f32) -> std::ops::Range<usize> {
 /// The columns a line has text in, a phrase reaching over several only in
 /// the one it starts in.
 fn occupied_from_the_start(line: &Line, cols: &[(f32, f32)]) -> Vec<bool> {
-    let mut occ = vec![false; cols.len()];
-    for seg in &line.segments {
+    let starts = line.segments.iter().flat_map(|seg| {
         let words = &line.words[seg.words.clone()];
         let reaches_over = columns_touched(cols, seg.x0, seg.x1).len() > 1;
-        let counted = if reaches_over {
-            &words[..words.len().min(1)]
+        &words[..if reaches_over {
+            words.len().min(1)
         } else {
-            words
-        };
-        for w in counted {
-            let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
-            for c in columns_touched(cols, cx, cx + 0.01) {
-                occ[c] = true;
-            }
-        }
-    }
-    occ
+            words.len()
+        }]
+    });
+    columns_of(starts, cols)
 }
 
 /// The columns a line has text in.
 fn occupied(line: &Line, cols: &[(f32, f32)]) -> Vec<bool> {
+    columns_of(&line.words, cols)
+}
+
+/// The columns `words` lie in, each by its middle.
+fn columns_of<'a>(words: impl IntoIterator<Item = &'a Word>, cols: &[(f32, f32)]) -> Vec<bool> {
     let mut occ = vec![false; cols.len()];
-    for w in &line.words {
+    for w in words {
         let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
         for c in columns_touched(cols, cx, cx + 0.01) {
             occ[c] = true;
