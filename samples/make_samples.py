@@ -148,7 +148,7 @@ Files written:
                             header row: booktabs with two columns, unruled with
                             three, unruled with two; then two newspaper columns
                             of justified running text, which are not a table
-  page-columns.pdf / .json  five pages (issue 12, class 3): a booktabs table
+  page-columns.pdf / .json  six pages (issue 12, class 3): a booktabs table
                             just above two columns of rules-book text
                             (headings, labelled paragraphs, bullets) that line
                             up across the gutter: the table alone; then a page
@@ -160,7 +160,9 @@ Files written:
                             page columns of paragraphs under a page head, a
                             table between paragraphs of the right one, its
                             rows level with the left one's lines, its first
-                            amount's currency sign set apart: the table alone
+                            amount's currency sign set apart: the table alone;
+                            then three page columns, their gutters narrower
+                            than justified lines' word spaces: no table
   side-by-side.pdf / .json  two tables side by side, a rule under every row of
                             each, rows at different heights, wrapped cells;
                             under them two booktabs tables side by side: four
@@ -2234,8 +2236,31 @@ def sample_page_columns():
     p2.text(MARGIN, 40, "Annual report 2024")
     p3, rates = small_table_beside_text_page()
     p5, allowances = table_in_a_page_column_page()
-    pages = [p1.content(), p2.content(), p3, list_beside_running_head_page(), p5]
+    pages = [p1.content(), p2.content(), p3, list_beside_running_head_page(), p5,
+             three_page_columns_page()]
     return pages, [(1, table), (3, rates), (5, allowances)]
+
+
+def three_page_columns_page():
+    """A page of rules-book text in three columns under a page head, the
+    gutters narrower than the gap justified lines leave between words at
+    their widest, a thin rule down the middle of each: no table."""
+    p = Page()
+    gutter = 9
+    col_w = (PAGE_W - 2 * MARGIN - 2 * gutter) / 3
+    xs = [MARGIN + k * (col_w + gutter) for k in range(3)]
+    p.text(MARGIN, 800, "Rules for Engines, Part 2", "F2", 10)
+    p.line(MARGIN, 792, PAGE_W - MARGIN, 792)
+    top = 776
+    items = RULES_LEFT + RULES_RIGHT
+    bottom = column_flow(p, xs[0], top, col_w, items[:9])
+    bottom = min(bottom, column_flow(p, xs[1], top, col_w, items[9:] + items[:3]))
+    bottom = min(bottom, column_flow(p, xs[2], top, col_w, items[3:12]))
+    p.ops.append("q 0.4 w 0 G")
+    for x in xs[1:]:
+        p.line(x - gutter / 2, top + 10, x - gutter / 2, bottom - 4)
+    p.ops.append("Q")
+    return p.content()
 
 
 def table_in_a_page_column_page():

@@ -303,7 +303,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: page text in two columns (headings, numbered paragraphs,
         // bullets) lines up across the gutter a line a row: no table, and a
         // table set just above it is the table alone; a table inside one
-        // page column, level with the other's lines, is read in its column.
+        // page column, level with the other's lines, is read in its column;
+        // three page columns whose gutters are narrower than the word spaces
+        // of justified lines are no table.
         "page-columns",
         // Issue 12: tables side by side, each ruled under its own rows
         // (none across both), are two tables, not one with both's rows.

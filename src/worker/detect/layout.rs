@@ -1627,7 +1627,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     if rows.len() < 2 {
         return Vec::new();
     }
-    let runs: Vec<Vec<Run>> = block.iter().map(word_runs).collect();
+    let runs: Vec<Vec<Run>> = block.iter().map(|l| word_runs_within(l, &cols)).collect();
     let breaks = running_text_breaks(block, &runs, &rows);
     // A table beside a page column of running text, their lines on one
     // another's baselines: the table is in the words clear of that column
@@ -3169,10 +3169,21 @@ struct Run {
 /// A line's segments joined over gaps that justified text may leave between
 /// words, not over the gutter between page columns.
 fn word_runs(line: &Line) -> Vec<Run> {
+    word_runs_within(line, &[])
+}
+
+/// A line's word runs (see `word_runs`), parted besides where a gap between
+/// its segments is one of the gaps between the columns `cols`: page columns
+/// set with a gutter narrower than justified lines' widest word spaces,
+/// read as a table's columns, hold lines of running text each, not one
+/// across them.
+fn word_runs_within(line: &Line, cols: &[(f32, f32)]) -> Vec<Run> {
+    let gutter =
+        |x0: f32, x1: f32| (cols.windows(2)).any(|w| x0 <= w[0].1 + 0.5 && x1 >= w[1].0 - 0.5);
     let mut out: Vec<Run> = Vec::new();
     for seg in &line.segments {
         match out.last_mut() {
-            Some(run) if seg.x0 - run.x1 <= RUN_GAP_EM * line.size => {
+            Some(run) if seg.x0 - run.x1 <= RUN_GAP_EM * line.size && !gutter(run.x1, seg.x0) => {
                 run.x1 = seg.x1;
                 run.words.extend(seg.words.clone());
             }
