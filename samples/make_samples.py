@@ -167,10 +167,12 @@ Files written:
                             each, rows at different heights, wrapped cells;
                             under them two booktabs tables side by side: four
                             tables
-  numbered-lines.pdf / .json two pages (issue 12, class 3): a pleading whose
+  numbered-lines.pdf / .json three pages (issue 12, class 3): a pleading whose
                             lines (blank ones too) are numbered down the margin,
                             an unruled table among them: the table alone; then
-                            a booktabs table with a column of row numbers
+                            a booktabs table with a column of row numbers;
+                            then a table set by alignment, the report's
+                            name set sideways in the margin beside its rows
   ruled-rows.pdf / .json    one page (issue 12): wrapped cells with a rule under
                             every row, set as close as their lines (a band
                             between rules is a row); then rules between groups
@@ -2507,7 +2509,33 @@ def sample_numbered_lines():
     )
     y = numbered.place(p2, MARGIN, y - 20)
     p2.paragraph("Quantities are in pieces.", y - 24)
-    return [p1.content(), p2.content()], [(1, table), (2, numbered)]
+    p3, rates = sideways_in_the_margin_page()
+    return [p1.content(), p2.content(), p3], [(1, table), (2, numbered), (3, rates)]
+
+
+def sideways_in_the_margin_page():
+    """A table set by alignment alone, its last column near the page's
+    right edge, and beside it in the margin the report's name set sideways,
+    running up the page level with the table's rows: the table alone."""
+    p = Page()
+    y = p.title("Rates by District", 790)
+    rows = [["District", "Total", "Rural", "Urban", "Men", "Women"],
+            ["Alder", "88.8", "88.6", "91.1", "85.6", "92.3"],
+            ["Birch", "87.2", "86.4", "93.8", "85.6", "89.1"],
+            ["Cedar", "85.3", "84.9", "86.8", "84.4", "86.2"],
+            ["Dune", "83.2", "82.8", "-", "81.5", "85.1"],
+            ["Elm", "92.9", "92.8", "94.1", "92.5", "93.4"],
+            ["Fern", "87.3", "86.9", "91.4", "84.4", "90.6"],
+            ["Gorse", "85.5", "83.9", "91.5", "86.2", "84.9"],
+            ["Heath", "87.2", "87.0", "90.3", "82.9", "92.0"]]
+    table = Table(rows, widths=[130, 70, 70, 70, 70, 70], heights=[18] * len(rows),
+                  align="lrrrrr", rules="none")
+    bottom = table.place(p, MARGIN, y - 24)
+    # The name's baseline 12 pt right of the table, running up from its
+    # fourth row.
+    p.text_up(MARGIN + sum(table.widths) + 22, bottom + 40, "District Health Survey 2031", "F2", 12)
+    p.paragraph("Shares of children in school, per cent.", bottom - 24)
+    return p.content(), table
 
 
 def sample_stubs():

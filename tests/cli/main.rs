@@ -311,7 +311,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // (none across both), are two tables, not one with both's rows.
         "side-by-side",
         // Issue 12: numbers counting a pleading's lines down its margin are
-        // no column; a table's own row numbers stay.
+        // no column; a table's own row numbers stay; a report's name set
+        // sideways in the margin beside a table's rows leaves them be.
         "numbered-lines",
         // Issue 12: a rule under every row of wrapped cells set as close as
         // their lines parts rows; rules between groups of rows do not.

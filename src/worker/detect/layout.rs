@@ -261,12 +261,38 @@ fn a_paragraph_beside_a_note(block: &[Line], lines: &[Line]) -> bool {
     above.into_iter().chain(below).any(goes_on)
 }
 
-/// Words (split at spaces and at gaps) grouped into page lines, top to bottom.
+/// The structured-text lines (their ids, sorted) whose glyphs run up or
+/// down the page instead of along it: a label set sideways in the margin
+/// (a report's page number, a stamp, a chart's axis title). Their glyphs'
+/// boxes stack into one box several lines tall, which joins the lines of
+/// text beside it into one line; a table's lines run along the page.
+fn set_sideways(chars: &[&TextChar]) -> Vec<u32> {
+    let mut sideways = Vec::new();
+    for line in chars.chunk_by(|a, b| a.line == b.line) {
+        let mut glyphs = line.iter().filter(|c| !c.c.is_whitespace());
+        let (Some(first), Some(last)) = (glyphs.next(), glyphs.next_back()) else {
+            continue;
+        };
+        let (dx, dy) = (last.cx() - first.cx(), last.cy() - first.cy());
+        if dy.abs() > dx.abs() && dy.abs() > first.size {
+            sideways.push(first.line);
+        }
+    }
+    sideways.sort_unstable();
+    sideways
+}
+
+/// Words (split at spaces and at gaps) grouped into page lines, top to
+/// bottom; text set sideways is left out (see `set_sideways`).
 fn page_lines(chars: &[&TextChar]) -> Vec<Line> {
+    let sideways = set_sideways(chars);
     // Words per structured-text line.
     let mut by_line: Vec<(u32, Vec<Word>, f32)> = Vec::new();
     let mut last: Option<&TextChar> = None;
-    for &ch in chars {
+    for &ch in chars
+        .iter()
+        .filter(|c| sideways.binary_search(&c.line).is_err())
+    {
         let new_line = last.is_none_or(|l| l.line != ch.line);
         if new_line {
             by_line.push((ch.line, Vec::new(), ch.size));
@@ -3461,6 +3487,38 @@ mod tests {
     /// one structured-text line per call.
     fn text(chars: &mut Vec<TextChar>, s: &str, x: f32, y: f32, line: u32) {
         sized_text(chars, s, x, y, line, 10.0);
+    }
+
+    #[test]
+    fn text_set_sideways_joins_no_line() {
+        // Three rows of a table, 14 pt apart, and beside them in the
+        // margin a label running up the page from y = 130 to y = 60, one
+        // glyph every 5 pt, its box as tall as the rows.
+        let mut chars = Vec::new();
+        for (k, (label, figure)) in [("North", "12.5"), ("South", "8.0"), ("East", "1.25")]
+            .into_iter()
+            .enumerate()
+        {
+            let y = 80.0 + 14.0 * k as f32;
+            text(&mut chars, label, 20.0, y, 2 * k as u32);
+            text(&mut chars, figure, 120.0, y, 2 * k as u32 + 1);
+        }
+        for (i, c) in "Health Survey".chars().enumerate() {
+            let y = 130.0 - 5.0 * i as f32;
+            chars.push(TextChar {
+                c,
+                bbox: Rect::new(200.0, y - 5.0, 210.0, y),
+                line: 9,
+                size: 10.0,
+            });
+        }
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        assert_eq!(set_sideways(&refs), vec![9]);
+        let lines = page_lines(&refs);
+        assert_eq!(lines.len(), 3);
+        assert!(lines
+            .iter()
+            .all(|l| l.words.len() == 2 && l.bbox.height() < 12.0));
     }
 
     /// `text` set in `size` pt, half as wide a character.
