@@ -191,11 +191,16 @@ pub fn detect_tables(
                     .bbox
                     .contains((t.bbox.x0 + t.bbox.x1) / 2.0, (t.bbox.y0 + t.bbox.y1) / 2.0)
         };
-        let mut within = tables.iter().enumerate().filter(|(_, t)| inside_frame(t));
-        if let (Some((i, text)), None) = (within.next(), within.next()) {
-            if let Some(table) = frame_rows_from_text(frame, text, &table_chars(frame, chars)) {
-                tables[i] = table;
+        let within: Vec<usize> = (0..tables.len())
+            .filter(|&i| inside_frame(&tables[i]))
+            .collect();
+        let texts: Vec<&TableRegion> = within.iter().map(|&i| &tables[i]).collect();
+        if let Some(table) = frame_rows_from_text(frame, &texts, &table_chars(frame, chars)) {
+            // The frame's grid holds them all now.
+            for &i in within.iter().rev() {
+                tables.remove(i);
             }
+            tables.push(table);
         }
     }
     let unread: Vec<TableRegion> = (under_segmented.into_iter())
@@ -1106,35 +1111,69 @@ fn split_stacked_rows(table: &mut TableRegion, inside: &[&TextChar]) {
 }
 
 /// The grid of a frame drawn around a table whose body has no rules
-/// between its rows, when a table read from the text inside the body
-/// has the frame's columns: the header rows as drawn, the body parted
+/// between its rows, when the tables read from the text inside the body
+/// have the frame's columns: the header rows as drawn, the body parted
 /// where the text's rows part, and at each line of text above or below
-/// them (labels of groups of rows, a line to themselves, which the text
-/// table leaves out as it would a title).
+/// them (labels of groups of rows, a line to themselves, which a text
+/// table leaves out as it would a title). Text tables in rows of the
+/// frame none of those reach (its ruled header, read as a table of its
+/// own) leave those rows as drawn; none with the frame's columns, no grid.
 fn frame_rows_from_text(
     frame: &TableRegion,
-    text: &TableRegion,
+    texts: &[&TableRegion],
     inside: &[&TextChar],
 ) -> Option<TableRegion> {
-    let (cols, text_cols) = (&frame.grid.cols, &text.grid.cols);
-    let narrowest = (cols.windows(2).map(|w| w[1] - w[0])).fold(f32::INFINITY, f32::min);
-    let same_columns = cols.len() == text_cols.len()
-        && (cols.iter().zip(text_cols)).all(|(a, b)| (a - b).abs() < narrowest / 2.0);
-    if !same_columns {
+    let rows = &frame.grid.rows;
+    // The frame's rows a text table's text lies in.
+    let reach = |t: &TableRegion| {
+        let (first, last) = (inside.iter())
+            .filter(|c| t.bbox.contains(c.cx(), c.cy()))
+            .filter_map(|c| slot(rows, c.cy()))
+            .fold((usize::MAX, 0), |(a, b), r| (a.min(r), b.max(r)));
+        first..=last
+    };
+    let (body, others): (Vec<&TableRegion>, Vec<&TableRegion>) = texts
+        .iter()
+        .partition(|t| same_columns(&frame.grid.cols, t, inside));
+    let apart = |a: &TableRegion, b: &TableRegion| {
+        let (a, b) = (reach(a), reach(b));
+        a.end() < b.start() || b.end() < a.start()
+    };
+    if body.is_empty() || !others.iter().all(|o| body.iter().all(|t| apart(o, t))) {
         return None;
     }
-    let (top, bottom) = (text.bbox.y0, text.bbox.y1);
     let mut grid = frame.grid.clone();
-    let mut cuts: Vec<f32> = text.grid.rows.to_vec();
-    // The lines above and below the text table in the body's rows (those
-    // it reaches into), a row each.
-    let in_body = |y: f32| {
-        slot(&grid.rows, y).is_some_and(|r| grid.rows[r] < bottom && grid.rows[r + 1] > top)
-    };
-    let outside: Vec<&TextChar> = (inside.iter().copied())
-        .filter(|c| (c.cy() < top || c.cy() > bottom) && in_body(c.cy()))
+    // A column rule drawn only through the header: the text's columns part
+    // the body's cells across it too, those of rows holding lines to part
+    // (a heading over columns, a line of its own, keeps its span).
+    let lines: Vec<usize> = (text_lines_of_rows(&frame.grid, inside).iter())
+        .map(|l| l.len())
         .collect();
-    let whole = crate::table::Grid::uniform(grid.rows.clone(), vec![cols[0], cols[cols.len() - 1]]);
+    let body_rows = |cell: &crate::table::Cell| {
+        let rows = cell.row as usize..(cell.row + cell.rowspan) as usize;
+        rows.clone()
+            .all(|r| body.iter().any(|t| reach(t).contains(&r)))
+            && rows.map(|r| lines[r]).sum::<usize>() >= 2
+    };
+    part_across_columns(&mut grid, inside, body_rows);
+    let mut cuts: Vec<f32> = body
+        .iter()
+        .flat_map(|t| t.grid.rows.iter().copied())
+        .collect();
+    // The lines above and below the text tables in the body's rows (those
+    // they reach into), a row each.
+    let in_body =
+        |y: f32| slot(rows, y).is_some_and(|r| body.iter().any(|t| reach(t).contains(&r)));
+    let outside: Vec<&TextChar> = (inside.iter().copied())
+        .filter(|c| {
+            !body
+                .iter()
+                .any(|t| c.cy() >= t.bbox.y0 && c.cy() <= t.bbox.y1)
+        })
+        .filter(|c| in_body(c.cy()))
+        .collect();
+    let cols = &frame.grid.cols;
+    let whole = crate::table::Grid::uniform(rows.clone(), vec![cols[0], cols[cols.len() - 1]]);
     for lines in text_lines_of_rows(&whole, &outside) {
         cuts.extend(
             lines
@@ -1159,6 +1198,64 @@ fn frame_rows_from_text(
         ..frame.clone()
     })
 }
+
+/// Parts each cell of `grid` spanning columns that `parts` picks, where
+/// text lies in two of its columns or more, into a cell a column.
+fn part_across_columns(
+    grid: &mut crate::table::Grid,
+    inside: &[&TextChar],
+    parts: impl Fn(&crate::table::Cell) -> bool,
+) {
+    let texts_in = |cell: &crate::table::Cell, k: usize| {
+        let rect = grid.cell_rect(cell);
+        let (x0, x1) = (grid.cols[k], grid.cols[k + 1]);
+        (inside.iter()).any(|c| {
+            !c.c.is_whitespace() && c.cx() > x0 && c.cx() < x1 && rect.contains(c.cx(), c.cy())
+        })
+    };
+    let (parted, kept): (Vec<crate::table::Cell>, Vec<crate::table::Cell>) =
+        grid.cells.iter().partition(|&cell| {
+            let cols = cell.col as usize..(cell.col + cell.colspan) as usize;
+            cell.colspan > 1 && parts(cell) && cols.filter(|&k| texts_in(cell, k)).count() >= 2
+        });
+    let singles = parted.iter().flat_map(|cell| {
+        (cell.row..cell.row + cell.rowspan).flat_map(move |row| {
+            (cell.col..cell.col + cell.colspan).map(move |col| crate::table::Cell {
+                row,
+                col,
+                rowspan: 1,
+                colspan: 1,
+            })
+        })
+    });
+    grid.cells = kept.iter().copied().chain(singles).collect();
+}
+
+/// True when a table read from the text has the columns `cols` of a frame
+/// drawn around it: as many, and its text in the frame's column of the
+/// same number, but for a stray glyph or two (its boundaries stand
+/// where its text's gaps are, maybe well off the frame's lines).
+fn same_columns(cols: &[f32], text: &TableRegion, inside: &[&TextChar]) -> bool {
+    let text_cols = &text.grid.cols;
+    if cols.len() != text_cols.len() {
+        return false;
+    }
+    let (mut glyphs, mut off) = (0usize, 0usize);
+    for c in inside
+        .iter()
+        .filter(|c| !c.c.is_whitespace() && text.bbox.contains(c.cx(), c.cy()))
+    {
+        glyphs += 1;
+        if slot(cols, c.cx()) != slot(text_cols, c.cx()) {
+            off += 1;
+        }
+    }
+    glyphs > 0 && off as f32 <= MAX_OFF_COLUMN_SHARE * glyphs as f32
+}
+
+/// See `same_columns`: the share of a text table's glyphs that may lie in
+/// another column of the frame than their own.
+const MAX_OFF_COLUMN_SHARE: f32 = 0.02;
 
 /// Parts a ruled table's cell spanning rows into a cell a row where no
 /// rule closes it above or below (its column is left unruled beside a
@@ -3066,7 +3163,7 @@ mod tests {
         let mut frame = layout_table(vec![80.0, 100.0, 160.0], vec![0.0, 60.0, 120.0]);
         frame.evidence = Evidence::Ruled;
         let text = layout_table(vec![110.0, 126.0, 141.0, 160.0], vec![0.0, 70.0, 120.0]);
-        let table = frame_rows_from_text(&frame, &text, &inside).unwrap();
+        let table = frame_rows_from_text(&frame, &[&text], &inside).unwrap();
         assert_eq!(table.grid.cols, frame.grid.cols);
         assert_eq!(
             table.grid.rows,
@@ -3079,7 +3176,55 @@ mod tests {
             vec![110.0, 126.0, 141.0, 160.0],
             vec![0.0, 40.0, 80.0, 120.0],
         );
-        assert!(frame_rows_from_text(&frame, &text, &inside).is_none());
+        assert!(frame_rows_from_text(&frame, &[&text], &inside).is_none());
+    }
+
+    #[test]
+    fn a_frame_takes_its_body_from_the_text_under_a_header_read_apart() {
+        // A frame: a header row (80..100) over a body without row rules
+        // (100..160), columns at 0, 60, 130, 200, the line at 130 drawn
+        // through the header only. The header is read as a table of its
+        // own (its columns elsewhere); the body's text table sets its
+        // boundaries midway between the texts, well off the drawn lines.
+        let mut chars = word("Name", 5.0, 85.0);
+        chars.extend(word("Purpose", 65.0, 85.0));
+        chars.extend(word("Sum", 140.0, 85.0));
+        for (k, (name, sum)) in [("Ana", "12.5"), ("Ben", "8.0"), ("Chen", "1.25")]
+            .into_iter()
+            .enumerate()
+        {
+            let y = 105.0 + 15.0 * k as f32;
+            chars.extend(word(name, 5.0, y));
+            chars.extend(word("Trip", 65.0, y));
+            chars.extend(word(sum, 175.0, y));
+        }
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        let cols = vec![0.0, 60.0, 130.0, 200.0];
+        let mut frame = layout_table(vec![80.0, 100.0, 160.0], cols.clone());
+        frame.evidence = Evidence::Ruled;
+        frame.grid.cells.retain(|c| c.row == 0 || c.col == 0);
+        frame.grid.cells.push(crate::table::Cell {
+            row: 1,
+            col: 1,
+            rowspan: 1,
+            colspan: 2,
+        });
+        let header = layout_table(vec![80.0, 100.0], vec![0.0, 40.0, 120.0, 200.0]);
+        let body = layout_table(
+            vec![100.5, 118.0, 133.0, 160.0],
+            vec![0.0, 35.0, 120.0, 200.0],
+        );
+        let table = frame_rows_from_text(&frame, &[&header, &body], &inside).unwrap();
+        assert_eq!(table.grid.cols, cols);
+        assert_eq!(table.grid.rows, vec![80.0, 100.0, 118.0, 133.0, 160.0]);
+        // The body's sums in a column of their own, as the header's.
+        assert_eq!(table.grid.cells.len(), 4 * 3);
+        assert!(table.grid.is_consistent());
+
+        // A text table reaching into the header's row with other columns
+        // leaves the frame as drawn.
+        let across = layout_table(vec![80.0, 100.0, 160.0], vec![0.0, 80.0, 150.0, 200.0]);
+        assert!(frame_rows_from_text(&frame, &[&across, &body], &inside).is_none());
     }
 
     #[test]
