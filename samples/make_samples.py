@@ -123,10 +123,12 @@ Files written:
                             second page rows stand two blank lines apart; on
                             the third, codes set midway between the two
                             lines of a comment, the middle cell empty
-  stubs.pdf / .json         one page (issue 12, class 4): a booktabs income
+  stubs.pdf / .json         two pages (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
-                            little apart
+                            little apart; then a listing of payments, each
+                            opening on its reference, its description on two
+                            lines as evenly set as the payments
   group-rules.pdf / .json   six pages (issue 12): a booktabs header of two
                             lines in one band, a group heading over a short
                             rule over each group's column headings, the
@@ -2581,7 +2583,54 @@ def sample_stubs():
         p.line(xs[0], yy, xs[-1], yy)
     p.ops.append("Q")
     p.paragraph("Figures in thousands of euros; costs are shown as positive amounts.", bottom - 30)
-    return [p.content()], [(1, Placed(cells))]
+    p2, payments = listing_page()
+    return [p.content(), p2], [(1, Placed(cells)), (2, payments)]
+
+
+def listing_page():
+    """A listing of payments under booktabs rules, every line 12 pt below
+    the last: each payment opens on its reference and date, its
+    description on two lines broken by the writer (the second longer than
+    the first), the amount beside the first; the two allowances at the top
+    have no reference. A payment's lines are one row."""
+    p = Page()
+    y = p.title("Payments in March", 790)
+    y = p.paragraph("Allowances first, then payments by card, each described on two lines.",
+                    y - 24)
+    header = ["Reference", "Date", "Payee", "Description", "Amount"]
+    records = [["", "", "Ines Moreau", ["Field allowance"], "1,250.00"],
+               ["", "", "Omar Haddad", ["Stand-by allowance"], "410.50"],
+               ["PC-1041", "03/02", "Harbour Rail", ["Staff travel", "Return fare to the north quay depot"], "612.40"],
+               ["PC-1042", "03/04", "Coast Air", ["Staff travel", "Flight to the supplier audit and back"], "288.00"],
+               ["PC-1047", "03/09", "Bay Hotel", ["Lodging", "Two nights for the training course"], "1,034.75"],
+               ["PC-1052", "03/16", "Harbour Rail", ["Board travel", "Fares for the members to the meeting"], "96.30"],
+               ["PC-1058", "03/23", "Dredge Works", ["Survey", "Inspection of the dredger's hull"], "1,420.00"]]
+    size, step = 9, 12
+    xs = [MARGIN + 3, MARGIN + 63, MARGIN + 108, MARGIN + 198]
+    amount_right, width = MARGIN + 440, 444
+    top = y - 24
+    base = top - 11
+    for c, cell in enumerate(header):
+        x = amount_right - text_width(cell, "F2", size) if c == 4 else xs[c]
+        p.text(x, base, cell, "F2", size)
+    header_rule = top - 15
+    base = header_rule - 11
+    cells = [header]
+    for ref, date, payee, lines, amount in records:
+        for c, cell in enumerate((ref, date, payee)):
+            p.text(xs[c], base, cell, "F1", size)
+        p.text(amount_right - text_width(amount, "F1", size), base, amount, "F1", size)
+        for line in lines:
+            p.text(xs[3], base, line, "F1", size)
+            base -= step
+        cells.append([ref, date, payee, "\n".join(lines), amount])
+    bottom = base + step - 4
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, header_rule, bottom):
+        p.line(MARGIN, yy, MARGIN + width, yy)
+    p.ops.append("Q")
+    p.paragraph("Amounts are in euros.", bottom - 24)
+    return p.content(), Placed(cells)
 
 
 class Spanned(Placed):

@@ -291,7 +291,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // with another cell, keeps its row and the header above it.
         "wrapped-booktabs",
         // Issue 12: indented sub-rows with their own figures, under a
-        // heading with none, are rows of their own.
+        // heading with none, are rows of their own; a listing's payment
+        // whose description runs on to a line of its own, every line as
+        // far apart, is one row.
         "stubs",
         // Issue 12: item / description tables whose cells are wrapped
         // sentences (booktabs or unruled, two or three columns; items of

@@ -1646,7 +1646,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     let (rows, labels) = centred_labels(block, rows, &cols);
     // Rows regrouped would leave the labels' rows behind.
     let rows = if labels.is_empty() {
-        items_by_terms(block, rows, &cols, within_row)
+        lines_of_their_records(block, items_by_terms(block, rows, &cols, within_row), &cols)
     } else {
         rows
     };
@@ -2492,6 +2492,83 @@ fn items_by_terms(
         rows
     }
 }
+
+/// Rows of a listing whose records each open on a key in the first column
+/// (a document number, a date), a record's text running on over lines of
+/// its own in one column (a description of two lines, broken where the
+/// writer broke it, not where the line was full): a line with no key,
+/// text in one column only and no figure, under a record with text in
+/// that column and no nearer the next record than its own, is that
+/// record's. Only where most rows with text in two columns or more open
+/// on a key, every such line runs on a record, and most records and the
+/// last run on so.
+fn lines_of_their_records(
+    block: &[Line],
+    rows: Vec<Vec<usize>>,
+    cols: &[(f32, f32)],
+) -> Vec<Vec<usize>> {
+    if cols.len() < 3 || rows.len() < MIN_RECORDS {
+        return rows;
+    }
+    let occ: Vec<Vec<bool>> = block.iter().map(|l| occupied(l, cols)).collect();
+    // Of the rows with text in two columns or more.
+    let full: Vec<&Vec<usize>> = (rows.iter())
+        .filter(|row| occ[row[0]].iter().filter(|&&o| o).count() >= 2)
+        .collect();
+    let keyed = full.iter().filter(|row| occ[row[0]][0]).count();
+    if 2 * keyed <= full.len() {
+        return rows;
+    }
+    // The rows, each with whether a line ran on it.
+    let mut out: Vec<(Vec<usize>, bool)> = Vec::new();
+    let mut last_joined = false;
+    for (k, row) in rows.iter().enumerate() {
+        let line = &block[row[0]];
+        let filled: Vec<usize> = (0..cols.len()).filter(|&c| occ[row[0]][c]).collect();
+        let lone = row.len() == 1
+            && filled.len() == 1
+            && filled[0] > 0
+            && !line.words.iter().any(|w| is_number(&w.text));
+        last_joined = lone;
+        if !lone {
+            out.push((row.clone(), false));
+            continue;
+        }
+        // Under a record (not the first row, a header), which has text in
+        // the line's column, no nearer the next record than to it.
+        let gap_below =
+            (rows.get(k + 1)).map_or(f32::INFINITY, |next| block[next[0]].bbox.y0 - line.bbox.y1);
+        let (record, ran_on) = match out.split_first_mut() {
+            Some((_, [.., (record, ran_on)])) => (record, ran_on),
+            _ => return rows,
+        };
+        let above = &block[*record.last().expect("rows are not empty")];
+        let runs_on = occ[record[0]][0]
+            && record.iter().any(|&i| occ[i][filled[0]])
+            && line.bbox.y0 - above.bbox.y1 <= gap_below + RECORD_GAP_SLACK_EM * line.size;
+        // A line no record above takes (a cell's lines set midway in
+        // its row, above the record's line): nothing says whose they are.
+        if !runs_on {
+            return rows;
+        }
+        record.push(row[0]);
+        *ran_on = true;
+    }
+    // Lines between records may as well open the next record (a cell's
+    // lines set up to the record's line, or midway): only where the last
+    // record runs on too, and most records do, they are the record's above.
+    let run_on = out.iter().filter(|(_, ran_on)| *ran_on).count();
+    if last_joined && 2 * run_on >= keyed {
+        out.into_iter().map(|(row, _)| row).collect()
+    } else {
+        rows
+    }
+}
+
+/// See `lines_of_their_records`: the fewest rows a listing has, and how
+/// much nearer (em) the next record a record's own line may stand.
+const MIN_RECORDS: usize = 4;
+const RECORD_GAP_SLACK_EM: f32 = 0.1;
 
 /// Words per row and column.
 fn words_per_cell(block: &[Line], rows: &[Vec<usize>], cols: &[(f32, f32)]) -> Vec<Vec<usize>> {
@@ -3519,6 +3596,70 @@ mod tests {
         assert!(lines
             .iter()
             .all(|l| l.words.len() == 2 && l.bbox.height() < 12.0));
+    }
+
+    #[test]
+    fn a_records_lines_of_its_own_in_one_column_are_its_row() {
+        // A listing under a header, a line every 12 pt: each record opens
+        // on its key, its description runs on to a line of its own.
+        let records = [
+            ("R-1", "Ann", "Travel", "5.0", "Fare north"),
+            ("R-2", "Ben", "Lodging", "7.5", "Two nights"),
+            ("R-3", "Cy", "Survey", "9.0", "Hull check"),
+        ];
+        let listing = |last_runs_on: bool| {
+            let mut chars = Vec::new();
+            for (k, (title, x)) in [
+                ("Ref", 10.0),
+                ("Payee", 60.0),
+                ("What", 120.0),
+                ("Sum", 280.0),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                text(&mut chars, title, x, 88.0, 100 + k as u32);
+            }
+            let mut y = 100.0;
+            for (k, (key, payee, what, amount, more)) in records.into_iter().enumerate() {
+                let id = 10 * k as u32;
+                text(&mut chars, key, 10.0, y, id);
+                text(&mut chars, payee, 60.0, y, id + 1);
+                text(&mut chars, what, 120.0, y, id + 2);
+                text(&mut chars, amount, 280.0, y, id + 3);
+                y += 12.0;
+                if k + 1 < records.len() || last_runs_on {
+                    text(&mut chars, more, 120.0, y, id + 4);
+                    y += 12.0;
+                }
+            }
+            chars
+        };
+        let cols = [(10.0, 40.0), (60.0, 100.0), (120.0, 260.0), (280.0, 300.0)];
+        let chars = listing(true);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let lines = page_lines(&refs);
+        let rows: Vec<Vec<usize>> = (0..lines.len()).map(|i| vec![i]).collect();
+        assert_eq!(
+            lines_of_their_records(&lines, rows, &cols),
+            vec![vec![0], vec![1, 2], vec![3, 4], vec![5, 6]]
+        );
+        // The last record on one line: the lines between records may open
+        // the next one as well; each stays a row.
+        let chars = listing(false);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let lines = page_lines(&refs);
+        let rows: Vec<Vec<usize>> = (0..lines.len()).map(|i| vec![i]).collect();
+        assert_eq!(lines_of_their_records(&lines, rows.clone(), &cols), rows);
+
+        // A line right under the header (a record's first line set above
+        // its key's, midway): whose the lines are is not said; none join.
+        let mut chars = listing(true);
+        text(&mut chars, "Paid by card", 120.0, 94.0, 99);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let lines = page_lines(&refs);
+        let rows: Vec<Vec<usize>> = (0..lines.len()).map(|i| vec![i]).collect();
+        assert_eq!(lines_of_their_records(&lines, rows.clone(), &cols), rows);
     }
 
     /// `text` set in `size` pt, half as wide a character.
