@@ -175,12 +175,13 @@ Files written:
                             a booktabs table with a column of row numbers;
                             then a table set by alignment, the report's
                             name set sideways in the margin beside its rows
-  ruled-rows.pdf / .json    one page (issue 12): wrapped cells with a rule under
+  ruled-rows.pdf / .json    two pages (issue 12): wrapped cells with a rule under
                             every row, set as close as their lines (a band
                             between rules is a row); then rules between groups
                             of rows with a figure on every line (rows stay
                             lines); then a typewriter table whose narrow column
-                            holds a word or two a line
+                            holds a word or two a line; then two columns of
+                            sentences side by side, a rule under every row
   partial-rules.pdf / .json five pages (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
@@ -2005,7 +2006,51 @@ def sample_ruled_rows():
     ]
     wrapped_rows(p, y - 24, widths, held, "lllr", "middle", rules="rows", row_gap=1,
                  fonts=("F4", "F4"))
-    return [p.content()], [(1, Placed(late)), (1, Placed(quarters)), (1, Placed(held))]
+    p2, reviews = prose_columns_ruled_page()
+    return [p.content(), p2], [(1, Placed(late)), (1, Placed(quarters)), (1, Placed(held)), (2, reviews)]
+
+
+REVIEWS = (
+    ("Harbour Rail", "4.2%",
+     "The carrier met every slot of the quarter but two, both of them lost to a strike at the port that lasted well into May.",
+     "Keep the contract and ask for a second crew on the night shift before the winter timetable starts in the first week."),
+    ("Coast Air", "-1.8%",
+     "Three flights were cancelled at short notice and the goods went by road at our own expense, three days late.",
+     "Claim the road freight back under the service terms and review the whole contract in June with the legal team."),
+    ("Bay Hotel", "0.6%",
+     "Rooms for the training course were booked twice and the second booking was charged in full by the hotel.",
+     "Refund agreed in writing; the booking office will confirm all group bookings by mail at once, with the dates and names."),
+    ("Dredge Works", "7.5%",
+     "The survey of the hull found wear on the cutter head that the last inspection had not noted or reported to the office.",
+     "Order the spare cutter head now, since the maker quotes a lead time of four months or longer for the parts of it."),
+    ("North Quay", "2.9%",
+     "Cranes were idle for six days while the new control software was being tested and approved by the inspectors on site.",
+     "Ask the supplier for a test plan that keeps one crane working while the other one is tested, so no ship waits."),
+    ("Pilot Service", "-0.4%",
+     "Two pilots retired and the roster was kept going only with overtime from all of the others, some of them on six days.",
+     "Train two new pilots this year and share the overtime evenly until both of them are licensed to take the larger ships in."),
+)
+
+
+def prose_columns_ruled_page():
+    """Reviews of suppliers, a rule under every row: beside each name and
+    its change, two columns of sentences wrapped over two lines or three,
+    their lines on one another's baselines, set from the row's top; a
+    cell's last line often as full as the column, the next row's first
+    word too long to have fitted on it. The rules say where each cell of
+    prose ends: a table."""
+    p = Page()
+    y = p.title("Supplier Reviews", 790)
+    y = p.paragraph("What went wrong with each supplier in the year, and what we do about it.",
+                    y - 24)
+    widths = [80, 50, 170, 170]
+    rows = [["Supplier", "Change", "What happened", "What we do"]] + [
+        [name, change, wrap_words(happened, widths[2] - 10), wrap_words(action, widths[3] - 10)]
+        for name, change, happened, action in REVIEWS
+    ]
+    bottom = wrapped_rows(p, y - 20, widths, rows, "lrll", "top", rules="rows", row_gap=3)
+    p.paragraph("Changes are in the price per unit against last year.", bottom - 30)
+    return p.content(), Placed(rows)
 
 
 def prose_table(p, top, widths, header, items, rules, size=9, row_gap=6, x=MARGIN, pad=5.0):

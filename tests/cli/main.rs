@@ -317,7 +317,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // sideways in the margin beside a table's rows leaves them be.
         "numbered-lines",
         // Issue 12: a rule under every row of wrapped cells set as close as
-        // their lines parts rows; rules between groups of rows do not.
+        // their lines parts rows; rules between groups of rows do not; two
+        // columns of sentences side by side, a rule under every row, are a
+        // table, not page text in columns.
         "ruled-rows",
         // Issue 12: headers centred over their columns make none of their
         // own, however far from the column's text; a word reaching towards

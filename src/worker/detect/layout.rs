@@ -1654,7 +1654,18 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         return Vec::new();
     }
     let runs: Vec<Vec<Run>> = block.iter().map(|l| word_runs_within(l, &cols)).collect();
-    let breaks = running_text_breaks(block, &runs, &rows);
+    let mut breaks = running_text_breaks(block, &runs, &rows);
+    // No text runs on over a rule drawn across the block: its cells of
+    // prose end there, however full their last lines.
+    for (pair, b) in rows.windows(2).zip(&mut breaks) {
+        let (above, below) = (
+            &block[*pair[0].last().expect("rows are not empty")],
+            &block[pair[1][0]],
+        );
+        if inner.iter().any(|&y| y > above.cy() && y < below.cy()) {
+            b.clear();
+        }
+    }
     // A table beside a page column of running text, their lines on one
     // another's baselines: the table is in the words clear of that column
     // (whose other side may be a page column too: a list, a paragraph).
