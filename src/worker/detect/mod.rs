@@ -1132,16 +1132,17 @@ fn frame_rows_from_text(
             .fold((usize::MAX, 0), |(a, b), r| (a.min(r), b.max(r)));
         first..=last
     };
-    let (body, others): (Vec<&TableRegion>, Vec<&TableRegion>) = texts
-        .iter()
-        .partition(|t| same_columns(&frame.grid.cols, t, inside));
-    let apart = |a: &TableRegion, b: &TableRegion| {
-        let (a, b) = (reach(a), reach(b));
-        a.end() < b.start() || b.end() < a.start()
-    };
-    if body.is_empty() || !others.iter().all(|o| body.iter().all(|t| apart(o, t))) {
+    // Each text table with the frame's rows it reaches, found once.
+    type Reach = std::ops::RangeInclusive<usize>;
+    type Reaching<'a> = Vec<(&'a TableRegion, Reach)>;
+    let (body, others): (Reaching, Reaching) = (texts.iter())
+        .map(|&t| (t, reach(t)))
+        .partition(|(t, _)| same_columns(&frame.grid.cols, t, inside));
+    let apart = |a: &Reach, b: &Reach| a.end() < b.start() || b.end() < a.start();
+    if body.is_empty() || !(others.iter()).all(|(_, o)| body.iter().all(|(_, b)| apart(o, b))) {
         return None;
     }
+    let reached = |r: usize| body.iter().any(|(_, b)| b.contains(&r));
     let mut grid = frame.grid.clone();
     // A column rule drawn only through the header: the text's columns part
     // the body's cells across it too, those of rows holding lines to part
@@ -1151,26 +1152,17 @@ fn frame_rows_from_text(
         .collect();
     let body_rows = |cell: &crate::table::Cell| {
         let rows = cell.row as usize..(cell.row + cell.rowspan) as usize;
-        rows.clone()
-            .all(|r| body.iter().any(|t| reach(t).contains(&r)))
-            && rows.map(|r| lines[r]).sum::<usize>() >= 2
+        rows.clone().all(reached) && rows.map(|r| lines[r]).sum::<usize>() >= 2
     };
     part_across_columns(&mut grid, inside, body_rows);
-    let mut cuts: Vec<f32> = body
-        .iter()
-        .flat_map(|t| t.grid.rows.iter().copied())
+    let mut cuts: Vec<f32> = (body.iter())
+        .flat_map(|(t, _)| t.grid.rows.iter().copied())
         .collect();
     // The lines above and below the text tables in the body's rows (those
     // they reach into), a row each.
-    let in_body =
-        |y: f32| slot(rows, y).is_some_and(|r| body.iter().any(|t| reach(t).contains(&r)));
     let outside: Vec<&TextChar> = (inside.iter().copied())
-        .filter(|c| {
-            !body
-                .iter()
-                .any(|t| c.cy() >= t.bbox.y0 && c.cy() <= t.bbox.y1)
-        })
-        .filter(|c| in_body(c.cy()))
+        .filter(|c| !(body.iter()).any(|(t, _)| c.cy() >= t.bbox.y0 && c.cy() <= t.bbox.y1))
+        .filter(|c| slot(rows, c.cy()).is_some_and(reached))
         .collect();
     let cols = &frame.grid.cols;
     let whole = crate::table::Grid::uniform(rows.clone(), vec![cols[0], cols[cols.len() - 1]]);
