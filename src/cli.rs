@@ -112,6 +112,7 @@ pub fn main() -> i32 {
     let argv: Vec<OsString> = std::env::args_os().collect();
     crate::pool::this_is_the_binary();
     if argv.get(1).is_some_and(|a| a == WORKER_SUBCOMMAND) {
+        crate::worker::bound_self(&argv[2..]);
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
         return match crate::worker::serve(stdin, stdout) {

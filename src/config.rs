@@ -309,7 +309,7 @@ impl Config {
     /// never more than [`MAX_WORKERS`].
     pub fn worker_count(&self) -> usize {
         let wanted = match self.pool.workers {
-            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            0 => cores(),
             n => n,
         };
         wanted.clamp(1, MAX_WORKERS)
@@ -437,6 +437,13 @@ fn apply_env(config: &mut toml::Table, name: &str, value: &str) -> Result<String
     let setting = format!("{section}.{key}");
     table.insert(key, parsed);
     Ok(setting)
+}
+
+/// The cores this process may run on, asked once: the answer reads the
+/// cgroup's files each time, and a run asks for it several times.
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 #[cfg(test)]

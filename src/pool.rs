@@ -7,8 +7,9 @@
 //! Workers are bounded: each runs in its own process group (the terminal's
 //! Ctrl-C reaches only the parent, which ends them in order), dies with the
 //! parent however it ends (`PR_SET_PDEATHSIG`), and lives under an address
-//! space limit (`pool.worker_memory_mb`), so whatever a damaged PDF makes
-//! MuPDF do, the worst case is one lost job.
+//! space limit (`pool.worker_memory_mb`; the last two set by the worker as
+//! it starts, `worker::bound_self`), so whatever a damaged PDF makes MuPDF
+//! do, the worst case is one lost job.
 //!
 //! A job ends in exactly one event: done, or failed with a typed reason. A
 //! worker that exits, is killed or prints something that is not a protocol
@@ -25,6 +26,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -607,15 +609,23 @@ impl Pool {
 
     fn spawn(&mut self) -> Result<WorkerProc, Error> {
         let mut command = Command::new(&self.options.program);
+        // The worker bounds itself from these (`worker::bound_self`) rather
+        // than between fork and exec here: without that step the standard
+        // library starts it with posix_spawn, which does not copy the
+        // parent's page tables, a fork's cost at every start.
+        let parent = std::process::id().to_string();
+        let memory = self.options.worker_memory.to_string();
         command
-            .arg(WORKER_SUBCOMMAND)
+            .args([WORKER_SUBCOMMAND, &parent, &memory])
+            // Its own process group: the terminal's Ctrl-C reaches only the
+            // parent, which ends the workers in order.
+            .process_group(0)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             // The pool is the parallelism: OCR's model runs in a worker take
             // one thread, not one per core each.
             .env("RTEN_NUM_THREADS", "1");
-        bound_worker(&mut command, self.options.worker_memory);
         let mut child = command.spawn().map_err(Error::Spawn)?;
         let id = self.next_worker;
         self.next_worker += 1;
@@ -888,38 +898,6 @@ impl Drop for Pool {
     }
 }
 
-/// Makes the worker started by `command` bounded: its own process group,
-/// killed when the parent dies, and at most `memory` bytes of address space
-/// (0: no limit).
-fn bound_worker(command: &mut Command, memory: u64) {
-    use std::os::unix::process::CommandExt;
-    // SAFETY: the closure runs in the child between fork and exec and makes
-    // only async-signal-safe system calls (getpid, setpgid, prctl, getppid,
-    // setrlimit, _exit); it allocates nothing.
-    let parent = unsafe { libc::getpid() };
-    unsafe {
-        command.pre_exec(move || {
-            libc::setpgid(0, 0);
-            // The parent's death kills the worker, whatever killed the parent.
-            #[cfg(target_os = "linux")]
-            {
-                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-                if libc::getppid() != parent {
-                    libc::_exit(1); // the parent died before the line above
-                }
-            }
-            if memory > 0 {
-                let limit = libc::rlimit {
-                    rlim_cur: memory as libc::rlim_t,
-                    rlim_max: memory as libc::rlim_t,
-                };
-                libc::setrlimit(libc::RLIMIT_AS, &limit);
-            }
-            Ok(())
-        });
-    }
-}
-
 /// The CPU time (user and system) a process has used, from its CPU clock
 /// (a system call, not a /proc file to open and parse: this is asked twice a
 /// job); `None` where that cannot be read (the process has ended).
@@ -1045,7 +1023,7 @@ impl ChildGuard {
 
 /// Kills a worker and everything in its process group, and reaps it.
 fn kill_group(child: &mut Child) {
-    // SAFETY: the worker leads its own group (setpgid in `bound_worker`),
+    // SAFETY: the worker leads its own group (`process_group` in `spawn`),
     // and is not reaped yet, so the group id is still ours to signal.
     unsafe {
         libc::kill(-(child.id() as libc::pid_t), libc::SIGKILL);

@@ -79,6 +79,36 @@ pub fn serve(input: impl BufRead, output: impl Write) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Bounds this worker as the pool's command line asks (`__worker PARENT
+/// MEMORY`, see `pool`): it dies with the parent however the parent ends,
+/// and lives under an address space limit of MEMORY bytes (0: none). Set
+/// here, before any job, not between fork and exec in the parent: that
+/// would make every start a fork of the parent.
+pub fn bound_self(args: &[std::ffi::OsString]) {
+    let number = |i: usize| -> Option<u64> { args.get(i)?.to_str()?.parse().ok() };
+    #[cfg(target_os = "linux")]
+    if let Some(parent) = number(0) {
+        // SAFETY: prctl and getppid only set and read this process's state.
+        unsafe {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            // The parent died before the line above: nobody would kill us.
+            if u64::from(libc::getppid().unsigned_abs()) != parent {
+                std::process::exit(1);
+            }
+        }
+    }
+    if let Some(memory) = number(1).filter(|&m| m > 0) {
+        let limit = libc::rlimit {
+            rlim_cur: memory as libc::rlim_t,
+            rlim_max: memory as libc::rlim_t,
+        };
+        // SAFETY: setrlimit reads the struct it is given and nothing else.
+        unsafe {
+            libc::setrlimit(libc::RLIMIT_AS, &limit);
+        }
+    }
+}
+
 /// Makes the allocator keep memory the worker frees for its next page
 /// instead of handing it back to the kernel: a page's images are megabytes,
 /// which glibc would map fresh for every page (and the kernel zero, a fault

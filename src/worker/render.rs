@@ -103,6 +103,9 @@ impl PageImage {
 /// producers put junk before it).
 const HEADER_WINDOW: usize = 1024;
 
+/// A PDF up to this size is read into memory whole when opened.
+const READ_WHOLE_BYTES: u64 = 32 << 20;
+
 /// Opens a PDF, authenticating with `password` when it is encrypted.
 pub fn open_document(path: &Path, password: Option<&str>) -> Result<Document, Error> {
     let fail = |message: &str| Error::Open {
@@ -114,7 +117,16 @@ pub fn open_document(path: &Path, password: Option<&str>) -> Result<Document, Er
         .ok_or_else(|| fail("the path is not valid UTF-8"))?;
     check_header(path).map_err(|m| fail(&m))?;
     let damaged = |e: mupdf::Error| fail(&format!("cannot open as PDF: {}", mupdf_message(&e)));
-    let mut doc = Document::open(text).map_err(damaged)?;
+    // MuPDF reads a file a few kilobytes at a time, seeking for each
+    // object: hundreds of system calls for a document of a page. One read
+    // of the whole file instead, up to a size that costs a worker little.
+    let mut doc = match std::fs::metadata(path) {
+        Ok(meta) if meta.len() <= READ_WHOLE_BYTES => {
+            let bytes = std::fs::read(path).map_err(|e| fail(&crate::error::io_reason(&e)))?;
+            Document::from_bytes(&bytes, "application/pdf").map_err(damaged)?
+        }
+        _ => Document::open(text).map_err(damaged)?,
+    };
     if !doc.is_pdf() {
         return Err(fail("not a PDF file"));
     }
@@ -261,8 +273,10 @@ fn draw_graphics(
     context.set_graphics_min_line_width(MIN_LINE_PIXELS);
     let target = Device::from_pixmap(&pixmap);
     context.set_graphics_min_line_width(min_width);
+    let target = target?;
     let device = Device::from_native(graphics::WithoutText {
-        target: target?,
+        target,
+        page_pixels: pixmap.width() as f32 * pixmap.height() as f32,
         text,
         failure: Rc::clone(&failure),
     })?;
@@ -495,6 +509,60 @@ mod tests {
                 assert!(b < 250, "nothing drawn at {x},{y}");
             }
         }
+    }
+
+    /// Pixels of `r` (page points) that are neither paper nor ink: what
+    /// smoothing a picture of black and white leaves.
+    fn mid_greys(image: &PageImage, r: Rect) -> usize {
+        let (x0, y0) = image.to_pixels(r.x0, r.y0);
+        let (x1, y1) = image.to_pixels(r.x1, r.y1);
+        let mut n = 0;
+        for y in y0 as u32..y1 as u32 {
+            for x in x0 as u32..x1 as u32 {
+                n += usize::from((40..216).contains(&image.pixels.get_pixel(x, y)[0]));
+            }
+        }
+        n
+    }
+
+    #[test]
+    fn a_small_picture_is_painted_by_its_nearest_pixels_a_page_sized_one_smoothed() {
+        // Pictures of a black and white checkerboard, a sample a square,
+        // drawn at three quarters of their size: smoothed, they turn grey.
+        let checkerboard = |w: usize, h: usize| -> String {
+            let hex: String = (0..w * h)
+                .map(|i| {
+                    if (i % w + i / w).is_multiple_of(2) {
+                        "00"
+                    } else {
+                        "FF"
+                    }
+                })
+                .collect();
+            format!("BI /W {w} /H {h} /BPC 8 /CS /G /F /AHx ID {hex}> EI")
+        };
+        let small = pdf_of(
+            &format!("q 60 0 0 60 20 20 cm {} Q", checkerboard(80, 80)),
+            "",
+        );
+        let large = pdf_of(
+            &format!("q 180 0 0 90 10 5 cm {} Q", checkerboard(240, 120)),
+            "",
+        );
+        let drawn = |pdf: &[u8]| {
+            let doc = Document::from_bytes(pdf, "application/pdf").unwrap();
+            render_page(&doc.load_page(0).unwrap(), 1.0, Showing::Graphics).unwrap()
+        };
+        // Page points, y down: inside each picture, clear of its edges.
+        let inside_small = Rect::new(25.0, 25.0, 75.0, 75.0);
+        let inside_large = Rect::new(15.0, 10.0, 185.0, 90.0);
+        let (small, large) = (drawn(&small), drawn(&large));
+        assert!(
+            darkest(&small, inside_small) < 40,
+            "the small picture is drawn"
+        );
+        assert_eq!(mid_greys(&small, inside_small), 0);
+        assert!(mid_greys(&large, inside_large) > 1000);
     }
 
     #[test]

@@ -29,6 +29,8 @@ use mupdf::{
 /// in `failure` for the caller to report after the run.
 pub struct WithoutText {
     pub target: Device,
+    /// The area of the target's pixmap, in pixels.
+    pub page_pixels: f32,
     pub text: Option<TextSink>,
     pub failure: Rc<RefCell<Option<mupdf::Error>>>,
 }
@@ -65,6 +67,18 @@ impl WithoutText {
             .ok()
     }
 
+    /// Sets how the target paints the picture placed by `ctm` (the unit
+    /// square to pixels): a scan, or most of the page, smoothed as MuPDF
+    /// draws it, its lines and letters kept whatever the scale; a smaller
+    /// one (a photo, a logo, a chart) by the nearest of its pixels. Detection
+    /// needs no more of those than where their ink is, and smoothing them
+    /// was a quarter of the drawing time of a page of the ICDAR corpus.
+    fn paint_images_for(&self, ctm: &Matrix) {
+        let placed = Rect::new(0.0, 0.0, 1.0, 1.0).transform(ctm);
+        let share = placed.width() * placed.height() / self.page_pixels;
+        set_smooth_images(&self.target, share >= SMOOTH_IMAGE_SHARE);
+    }
+
     /// Hands a call to the text device, if there is one. Its colours it
     /// converts to RGB, which we never read, without ICC: with it, each
     /// new kind of colour would build a colour link (see `grey`).
@@ -75,6 +89,41 @@ impl WithoutText {
         let r = call(sink);
         context.enable_icc();
         self.keep(r);
+    }
+}
+
+/// A picture placed over at least this share of the page is smoothed
+/// when drawn smaller than it is (see `paint_images_for`).
+const SMOOTH_IMAGE_SHARE: f32 = 0.5;
+
+/// Sets MuPDF's `FZ_DONT_INTERPOLATE_IMAGES` hint of a draw device off
+/// (`smooth`) or on. The mupdf crate has no call for a device's hints, so
+/// this reads the device's pointer out of the crate's `Device`: two
+/// pointers, the `fz_device` and a display list that is null for a device
+/// drawing into a pixmap. Where that is not what it finds (another version
+/// of the crate), the device is left as it is: drawn as MuPDF draws,
+/// smoothed, only slower.
+fn set_smooth_images(device: &Device, smooth: bool) {
+    type Raw = *mut mupdf_sys::fz_device;
+    if std::mem::size_of::<Device>() != 2 * std::mem::size_of::<Raw>() {
+        return;
+    }
+    // SAFETY: `Device` is two pointers wide (checked above), so it reads as
+    // two pointer values; they are only dereferenced below when exactly one
+    // of them is null, the draw device's, which `device` keeps alive.
+    let words: [Raw; 2] = unsafe { std::mem::transmute_copy(device) };
+    let raw = match words {
+        [d, list] | [list, d] if list.is_null() && !d.is_null() => d,
+        _ => return,
+    };
+    let hint = mupdf_sys::FZ_DONT_INTERPOLATE_IMAGES as i32;
+    // SAFETY: `raw` is the live draw device behind `device` (above); its
+    // hints are a plain field MuPDF reads on each picture it paints.
+    unsafe {
+        match smooth {
+            true => (*raw).hints &= !hint,
+            false => (*raw).hints |= hint,
+        }
     }
 }
 
@@ -199,6 +248,7 @@ impl NativeDevice for WithoutText {
         // title of 144 wild documents read a character differently).
         let mut context = mupdf::Context::get();
         context.disable_icc();
+        self.paint_images_for(&ctm);
         let r = self.target.fill_image(image, &ctm, alpha, cp);
         context.enable_icc();
         self.keep(r);
@@ -222,6 +272,7 @@ impl NativeDevice for WithoutText {
         alpha: f32,
         cp: ColorParams,
     ) {
+        self.paint_images_for(&ctm);
         let r = as_grey(cs, color, cp, |cs, color| {
             (self.target).fill_image_mask(image, &ctm, cs, color, alpha, cp)
         });
@@ -230,6 +281,7 @@ impl NativeDevice for WithoutText {
     }
 
     fn clip_image_mask(&mut self, image: &Image, ctm: Matrix, _scissor: Rect) {
+        self.paint_images_for(&ctm);
         let r = self.target.clip_image_mask(image, &ctm);
         self.keep(r);
     }
