@@ -40,7 +40,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    three pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    four pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -50,7 +50,9 @@ Files written:
                             telephone numbers set right a little more than a
                             space before dates whose heading begins left of
                             them, and group headings centred over two column
-                            titles each, their word space where those part
+                            titles each, their word space where those part;
+                            then a printout of two columns whose widest
+                            figure runs up to its label
   leaders.pdf / .json       one page (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders
@@ -1461,12 +1463,39 @@ def sample_narrow_gap():
         before = text_width(head.split(" (")[0], "F2", 9)
         header_at += [(first + second) / 2.0 - before - text_width(" ", "F2", 9) / 2.0, 0]
     placed_rows(p, y - 20, survey, places, 330, header_at=header_at, rules=False)
-    return [first_page, second_page, p.content()], [
+    third_page = p.content()
+
+    # A printout of two columns sized to their text: the widest figure,
+    # in brackets, runs up to its long label, closer than a column gap;
+    # the row under it has no figure.
+    p = Page()
+    y = p.title("Fund Flows", 790)
+    flows = [
+        ["Fund", "Net flow"],
+        ["Harbour Bond", "1,240.10"],
+        ["Orchard Growth", "(86.75)"],
+        ["Civic Income", "310.00"],
+        ["Lantern Cash", ""],
+        ["Summit Index", "72.45"],
+        ["Meridian Equity Plus", "(1,905,442.60)"],
+        ["Willow Reserve", ""],
+        ["Granite Value", "4,418.02"],
+        ["Tidewater Balanced", "(12.30)"],
+        ["Beacon Short Term", "9,006.44"],
+    ]
+    longest = max(text_width(r[0], "F1", 9) for r in flows[1:])
+    widest = max(text_width(r[1], "F1", 9) for r in flows[1:])
+    figures_right = MARGIN + 3 + longest + 6.0 + widest  # 0.67 em after the longest
+    places = [(MARGIN + 3, "l"), (figures_right, "r")]
+    placed_rows(p, y - 30, flows, places, figures_right - MARGIN + 3, step=13,
+                header_at=centred_over(flows, places), rules=False)
+    return [first_page, second_page, third_page, p.content()], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
         (3, Placed(contacts)),
         (3, Placed(survey, spans=[(0, 1, 1, 2), (0, 3, 1, 2)])),
+        (4, Placed(flows)),
     ]
 
 

@@ -398,18 +398,67 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
         let Some(&row) = rows.first() else {
             continue;
         };
-        if !(row_below || line.is_tabular())
-            || row.segments.len() < 3
-            || line.size > TITLE_OVER_TEXT * row.size
-            || row.size > TITLE_OVER_TEXT * line.size
-        {
+        if line.size > TITLE_OVER_TEXT * row.size || row.size > TITLE_OVER_TEXT * line.size {
             continue;
         }
-        if let Some(parts) = parts_under(&rows, line) {
+        if (row_below || line.is_tabular()) && row.segments.len() >= 3 {
+            if let Some(parts) = parts_under(&rows, line) {
+                line.segments = parts;
+            }
+        }
+        if let Some(parts) = a_figure_run_into_its_label(&rows, line) {
             line.segments = parts;
         }
     }
     lines
+}
+
+/// The segments of `line` with its last figure parted from the words
+/// before it, when it was set closer to them than a column gap: the widest
+/// figure of a column set right runs up to the label beside it (a
+/// spreadsheet's printout, its columns sized to their text). It is parted
+/// when it stands flush right with two figures of the lines of columns
+/// `rows` above (nearest first), the space before it (a word space at
+/// least) in the gap the nearest of them leaves before that column, and the
+/// words before it reaching into the cell left of the gap. `None` when it
+/// is not so.
+fn a_figure_run_into_its_label(rows: &[&Line], line: &Line) -> Option<Vec<Segment>> {
+    let words = &line.words;
+    let last = words.len().checked_sub(1).filter(|&n| n > 0)?;
+    let joined = line.segments.last()?;
+    let figure = &words[last];
+    if joined.words.len() < 2 || !is_number(&figure.text) {
+        return None;
+    }
+    let [.., before, column] = rows.first()?.segments.as_slice() else {
+        return None;
+    };
+    let space_start = words[last - 1].bbox.x1;
+    if figure.bbox.x0 - space_start < MIN_SPACE_EM * line.size
+        || space_start.max(before.x1) >= figure.bbox.x0.min(column.x0)
+        || words[joined.words.start].bbox.x0 >= before.x1
+    {
+        return None;
+    }
+    let tol = WRAP_ALIGN_EM * line.size;
+    let flush_figures = (rows.iter())
+        .filter(|r| {
+            r.segments.last().is_some_and(|s| {
+                (s.x1 - figure.bbox.x1).abs() < tol && is_number(&r.words[s.words.end - 1].text)
+            })
+        })
+        .count();
+    if flush_figures < 2 {
+        return None;
+    }
+    let mut breaks: Vec<usize> = line
+        .segments
+        .iter()
+        .skip(1)
+        .map(|s| s.words.start)
+        .collect();
+    breaks.push(last);
+    Some(segments_at(words, &breaks))
 }
 
 /// The segments of `line` parted like the lines of columns `rows` above
