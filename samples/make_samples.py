@@ -94,14 +94,17 @@ Files written:
                             every row, a column of wrapped comments set left
                             between figures, its two-line title by chance
                             centred over the figures: one header row
-  column-gaps.pdf / .json   three pages (issue 12): headers centred over
+  column-gaps.pdf / .json   four pages (issue 12): headers centred over
                             their columns (a line item a word space after its
                             margin, one reaching almost to the figures; a
                             header wider than its quantities; comments wider
                             than a short line), a table in a typewriter font;
                             then a spreadsheet with 0.2 pt grey gridlines;
                             then a year over the figures set in the gap where
-                            the long labels of groups of rows run on
+                            the long labels of groups of rows run on; then a
+                            typewriter font's dates set a space apart beside
+                            codes and figures, no two words of letters side
+                            by side
   loose-rows.pdf / .json    two pages (issue 12): wrapped cells set midway in
                             their rows, the lines of two columns interleaved; a
                             table set at twice its font size with a row holding
@@ -147,11 +150,15 @@ Files written:
                             lines, no rule between them: group headings over
                             their columns' titles, a last column's title
                             wrapped over both, lines down the groups' sides
-  prose-cells.pdf / .json   two pages (issue 12, class 2): item / description
+  prose-cells.pdf / .json   five pages (issue 12, class 2): item / description
                             tables whose cells are wrapped sentences under a
                             header row: booktabs with two columns, unruled with
                             three, unruled with two; then two newspaper columns
-                            of justified running text, which are not a table
+                            of justified running text, which are not a table;
+                            then items of eight lines, a rule under each; then
+                            codes beside remarks set midway in their rows
+                            between booktabs rules, the rows parted by space;
+                            then the same, rows three quarters of an em apart
   page-columns.pdf / .json  six pages (issue 12, class 3): a booktabs table
                             just above two columns of rules-book text
                             (headings, labelled paragraphs, bullets) that line
@@ -1824,9 +1831,24 @@ def sample_column_gaps():
             expected.append([office[0], ""] + list(office[1]))
         for x, figure in zip(right, office[-1]):
             p.text(x - text_width(figure, font, 9), base, figure, font, 9)
-    return ([first, second, p.content()],
+    third = p.content()
+
+    # A typewriter font's table of codes, figures and dates set a space
+    # apart (`Jan 04, 2024`): the spaces line up down the column, and no
+    # two words of letters side by side show the font's space.
+    p = Page()
+    y = p.title("Shipments", 790)
+    shipments = [["Shipment", "Units", "Weight", "Status", "Arrival"],
+                 ["SH-40121", "1,208", "36.50", "Landed", "Jan 04, 2024"],
+                 ["SH-40188", "42", "1.25", "Delayed", "Feb 17, 2024"],
+                 ["SH-40310", "3,990", "118.00", "Landed", "Mar 09, 2024"],
+                 ["SH-40422", "615", "20.75", "Cleared", "Apr 22, 2024"],
+                 ["SH-40597", "7", "0.40", "Held", "May 30, 2024"],
+                 ["SH-40611", "2,440", "80.10", "Landed", "Jun 11, 2024"]]
+    wrapped_rows(p, y - 24, [70, 50, 55, 60, 90], shipments, "lrrll", "middle", fonts=("F4", "F4"))
+    return ([first, second, third, p.content()],
             [(1, Placed(contracts)), (1, Placed(notes)), (1, Placed(comments)), (1, Placed(budget)),
-             (2, sheet), (3, Placed(expected))])
+             (2, sheet), (3, Placed(expected)), (4, Placed(shipments))])
 
 
 def sample_loose_rows():
@@ -2184,9 +2206,32 @@ def sample_prose_cells():
         [[code] + [wrap_words(text, w - 10) for text, w in zip(texts, widths[1:])] for code, *texts in ORDERS]
     bottom = wrapped_rows(p4, y - 24, widths, orders, "lll", "middle", row_gap=14)
     p4.paragraph("Remarks are those of the sales office on the day of export.", bottom - 30)
-    return [p1.content(), p2.content(), p3.content(), p4.content()], \
+    # The same, the rows parted by three quarters of an em of space, the
+    # findings and actions running to six lines beside one-word sites.
+    p5 = Page()
+    y = p5.title("Site Inspections", 790)
+    widths = [90, 150, 150]
+    visits = [["Site", "Findings", "Actions agreed"]] + \
+        [[site] + [wrap_words(text, w - 10) for text, w in zip(texts, widths[1:])] for site, *texts in VISITS]
+    bottom = wrapped_rows(p5, y - 24, widths, visits, "lll", "middle", row_gap=6.8)
+    p5.paragraph("Each site is visited again within six months of its inspection.", bottom - 30)
+    return [p1.content(), p2.content(), p3.content(), p4.content(), p5.content()], \
         [(1, Placed(glossary)), (1, Placed(controls)), (2, Placed(fields)), (3, Placed(risks)),
-         (4, Placed(orders))]
+         (4, Placed(orders)), (5, Placed(visits))]
+
+
+VISITS = [
+    ("Quayside", "Two fire doors were wedged open and the sprinkler valve room was used to store "
+     "cleaning materials.", "Doors fitted with magnetic holders by the end of the month; the valve "
+     "room cleared and locked, its key kept at the gate."),
+    ("Foundry", "Dust extraction works well.", "None beyond the yearly filter change, booked for the "
+     "spring shutdown with the usual contractor."),
+    ("Warehouse", "Racking at the loading end is dented where forklifts turn, and two aisles have no "
+     "floor markings left after the resurfacing work in the autumn.", "Damaged uprights replaced and "
+     "guards fitted; aisles marked again."),
+    ("Offices", "First aid boxes are out of date on two floors.", "Boxes restocked, and a named "
+     "person on each floor now checks them every quarter and signs the log."),
+]
 
 
 ORDERS = [

@@ -299,9 +299,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: item / description tables whose cells are wrapped
         // sentences (booktabs or unruled, two or three columns; items of
         // eight lines with a rule under each; codes beside remarks set in
-        // the middle of rows parted by space, under a header set midway)
-        // are tables, each item one row; two newspaper columns of running
-        // text are not.
+        // the middle of rows parted by space, under a header set midway,
+        // also three quarters of an em apart) are tables, each item one
+        // row; two newspaper columns of running text are not.
         "prose-cells",
         // Issue 12: page text in two columns (headings, numbered paragraphs,
         // bullets) lines up across the gutter a line a row: no table, and a
@@ -325,8 +325,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: headers centred over their columns make none of their
         // own, however far from the column's text; a word reaching towards
         // the next column is not cut; a typewriter font's word space parts
-        // no columns; hairline grey gridlines are rulings; a heading set in
-        // the gap where long labels run on is the labels' column's.
+        // no columns, also where no two words of letters show it (dates
+        // set a space apart beside codes and figures); hairline grey
+        // gridlines are rulings; a heading set in the gap where long labels
+        // run on is the labels' column's.
         "column-gaps",
         // Issue 12: cells set midway whose lines interleave with the row's,
         // a label-only row in a loosely set table (two running, one wider

@@ -1523,11 +1523,43 @@ fn word_space(block: &[Line]) -> Option<f32> {
             })
         })
         .collect();
-    (gaps.len() >= MIN_SPACES).then(|| median(gaps))
+    match gaps.len() >= MIN_SPACES {
+        true => Some(median(gaps)),
+        false => typewriter_pitch(block),
+    }
 }
 
 /// See `word_space`: how many gaps between words show a font's space.
 const MIN_SPACES: usize = 3;
+
+/// The width of a character of `block`'s font when it is a typewriter's,
+/// every character as wide as the next: its word space too, where too few
+/// pairs of words show one (dates like `Aug 25, 2022`, codes and figures
+/// set a space apart, their spaces lined up down a column). `None` unless
+/// nine in ten words of letters are as wide a character as the median.
+fn typewriter_pitch(block: &[Line]) -> Option<f32> {
+    let pitches: Vec<f32> = (block.iter().flat_map(|l| &l.words))
+        .filter(|w| {
+            w.text.chars().filter(|c| c.is_alphabetic()).count() >= MIN_PITCH_LETTERS
+                && !w.text.chars().any(is_cjk)
+        })
+        .map(|w| w.bbox.width() / w.text.chars().count() as f32)
+        .collect();
+    if pitches.len() < MIN_PITCH_WORDS {
+        return None;
+    }
+    let pitch = median(pitches.clone());
+    let even = (pitches.iter())
+        .filter(|&&p| (p - pitch).abs() <= PITCH_TOLERANCE * pitch)
+        .count();
+    (10 * even >= 9 * pitches.len()).then_some(pitch)
+}
+
+/// See `typewriter_pitch`: words of this many letters at least, this many
+/// of them, each as wide a character as the median within this share.
+const MIN_PITCH_LETTERS: usize = 3;
+const MIN_PITCH_WORDS: usize = 5;
+const PITCH_TOLERANCE: f32 = 0.03;
 
 /// A word of a script that sets a space between words, mostly letters: a
 /// gap beside ideographs (which have none) is no font's space but where
@@ -3453,8 +3485,9 @@ fn parted_by_space(block: &[Line], rows: &[Vec<usize>]) -> bool {
         && (rows.windows(2)).all(|w| top(&w[1]) - bottom(&w[0]) >= within + ROW_SPACE_EM * size)
 }
 
-/// See `parted_by_space`.
-const ROW_SPACE_EM: f32 = 0.8;
+/// See `parted_by_space`: a little less than a line's worth of space
+/// (items set three quarters of an em apart, their lines solid, are rows).
+const ROW_SPACE_EM: f32 = 0.7;
 
 /// A bullet (•, –, ▪ …) or a paragraph number: `3`, `4.1.2`, `a)`, `(ii)`, `7.`.
 fn is_list_mark(token: &str) -> bool {
@@ -4222,11 +4255,58 @@ mod tests {
                 56.0 + 16.0 * k as f32,
             );
         }
+        // (The letters are 5 pt each, a typewriter's: its space is as wide.)
         let refs: Vec<&TextChar> = chars.iter().filter(|c| c.c != ' ').collect();
-        assert_eq!(word_space(&page_lines(&refs)), None);
+        assert_eq!(word_space(&page_lines(&refs)), Some(5.0));
         let tables = detect(&chars, &[]);
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.col_count(), 4, "{:?}", tables[0].grid);
+    }
+
+    #[test]
+    fn a_typewriter_fonts_space_is_as_wide_as_its_letters() {
+        // Codes, figures and dates, no two words of letters side by side:
+        // in letters 5 pt wide each, the space is 5 pt; in letters of a
+        // proportional font's widths, none is known.
+        let rows = [
+            ("SH-40121", "Landed", "Jan 04, 2024"),
+            ("SH-40188", "Delayed", "Feb 17, 2024"),
+            ("SH-40310", "Cleared", "Mar 09, 2024"),
+        ];
+        let lines_in = |width: &dyn Fn(char) -> f32| {
+            let mut chars = Vec::new();
+            for (k, row) in rows.iter().enumerate() {
+                let y = 40.0 + 16.0 * k as f32;
+                for (j, (cell, x0)) in [(row.0, 50.0), (row.1, 110.0), (row.2, 160.0)]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let mut x = x0;
+                    for c in cell.chars() {
+                        let w = width(c);
+                        chars.push(TextChar {
+                            c,
+                            bbox: Rect::new(x, y - 8.0, x + w, y + 2.0),
+                            line: (3 * k + j) as u32,
+                            size: 10.0,
+                        });
+                        x += w;
+                    }
+                }
+            }
+            chars
+        };
+        let typewriter = lines_in(&|_| 5.0);
+        let refs: Vec<&TextChar> = typewriter.iter().filter(|c| c.c != ' ').collect();
+        assert_eq!(word_space(&page_lines(&refs)), Some(5.0));
+        let proportional = lines_in(&|c| match c {
+            'i' | 'l' | 'J' | ' ' => 2.5,
+            'm' | 'M' | 'D' | 'C' => 8.0,
+            'a' | 'e' | 'd' | 'n' => 5.5,
+            _ => 5.0,
+        });
+        let refs: Vec<&TextChar> = proportional.iter().filter(|c| c.c != ' ').collect();
+        assert_eq!(word_space(&page_lines(&refs)), None);
     }
 
     #[test]
