@@ -40,7 +40,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    four pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    five pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -52,7 +52,8 @@ Files written:
                             them, and group headings centred over two column
                             titles each, their word space where those part;
                             then a printout of two columns whose widest
-                            figure runs up to its label
+                            figure runs up to its label; then Chinese names
+                            run up to the English words beside them
   leaders.pdf / .json       one page (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders
@@ -1496,13 +1497,43 @@ def sample_narrow_gap():
     places = [(MARGIN + 3, "l"), (figures_right, "r")]
     placed_rows(p, y - 30, flows, places, figures_right - MARGIN + 3, step=13,
                 header_at=centred_over(flows, places), rules=False)
-    return [first_page, second_page, third_page, p.content()], [
+    fourth_page = p.content()
+
+    # Chinese department names beside English functions, booktabs: the
+    # longest names run up to the functions, 3 pt short of them.
+    p = Page()
+    y = p.title("Departments", 790)
+    departments = [
+        ["部门", "Function"],
+        ["财务", "Accounts"],
+        ["采购", "Buying Office"],
+        ["物流", "Transport"],
+        ["人力资源部", "People and Pay"],
+        ["研发中心", "Product Design"],
+        ["市场营销部门", "Brand and Sales"],
+        ["信息技术部", "Systems"],
+        ["客户服务中心", "Help Desk"],
+    ]
+    size, step, left = 9, 15, MARGIN + 3
+    second = left + max(text_width(r[0], "F1", size) for r in departments) + 3.0  # ideographs are square
+    right = second + max(text_width(r[1], "F2", size) for r in departments) + 3
+    top = y - 30
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for rule_y in (top, top - step - 4, top - step * len(departments) - 6):
+        p.line(MARGIN, rule_y, right, rule_y)
+    p.ops.append("Q")
+    for k, (name, function) in enumerate(departments):
+        base = top - 12 - step * k - (4 if k else 0)
+        p.text(left, base, name, "F5", size)
+        p.text(second, base, function, "F2" if k == 0 else "F1", size)
+    return [first_page, second_page, third_page, fourth_page, p.content()], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
         (3, Placed(contacts)),
         (3, Placed(survey, spans=[(0, 1, 1, 2), (0, 3, 1, 2)])),
         (4, Placed(flows)),
+        (5, Placed(departments)),
     ]
 
 

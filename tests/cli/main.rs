@@ -246,7 +246,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // keep the header in the table; a heading begun left of its column
         // leaves the gap under it a column gap, and a group heading spans
         // its two titles where its word space falls between them; a
-        // printout's widest figure run up to its label parts from it.
+        // printout's widest figure run up to its label parts from it, and
+        // so do Chinese names run up to the English words beside them.
         "narrow-gap",
         // Issue 12: dot leaders are neither columns nor cell text.
         "leaders",

@@ -406,59 +406,80 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
                 line.segments = parts;
             }
         }
-        if let Some(parts) = a_figure_run_into_its_label(&rows, line) {
+        if let Some(parts) = a_cell_run_into_the_one_before(&rows, line) {
             line.segments = parts;
         }
     }
     lines
 }
 
-/// The segments of `line` with its last figure parted from the words
-/// before it, when it was set closer to them than a column gap: the widest
-/// figure of a column set right runs up to the label beside it (a
-/// spreadsheet's printout, its columns sized to their text). It is parted
-/// when it stands flush right with two figures of the lines of columns
-/// `rows` above (nearest first), the space before it (a word space at
-/// least) in the gap the nearest of them leaves before that column, and the
-/// words before it reaching into the cell left of the gap. `None` when it
-/// is not so.
-fn a_figure_run_into_its_label(rows: &[&Line], line: &Line) -> Option<Vec<Segment>> {
+/// The segments of `line` with its last cell parted from the words before
+/// it, set closer to them than a column gap (a printout's columns sized to
+/// their text):
+/// - the widest figure of a column set right, run up to the label beside
+///   it: parted before the line's last word, a figure flush right with two
+///   figures of the lines of columns `rows` above (nearest first), a word
+///   space at least after the words before it;
+/// - ideographs run up to words of letters or figures, or those up to
+///   ideographs (a long Chinese label beside an English one): parted where
+///   the script changes, the text after it flush left with two cells of
+///   the column above.
+///
+/// Either way the space lies in the gap the nearest of `rows` leaves
+/// before that column, and the words before it reach into the cell left of
+/// the gap. `None` when it is not so.
+fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Segment>> {
     let words = &line.words;
-    let last = words.len().checked_sub(1).filter(|&n| n > 0)?;
     let joined = line.segments.last()?;
-    let figure = &words[last];
-    if joined.words.len() < 2 || !is_number(&figure.text) {
-        return None;
-    }
     let [.., before, column] = rows.first()?.segments.as_slice() else {
         return None;
     };
-    let space_start = words[last - 1].bbox.x1;
-    if figure.bbox.x0 - space_start < MIN_SPACE_EM * line.size
-        || space_start.max(before.x1) >= figure.bbox.x0.min(column.x0)
-        || words[joined.words.start].bbox.x0 >= before.x1
-    {
+    if joined.words.len() < 2 || words[joined.words.start].bbox.x0 >= before.x1 {
         return None;
     }
     let tol = WRAP_ALIGN_EM * line.size;
-    let flush_figures = (rows.iter())
-        .filter(|r| {
-            r.segments.last().is_some_and(|s| {
-                (s.x1 - figure.bbox.x1).abs() < tol && is_number(&r.words[s.words.end - 1].text)
+    // Two of the rows' last cells with that edge there (figures, for one set right).
+    let flush = |edge: fn(&Segment) -> f32, at: f32, figures: bool| {
+        (rows.iter())
+            .filter(|r| {
+                r.segments.last().is_some_and(|s| {
+                    (edge(s) - at).abs() < tol
+                        && (!figures || is_number(&r.words[s.words.end - 1].text))
+                })
             })
+            .count()
+            >= 2
+    };
+    let last = joined.words.end - 1;
+    let figure = &words[last];
+    let split = if is_number(&figure.text)
+        && figure.bbox.x0 - words[last - 1].bbox.x1 >= MIN_SPACE_EM * line.size
+        && flush(|s| s.x1, figure.bbox.x1, true)
+    {
+        Some(last)
+    } else {
+        (joined.words.start + 1..joined.words.end).find(|&j| {
+            script_changes(&words[j - 1], &words[j]) && flush(|s| s.x0, words[j].bbox.x0, false)
         })
-        .count();
-    if flush_figures < 2 {
-        return None;
-    }
+    };
+    // The space before the split in the row's gap before its last column.
+    let split =
+        split.filter(|&j| words[j - 1].bbox.x1.max(before.x1) < words[j].bbox.x0.min(column.x0))?;
     let mut breaks: Vec<usize> = line
         .segments
         .iter()
         .skip(1)
         .map(|s| s.words.start)
         .collect();
-    breaks.push(last);
+    breaks.push(split);
     Some(segments_at(words, &breaks))
+}
+
+/// Whether `a` ends in ideographs and `b` starts otherwise, or the other way.
+fn script_changes(a: &Word, b: &Word) -> bool {
+    let ends = a.text.chars().next_back().is_some_and(is_cjk);
+    let starts = b.text.chars().next().is_some_and(is_cjk);
+    ends != starts
 }
 
 /// The segments of `line` parted like the lines of columns `rows` above
