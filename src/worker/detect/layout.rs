@@ -465,14 +465,16 @@ fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Seg
     // The space before the split in the row's gap before its last column.
     let split =
         split.filter(|&j| words[j - 1].bbox.x1.max(before.x1) < words[j].bbox.x0.min(column.x0))?;
-    let mut breaks: Vec<usize> = line
-        .segments
-        .iter()
-        .skip(1)
-        .map(|s| s.words.start)
-        .collect();
+    let mut breaks = segment_breaks(line);
     breaks.push(split);
     Some(segments_at(words, &breaks))
+}
+
+/// The words `line`'s segments after its first start at.
+fn segment_breaks(line: &Line) -> Vec<usize> {
+    (line.segments.iter().skip(1))
+        .map(|s| s.words.start)
+        .collect()
 }
 
 /// Whether `a` ends in ideographs and `b` starts otherwise, or the other way.
@@ -488,12 +490,7 @@ fn script_changes(a: &Word, b: &Word) -> bool {
 fn parts_under(rows: &[&Line], line: &Line) -> Option<Vec<Segment>> {
     let words = &line.words;
     let tol = WRAP_ALIGN_EM * line.size;
-    let mut breaks: Vec<usize> = line
-        .segments
-        .iter()
-        .skip(1)
-        .map(|s| s.words.start)
-        .collect();
+    let mut breaks = segment_breaks(line);
     let mut parted = 0;
     for pair in rows[0].segments.windows(2) {
         let (g0, g1) = (pair[0].x1, pair[1].x0);
