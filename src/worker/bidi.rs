@@ -44,7 +44,8 @@ fn is_rtl(c: char) -> bool {
 /// Right-to-left letters, and Arabic-Indic digits, which MuPDF reverses
 /// as it does letters: a line with one needs `reading_order`.
 pub fn reversed_by_mupdf(c: char) -> bool {
-    matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN)
+    // No character before Hebrew is one (asked of every character read).
+    c >= '\u{590}' && matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::AN)
 }
 
 /// The text of one line (characters in MuPDF's order, `size` its font size)
