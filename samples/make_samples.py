@@ -40,7 +40,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    five pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    six pages (issue 12, class 8): : a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -53,7 +53,9 @@ Files written:
                             titles each, their word space where those part;
                             then a printout of two columns whose widest
                             figure runs up to its label; then Chinese names
-                            run up to the English words beside them
+                            run up to the English words beside them, and in
+                            a middle column under an empty cell, up to codes
+                            that run up to a status
   leaders.pdf / .json       one page (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders
@@ -1526,7 +1528,43 @@ def sample_narrow_gap():
         base = top - 12 - step * k - (4 if k else 0)
         p.text(left, base, name, "F5", size)
         p.text(second, base, function, "F2" if k == 0 else "F1", size)
-    return [first_page, second_page, third_page, fourth_page, p.content()], [
+    fifth_page = p.content()
+
+    # The same in a middle column, before codes that run up to a status in
+    # turn: the longest name and code 0.8 em short of what follows them,
+    # under a row whose department is empty.
+    p = Page()
+    y = p.title("Cost Centres", 790)
+    centres = [
+        ["Region", "部门", "Code", "Status", "Staff"],
+        ["North", "财务", "FN-210", "Open", "14"],
+        ["Coast", "", "GN-007", "Closed", "3"],
+        ["Coast", "客户服务中心", "CS-11842", "Open", "41"],
+        ["West", "物流", "LG-452", "Draft", "26"],
+        ["West", "研发", "RD-300", "Open", "58"],
+        ["South", "人力资源", "HR-015", "Closed", "9"],
+        ["South", "采购", "PU-620", "Draft", "12"],
+    ]
+    size, step = 9, 15
+    lefts = [MARGIN + 3, MARGIN + 70]
+    for c in (1, 2):
+        lefts.append(lefts[c] + max(text_width(r[c], "F1", size) for r in centres) + 7.0)
+    staff = lefts[3] + max(text_width(r[3], "F1", size) for r in centres) + 40
+    top = y - 30
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for rule_y in (top, top - step - 4, top - step * len(centres) - 6):
+        p.line(MARGIN, rule_y, staff + 3, rule_y)
+    p.ops.append("Q")
+    for k, (region, name, code, status, count) in enumerate(centres):
+        base = top - 12 - step * k - (4 if k else 0)
+        font = "F2" if k == 0 else "F1"
+        p.text(lefts[0], base, region, font, size)
+        if name:
+            p.text(lefts[1], base, name, "F5", size)
+        p.text(lefts[2], base, code, font, size)
+        p.text(lefts[3], base, status, font, size)
+        p.text(staff - text_width(count, font, size), base, count, font, size)
+    return [first_page, second_page, third_page, fourth_page, fifth_page, p.content()], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1534,6 +1572,7 @@ def sample_narrow_gap():
         (3, Placed(survey, spans=[(0, 1, 1, 2), (0, 3, 1, 2)])),
         (4, Placed(flows)),
         (5, Placed(departments)),
+        (6, Placed(centres)),
     ]
 
 

@@ -413,36 +413,30 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
     lines
 }
 
-/// The segments of `line` with its last cell parted from the words before
-/// it, set closer to them than a column gap (a printout's columns sized to
-/// their text):
+/// The segments of `line` with a cell parted from the words before it in
+/// the same segment, set closer to them than a column gap (a printout's
+/// columns sized to their text):
 /// - the widest figure of a column set right, run up to the label beside
-///   it: parted before the line's last word, a figure flush right with two
-///   figures of the lines of columns `rows` above (nearest first), a word
-///   space at least after the words before it;
+///   it: parted before the segment's last word, a figure flush right with
+///   two figures of the lines of columns `rows` above (nearest first), a
+///   word space at least after the words before it;
 /// - ideographs run up to words of letters or figures, or those up to
 ///   ideographs (a long Chinese label beside an English one): parted where
 ///   the script changes, the text after it flush left with two cells of
-///   the column above.
+///   the lines above.
 ///
-/// Either way the space lies in the gap the nearest of `rows` leaves
-/// before that column, and the words before it reach into the cell left of
-/// the gap. `None` when it is not so.
+/// Either way the space lies in a gap between two cells of the nearest of
+/// `rows` with cells on both sides of it (a row above may have that cell
+/// empty), and the words before it reach into the cell left of the gap.
+/// `None` when no segment is so.
 fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Segment>> {
     let words = &line.words;
-    let joined = line.segments.last()?;
-    let [.., before, column] = rows.first()?.segments.as_slice() else {
-        return None;
-    };
-    if joined.words.len() < 2 || words[joined.words.start].bbox.x0 >= before.x1 {
-        return None;
-    }
     let tol = WRAP_ALIGN_EM * line.size;
-    // Two of the rows' last cells with that edge there (figures, for one set right).
+    // Two of the rows' cells with that edge there (figures, for one set right).
     let flush = |edge: fn(&Segment) -> f32, at: f32, figures: bool| {
         (rows.iter())
             .filter(|r| {
-                r.segments.last().is_some_and(|s| {
+                r.segments.iter().any(|s| {
                     (edge(s) - at).abs() < tol
                         && (!figures || is_number(&r.words[s.words.end - 1].text))
                 })
@@ -450,23 +444,45 @@ fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Seg
             .count()
             >= 2
     };
-    let last = joined.words.end - 1;
-    let figure = &words[last];
-    let split = if is_number(&figure.text)
-        && figure.bbox.x0 - words[last - 1].bbox.x1 >= MIN_SPACE_EM * line.size
-        && flush(|s| s.x1, figure.bbox.x1, true)
-    {
-        Some(last)
-    } else {
-        (joined.words.start + 1..joined.words.end).find(|&j| {
-            script_changes(&words[j - 1], &words[j]) && flush(|s| s.x0, words[j].bbox.x0, false)
-        })
-    };
-    // The space before the split in the row's gap before its last column.
-    let split =
-        split.filter(|&j| words[j - 1].bbox.x1.max(before.x1) < words[j].bbox.x0.min(column.x0))?;
     let mut breaks = segment_breaks(line);
-    breaks.push(split);
+    let before_count = breaks.len();
+    for joined in line.segments.iter().filter(|s| s.words.len() >= 2) {
+        let (first, last) = (joined.words.start, joined.words.end - 1);
+        // Each gap the segment runs over, from a cell its first word starts
+        // in, of the nearest row above with cells on both sides of it.
+        let crossed = |row: &Line| -> Vec<[f32; 2]> {
+            (row.segments.windows(2))
+                .filter(|p| words[first].bbox.x0 < p[0].x1 && p[1].x0 < words[last].bbox.x1)
+                .map(|p| [p[0].x1, p[1].x0])
+                .collect()
+        };
+        let gaps = rows.iter().map(|r| crossed(r)).find(|g| !g.is_empty());
+        for pair in gaps.unwrap_or_default() {
+            // The space before word `j` in that gap.
+            let in_gap =
+                |j: usize| words[j - 1].bbox.x1.max(pair[0]) < words[j].bbox.x0.min(pair[1]);
+            let figure = &words[last];
+            let split = if in_gap(last)
+                && is_number(&figure.text)
+                && figure.bbox.x0 - words[last - 1].bbox.x1 >= MIN_SPACE_EM * line.size
+                && flush(|s| s.x1, figure.bbox.x1, true)
+            {
+                Some(last)
+            } else {
+                (first + 1..=last).find(|&j| {
+                    in_gap(j)
+                        && script_changes(&words[j - 1], &words[j])
+                        && flush(|s| s.x0, words[j].bbox.x0, false)
+                })
+            };
+            breaks.extend(split);
+        }
+    }
+    if breaks.len() == before_count {
+        return None;
+    }
+    breaks.sort_unstable();
+    breaks.dedup();
     Some(segments_at(words, &breaks))
 }
 
