@@ -90,13 +90,14 @@ Files written:
                             only the white gutters show the grid, beside a
                             narrow stub of labels set sideways; lists of
                             causes set halfway down their cells
-  wrapped-header.pdf / .json two pages (issue 12): booktabs tables whose column
+  wrapped-header.pdf / .json three pages (issue 12): booktabs tables whose column
                             titles wrap over one to four lines set on the rule
                             under them; in the second a group heading over three
                             columns, a short rule under it; then rules under
                             every row, a column of wrapped comments set left
                             between figures, its two-line title by chance
-                            centred over the figures: one header row
+                            centred over the figures: one header row; then the
+                            same with the titles set midway between the rules
   column-gaps.pdf / .json   four pages (issue 12): headers centred over
                             their columns (a line item a word space after its
                             margin, one reaching almost to the figures; a
@@ -3294,20 +3295,25 @@ def sample_wrapped_header():
                              centred=True)
     b = [["", "Schools", "", "", ""], header2] + body2
     p2, c = wrapped_title_in_a_text_column_page()
-    return [p.content(), p2], [(1, Placed(a)), (1, Spanned(b, [(0, 1, 1, 3)])), (2, Placed(c))]
+    p3, d = wrapped_title_in_a_text_column_page(middle=True)
+    return [p.content(), p2, p3], [(1, Placed(a)), (1, Spanned(b, [(0, 1, 1, 3)])), (2, Placed(c)), (3, Placed(d))]
 
 
-def wrapped_title_in_a_text_column_page():
+def wrapped_title_in_a_text_column_page(middle=False):
     """Rules under every row, no column lines; a column of comments set
     left, wrapped in the cells, in the middle of columns of figures; its
     title wraps to two lines, the first above the other titles (set on the
-    rule under the header) and by chance about centred over the figures'
-    columns: one header row, no heading over the figures."""
+    rule under the header, or with middle, midway between the rules, so
+    that the one-line titles stand between its two lines) and by chance
+    about centred over the figures' columns: one header row, no heading
+    over the figures."""
     p = Page()
-    y = p.title("Invoices Reviewed", 790)
+    y = p.title("Invoices Reviewed" + (" Again" if middle else ""), 790)
     y = p.paragraph("Each invoice with the reviewer's comments, as filed.", y - 24)
     size, leading = 9, 11
     xs = [MARGIN, MARGIN + 75, MARGIN + 150, MARGIN + 250, MARGIN + 380, MARGIN + 440, MARGIN + 500]
+    if middle:  # the comments further from the dates and the units
+        xs = [MARGIN, MARGIN + 70, MARGIN + 140, MARGIN + 250, MARGIN + 400, MARGIN + 450, MARGIN + 500]
     header = ["Invoice", "Value", "Due date", "Comments from the\nreviewer", "Units", "Amount"]
     align = "lrllrr"
     body = [
@@ -3326,8 +3332,12 @@ def wrapped_title_in_a_text_column_page():
     rules = [top]
     rule = top - 2 * leading - 5
     for c, title in enumerate(header):
-        for i, line in enumerate(reversed(title.split("\n"))):
-            put(c, rule + 4 + i * leading, line, "F2")
+        lines = title.split("\n")
+        for i, line in enumerate(reversed(lines)):
+            if middle:  # lines set apart, so one-line titles join neither
+                put(c, (top + rule) / 2 - 3.2 - (len(lines) - 1) * 6.5 + i * 13, line, "F2")
+            else:
+                put(c, rule + 4 + i * leading, line, "F2")
     rules.append(rule)
     for row in body:
         depth = max(len(cell.split("\n")) for cell in row)

@@ -1924,7 +1924,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         // columns after it: the heading of the rows under it, over every
         // column of figures (`is_a_heading_over_the_figures`).
         let [i] = members[..] else { continue };
-        if is_a_heading_over_the_figures(&block[i], block.get(i + 1), &cols) {
+        if is_a_heading_over_the_figures(&block[i], &block[i + 1..], &cols) {
             for c in 1..nc - 1 {
                 sets.union(r * nc + c, r * nc + c + 1);
             }
@@ -2380,9 +2380,9 @@ fn rows(
 /// more) or text over two columns, its middle within `CENTRED_EM` of the
 /// middle of those columns' text. Beside text in the first column (the
 /// stub's own heading), none of its word spaces may fall in a gap between
-/// columns: entries run together are no heading. `next` is the line under
-/// it.
-fn is_a_heading_over_the_figures(line: &Line, next: Option<&Line>, cols: &[(f32, f32)]) -> bool {
+/// columns: entries run together are no heading. `below` are the lines
+/// under it.
+fn is_a_heading_over_the_figures(line: &Line, below: &[Line], cols: &[(f32, f32)]) -> bool {
     let nc = cols.len();
     let mut past_the_stub = (line.segments.iter())
         .map(|seg| (seg, columns_touched(cols, seg.x0 + 0.5, seg.x1 - 0.5)))
@@ -2402,8 +2402,15 @@ fn is_a_heading_over_the_figures(line: &Line, next: Option<&Line>, cols: &[(f32,
     };
     // Inside one column, over text of that column alone on the next line
     // set level with it on the left or on the right, it is the first line
-    // of that column's own wrapped title, however centred.
+    // of that column's own wrapped title, however centred. (The next line
+    // with text in that column: other columns' one-line titles set midway
+    // beside a title of two lines stand between them.)
     let level = |a: f32, b: f32| (a - b).abs() < MIN_SPACE_EM * line.size;
+    let in_column = |l: &Line| {
+        (l.segments.iter())
+            .any(|s| columns_touched(cols, s.x0 + 0.5, s.x1 - 0.5).contains(&touched.start))
+    };
+    let next = below.iter().find(|l| in_column(l) || !overlap_y(l, line));
     let own_title = touched.len() == 1
         && next.is_some_and(|next| {
             (next.segments.iter()).any(|below| {
@@ -2433,7 +2440,7 @@ fn heads_the_figures(
     let titled = (1..cols.len())
         .filter(|&c| titles.iter().any(|&i| occ[i][c]))
         .count();
-    titled >= 2 && is_a_heading_over_the_figures(&block[first], block.get(first + 1), cols)
+    titled >= 2 && is_a_heading_over_the_figures(&block[first], &block[first + 1..], cols)
 }
 
 /// Whether the lines of a band between two rules are one row of wrapped
@@ -2510,6 +2517,11 @@ fn is_wrapped_header(block: &[Line], band: &[usize], cols: &[(f32, f32)]) -> boo
         figures < 2 && stacked
     });
     titles && wrapped
+}
+
+/// Whether two lines' boxes share some height.
+fn overlap_y(a: &Line, b: &Line) -> bool {
+    a.bbox.y0 < b.bbox.y1 && b.bbox.y0 < a.bbox.y1
 }
 
 /// Whether a segment is the heading of the column titles under it (a
