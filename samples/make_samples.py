@@ -79,9 +79,13 @@ Files written:
                             one); a booktabs table in the left column of a
                             page in two, its rows on the baselines of the
                             running text in the right one
-  filled-header.pdf / .json one page (issue 12, class 6): a grid whose header
+  filled-header.pdf / .json three pages (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
-                            column lines running out of it down the body
+                            column lines running out of it down the body; then
+                            light grey header fills under light gridlines, one
+                            a printout set so tight that its first row's glyph
+                            boxes reach up over the fill's edge; then mid grey
+                            bands under black gridlines
   filled-cells.pdf / .json  two pages (issue 12, class 6): two grids drawn as
                             filled cells with gutters of paper and no lines: a
                             dark header and stub beside columns in three lighter
@@ -3357,8 +3361,9 @@ def light_filled_headers_page():
     """Headers filled light grey under light grey gridlines, too light to be
     ink (issue 12, class 6): a band over two header rows whose column lines
     start under a group heading, and a spreadsheet printout whose header
-    fill hides gridlines of its own grey. The fill is no part of the lines:
-    the group heading spans its columns, the printout's header is a row."""
+    fill hides gridlines of its own grey, then one set tight under finer
+    gridlines. The fill is no part of the lines: the group heading spans
+    its columns, each printout's header is a row."""
     p = Page()
     y = p.title("Light Header Bands", 790)
     y = p.paragraph("Gridlines and header fills in light greys, placed off the pixel grid.", y - 24)
@@ -3382,8 +3387,28 @@ def light_filled_headers_page():
          ["Labels", "East", "L-5521"]],
         widths=[72.3, 72.3, 72.3], heights=[13.0] * 6, align="lll",
         lines=(0.5, 0.85), header_fill=(0.85, True))
-    printout.place(p, MARGIN + 0.63, y - 40.3)
-    return p.content(), [band, printout]
+    y = printout.place(p, MARGIN + 0.63, y - 40.3)
+    # A printout set tight: 9.5 pt text on the bottom of 14.3 pt rows,
+    # gridlines 0.25 pt wide drawn over the header's fill, a shade darker
+    # than it; the first row's glyph boxes reach up over the fill's edge.
+    tight = [["Item", "Store", "Code"],
+             ["Pens", "West", "N-2210"],
+             ["Tape", "Central", "A-0917"],
+             ["Binders", "North", "B-4400"],
+             ["Markers", "East", "M-1302"]]
+    xs = [MARGIN + 0.63 + 72.3 * k for k in range(4)]
+    step, size, top = 14.34, 9.5, y - 40.3
+    p.ops.append("0.85 g %s %s %s %s re f 0 g" % (fmt(xs[0]), fmt(top - step), fmt(xs[-1] - xs[0]), fmt(step)))
+    p.ops.append("q 0.25 w 0.8 G")
+    for k in range(len(tight) + 1):
+        p.line(xs[0], top - step * k, xs[-1], top - step * k)
+    for x in xs:
+        p.line(x, top, x, top - step * len(tight))
+    p.ops.append("Q")
+    for k, row in enumerate(tight):
+        for c, cell in enumerate(row):
+            p.text(xs[c] + 3.6, top - step * (k + 1) + 4.35, cell, "F2" if k == 0 else "F1", size)
+    return p.content(), [band, printout, Placed(tight)]
 
 
 def mid_grey_bands_page():

@@ -832,12 +832,18 @@ const PHRASE_GAP_EM: f32 = 0.6;
 /// between two lines of text: a header set on a light fill that covers the
 /// gridline under it (a spreadsheet printed with a shaded header row), so
 /// no ruling parts the header from the first row. A row whose lines are all
-/// on one background (a wrapped cell, a shaded row) stays whole.
+/// on one background (a wrapped cell, a shaded row) stays whole. The edge
+/// is looked for between the lines' letters, not their glyph boxes: set
+/// tight, the next line's box reaches up over the fill's edge.
 fn split_rows_at_fill_edges(table: &mut TableRegion, inside: &[&TextChar], page: &PageImage) {
+    let core = |(top, bottom): (f32, f32)| {
+        let (middle, half) = ((top + bottom) / 2.0, LINE_CORE * (bottom - top));
+        (middle - half, middle + half)
+    };
     let mut cuts = Vec::new();
     for (r, lines) in lines_of_rows(&table.grid, inside).iter().enumerate() {
         for pair in lines.windows(2) {
-            let (above, below) = (pair[0].1, pair[1].0);
+            let (above, below) = (core(pair[0]).1, core(pair[1]).0);
             if let Some(y) = fill_edge(page, table.bbox.x0, table.bbox.x1, above, below) {
                 cuts.push((r as u32, y));
                 break;
@@ -1399,6 +1405,15 @@ fn fill_edge(page: &PageImage, x0: f32, x1: f32, y0: f32, y1: f32) -> Option<f32
         (alike * 20 >= row.len() * 19).then_some(median)
     };
     let tones: Vec<Option<u8>> = (py0..py1).map(tone).collect();
+    // One tone above, another below: not a seam where two fills of one
+    // tone meet (a pixel row lighter where both cover part of it).
+    let ends = (
+        tones.iter().flatten().next(),
+        tones.iter().flatten().next_back(),
+    );
+    if !matches!(ends, (Some(a), Some(b)) if a.abs_diff(*b) > shading::DRAWN_TONE_STEP) {
+        return None;
+    }
     (0..tones.len() - 1).find_map(|i| match (tones[i], tones[i + 1]) {
         (Some(a), Some(b)) if a.abs_diff(b) > shading::DRAWN_TONE_STEP => {
             Some(page.to_points(0.0, (py0 + i as u32 + 1) as f32).1)
