@@ -158,7 +158,7 @@ Files written:
                             lines, no rule between them: group headings over
                             their columns' titles, a last column's title
                             wrapped over both, lines down the groups' sides
-  prose-cells.pdf / .json   five pages (issue 12, class 2): item / description
+  prose-cells.pdf / .json   six pages (issue 12, class 2): item / description
                             tables whose cells are wrapped sentences under a
                             header row: booktabs with two columns, unruled with
                             three, unruled with two; then two newspaper columns
@@ -166,7 +166,9 @@ Files written:
                             then items of eight lines, a rule under each; then
                             codes beside remarks set midway in their rows
                             between booktabs rules, the rows parted by space;
-                            then the same, rows three quarters of an em apart
+                            then the same, rows three quarters of an em apart;
+                            then codes set left under a centred title clear of
+                            them, beside remarks and notes of many lines
   page-columns.pdf / .json  six pages (issue 12, class 3): a booktabs table
                             just above two columns of rules-book text
                             (headings, labelled paragraphs, bullets) that line
@@ -2290,9 +2292,33 @@ def sample_prose_cells():
         [[site] + [wrap_words(text, w - 10) for text, w in zip(texts, widths[1:])] for site, *texts in VISITS]
     bottom = wrapped_rows(p5, y - 24, widths, visits, "lll", "middle", row_gap=6.8)
     p5.paragraph("Each site is visited again within six months of its inspection.", bottom - 30)
-    return [p1.content(), p2.content(), p3.content(), p4.content(), p5.content()], \
+    # Codes set left in a wide column under a centred title that stands
+    # clear of them, beside remarks and notes wrapped over many lines.
+    p6 = Page()
+    y = p6.title("Order Notes", 790)
+    widths = [130, 100, 80, 110]
+    notes = [["Order no.", "Remarks", "Amount", "Notes"]] + \
+        [[code, wrap_words(remark, 90), amount, wrap_words(note, 100)]
+         for code, remark, amount, note in ORDER_NOTES]
+    bottom = wrapped_rows(p6, y - 24, widths, notes, "llrl", "top", row_gap=8, head_align="cccc")
+    p6.paragraph("Amounts are in euros.", bottom - 30)
+    return [p1.content(), p2.content(), p3.content(), p4.content(), p5.content(), p6.content()], \
         [(1, Placed(glossary)), (1, Placed(controls)), (2, Placed(fields)), (3, Placed(risks)),
-         (4, Placed(orders)), (5, Placed(visits))]
+         (4, Placed(orders)), (5, Placed(visits)), (6, Placed(notes))]
+
+
+ORDER_NOTES = [
+    ("SK-8750", "premium paper, two pallets, delivered to the back door of the shop",
+     "(215.27)", "returned in part: one pallet was wet on arrival and is to be credited"),
+    ("TR-4060", "freight by road to the north depot, booked for the first week of the month",
+     "(688,773.29)", "net of the credit given for the late delivery of the last order"),
+    ("RF-8446", "central store, yield checked on arrival against the delivery note",
+     "46,938.96", "credit standard, tax paid at the border by the carrier on our behalf"),
+    ("PO-4596", "total balance of the risk account carried over from the previous year",
+     "1,505.51", "audit of the customer file due in the spring, before the accounts close"),
+    ("RF-5794", "online order, paid by card at the time of the order and shipped the day after",
+     "(200.43)", "local reserve released when the goods were received and signed for"),
+]
 
 
 VISITS = [

@@ -1142,8 +1142,11 @@ fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f
         if !header_only {
             continue;
         }
-        // Beside it, free where it has text, filled below.
-        let fits = |n: usize| fills(n) && header.iter().all(|o| !(o[c] && o[n]));
+        // Beside it, free where it has text, filled below: in half the
+        // lines of values, or in two at least (a column of codes beside
+        // cells that wrap over many lines), the nearer then.
+        let fits =
+            |n: usize| (fills(n) || filled(n) >= 2) && header.iter().all(|o| !(o[c] && o[n]));
         let gap = |n: usize| {
             if n < c {
                 cols[c].0 - cols[n].1
