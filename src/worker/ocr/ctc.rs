@@ -49,6 +49,26 @@ pub(crate) fn decode(probs: &[f32], classes: usize) -> Vec<Decoded> {
     out
 }
 
+/// The likeliest class but the blank, of those `allowed`, over the steps
+/// `d` was read at (the best probability of each over them).
+pub(crate) fn likeliest_other(
+    d: &Decoded,
+    probs: &[f32],
+    classes: usize,
+    allowed: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    (1..classes)
+        .filter(|&c| allowed(c))
+        .map(|c| {
+            let p = (d.first..=d.last)
+                .map(|t| probs[t * classes + c])
+                .fold(0.0, f32::max);
+            (c, p)
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
+}
+
 /// The classes of one kind of quotation mark: the typewriter's and the
 /// typesetter's opening and closing ones (`"`, `“`, `”`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

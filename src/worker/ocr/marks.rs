@@ -113,6 +113,7 @@ pub(crate) fn lone_dashes(page: &GrayImage, lines: &[Line], ink: u8) -> Vec<Line
                 x0: b.x0 as f32,
                 x1: b.x1 as f32 + 1.0,
                 conf: DASH_CONFIDENCE,
+                alt: None,
             }],
         })
         .collect()
@@ -196,6 +197,7 @@ mod tests {
                 x0,
                 x1,
                 conf: 1.0,
+                alt: None,
             }],
         }
     }

@@ -331,16 +331,21 @@ const LINE_HEIGHT_EM: f32 = 0.8;
 /// `fit_to_ink`; `em` in pixels), then tidied.
 fn glyphs_of(
     decoded: &[ctc::Decoded],
+    alternatives: &[Option<usize>],
     symbols: &[String],
     (steps, x0, x1): (usize, f32, f32),
     columns: &[Column],
     em: f32,
 ) -> Vec<Glyph> {
     let mut glyphs = Vec::new();
-    for (d, (a, b)) in decoded.iter().zip(ctc::spans(decoded, steps, x0, x1)) {
+    let spans = ctc::spans(decoded, steps, x0, x1);
+    for ((d, (a, b)), alt) in decoded.iter().zip(spans).zip(alternatives) {
         let Some(symbol) = symbols.get(d.class) else {
             continue;
         };
+        let alt = alt
+            .and_then(|k| symbols.get(k))
+            .and_then(|s| s.chars().next());
         // A symbol of several characters shares the span out evenly.
         let n = symbol.chars().count().max(1) as f32;
         for (k, c) in symbol.chars().enumerate() {
@@ -350,6 +355,7 @@ fn glyphs_of(
                 x0: a + w * k as f32,
                 x1: a + w * (k as f32 + 1.0),
                 conf: d.prob,
+                alt,
             });
         }
     }
@@ -581,6 +587,7 @@ mod tests {
             x0,
             x1,
             conf: 1.0,
+            alt: None,
         }
     }
 

@@ -13,6 +13,7 @@ use rten_tensor::prelude::*;
 use rten_tensor::{NdTensor, Tensor};
 
 use super::{ctc, db, glyphs_of, Column, Line};
+use crate::worker::extract::is_cjk;
 
 static DET_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_det_small.onnx");
 static REC_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_rec_small.onnx");
@@ -51,6 +52,10 @@ pub struct Engine {
     symbols: Vec<String>,
     /// The classes of double and single quotes.
     quotes: Vec<ctc::Quotes>,
+    /// Which classes are one ideograph, and which one letter, figure or
+    /// sign of another script.
+    ideographs: Vec<bool>,
+    others: Vec<bool>,
 }
 
 impl Engine {
@@ -81,11 +86,26 @@ impl Engine {
                 })
             })
             .collect();
+        let single = |s: &String| {
+            let mut chars = s.chars();
+            chars
+                .next()
+                .filter(|c| chars.next().is_none() && !c.is_whitespace())
+        };
+        let ideographs = symbols
+            .iter()
+            .map(|s| single(s).is_some_and(is_ideograph))
+            .collect();
+        let others = (symbols.iter())
+            .map(|s| single(s).is_some_and(|c| !is_cjk(c)))
+            .collect();
         Ok(Engine {
             det,
             rec,
             symbols,
             quotes,
+            ideographs,
+            others,
         })
     }
 
@@ -136,6 +156,7 @@ impl Engine {
                 super::text::typeset_quotes(&mut line.glyphs);
             }
         }
+        latin_for_lone_ideographs(&mut lines);
         Ok(lines)
     }
 
@@ -205,6 +226,14 @@ impl Engine {
         };
         let typeset_quotes =
             ctc::shows_typeset_quotes(&decoded, &probs, classes, &self.quotes, &opens_before);
+        let alternatives: Vec<Option<usize>> = (decoded.iter())
+            .map(|d| {
+                let other = |c: usize| self.others.get(c).copied().unwrap_or(false);
+                (self.ideographs.get(d.class).copied().unwrap_or(false))
+                    .then(|| ctc::likeliest_other(d, &probs, classes, other))
+                    .flatten()
+            })
+            .collect();
         let (band0, band1) = ink.band().unwrap_or((0, crop.height()));
         let columns = ink.columns(band0, band1);
         // The steps cover the padded width; the line is the unpadded part.
@@ -212,6 +241,7 @@ impl Engine {
         let em = (band1 - band0) as f32 / super::LINE_HEIGHT_EM;
         let glyphs = glyphs_of(
             &decoded,
+            &alternatives,
             &self.symbols,
             (steps, x0 as f32, x0 as f32 + px_per_step * steps as f32),
             &columns,
@@ -244,6 +274,40 @@ impl Engine {
         out.try_into()
             .map_err(|e| format!("OCR model gave an unexpected output: {e:?}"))
     }
+}
+
+/// A page with ideographs fewer than this share of its characters is in
+/// another script: ideographs on it are the model's misreadings.
+const FOREIGN_IDEOGRAPHS: f32 = 0.02;
+
+/// On a page in a script of letters (the recognition model reads Chinese
+/// and English alike), an ideograph standing alone, no ideograph beside it,
+/// is a figure or a letter the model misread (a lone `1` in a column of
+/// figures read `工`): it becomes the likeliest letter, figure or sign
+/// read there. On a Chinese page, one-character cells (`男`, `女`) stay.
+fn latin_for_lone_ideographs(lines: &mut [Line]) {
+    let glyphs = lines.iter().flat_map(|l| &l.glyphs);
+    let all = glyphs.clone().count();
+    let cjk = glyphs.filter(|g| is_cjk(g.c)).count();
+    if cjk as f32 >= FOREIGN_IDEOGRAPHS * all as f32 {
+        return;
+    }
+    for line in lines {
+        let g = &mut line.glyphs;
+        for i in 0..g.len() {
+            let beside = |j: Option<usize>| j.and_then(|j| g.get(j)).is_some_and(|n| is_cjk(n.c));
+            if let Some(alt) = g[i].alt {
+                if is_ideograph(g[i].c) && !beside(i.checked_sub(1)) && !beside(Some(i + 1)) {
+                    g[i].c = alt;
+                }
+            }
+        }
+    }
+}
+
+/// Han ideographs (not kana, nor CJK punctuation or full-width forms).
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
 /// The median height of the boxes tall enough to read.
@@ -441,6 +505,56 @@ impl<'a> Ink<'a> {
 mod tests {
     use super::*;
     use image::Luma;
+
+    /// A line of `text`, each character with `alt` as its alternative.
+    fn line_of(text: &str, alt: Option<char>) -> Line {
+        let glyphs = (text.chars().enumerate())
+            .map(|(i, c)| super::super::text::Glyph {
+                c,
+                x0: i as f32,
+                x1: i as f32 + 1.0,
+                conf: 0.9,
+                alt,
+            })
+            .collect();
+        Line {
+            y0: 0.0,
+            y1: 10.0,
+            glyphs,
+        }
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        (lines.iter())
+            .map(|l| l.glyphs.iter().map(|g| g.c).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_lone_ideograph_on_a_page_of_letters_is_the_likeliest_letter_or_figure() {
+        let mut lines = vec![
+            line_of("Chlorfenvinphos 0.05 mg per kilogram of dry weight", None),
+            line_of("工", Some('1')),
+            line_of("Toxaphene 0.10 mg per kilogram of dry weight", None),
+        ];
+        latin_for_lone_ideographs(&mut lines);
+        assert_eq!(texts(&lines)[1], "1");
+    }
+
+    #[test]
+    fn ideographs_of_a_chinese_page_or_side_by_side_stay() {
+        let mut chinese = vec![line_of("性别 人数 合计", None), line_of("男", Some('1'))];
+        latin_for_lone_ideographs(&mut chinese);
+        assert_eq!(texts(&chinese)[1], "男");
+        let text = "A long English line of running text that goes on and on for a while";
+        let mut name = vec![
+            line_of(text, None),
+            line_of(text, None),
+            line_of("王伟", Some('x')),
+        ];
+        latin_for_lone_ideographs(&mut name);
+        assert_eq!(texts(&name)[2], "王伟");
+    }
 
     fn text_box(y0: f32, y1: f32) -> db::TextBox {
         db::TextBox {

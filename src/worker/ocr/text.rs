@@ -15,6 +15,9 @@ pub(crate) struct Glyph {
     pub x0: f32,
     pub x1: f32,
     pub conf: f32,
+    /// Where an ideograph was read: the likeliest letter or figure there
+    /// instead (see `Engine::lines`).
+    pub alt: Option<char>,
 }
 
 /// Applies every fix-up of this module.
@@ -190,6 +193,7 @@ mod tests {
                 x0: i as f32,
                 x1: i as f32 + 1.0,
                 conf: 0.9,
+                alt: None,
             })
             .collect()
     }
