@@ -1523,18 +1523,11 @@ def sample_narrow_gap():
         ["信息技术部", "Systems"],
         ["客户服务中心", "Help Desk"],
     ]
-    size, step, left = 9, 15, MARGIN + 3
+    size, left = 9, MARGIN + 3
     second = left + max(text_width(r[0], "F1", size) for r in departments) + 3.0  # ideographs are square
     right = second + max(text_width(r[1], "F2", size) for r in departments) + 3
-    top = y - 30
-    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
-    for rule_y in (top, top - step - 4, top - step * len(departments) - 6):
-        p.line(MARGIN, rule_y, right, rule_y)
-    p.ops.append("Q")
-    for k, (name, function) in enumerate(departments):
-        base = top - 12 - step * k - (4 if k else 0)
-        p.text(left, base, name, "F5", size)
-        p.text(second, base, function, "F2" if k == 0 else "F1", size)
+    booktabs_set_close(p, y - 30, departments, [(left, "l"), (second, "l")], right,
+                       lambda k, c: "F5" if c == 0 else ("F2" if k == 0 else "F1"))
     fifth_page = p.content()
 
     # The same in a middle column, before codes that run up to a status in
@@ -1552,25 +1545,13 @@ def sample_narrow_gap():
         ["South", "人力资源", "HR-015", "Closed", "9"],
         ["South", "采购", "PU-620", "Draft", "12"],
     ]
-    size, step = 9, 15
+    size = 9
     lefts = [MARGIN + 3, MARGIN + 70]
     for c in (1, 2):
         lefts.append(lefts[c] + max(text_width(r[c], "F1", size) for r in centres) + 7.0)
     staff = lefts[3] + max(text_width(r[3], "F1", size) for r in centres) + 40
-    top = y - 30
-    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
-    for rule_y in (top, top - step - 4, top - step * len(centres) - 6):
-        p.line(MARGIN, rule_y, staff + 3, rule_y)
-    p.ops.append("Q")
-    for k, (region, name, code, status, count) in enumerate(centres):
-        base = top - 12 - step * k - (4 if k else 0)
-        font = "F2" if k == 0 else "F1"
-        p.text(lefts[0], base, region, font, size)
-        if name:
-            p.text(lefts[1], base, name, "F5", size)
-        p.text(lefts[2], base, code, font, size)
-        p.text(lefts[3], base, status, font, size)
-        p.text(staff - text_width(count, font, size), base, count, font, size)
+    booktabs_set_close(p, y - 30, centres, [(x, "l") for x in lefts] + [(staff, "r")], staff + 3,
+                       lambda k, c: "F5" if c == 1 else ("F2" if k == 0 else "F1"))
     return [first_page, second_page, third_page, fourth_page, fifth_page, p.content()], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
@@ -1581,6 +1562,23 @@ def sample_narrow_gap():
         (5, Placed(departments)),
         (6, Placed(centres)),
     ]
+
+
+def booktabs_set_close(p, top, rows, places, right, font_of, size=9, step=15):
+    """Draws rows of cells one line each, step apart, under booktabs rules
+    from the margin to right: places gives each column's (x, align), a cell
+    set right ending at x; font_of(row, column) its font. Empty cells are
+    left out."""
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for rule_y in (top, top - step - 4, top - step * len(rows) - 6):
+        p.line(MARGIN, rule_y, right, rule_y)
+    p.ops.append("Q")
+    for k, row in enumerate(rows):
+        base = top - 12 - step * k - (4 if k else 0)
+        for c, (cell, (x, align)) in enumerate(zip(row, places)):
+            if cell:
+                font = font_of(k, c)
+                p.text(x - (text_width(cell, font, size) if align == "r" else 0), base, cell, font, size)
 
 
 def placed_rows(p, top, rows, places, width, size=9, step=16, header_at=None, rules=True):
