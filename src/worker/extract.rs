@@ -596,12 +596,18 @@ const FULL_LINE: f32 = 0.85;
 
 /// Han ideographs, kana, CJK punctuation and full-width forms.
 pub(crate) fn is_cjk(c: char) -> bool {
+    is_ideograph(c)
+        || matches!(c as u32,
+            0x3000..=0x30FF      // CJK punctuation, hiragana, katakana
+            | 0xFF00..=0xFFEF) // full-width forms
+}
+
+/// Han ideographs.
+pub(crate) fn is_ideograph(c: char) -> bool {
     matches!(c as u32,
-        0x3000..=0x30FF      // CJK punctuation, hiragana, katakana
-        | 0x3400..=0x4DBF    // extension A
+        0x3400..=0x4DBF      // extension A
         | 0x4E00..=0x9FFF    // unified ideographs
         | 0xF900..=0xFAFF    // compatibility ideographs
-        | 0xFF00..=0xFFEF    // full-width forms
         | 0x20000..=0x3134F) // extensions B-G
 }
 

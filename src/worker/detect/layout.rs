@@ -448,6 +448,7 @@ fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Seg
     let before_count = breaks.len();
     for joined in line.segments.iter().filter(|s| s.words.len() >= 2) {
         let (first, last) = (joined.words.start, joined.words.end - 1);
+        let figure = &words[last];
         // Each gap the segment runs over, from a cell its first word starts
         // in, of the nearest row above with cells on both sides of it.
         let crossed = |row: &Line| -> Vec<[f32; 2]> {
@@ -461,7 +462,6 @@ fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Seg
             // The space before word `j` in that gap.
             let in_gap =
                 |j: usize| words[j - 1].bbox.x1.max(pair[0]) < words[j].bbox.x0.min(pair[1]);
-            let figure = &words[last];
             let split = if in_gap(last)
                 && is_number(&figure.text)
                 && figure.bbox.x0 - words[last - 1].bbox.x1 >= MIN_SPACE_EM * line.size

@@ -13,7 +13,7 @@ use rten_tensor::prelude::*;
 use rten_tensor::{NdTensor, Tensor};
 
 use super::{ctc, db, glyphs_of, Column, Line};
-use crate::worker::extract::is_cjk;
+use crate::worker::extract::{is_cjk, is_ideograph};
 
 static DET_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_det_small.onnx");
 static REC_MODEL: &[u8] = include_bytes!("models/PP-OCRv6_rec_small.onnx");
@@ -226,11 +226,16 @@ impl Engine {
         };
         let typeset_quotes =
             ctc::shows_typeset_quotes(&decoded, &probs, classes, &self.quotes, &opens_before);
-        let alternatives: Vec<Option<usize>> = (decoded.iter())
-            .map(|d| {
-                let other = |c: usize| self.others.get(c).copied().unwrap_or(false);
-                (self.ideographs.get(d.class).copied().unwrap_or(false))
-                    .then(|| ctc::likeliest_other(d, &probs, classes, other))
+        // Only a lone ideograph may be replaced (`latin_for_lone_ideographs`):
+        // a Chinese line's, beside others, are not looked at again.
+        let ideograph = |i: usize| {
+            (decoded.get(i)).is_some_and(|d| self.ideographs.get(d.class).copied().unwrap_or(false))
+        };
+        let other = |c: usize| self.others.get(c).copied().unwrap_or(false);
+        let alternatives: Vec<Option<usize>> = (0..decoded.len())
+            .map(|i| {
+                let lone = ideograph(i) && !(i > 0 && ideograph(i - 1)) && !ideograph(i + 1);
+                lone.then(|| ctc::likeliest_other(&decoded[i], &probs, classes, other))
                     .flatten()
             })
             .collect();
@@ -303,11 +308,6 @@ fn latin_for_lone_ideographs(lines: &mut [Line]) {
             }
         }
     }
-}
-
-/// Han ideographs (not kana, nor CJK punctuation or full-width forms).
-fn is_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
 /// The median height of the boxes tall enough to read.
