@@ -40,7 +40,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    six pages (issue 12, class 8): : a booktabs table whose
+  narrow-gap.pdf / .json    seven pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -55,7 +55,8 @@ Files written:
                             figure runs up to its label; then Chinese names
                             run up to the English words beside them, and in
                             a middle column under an empty cell, up to codes
-                            that run up to a status
+                            that run up to a status; then codes centred in
+                            their column, the widest run up to its status
   leaders.pdf / .json       one page (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders
@@ -113,7 +114,7 @@ Files written:
                             typewriter font's dates set a space apart beside
                             codes and figures, no two words of letters side
                             by side
-  loose-rows.pdf / .json    two pages (issue 12): wrapped cells set midway in
+  loose-rows.pdf / .json    three pages (issue 12): wrapped cells set midway in
                             their rows, the lines of two columns interleaved; a
                             table set at twice its font size with a row holding
                             only its label; a year heading the columns it covers
@@ -122,20 +123,27 @@ Files written:
                             their rows, a rule under every row; a loosely set
                             table under a grey header band, two rows running
                             holding only their labels, the second wider than
-                            the labels above
+                            the labels above; then an unruled table under
+                            headings centred over their columns, its first
+                            two rows holding only their labels
   near-columns.pdf / .json  two pages (issue 12, class 8): a label a word space
                             before right-aligned percentages; amounts blank on
                             the first rows a word space from text reaching
                             nearly to the dates; a header pair the only words
                             of a line; then a spreadsheet whose light header
                             band has its gridline along its lower edge
-  wrapped-booktabs.pdf / .json  three pages (issue 12, classes 6 and 3): booktabs
+  wrapped-booktabs.pdf / .json  four pages (issue 12, classes 6 and 3): booktabs
                             tables whose cells wrap over two to five lines,
                             the other cells set at the top of the row or
                             midway; no rules between rows but in one; on the
                             second page rows stand two blank lines apart; on
                             the third, codes set midway between the two
-                            lines of a comment, the middle cell empty
+                            lines of a comment, the middle cell empty; on
+                            the fourth, rows set close, their lines solid,
+                            under headings centred over remarks set midway,
+                            a remark's first line wider than the next, and
+                            a last row's remark centred by chance over the
+                            columns after its empty stage
   stubs.pdf / .json         two pages (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
@@ -158,7 +166,7 @@ Files written:
                             lines, no rule between them: group headings over
                             their columns' titles, a last column's title
                             wrapped over both, lines down the groups' sides
-  prose-cells.pdf / .json   six pages (issue 12, class 2): item / description
+  prose-cells.pdf / .json   eight pages (issue 12, class 2): item / description
                             tables whose cells are wrapped sentences under a
                             header row: booktabs with two columns, unruled with
                             three, unruled with two; then two newspaper columns
@@ -168,7 +176,11 @@ Files written:
                             between booktabs rules, the rows parted by space;
                             then the same, rows three quarters of an em apart;
                             then codes set left under a centred title clear of
-                            them, beside remarks and notes of many lines
+                            them, beside remarks and notes of many lines; then
+                            remarks of twelve lines set midway beside a code
+                            alone on its line, its rate empty; then codes and
+                            changes beside two columns of comments set at the
+                            top of rows parted by space, every line full
   page-columns.pdf / .json  six pages (issue 12, class 3): a booktabs table
                             just above two columns of rules-book text
                             (headings, labelled paragraphs, bullets) that line
@@ -199,7 +211,8 @@ Files written:
                             between rules is a row); then rules between groups
                             of rows with a figure on every line (rows stay
                             lines); then a typewriter table whose narrow column
-                            holds a word or two a line; then two columns of
+                            holds a word or two a line, a Chinese term among
+                            them; then two columns of
                             sentences side by side, a rule under every row
   partial-rules.pdf / .json five pages (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
@@ -275,6 +288,7 @@ Expected-grid JSON format (a scorer's ground truth):
   colspan>1; a wrapped cell's lines are joined with "\n".
 """
 
+import itertools
 import json
 import math
 import os
@@ -366,6 +380,14 @@ class Page:
         # F5, a CJK font the file names but does not embed, takes UCS-2 codes.
         shown = "<%s>" % s.encode("utf-16-be").hex().upper() if font == "F5" else pdf_string(s)
         self.ops.append("BT /%s %s Tf %s %s Td %s Tj ET" % (font, fmt(size), fmt(x), fmt(y), shown))
+
+    def mixed_text(self, x, y, s, font="F1", size=10):
+        """s set in font, its runs of ideographs in F5 (one line of English
+        with Chinese terms in it)."""
+        runs = [(cjk, "".join(chars)) for cjk, chars in itertools.groupby(s, key=is_cjk)]
+        for cjk, run in runs:
+            self.text(x, y, run, "F5" if cjk else font, size)
+            x += text_width(run, font, size)  # (ideographs are square in any)
 
     def text_up(self, x, y, s, font="F1", size=10):
         """s set sideways, running up the page from its baseline's start at
@@ -1552,7 +1574,28 @@ def sample_narrow_gap():
     staff = lefts[3] + max(text_width(r[3], "F1", size) for r in centres) + 40
     booktabs_set_close(p, y - 30, centres, [(x, "l") for x in lefts] + [(staff, "r")], staff + 3,
                        lambda k, c: "F5" if c == 1 else ("F2" if k == 0 else "F1"))
-    return [first_page, second_page, third_page, fourth_page, fifth_page, p.content()], [
+    sixth_page = p.content()
+
+    # Codes centred in their column, each status set left a little past
+    # the widest: that code runs up to its status, 0.6 em short of it.
+    p = Page()
+    y = p.title("Invoice States", 790)
+    states = [
+        ["Invoice", "State"],
+        ["B7-509", "On hold"],
+        ["C-982", "进行中"],
+        ["HX-245", "Awaiting approval"],
+        ["K2-182", "Closed"],
+        ["PO-196", "已完成"],
+        ["HX-38342", "Closed"],
+    ]
+    size, left = 9, MARGIN + 3
+    widest = max(text_width(r[0], "F1", size) for r in states)
+    state = left + widest + 0.6 * size
+    right = state + max(text_width(r[1], "F1", size) for r in states if r[1].isascii()) + 3
+    booktabs_set_close(p, y - 30, states, [(left + widest / 2, "c"), (state, "l")], right,
+                       lambda k, c: "F2" if k == 0 else ("F5" if c == 1 and k in (2, 5) else "F1"))
+    return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, p.content()], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1561,14 +1604,15 @@ def sample_narrow_gap():
         (4, Placed(flows)),
         (5, Placed(departments)),
         (6, Placed(centres)),
+        (7, Placed(states)),
     ]
 
 
 def booktabs_set_close(p, top, rows, places, right, font_of, size=9, step=15):
     """Draws rows of cells one line each, step apart, under booktabs rules
     from the margin to right: places gives each column's (x, align), a cell
-    set right ending at x; font_of(row, column) its font. Empty cells are
-    left out."""
+    set right ending at x, one centred centred on it; font_of(row, column)
+    its font. Empty cells are left out."""
     p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
     for rule_y in (top, top - step - 4, top - step * len(rows) - 6):
         p.line(MARGIN, rule_y, right, rule_y)
@@ -1578,7 +1622,8 @@ def booktabs_set_close(p, top, rows, places, right, font_of, size=9, step=15):
         for c, (cell, (x, align)) in enumerate(zip(row, places)):
             if cell:
                 font = font_of(k, c)
-                p.text(x - (text_width(cell, font, size) if align == "r" else 0), base, cell, font, size)
+                shift = {"l": 0, "r": 1, "c": 0.5}[align]
+                p.text(x - (shift * text_width(cell, font, size) if shift else 0), base, cell, font, size)
 
 
 def placed_rows(p, top, rows, places, width, size=9, step=16, header_at=None, rules=True):
@@ -1654,7 +1699,10 @@ def wrapped_rows(p, top, widths, rows, align, valign, pad=5.0, size=9, rules=Tru
                 assert w + 2 * pad <= widths[c], s
                 tx = {"l": xs[c] + pad, "r": xs[c + 1] - pad - w,
                       "c": (xs[c] + xs[c + 1] - w) / 2.0}[aligned[c]]
-                p.text(tx, base0 - k * lead, s, font, size)
+                if font != "F5" and any(is_cjk(ch) for ch in s):
+                    p.mixed_text(tx, base0 - k * lead, s, font, size)
+                else:
+                    p.text(tx, base0 - k * lead, s, font, size)
     return ys[-1]
 
 
@@ -1780,9 +1828,38 @@ def sample_wrapped_booktabs():
     bottom = wrapped_rows(p, y - 24, widths, sixth, "lll", "middle", row_gap=9, leading=1.5)
     sixth[0] = [heading.strip() for heading in sixth[0]]
     p.paragraph("Records without comments were accepted as booked.", bottom - 30)
-    return [first_page, second_page, p.content()], [(1, Placed(first)), (1, Placed(second)),
-                                                    (1, Placed(third)), (1, Placed(fourth)),
-                                                    (2, Placed(fifth)), (3, Placed(sixth))]
+    third_page = p.content()
+
+    # Rows set close, their lines solid, cells midway: a tall row's first
+    # line, as wide as its column, is held back while its second, shorter,
+    # fits inside the table; the last row's stage is empty, its one-line
+    # remark by chance centred over the stages and the remarks.
+    p = Page()
+    y = p.title("Project Stages", 790)
+    widths = [55, 50, 195]
+    remark_x0 = MARGIN + widths[0] + widths[1] + 5
+    middle = (MARGIN + widths[0] + 5 + MARGIN + sum(widths) - 5) / 2
+    last = ""
+    for word in "division logistics east direct index of the yearly review".split():
+        if remark_x0 + text_width(last, "F1", 9) / 2 >= middle - 4:
+            break
+        last = (last + " " + word).strip()
+    seventh = [["Project", "Stage", "Notes and remarks"]] + [
+        ["North", "Done", "sales supply deposit current equity online\ninterest logistics rate credit partner"],
+        ["Budget", "On hold", "profit account procurement payment"],
+        ["Client", "Approved", "growth surplus carrier ledger profit current tax\n"
+                                      "plant freight subsidiary metro basic\n"
+                                      "region direct north invoice inventory global\n"
+                                      "dividend branch premium total growth\nregion"],
+        ["Machinery", "Done", "warehouse contract current invoice premium\nwholesale division asset"],
+        ["Review", "", last],
+    ]
+    bottom = wrapped_rows(p, y - 24, widths, seventh, "lll", "middle", row_gap=7, leading=1.39,
+                          head_align="ccc")
+    p.paragraph("Stages are those reported by the project leads.", bottom - 30)
+    return [first_page, second_page, third_page, p.content()], \
+        [(1, Placed(first)), (1, Placed(second)), (1, Placed(third)), (1, Placed(fourth)),
+         (2, Placed(fifth)), (3, Placed(sixth)), (4, Placed(seventh))]
 
 
 def sample_column_gaps():
@@ -2010,8 +2087,30 @@ def sample_loose_rows():
               ["Cable ties", "09.07.2031"]]
     Table(counts, widths=[120, 60], heights=[18] * len(counts), align="lr", rules="none",
           header_fill=(0.6, False)).place(p2, MARGIN + 120, y - 16)
-    return [p.content(), p2.content()], [(1, Placed(review)), (1, Placed(dates)), (1, by_year),
-                                          (2, Placed(notes)), (2, Placed(counts))]
+    # Unruled, the headings centred over their columns, the first two rows
+    # holding only their labels: the second stands further below the
+    # header than the lines of a table stand apart.
+    p3 = Page()
+    y = p3.title("Balance", 790)
+    y = p3.paragraph("Stages of the balance items at the end of the year.", y - 24)
+    balance = [["Name", "Status"],
+               ["Holding", ""],
+               ["Factory", ""],
+               ["Value Payment", "Pending"],
+               ["Terminal", "Approved"],
+               ["Tax Interest", "Closed"],
+               ["Quarter Region cash", ""],
+               ["Account", "Open"],
+               ["Tariff Debit", "Active"]]
+    places = [(MARGIN + 5, "l"), (MARGIN + 110, "l")]
+    top = y - 30
+    for text, x in zip(balance[0], centred_over(balance, places)):
+        p3.text(x, top, text, "F2", 9)
+    unruled_rows(p3, top, [["", ""]] + balance[1:], places, step=19)
+    p3.paragraph("Items without a status are still under review.", top - 19 * len(balance) - 10)
+    return [p.content(), p2.content(), p3.content()], \
+        [(1, Placed(review)), (1, Placed(dates)), (1, by_year), (2, Placed(notes)), (2, Placed(counts)),
+         (3, Placed(balance))]
 
 
 def sample_near_columns():
@@ -2125,6 +2224,8 @@ def sample_ruled_rows():
         for category, remark, date, amount in (
             ("Supply", "balance contract central harbor fund cash portfolio partner revenue "
                        "volume channel ledger cost period", "Sep 09, 2015", "587.0"),
+            ("Stock", "tariff stock tax debit segment 证券 store supply risk yield reserve "
+                      "account segment payable", "Jan 12, 2021", "1,204.6"),
             ("Division", "urban budget accrual label tariff", "Apr 19, 2025", "0.3"),
             ("Inventory", "current west margin vendor", "Nov 06, 2024", "(6,880.5)"),
             ("Daily", "supply", "Apr 15, 2018", "5.8"),
@@ -2300,9 +2401,68 @@ def sample_prose_cells():
          for code, remark, amount, note in ORDER_NOTES]
     bottom = wrapped_rows(p6, y - 24, widths, notes, "llrl", "top", row_gap=8, head_align="cccc")
     p6.paragraph("Amounts are in euros.", bottom - 30)
-    return [p1.content(), p2.content(), p3.content(), p4.content(), p5.content(), p6.content()], \
+    # Remarks of twelve lines set midway beside a code whose rate is empty:
+    # six lines of them stand over the code, alone on its line.
+    p7 = Page()
+    y = p7.title("Claims", 790)
+    widths = [80, 55, 110]
+    claims = [["Claim", "Rate", "Remarks"]] + \
+        [[code, rate, wrap_words(remark, widths[2] - 10)] for code, rate, remark in CLAIMS]
+    bottom = wrapped_rows(p7, y - 24, widths, claims, "lrl", "middle", row_gap=8, leading=1.5)
+    p7.paragraph("Rates are those agreed with the insurer.", bottom - 30)
+    # Codes and changes beside two columns of comments set at the top of
+    # rows parted by more space than their lines: a comment's last line,
+    # full, seems to run on into the next row's.
+    p8 = Page()
+    y = p8.title("Vendor Reviews", 790)
+    widths = [62, 150, 170, 70]
+    words = iter(itertools.cycle(LEDGER_WORDS))
+    reviews = [["ID", "Comments", "Findings", "Change"]] + \
+        [[code, full_lines(words, widths[1] - 10, comment_lines),
+          full_lines(words, widths[2] - 10, finding_lines), change]
+         for code, comment_lines, finding_lines, change in VENDOR_REVIEWS]
+    bottom = wrapped_rows(p8, y - 24, widths, reviews, "lllr", "top", row_gap=7)
+    p8.paragraph("Changes are against the review of the year before.", bottom - 30)
+    return [p1.content(), p2.content(), p3.content(), p4.content(), p5.content(), p6.content(),
+            p7.content(), p8.content()], \
         [(1, Placed(glossary)), (1, Placed(controls)), (2, Placed(fields)), (3, Placed(risks)),
-         (4, Placed(orders)), (5, Placed(visits)), (6, Placed(notes))]
+         (4, Placed(orders)), (5, Placed(visits)), (6, Placed(notes)), (7, Placed(claims)),
+         (8, Placed(reviews))]
+
+
+VENDOR_REVIEWS = [("VR-1041", 1, 3, "(1.1)"), ("VR-2207", 2, 1, "48,140.3"), ("VR-3318", 4, 2, "(508.4)"),
+                  ("VR-4420", 2, 2, "656.9"), ("VR-5536", 2, 2, "58.9"), ("VR-6692", 3, 3, "510.7")]
+LEDGER_WORDS = ("quarter bank global west dividend account retail label budget growth north standard "
+                "plant terminal current gross region direct order urban field credit net provision "
+                "cash volume equity south fixed harbor market loan beta price premium income "
+                "subsidiary accrual").split()
+
+
+def full_lines(words, width, n, font="F1", size=9):
+    """n lines of the next of words, each filled as far as width (pt) allows,
+    joined with "\n": every line ends where word wrap breaks it (the word
+    that did not fit is left out, each line starts afresh)."""
+    lines = []
+    for _ in range(n):
+        line = next(words)
+        while True:
+            word = next(words)
+            if text_width(line + " " + word, font, size) > width:
+                break
+            line += " " + word
+        lines.append(line)
+    return "\n".join(lines)
+
+
+CLAIMS = [
+    ("CL-84016", "", "debit raised against the subsidiary for the fixed tariff, limited to the "
+     "deposit held, its budget and dividend passed to the vendor, the equity of the branch for the "
+     "period kept as an expense of the division, the surplus of the partner's fund returned to it "
+     "at the year end"),
+    ("CL-11252", "69.7%", "stock and logistics costs, bank charges and tax found at the audit, "
+     "with the accrued revenue of the freight"),
+    ("CL-34182", "-26.5%", "central expense shared with the project"),
+]
 
 
 ORDER_NOTES = [

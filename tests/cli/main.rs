@@ -247,7 +247,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // leaves the gap under it a column gap, and a group heading spans
         // its two titles where its word space falls between them; a
         // printout's widest figure run up to its label parts from it, and
-        // so do Chinese names run up to the English words beside them.
+        // so do Chinese names run up to the English words beside them, and
+        // a status set left from the widest of the codes centred before it.
         "narrow-gap",
         // Issue 12: dot leaders are neither columns nor cell text.
         "leaders",
@@ -290,7 +291,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // a header centred over a tall cell whose first line, set midway,
         // stands under it and left of it stays the first row; a code set
         // midway between the two lines of its row's comment, on no line
-        // with another cell, keeps its row and the header above it.
+        // with another cell, keeps its row and the header above it; rows
+        // set close under headings centred over remarks set midway keep
+        // each remark whole, and a last row's remark is no heading.
         "wrapped-booktabs",
         // Issue 12: indented sub-rows with their own figures, under a
         // heading with none, are rows of their own; a listing's payment
@@ -301,8 +304,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // sentences (booktabs or unruled, two or three columns; items of
         // eight lines with a rule under each; codes beside remarks set in
         // the middle of rows parted by space, under a header set midway,
-        // also three quarters of an em apart) are tables, each item one
-        // row; two newspaper columns of running text are not.
+        // also three quarters of an em apart, also remarks of many lines
+        // beside a code alone on its line; two columns of comments whose
+        // last lines are full, in rows parted by space) are tables, each
+        // item one row; two newspaper columns of running text are not.
         "prose-cells",
         // Issue 12: page text in two columns (headings, numbered paragraphs,
         // bullets) lines up across the gutter a line a row: no table, and a
@@ -319,9 +324,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // sideways in the margin beside a table's rows leaves them be.
         "numbered-lines",
         // Issue 12: a rule under every row of wrapped cells set as close as
-        // their lines parts rows; rules between groups of rows do not; two
-        // columns of sentences side by side, a rule under every row, are a
-        // table, not page text in columns.
+        // their lines parts rows, also where a narrow column's word or two
+        // a line take in a Chinese term; rules between groups of rows do
+        // not; two columns of sentences side by side, a rule under every
+        // row, are a table, not page text in columns.
         "ruled-rows",
         // Issue 12: headers centred over their columns make none of their
         // own, however far from the column's text; a word reaching towards
@@ -333,8 +339,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "column-gaps",
         // Issue 12: cells set midway whose lines interleave with the row's,
         // a label-only row in a loosely set table (two running, one wider
-        // than the labels above) and a group heading under the top rule
-        // stay in their table.
+        // than the labels above; two under headings centred over their
+        // columns) and a group heading under the top rule stay in their
+        // table.
         "loose-rows",
         // Issue 12, class 8: a column's longest entry nearly touching the
         // next, amounts blank on the first rows beside text, one header pair

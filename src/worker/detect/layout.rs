@@ -423,7 +423,12 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
 /// - ideographs run up to words of letters or figures, or those up to
 ///   ideographs (a long Chinese label beside an English one): parted where
 ///   the script changes, the text after it flush left with two cells of
-///   the lines above.
+///   the lines above;
+/// - a cell set left, run into by the widest of the column before it: parted
+///   at a space wider than any word space of the line or of the cells above,
+///   the text after it flush left with two cells of the lines above and
+///   ending short of the next cell of theirs, the text before it set (left,
+///   right or centred) as two cells of theirs are.
 ///
 /// Either way the space lies in a gap between two cells of the nearest of
 /// `rows` with cells on both sides of it (a row above may have that cell
@@ -450,28 +455,57 @@ fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Seg
         let (first, last) = (joined.words.start, joined.words.end - 1);
         let figure = &words[last];
         // Each gap the segment runs over, from a cell its first word starts
-        // in, of the nearest row above with cells on both sides of it.
-        let crossed = |row: &Line| -> Vec<[f32; 2]> {
-            (row.segments.windows(2))
-                .filter(|p| words[first].bbox.x0 < p[0].x1 && p[1].x0 < words[last].bbox.x1)
-                .map(|p| [p[0].x1, p[1].x0])
+        // in, of the nearest row above with cells on both sides of it: the
+        // gap, and where the row's next cell after the gap starts.
+        let crossed = |row: &Line| -> Vec<([f32; 2], f32)> {
+            (0..row.segments.len().saturating_sub(1))
+                .filter(|&k| {
+                    let (a, b) = (&row.segments[k], &row.segments[k + 1]);
+                    words[first].bbox.x0 < a.x1 && b.x0 < words[last].bbox.x1
+                })
+                .map(|k| {
+                    let next = row.segments.get(k + 2).map_or(f32::INFINITY, |s| s.x0);
+                    ([row.segments[k].x1, row.segments[k + 1].x0], next)
+                })
                 .collect()
         };
         let gaps = rows.iter().map(|r| crossed(r)).find(|g| !g.is_empty());
-        for pair in gaps.unwrap_or_default() {
+        for (pair, next) in gaps.unwrap_or_default() {
             // The space before word `j` in that gap.
             let in_gap =
                 |j: usize| words[j - 1].bbox.x1.max(pair[0]) < words[j].bbox.x0.min(pair[1]);
+            let space = |j: usize| words[j].bbox.x0 - words[j - 1].bbox.x1;
+            let set_left = |j: usize| {
+                let start = (breaks.iter().copied())
+                    .filter(|&b| b < j)
+                    .max()
+                    .unwrap_or(0);
+                let before_x1 =
+                    (words[start..j].iter()).fold(f32::NEG_INFINITY, |x, w| x.max(w.bbox.x1));
+                // Wider than any word space of the line or of the cells
+                // above (a paragraph's words, justified, are all as far
+                // apart); with none to go by, than a typewriter's space.
+                let other_spaces = (1..words.len()).filter(|&k| k != j).map(space);
+                let widest_word_space = (rows.iter().flat_map(|r| word_spaces(r)))
+                    .chain(other_spaces)
+                    .reduce(f32::max);
+                let wide = match widest_word_space {
+                    Some(w) => space(j) > RUN_IN_OVER_SPACE * w,
+                    None => space(j) > MIN_RUN_IN_EM * line.size,
+                };
+                wide && words[last].bbox.x1 < next
+                    && lines_up_with(rows, words[start].bbox.x0, before_x1, tol)
+            };
             let split = if in_gap(last)
                 && is_number(&figure.text)
-                && figure.bbox.x0 - words[last - 1].bbox.x1 >= MIN_SPACE_EM * line.size
+                && space(last) >= MIN_SPACE_EM * line.size
                 && flush(|s| s.x1, figure.bbox.x1, true)
             {
                 Some(last)
             } else {
                 (first + 1..=last).find(|&j| {
                     in_gap(j)
-                        && script_changes(&words[j - 1], &words[j])
+                        && (script_changes(&words[j - 1], &words[j]) || set_left(j))
                         && flush(|s| s.x0, words[j].bbox.x0, false)
                 })
             };
@@ -484,6 +518,35 @@ fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Seg
     breaks.sort_unstable();
     breaks.dedup();
     Some(segments_at(words, &breaks))
+}
+
+/// How much wider than a word space the space before a cell set left is,
+/// where the widest cell of the column before runs up to it (see
+/// `a_cell_run_into_the_one_before`).
+const RUN_IN_OVER_SPACE: f32 = 1.5;
+/// The same without a word space to go by, in em: a typewriter font's
+/// space, the widest a font has, is 0.6 em.
+const MIN_RUN_IN_EM: f32 = 0.7;
+
+/// The spaces between the words of each segment of `line`.
+fn word_spaces(line: &Line) -> impl Iterator<Item = f32> + '_ {
+    (line.segments.iter()).flat_map(move |s| {
+        (s.words.start + 1..s.words.end)
+            .map(move |k| line.words[k].bbox.x0 - line.words[k - 1].bbox.x1)
+    })
+}
+
+/// Whether a piece of a line from `x0` to `x1` is set as two cells of the
+/// lines of columns `rows` are: flush left, flush right or centred with
+/// them (one might be so by chance).
+fn lines_up_with(rows: &[&Line], x0: f32, x1: f32, tol: f32) -> bool {
+    let above: Vec<&Segment> = (rows.iter().flat_map(|r| r.segments.iter()))
+        .filter(|s| s.x0 < x1 + tol && s.x1 > x0 - tol)
+        .collect();
+    let flush = |edge: &dyn Fn(&Segment) -> f32, at: f32| {
+        above.iter().filter(|s| (edge(s) - at).abs() < tol).count() >= 2
+    };
+    flush(&|s| s.x0, x0) || flush(&|s| s.x1, x1) || flush(&Segment::cx, (x0 + x1) / 2.0)
 }
 
 /// The words `line`'s segments after its first start at.
@@ -544,15 +607,7 @@ fn parts_under(rows: &[&Line], line: &Line) -> Option<Vec<Segment>> {
     // Every piece but the first set as the cells above it are: flush left,
     // flush right or centred with two of them (one might be so by chance).
     for &Segment { x0, x1, .. } in &parts[1..] {
-        let above: Vec<&Segment> = (rows.iter().flat_map(|r| r.segments.iter()))
-            .filter(|s| s.x0 < x1 + tol && s.x1 > x0 - tol)
-            .collect();
-        let flush = |edge: &dyn Fn(&Segment) -> f32, at: f32| {
-            above.iter().filter(|s| (edge(s) - at).abs() < tol).count() >= 2
-        };
-        let lines_up =
-            flush(&|s| s.x0, x0) || flush(&|s| s.x1, x1) || flush(&Segment::cx, (x0 + x1) / 2.0);
-        if !lines_up {
+        if !lines_up_with(rows, x0, x1, tol) {
             return None;
         }
     }
@@ -634,7 +689,6 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
     // header lines, or the top of a wrapped cell set middle-aligned beside
     // the line of columns that follows.
     let mut pending: Vec<Line> = Vec::new();
-    let tight = |a: &Line, b: &Line| b.bbox.y0 - a.bbox.y1 < 0.5 * a.size.max(b.size);
     let close = |current: &mut Vec<Line>, out: &mut Vec<Vec<Line>>| {
         while current.len() >= 2 {
             let n = current.len();
@@ -653,18 +707,33 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
     };
     let far = |a: &Line, b: &Line| b.bbox.y0 - a.bbox.y1 > MAX_LINE_GAP_EM * a.size.max(b.size);
     for (i, line) in lines.iter().enumerate() {
+        // A later column's cell set midway beside its row's label ends
+        // where the next line stands clear of it: it joins the block there,
+        // however many lines it has (the next row's cell may start above
+        // that row's line of columns, as clear of this one).
+        if pending.last().is_some_and(|held| !tight(held, line))
+            && set_midway_beside_a_label(&pending, &current)
+        {
+            current.append(&mut pending);
+            current.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0)); // (in reading order)
+        }
         // Held lines bridge the gap from the block to a line tight under
         // them: one more held back, or a line of columns with a cell but its
         // first that they all start flush with, or beside which they all
         // start where the block's later columns do (a wrapped cell going on
         // or set midway, not a caption or a title's lines); and a label
         // alone between two rows of a loosely set table, in their rhythm,
-        // or labels alone under its header; no other.
+        // or labels alone under its header, and the next label alone in
+        // their rhythm before the line of columns that tells; no other.
         // (Those since the block's last line of columns: the first may have
         // fitted inside the block.)
         let labels_alone = (current.iter().rposition(Line::is_tabular)).is_some_and(|k| {
             let held: Vec<&Line> = current[k + 1..].iter().chain(&pending).collect();
             labels_of_their_own(&held, &current[k], line)
+        });
+        let next_label = pending.last().is_some_and(|held| {
+            (pending.iter().rev().nth(1).or(current.last()))
+                .is_some_and(|before| the_next_label_alone(before, held, line))
         });
         let held = pending.last().filter(|held| {
             (tight(held, line)
@@ -676,6 +745,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                     .last()
                     .is_some_and(|prev| a_row_of_its_own(held, prev, line))
                 || labels_alone
+                || next_label
         });
         if (held.or(current.last())).is_some_and(|prev| far(prev, line)) {
             pending.clear();
@@ -700,28 +770,18 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 // The top of a later column's cell set middle-aligned,
                 // taller than the row's other cells: its lines interleave
                 // with the line of columns, which runs beside them (it
-                // reaches no further than the columns before theirs).
+                // reaches no further than the columns before theirs). They
+                // start where a later cell of the row above does, or under
+                // a later heading centred over them.
                 let interleaved =
                     (current.iter().rev().find(|l| l.is_tabular())).is_some_and(|row| {
+                        let later =
+                            |l: &Line| starts_a_later_cell(l, row) || under_a_later_heading(l, row);
                         pending.windows(2).all(|w| tight(&w[0], &w[1]))
                             && last.bbox.y1 > line.bbox.y0
-                            && (pending.iter())
-                                .all(|l| starts_a_later_cell(l, row) && l.bbox.x0 > line.bbox.x1)
+                            && (pending.iter()).all(|l| later(l) && l.bbox.x0 > line.bbox.x1)
                     });
-                // Or they are a later column's cell set midway in a row
-                // that has no line of columns: its label, taken in since
-                // the last line of columns, stands left of them between
-                // their first line and their last (an odd line set midway
-                // beside an even number, the cells between empty).
-                let beside_a_label = pending.windows(2).all(|w| tight(&w[0], &w[1]))
-                    && (pending.iter()).all(|l| starts_a_later_column(l, &current))
-                    && (current.iter().rev())
-                        .take_while(|l| !l.is_tabular())
-                        .any(|l| {
-                            l.bbox.x1 < first.bbox.x0.min(last.bbox.x0)
-                                && l.cy() > first.bbox.y0
-                                && l.cy() < last.bbox.y1
-                        });
+                let beside_a_label = set_midway_beside_a_label(&pending, &current);
                 // A row set as one segment between two rows, in their
                 // rhythm (see `a_row_of_its_own`).
                 let row = (pending.len() == 1
@@ -729,10 +789,9 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                     || labels_alone;
                 if near && (label || cell_top || interleaved || beside_a_label || row) {
                     current.append(&mut pending);
-                    if beside_a_label {
-                        // In reading order: the label came in before them.
-                        current.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
-                    }
+                    // In reading order: a label, or a line fitting inside
+                    // the block, came in while they were held.
+                    current.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
                 } else if pending.len() > 1
                     || !is_short(last)
                     || current.last().is_some_and(|prev| far(prev, line))
@@ -763,8 +822,10 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         {
             current.push(line.clone());
         } else if !current.is_empty()
-            && pending.last().is_none_or(|held| tight(held, line))
-            && pending.len() < MAX_HELD_LINES
+            && (pending.last().is_none_or(|held| tight(held, line)) || next_label)
+            // (However many lines of a cell wrapping in a later column.)
+            && (pending.len() < MAX_HELD_LINES
+                || (pending.iter().chain([line])).all(|l| starts_a_later_column(l, &current)))
             && (is_short(line)
                 // However long, a line that starts in a later column than
                 // the first may be a wrapped cell's top (under the last
@@ -792,6 +853,32 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
     }
     close(&mut current, &mut out);
     out
+}
+
+/// Whether `b` runs tight under `a`, as the lines of one cell do.
+fn tight(a: &Line, b: &Line) -> bool {
+    b.bbox.y0 - a.bbox.y1 < 0.5 * a.size.max(b.size)
+}
+
+/// Whether the lines `held`, each tight under the one before, are a later
+/// column's cell set midway in a row that has no line of columns: each
+/// starts where a later column of `block` does, and the row's label, taken
+/// into `block` since its last line of columns, stands left of them
+/// between their first line and their last (an odd line set midway beside
+/// an even number, the cells between empty).
+fn set_midway_beside_a_label(held: &[Line], block: &[Line]) -> bool {
+    let (Some(first), Some(last)) = (held.first(), held.last()) else {
+        return false;
+    };
+    held.windows(2).all(|w| tight(&w[0], &w[1]))
+        && (held.iter()).all(|l| starts_a_later_column(l, block))
+        && (block.iter().rev())
+            .take_while(|l| !l.is_tabular())
+            .any(|l| {
+                l.bbox.x1 < first.bbox.x0.min(last.bbox.x0)
+                    && l.cy() > first.bbox.y0
+                    && l.cy() < last.bbox.y1
+            })
 }
 
 /// Whether `held`, set between two lines of columns `prev` and `next`, is a
@@ -840,6 +927,21 @@ fn labels_of_their_own(held: &[&Line], prev: &Line, next: &Line) -> bool {
         })
         && gap <= MAX_LINE_GAP_EM * size
         && gaps.all(|g| (g - gap).abs() < RHYTHM_EM * size)
+}
+
+/// Whether `line`, a label alone, follows the label alone `held` flush
+/// with it, as far below it as `held` stands below the line `before` it:
+/// the next of the rows with only their label under a header (whether
+/// they are, `labels_of_their_own` tells once a line of columns follows).
+fn the_next_label_alone(before: &Line, held: &Line, line: &Line) -> bool {
+    let size = line.size;
+    let above = held.bbox.y0 - before.bbox.y1;
+    let below = line.bbox.y0 - held.bbox.y1;
+    held.segments.len() == 1
+        && line.segments.len() == 1
+        && (line.bbox.x0 - held.bbox.x0).abs() < WRAP_ALIGN_EM * size
+        && (above - below).abs() < RHYTHM_EM * size
+        && below <= MAX_LINE_GAP_EM * size
 }
 
 /// Whether `held` starts flush with the first cell of the line of columns
@@ -953,6 +1055,16 @@ const TITLE_OVER_TEXT: f32 = 1.4;
 /// does, one but its first.
 fn starts_a_later_cell(line: &Line, of: &Line) -> bool {
     (of.segments.iter().skip(1)).any(|s| (s.x0 - line.bbox.x0).abs() < WRAP_ALIGN_EM * line.size)
+}
+
+/// Whether `line` starts past the first cell of the line of columns `of`,
+/// under one of its later cells (a heading centred over a column of text
+/// set left, wider than the heading).
+fn under_a_later_heading(line: &Line, of: &Line) -> bool {
+    let Some((first, later)) = of.segments.split_first() else {
+        return false;
+    };
+    line.bbox.x0 > first.x1 && (later.iter()).any(|s| s.x0 < line.bbox.x1 && s.x1 > line.bbox.x0)
 }
 
 /// Whether `line` starts where a cell but the first of one of the lines of
@@ -1773,14 +1885,17 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     }
     let runs: Vec<Vec<Run>> = block.iter().map(|l| word_runs_within(l, &cols)).collect();
     let mut breaks = running_text_breaks(block, &runs, &rows);
-    // No text runs on over a rule drawn across the block: its cells of
-    // prose end there, however full their last lines.
+    // No text runs on over a rule drawn across the block, nor over more
+    // space than parts the lines of a row (text runs on at its own line
+    // spacing): its cells of prose end there, however full their last lines.
     for (pair, b) in rows.windows(2).zip(&mut breaks) {
         let (above, below) = (
             &block[*pair[0].last().expect("rows are not empty")],
             &block[pair[1][0]],
         );
-        if inner.iter().any(|&y| y > above.cy() && y < below.cy()) {
+        let ruled = inner.iter().any(|&y| y > above.cy() && y < below.cy());
+        let spaced = within_row.is_finite() && below.bbox.y0 - above.bbox.y1 >= within_row;
+        if ruled || spaced {
             b.clear();
         }
     }
@@ -2384,7 +2499,7 @@ fn rows(
 /// middle of those columns' text. Beside text in the first column (the
 /// stub's own heading), none of its word spaces may fall in a gap between
 /// columns: entries run together are no heading. `below` are the lines
-/// under it.
+/// under it, some of them rows under it.
 fn is_a_heading_over_the_figures(line: &Line, below: &[Line], cols: &[(f32, f32)]) -> bool {
     let nc = cols.len();
     let mut past_the_stub = (line.segments.iter())
@@ -2422,7 +2537,9 @@ fn is_a_heading_over_the_figures(line: &Line, below: &[Line], cols: &[(f32, f32)
             })
         });
     let alone = line.segments.len() == 1;
-    heading && centred && !own_title && (alone || !spaced_as_columns())
+    // (A heading heads rows: the last line of a table heads none.)
+    let rows_under = below.iter().any(|l| !overlap_y(l, line));
+    heading && centred && rows_under && !own_title && (alone || !spaced_as_columns())
 }
 
 /// See `is_a_heading_over_the_figures`: how near (in ems) a heading's
@@ -2473,10 +2590,13 @@ fn is_wrapped_band(block: &[Line], band: &[usize], cols: &[(f32, f32)], widths: 
             prose_wrap |= words_in_column(above, cols, c).count() >= MIN_WRAPPED_WORDS;
         }
         // A column so narrow that a line holds a word or two: as many
-        // words over its lines, all words of letters (codes are no phrase).
+        // words over its lines, all words of letters (codes are no phrase),
+        // or of ideographs among them (a Chinese term in an English phrase).
         let words = || (lines.iter()).flat_map(|&i| words_in_column(&block[i], cols, c));
-        prose_wrap |=
-            lines.len() >= 2 && words().count() >= MIN_WRAPPED_WORDS && words().all(spaced);
+        let ideographs = |w: &Word| w.text.chars().all(is_cjk);
+        prose_wrap |= lines.len() >= 2
+            && words().filter(|w| spaced(w)).count() >= MIN_WRAPPED_WORDS
+            && words().all(|w| spaced(w) || ideographs(w));
     }
     prose_wrap
 }
