@@ -125,7 +125,7 @@ Files written:
                             holding only their labels, the second wider than
                             the labels above; then an unruled table under
                             headings centred over their columns, its first
-                            two rows holding only their labels
+                            two rows and its last holding only their labels
   near-columns.pdf / .json  two pages (issue 12, class 8): a label a word space
                             before right-aligned percentages; amounts blank on
                             the first rows a word space from text reaching
@@ -2089,7 +2089,8 @@ def sample_loose_rows():
           header_fill=(0.6, False)).place(p2, MARGIN + 120, y - 16)
     # Unruled, the headings centred over their columns, the first two rows
     # holding only their labels: the second stands further below the
-    # header than the lines of a table stand apart.
+    # header than the lines of a table stand apart; the last row, and the
+    # last but one before it, hold only their labels too.
     p3 = Page()
     y = p3.title("Balance", 790)
     y = p3.paragraph("Stages of the balance items at the end of the year.", y - 24)
@@ -2101,7 +2102,7 @@ def sample_loose_rows():
                ["Tax Interest", "Closed"],
                ["Quarter Region cash", ""],
                ["Account", "Open"],
-               ["Tariff Debit", "Active"]]
+               ["Tariff Debit", ""]]
     places = [(MARGIN + 5, "l"), (MARGIN + 110, "l")]
     top = y - 30
     for text, x in zip(balance[0], centred_over(balance, places)):

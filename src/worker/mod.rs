@@ -445,7 +445,11 @@ impl Worker {
             }
         };
         let boundaries = extract::Boundaries::of(job.region.evidence);
-        let rows = extract::cell_texts(chars, grid, boundaries);
+        let mut rows = extract::cell_texts(chars, grid, boundaries);
+        // (Characters with a confidence are OCR's.)
+        if !confidence.is_empty() {
+            extract::figures_read_as_letters(&mut rows);
+        }
         let unsure = if confidence.is_empty() {
             Vec::new()
         } else {

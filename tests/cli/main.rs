@@ -340,8 +340,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: cells set midway whose lines interleave with the row's,
         // a label-only row in a loosely set table (two running, one wider
         // than the labels above; two under headings centred over their
-        // columns) and a group heading under the top rule stay in their
-        // table.
+        // columns, and the last after another) and a group heading under
+        // the top rule stay in their table.
         "loose-rows",
         // Issue 12, class 8: a column's longest entry nearly touching the
         // next, amounts blank on the first rows beside text, one header pair

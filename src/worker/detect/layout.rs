@@ -968,14 +968,14 @@ fn starts_with_a_list_mark(line: &Line) -> bool {
 /// Whether `held`, the last line of a block, is a row whose cells but the
 /// first are empty: short, set as large as the rows above and flush with
 /// their first cells, as far below the last row `prev` as that is below
-/// the row `before` it (a note set under a table stands further off, or
-/// smaller; one that keeps the rows' rhythm is told by its words later).
+/// the row `before` it, a line of columns or a label alone too (a note set
+/// under a table stands further off, or smaller; one that keeps the rows'
+/// rhythm is told by its words later).
 fn a_last_row_of_its_own(held: &Line, prev: &Line, before: &Line) -> bool {
     let flush = |of: &Line| starts_with_first_cell(held, of);
     let above = held.bbox.y0 - prev.bbox.y1;
     let rhythm = prev.bbox.y0 - before.bbox.y1;
     prev.is_tabular()
-        && before.is_tabular()
         && held.segments.len() == 1
         && is_short(held)
         && held.size >= LAST_ROW_SIZE * prev.size
