@@ -341,9 +341,8 @@ pub fn figures_read_as_letters(rows: &mut [Vec<String>]) {
         let misread = body().filter(|t| letters_as_figure(t).is_some()).count();
         let words = (body())
             .filter(|t| t.chars().any(char::is_alphanumeric))
-            .count()
-            - figures
-            - misread;
+            .filter(|t| !is_figure(t) && letters_as_figure(t).is_none())
+            .count();
         if figures < MIN_FIGURES || misread >= figures || 4 * words > figures + misread + words {
             continue;
         }
@@ -370,7 +369,7 @@ const FIGURE_MARKS: &[char] = &[',', '.', '%', '(', ')', '-', '+', ' ', '\u{2212
 /// has one and so reads as a figure.
 fn letters_as_figure(text: &str) -> Option<String> {
     let figure = |c: char| match c {
-        'I' | 'l' | '|' => '1',
+        'I' | 'l' => '1',
         'O' | 'o' => '0',
         c => c,
     };
