@@ -247,7 +247,7 @@ Files written:
   cjk-strokes.pdf / .json   one page (issue 12, class 7): a ruled table whose
                             Chinese text is set against the cell borders, its
                             glyphs' edge strokes as long as a short line
-  table-edges.pdf / .json   three pages (issue 12, class 3): where a table ends:
+  table-edges.pdf / .json   four pages (issue 12, class 3): where a table ends:
                             a large title above an unruled table, a last row
                             with its label alone, a small running foot under
                             a booktabs table; then a booktabs table whose
@@ -255,7 +255,9 @@ Files written:
                             and an unruled table whose long codes run nearly
                             into their labels, a small running foot under it; then
                             an unruled table across the page, a sentence, and
-                            a narrower table set inside its columns
+                            a narrower table set inside its columns; then the
+                            same, a heading of the narrower table centred by
+                            chance where one of the wide table's is
   touching-cells.pdf / .json  one page (issue 12, class 8): a typewriter ledger
                             whose fields fill their columns one blank apart,
                             a note under it on the columns' grid; a label a
@@ -3808,16 +3810,19 @@ def sample_table_edges():
     placed_rows(p, 700, orders, places, x - MARGIN, size,
                 header_at=centred_over(orders, places, size))
     third, wide, narrow = narrow_table_under_a_wide_one_page()
-    return ([first, p.content(), third],
+    fourth, wide_again, narrow_again = narrow_table_under_a_wide_one_page(shared_centre=True)
+    return ([first, p.content(), third, fourth],
             [(1, Placed(stock)), (1, Placed(fees)), (1, Placed(ledger)), (2, Placed(orders)),
-             (2, Placed(shares)), (3, Placed(wide)), (3, Placed(narrow))])
+             (2, Placed(shares)), (3, Placed(wide)), (3, Placed(narrow)), (4, Placed(wide_again)),
+             (4, Placed(narrow_again))])
 
 
-def narrow_table_under_a_wide_one_page():
+def narrow_table_under_a_wide_one_page(shared_centre=False):
     """An unruled table across the page, a sentence under it, then a
     narrower unruled table set inside its columns, none of its cells
-    starting, ending or centred where one of the wide table's does: two
-    tables, the sentence in neither."""
+    starting, ending or centred where one of the wide table's does (with
+    shared_centre, its second heading by chance centred over the wide
+    table's third): two tables, the sentence in neither."""
     p = Page()
     size = 9
     wide = [["Segment", "Quantity", "Invoice", "Variance"],
@@ -3833,7 +3838,10 @@ def narrow_table_under_a_wide_one_page():
               ["Logistics unit", "Imports", "-12.58"],
               ["Tariff", "Output closed", "36.84"],
               ["Market project", "Freight", "2.30"]]
-    unruled_rows(p, y - 26, narrow, [(MARGIN + 128, "l"), (MARGIN + 214, "l"), (MARGIN + 360, "r")],
+    second = MARGIN + 214
+    if shared_centre:
+        second = MARGIN + 262 + (text_width("Invoice", "F2", size) - text_width("Line item", "F2", size)) / 2
+    unruled_rows(p, y - 26, narrow, [(MARGIN + 128, "l"), (second, "l"), (MARGIN + 360, "r")],
                  size, step=18)
     return p.content(), wide, narrow
 

@@ -356,7 +356,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // above is no row, a last row holding only its label is one, a
         // running foot set small under the bottom rule is neither row nor
         // column; a narrower table set inside a wide one's columns, a
-        // sentence between, is a table of its own.
+        // sentence between, is a table of its own, also where one of its
+        // headings is by chance centred where one of the wide table's is.
         "table-edges",
         // Issue 12, class 8 in a typewriter font: a row whose fields fill
         // their columns, one blank apart as its words are, is a row of its
