@@ -326,57 +326,6 @@ pub fn cell_texts(chars: &[TextChar], grid: &Grid, boundaries: Boundaries) -> Ve
     rows
 }
 
-/// On a scan, figures OCR read as the letters they look like (`1` as `I`
-/// or `l`, `0` as `O`), alone in their cells or among figures, in a column
-/// of figures: read as figures. A column is of figures when three of its
-/// cells below the first hold figures, more than hold such letters, and
-/// other text (words, codes) stands in a quarter of them at most; cells
-/// without a letter or figure (a dash) count for neither. Only cells that
-/// read as a figure so change.
-pub fn figures_read_as_letters(rows: &mut [Vec<String>]) {
-    let nc = rows.first().map_or(0, Vec::len);
-    for c in 0..nc {
-        let body = || rows.iter().skip(1).map(|row| row[c].trim());
-        let figures = body().filter(|t| is_figure(t)).count();
-        let misread = body().filter(|t| letters_as_figure(t).is_some()).count();
-        let words = (body())
-            .filter(|t| t.chars().any(char::is_alphanumeric))
-            .filter(|t| !is_figure(t) && letters_as_figure(t).is_none())
-            .count();
-        if figures < MIN_FIGURES || misread >= figures || 4 * words > figures + misread + words {
-            continue;
-        }
-        for row in rows.iter_mut().skip(1) {
-            if let Some(figure) = letters_as_figure(row[c].trim()) {
-                row[c] = figure;
-            }
-        }
-    }
-}
-
-/// See `figures_read_as_letters`.
-const MIN_FIGURES: usize = 3;
-
-/// Digits, with a figure's signs, marks and spaces.
-fn is_figure(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit())
-        && (text.chars()).all(|c| c.is_ascii_digit() || FIGURE_MARKS.contains(&c))
-}
-
-const FIGURE_MARKS: &[char] = &[',', '.', '%', '(', ')', '-', '+', ' ', '\u{2212}'];
-
-/// `text` with the letters OCR reads for `1` and `0` made figures, where it
-/// has one and so reads as a figure.
-fn letters_as_figure(text: &str) -> Option<String> {
-    let figure = |c: char| match c {
-        'I' | 'l' => '1',
-        'O' | 'o' => '0',
-        c => c,
-    };
-    let read: String = text.chars().map(figure).collect();
-    (read != text && is_figure(&read)).then_some(read)
-}
-
 /// For every cell of `grid`, row by row as `cell_texts`, the lowest of
 /// `values` (one per character of `chars`) among the characters in it; 1
 /// for a cell without characters.
@@ -819,52 +768,6 @@ pub(crate) mod tests {
         assert_eq!(join_lines(&list), "北京\n上海分公司");
         let latin = [line("Delivered in two", 80.0), line("batches", 40.0)];
         assert_eq!(join_lines(&latin), "Delivered in two\nbatches");
-    }
-
-    #[test]
-    fn letters_ocr_read_for_figures_in_a_column_of_figures_are_figures() {
-        let table = |cells: &[[&str; 3]]| -> Vec<Vec<String>> {
-            (cells.iter())
-                .map(|row| row.iter().map(|s| s.to_string()).collect())
-                .collect()
-        };
-        let mut rows = table(&[
-            ["Substance", "to air", "to land"],
-            ["Aldrin", "1", "1"],
-            ["DDT", "I", "1O"],
-            ["Isodrin", "-", "1"],
-            ["Mirex", "1", "1"],
-            ["Lindane", "1", "O"],
-        ]);
-        figures_read_as_letters(&mut rows);
-        let column = |c: usize| rows.iter().map(|r| r[c].clone()).collect::<Vec<_>>();
-        assert_eq!(column(1), ["to air", "1", "1", "-", "1", "1"]);
-        assert_eq!(column(2), ["to land", "1", "10", "1", "1", "0"]);
-        // (One `l` among figures reads `1` too.)
-        let mut one = table(&[
-            ["A", "B", "C"],
-            ["x", "1", "2"],
-            ["y", "l", "3"],
-            ["z", "4", "5"],
-            ["w", "6", "7"],
-        ]);
-        figures_read_as_letters(&mut one);
-        assert_eq!(one[2][1], "1");
-        // The names stay, and so do letters in a column of words and codes.
-        assert_eq!(
-            column(0)[1..],
-            ["Aldrin", "DDT", "Isodrin", "Mirex", "Lindane"]
-        );
-        let mut codes = table(&[
-            ["Class", "Grade", "Count"],
-            ["A1", "I", "12"],
-            ["B2", "II", "7"],
-            ["C3", "O", "4"],
-            ["D4", "IV", "9"],
-        ]);
-        let before = codes.clone();
-        figures_read_as_letters(&mut codes);
-        assert_eq!(codes, before);
     }
 
     #[test]

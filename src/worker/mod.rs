@@ -448,7 +448,7 @@ impl Worker {
         let mut rows = extract::cell_texts(chars, grid, boundaries);
         // (Characters with a confidence are OCR's.)
         if !confidence.is_empty() {
-            extract::figures_read_as_letters(&mut rows);
+            ocr::figures_read_as_letters(&mut rows);
         }
         let unsure = if confidence.is_empty() {
             Vec::new()

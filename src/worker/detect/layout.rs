@@ -451,6 +451,7 @@ fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Seg
     };
     let mut breaks = segment_breaks(line);
     let before_count = breaks.len();
+    let rows_word_space = (rows.iter().flat_map(|r| word_spaces(r))).reduce(f32::max);
     for joined in line.segments.iter().filter(|s| s.words.len() >= 2) {
         let (first, last) = (joined.words.start, joined.words.end - 1);
         let figure = &words[last];
@@ -486,7 +487,8 @@ fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Seg
                 // above (a paragraph's words, justified, are all as far
                 // apart); with none to go by, than a typewriter's space.
                 let other_spaces = (1..words.len()).filter(|&k| k != j).map(space);
-                let widest_word_space = (rows.iter().flat_map(|r| word_spaces(r)))
+                let widest_word_space = rows_word_space
+                    .into_iter()
                     .chain(other_spaces)
                     .reduce(f32::max);
                 let wide = match widest_word_space {
@@ -1133,7 +1135,6 @@ fn continues_a_cell(line: &Line, block: &[Line]) -> bool {
     let Some(prev) = block.last() else {
         return false;
     };
-    let tight = line.bbox.y0 - prev.bbox.y1 < 0.5 * line.size.max(prev.size);
     let x0 = block
         .iter()
         .map(|l| l.bbox.x0)
@@ -1156,7 +1157,7 @@ fn continues_a_cell(line: &Line, block: &[Line]) -> bool {
             .all(|w| is_list_mark(&w.text))
     });
     let leaves_first_column = line.bbox.x0 > x0 + line.size && beside_a_term;
-    tight
+    tight(prev, line)
         && line.segments.len() == 1
         && prev.segments.iter().any(wrapped_from)
         && (leaves_first_column || line.bbox.width() < 0.6 * (x1 - x0))

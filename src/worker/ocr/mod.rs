@@ -27,6 +27,8 @@ mod model;
 mod paper;
 mod text;
 
+pub(crate) use text::figures_read_as_letters;
+
 use crate::config::DetectConfig;
 use crate::table::Rect;
 use crate::worker::extract::TextChar;

@@ -3,8 +3,11 @@
 //!
 //! Takes a line's glyphs left to right; gives them with spaces that do not
 //! belong dropped and misread number grouping repaired. Only characters
-//! change or go, never move: each keeps the position it was read at.
+//! change or go, never move: each keeps the position it was read at. Once
+//! a table's cells are read, figures misread as letters in a column of
+//! figures are mended (`figures_read_as_letters`).
 
+use crate::numbers::{self, DecimalMark, Typed};
 use crate::worker::extract::is_cjk;
 
 /// One recognised character of a line: where it was read (pixels of the page
@@ -47,13 +50,17 @@ pub(crate) fn typeset_quotes(glyphs: &mut [Glyph]) {
     }
 }
 
+/// The letter O, upper or lower case, which many typefaces draw as a zero.
+fn is_o(c: char) -> bool {
+    c == 'O' || c == 'o'
+}
+
 /// A zero read as the letter O, as many typefaces draw both alike: in a
 /// number (`1O0`, `2O.5`: a word of digits, O and separators, with more
 /// digits than O; `O2` may be oxygen) and alone on its line, as a table's
 /// cell "0" is: the model reads the lone figure one way or the other from
 /// one crop to the next.
 fn zero_o(glyphs: &mut [Glyph]) {
-    let is_o = |c: char| c == 'O' || c == 'o';
     let in_number = |c: char| c.is_ascii_digit() || is_o(c) || c == '.' || c == ',';
     let inked: Vec<usize> = (0..glyphs.len()).filter(|&i| glyphs[i].c != ' ').collect();
     if let [only] = inked[..] {
@@ -83,6 +90,64 @@ fn zero_o(glyphs: &mut [Glyph]) {
             }
         }
     }
+}
+
+/// Figures the model read as the letters they look like (`1` as `I` or
+/// `l`, `0` as `O`), in a column of figures of a table read from a scan,
+/// where the fix-ups of a line (`zero_o`, `capital_i`) cannot tell them
+/// from words: a cell that reads as a number once those letters are
+/// figures is that number. A column is of figures when three cells or more
+/// below its first read as numbers, more than are so mended, and words
+/// stand in a quarter of its cells at most; cells without a letter or
+/// figure (a dash) count for neither.
+pub(crate) fn figures_read_as_letters(rows: &mut [Vec<String>]) {
+    let nc = rows.first().map_or(0, Vec::len);
+    for c in 0..nc {
+        let (mut figures, mut words) = (0, 0);
+        let mended: Vec<Option<String>> = (rows.iter().skip(1))
+            .map(|row| {
+                let text = row[c].trim();
+                let mended = letters_as_figure(text);
+                if is_number(text) {
+                    figures += 1;
+                } else if mended.is_none() && text.chars().any(char::is_alphanumeric) {
+                    words += 1;
+                }
+                mended
+            })
+            .collect();
+        let misread = mended.iter().flatten().count();
+        if figures < MIN_FIGURES || misread >= figures || 4 * words > figures + misread + words {
+            continue;
+        }
+        for (row, mended) in rows.iter_mut().skip(1).zip(mended) {
+            if let Some(figure) = mended {
+                row[c] = figure;
+            }
+        }
+    }
+}
+
+/// See `figures_read_as_letters`.
+const MIN_FIGURES: usize = 3;
+
+/// Whether the workbook types `text` as a number, its decimal mark either.
+fn is_number(text: &str) -> bool {
+    [DecimalMark::Point, DecimalMark::Comma]
+        .into_iter()
+        .any(|mark| matches!(numbers::parse_with(text, mark, false), Typed::Number { .. }))
+}
+
+/// `text` with the letters read for `1` and `0` made figures, where it
+/// has one and so reads as a number.
+fn letters_as_figure(text: &str) -> Option<String> {
+    let figure = |c: char| match c {
+        'I' | 'l' => '1',
+        c if is_o(c) => '0',
+        c => c,
+    };
+    let read: String = text.chars().map(figure).collect();
+    (read != text && is_number(&read)).then_some(read)
 }
 
 /// A capital I read as a lower-case l, as sans-serif typefaces draw both
@@ -184,6 +249,52 @@ fn repair_token(token: &mut [Glyph]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_ocr_read_for_figures_in_a_column_of_figures_are_figures() {
+        let table = |cells: &[[&str; 3]]| -> Vec<Vec<String>> {
+            (cells.iter())
+                .map(|row| row.iter().map(|s| s.to_string()).collect())
+                .collect()
+        };
+        let mut rows = table(&[
+            ["Substance", "to air", "to land"],
+            ["Aldrin", "1", "1"],
+            ["DDT", "I", "1O"],
+            ["Isodrin", "-", "1"],
+            ["Mirex", "1", "1"],
+            ["Lindane", "1", "O"],
+        ]);
+        figures_read_as_letters(&mut rows);
+        let column = |c: usize| rows.iter().map(|r| r[c].clone()).collect::<Vec<_>>();
+        assert_eq!(column(1), ["to air", "1", "1", "-", "1", "1"]);
+        assert_eq!(column(2), ["to land", "1", "10", "1", "1", "0"]);
+        // (One `l` among figures reads `1` too.)
+        let mut one = table(&[
+            ["A", "B", "C"],
+            ["x", "1", "2"],
+            ["y", "l", "3"],
+            ["z", "4", "5"],
+            ["w", "6", "7"],
+        ]);
+        figures_read_as_letters(&mut one);
+        assert_eq!(one[2][1], "1");
+        // The names stay, and so do letters in a column of words and codes.
+        assert_eq!(
+            column(0)[1..],
+            ["Aldrin", "DDT", "Isodrin", "Mirex", "Lindane"]
+        );
+        let mut codes = table(&[
+            ["Class", "Grade", "Count"],
+            ["A1", "I", "12"],
+            ["B2", "II", "7"],
+            ["C3", "O", "4"],
+            ["D4", "IV", "9"],
+        ]);
+        let before = codes.clone();
+        figures_read_as_letters(&mut codes);
+        assert_eq!(codes, before);
+    }
 
     fn glyphs(s: &str) -> Vec<Glyph> {
         s.chars()
