@@ -40,7 +40,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    seven pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    eight pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -56,7 +56,12 @@ Files written:
                             run up to the English words beside them, and in
                             a middle column under an empty cell, up to codes
                             that run up to a status; then codes centred in
-                            their column, the widest run up to its status
+                            their column, the widest run up to its status;
+                            then first rows under a header that run a cell
+                            into the next (a typewriter's figures a space
+                            before dates, Chinese names 0.7 em before codes),
+                            and a table set close under another whose dates
+                            end on the other's column gap
   leaders.pdf / .json       one page (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders
@@ -247,7 +252,7 @@ Files written:
   cjk-strokes.pdf / .json   one page (issue 12, class 7): a ruled table whose
                             Chinese text is set against the cell borders, its
                             glyphs' edge strokes as long as a short line
-  table-edges.pdf / .json   four pages (issue 12, class 3): where a table ends:
+  table-edges.pdf / .json   six pages (issue 12, class 3): where a table ends:
                             a large title above an unruled table, a last row
                             with its label alone, a small running foot under
                             a booktabs table; then a booktabs table whose
@@ -257,7 +262,12 @@ Files written:
                             an unruled table across the page, a sentence, and
                             a narrower table set inside its columns; then the
                             same, a heading of the narrower table centred by
-                            chance where one of the wide table's is
+                            chance where one of the wide table's is; then a
+                            running foot set beside a narrow table on light
+                            bands, and two booktabs tables of other widths,
+                            a sentence between them; then a title set large
+                            over a booktabs table whose year stands tight
+                            under the top rule, over the columns of figures
   touching-cells.pdf / .json  one page (issue 12, class 8): a typewriter ledger
                             whose fields fill their columns one blank apart,
                             a note under it on the columns' grid; a label a
@@ -1597,7 +1607,10 @@ def sample_narrow_gap():
     right = state + max(text_width(r[1], "F1", size) for r in states if r[1].isascii()) + 3
     booktabs_set_close(p, y - 30, states, [(left + widest / 2, "c"), (state, "l")], right,
                        lambda k, c: "F2" if k == 0 else ("F5" if c == 1 and k in (2, 5) else "F1"))
-    return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, p.content()], [
+    seventh_page = p.content()
+    eighth_page, first_rows = first_rows_run_in_page()
+    return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, seventh_page,
+            eighth_page], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1607,7 +1620,90 @@ def sample_narrow_gap():
         (5, Placed(departments)),
         (6, Placed(centres)),
         (7, Placed(states)),
+    ] + [(8, Placed(t)) for t in first_rows]
+
+
+def first_rows_run_in_page():
+    """The first row under a header runs a cell into the next, where the
+    header alone stands above it to go by: a typewriter printout, its
+    figures set right a space before dates set left under a centred
+    heading; Chinese names run up to the codes after them, 0.7 em short.
+    Then, set close under a table of other columns, a table of dates whose
+    last word stands where the first table's columns part: no cell there.
+    Returns the page and its tables' cells."""
+    p = Page()
+    y = p.title("Opened Accounts", 790)
+    size, step = 9, 14
+    cw = text_width("0", "F4", size)  # a typewriter's character, and its space
+    accounts = [
+        ["Account", "Price", "Opened", "Region"],
+        ["A-37874", "839", "18/09/2023", "North"],
+        ["SKU-17255", "0", "04/05/2023", "Coast"],
+        ["K2-83755", "(2)", "", "Hills"],
+        ["TR-40117", "1,250", "30/01/2024", "West"],
     ]
+    price_right = MARGIN + 3 + 16 * cw
+    opened = price_right + cw
+    region = opened + 14 * cw
+    top = y - 30
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for rule_y in (top, top - step - 2, top - step * len(accounts) - 4):
+        p.line(MARGIN, rule_y, region + 8 * cw, rule_y)
+    p.ops.append("Q")
+    for k, row in enumerate(accounts):
+        base = top - 11 - step * k - (2 if k else 0)
+        places = [MARGIN + 3, price_right - text_width(row[1], "F4", size), opened, region]
+        if k == 0:  # the date's heading centred over the dates
+            places[2] = opened + (10 * cw - text_width(row[2], "F4", size)) / 2
+        for text, x in zip(row, places):
+            if text:
+                p.text(x, base, text, "F4", size)
+    y = top - step * len(accounts) - 40
+
+    names = [
+        ["类别", "Cost", "名称", "ID"],
+        ["成本研发", "14.76", "华南其他", "SKU-84805"],
+        ["负债", "(517.87)", "结算", "B7-93895"],
+        ["电子", "0.82", "广州", "TR-73754"],
+        ["华北机械西部", "0.10", "海外", "C-14879"],
+    ]
+    lefts = [MARGIN + 3, None, MARGIN + 150, None]
+    cost_right = MARGIN + 130
+    lefts[3] = lefts[2] + text_width("华南其他", "F1", size) + 0.7 * size  # ideographs are square
+    right = lefts[3] + text_width("SKU-84805", "F1", size) + 3
+    booktabs_set_close(p, y, names, [(lefts[0], "l"), (cost_right, "r"), (lefts[2], "l"), (lefts[3], "l")],
+                       right, lambda k, c: "F5" if c in (0, 2) else ("F2" if k == 0 else "F1"))
+    y -= step * len(names) + 40
+
+    # Two tables set one under the other, 7.5 pt type, rows close: the
+    # second one's dates end on the first one's gap between codes and dates.
+    size, step = 7.5, 12
+    codes = [
+        ["Item", "Contract", "Signed"],
+        ["Vendor", "K2-21802", "Sep 11, 2015"],
+        ["Fund", "TR-20417", "Apr 20, 2025"],
+        ["Risk", "PO-73629", "Sep 06, 2022"],
+    ]
+    signed = MARGIN + 230
+    settled = signed - text_width("Feb 05,", "F1", size) - 1.6
+    dates = [
+        ["Ref.", "Settled", "Due date", "Amount"],
+        ["PO-26195", "Feb 05, 2018", "Aug 02, 2018", "316,971"],
+        ["PO-36921", "Sep 08, 2025", "Nov 16, 2016", "4,106"],
+        ["TR-66060", "Apr 02, 2022", "Aug 27, 2020", "1,170,595"],
+        ["A-5293", "Nov 16, 2015", "Mar 18, 2024", "0"],
+    ]
+    for table, places in ((codes, [(MARGIN + 3, "l"), (signed - 14, "r"), (signed, "l")]),
+                          (dates, [(MARGIN + 3, "l"), (settled, "l"), (signed + 60, "l"), (signed + 160, "r")])):
+        for k, row in enumerate(table):
+            font = "F2" if k == 0 else "F1"
+            for text, (x, align) in zip(row, places):
+                p.text(x - (text_width(text, font, size) if align == "r" else 0), y, text, font, size)
+            y -= step
+        if table is codes:
+            p.text(MARGIN + 3, y - 10, "Contracts signed since the last audit.", "F1", 10)
+            y -= 34
+    return p.content(), [accounts, names, codes, dates]
 
 
 def booktabs_set_close(p, top, rows, places, right, font_of, size=9, step=15):
@@ -3811,10 +3907,98 @@ def sample_table_edges():
                 header_at=centred_over(orders, places, size))
     third, wide, narrow = narrow_table_under_a_wide_one_page()
     fourth, wide_again, narrow_again = narrow_table_under_a_wide_one_page(shared_centre=True)
-    return ([first, p.content(), third, fourth],
+    fifth, fifth_tables = foot_beside_and_tables_apart_page()
+    sixth, segments = title_over_a_spanner_page()
+    return ([first, p.content(), third, fourth, fifth, sixth],
             [(1, Placed(stock)), (1, Placed(fees)), (1, Placed(ledger)), (2, Placed(orders)),
              (2, Placed(shares)), (3, Placed(wide)), (3, Placed(narrow)), (4, Placed(wide_again)),
-             (4, Placed(narrow_again))])
+             (4, Placed(narrow_again))] + [(5, Placed(t)) for t in fifth_tables]
+            + [(6, Placed(segments, spans=[(0, 2, 1, 4)]))])
+
+
+def title_over_a_spanner_page():
+    """A title set large, tight over a booktabs table's top rule, under
+    which a year stands tight, centred over the columns of figures with a
+    rule of their width under it: the title is no row, the year is the
+    header's. Returns the page and the table's cells."""
+    p = Page()
+    size, step = 11, 16.7
+    top = 700
+    p.text(MARGIN - 15, top + 7, "Table 38 Index", "F2", 14.5)
+    segments = [["", "", "2022", "", "", ""],
+                ["Segment", "Item", "Cost", "Margin", "Orders", "Revenue"],
+                ["Coast", "Growth Fund", "2,356", "81.28%", "23", "276"],
+                ["Inland", "Index", "148", "2.56%", "-2,081,997", "0"],
+                ["Harbour", "Account interest", "2,238", "", "4,420,434", "57"],
+                ["Hills", "Margin", "-131,658", "62.16%", "67,590", "354,771"],
+                ["Plains", "Urban Lease", "3", "-27.39%", "7,865,084", "4,178"]]
+    left, right = MARGIN - 17, MARGIN + 518
+    rights = [None, None, MARGIN + 288, MARGIN + 354, MARGIN + 434, MARGIN + 506]
+    header_rule = top - 2 * step
+    p.ops.append("q 0 G")
+    for y, width in ((top, 0.9), (header_rule, 0.59), (header_rule - step * 5 - 2, 0.9)):
+        p.ops.append("%s w" % fmt(width))
+        p.line(left, y, right, y)
+    p.ops.append("0.47 w")
+    p.line(MARGIN + 231, top - step, MARGIN + 513, top - step)
+    p.ops.append("Q")
+    year = text_width("2022", "F2", size)
+    p.text(MARGIN + 372 - year / 2, top - 11, "2022", "F2", size)  # its box reaching over the rule
+    for k, row in enumerate(segments[1:]):
+        base = top - step - 12 - step * k
+        font = "F2" if k == 0 else "F1"
+        for c, text in enumerate(row):
+            if not text:
+                continue
+            x = rights[c] - text_width(text, font, size) if rights[c] else [MARGIN - 5, MARGIN + 89][c]
+            p.text(x, base, text, font, size)
+    return p.content(), segments
+
+
+def foot_beside_and_tables_apart_page():
+    """A narrow unruled table on light bands, the page's running foot set
+    as large as its text beside it, right of the table, a little further
+    under its last row than the rows are apart: no row, no column. Then two
+    booktabs tables of other widths one under the other, a sentence set
+    small between them: two tables. Returns the page and its tables' cells."""
+    p = Page()
+    size, step = 9, 18
+    y = p.title("Partners", 790)
+    partners = [["Product", "Line item", "Net income", "Units"],
+                ["Harbor division", "Deposit output price", "108.43", "263,308"],
+                ["Direct Output credit", "Warehouse", "0.14", "3"],
+                ["Value invoice", "Balance surplus interest", "0.51", "50,940"],
+                ["Online", "Stock Target", "1.83", "848"],
+                ["Central Coastal", "Procurement", "0.43", "-482,273"]]
+    places = [(MARGIN + 6, "l"), (MARGIN + 110, "l"), (MARGIN + 270, "r"), (MARGIN + 330, "r")]
+    top = y - 30
+    for k in range(len(partners)):
+        if k % 2 == 0:  # the header's band and every other row's
+            tone = 0.9 if k == 0 else 0.96
+            p.ops.append("q %s g %s %s 340 %s re f Q" % (tone, fmt(MARGIN), fmt(top - step * k - 5),
+                                                           fmt(step)))
+    unruled_rows(p, top, partners, places, size, step)
+    foot = top - step * (len(partners) - 1) - 26
+    p.text(PAGE_W - MARGIN - 90, foot, "Annual report 2026", "F1", size)
+    p.text(PAGE_W - MARGIN - 5, foot, "5", "F1", size)
+
+    y = foot - 60
+    terms = [["Contract", "Note", "Status"],
+             ["INV-70182", "", "Active"],
+             ["REF-23731", "Software", "Open"],
+             ["INV-91746", "Branch west", "Closed"],
+             ["HX-7545", "South", "Open"]]
+    y = placed_rows(p, y, terms, [(MARGIN + 6, "l"), (MARGIN + 170, "l"), (MARGIN + 370, "l")], 480,
+                    size)
+    p.text(MARGIN + 8, y - 20, "Cash quarter tariff carrier contract and payment index.", "F1", 7)
+    regions = [["Region", "Category", "Units", "Product"],
+               ["Ledger Interest", "Making", "6,258,522", "Retail"],
+               ["Customer division Payment", "Market", "70", "West"],
+               ["Share", "Market", "-2", "Client"],
+               ["Terminal beta", "Sales cash", "-474,878", "Tax"]]
+    placed_rows(p, y - 36, regions, [(MARGIN + 6, "l"), (MARGIN + 150, "l"), (MARGIN + 260, "r"),
+                                     (MARGIN + 280, "l")], 330, size)
+    return p.content(), [partners, terms, regions]
 
 
 def narrow_table_under_a_wide_one_page(shared_centre=False):

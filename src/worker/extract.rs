@@ -365,7 +365,13 @@ fn char_cells(chars: &[TextChar], grid: &Grid, boundaries: Boundaries) -> Vec<Op
     let owner = grid.cell_at_positions();
     let leaders = leader_marks(chars);
     let column = |ch: &TextChar| slot(&grid.cols, ch.cx());
-    let kind = |ch: &TextChar| (ch.c.is_alphabetic(), ch.c.is_numeric());
+    // Letters or figures; punctuation is neither (a figure's commas and
+    // point are of it).
+    let kind = |ch: &TextChar| match (ch.c.is_alphabetic(), ch.c.is_numeric()) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
     // Letters of one word: one line, no space or leader between, boxes touching.
     let joined = |i: usize| {
         let (a, b) = (&chars[i - 1], &chars[i]);
@@ -392,8 +398,10 @@ fn char_cells(chars: &[TextChar], grid: &Grid, boundaries: Boundaries) -> Vec<Op
         }
         let most = counts.iter().max_by_key(|(_, n)| *n).copied();
         // Letters running into figures where the cells part are two texts.
-        let two_texts =
-            (word.windows(2)).any(|p| column(&p[0]) != column(&p[1]) && kind(&p[0]) != kind(&p[1]));
+        let two_texts = (word.windows(2)).any(|p| {
+            let (a, b) = (kind(&p[0]), kind(&p[1]));
+            column(&p[0]) != column(&p[1]) && a.is_some() && b.is_some() && a != b
+        });
         let whole = most.filter(|&(c, n)| {
             c.is_some() && !two_texts && n * WHOLE_WORD_SHARE.1 >= word.len() * WHOLE_WORD_SHARE.0
         });
@@ -715,6 +723,12 @@ pub(crate) mod tests {
         assert_eq!(read(&chars, Boundaries::Placed), ["Elizab", "2165"]);
         let chars = word("Patricia812", 82.0, 14.0, 3);
         assert_eq!(read(&chars, Boundaries::Placed), ["Patricia", "812"]);
+        // A figure whose first digit stands left of the boundary, its
+        // comma right of it: a figure's punctuation is of it, no letter
+        // meeting a figure.
+        let mut chars = word("1,725", 90.0, 14.0, 4);
+        chars.extend(word("2,200,684", 126.0, 14.0, 4));
+        assert_eq!(read(&chars, Boundaries::Placed), ["1,725", "2,200,684"]);
     }
 
     #[test]

@@ -248,7 +248,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // its two titles where its word space falls between them; a
         // printout's widest figure run up to its label parts from it, and
         // so do Chinese names run up to the English words beside them, and
-        // a status set left from the widest of the codes centred before it.
+        // a status set left from the widest of the codes centred before it;
+        // the first row under a header parts like the rows below it (a
+        // typewriter's figures a space before dates, Chinese names run up
+        // to codes), but not at another table's gap above the header.
         "narrow-gap",
         // Issue 12: dot leaders are neither columns nor cell text.
         "leaders",
@@ -357,7 +360,11 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // running foot set small under the bottom rule is neither row nor
         // column; a narrower table set inside a wide one's columns, a
         // sentence between, is a table of its own, also where one of its
-        // headings is by chance centred where one of the wide table's is.
+        // headings is by chance centred where one of the wide table's is;
+        // a running foot beside a narrow table on light bands, as large as
+        // its text, is no row; two booktabs tables of other widths, a
+        // sentence between, are two tables; a title set large over a top
+        // rule with a year tight under it is no row.
         "table-edges",
         // Issue 12, class 8 in a typewriter font: a row whose fields fill
         // their columns, one blank apart as its words are, is a row of its

@@ -163,8 +163,49 @@ pub fn layout_tables(
         .into_iter()
         .filter(|block| !a_paragraph_beside_a_note(block, &lines))
         .map(|block| with_header_between_rules(block, &lines, rules))
+        .flat_map(|block| apart_at_two_tables_rules(block, rules))
         .flat_map(|block| table_from_block(&block, rules, verticals))
         .collect()
+}
+
+/// A block parted where one table's bottom rule and the next table's top
+/// rule stand one under the other, running text between them (a sentence
+/// on the second table, a paragraph): two rules across the block of other
+/// extents (an end more than an em apart; one table's rules run as wide
+/// as each other), no line between them but long ones, none of columns,
+/// and two lines of columns at least on either side. The lines between go
+/// with neither table.
+fn apart_at_two_tables_rules(block: Vec<Line>, rules: &[Ruling]) -> Vec<Vec<Line>> {
+    let (Some(first), Some(last)) = (block.first(), block.last()) else {
+        return vec![block];
+    };
+    let size = median(block.iter().map(|l| l.size).collect());
+    let mut inside: Vec<&Ruling> = (rules_across(&block, rules).into_iter())
+        .filter(|r| first.cy() < r.pos && r.pos < last.cy())
+        .collect();
+    inside.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    let columns = |lines: &[Line]| lines.iter().filter(|l| l.is_tabular()).count();
+    let part = inside.windows(2).find_map(|pair| {
+        let (upper, lower) = (pair[0], pair[1]);
+        let above = block.iter().take_while(|l| l.cy() < upper.pos).count();
+        let below = block.iter().position(|l| l.cy() > lower.pos)?;
+        let between = &block[above..below];
+        let other_extents =
+            (upper.start - lower.start).abs() > size || (upper.end - lower.end).abs() > size;
+        (other_extents
+            && !between.is_empty()
+            && between.iter().all(|l| !l.is_tabular() && !is_short(l))
+            && columns(&block[..above]) >= 2
+            && columns(&block[below..]) >= 2)
+            .then_some((above, below))
+    });
+    let Some((above, below)) = part else {
+        return vec![block];
+    };
+    let rest = block[below..].to_vec();
+    let mut out = vec![block[..above].to_vec()];
+    out.extend(apart_at_two_tables_rules(rest, rules));
+    out
 }
 
 /// A block with the lines boxed between two rules just above it put back
@@ -377,7 +418,9 @@ fn page_lines(chars: &[&TextChar]) -> Vec<Line> {
 /// is, when each of that line's gaps holds one of its word gaps and every
 /// piece but the first lines up with cells of the lines of columns above
 /// (starts, ends or centres with two of them). Lines are taken top down, so
-/// a parted line is a row above for the next.
+/// a parted line is a row above for the next. A cell run into the next is
+/// parted by the rows above and, under a header, below it too (see
+/// `a_cell_run_into_the_one_before`).
 fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
     for i in 1..lines.len() {
         let (above, rest) = lines.split_at_mut(i);
@@ -406,7 +449,14 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
                 line.segments = parts;
             }
         }
-        if let Some(parts) = a_cell_run_into_the_one_before(&rows, line) {
+        // The lines of columns below, nearest first, one close under the
+        // next (none of another table set under this one).
+        let mut next_to: &Line = line;
+        let below: Vec<&Line> = (after.iter().take(MAX_HELD_LINES))
+            .take_while(|l| close_enough(std::mem::replace(&mut next_to, l), l))
+            .filter(|l| l.is_tabular() && !another_tables_line(l, &rows))
+            .collect();
+        if let Some(parts) = a_cell_run_into_the_one_before(&rows, &below, line) {
             line.segments = parts;
         }
     }
@@ -428,17 +478,29 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
 ///   at a space wider than any word space of the line or of the cells above,
 ///   the text after it flush left with two cells of the lines above and
 ///   ending short of the next cell of theirs, the text before it set (left,
-///   right or centred) as two cells of theirs are.
+///   right or centred) as two cells of theirs are;
+/// - a figure set right, run into the cell after it (a typewriter's
+///   columns a space apart): parted after the segment's first word, a figure
+///   ending where figures of two of the lines do (a word of theirs: their
+///   own may be run into the next cell too).
 ///
 /// Either way the space lies in a gap between two cells of the nearest of
-/// `rows` with cells on both sides of it (a row above may have that cell
-/// empty), and the words before it reach into the cell left of the gap.
-/// `None` when no segment is so.
-fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Segment>> {
+/// the lines of columns `above` (nearest first) with cells on both sides of
+/// it (a row above may have that cell empty), and the words before it reach
+/// into the cell left of the gap. Where that line is the one just above
+/// (the first row under a header, whose cells are often set otherwise than
+/// its column's, centred over it), the lines of columns `below` count as
+/// well as those above for where cells are set. `None` when no segment is
+/// so.
+fn a_cell_run_into_the_one_before(
+    above: &[&Line],
+    below: &[&Line],
+    line: &Line,
+) -> Option<Vec<Segment>> {
     let words = &line.words;
     let tol = WRAP_ALIGN_EM * line.size;
-    // Two of the rows' cells with that edge there (figures, for one set right).
-    let flush = |edge: fn(&Segment) -> f32, at: f32, figures: bool| {
+    // Two of `rows`' cells with that edge there (figures, for one set right).
+    let flush = |rows: &[&Line], edge: fn(&Segment) -> f32, at: f32, figures: bool| {
         (rows.iter())
             .filter(|r| {
                 r.segments.iter().any(|s| {
@@ -449,9 +511,18 @@ fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Seg
             .count()
             >= 2
     };
+    // Two of `rows` with a word that is a figure ending there.
+    let figures_end_at = |rows: &[&Line], at: f32| {
+        (rows.iter())
+            .filter(|r| {
+                (r.words.iter()).any(|w| (w.bbox.x1 - at).abs() < tol && is_number(&w.text))
+            })
+            .count()
+            >= 2
+    };
     let mut breaks = segment_breaks(line);
     let before_count = breaks.len();
-    let rows_word_space = (rows.iter().flat_map(|r| word_spaces(r))).reduce(f32::max);
+    let rows_word_space = (above.iter().flat_map(|r| word_spaces(r))).reduce(f32::max);
     for joined in line.segments.iter().filter(|s| s.words.len() >= 2) {
         let (first, last) = (joined.words.start, joined.words.end - 1);
         let figure = &words[last];
@@ -470,8 +541,19 @@ fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Seg
                 })
                 .collect()
         };
-        let gaps = rows.iter().map(|r| crossed(r)).find(|g| !g.is_empty());
-        for (pair, next) in gaps.unwrap_or_default() {
+        let Some((nearest, gaps)) =
+            (above.iter().map(|r| crossed(r)).enumerate()).find(|(_, g)| !g.is_empty())
+        else {
+            continue;
+        };
+        let around: Vec<&Line>;
+        let rows: &[&Line] = if nearest == 0 {
+            around = above.iter().chain(below).copied().collect();
+            &around
+        } else {
+            above
+        };
+        for (pair, next) in gaps {
             // The space before word `j` in that gap.
             let in_gap =
                 |j: usize| words[j - 1].bbox.x1.max(pair[0]) < words[j].bbox.x0.min(pair[1]);
@@ -501,14 +583,20 @@ fn a_cell_run_into_the_one_before(rows: &[&Line], line: &Line) -> Option<Vec<Seg
             let split = if in_gap(last)
                 && is_number(&figure.text)
                 && space(last) >= MIN_SPACE_EM * line.size
-                && flush(|s| s.x1, figure.bbox.x1, true)
+                && flush(rows, |s| s.x1, figure.bbox.x1, true)
             {
                 Some(last)
+            } else if in_gap(first + 1)
+                && is_number(&words[first].text)
+                && space(first + 1) >= MIN_SPACE_EM * line.size
+                && figures_end_at(rows, words[first].bbox.x1)
+            {
+                Some(first + 1)
             } else {
                 (first + 1..=last).find(|&j| {
                     in_gap(j)
                         && (script_changes(&words[j - 1], &words[j]) || set_left(j))
-                        && flush(|s| s.x0, words[j].bbox.x0, false)
+                        && flush(rows, |s| s.x0, words[j].bbox.x0, false)
                 })
             };
             breaks.extend(split);
@@ -988,17 +1076,22 @@ fn a_last_row_of_its_own(held: &Line, prev: &Line, before: &Line) -> bool {
 
 /// Whether `line`, the last of a block under the lines `above`, is a
 /// running foot or a note set under the table: smaller than the table's
-/// text (see `NOTE_SIZE`) and further under its last line than that is
-/// under the line before (out of the rows' rhythm). Whether its parts line
-/// up with the columns tells nothing: a page number may fall on a ragged
-/// column's end by chance.
+/// text (see `NOTE_SIZE`), or set wholly beside it (a report's name and
+/// page number right of a narrow table: a row has a cell under the
+/// table's), and further under its last line than that is under the line
+/// before (out of the rows' rhythm). Whether its parts line up with the
+/// columns tells nothing: a page number may fall on a ragged column's end
+/// by chance.
 fn a_running_foot(line: &Line, above: &[Line]) -> bool {
     let [.., before, last] = above else {
         return false;
     };
     let size = median(above.iter().map(|l| l.size).collect());
     let rhythm = last.bbox.y0 - before.bbox.y1;
-    line.size < NOTE_SIZE * size && line.bbox.y0 - last.bbox.y1 > rhythm + RHYTHM_EM * size
+    let left = (above.iter()).fold(f32::INFINITY, |x, l| x.min(l.bbox.x0));
+    let beside = line.bbox.x0 > block_right(above) || line.bbox.x1 < left;
+    (line.size < NOTE_SIZE * size || beside)
+        && line.bbox.y0 - last.bbox.y1 > rhythm + RHYTHM_EM * size
 }
 
 /// See `a_last_row_of_its_own`: how much smaller than the rows above it a

@@ -1557,8 +1557,13 @@ fn drop_title_over_top_rule(
     for line in &mut lines {
         line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
     }
+    // (By their middles: a line set tight under the rule, its letters'
+    // boxes taller than their ink, may reach over it.)
     let above: Vec<&Vec<&TextChar>> = (lines.iter())
-        .filter(|l| extent(l).0 < top_rule.pos)
+        .filter(|l| {
+            let (top, bottom) = extent(l);
+            (top + bottom) / 2.0 < top_rule.pos
+        })
         .collect();
     let header = (lines.iter())
         .filter(|l| {
