@@ -176,13 +176,8 @@ pub fn layout_tables(
 /// and two lines of columns at least on either side. The lines between go
 /// with neither table.
 fn apart_at_two_tables_rules(block: Vec<Line>, rules: &[Ruling]) -> Vec<Vec<Line>> {
-    let (Some(first), Some(last)) = (block.first(), block.last()) else {
-        return vec![block];
-    };
     let size = median(block.iter().map(|l| l.size).collect());
-    let mut inside: Vec<&Ruling> = (rules_across(&block, rules).into_iter())
-        .filter(|r| first.cy() < r.pos && r.pos < last.cy())
-        .collect();
+    let mut inside = rules_between_lines(&block, rules);
     inside.sort_by(|a, b| a.pos.total_cmp(&b.pos));
     let columns = |lines: &[Line]| lines.iter().filter(|l| l.is_tabular()).count();
     let part = inside.windows(2).find_map(|pair| {
@@ -431,23 +426,11 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
             .take_while(|l| close_enough(l, std::mem::replace(&mut next_to, l)))
             .filter(|l| l.is_tabular())
             .collect();
-        // And a line of columns next below, unless the line is one
-        // already: a note set under a table is no row, however its words
-        // fall (a typewriter font's fall on its grid).
-        // (Not a line of another table set under this one.)
-        let row_below = (after.first()).is_some_and(|l| {
-            l.is_tabular() && close_enough(line, l) && !another_tables_line(l, &rows)
-        });
         let Some(&row) = rows.first() else {
             continue;
         };
         if line.size > TITLE_OVER_TEXT * row.size || row.size > TITLE_OVER_TEXT * line.size {
             continue;
-        }
-        if (row_below || line.is_tabular()) && row.segments.len() >= 3 {
-            if let Some(parts) = parts_under(&rows, line) {
-                line.segments = parts;
-            }
         }
         // The lines of columns below, nearest first, one close under the
         // next (none of another table set under this one).
@@ -456,6 +439,16 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
             .take_while(|l| close_enough(std::mem::replace(&mut next_to, l), l))
             .filter(|l| l.is_tabular() && !another_tables_line(l, &rows))
             .collect();
+        // Parted under the rows above where a line of columns is next below,
+        // unless the line is one already: a note set under a table is no
+        // row, however its words fall (a typewriter font's fall on its grid).
+        let row_below =
+            (below.first()).is_some_and(|&l| after.first().is_some_and(|a| std::ptr::eq(l, a)));
+        if (row_below || line.is_tabular()) && row.segments.len() >= 3 {
+            if let Some(parts) = parts_under(&rows, line) {
+                line.segments = parts;
+            }
+        }
         if let Some(parts) = a_cell_run_into_the_one_before(&rows, &below, line) {
             line.segments = parts;
         }
@@ -1031,7 +1024,7 @@ fn the_next_label_alone(before: &Line, held: &Line, line: &Line) -> bool {
         && line.segments.len() == 1
         && (line.bbox.x0 - held.bbox.x0).abs() < WRAP_ALIGN_EM * size
         && (above - below).abs() < RHYTHM_EM * size
-        && below <= MAX_LINE_GAP_EM * size
+        && close_enough(held, line)
 }
 
 /// Whether `held` starts flush with the first cell of the line of columns
@@ -2196,13 +2189,9 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
 /// the page's text running on under it). A line with figures in the
 /// columns is a row (a total) however it is set.
 fn above_a_closing_rule<'a>(block: &'a [Line], rules: &[Ruling]) -> &'a [Line] {
-    let (Some(first), Some(last)) = (block.first(), block.last()) else {
-        return block;
-    };
     // (Between the block's lines: a rule further down is another table's.)
-    let Some(last_rule) = (rules_across(block, rules).into_iter())
-        .filter(|r| first.cy() < r.pos && r.pos < last.cy())
-        .max_by(|a, b| a.pos.total_cmp(&b.pos))
+    let Some(last_rule) =
+        (rules_between_lines(block, rules).into_iter()).max_by(|a, b| a.pos.total_cmp(&b.pos))
     else {
         return block;
     };
@@ -2236,6 +2225,17 @@ fn above_a_closing_rule<'a>(block: &'a [Line], rules: &[Ruling]) -> &'a [Line] {
     } else {
         block
     }
+}
+
+/// The rules across the block (see `rules_across`) between the middles of
+/// its first line and its last.
+fn rules_between_lines<'a>(block: &[Line], rules: &'a [Ruling]) -> Vec<&'a Ruling> {
+    let (Some(first), Some(last)) = (block.first(), block.last()) else {
+        return Vec::new();
+    };
+    (rules_across(block, rules).into_iter())
+        .filter(|r| first.cy() < r.pos && r.pos < last.cy())
+        .collect()
 }
 
 /// The rules that run across at least `RULE_SPAN` of the block's width.
