@@ -119,7 +119,7 @@ Files written:
                             typewriter font's dates set a space apart beside
                             codes and figures, no two words of letters side
                             by side
-  loose-rows.pdf / .json    three pages (issue 12): wrapped cells set midway in
+  loose-rows.pdf / .json    four pages (issue 12): wrapped cells set midway in
                             their rows, the lines of two columns interleaved; a
                             table set at twice its font size with a row holding
                             only its label; a year heading the columns it covers
@@ -130,7 +130,11 @@ Files written:
                             holding only their labels, the second wider than
                             the labels above; then an unruled table under
                             headings centred over their columns, its first
-                            two rows and its last holding only their labels
+                            two rows and its last holding only their labels;
+                            then tables whose last rows hold one cell: two
+                            labels under bands of shading, the first wider
+                            than most of the table; a code centred as the
+                            codes above; a cost alone over a bottom rule
   near-columns.pdf / .json  two pages (issue 12, class 8): a label a word space
                             before right-aligned percentages; amounts blank on
                             the first rows a word space from text reaching
@@ -252,7 +256,7 @@ Files written:
   cjk-strokes.pdf / .json   one page (issue 12, class 7): a ruled table whose
                             Chinese text is set against the cell borders, its
                             glyphs' edge strokes as long as a short line
-  table-edges.pdf / .json   six pages (issue 12, class 3): where a table ends:
+  table-edges.pdf / .json   seven pages (issue 12, class 3): where a table ends:
                             a large title above an unruled table, a last row
                             with its label alone, a small running foot under
                             a booktabs table; then a booktabs table whose
@@ -267,7 +271,10 @@ Files written:
                             bands, and two booktabs tables of other widths,
                             a sentence between them; then a title set large
                             over a booktabs table whose year stands tight
-                            under the top rule, over the columns of figures
+                            under the top rule, over the columns of figures;
+                            then a sentence set larger than the tables
+                            between one across the page on bands of shading
+                            and a narrower booktabs one, all three flush left
   touching-cells.pdf / .json  one page (issue 12, class 8): a typewriter ledger
                             whose fields fill their columns one blank apart,
                             a note under it on the columns' grid; a label a
@@ -2207,9 +2214,68 @@ def sample_loose_rows():
         p3.text(x, top, text, "F2", 9)
     unruled_rows(p3, top, [["", ""]] + balance[1:], places, step=19)
     p3.paragraph("Items without a status are still under review.", top - 19 * len(balance) - 10)
-    return [p.content(), p2.content(), p3.content()], \
+    # Page 4: the last rows hold only one cell. Under bands of shading and
+    # no rules, two labels, the first wider than a short line and than most
+    # of the table, yet short of the amounts; codes centred in their column,
+    # the last with no orders; a booktabs table whose last row, right above
+    # its bottom rule and not set tight under the row above, has only its
+    # cost.
+    p4 = Page()
+    y = p4.title("Stores", 790)
+    y = p4.paragraph("Stores and their units; the last two lines have none counted yet.", y - 24)
+    size = 9
+    stores = [["Store", "Units"],
+              ["North", "1,204"],
+              ["Harbour", "388"],
+              ["East", "2,950"],
+              ["Depot", "71"],
+              ["Holding, logistics and service fees", ""],
+              ["Loan", ""]]
+    label_w = text_width(stores[-2][0], "F1", size)
+    assert label_w > 15 * size  # (wider than a short line)
+    units_right = MARGIN + 5 + label_w + 30
+    y = banded_rows(p4, y - 24, stores, [(MARGIN + 5, "l"), (units_right, "r")],
+                    units_right + 5 - MARGIN, size)
+    y = p4.paragraph("Orders by code; the last code has none.", y - 30)
+    orders = [["SKU", "Orders"],
+              ["B7-56274", "672,887"],
+              ["PO-88670", "162"],
+              ["SKU-30857", "17,848"],
+              ["A-57900", "1,852"],
+              ["INV-19856", ""]]
+    y = banded_rows(p4, y - 24, orders, [(MARGIN + 35, "c"), (MARGIN + 120, "r")], 125, size)
+    y = p4.paragraph("Costs and margins; the last cost has no margin or segment.", y - 30)
+    costs = [["Segment", "Cost", "Margin"],
+             ["Freight", "0", "18.3%"],
+             ["Share Coastal", "191,214", "89.7%"],
+             ["Office", "5,528", "56.3%"],
+             ["Growth", "834", "17.4%"],
+             ["", "504", ""]]
+    placed_rows(p4, y - 24, costs, [(MARGIN + 3, "l"), (MARGIN + 150, "r"), (MARGIN + 210, "r")],
+                215, size, step=18)
+    return [p.content(), p2.content(), p3.content(), p4.content()], \
         [(1, Placed(review)), (1, Placed(dates)), (1, by_year), (2, Placed(notes)), (2, Placed(counts)),
-         (3, Placed(balance))]
+         (3, Placed(balance)), (4, Placed(stores)), (4, Placed(orders)), (4, Placed(costs))]
+
+
+def banded_rows(p, top, rows, places, width, size=9, step=18):
+    """Rows of cells one line each, step apart, without rules: the header on
+    a grey band, every second row after it on a light one. places as
+    placed_rows takes them, and (x, "c") centres a cell on x. Returns the
+    bottom y."""
+    for k in range(len(rows)):
+        if k % 2 == 0:
+            grey = 0.75 if k == 0 else 0.93
+            p.ops.append("q %s g %s %s %s %s re f Q" % (fmt(grey), fmt(MARGIN), fmt(top - step * (k + 1)),
+                                                       fmt(width), fmt(step)))
+    for k, row in enumerate(rows):
+        font = "F2" if k == 0 else "F1"
+        for text, (x, align) in zip(row, places):
+            if text:
+                w = text_width(text, font, size)
+                x0 = {"l": x, "r": x - w, "c": x - w / 2}[align]
+                p.text(x0, top - step * k - 12.5, text, font, size)
+    return top - step * len(rows)
 
 
 def sample_near_columns():
@@ -3909,11 +3975,40 @@ def sample_table_edges():
     fourth, wide_again, narrow_again = narrow_table_under_a_wide_one_page(shared_centre=True)
     fifth, fifth_tables = foot_beside_and_tables_apart_page()
     sixth, segments = title_over_a_spanner_page()
-    return ([first, p.content(), third, fourth, fifth, sixth],
+    seventh, banded, listed = sentence_set_larger_between_tables_page()
+    return ([first, p.content(), third, fourth, fifth, sixth, seventh],
             [(1, Placed(stock)), (1, Placed(fees)), (1, Placed(ledger)), (2, Placed(orders)),
              (2, Placed(shares)), (3, Placed(wide)), (3, Placed(narrow)), (4, Placed(wide_again)),
              (4, Placed(narrow_again))] + [(5, Placed(t)) for t in fifth_tables]
-            + [(6, Placed(segments, spans=[(0, 2, 1, 4)]))])
+            + [(6, Placed(segments, spans=[(0, 2, 1, 4)])), (7, Placed(banded)),
+               (7, Placed(listed))])
+
+
+def sentence_set_larger_between_tables_page():
+    """A table across the page on bands of shading, its labels short
+    and its figures far right; a sentence set larger than the tables,
+    narrower than most of the wide one, starting where it does; then a
+    narrower booktabs table starting there too: two tables, the sentence
+    in neither. Returns the page and the two tables' cells."""
+    p = Page()
+    size = 8
+    y = p.paragraph("Budgets and adjustments by line item, then the open contracts.", 760)
+    banded = [["Line item", "Budget", "Adjustment", "Balance"],
+              ["Current sales", "4.64", "-222.9", "27,990.44"],
+              ["Invoice tax", "0.52", "-2,008.7", "68,787.82"],
+              ["Harbor", "9.39", "(567.7)", "0.27"]]
+    right = PAGE_W - MARGIN - 5
+    y = banded_rows(p, y - 20, banded, [(MARGIN + 5, "l"), (right - 230, "r"), (right - 110, "r"),
+                                        (right, "r")], right + 5 - MARGIN, size)
+    y = p.paragraph("Open contracts by reference at the end of the year.", y - 16)
+    listed = [["ID", "Ref.", "Settled", "State"],
+              ["C-67036", "HX-92359", "Sep 14, 2019", "Done"],
+              ["K2-84476", "TR-73702", "Oct 15, 2024", "Open"],
+              ["B7-20543", "PO-22436", "Feb 12, 2016", "Approved"],
+              ["TR-62030", "HX-68062", "09.06.2024", "Closed"]]
+    placed_rows(p, y - 14, listed, [(MARGIN + 3, "l"), (MARGIN + 60, "l"), (MARGIN + 120, "l"),
+                                    (MARGIN + 180, "l")], 230, size, step=14)
+    return p.content(), banded, listed
 
 
 def title_over_a_spanner_page():

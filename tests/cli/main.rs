@@ -344,7 +344,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // a label-only row in a loosely set table (two running, one wider
         // than the labels above; two under headings centred over their
         // columns, and the last after another) and a group heading under
-        // the top rule stay in their table.
+        // the top rule stay in their table; so do last rows holding one
+        // cell: two labels under bands of shading, the first wider than
+        // most of the table, a code centred as the codes above, a cost
+        // alone over a booktabs bottom rule.
         "loose-rows",
         // Issue 12, class 8: a column's longest entry nearly touching the
         // next, amounts blank on the first rows beside text, one header pair
@@ -364,7 +367,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // a running foot beside a narrow table on light bands, as large as
         // its text, is no row; two booktabs tables of other widths, a
         // sentence between, are two tables; a title set large over a top
-        // rule with a year tight under it is no row.
+        // rule with a year tight under it is no row; a sentence set larger
+        // than the tables between a wide banded one and a narrower booktabs
+        // one, all flush left, parts them.
         "table-edges",
         // Issue 12, class 8 in a typewriter font: a row whose fields fill
         // their columns, one blank apart as its words are, is a row of its

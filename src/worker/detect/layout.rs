@@ -776,7 +776,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         while current.len() >= 2 {
             let n = current.len();
             let last = &current[n - 1];
-            let last_row = n >= 3 && a_last_row_of_its_own(last, &current[n - 2], &current[n - 3]);
+            let last_row = a_last_row_of_its_own(current);
             let foot = a_running_foot(last, &current[..n - 1]);
             if !foot && (last.is_tabular() || tight(&current[n - 2], last) || last_row) {
                 break;
@@ -901,7 +901,10 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
             }
             current.push(line.clone());
         } else if !current.is_empty()
-            && (fits_inside(line, &current) || continues_a_cell(line, &current))
+            && !a_sentence_set_larger_than_the_rows(line, &current)
+            && (fits_inside(line, &current)
+                || continues_a_cell(line, &current)
+                || a_wide_label_in_the_rhythm(line, &current))
         {
             current.push(line.clone());
         } else if !current.is_empty()
@@ -1048,23 +1051,106 @@ fn starts_with_a_list_mark(line: &Line) -> bool {
     line.words.first().is_some_and(|w| is_list_mark(&w.text))
 }
 
-/// Whether `held`, the last line of a block, is a row whose cells but the
-/// first are empty: short, set as large as the rows above and flush with
-/// their first cells, as far below the last row `prev` as that is below
-/// the row `before` it, a line of columns or a label alone too (a note set
-/// under a table stands further off, or smaller; one that keeps the rows'
-/// rhythm is told by its words later).
-fn a_last_row_of_its_own(held: &Line, prev: &Line, before: &Line) -> bool {
-    let flush = |of: &Line| starts_with_first_cell(held, of);
-    let above = held.bbox.y0 - prev.bbox.y1;
+/// Whether the last line of `block` is a row whose cells but one are
+/// empty, as is each line after the block's last line of columns `prev`
+/// (the last rows of a spreadsheet may have only their label, a total only
+/// its figure): each one segment set as large as the rows above, a label
+/// (short or in the first column, see `in_the_first_column`) aligned with
+/// their first cells or a cell in a later column (`a_cell_of_its_own`),
+/// and one under another as far apart as `prev` is below the row `before`
+/// it, a line of columns or a label alone too (a note set under a table
+/// stands further off, or smaller; one that keeps the rows' rhythm is told
+/// by its words later).
+fn a_last_row_of_its_own(block: &[Line]) -> bool {
+    let Some(k) = block.iter().rposition(Line::is_tabular) else {
+        return false;
+    };
+    let (Some(before), prev, held) = (
+        k.checked_sub(1).map(|j| &block[j]),
+        &block[k],
+        &block[k + 1..],
+    ) else {
+        return false;
+    };
     let rhythm = prev.bbox.y0 - before.bbox.y1;
-    prev.is_tabular()
-        && held.segments.len() == 1
-        && is_short(held)
-        && held.size >= LAST_ROW_SIZE * prev.size
-        && flush(prev)
-        && flush(before)
-        && (above - rhythm).abs() < RHYTHM_EM * held.size
+    let in_rhythm = (std::iter::once(prev).chain(held))
+        .zip(held)
+        .all(|(a, b)| (b.bbox.y0 - a.bbox.y1 - rhythm).abs() < RHYTHM_EM * b.size);
+    let label = |h: &Line| {
+        (is_short(h) || in_the_first_column(h, &block[..=k]))
+            && aligned_with_the_first_cell(h, prev)
+            && aligned_with_the_first_cell(h, before)
+    };
+    !held.is_empty()
+        && in_rhythm
+        && (held.iter()).all(|h| {
+            h.segments.len() == 1
+                && h.size >= LAST_ROW_SIZE * prev.size
+                && (label(h) || (a_cell_of_its_own(h, prev) && a_cell_of_its_own(h, before)))
+        })
+}
+
+/// Whether the one segment of `line` is set in a later column than the
+/// first of the line of columns `row`: flush with one of its cells on the
+/// left or the right, or centred on it, and clear of the cells beside that
+/// one. (In the first, a label: a chart's tick values set right under the
+/// lines of its legend are none.)
+fn a_cell_of_its_own(line: &Line, row: &Line) -> bool {
+    let [seg] = &line.segments[..] else {
+        return false;
+    };
+    let tol = WRAP_ALIGN_EM * line.size;
+    let cells = &row.segments;
+    (1..cells.len()).any(|j| {
+        let cell = &cells[j];
+        let aligned = (cell.x0 - seg.x0).abs() < tol
+            || (cell.x1 - seg.x1).abs() < tol
+            || (cell.cx() - seg.cx()).abs() < tol;
+        aligned && seg.x0 > cells[j - 1].x1 && cells.get(j + 1).is_none_or(|next| seg.x1 < next.x0)
+    })
+}
+
+/// Whether `held` starts flush with the first cell of the line `of`, or is
+/// centred on it (a column of centred labels).
+fn aligned_with_the_first_cell(held: &Line, of: &Line) -> bool {
+    let centred = (of.segments.first()).is_some_and(|cell| {
+        (cell.cx() - (held.bbox.x0 + held.bbox.x1) / 2.0).abs() < WRAP_ALIGN_EM * held.size
+    });
+    starts_with_first_cell(held, of) || centred
+}
+
+/// Whether `line` is one segment aligned with the first cell of the last
+/// line of columns of `block` (`aligned_with_the_first_cell`) that ends
+/// before its second cell, set as large: a label of that column however
+/// wide, as a row's cells are apart (a sentence between two tables is
+/// often set larger).
+fn in_the_first_column(line: &Line, block: &[Line]) -> bool {
+    let Some(row) = block.iter().rev().find(|l| l.is_tabular()) else {
+        return false;
+    };
+    line.segments.len() == 1
+        && line.size >= LAST_ROW_SIZE * row.size
+        && row.size >= LAST_ROW_SIZE * line.size
+        && aligned_with_the_first_cell(line, row)
+        && row
+            .segments
+            .get(1)
+            .is_some_and(|second| line.bbox.x1 < second.x0)
+}
+
+/// Whether `line`, too wide to fit inside `block` as a cell's line, is a
+/// label of its first column (`in_the_first_column`) as far under the last
+/// line of `block` as that stands under the line before it, not tight
+/// under it: a row with only its label. (Set tight, the lines of a
+/// paragraph beside a note would be rows.)
+fn a_wide_label_in_the_rhythm(line: &Line, block: &[Line]) -> bool {
+    let [.., before, last] = block else {
+        return false;
+    };
+    let rhythm = last.bbox.y0 - before.bbox.y1;
+    in_the_first_column(line, block)
+        && !tight(last, line)
+        && (line.bbox.y0 - last.bbox.y1 - rhythm).abs() < RHYTHM_EM * line.size
 }
 
 /// Whether `line`, the last of a block under the lines `above`, is a
@@ -1192,6 +1278,24 @@ fn another_tables_line(line: &Line, above: &[impl Borrow<Line>]) -> bool {
     let shared = line.segments.iter().filter(|s| shares_an_edge(s)).count();
     line.is_tabular() && inside() && rows().nth(1).is_some() && 2 * shared < line.segments.len()
 }
+
+/// Whether `line` is a sentence (words enough, a full stop at its end) set
+/// larger than every line of columns of `block` (by more than
+/// `LARGER_THAN_ROWS`): the page's text between two tables, often set
+/// larger than theirs, not a cell's line however it fits. (A group
+/// heading set large inside a table is no sentence; the sizes OCR gives
+/// the lines of one table vary by as much.)
+fn a_sentence_set_larger_than_the_rows(line: &Line, block: &[Line]) -> bool {
+    let largest = (block.iter().filter(|l| l.is_tabular())).fold(0.0f32, |m, l| m.max(l.size));
+    line.words.len() >= SENTENCE_WORDS
+        && line.words.last().is_some_and(|w| w.text.ends_with('.'))
+        && largest > 0.0
+        && line.size > LARGER_THAN_ROWS * largest
+}
+
+/// See `a_sentence_set_larger_than_the_rows`.
+const LARGER_THAN_ROWS: f32 = 1.1;
+const SENTENCE_WORDS: usize = 4;
 
 /// Two lines near enough to belong to one table.
 fn close_enough(a: &Line, b: &Line) -> bool {
