@@ -1705,12 +1705,18 @@ def first_rows_run_in_page():
         for k, row in enumerate(table):
             font = "F2" if k == 0 else "F1"
             for text, (x, align) in zip(row, places):
-                p.text(x - (text_width(text, font, size) if align == "r" else 0), y, text, font, size)
+                p.text(cell_start(x, align, text_width(text, font, size)), y, text, font, size)
             y -= step
         if table is codes:
             p.text(MARGIN + 3, y - 10, "Contracts signed since the last audit.", "F1", 10)
             y -= 34
     return p.content(), [accounts, names, codes, dates]
+
+
+def cell_start(x, align, width):
+    """Where a cell's text `width` wide starts when set at x as `align`
+    says: from x ("l"), ending at x ("r") or centred on x ("c")."""
+    return {"l": x, "r": x - width, "c": x - width / 2}[align]
 
 
 def booktabs_set_close(p, top, rows, places, right, font_of, size=9, step=15):
@@ -1727,8 +1733,9 @@ def booktabs_set_close(p, top, rows, places, right, font_of, size=9, step=15):
         for c, (cell, (x, align)) in enumerate(zip(row, places)):
             if cell:
                 font = font_of(k, c)
-                shift = {"l": 0, "r": 1, "c": 0.5}[align]
-                p.text(x - (shift * text_width(cell, font, size) if shift else 0), base, cell, font, size)
+                # (A cell set left needs no width: the Chinese font has no table.)
+                width = text_width(cell, font, size) if align != "l" else 0
+                p.text(cell_start(x, align, width), base, cell, font, size)
 
 
 def placed_rows(p, top, rows, places, width, size=9, step=16, header_at=None, rules=True):
@@ -1753,7 +1760,7 @@ def placed_rows(p, top, rows, places, width, size=9, step=16, header_at=None, ru
             if k == 0 and header_at:
                 p.text(header_at[c], base, text, font, size)
             else:
-                p.text(x - text_width(text, font, size) if align == "r" else x, base, text, font, size)
+                p.text(cell_start(x, align, text_width(text, font, size)), base, text, font, size)
     return top - step * len(rows)
 
 
@@ -2261,8 +2268,7 @@ def sample_loose_rows():
 def banded_rows(p, top, rows, places, width, size=9, step=18):
     """Rows of cells one line each, step apart, without rules: the header on
     a grey band, every second row after it on a light one. places as
-    placed_rows takes them, and (x, "c") centres a cell on x. Returns the
-    bottom y."""
+    booktabs_set_close takes them (see cell_start). Returns the bottom y."""
     for k in range(len(rows)):
         if k % 2 == 0:
             grey = 0.75 if k == 0 else 0.93
@@ -2272,9 +2278,8 @@ def banded_rows(p, top, rows, places, width, size=9, step=18):
         font = "F2" if k == 0 else "F1"
         for text, (x, align) in zip(row, places):
             if text:
-                w = text_width(text, font, size)
-                x0 = {"l": x, "r": x - w, "c": x - w / 2}[align]
-                p.text(x0, top - step * k - 12.5, text, font, size)
+                p.text(cell_start(x, align, text_width(text, font, size)), top - step * k - 12.5, text,
+                       font, size)
     return top - step * len(rows)
 
 
@@ -4154,8 +4159,8 @@ def sample_touching_cells():
     for k, row in enumerate(rows):
         for text, (x, align) in zip(row, places):
             if text:
-                p.text(x - text_width(text, "F4", size) if align == "r" else x, top - step * k,
-                       text, "F4", size)
+                p.text(cell_start(x, align, text_width(text, "F4", size)), top - step * k, text,
+                       "F4", size)
     bottom = top - step * (len(rows) - 1)
     p.text(MARGIN, bottom - step - 4, "Checked by the branch office on the 3rd.", "F4", size)
     stock = [["Item", "Units", "Owner"],
@@ -4177,8 +4182,8 @@ def unruled_rows(p, top, rows, places, size=9, step=16):
         font = "F2" if k == 0 else "F1"
         for text, (x, align) in zip(row, places):
             if text:
-                w = text_width(text, font, size)
-                p.text(x - w if align == "r" else x, top - step * k, text, font, size)
+                p.text(cell_start(x, align, text_width(text, font, size)), top - step * k, text, font,
+                       size)
 
 
 def sample_shaded_cells():

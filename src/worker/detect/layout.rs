@@ -776,9 +776,12 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         while current.len() >= 2 {
             let n = current.len();
             let last = &current[n - 1];
-            let last_row = a_last_row_of_its_own(current);
             let foot = a_running_foot(last, &current[..n - 1]);
-            if !foot && (last.is_tabular() || tight(&current[n - 2], last) || last_row) {
+            if !foot
+                && (last.is_tabular()
+                    || tight(&current[n - 2], last)
+                    || a_last_row_of_its_own(current))
+            {
                 break;
             }
             current.pop();
@@ -1077,7 +1080,7 @@ fn a_last_row_of_its_own(block: &[Line]) -> bool {
         .zip(held)
         .all(|(a, b)| (b.bbox.y0 - a.bbox.y1 - rhythm).abs() < RHYTHM_EM * b.size);
     let label = |h: &Line| {
-        (is_short(h) || in_the_first_column(h, &block[..=k]))
+        (is_short(h) || in_the_first_column(h, prev))
             && aligned_with_the_first_cell(h, prev)
             && aligned_with_the_first_cell(h, before)
     };
@@ -1119,15 +1122,12 @@ fn aligned_with_the_first_cell(held: &Line, of: &Line) -> bool {
     starts_with_first_cell(held, of) || centred
 }
 
-/// Whether `line` is one segment aligned with the first cell of the last
-/// line of columns of `block` (`aligned_with_the_first_cell`) that ends
-/// before its second cell, set as large: a label of that column however
-/// wide, as a row's cells are apart (a sentence between two tables is
-/// often set larger).
-fn in_the_first_column(line: &Line, block: &[Line]) -> bool {
-    let Some(row) = block.iter().rev().find(|l| l.is_tabular()) else {
-        return false;
-    };
+/// Whether `line` is one segment aligned with the first cell of the line
+/// of columns `row` (`aligned_with_the_first_cell`) that ends before its
+/// second cell, set as large: a label of that column however wide, as a
+/// row's cells are apart (a sentence between two tables is often set
+/// larger).
+fn in_the_first_column(line: &Line, row: &Line) -> bool {
     line.segments.len() == 1
         && line.size >= LAST_ROW_SIZE * row.size
         && row.size >= LAST_ROW_SIZE * line.size
@@ -1139,18 +1139,19 @@ fn in_the_first_column(line: &Line, block: &[Line]) -> bool {
 }
 
 /// Whether `line`, too wide to fit inside `block` as a cell's line, is a
-/// label of its first column (`in_the_first_column`) as far under the last
-/// line of `block` as that stands under the line before it, not tight
-/// under it: a row with only its label. (Set tight, the lines of a
-/// paragraph beside a note would be rows.)
+/// label of its first column (`in_the_first_column` of its last line of
+/// columns) as far under the last line of `block` as that stands under the
+/// line before it, not tight under it: a row with only its label. (Set
+/// tight, the lines of a paragraph beside a note would be rows.)
 fn a_wide_label_in_the_rhythm(line: &Line, block: &[Line]) -> bool {
     let [.., before, last] = block else {
         return false;
     };
     let rhythm = last.bbox.y0 - before.bbox.y1;
-    in_the_first_column(line, block)
-        && !tight(last, line)
+    !tight(last, line)
         && (line.bbox.y0 - last.bbox.y1 - rhythm).abs() < RHYTHM_EM * line.size
+        && (block.iter().rev().find(|l| l.is_tabular()))
+            .is_some_and(|row| in_the_first_column(line, row))
 }
 
 /// Whether `line`, the last of a block under the lines `above`, is a
