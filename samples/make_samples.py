@@ -78,13 +78,15 @@ Files written:
                             of two lines centred over its table; the same
                             over tables with no rules, set tight over their
                             headers
-  beside-prose.pdf / .json  two pages (issue 12, class 3): two paragraphs in
+  beside-prose.pdf / .json  three pages (issue 12, class 3): two paragraphs in
                             a narrow column beside a table's centred title and
                             the ruled table under it, then a bulleted list
                             under an underlined heading (only the table is
                             one); a booktabs table in the left column of a
                             page in two, its rows on the baselines of the
-                            running text in the right one
+                            running text in the right one; then two tables a
+                            paragraph apart whose last line's words start
+                            where the upper table's columns do
   filled-header.pdf / .json three pages (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
                             column lines running out of it down the body; then
@@ -119,7 +121,7 @@ Files written:
                             typewriter font's dates set a space apart beside
                             codes and figures, no two words of letters side
                             by side
-  loose-rows.pdf / .json    four pages (issue 12): wrapped cells set midway in
+  loose-rows.pdf / .json    five pages (issue 12): wrapped cells set midway in
                             their rows, the lines of two columns interleaved; a
                             table set at twice its font size with a row holding
                             only its label; a year heading the columns it covers
@@ -134,7 +136,10 @@ Files written:
                             then tables whose last rows hold one cell: two
                             labels under bands of shading, the first wider
                             than most of the table; a code centred as the
-                            codes above; a cost alone over a bottom rule
+                            codes above; a cost alone over a bottom rule;
+                            then a fund's key figures, a blank line between
+                            rows and two between groups, each group under
+                            its label, the year between two rules over them
   near-columns.pdf / .json  two pages (issue 12, class 8): a label a word space
                             before right-aligned percentages; amounts blank on
                             the first rows a word space from text reaching
@@ -2260,9 +2265,52 @@ def sample_loose_rows():
              ["", "504", ""]]
     placed_rows(p4, y - 24, costs, [(MARGIN + 3, "l"), (MARGIN + 150, "r"), (MARGIN + 210, "r")],
                 215, size, step=18)
-    return [p.content(), p2.content(), p3.content(), p4.content()], \
+    p5, figures = fund_figures_page()
+    return [p.content(), p2.content(), p3.content(), p4.content(), p5.content()], \
         [(1, Placed(review)), (1, Placed(dates)), (1, by_year), (2, Placed(notes)), (2, Placed(counts)),
-         (3, Placed(balance)), (4, Placed(stores)), (4, Placed(orders)), (4, Placed(costs))]
+         (3, Placed(balance)), (4, Placed(stores)), (4, Placed(orders)), (4, Placed(costs)),
+         (5, Placed(figures))]
+
+
+def fund_figures_page():
+    """A fund's key figures set as a word processor sets them: a blank line
+    between rows and two between groups of rows, each group under its
+    label; the year alone between two rules over its figures, a note of the
+    unit and the first group's label under them. One table."""
+    p = Page()
+    y = p.title("Fund Figures", 790)
+    y = p.paragraph("Key figures of the fund for each series of units at the end of the year.", y - 24)
+    size, pitch = 9, 11
+    left, right = MARGIN, MARGIN + 430
+    figures_right = right - 8
+    groups = [("Series R units", [("Net assets at year end", "6,204,518"),
+                                  ("Units in issue at year end", "58,307"),
+                                  ("Net assets per unit at year end", "106.41")]),
+              ("Series I units", [("Net assets at year end", "38,915,270"),
+                                  ("Units in issue at year end", "362,840"),
+                                  ("Net assets per unit at year end", "107.25")]),
+              ("Whole fund", [("Net assets at year end", "45,119,788"),
+                              ("Units in issue at year end", "421,147")])]
+    top = y - 40
+    p.line(left, top, right, top)
+    p.text(figures_right - text_width("2025", "F2", size), top - 10, "2025", "F2", size)
+    p.line(left, top - 14, right, top - 14)
+    rows = [["", "2025"], ["(amounts in EUR)", ""]]
+    y = top - 14 - 9
+    p.text(left + 2, y, rows[1][0], "F1", size)
+    y -= pitch + 3
+    for k, (label, items) in enumerate(groups):
+        if k:
+            y -= 3 * pitch
+        p.text(left + 2, y, label, "F2", size)
+        rows.append([label, ""])
+        for item, figure in items:
+            y -= 2 * pitch
+            p.text(left + 2, y, item, "F1", size)
+            p.text(figures_right - text_width(figure, "F1", size), y, figure, "F1", size)
+            rows.append([item, figure])
+    p.paragraph("Net assets are valued at the closing prices of the last business day.", y - 40)
+    return p, rows
 
 
 def banded_rows(p, top, rows, places, width, size=9, step=18):
@@ -4716,7 +4764,49 @@ def sample_beside_prose():
     x = MARGIN + 220 + 30
     for k, line in enumerate(wrap_words(prose, PAGE_W - MARGIN - x, "F1", 9).split("\n")):
         q.text(x, top - 13 * (k - 3.5) - 0.359 * 9, line, "F1", 9)
-    return [p.content(), q.content()], [(1, t), (2, t2)]
+    r, upper, lower = paragraph_between_tables_page()
+    return [p.content(), q.content(), r.content()], [(1, t), (2, t2), (3, upper), (3, lower)]
+
+
+def paragraph_between_tables_page():
+    """Two tables a paragraph of two lines apart, each as near it as the
+    rows of a table stand: the words of its last line start, by chance,
+    where the columns of the table above do, its word spaces in their gaps,
+    and the table below is a line of columns under it. The paragraph is no
+    row of either table."""
+    p = Page()
+    y = p.title("Depot Stock", 790)
+    size, leading = 10, 13
+    first = ("Counts were taken at every depot in the last week of the quarter and checked "
+             "against the ledger by the")
+    last = "regional teams before the figures were closed for the report."
+    words = last.split()
+    starts = [MARGIN + text_width(" ".join(words[:k]) + " ", "F1", size) for k in range(len(words))]
+    starts[0] = MARGIN
+    # The upper table's columns start where the 1st, 3rd, 6th and 8th
+    # words of that line do.
+    lefts = [starts[0], starts[2], starts[5], starts[7]]
+    upper = [["Depot", "Bins", "Pallets", "Staff"],
+             ["North", "412", "38", "9"],
+             ["Harbour", "1,207", "96", "14"],
+             ["Airport", "88", "7", "3"],
+             ["East", "655", "51", "11"]]
+    top = y - 36
+    bottom = placed_rows(p, top, upper, [(x, "l") for x in lefts], starts[7] + 60 - MARGIN, size=9)
+    base = bottom - 20
+    p.text(MARGIN, base, first, "F1", size)
+    p.text(MARGIN, base - leading, last, "F1", size)
+    lower = [["Item", "Supplier"],
+             ["Shelving", "Northline Steel"],
+             ["Labels", "Printwell"],
+             ["Scanners", "Datacap Systems"],
+             ["Tape", "Packright"]]
+    width = 400
+    places = [(MARGIN + 6, "l"), (MARGIN + 206, "l")]
+    header_at = [MARGIN + 100 - text_width("Item", "F2", 9) / 2,
+                 MARGIN + 300 - text_width("Supplier", "F2", 9) / 2]
+    placed_rows(p, base - leading - 10, lower, places, width, size=9, header_at=header_at)
+    return p, Placed(upper), Placed(lower)
 
 
 def glyph_by_glyph(p, x, y, s, font="F1", size=10, tracking=0.0):

@@ -257,7 +257,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "leaders",
         // Issue 12, class 3: paragraphs beside a table's title, its lines
         // on their baselines, and a bulleted list under its heading are no
-        // tables; the ruled table under the title is one.
+        // tables; the ruled table under the title is one. A paragraph
+        // between two tables whose last line's words start, by chance,
+        // where the upper table's columns do is a row of neither.
         "beside-prose",
         // Issue 12: text drawn glyph by glyph, letter-spaced, reads as words.
         "letters",
@@ -347,7 +349,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // the top rule stay in their table; so do last rows holding one
         // cell: two labels under bands of shading, the first wider than
         // most of the table, a code centred as the codes above, a cost
-        // alone over a booktabs bottom rule.
+        // alone over a booktabs bottom rule. Key figures set a blank line
+        // apart, two between groups of rows under their labels, are one
+        // table, with the year between rules over them and the labels
+        // under it.
         "loose-rows",
         // Issue 12, class 8: a column's longest entry nearly touching the
         // next, amounts blank on the first rows beside text, one header pair

@@ -221,7 +221,14 @@ fn with_header_between_rules(block: Vec<Line>, lines: &[Line], rules: &[Ruling])
     let Some(under_header) = above(first.bbox.y0).max_by(|a, b| a.pos.total_cmp(&b.pos)) else {
         return block;
     };
-    if first.bbox.y0 - under_header.pos > HEADER_RULE_EM * first.size {
+    // Labels of the first column may stand between the header and the
+    // first line of columns (a note of the unit, a first group's label).
+    let mut labels: Vec<&Line> = (lines.iter())
+        .filter(|l| l.cy() > under_header.pos && l.bbox.y1 <= first.bbox.y0)
+        .collect();
+    if first.bbox.y0 - under_header.pos <= HEADER_RULE_EM * first.size {
+        labels.clear();
+    } else if !labels_under_a_header(&labels, under_header.pos, &block) {
         return block;
     }
     let same_width = |r: &&&Ruling| {
@@ -247,7 +254,35 @@ fn with_header_between_rules(block: Vec<Line>, lines: &[Line], rules: &[Ruling])
     if header.is_empty() || header.len() > MAX_HEADER_BETWEEN_RULES || !inside {
         return block;
     }
-    header.into_iter().cloned().chain(block).collect()
+    (header.into_iter().chain(labels).cloned())
+        .chain(block)
+        .collect()
+}
+
+/// Whether `labels`, between the rule under a header (at `rule`) and the
+/// first line of `block`, are rows of the block's first column alone: a
+/// few, each one segment flush with the block's left that ends short of
+/// its second column, standing no further apart, from the rule down to
+/// the block, than its rows do (by half an em).
+fn labels_under_a_header(labels: &[&Line], rule: f32, block: &[Line]) -> bool {
+    let Some(first) = block.first() else {
+        return false;
+    };
+    let size = first.size;
+    let x0 = (block.iter().map(|l| l.bbox.x0)).fold(f32::INFINITY, f32::min);
+    let second =
+        (block.iter().filter_map(|l| l.segments.get(1))).fold(f32::INFINITY, |m, s| m.min(s.x0));
+    let reach = row_gap(block) + LOOSE_SLACK_EM * size;
+    let tops = labels.iter().map(|l| l.bbox.y0).chain([first.bbox.y0]);
+    let bottoms = [rule].into_iter().chain(labels.iter().map(|l| l.bbox.y1));
+    !labels.is_empty()
+        && labels.len() <= MAX_HEADER_BETWEEN_RULES
+        && (labels.iter()).all(|l| {
+            l.segments.len() == 1
+                && (l.bbox.x0 - x0).abs() < WRAP_ALIGN_EM * size
+                && l.bbox.x1 < second
+        })
+        && tops.zip(bottoms).all(|(top, bottom)| top - bottom <= reach)
 }
 
 /// See `with_header_between_rules`: how far (em) above a block's first
@@ -420,10 +455,13 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
     for i in 1..lines.len() {
         let (above, rest) = lines.split_at_mut(i);
         let (line, after) = rest.split_first_mut().expect("i < len");
-        // The lines of columns above, nearest first, one close under the next.
+        // The lines of columns above, nearest first, one close under the
+        // next, up to a line of running text (a paragraph between a table
+        // and the next goes on in this line).
         let mut next_to: &Line = line;
         let rows: Vec<&Line> = (above.iter().rev().take(MAX_HELD_LINES))
             .take_while(|l| close_enough(l, std::mem::replace(&mut next_to, l)))
+            .take_while(|l| l.is_tabular() || is_short(l))
             .filter(|l| l.is_tabular())
             .collect();
         let Some(&row) = rows.first() else {
@@ -791,7 +829,13 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         }
         current.clear();
     };
-    let far = |a: &Line, b: &Line| b.bbox.y0 - a.bbox.y1 > MAX_LINE_GAP_EM * a.size.max(b.size);
+    // Loosely set rows (a blank line between each) may stand further
+    // apart, by one blank line more, between two groups of a table.
+    let far = |a: &Line, b: &Line, block: &[Line]| {
+        let reach = (MAX_LINE_GAP_EM * a.size.max(b.size))
+            .max(row_gap(block) + (1.0 + LOOSE_SLACK_EM) * a.size.max(b.size));
+        b.bbox.y0 - a.bbox.y1 > reach
+    };
     for (i, line) in lines.iter().enumerate() {
         // A later column's cell set midway beside its row's label ends
         // where the next line stands clear of it: it joins the block there,
@@ -833,7 +877,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 || labels_alone
                 || next_label
         });
-        if (held.or(current.last())).is_some_and(|prev| far(prev, line)) {
+        if (held.or(current.last())).is_some_and(|prev| far(prev, line, &current)) {
             pending.clear();
             close(&mut current, &mut out);
         }
@@ -880,7 +924,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                     current.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
                 } else if pending.len() > 1
                     || !is_short(last)
-                    || current.last().is_some_and(|prev| far(prev, line))
+                    || current.last().is_some_and(|prev| far(prev, line, &current))
                 {
                     // Lines of text between two tables part them.
                     close(&mut current, &mut out);
@@ -1297,6 +1341,24 @@ fn a_sentence_set_larger_than_the_rows(line: &Line, block: &[Line]) -> bool {
 /// See `a_sentence_set_larger_than_the_rows`.
 const LARGER_THAN_ROWS: f32 = 1.1;
 const SENTENCE_WORDS: usize = 4;
+
+/// How far apart the lines of `block` stand, as a rule: the lower median
+/// of the gaps between one line and the next, once there are two gaps at
+/// least (two lines say too little; 0 then).
+fn row_gap(block: &[Line]) -> f32 {
+    let mut gaps: Vec<f32> = (block.windows(2))
+        .map(|w| (w[1].bbox.y0 - w[0].bbox.y1).max(0.0))
+        .collect();
+    if gaps.len() < 2 {
+        return 0.0;
+    }
+    gaps.sort_by(f32::total_cmp);
+    gaps[(gaps.len() - 1) / 2]
+}
+
+/// The slack, in em, over one blank line more than a block's rows stand
+/// apart, that two groups of its rows may stand apart (see `blocks`).
+const LOOSE_SLACK_EM: f32 = 0.5;
 
 /// Two lines near enough to belong to one table.
 fn close_enough(a: &Line, b: &Line) -> bool {
