@@ -62,9 +62,10 @@ Files written:
                             before dates, Chinese names 0.7 em before codes),
                             and a table set close under another whose dates
                             end on the other's column gap
-  leaders.pdf / .json       one page (issue 12, class 11): an income statement
+  leaders.pdf / .json       two pages (issue 12, class 11): an income statement
                             whose labels run into their values through dot
-                            leaders
+                            leaders; then a statement whose leader dots are
+                            drawn in a font that gives no character for them
   letters.pdf / .json       one page (issue 12, class 5): a table whose text is
                             drawn glyph by glyph, each at its own position, its
                             header letter-spaced
@@ -158,12 +159,15 @@ Files written:
                             a remark's first line wider than the next, and
                             a last row's remark centred by chance over the
                             columns after its empty stage
-  stubs.pdf / .json         two pages (issue 12, class 4): a booktabs income
+  stubs.pdf / .json         three pages (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
                             little apart; then a listing of payments, each
                             opening on its reference, its description on two
-                            lines as evenly set as the payments
+                            lines as evenly set as the payments; then a
+                            budget summary under a centred title, its header
+                            over the figures only, groups of indented items
+                            under labels, dot leaders
   group-rules.pdf / .json   six pages (issue 12): a booktabs header of two
                             lines in one band, a group heading over a short
                             rule over each group's column headings, the
@@ -228,7 +232,7 @@ Files written:
                             holds a word or two a line, a Chinese term among
                             them; then two columns of
                             sentences side by side, a rule under every row
-  partial-rules.pdf / .json five pages (issue 12, class 1): three partly ruled
+  partial-rules.pdf / .json six pages (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
                             set left over numbers set right; boxes around two
@@ -243,7 +247,8 @@ Files written:
                             rules above and below the header and at the
                             bottom, a line after the stub, and right under
                             it a source note as large, justified wider than
-                            the table
+                            the table; page 6: a grid under its header
+                            boxed apart, no column lines in the box
   shaded-cells.pdf / .json  one page (issue 12, class 1): a ruled table, its
                             rules thin filled rectangles, significant
                             figures on shaded cells in consecutive rows of a
@@ -301,6 +306,10 @@ Files written:
                             heading over wrapped column titles; then a ruled
                             table whose rule under the header is worn away
                             under most of its later cells
+  unnamed-glyphs.pdf / .json one page (issue 12): a title, a note and a ruled
+                            table all in a font whose glyphs (the bitmaps of
+                            glyphs.bin) the file gives no characters for: the
+                            text layer says nothing, OCR reads the page
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -3180,7 +3189,66 @@ def sample_stubs():
     p.ops.append("Q")
     p.paragraph("Figures in thousands of euros; costs are shown as positive amounts.", bottom - 30)
     p2, payments = listing_page()
-    return [p.content(), p2], [(1, Placed(cells)), (2, payments)]
+    p3, budget = budget_summary_page()
+    return [p.content(), p2, p3.content()], [(1, Placed(cells)), (2, payments), (3, Placed(budget))]
+
+
+def budget_summary_page():
+    """A budget summary as a government sets it: a title set large and the
+    unit under it, both centred over the table, and a header of years over
+    the figures only, its stub head empty, two totals under a heading over
+    both; then groups of rows under labels set left of their indented
+    items (the first two labels one under the other, the second long), dot
+    leaders from each item to its figures. No rules. One table under its
+    title."""
+    p = Page()
+    size, leading = 8, 11
+    years = ["2026", "2027", "2028", "2029", "2030", "2031", "2027-31", "2027-36"]
+    rights = [MARGIN + 230 + 38 * k for k in range(len(years))]
+    centre = (MARGIN + rights[-1]) / 2
+    top = 760
+    title = "Table B-2.   Budget by Category"
+    p.text(centre - text_width(title, "F2", 12) / 2, top, title, "F2", 12)
+    unit = "(In millions of dollars)"
+    p.text(centre - text_width(unit, "F1", size) / 2, top - 15, unit, "F1", size)
+    totals_head = "Totals"
+    mid = (rights[-2] + rights[-1]) / 2 - 12
+    p.text(mid - text_width(totals_head, "F2", size) / 2, top - 29, totals_head, "F2", size)
+    base = top - 39
+    for text, right in zip(years, rights):
+        p.text(right - text_width(text, "F2", size), base, text, "F2", size)
+    rows = [[""] * 7 + [totals_head, ""], [""] + years]
+    groups = [("Spending:", "Programs set by each year's appropriation acts:", [
+                  ("Defence", [512, 530, 541, 556, 570, 583]),
+                  ("Other agencies", [610, 618, 622, 631, 640, 652])]),
+              ("Receipts:", None, [
+                  ("Income taxes", [1804, 1872, 1950, 2031, 2115, 2203]),
+                  ("Customs duties", [41, 43, 44, 46, 47, 49]),
+                  ("Other receipts", [96, 99, 103, 105, 110, 114])])]
+    base -= leading + 8
+    for label, sub, items in groups:
+        p.text(MARGIN, base, label, "F2", size)
+        rows.append([label] + [""] * 8)
+        base -= leading
+        indent = 8
+        if sub:
+            p.text(MARGIN + indent, base, sub, "F1", size)
+            rows.append([sub] + [""] * 8)
+            base -= leading
+            indent += 8
+        for name, figures in items:
+            p.text(MARGIN + indent, base, name, "F1", size)
+            start = MARGIN + indent + text_width(name + " ", "F1", size)
+            dots = "." * int((rights[0] - 40 - start) / text_width(".", "F1", size))
+            p.text(start, base, dots, "F1", size)
+            values = figures + [sum(figures[1:]), sum(figures[1:]) * 2]
+            shown = ["{:,}".format(v) for v in values]
+            for v, right in zip(shown, rights):
+                p.text(right - text_width(v, "F1", size), base, v, "F1", size)
+            rows.append([name] + shown)
+            base -= leading
+    p.paragraph("Totals for 2032 to 2036 are projections.", base - 20, size=9)
+    return p, rows
 
 
 def listing_page():
@@ -4322,9 +4390,43 @@ def sample_partial_rules():
     p3, third = partial_rules_stub_page()
     p4, fourth = partial_rules_group_labels_page()
     p5, fifth = partial_rules_source_page()
-    return [p.content(), p2.content(), p3.content(), p4.content(), p5.content()], \
+    p6, sixth = boxed_header_page()
+    return [p.content(), p2.content(), p3.content(), p4.content(), p5.content(), p6.content()], \
         [(1, Placed(parts)), (1, Placed(stock)), (1, Placed(orders))] + \
-        [(2, t) for t in second] + [(3, third), (4, fourth), (5, fifth)]
+        [(2, t) for t in second] + [(3, third), (4, fourth), (5, fifth), (6, sixth)]
+
+
+def boxed_header_page():
+    """A ruled grid whose header is drawn in a box of its own a little
+    above it, no column lines in the box (a word processor's header row
+    set apart): titles of one to three lines centred over their columns,
+    one column empty under its title. One table, the box its first row."""
+    p = Page()
+    y = p.title("Permit Schedule", 790)
+    y = p.paragraph("Each permit class with its statute, its kind and the longest and "
+                    "shortest terms; no class has a shortest term yet.", y - 24)
+    widths = [40, 150, 80, 60, 50, 50, 60]
+    header = ["No.", "Permit class", "Statute", "Kind\nof\npermit", "Max\nterm", "Min\nterm",
+              "Fee"]
+    body = [["1", "Street vendor", "LC 4-101", "Annual", "12M", "", "$150"],
+            ["2", "Street vendor, food", "LC 4-102", "Annual", "12M", "", "$240"],
+            ["3", "Market stall", "LC 4-110", "Seasonal", "6M", "", "$90"],
+            ["4", "Outdoor seating", "LC 5-201", "Annual", "12M", "", "$310"],
+            ["5", "Event kiosk", "LC 5-230", "Event", "7D", "", "$45"]]
+    top = y - 30
+    head = Table([header], widths=widths, heights=[44], align="lllcccr", rules="none")
+    head.place(p, MARGIN, top)
+    right = MARGIN + sum(widths)
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, top - 44):
+        p.line(MARGIN, yy, right, yy)
+    for xx in (MARGIN, right):
+        p.line(xx, top, xx, top - 44)
+    p.ops.append("Q")
+    grid = Table(body, widths=widths, heights=[18] * len(body), align="lllcccr", header_rows=0)
+    bottom = grid.place(p, MARGIN, top - 44 - 9)
+    p.paragraph("Terms: M months, D days.", bottom - 24)
+    return p, Placed([header] + body)
 
 
 def partial_rules_source_page():
@@ -4569,7 +4671,33 @@ def sample_leaders():
         for value, right in zip((a, b), rights):
             p.text(right - text_width(value, font, size), base, value, font, size)
     p.paragraph("The figures of 2023 are restated for the sale of the printing business.", top - step * len(rows) - 20)
-    return [p.content()], [(1, Placed(rows))]
+    # Page 2: a statement whose leader dots are drawn in a font that gives
+    # no Unicode for its dot (F3): the text layer cannot name them.
+    q = Page()
+    y = q.title("Statement of Cash Flows", 790)
+    y = q.paragraph("In thousands of euros, for the years ended 31 December.", y - 24)
+    flows = [
+        ["", "2023", "2024"],
+        ["Cash from operations", "412.8", "455.1"],
+        ["Interest paid", "(38.2)", "(35.9)"],
+        ["Cash from investing", "(120.4)", "(98.7)"],
+        ["Dividends paid", "(60.0)", "(66.0)"],
+        ["Net change in cash", "194.2", "254.5"],
+    ]
+    top = y - 24
+    for k, (label, a, b) in enumerate(flows):
+        base = top - step * k
+        font = "F2" if k == 0 else "F1"
+        if label:
+            q.text(MARGIN, base, label, font, size)
+            start = MARGIN + text_width(label + " ", font, size)
+            dots = int((dots_end - start) / LEADER_DOTS.width(["."], size))
+            q.ops.append("BT /F3 %s Tf %s %s Td %s Tj ET"
+                         % (fmt(size), fmt(start), fmt(base), LEADER_DOTS.show(["."] * dots)))
+        for value, right in zip((a, b), rights):
+            q.text(right - text_width(value, font, size), base, value, font, size)
+    return [p.content(), q.content()], [(1, Placed(rows)), (2, Placed(flows))], None, LEADER_DOTS
+
 
 
 def sample_titled():
@@ -4846,12 +4974,15 @@ class Type3Font:
     does (glyphs in visual order, ligatures, zero-width marks) without
     embedding a real font. glyphs: list of (text, width in 1/1000 em)."""
 
-    def __init__(self, glyphs, ideographs=False):
+    def __init__(self, glyphs, ideographs=False, unnamed=()):
         self.glyphs = glyphs
         self.code = {text: k + 1 for k, (text, _) in enumerate(glyphs)}
         # Ideographs: a stroke down the right edge and one across the top,
         # both the glyph's full size less a side bearing, as in 阝, 川 or 市.
         self.ideographs = ideographs
+        # Glyphs drawn as a dot on the baseline that ToUnicode leaves out:
+        # the text layer cannot name them.
+        self.unnamed = set(unnamed)
 
     def show(self, keys):
         """A hex string showing the glyphs named by keys, in that order."""
@@ -4869,6 +5000,9 @@ class Type3Font:
             num = first + 2 + k
             if w == 0:  # a mark: a dot above the glyph after it
                 body = b"0 0 d0 200 750 m 300 750 l 300 850 l 200 850 l f"
+            elif text in self.unnamed:
+                body = b"%d 0 d0 %d 0 m %d 0 l %d 100 l %d 100 l f" % (
+                    w, w // 2 - 50, w // 2 + 50, w // 2 + 50, w // 2 - 50)
             elif text == " ":
                 body = b"%d 0 d0" % w
             elif self.ideographs:
@@ -4880,10 +5014,11 @@ class Type3Font:
                 body = b"%d 0 d0 60 0 m %d 0 l %d 650 l 60 650 l f" % (w, w - 60, w - 60)
             objs[num] = b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream"
             procs.append("/g%d %d 0 R" % (k + 1, num))
+        named = [(k, text) for k, (text, _) in enumerate(self.glyphs) if text not in self.unnamed]
         cmap = ["/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
                 "/CMapName /Boxes def 1 begincodespacerange <00> <FF> endcodespacerange",
-                "%d beginbfchar" % n]
-        for k, (text, _) in enumerate(self.glyphs):
+                "%d beginbfchar" % len(named)]
+        for k, text in named:
             units = text.encode("utf-16-be").hex().upper()
             cmap.append("<%02X> <%s>" % (k + 1, units))
         cmap += ["endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"]
@@ -4934,6 +5069,11 @@ def ruled_grid(p, widths, top, step, n_rows):
 CJK_FONT = Type3Font([(c, 1000) for c in "项目营业收入市场管理费用深圳广州期末余额备注"], ideographs=True)
 
 
+# A font with one glyph, a dot, that its ToUnicode leaves out (see
+# sample_leaders).
+LEADER_DOTS = Type3Font([(".", 278)], unnamed=".")
+
+
 def sample_cjk_strokes():
     # Issue 12, class 7: Chinese text in a ruled grid, each cell's text set
     # against the cell's left border, its glyphs' edge strokes as long as a
@@ -4959,6 +5099,91 @@ def sample_cjk_strokes():
             else:
                 p.text(xs[c + 1] - 4 - text_width(cell, "F1", 10), base, cell, "F1", 10)
     return [p.content()], [(1, Placed(rows))], [0], CJK_FONT
+
+
+class BitmapType3:
+    """A font of the glyph bitmaps ScanPage draws (one face), each a Type3
+    glyph drawing its bitmap as an image mask, named /zN and left out of
+    any ToUnicode: text in it shows as letters a reader reads, but the
+    text layer has no character for any of them (as with fonts embedded
+    without Unicode). Shown as F3."""
+
+    def __init__(self, text, face="regular"):
+        self.face = face
+        self.chars = sorted(set(text))
+        self.code = {ch: k + 1 for k, ch in enumerate(self.chars)}
+
+    def show(self, s):
+        return "<" + "".join("%02X" % self.code[ch] for ch in s) + ">"
+
+    def width(self, s, size):
+        g = glyphs()
+        return sum(g["glyphs"][self.face][ch][0] for ch in s) * size / g["px"]
+
+    def objects(self, first):
+        g = glyphs()
+        unit = 1000.0 / g["px"]  # glyph space units a bitmap pixel
+        objs, procs, widths = {}, [], []
+        for k, ch in enumerate(self.chars):
+            adv, left, top, w, h, hexpix = g["glyphs"][self.face][ch]
+            widths.append(int(round(adv * unit)))
+            body = "%d 0 d0" % widths[-1]
+            if w and h:
+                pix = bytes.fromhex(hexpix)
+                rows = []
+                for y in range(h):
+                    bits = "".join("1" if pix[y * w + x] >= 128 else "0" for x in range(w))
+                    bits += "0" * (-len(bits) % 8)
+                    rows.append("".join("%02X" % int(bits[i:i + 8], 2) for i in range(0, len(bits), 8)))
+                body += (" q %s 0 0 %s %s %s cm BI /IM true /W %d /H %d /BPC 1 /D [1 0] /F /AHx ID %s> EI Q"
+                         % (fmt(w * unit), fmt(h * unit), fmt(left * unit), fmt(-(top + h) * unit), w, h,
+                            "".join(rows)))
+            num = first + 1 + k
+            data = body.encode()
+            objs[num] = b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+            procs.append("/z%d %d 0 R" % (k + 1, num))
+        objs[first] = (
+            "<< /Type /Font /Subtype /Type3 /FontBBox [-200 -300 1200 1000] "
+            "/FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << %s >> "
+            "/Encoding << /Type /Encoding /Differences [1 %s] >> /FirstChar 1 /LastChar %d "
+            "/Widths [%s] >>"
+            % (" ".join(procs), " ".join("/z%d" % (k + 1) for k in range(len(self.chars))),
+               len(self.chars), " ".join(str(w) for w in widths))
+        ).encode()
+        return objs
+
+
+def sample_unnamed_glyphs():
+    # Every glyph of the page in a font that gives no character for it (a
+    # font embedded without Unicode, common in filings): the text layer
+    # says nothing, so the page is read by OCR as a reader reads it.
+    title = "Water Use by District"
+    note = "Thousands of cubic metres drawn in each quarter."
+    rows = [
+        ["District", "Q1", "Q2", "Q3"],
+        ["North", "1,204", "1,350", "1,412"],
+        ["Harbour", "887", "902", "954"],
+        ["Hills", "2,310", "2,285", "2,406"],
+        ["Valley", "645", "701", "733"],
+    ]
+    font = BitmapType3(title + note + "".join("".join(r) for r in rows))
+    p = Page()
+
+    def show(x, y, s, size):
+        p.ops.append("BT /F3 %s Tf %s %s Td %s Tj ET" % (fmt(size), fmt(x), fmt(y), font.show(s)))
+
+    show(MARGIN, 790, title, 14)
+    show(MARGIN, 766, note, 10)
+    step, top = 22, 740
+    xs = ruled_grid(p, [120, 80, 80, 80], top, step, len(rows))
+    for k, row in enumerate(rows):
+        base = top - step * k - 15
+        for c, cell in enumerate(row):
+            if c == 0:
+                show(xs[c] + 5, base, cell, 10)
+            else:
+                show(xs[c + 1] - 5 - font.width(cell, 10), base, cell, 10)
+    return [p.content()], [(1, Placed(rows))], None, font
 
 
 def sample_cjk_unembedded():
@@ -5244,6 +5469,7 @@ def main():
         ("scanned-quotes", sample_scanned_quotes, False),
         ("scanned-band", sample_scanned_band, False),
         ("cjk-unembedded", sample_cjk_unembedded, False),
+        ("unnamed-glyphs", sample_unnamed_glyphs, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

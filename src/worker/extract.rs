@@ -254,26 +254,45 @@ const LEADER: [char; 4] = ['.', '·', '…', '_'];
 /// A run of at least this many of them is a leader, not punctuation.
 const MIN_LEADER: usize = 4;
 
+/// A leader may be drawn in a glyph the text layer cannot name (a font's
+/// own dot, with no Unicode for it): a run of at least this many such
+/// glyphs, as wide as each other and each no wider than `MAX_DOT_EM`, is
+/// one. Figures or letters that cannot be named are wider, or differ.
+const MIN_UNNAMED_LEADER: usize = 8;
+const MAX_DOT_EM: f32 = 0.4;
+
+/// Whether `c` stands for a glyph the text layer has no character for:
+/// MuPDF gives U+FFFD, or the font's code where that is a control code.
+pub(crate) fn unnamed(c: char) -> bool {
+    c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace())
+}
+
 /// Which of `chars` (in reading order) belong to a dot leader: a run on one
-/// line of four or more leader characters, spaces between them allowed. A
-/// leader guides the eye from a label to its value; it is neither text of
-/// the cell nor a column.
+/// line of four or more leader characters, spaces between them allowed, or
+/// of glyphs that cannot be named drawn like dots (see
+/// `MIN_UNNAMED_LEADER`). A leader guides the eye from a label to its
+/// value; it is neither text of the cell nor a column.
 pub(crate) fn leader_marks<'a>(chars: impl IntoIterator<Item = &'a TextChar>) -> Vec<bool> {
     let chars: Vec<&TextChar> = chars.into_iter().collect();
     let mut marks = vec![false; chars.len()];
+    let dot = |c: char| LEADER.contains(&c) || unnamed(c);
     let mut i = 0;
     while i < chars.len() {
-        if !LEADER.contains(&chars[i].c) {
+        if !dot(chars[i].c) {
             i += 1;
             continue;
         }
         let (start, mut end, mut count) = (i, i, 0);
+        let mut widths = Vec::new();
         while end < chars.len()
             && chars[end].line == chars[start].line
-            && (LEADER.contains(&chars[end].c) || chars[end].c.is_whitespace())
+            && (dot(chars[end].c) || chars[end].c.is_whitespace())
         {
-            if LEADER.contains(&chars[end].c) {
-                count += if chars[end].c == '…' { 3 } else { 1 };
+            match chars[end].c {
+                '…' => count += 3,
+                c if LEADER.contains(&c) => count += 1,
+                c if unnamed(c) => widths.push(chars[end].bbox.width() / chars[end].size),
+                _ => {}
             }
             end += 1;
         }
@@ -282,12 +301,27 @@ pub(crate) fn leader_marks<'a>(chars: impl IntoIterator<Item = &'a TextChar>) ->
         while chars[last - 1].c.is_whitespace() {
             last -= 1;
         }
-        if count >= MIN_LEADER {
+        if count >= MIN_LEADER || drawn_like_dots(&widths) {
             marks[start..last].iter_mut().for_each(|m| *m = true);
         }
         i = end.max(i + 1);
     }
     marks
+}
+
+/// Whether glyphs of these widths (em), that cannot be named, are a
+/// leader's dots: many, narrow, and all but one (the leader's first may be
+/// another glyph) as wide as the middle one.
+fn drawn_like_dots(widths: &[f32]) -> bool {
+    let mut sorted = widths.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let Some(&middle) = sorted.get(sorted.len() / 2) else {
+        return false;
+    };
+    let others = (widths.iter())
+        .filter(|&&w| (w - middle).abs() > 0.15 * middle)
+        .count();
+    widths.len() >= MIN_UNNAMED_LEADER && middle > 0.0 && middle <= MAX_DOT_EM && others <= 1
 }
 
 /// Where a grid's column boundaries stand.
@@ -692,6 +726,54 @@ pub(crate) mod tests {
             .map(|(c, &m)| if m { '#' } else { c.c })
             .collect();
         assert_eq!(marked, "Net ####### 12.3 etc... end.");
+    }
+
+    #[test]
+    fn a_leader_of_glyphs_that_cannot_be_named_is_marked() {
+        // Glyphs drawn `width` apart and as wide, after a label: dots of a
+        // font with no Unicode for them (one a control code), or figures
+        // and ideographs that cannot be named either.
+        let run = |widths: &[f32]| {
+            let mut chars = word("Net ", 0.0, 10.0, 0);
+            let mut x = 24.0;
+            for (i, &w) in widths.iter().enumerate() {
+                let c = if i == 0 { '\u{8}' } else { '\u{FFFD}' };
+                chars.push(TextChar {
+                    c,
+                    bbox: Rect::new(x, 2.0, x + w, 12.0),
+                    line: 0,
+                    size: 10.0,
+                });
+                x += w;
+            }
+            chars.extend(word(" 12.3", x, 10.0, 0));
+            let marks = leader_marks(&chars);
+            (chars.iter().zip(&marks))
+                .map(|(c, &m)| {
+                    if m {
+                        '#'
+                    } else if unnamed(c.c) {
+                        '?'
+                    } else {
+                        c.c
+                    }
+                })
+                .collect::<String>()
+        };
+        assert_eq!(run(&[2.5; 12]), "Net ############ 12.3");
+        assert_eq!(
+            run(&[1.0, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5]),
+            "Net ######### 12.3"
+        );
+        // Too few, figures (as wide as each other but wider), ideographs,
+        // letters of many widths: kept, to be seen.
+        assert_eq!(run(&[2.5; 5]), "Net ????? 12.3");
+        assert_eq!(run(&[5.0; 9]), "Net ????????? 12.3");
+        assert_eq!(run(&[10.0; 9]), "Net ????????? 12.3");
+        assert_eq!(
+            run(&[2.5, 5.0, 3.0, 6.0, 2.5, 5.0, 3.0, 6.0, 4.0]),
+            "Net ????????? 12.3"
+        );
     }
 
     #[test]

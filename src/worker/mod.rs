@@ -335,13 +335,32 @@ impl Worker {
         };
         let bounds = page.turn.bounds(page.bounds);
         let glyphs = page.chars.iter().filter(|c| !c.c.is_whitespace()).count();
+        // A text layer most of whose glyphs (leaders' dots aside) have no
+        // character, in fonts without Unicode for them, says nothing: OCR
+        // reads what shows.
+        let leaders = extract::leader_marks(&page.chars);
+        let (named, unnamed) = (page.chars.iter().zip(&leaders))
+            .filter(|(c, &leader)| !c.c.is_whitespace() && !leader)
+            .fold((0, 0), |(n, u), (c, _)| match extract::unnamed(c.c) {
+                true => (n, u + 1),
+                false => (n + 1, u),
+            });
         let visible = page.visible;
+        let unreadable = mode != OcrMode::Off && glyphs >= MIN_GLYPHS && unnamed > named;
         // An invisible layer is what a scanner's OCR left: "auto" takes it
         // as it is, "force" reads the page again.
-        let scanned = match mode {
-            OcrMode::Force => visible < MIN_GLYPHS,
-            OcrMode::Auto | OcrMode::Off => glyphs < MIN_GLYPHS,
-        } && ink_share(&image.pixels) >= MIN_INK_SHARE;
+        let scanned = unreadable
+            || match mode {
+                OcrMode::Force => visible < MIN_GLYPHS,
+                OcrMode::Auto | OcrMode::Off => glyphs < MIN_GLYPHS,
+            } && ink_share(&image.pixels) >= MIN_INK_SHARE;
+        if unreadable {
+            warnings.push(format!(
+                "{unnamed} of the page's {} glyphs have no character in its text layer \
+                 (fonts without Unicode for them): read by OCR",
+                named + unnamed
+            ));
+        }
         // OCR reads what a reader sees, text printed over the scan too.
         if scanned && mode != OcrMode::Off && visible > 0 && showing == Showing::Graphics {
             image = render(page, Showing::Everything)?;

@@ -253,7 +253,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // typewriter's figures a space before dates, Chinese names run up
         // to codes), but not at another table's gap above the header.
         "narrow-gap",
-        // Issue 12: dot leaders are neither columns nor cell text.
+        // Issue 12: dot leaders are neither columns nor cell text, also
+        // where the font gives no character for their dot.
         "leaders",
         // Issue 12, class 3: paragraphs beside a table's title, its lines
         // on their baselines, and a bulleted list under its heading are no
@@ -303,7 +304,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: indented sub-rows with their own figures, under a
         // heading with none, are rows of their own; a listing's payment
         // whose description runs on to a line of its own, every line as
-        // far apart, is one row.
+        // far apart, is one row. A header over the figures only, its stub
+        // head empty, heads the groups of rows under it, their labels
+        // between; the title and unit centred over it are no rows.
         "stubs",
         // Issue 12: item / description tables whose cells are wrapped
         // sentences (booktabs or unruled, two or three columns; items of
@@ -391,7 +394,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // frame's body without row rules, opening on labels of groups of
         // rows, is read whole under its drawn header; a source note right
         // under the bottom rule, as large as the table's text but running
-        // out past the rule, is no row.
+        // out past the rule, is no row. A header boxed apart just above a
+        // grid, no column lines in the box, is the grid's first row.
         "partial-rules",
         // Issue 12: a ruled table whose rules meet cells shaded in rows one
         // under another (one patch of ink) keeps a row per line of figures.

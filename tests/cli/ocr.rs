@@ -65,6 +65,27 @@ fn issue_10_scanned_pages_are_read_by_ocr_into_their_grids() {
 }
 
 #[test]
+fn issue_12_a_page_whose_glyphs_have_no_characters_is_read_by_ocr() {
+    // Every glyph in a font that gives no character for it: the text layer
+    // reads as nothing (or as stray codes), the page as a reader sees it.
+    let dir = scratch();
+    let (o, out) = convert_per_table("unnamed-glyphs.pdf", dir.path(), &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no character in its text layer") && stderr(&o).contains("read by OCR"),
+        "{}",
+        stderr(&o)
+    );
+    let got = table_sheets(&out);
+    let want = expected("unnamed-glyphs.json");
+    assert_eq!(got.len(), want.len(), "one sheet per table");
+    for ((sheet, grid), (_, cells)) in got.iter().zip(&want) {
+        let wrong = misread(grid, cells, &format!("sheet {sheet}"));
+        assert!(wrong.len() <= 1, "sheet {sheet}: misread {wrong:?}");
+    }
+}
+
+#[test]
 fn issue_12_a_scans_quotes_come_out_as_printed_typeset_or_straight() {
     // Page 1 prints “ ” and ’, page 2 inch marks ("): the model reads both
     // as straight quotes, but sees the typeset marks on page 1 only.

@@ -159,13 +159,96 @@ pub fn layout_tables(
     verticals: &[Ruling],
 ) -> Vec<TableRegion> {
     let lines = part_like_the_rows_above(page_lines(chars));
-    blocks(&lines)
+    under_their_headers(blocks(&lines), &lines)
         .into_iter()
         .filter(|block| !a_paragraph_beside_a_note(block, &lines))
         .map(|block| with_header_between_rules(block, &lines, rules))
         .flat_map(|block| apart_at_two_tables_rules(block, rules))
         .flat_map(|block| table_from_block(&block, rules, verticals))
         .collect()
+}
+
+/// Blocks joined to a block of a few lines just above them that is their
+/// header: over the figures, its stub head empty (its lines start right of
+/// the block's first column, so `blocks` saw no line of theirs in it),
+/// labels of groups of rows in the first column between the two.
+fn under_their_headers(blocks: Vec<Vec<Line>>, lines: &[Line]) -> Vec<Vec<Line>> {
+    let mut out: Vec<Vec<Line>> = Vec::new();
+    for block in blocks {
+        if let Some(header) = out.last_mut() {
+            if let Some(labels) = labels_under_a_header_over_figures(header, &block, lines) {
+                // A title over the header is no row: set large, or one
+                // piece centred over the table (the unit under it).
+                let size = median(block.iter().map(|l| l.size).collect());
+                let left = (block.iter()).fold(f32::INFINITY, |x, l| x.min(l.bbox.x0));
+                let right = block_right(&block).max(block_right(header));
+                let centred = |l: &Line| {
+                    l.segments.len() == 1
+                        && ((l.bbox.x0 + l.bbox.x1) - (left + right)).abs() / 2.0 < l.size
+                };
+                let titles = (header.iter())
+                    .take_while(|l| l.size > TITLE_OVER_TEXT * size || centred(l))
+                    .count();
+                header.drain(..titles);
+                header.extend(labels.into_iter().cloned());
+                header.extend(block);
+                continue;
+            }
+        }
+        out.push(block);
+    }
+    out
+}
+
+/// The most lines a header over the figures has (see `under_their_headers`).
+const MAX_HEADER_LINES: usize = 6;
+
+/// The lines between `header` and `block` when `header` heads the figures
+/// of `block`: a few lines, fewer than the block's; the cells of its line
+/// of the most stand over the later cells of the block's (four in five at
+/// least each way, and none over its first); the lines between are labels
+/// of the first column (one segment, within the block's left and short of
+/// its second column), each near enough the one before.
+fn labels_under_a_header_over_figures<'a>(
+    header: &[Line],
+    block: &[Line],
+    lines: &'a [Line],
+) -> Option<Vec<&'a Line>> {
+    let most = |b: &[Line]| -> Option<Line> {
+        (b.iter().filter(|l| l.is_tabular()))
+            .max_by_key(|l| l.segments.len())
+            .cloned()
+    };
+    let (top, row) = (most(header)?, most(block)?);
+    let (last, first) = (header.last()?, block.first()?);
+    let (stub, figures) = row.segments.split_first()?;
+    let over = |a: &Segment, b: &Segment| a.x0 < b.x1 && a.x1 > b.x0;
+    let heads = (top.segments.iter())
+        .filter(|s| figures.iter().any(|f| over(s, f)))
+        .count();
+    let headed = (figures.iter())
+        .filter(|f| top.segments.iter().any(|s| over(s, f)))
+        .count();
+    let a_header = header.len() <= MAX_HEADER_LINES
+        && header.len() < block.len()
+        && top.segments.len() >= 3
+        && (header.iter()).all(|l| l.bbox.x0 > stub.x1)
+        && 5 * heads >= 4 * top.segments.len()
+        && 5 * headed >= 4 * figures.len();
+    if !a_header {
+        return None;
+    }
+    let between: Vec<&Line> = (lines.iter())
+        .filter(|l| l.cy() > last.bbox.y1 && l.cy() < first.bbox.y0)
+        .collect();
+    let left = (block.iter()).fold(f32::INFINITY, |x, l| x.min(l.bbox.x0));
+    let labels = (between.iter())
+        .all(|l| l.segments.len() == 1 && l.bbox.x1 < figures[0].x0 && l.bbox.x0 >= left - l.size);
+    let near = std::iter::once(last)
+        .chain(between.iter().copied())
+        .zip(between.iter().copied().chain([first]))
+        .all(|(a, b)| close_enough(a, b));
+    (labels && near).then_some(between)
 }
 
 /// A block parted where one table's bottom rule and the next table's top
@@ -442,6 +525,18 @@ fn page_lines(chars: &[&TextChar]) -> Vec<Line> {
     lines
 }
 
+/// Whether `line`, no line of columns, runs out more than an em past the
+/// lines of columns among `above` on either side: running text, no row of
+/// theirs.
+fn runs_out_past_the_rows(line: &Line, above: &[&Line]) -> bool {
+    let rows = || above.iter().filter(|l| l.is_tabular());
+    let x0 = rows().fold(f32::INFINITY, |x, l| x.min(l.bbox.x0));
+    let x1 = rows().fold(f32::NEG_INFINITY, |x, l| x.max(l.bbox.x1));
+    !line.is_tabular()
+        && x0 < x1
+        && (line.bbox.x0 < x0 - line.size || line.bbox.x1 > x1 + line.size)
+}
+
 /// Lines whose cells are set a word space apart (a typewriter font's
 /// columns, a long label run up to the next column) are one segment, no line
 /// of columns: such a line is parted where the line of columns just above it
@@ -456,14 +551,18 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
         let (above, rest) = lines.split_at_mut(i);
         let (line, after) = rest.split_first_mut().expect("i < len");
         // The lines of columns above, nearest first, one close under the
-        // next, up to a line of running text (a paragraph between a table
-        // and the next goes on in this line).
+        // next, up to a line of running text set out past them (a
+        // paragraph between a table and the next goes on in this line).
         let mut next_to: &Line = line;
-        let rows: Vec<&Line> = (above.iter().rev().take(MAX_HELD_LINES))
+        let mut chain: Vec<&Line> = (above.iter().rev().take(MAX_HELD_LINES))
             .take_while(|l| close_enough(l, std::mem::replace(&mut next_to, l)))
-            .take_while(|l| l.is_tabular() || is_short(l))
-            .filter(|l| l.is_tabular())
             .collect();
+        if let Some(k) =
+            (0..chain.len()).find(|&k| runs_out_past_the_rows(chain[k], &chain[k + 1..]))
+        {
+            chain.truncate(k);
+        }
+        let rows: Vec<&Line> = chain.into_iter().filter(|l| l.is_tabular()).collect();
         let Some(&row) = rows.first() else {
             continue;
         };

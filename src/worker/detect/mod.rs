@@ -223,6 +223,7 @@ pub fn detect_tables(
         .collect();
     tables.extend(unread);
     reach_up_to_top_rules(&mut tables, chars, &rulings.horizontal);
+    take_boxed_headers(&mut tables, chars, &rulings.horizontal);
     for table in &mut tables {
         // Found once for the passes below (again when a title goes).
         let mut inside = table_chars(table, chars);
@@ -520,6 +521,107 @@ fn reach_up_to_top_rules(
         table.grid.add_rows_above(&tops, (last_bottom + b.y0) / 2.0);
         table.bbox.y0 = top;
     }
+}
+
+/// Ruled tables whose header is drawn in a box of its own just above the
+/// grid, no column lines inside it: the box is the table's first row (and
+/// a table read from the text inside the box goes). Only a box as wide as
+/// the grid, its lower rule within `BOX_GAP_EM` of the grid's top, no
+/// taller than `MAX_BOXED_HEADER_EM` (a few lines), each word in it inside
+/// one of the grid's columns, half of them holding one at least (a title
+/// or a note runs across them).
+fn take_boxed_headers(
+    tables: &mut Vec<TableRegion>,
+    chars: &[TextChar],
+    rules: &[rulings::Ruling],
+) {
+    let mut boxed = Vec::new();
+    for (i, table) in tables.iter().enumerate() {
+        let (b, grid) = (table.bbox, &table.grid);
+        if table.evidence != Evidence::Ruled || grid.col_count() < 3 || grid.row_count() < 2 {
+            continue;
+        }
+        let size = layout::median(table_chars(table, chars).iter().map(|c| c.size).collect());
+        let as_wide =
+            |r: &&rulings::Ruling| (r.start - b.x0).abs() <= size && (r.end - b.x1).abs() <= size;
+        let nearest_above = |y: f32| {
+            (rules.iter().filter(as_wide))
+                .filter(move |r| r.pos < y - 1.0)
+                .max_by(|p, q| p.pos.total_cmp(&q.pos))
+        };
+        let Some(bottom) = nearest_above(b.y0).filter(|r| r.pos >= b.y0 - BOX_GAP_EM * size) else {
+            continue;
+        };
+        let Some(top) = nearest_above(bottom.pos) else {
+            continue;
+        };
+        let band: Vec<&TextChar> = (chars.iter())
+            .filter(|c| !c.c.is_whitespace() && c.cy() > top.pos && c.cy() < bottom.pos)
+            .collect();
+        // Tables reaching into the box: one read from its text alone goes.
+        let reaching: Vec<usize> = (0..tables.len())
+            .filter(|&k| {
+                let o = &tables[k].bbox;
+                k != i && o.x0 < b.x1 && b.x0 < o.x1 && o.y1 > top.pos && o.y0 < b.y0
+            })
+            .collect();
+        let inside_the_box = reaching.iter().all(|&k| {
+            let o = &tables[k];
+            o.evidence != Evidence::Ruled
+                && o.bbox.y0 >= top.pos - 1.0
+                && o.bbox.y1 <= bottom.pos + 1.0
+        });
+        let inner = &grid.cols[1..grid.cols.len() - 1];
+        let column = |x: f32| inner.iter().take_while(|&&c| c < x).count();
+        let words = words_of(&band);
+        let in_one_column = (words.iter()).all(|w| {
+            w.x0 >= b.x0 - 1.0 && w.x1 <= b.x1 + 1.0 && column(w.x0 + 0.5) == column(w.x1 - 0.5)
+        });
+        let mut headed: Vec<usize> = words.iter().map(|w| column(w.x0 + 0.5)).collect();
+        headed.sort_unstable();
+        headed.dedup();
+        if !band.is_empty()
+            && inside_the_box
+            && in_one_column
+            && bottom.pos - top.pos <= MAX_BOXED_HEADER_EM * size
+            && 2 * headed.len() >= grid.col_count()
+        {
+            boxed.push((i, top.pos, bottom.pos, reaching));
+        }
+    }
+    let mut gone = Vec::new();
+    for (i, top, bottom, reaching) in boxed {
+        tables[i].grid.add_rows_above(&[top], bottom);
+        tables[i].bbox.y0 = top;
+        gone.extend(reaching);
+    }
+    gone.sort_unstable();
+    gone.dedup();
+    for k in gone.into_iter().rev() {
+        tables.remove(k);
+    }
+}
+
+/// See `take_boxed_headers`: how far (em) above a grid a header's box may
+/// end, and how tall (em) it may be.
+const BOX_GAP_EM: f32 = 2.0;
+const MAX_BOXED_HEADER_EM: f32 = 6.0;
+
+/// The boxes of the words among `glyphs`: glyphs of one line closer than a
+/// word space.
+fn words_of(glyphs: &[&TextChar]) -> Vec<Rect> {
+    let mut sorted = glyphs.to_vec();
+    sorted.sort_by(|a, b| a.line.cmp(&b.line).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
+    let mut words: Vec<(Rect, u32)> = Vec::new();
+    for c in sorted {
+        match words.last_mut() {
+            Some((w, line)) if *line == c.line && c.bbox.x0 - w.x1 < 0.25 * c.size => {
+                *w = w.union(&c.bbox)
+            }
+            _ => words.push((c.bbox, c.line)),
+        }
+    }
+    words.into_iter().map(|(w, _)| w).collect()
 }
 
 /// See `reach_up_to_top_rules`: how far (em) above a table its top rule
