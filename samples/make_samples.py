@@ -232,7 +232,7 @@ Files written:
                             holds a word or two a line, a Chinese term among
                             them; then two columns of
                             sentences side by side, a rule under every row
-  partial-rules.pdf / .json six pages (issue 12, class 1): three partly ruled
+  partial-rules.pdf / .json seven pages (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
                             set left over numbers set right; boxes around two
@@ -248,7 +248,9 @@ Files written:
                             bottom, a line after the stub, and right under
                             it a source note as large, justified wider than
                             the table; page 6: a grid under its header
-                            boxed apart, no column lines in the box
+                            boxed apart, no column lines in the box; page 7:
+                            years set tight over a grid, each centred over
+                            the pair of columns it heads
   shaded-cells.pdf / .json  one page (issue 12, class 1): a ruled table, its
                             rules thin filled rectangles, significant
                             figures on shaded cells in consecutive rows of a
@@ -4391,9 +4393,41 @@ def sample_partial_rules():
     p4, fourth = partial_rules_group_labels_page()
     p5, fifth = partial_rules_source_page()
     p6, sixth = boxed_header_page()
-    return [p.content(), p2.content(), p3.content(), p4.content(), p5.content(), p6.content()], \
+    p7, seventh = headings_over_a_grid_page()
+    return [p.content(), p2.content(), p3.content(), p4.content(), p5.content(), p6.content(),
+            p7.content()], \
         [(1, Placed(parts)), (1, Placed(stock)), (1, Placed(orders))] + \
-        [(2, t) for t in second] + [(3, third), (4, fourth), (5, fifth), (6, sixth)]
+        [(2, t) for t in second] + [(3, third), (4, fourth), (5, fifth), (6, sixth), (7, seventh)]
+
+
+def headings_over_a_grid_page():
+    """A ruled grid with a line of years set tight over it, outside it, each
+    centred over the pair of columns it heads. One table, the years its
+    first row, each over its pair."""
+    p = Page()
+    y = p.title("Landings by Port", 790)
+    y = p.paragraph("Tonnes landed and their value in thousands, by year.", y - 24)
+    years = ["2022", "2023", "2024"]
+    header = ["Port", "Tonnes", "Value", "Tonnes", "Value", "Tonnes", "Value"]
+    body = [["North Quay", "1,204", "3,310", "1,187", "3,402", "1,255", "3,618"],
+            ["Harbour Mouth", "806", "2,115", "842", "2,240", "799", "2,301"],
+            ["East Pier", "2,431", "6,027", "2,390", "6,115", "2,508", "6,470"],
+            ["Salt Bay", "377", "1,048", "401", "1,122", "415", "1,190"]]
+    widths = [110, 55, 55, 55, 55, 55, 55]
+    top = y - 40
+    grid = Table([header] + body, widths=widths, heights=[18] * (len(body) + 1), align="lrrrrrr")
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    for k, year in enumerate(years):
+        centre = xs[1 + 2 * k + 1]
+        p.text(centre - text_width(year, "F2", 9) / 2, top + 3, year, "F2", 9)
+    bottom = grid.place(p, MARGIN, top)
+    p.paragraph("Values in thousands of euros at the first sale.", bottom - 24)
+    first = [""] * len(header)
+    for k, year in enumerate(years):
+        first[1 + 2 * k] = year
+    return p, Placed([first, header] + body)
 
 
 def boxed_header_page():
@@ -4644,7 +4678,26 @@ def sample_form():
     return [p.content()], [(1, table)]
 
 
+def leader_rows(p, top, rows, leader, size=9, step=16):
+    """A statement's rows under their year header: each label, then a dot
+    leader up to the figures that leader(start, base, font, width) draws,
+    then the two figures set right."""
+    dots_end = MARGIN + 230
+    rights = (MARGIN + 290, MARGIN + 350)
+    for k, (label, a, b) in enumerate(rows):
+        base = top - step * k
+        font = "F2" if k == 0 else "F1"
+        if label:
+            p.text(MARGIN, base, label, font, size)
+            start = MARGIN + text_width(label + " ", font, size)
+            leader(start, base, font, dots_end - start)
+        for value, right in zip((a, b), rights):
+            p.text(right - text_width(value, font, size), base, value, font, size)
+    return top - step * len(rows)
+
+
 def sample_leaders():
+    size = 9
     p = Page()
     y = p.title("Statement of Income", 790)
     y = p.paragraph("In thousands of euros, for the years ended 31 December.", y - 24)
@@ -4656,21 +4709,12 @@ def sample_leaders():
         ["Operating expenses", "(311.0)", "(320.6)"],
         ["Net income", "191.4", "243.7"],
     ]
-    size, step = 9, 16
-    dots_end = MARGIN + 230
-    rights = (MARGIN + 290, MARGIN + 350)
-    top = y - 24
-    for k, (label, a, b) in enumerate(rows):
-        base = top - step * k
-        font = "F2" if k == 0 else "F1"
-        if label:
-            p.text(MARGIN, base, label, font, size)
-            start = MARGIN + text_width(label + " ", font, size)
-            dots = "." * int((dots_end - start) / text_width(".", font, size))
-            p.text(start, base, dots, font, size)
-        for value, right in zip((a, b), rights):
-            p.text(right - text_width(value, font, size), base, value, font, size)
-    p.paragraph("The figures of 2023 are restated for the sale of the printing business.", top - step * len(rows) - 20)
+
+    def named_dots(start, base, font, width):
+        p.text(start, base, "." * int(width / text_width(".", font, size)), font, size)
+
+    bottom = leader_rows(p, y - 24, rows, named_dots, size)
+    p.paragraph("The figures of 2023 are restated for the sale of the printing business.", bottom - 20)
     # Page 2: a statement whose leader dots are drawn in a font that gives
     # no Unicode for its dot (F3): the text layer cannot name them.
     q = Page()
@@ -4684,18 +4728,13 @@ def sample_leaders():
         ["Dividends paid", "(60.0)", "(66.0)"],
         ["Net change in cash", "194.2", "254.5"],
     ]
-    top = y - 24
-    for k, (label, a, b) in enumerate(flows):
-        base = top - step * k
-        font = "F2" if k == 0 else "F1"
-        if label:
-            q.text(MARGIN, base, label, font, size)
-            start = MARGIN + text_width(label + " ", font, size)
-            dots = int((dots_end - start) / LEADER_DOTS.width(["."], size))
-            q.ops.append("BT /F3 %s Tf %s %s Td %s Tj ET"
-                         % (fmt(size), fmt(start), fmt(base), LEADER_DOTS.show(["."] * dots)))
-        for value, right in zip((a, b), rights):
-            q.text(right - text_width(value, font, size), base, value, font, size)
+
+    def unnamed_dots(start, base, font, width):
+        dots = int(width / LEADER_DOTS.width(["."], size))
+        q.ops.append("BT /F3 %s Tf %s %s Td %s Tj ET"
+                     % (fmt(size), fmt(start), fmt(base), LEADER_DOTS.show(["."] * dots)))
+
+    leader_rows(q, y - 24, flows, unnamed_dots, size)
     return [p.content(), q.content()], [(1, Placed(rows)), (2, Placed(flows))], None, LEADER_DOTS
 
 

@@ -395,7 +395,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // rows, is read whole under its drawn header; a source note right
         // under the bottom rule, as large as the table's text but running
         // out past the rule, is no row. A header boxed apart just above a
-        // grid, no column lines in the box, is the grid's first row.
+        // grid, no column lines in the box, is the grid's first row, and
+        // so are years set tight over a grid, each over its two columns.
         "partial-rules",
         // Issue 12: a ruled table whose rules meet cells shaded in rows one
         // under another (one patch of ink) keeps a row per line of figures.

@@ -224,6 +224,7 @@ pub fn detect_tables(
     tables.extend(unread);
     reach_up_to_top_rules(&mut tables, chars, &rulings.horizontal);
     take_boxed_headers(&mut tables, chars, &rulings.horizontal);
+    take_headings_over_grids(&mut tables, chars);
     for table in &mut tables {
         // Found once for the passes below (again when a title goes).
         let mut inside = table_chars(table, chars);
@@ -600,6 +601,89 @@ fn take_boxed_headers(
     for k in gone.into_iter().rev() {
         tables.remove(k);
     }
+}
+
+/// Ruled tables with a line of headings set tight over the grid, outside
+/// it (years over pairs of columns): the line is the table's first row,
+/// each heading over the columns it reaches into. Only two headings or
+/// more, each clear of the grid's first column (a title starts there, or
+/// is one phrase), none two reaching into one column, no more than
+/// `HEADING_GAP_EM` above the grid.
+fn take_headings_over_grids(tables: &mut [TableRegion], chars: &[TextChar]) {
+    let boxes: Vec<Rect> = tables.iter().map(|t| t.bbox).collect();
+    for (i, table) in tables.iter_mut().enumerate() {
+        let (b, grid) = (table.bbox, &table.grid);
+        if table.evidence != Evidence::Ruled || grid.col_count() < 3 || grid.row_count() < 2 {
+            continue;
+        }
+        let size = layout::median(table_chars(table, chars).iter().map(|c| c.size).collect());
+        let above: Vec<&TextChar> = (chars.iter())
+            .filter(|c| !c.c.is_whitespace() && c.cy() < b.y0 && c.cy() > b.y0 - 3.0 * size)
+            .collect();
+        let Some(line) = (baselines(above.iter().copied()).into_iter())
+            .max_by(|p, q| extent(p).1.total_cmp(&extent(q).1))
+        else {
+            continue;
+        };
+        let (top, bottom) = extent(&line);
+        let taken = (boxes.iter().enumerate())
+            .any(|(k, o)| k != i && o.x0 < b.x1 && b.x0 < o.x1 && o.y1 > top && o.y0 < b.y0);
+        let headings = phrases_of(&line, size);
+        let columns = |w: &Rect| {
+            let touched: Vec<usize> = (0..grid.col_count())
+                .filter(|&c| w.x0 < grid.cols[c + 1] - 0.5 && w.x1 > grid.cols[c] + 0.5)
+                .collect();
+            (touched.first().copied(), touched.last().copied())
+        };
+        let spans: Vec<(usize, usize)> = (headings.iter())
+            .filter_map(|w| match columns(w) {
+                (Some(a), Some(z)) => Some((a, z)),
+                _ => None,
+            })
+            .collect();
+        let apart = spans.windows(2).all(|w| w[0].1 < w[1].0);
+        if taken
+            || b.y0 - bottom > HEADING_GAP_EM * size
+            || headings.len() < 2
+            || spans.len() != headings.len()
+            || !apart
+            || (headings.iter()).any(|w| w.x0 < grid.cols[1] || w.x1 > b.x1 + 1.0)
+        {
+            continue;
+        }
+        table.grid.add_rows_above(&[top - 0.5], b.y0);
+        table.bbox.y0 = top - 0.5;
+        for (a, z) in spans {
+            table
+                .grid
+                .cells
+                .retain(|c| !(c.row == 0 && c.col > a as u32 && c.col <= z as u32));
+            if let Some(cell) =
+                (table.grid.cells.iter_mut()).find(|c| c.row == 0 && c.col == a as u32)
+            {
+                cell.colspan = (z - a + 1) as u32;
+            }
+        }
+    }
+}
+
+/// See `take_headings_over_grids`: how far (em) over a grid its headings
+/// may end.
+const HEADING_GAP_EM: f32 = 0.8;
+
+/// The boxes of the phrases of a line of `glyphs`: words closer than a
+/// column gap (an em).
+fn phrases_of(glyphs: &[&TextChar], size: f32) -> Vec<Rect> {
+    let mut sorted = glyphs.to_vec();
+    sorted.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    let mut phrases: Vec<Rect> = Vec::new();
+    for c in sorted {
+        match phrases.last_mut() {
+            Some(p) if c.bbox.x0 - p.x1 < size => *p = p.union(&c.bbox),
+            _ => phrases.push(c.bbox),
+        }
+    }
+    phrases
 }
 
 /// See `take_boxed_headers`: how far (em) above a grid a header's box may
