@@ -338,13 +338,18 @@ impl Worker {
         // A text layer most of whose glyphs (leaders' dots aside) have no
         // character, in fonts without Unicode for them, says nothing: OCR
         // reads what shows.
-        let leaders = extract::leader_marks(&page.chars);
-        let (named, unnamed) = (page.chars.iter().zip(&leaders))
-            .filter(|(c, &leader)| !c.c.is_whitespace() && !leader)
-            .fold((0, 0), |(n, u), (c, _)| match extract::unnamed(c.c) {
-                true => (n, u + 1),
-                false => (n + 1, u),
-            });
+        // (Leaders looked for only where some glyph has none.)
+        let without = |c: &TextChar| !c.c.is_whitespace() && extract::unnamed(c.c);
+        let (named, unnamed) = match page.chars.iter().any(without) {
+            false => (glyphs, 0),
+            true => {
+                let leaders = extract::leader_marks(&page.chars);
+                let text = (page.chars.iter().zip(leaders))
+                    .filter(|(c, leader)| !c.c.is_whitespace() && !leader);
+                let unnamed = text.clone().filter(|(c, _)| without(c)).count();
+                (text.count() - unnamed, unnamed)
+            }
+        };
         let visible = page.visible;
         let unreadable = mode != OcrMode::Off && glyphs >= MIN_GLYPHS && unnamed > named;
         // An invisible layer is what a scanner's OCR left: "auto" takes it

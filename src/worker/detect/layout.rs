@@ -180,7 +180,7 @@ fn under_their_headers(blocks: Vec<Vec<Line>>, lines: &[Line]) -> Vec<Vec<Line>>
                 // A title over the header is no row: set large, or one
                 // piece centred over the table (the unit under it).
                 let size = median(block.iter().map(|l| l.size).collect());
-                let left = (block.iter()).fold(f32::INFINITY, |x, l| x.min(l.bbox.x0));
+                let left = block_left(&block);
                 let right = block_right(&block).max(block_right(header));
                 let centred = |l: &Line| {
                     l.segments.len() == 1
@@ -241,7 +241,7 @@ fn labels_under_a_header_over_figures<'a>(
     let between: Vec<&Line> = (lines.iter())
         .filter(|l| l.cy() > last.bbox.y1 && l.cy() < first.bbox.y0)
         .collect();
-    let left = (block.iter()).fold(f32::INFINITY, |x, l| x.min(l.bbox.x0));
+    let left = block_left(block);
     let labels = (between.iter())
         .all(|l| l.segments.len() == 1 && l.bbox.x1 < figures[0].x0 && l.bbox.x0 >= left - l.size);
     let near = std::iter::once(last)
@@ -298,8 +298,8 @@ fn with_header_between_rules(block: Vec<Line>, lines: &[Line], rules: &[Ruling])
         return block;
     };
     let across = rules_across(&block, rules);
-    let x0 = (block.iter().map(|l| l.bbox.x0)).fold(f32::INFINITY, f32::min);
-    let x1 = (block.iter().map(|l| l.bbox.x1)).fold(f32::NEG_INFINITY, f32::max);
+    let x0 = block_left(&block);
+    let x1 = block_right(&block);
     let above = |y: f32| (across.iter()).filter(move |r| r.pos < y);
     let Some(under_header) = above(first.bbox.y0).max_by(|a, b| a.pos.total_cmp(&b.pos)) else {
         return block;
@@ -352,7 +352,7 @@ fn labels_under_a_header(labels: &[&Line], rule: f32, block: &[Line]) -> bool {
         return false;
     };
     let size = first.size;
-    let x0 = (block.iter().map(|l| l.bbox.x0)).fold(f32::INFINITY, f32::min);
+    let x0 = block_left(block);
     let second =
         (block.iter().filter_map(|l| l.segments.get(1))).fold(f32::INFINITY, |m, s| m.min(s.x0));
     let reach = row_gap(block) + LOOSE_SLACK_EM * size;
@@ -931,9 +931,8 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
     // Loosely set rows (a blank line between each) may stand further
     // apart, by one blank line more, between two groups of a table.
     let far = |a: &Line, b: &Line, block: &[Line]| {
-        let reach = (MAX_LINE_GAP_EM * a.size.max(b.size))
-            .max(row_gap(block) + (1.0 + LOOSE_SLACK_EM) * a.size.max(b.size));
-        b.bbox.y0 - a.bbox.y1 > reach
+        let (gap, size) = (b.bbox.y0 - a.bbox.y1, a.size.max(b.size));
+        gap > MAX_LINE_GAP_EM * size && gap > row_gap(block) + (1.0 + LOOSE_SLACK_EM) * size
     };
     for (i, line) in lines.iter().enumerate() {
         // A later column's cell set midway beside its row's label ends
@@ -1329,6 +1328,11 @@ fn beside_the_first_cell(line: &Line, row: &Line) -> bool {
     row.segments.first().is_some_and(|s| line.bbox.x0 > s.x1)
 }
 
+/// Where the text of `block` starts on the left.
+fn block_left(block: &[Line]) -> f32 {
+    (block.iter()).fold(f32::INFINITY, |x, l| x.min(l.bbox.x0))
+}
+
 /// Where the text of `block` ends on the right.
 fn block_right(block: &[Line]) -> f32 {
     (block.iter()).fold(f32::NEG_INFINITY, |x, l| x.max(l.bbox.x1))
@@ -1445,9 +1449,7 @@ const SENTENCE_WORDS: usize = 4;
 /// of the gaps between one line and the next, once there are two gaps at
 /// least (two lines say too little; 0 then).
 fn row_gap(block: &[Line]) -> f32 {
-    let mut gaps: Vec<f32> = (block.windows(2))
-        .map(|w| (w[1].bbox.y0 - w[0].bbox.y1).max(0.0))
-        .collect();
+    let mut gaps: Vec<f32> = line_gaps(block).into_iter().map(|g| g.max(0.0)).collect();
     if gaps.len() < 2 {
         return 0.0;
     }
@@ -2506,8 +2508,8 @@ fn rules_between_lines<'a>(block: &[Line], rules: &'a [Ruling]) -> Vec<&'a Rulin
 
 /// The rules that run across at least `RULE_SPAN` of the block's width.
 fn rules_across<'a>(block: &[Line], rules: &'a [Ruling]) -> Vec<&'a Ruling> {
-    let x0 = (block.iter().map(|l| l.bbox.x0)).fold(f32::INFINITY, f32::min);
-    let x1 = (block.iter().map(|l| l.bbox.x1)).fold(f32::NEG_INFINITY, f32::max);
+    let x0 = block_left(block);
+    let x1 = block_right(block);
     (rules.iter())
         .filter(|r| r.end.min(x1) - r.start.max(x0) >= RULE_SPAN * (x1 - x0))
         .collect()
@@ -2526,11 +2528,8 @@ const MIN_ROW_FIGURES: usize = 2;
 /// layout).
 fn column_lines(block: &[Line], verticals: &[Ruling]) -> Vec<f32> {
     let size = median(block.iter().map(|l| l.size).collect());
-    let x0 = block
-        .iter()
-        .map(|l| l.bbox.x0)
-        .fold(f32::INFINITY, f32::min);
-    let x1 = (block.iter().map(|l| l.bbox.x1)).fold(f32::NEG_INFINITY, f32::max);
+    let x0 = block_left(block);
+    let x1 = block_right(block);
     let y0 = block
         .iter()
         .map(|l| l.bbox.y0)
@@ -3806,8 +3805,8 @@ fn tables_side_by_side(block: &[Line], rules: &[Ruling]) -> Option<[Vec<Line>; 2
     };
     let size = median(block.iter().map(|l| l.size).collect());
     let (y0, y1) = (first.bbox.y0 - size, last.bbox.y1 + size);
-    let x0 = (block.iter().map(|l| l.bbox.x0)).fold(f32::INFINITY, f32::min);
-    let x1 = (block.iter().map(|l| l.bbox.x1)).fold(f32::NEG_INFINITY, f32::max);
+    let x0 = block_left(block);
+    let x1 = block_right(block);
     let near: Vec<&Ruling> = (rules.iter())
         .filter(|r| r.pos >= y0 && r.pos <= y1 && r.end > x0 && r.start < x1)
         .collect();

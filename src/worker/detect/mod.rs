@@ -493,8 +493,7 @@ fn reach_up_to_top_rules(
         let heading_over_columns = band.iter().all(|c| {
             c.bbox.x0 >= grid.cols[1] - 1.0 && c.bbox.x1 <= b.x1 + 1.0 && c.bbox.y0 >= top - 1.0
         });
-        let taken = (boxes.iter().enumerate())
-            .any(|(k, o)| k != i && o.x0 < b.x1 && b.x0 < o.x1 && o.y1 > top && o.y0 < b.y0);
+        let taken = !reaching_up(&boxes, i, top).is_empty();
         if band.is_empty() || !heading_over_columns || taken {
             continue;
         }
@@ -536,6 +535,7 @@ fn take_boxed_headers(
     chars: &[TextChar],
     rules: &[rulings::Ruling],
 ) {
+    let boxes: Vec<Rect> = tables.iter().map(|t| t.bbox).collect();
     let mut boxed = Vec::new();
     for (i, table) in tables.iter().enumerate() {
         let (b, grid) = (table.bbox, &table.grid);
@@ -560,12 +560,7 @@ fn take_boxed_headers(
             .filter(|c| !c.c.is_whitespace() && c.cy() > top.pos && c.cy() < bottom.pos)
             .collect();
         // Tables reaching into the box: one read from its text alone goes.
-        let reaching: Vec<usize> = (0..tables.len())
-            .filter(|&k| {
-                let o = &tables[k].bbox;
-                k != i && o.x0 < b.x1 && b.x0 < o.x1 && o.y1 > top.pos && o.y0 < b.y0
-            })
-            .collect();
+        let reaching = reaching_up(&boxes, i, top.pos);
         let inside_the_box = reaching.iter().all(|&k| {
             let o = &tables[k];
             o.evidence != Evidence::Ruled
@@ -574,7 +569,9 @@ fn take_boxed_headers(
         });
         let inner = &grid.cols[1..grid.cols.len() - 1];
         let column = |x: f32| inner.iter().take_while(|&&c| c < x).count();
-        let words = words_of(&band);
+        let words: Vec<Rect> = (baselines(band.iter().copied()).iter())
+            .flat_map(|line| pieces(line, WORD_SPACE_EM))
+            .collect();
         let in_one_column = (words.iter()).all(|w| {
             w.x0 >= b.x0 - 1.0 && w.x1 <= b.x1 + 1.0 && column(w.x0 + 0.5) == column(w.x1 - 0.5)
         });
@@ -626,19 +623,15 @@ fn take_headings_over_grids(tables: &mut [TableRegion], chars: &[TextChar]) {
             continue;
         };
         let (top, bottom) = extent(&line);
-        let taken = (boxes.iter().enumerate())
-            .any(|(k, o)| k != i && o.x0 < b.x1 && b.x0 < o.x1 && o.y1 > top && o.y0 < b.y0);
-        let headings = phrases_of(&line, size);
-        let columns = |w: &Rect| {
-            let touched: Vec<usize> = (0..grid.col_count())
-                .filter(|&c| w.x0 < grid.cols[c + 1] - 0.5 && w.x1 > grid.cols[c] + 0.5)
-                .collect();
-            (touched.first().copied(), touched.last().copied())
-        };
+        let taken = !reaching_up(&boxes, i, top).is_empty();
+        let headings = pieces(&line, PHRASE_GAP_EM);
+        // The columns each heading reaches into, first and last.
         let spans: Vec<(usize, usize)> = (headings.iter())
-            .filter_map(|w| match columns(w) {
-                (Some(a), Some(z)) => Some((a, z)),
-                _ => None,
+            .filter_map(|w| {
+                let mut touched = (0..grid.col_count())
+                    .filter(|&c| w.x0 < grid.cols[c + 1] - 0.5 && w.x1 > grid.cols[c] + 0.5);
+                let first = touched.next()?;
+                Some((first, touched.next_back().unwrap_or(first)))
             })
             .collect();
         let apart = spans.windows(2).all(|w| w[0].1 < w[1].0);
@@ -653,17 +646,11 @@ fn take_headings_over_grids(tables: &mut [TableRegion], chars: &[TextChar]) {
         }
         table.grid.add_rows_above(&[top - 0.5], b.y0);
         table.bbox.y0 = top - 0.5;
-        for (a, z) in spans {
-            table
-                .grid
-                .cells
-                .retain(|c| !(c.row == 0 && c.col > a as u32 && c.col <= z as u32));
-            if let Some(cell) =
-                (table.grid.cells.iter_mut()).find(|c| c.row == 0 && c.col == a as u32)
-            {
-                cell.colspan = (z - a + 1) as u32;
-            }
-        }
+        let inside = table_chars(table, chars);
+        let wide = (spans.into_iter())
+            .filter(|&(a, z)| z > a)
+            .map(|(a, z)| (0, a, z));
+        span_header_cells(table, &inside, wide.collect());
     }
 }
 
@@ -671,41 +658,36 @@ fn take_headings_over_grids(tables: &mut [TableRegion], chars: &[TextChar]) {
 /// may end.
 const HEADING_GAP_EM: f32 = 0.8;
 
-/// The boxes of the phrases of a line of `glyphs`: words closer than a
-/// column gap (an em).
-fn phrases_of(glyphs: &[&TextChar], size: f32) -> Vec<Rect> {
-    let mut sorted = glyphs.to_vec();
-    sorted.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-    let mut phrases: Vec<Rect> = Vec::new();
-    for c in sorted {
-        match phrases.last_mut() {
-            Some(p) if c.bbox.x0 - p.x1 < size => *p = p.union(&c.bbox),
-            _ => phrases.push(c.bbox),
-        }
-    }
-    phrases
-}
-
 /// See `take_boxed_headers`: how far (em) above a grid a header's box may
 /// end, and how tall (em) it may be.
 const BOX_GAP_EM: f32 = 2.0;
 const MAX_BOXED_HEADER_EM: f32 = 6.0;
 
-/// The boxes of the words among `glyphs`: glyphs of one line closer than a
-/// word space.
-fn words_of(glyphs: &[&TextChar]) -> Vec<Rect> {
-    let mut sorted = glyphs.to_vec();
-    sorted.sort_by(|a, b| a.line.cmp(&b.line).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
-    let mut words: Vec<(Rect, u32)> = Vec::new();
+/// The boxes of the pieces of one line of `glyphs`: glyphs no further
+/// apart than `gap_em` (a word's letters, a phrase's words).
+fn pieces(line: &[&TextChar], gap_em: f32) -> Vec<Rect> {
+    let mut sorted = line.to_vec();
+    sorted.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    let mut pieces: Vec<Rect> = Vec::new();
     for c in sorted {
-        match words.last_mut() {
-            Some((w, line)) if *line == c.line && c.bbox.x0 - w.x1 < 0.25 * c.size => {
-                *w = w.union(&c.bbox)
-            }
-            _ => words.push((c.bbox, c.line)),
+        match pieces.last_mut() {
+            Some(p) if c.bbox.x0 - p.x1 <= gap_em * c.size => *p = p.union(&c.bbox),
+            _ => pieces.push(c.bbox),
         }
     }
-    words.into_iter().map(|(w, _)| w).collect()
+    pieces
+}
+
+/// The tables but the `i`th of `boxes` that stand between `top` and the
+/// top of that one, over some of its columns.
+fn reaching_up(boxes: &[Rect], i: usize, top: f32) -> Vec<usize> {
+    let b = boxes[i];
+    (0..boxes.len())
+        .filter(|&k| {
+            let o = &boxes[k];
+            k != i && o.x0 < b.x1 && b.x0 < o.x1 && o.y1 > top && o.y0 < b.y0
+        })
+        .collect()
 }
 
 /// See `reach_up_to_top_rules`: how far (em) above a table its top rule
