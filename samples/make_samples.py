@@ -13,6 +13,10 @@ Files written:
   typed-cells.pdf  / .json  one page: numbers in every shown style, dates, codes,
                             ranges, footnote marks and text that looks like a formula
   decimal-comma.pdf / .json one page: a table whose numbers use a decimal comma
+  shifted-marks.pdf / .json one page: footnote marks set as superscripts after
+                            figures, units with exponents, formulas with
+                            subscripts, and a unit set smaller on a heading's
+                            baseline
   unruled.pdf      / .json  one page: a booktabs table (rules above and below the
                             header and at the bottom only) and a table of columns
                             aligned by white space, among paragraphs, a bulleted
@@ -40,7 +44,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    eight pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    nine pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -61,7 +65,10 @@ Files written:
                             into the next (a typewriter's figures a space
                             before dates, Chinese names 0.7 em before codes),
                             and a table set close under another whose dates
-                            end on the other's column gap
+                            end on the other's column gap; then a printout of
+                            two columns of codes, a word each, in Helvetica,
+                            two rows running with codes 0.6 em short of the
+                            next column
   leaders.pdf / .json       two pages (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders; then a statement whose leader dots are
@@ -232,7 +239,7 @@ Files written:
                             holds a word or two a line, a Chinese term among
                             them; then two columns of
                             sentences side by side, a rule under every row
-  partial-rules.pdf / .json seven pages (issue 12, class 1): three partly ruled
+  partial-rules.pdf / .json eight pages (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
                             set left over numbers set right; boxes around two
@@ -250,7 +257,10 @@ Files written:
                             the table; page 6: a grid under its header
                             boxed apart, no column lines in the box; page 7:
                             years set tight over a grid, each centred over
-                            the pair of columns it heads
+                            the pair of columns it heads; page 8: a frame
+                            with column lines and a rule under its header,
+                            two records set solid, each a line with its
+                            label and first cost wrapped onto a second
   shaded-cells.pdf / .json  one page (issue 12, class 1): a ruled table, its
                             rules thin filled rectangles, significant
                             figures on shaded cells in consecutive rows of a
@@ -998,6 +1008,65 @@ def sample_typed():
     return [p.content()], [(1, t)]
 
 
+def shifted_text(p, x, y, s, font="F1", size=9):
+    """Draws s, its characters after ^ set as superscripts and after _ as
+    subscripts (smaller, raised or lowered), and returns what a reader
+    reads: those in their Unicode superscript and subscript forms."""
+    sup = dict(zip("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻"))
+    sub = dict(zip("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+    read, k = "", 0
+    while k < len(s):
+        mark = s[k] if s[k] in "^_" else None
+        c = s[k + 1] if mark else s[k]
+        if mark == "^":
+            p.text(x, y + 0.38 * size, c, font, 0.6 * size)
+            x, read = x + text_width(c, font, 0.6 * size), read + sup[c]
+        elif mark == "_":
+            p.text(x, y - 0.2 * size, c, font, 0.6 * size)
+            x, read = x + text_width(c, font, 0.6 * size), read + sub[c]
+        else:
+            p.text(x, y, c, font, size)
+            x, read = x + text_width(c, font, size), read + c
+        k += 2 if mark else 1
+    return read
+
+
+def sample_shifted_marks():
+    """Footnote marks set as superscripts after figures, units with
+    exponents and formulas with subscripts: each read in its superscript
+    or subscript form, never run into the figure before it; a unit set
+    smaller on the header's baseline stays as it is."""
+    p = Page()
+    y = p.title("Emissions by Plant", 790)
+    y = p.paragraph("Figures marked with a superscript have a note below the table.", y - 24)
+    rows = [
+        ["Plant", "Area", "Gas", "Output", "Change"],
+        ["Harbour", "12 m^2", "CO_2", "1,234^1", "4.5%"],
+        ["Ridge", "8 m^2", "CH_4", "2,001", "-1.2%^2"],
+        ["Valley", "20 m^2", "N_2O", "17.5^3", "0.8%"],
+        ["Delta", "6.5 m^2", "SO_2", "10^-^3", "12%"],
+        ["Total", "46.5 m^2", "", "3,252.5", "2.1%"],
+    ]
+    xs, step, top = [MARGIN + 3, MARGIN + 110, MARGIN + 200, MARGIN + 280, MARGIN + 370], 16, y - 30
+    width = 440
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, top - step, top - step * len(rows)):
+        p.line(MARGIN, yy, MARGIN + width, yy)
+    p.ops.append("Q")
+    cells = []
+    for k, row in enumerate(rows):
+        base = top - step * k - 11.5
+        font = "F2" if k == 0 else "F1"
+        read = [shifted_text(p, x, base, cell, font) for x, cell in zip(xs, row)]
+        if k == 0:
+            # The unit, smaller on the heading's baseline: no superscript.
+            p.text(xs[3] + text_width("Output", "F2", 9) + 3, base, "(tonnes)", "F1", 6)
+            read[3] += " (tonnes)"
+        cells.append(read)
+    p.paragraph("1 Estimated. 2 Restated. 3 Provisional.", top - step * len(rows) - 20, size=8)
+    return [p.content()], [(1, Placed(cells))]
+
+
 def sample_comma():
     """A table whose numbers use a decimal comma and a point between thousands."""
     p = Page()
@@ -1632,8 +1701,30 @@ def sample_narrow_gap():
                        lambda k, c: "F2" if k == 0 else ("F5" if c == 1 and k in (2, 5) else "F1"))
     seventh_page = p.content()
     eighth_page, first_rows = first_rows_run_in_page()
+
+    # A printout of two columns of codes, each column as wide as its widest
+    # code and 0.6 em more: two rows running, one under the other, have
+    # the widest codes, each a single word, so no word space is there to
+    # tell the column gap from.
+    p = Page()
+    y = p.title("Transfers", 790)
+    transfers = [["Code", "Invoice"]] + [
+        [f"{a}-{n}", f"{b}-{m}"]
+        for a, n, b, m in [
+            ("A", 41596, "PO", 18404), ("K2", 94927, "C", 27409), ("B7", 8074, "TR", 66758),
+            ("SKU", 84414, "K2", 34239), ("C", 70419, "HX", 41351), ("REF", 53034, "PO", 34479),
+            ("SKU", 90888, "PO", 62162), ("HX", 8141, "K2", 12355), ("C", 5861, "C", 54286),
+            ("REF", 38450, "A", 79947), ("K2", 20697, "INV", 41789),
+        ]
+    ]
+    size, left = 9, MARGIN + 3
+    second = left + max(text_width(r[0], "F1", size) for r in transfers) + 0.6 * size
+    right = second + max(text_width(r[1], "F1", size) for r in transfers) + 3
+    placed_rows(p, y - 30, transfers, [(left, "l"), (second, "l")], right - MARGIN, step=14,
+                rules=False)
+    ninth_page = p.content()
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, seventh_page,
-            eighth_page], [
+            eighth_page, ninth_page], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1643,7 +1734,7 @@ def sample_narrow_gap():
         (5, Placed(departments)),
         (6, Placed(centres)),
         (7, Placed(states)),
-    ] + [(8, Placed(t)) for t in first_rows]
+    ] + [(8, Placed(t)) for t in first_rows] + [(9, Placed(transfers))]
 
 
 def first_rows_run_in_page():
@@ -4394,10 +4485,58 @@ def sample_partial_rules():
     p5, fifth = partial_rules_source_page()
     p6, sixth = boxed_header_page()
     p7, seventh = headings_over_a_grid_page()
+    p8, eighth = records_in_a_frame_page()
     return [p.content(), p2.content(), p3.content(), p4.content(), p5.content(), p6.content(),
-            p7.content()], \
+            p7.content(), p8.content()], \
         [(1, Placed(parts)), (1, Placed(stock)), (1, Placed(orders))] + \
-        [(2, t) for t in second] + [(3, third), (4, fourth), (5, fifth), (6, sixth), (7, seventh)]
+        [(2, t) for t in second] + [(3, third), (4, fourth), (5, fifth), (6, sixth), (7, seventh),
+                                   (8, eighth)]
+
+
+def records_in_a_frame_page():
+    """A frame with column lines and a rule under its header, no rules
+    between its records, set solid (a line every 10 pt, a wrapped line as
+    close): a record a line, its label and its first cost wrapped onto a
+    second line of their own columns. Two records, each a row."""
+    p = Page()
+    y = p.title("Estimated Costs", 790)
+    y = p.paragraph("The agency estimates these costs for each airplane; parts are supplied "
+                    "at no cost where a kit is on hand.", y - 24)
+    widths = [130, 150, 70, 70, 80]
+    header = ["Action", "Labor cost", "Parts cost", "Cost per product", "Fleet cost"]
+    records = [
+        (["Wiring change and", "Up to 79 work-hours at", "Up to $3,790", "Up to $10,505",
+          "Up to $766,865"], ["inspection", "$85 per hour"]),
+        (["Sensor system test and", "40 work-hours at $85", "$0", "$3,400", "$248,200"],
+         ["return to service", "per hour"]),
+    ]
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    top, size, step = y - 30, 8, 10
+    head_bottom = top - 20
+    bottom = head_bottom - 6 - step * 2 * len(records)
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top, head_bottom, bottom):
+        p.line(xs[0], yy, xs[-1], yy)
+    for xx in xs:
+        p.line(xx, top, xx, bottom)
+    p.ops.append("Q")
+    for c, title in enumerate(header):
+        p.text((xs[c] + xs[c + 1] - text_width(title, "F1", size)) / 2, top - 13, title, "F1", size)
+    base = head_bottom - 12
+    for first, wrapped in records:
+        for c, cell in enumerate(first):
+            p.text(xs[c] + 3, base, cell, "F1", size)
+        for c, cell in enumerate(wrapped):
+            p.text(xs[c] + 3 + (8 if c == 0 else 0), base - step, cell, "F1", size)
+        base -= 2 * step
+    p.paragraph("Costs are rounded to the dollar.", bottom - 24)
+    cells = [header] + [
+        [f"{cell}\n{wrapped[c]}" if c < len(wrapped) else cell for c, cell in enumerate(first)]
+        for first, wrapped in records
+    ]
+    return p, Placed(cells)
 
 
 def headings_over_a_grid_page():
@@ -5468,6 +5607,7 @@ def main():
         ("ruled-long", sample_long, True),
         ("typed-cells", sample_typed, False),
         ("decimal-comma", sample_comma, False),
+        ("shifted-marks", sample_shifted_marks, False),
         ("unruled", sample_unruled, False),
         ("continued-header", sample_continued_header, False),
         ("continued-plain", sample_continued_plain, False),

@@ -550,9 +550,10 @@ fn join_pieces(line: &[Piece]) -> String {
 
 /// The text of one cell from its characters (in reading order).
 fn assemble(chars: &[&TextChar]) -> String {
+    let shifted = shifted_forms(chars);
     let mut pieces: Vec<Piece> = Vec::new();
     let mut current_line = None;
-    for ch in chars {
+    for (ch, &c) in chars.iter().zip(&shifted) {
         if current_line != Some(ch.line) {
             current_line = Some(ch.line);
             pieces.push(Piece {
@@ -565,15 +566,15 @@ fn assemble(chars: &[&TextChar]) -> String {
             });
         }
         let piece = pieces.last_mut().expect("a piece was just pushed");
-        piece.text.push(ch.c);
+        piece.text.push(c);
         piece.placed.push(Placed {
-            c: ch.c,
+            c,
             x0: ch.bbox.x0,
             x1: ch.bbox.x1,
         });
         piece.x0 = piece.x0.min(ch.bbox.x0);
-        if !ch.c.is_whitespace() {
-            piece.glyphs.push((ch.c, ch.bbox.x0, ch.bbox.x1));
+        if !c.is_whitespace() {
+            piece.glyphs.push((c, ch.bbox.x0, ch.bbox.x1));
         }
         piece.size = piece.size.max(ch.size);
     }
@@ -608,6 +609,158 @@ fn assemble(chars: &[&TextChar]) -> String {
         })
         .collect();
     join_lines(&lines)
+}
+
+/// Each of `chars` as a reader reads it: a run of characters set smaller
+/// than the rest of their line and raised above it (or lowered below it)
+/// in their superscript (subscript) forms, where Unicode has one for each
+/// of the run's characters: a footnote mark after a figure reads `24.91²`,
+/// never `24.912`, and an exponent or a formula's index keeps its place
+/// (`m²`, `H₂O`); an ordinal's `nd` has no such forms and stays as it is.
+/// Lines set sideways (their letters one above the next) are left alone.
+fn shifted_forms(chars: &[&TextChar]) -> Vec<char> {
+    let lines = main_text_of_lines(chars);
+    let shift = |ch: &TextChar| -> Option<Shift> {
+        let line = lines.iter().find(|l| l.id == ch.line)?;
+        if ch.c.is_whitespace() || ch.size > SHIFTED_SIZE * line.size || line.sideways() {
+            return None;
+        }
+        // (Smaller text on the line's baseline stands a little lower than
+        // its middle, and no higher at its bottom.)
+        if ch.bbox.y1 <= line.bottom - SHIFT_EM * line.size {
+            Some(Shift::Raised)
+        } else if ch.cy() >= (line.top + line.bottom) / 2.0 + SHIFT_EM * line.size {
+            Some(Shift::Lowered)
+        } else {
+            None
+        }
+    };
+    let shifts: Vec<Option<Shift>> = chars.iter().map(|ch| shift(ch)).collect();
+    let mut out: Vec<char> = chars.iter().map(|ch| ch.c).collect();
+    let mut start = 0;
+    while start < chars.len() {
+        let mut end = start + 1;
+        while end < chars.len()
+            && shifts[end] == shifts[start]
+            && chars[end].line == chars[start].line
+        {
+            end += 1;
+        }
+        if let Some(shift) = shifts[start] {
+            let form = match shift {
+                Shift::Raised => superscript,
+                Shift::Lowered => subscript,
+            };
+            let forms: Option<Vec<char>> = chars[start..end].iter().map(|ch| form(ch.c)).collect();
+            if let Some(forms) = forms {
+                out[start..end].copy_from_slice(&forms);
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Shift {
+    Raised,
+    Lowered,
+}
+
+/// Of one structured-text line: its largest size, the top and bottom of
+/// its characters set that large and how far their middles spread across
+/// and down.
+struct MainText {
+    id: u32,
+    size: f32,
+    top: f32,
+    bottom: f32,
+    across: (f32, f32),
+    down: (f32, f32),
+}
+
+impl MainText {
+    /// Letters one above the next: a line set sideways.
+    fn sideways(&self) -> bool {
+        self.down.1 - self.down.0 > self.across.1 - self.across.0
+    }
+}
+
+fn main_text_of_lines(chars: &[&TextChar]) -> Vec<MainText> {
+    let mut lines: Vec<MainText> = Vec::new();
+    for ch in chars.iter().filter(|c| !c.c.is_whitespace()) {
+        let fresh = MainText {
+            id: ch.line,
+            size: ch.size,
+            top: ch.bbox.y0,
+            bottom: ch.bbox.y1,
+            across: (ch.cx(), ch.cx()),
+            down: (ch.cy(), ch.cy()),
+        };
+        match lines.iter_mut().find(|l| l.id == ch.line) {
+            Some(l) if ch.size > l.size => *l = fresh,
+            Some(l) if ch.size == l.size => {
+                l.top = l.top.min(ch.bbox.y0);
+                l.bottom = l.bottom.max(ch.bbox.y1);
+                l.across = (l.across.0.min(ch.cx()), l.across.1.max(ch.cx()));
+                l.down = (l.down.0.min(ch.cy()), l.down.1.max(ch.cy()));
+            }
+            Some(_) => {}
+            None => lines.push(fresh),
+        }
+    }
+    lines
+}
+
+/// See `shifted_forms`: a superscript or subscript is set this share of
+/// its line's size or smaller; a superscript's bottom stands this many of
+/// the line's ems above the line's bottom, a subscript's middle as far
+/// below the line's middle.
+const SHIFTED_SIZE: f32 = 0.8;
+const SHIFT_EM: f32 = 0.25;
+
+fn superscript(c: char) -> Option<char> {
+    Some(match c {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        '9' => '⁹',
+        '+' => '⁺',
+        '-' | '−' => '⁻',
+        '=' => '⁼',
+        '(' => '⁽',
+        ')' => '⁾',
+        'n' => 'ⁿ',
+        'i' => 'ⁱ',
+        _ => return None,
+    })
+}
+
+fn subscript(c: char) -> Option<char> {
+    Some(match c {
+        '0' => '₀',
+        '1' => '₁',
+        '2' => '₂',
+        '3' => '₃',
+        '4' => '₄',
+        '5' => '₅',
+        '6' => '₆',
+        '7' => '₇',
+        '8' => '₈',
+        '9' => '₉',
+        '+' => '₊',
+        '-' | '−' => '₋',
+        '=' => '₌',
+        '(' => '₍',
+        ')' => '₎',
+        _ => return None,
+    })
 }
 
 /// A cell's lines (text and width) joined with newlines, except where
@@ -679,6 +832,50 @@ pub(crate) mod tests {
                 size: 10.0,
             })
             .collect()
+    }
+
+    /// `text` set smaller (6 pt wide boxes at 0.6 the size) from x, its
+    /// bottom `rise` above the line's (negative: lower).
+    fn small(text: &str, x: f32, y: f32, rise: f32, line: u32) -> Vec<TextChar> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| TextChar {
+                c,
+                bbox: Rect::new(
+                    x + 4.0 * i as f32,
+                    y - 4.8 - rise,
+                    x + 4.0 * (i + 1) as f32,
+                    y + 1.2 - rise,
+                ),
+                line,
+                size: 6.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_superscript_or_subscript_is_read_in_its_unicode_form() {
+        // A footnote mark raised after a figure, a subscript lowered in a
+        // formula, an ordinal's letters raised, and a unit set smaller on
+        // the line's baseline.
+        let mut chars = word("1,234", 10.0, 20.0, 0);
+        chars.extend(small("1", 40.0, 20.0, 4.0, 0));
+        assert_eq!(assemble(&chars.iter().collect::<Vec<_>>()), "1,234¹");
+        let mut chars = word("H", 10.0, 20.0, 0);
+        chars.extend(small("2", 16.0, 20.0, -2.5, 0));
+        chars.extend(word("O", 20.0, 20.0, 0));
+        assert_eq!(assemble(&chars.iter().collect::<Vec<_>>()), "H₂O");
+        // An ordinal's letters raised: `d` has no superscript form, so
+        // neither letter takes one.
+        let mut chars = word("2", 10.0, 20.0, 0);
+        chars.extend(small("nd", 16.0, 20.0, 4.0, 0));
+        assert_eq!(assemble(&chars.iter().collect::<Vec<_>>()), "2nd");
+        let mut chars = word("Output", 10.0, 20.0, 0);
+        chars.extend(small(" (t, 2024)", 46.0, 20.0, 0.0, 0));
+        assert_eq!(
+            assemble(&chars.iter().collect::<Vec<_>>()),
+            "Output (t, 2024)"
+        );
     }
 
     #[test]

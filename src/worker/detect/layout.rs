@@ -116,6 +116,8 @@ struct Word {
     /// one `Line`) and that line's largest character size.
     piece: u32,
     size: f32,
+    /// Its narrowest character's advance and its widest.
+    char_widths: [f32; 2],
 }
 
 #[derive(Debug, Clone)]
@@ -467,12 +469,16 @@ fn page_lines(chars: &[&TextChar]) -> Vec<Line> {
             Some(w) if !new_line && !gap_breaks => {
                 w.bbox = w.bbox.union(&ch.bbox);
                 w.text.push(ch.c);
+                let [narrowest, widest] = &mut w.char_widths;
+                *narrowest = narrowest.min(ch.bbox.width());
+                *widest = widest.max(ch.bbox.width());
             }
             _ => words.push(Word {
                 bbox: ch.bbox,
                 text: ch.c.to_string(),
                 piece: ch.line,
                 size: 0.0, // the line's, once read whole
+                char_widths: [ch.bbox.width(); 2],
             }),
         }
         last = Some(ch);
@@ -683,6 +689,9 @@ fn a_cell_run_into_the_one_before(
         } else {
             above
         };
+        // Set in a font whose letters differ in width: its space is far
+        // narrower than a typewriter's.
+        let proportional = || set_in_a_proportional_font(rows.iter().copied().chain([line]));
         for (pair, next) in gaps {
             // The space before word `j` in that gap.
             let in_gap =
@@ -705,6 +714,9 @@ fn a_cell_run_into_the_one_before(
                     .reduce(f32::max);
                 let wide = match widest_word_space {
                     Some(w) => space(j) > RUN_IN_OVER_SPACE * w,
+                    None if proportional() => {
+                        space(j) > RUN_IN_OVER_SPACE * WIDEST_PROPORTIONAL_SPACE_EM * line.size
+                    }
                     None => space(j) > MIN_RUN_IN_EM * line.size,
                 };
                 wide && words[last].bbox.x1 < next
@@ -745,8 +757,10 @@ fn a_cell_run_into_the_one_before(
 /// `a_cell_run_into_the_one_before`).
 const RUN_IN_OVER_SPACE: f32 = 1.5;
 /// The same without a word space to go by, in em: a typewriter font's
-/// space, the widest a font has, is 0.6 em.
+/// space, the widest a font has, is 0.6 em; a font whose letters differ in
+/// width sets one of a quarter to a third of an em.
 const MIN_RUN_IN_EM: f32 = 0.7;
+const WIDEST_PROPORTIONAL_SPACE_EM: f32 = 0.35;
 
 /// The spaces between the words of each segment of `line`.
 fn word_spaces(line: &Line) -> impl Iterator<Item = f32> + '_ {
@@ -2057,6 +2071,24 @@ fn typewriter_pitch(block: &[Line]) -> Option<f32> {
         .filter(|&&p| (p - pitch).abs() <= PITCH_TOLERANCE * pitch)
         .count();
     (10 * even >= 9 * pitches.len()).then_some(pitch)
+}
+
+/// Whether the words of `lines` are set in a font whose characters differ
+/// in width: most words of a few characters, two at least, have a narrow
+/// character and a wide one (a typewriter's are all as wide).
+fn set_in_a_proportional_font<'a>(lines: impl Iterator<Item = &'a Line>) -> bool {
+    let (mut uneven, mut even) = (0, 0);
+    for w in lines.flat_map(|l| &l.words) {
+        if w.text.chars().count() < MIN_PITCH_LETTERS || w.text.chars().any(is_cjk) {
+            continue;
+        }
+        let [narrowest, widest] = w.char_widths;
+        match widest - narrowest > PITCH_TOLERANCE * widest {
+            true => uneven += 1,
+            false => even += 1,
+        }
+    }
+    uneven >= 2 && uneven > even
 }
 
 /// See `typewriter_pitch`: words of this many letters at least, this many
@@ -6495,6 +6527,54 @@ mod tests {
             ("Office rent", "18.00", "30.11.2021"),
         ];
         assert_eq!(columns(&dated), 3);
+    }
+
+    /// As `text`, in a font whose characters differ in width (Helvetica's
+    /// advances: capitals 0.67 em, figures 0.56, a hyphen 0.33).
+    fn proportional(chars: &mut Vec<TextChar>, s: &str, x: f32, y: f32, line: u32) {
+        let mut x = x;
+        for c in s.chars() {
+            let advance = match c {
+                '-' => 3.3,
+                '0'..='9' => 5.6,
+                _ => 6.7,
+            };
+            chars.push(TextChar {
+                c,
+                bbox: Rect::new(x, y - 8.0, x + advance, y + 2.0),
+                line,
+                size: 10.0,
+            });
+            x += advance;
+        }
+    }
+
+    #[test]
+    fn codes_run_up_to_the_next_column_in_a_proportional_font_are_two_cells() {
+        // A printout of two columns of codes, one word each, the second
+        // column 0.6 em past the widest code: two rows running have codes
+        // that wide. A typewriter's space is 0.6 em, a proportional font's
+        // half that, so these are two cells, as they are in every row.
+        let mut chars = Vec::new();
+        let rows = [
+            ("Code", "Invoice"),
+            ("A-41596", "PO-18404"),
+            ("K2-9492", "C-27409"),
+            ("REF-53034", "PO-34479"),
+            ("SKU-90888", "PO-62162"),
+            ("HX-8141", "K2-12355"),
+            ("C-5861", "C-54286"),
+        ];
+        let second = 50.0 + 3.0 * 6.7 + 3.3 + 5.0 * 5.6 + 6.0;
+        for (k, &(code, invoice)) in rows.iter().enumerate() {
+            let y = 40.0 + 14.0 * k as f32;
+            proportional(&mut chars, code, 50.0, y, 2 * k as u32);
+            proportional(&mut chars, invoice, second, y, 2 * k as u32 + 1);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 2);
+        assert_eq!(tables[0].grid.row_count(), rows.len());
     }
 
     #[test]

@@ -249,6 +249,7 @@ pub fn detect_tables(
             }
             part_open_spans(table, &inside, &rulings.horizontal);
             split_stacked_rows(table, &inside);
+            split_rows_at_full_lines(table, &inside);
         }
         table.grid.drop_unused_boundaries();
         drop_empty_lines(&mut table.grid, &inside);
@@ -1227,6 +1228,89 @@ fn split_rows_at_lines_of_figures(table: &mut TableRegion, inside: &[&TextChar])
     }
 }
 
+/// Parts a ruled table's rows before each line (below a row's first)
+/// that has text in every cell the row has text in, three at least,
+/// figures in half of them beside the first, when another line of the row
+/// does too (`full_lines`): records set a line each in a frame drawn
+/// without rules between them, a label's wrapped line (its column alone)
+/// staying with its record.
+fn split_rows_at_full_lines(table: &mut TableRegion, inside: &[&TextChar]) {
+    let grid = &table.grid;
+    let mut cuts = Vec::new();
+    for (r, lines) in text_lines_of_rows(grid, inside).iter().enumerate() {
+        let Some(full) = full_lines(grid, r, lines) else {
+            continue;
+        };
+        for k in (1..lines.len()).filter(|&k| full[k]) {
+            cuts.push((
+                r as u32,
+                (extent(&lines[k - 1]).1 + extent(&lines[k]).0) / 2.0,
+            ));
+        }
+    }
+    for &(r, y) in cuts.iter().rev() {
+        table.grid.split_row(r, y);
+    }
+}
+
+/// Which of row `r`'s `lines` have text in every cell the row has text
+/// in, three at least, and figures in half of those beside the first (a
+/// record's values; a heading wrapped over lines has words); `None`
+/// unless two do.
+fn full_lines(grid: &crate::table::Grid, r: usize, lines: &[Vec<&TextChar>]) -> Option<Vec<bool>> {
+    // Text by the row's cells (a cell spanning columns is one), each kept
+    // at its first column.
+    let first_column = |c: usize| {
+        (grid.cells.iter())
+            .find(|cell| {
+                (cell.row as usize..(cell.row + cell.rowspan) as usize).contains(&r)
+                    && (cell.col as usize..(cell.col + cell.colspan) as usize).contains(&c)
+            })
+            .map_or(c, |cell| cell.col as usize)
+    };
+    let owners: Vec<usize> = (0..grid.col_count()).map(first_column).collect();
+    let texts: Vec<Vec<String>> = (lines.iter())
+        .map(|l| {
+            let mut by_cell = vec![String::new(); grid.col_count()];
+            for (c, text) in column_texts(grid, l).into_iter().enumerate() {
+                by_cell[owners[c]].push_str(&text);
+            }
+            by_cell
+        })
+        .collect();
+    let used: Vec<bool> = (0..grid.col_count())
+        .map(|c| texts.iter().any(|t| !t[c].trim().is_empty()))
+        .collect();
+    if used.iter().filter(|&&u| u).count() < MIN_FULL_LINE_COLUMNS {
+        return None;
+    }
+    let beside = used.iter().skip(1).filter(|&&u| u).count();
+    let full: Vec<bool> = (texts.iter())
+        .map(|t| {
+            let figures = (t.iter().skip(1))
+                .filter(|text| text.chars().any(|c| c.is_ascii_digit()))
+                .count();
+            (t.iter().zip(&used)).all(|(text, &u)| !u || !text.trim().is_empty())
+                && 2 * figures >= beside
+        })
+        .collect();
+    (full.iter().filter(|&&f| f).count() >= 2).then_some(full)
+}
+
+/// See `split_rows_at_full_lines`.
+const MIN_FULL_LINE_COLUMNS: usize = 3;
+
+/// A line's text in each column of `grid`.
+fn column_texts(grid: &crate::table::Grid, line: &[&TextChar]) -> Vec<String> {
+    let mut texts = vec![String::new(); grid.col_count()];
+    for c in line {
+        if let Some(col) = slot(&grid.cols, c.cx()) {
+            texts[col].push(c.c);
+        }
+    }
+    texts
+}
+
 /// A line's columns with text, and whether beyond the first it holds
 /// figures and dashes only (with `no_value`, or a mark of none: `NA`).
 fn line_columns(
@@ -1234,12 +1318,7 @@ fn line_columns(
     line: &[&TextChar],
     no_value: bool,
 ) -> (Vec<bool>, bool) {
-    let mut texts = vec![String::new(); grid.col_count()];
-    for c in line {
-        if let Some(col) = slot(&grid.cols, c.cx()) {
-            texts[col].push(c.c);
-        }
-    }
+    let texts = column_texts(grid, line);
     let figures = texts.iter().skip(1).all(|t| {
         let t = t.trim();
         t.chars()
@@ -3272,6 +3351,66 @@ mod tests {
         assert!(table.grid.rows[2] > 120.0 && table.grid.rows[2] < 125.0);
         assert!(table.grid.rows[3] > 132.0 && table.grid.rows[3] < 137.0);
         assert!(table.grid.is_consistent());
+    }
+
+    #[test]
+    fn records_a_line_each_in_a_framed_row_are_parted_their_wrapped_lines_kept() {
+        // A frame ruled at 95, 108 and 152: under the header, two records
+        // set solid (a line every 10 pt), each with its label and first
+        // cost wrapped onto a line of their own.
+        let mut chars = Vec::new();
+        for (k, label) in ["Action", "Labor", "Parts", "Total"]
+            .into_iter()
+            .enumerate()
+        {
+            chars.extend(word(label, 5.0 + 55.0 * k as f32, 100.0));
+        }
+        let records = [
+            (
+                ["Wiring", "79 hours", "$3,790", "$10,505"],
+                ["change", "at $85"],
+            ),
+            (["Sensor", "40 hours", "$0", "$3,400"], ["test", "at $85"]),
+        ];
+        for (k, (first, wrapped)) in records.iter().enumerate() {
+            let y = 110.0 + 20.0 * k as f32;
+            for (c, cell) in first.iter().enumerate() {
+                chars.extend(word(cell, 5.0 + 55.0 * c as f32, y));
+            }
+            for (c, cell) in wrapped.iter().enumerate() {
+                chars.extend(word(cell, 5.0 + 55.0 * c as f32, y + 10.0));
+            }
+        }
+        let mut table = layout_table(
+            vec![95.0, 108.0, 152.0],
+            vec![0.0, 55.0, 110.0, 165.0, 220.0],
+        );
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        split_rows_at_full_lines(&mut table, &inside);
+        assert_eq!(table.grid.row_count(), 3, "{:?}", table.grid.rows);
+        assert_eq!(table.grid.rows[2], 130.0);
+        assert!(table.grid.is_consistent());
+
+        // Headings wrapped line for line, a figure in one of them on two
+        // lines: no figures in most of them.
+        let mut chars = Vec::new();
+        let headings = [
+            ["World", "sales", "($ bn)"],
+            ["Sales in", "the EU", "(bn)"],
+            ["Markets", "of the 5", "(NACE 3)"],
+        ];
+        for (k, lines) in headings.into_iter().enumerate() {
+            for (i, line) in lines.into_iter().enumerate() {
+                chars.extend(word(line, 60.0 + 55.0 * k as f32, 100.0 + 10.0 * i as f32));
+            }
+        }
+        let mut table = layout_table(
+            vec![95.0, 132.0, 150.0],
+            vec![0.0, 55.0, 110.0, 165.0, 220.0],
+        );
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        split_rows_at_full_lines(&mut table, &inside);
+        assert_eq!(table.grid.row_count(), 2);
     }
 
     #[test]
