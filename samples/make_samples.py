@@ -166,7 +166,7 @@ Files written:
                             a remark's first line wider than the next, and
                             a last row's remark centred by chance over the
                             columns after its empty stage
-  stubs.pdf / .json         three pages (issue 12, class 4): a booktabs income
+  stubs.pdf / .json         four pages (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
                             little apart; then a listing of payments, each
@@ -174,7 +174,10 @@ Files written:
                             lines as evenly set as the payments; then a
                             budget summary under a centred title, its header
                             over the figures only, groups of indented items
-                            under labels, dot leaders
+                            under labels, dot leaders; then two tables set
+                            solid whose long labels wrap onto an indented
+                            line in lower case, the figures on the label's
+                            first line, then on its last
   group-rules.pdf / .json   six pages (issue 12): a booktabs header of two
                             lines in one band, a group heading over a short
                             rule over each group's column headings, the
@@ -3283,7 +3286,58 @@ def sample_stubs():
     p.paragraph("Figures in thousands of euros; costs are shown as positive amounts.", bottom - 30)
     p2, payments = listing_page()
     p3, budget = budget_summary_page()
-    return [p.content(), p2, p3.content()], [(1, Placed(cells)), (2, payments), (3, Placed(budget))]
+    p4, wrapped = labels_wrapped_solid_page()
+    return [p.content(), p2, p3.content(), p4.content()], \
+        [(1, Placed(cells)), (2, payments), (3, Placed(budget))] + [(4, Placed(t)) for t in wrapped]
+
+
+def labels_wrapped_solid_page():
+    """Two tables set solid (a line every 10.5 pt, rows no further apart
+    than a label's lines), between booktabs rules, whose long labels wrap
+    onto an indented line beginning in lower case: the figures on the
+    label's first line in the first table, on its last in the second.
+    Each wrapped label is one row with its figures."""
+    p = Page()
+    y = p.title("Outlays by Function", 790)
+    functions = [
+        ("National defense", None, ("766.6", "805.4", "850.1")),
+        ("International affairs and foreign", "economic assistance", ("71.5", "68.9", "72.0")),
+        ("General science, space and", "technology", ("41.2", "43.7", "45.9")),
+        ("Energy", None, ("8.9", "9.4", "10.2")),
+        ("Natural resources and", "environment", ("52.1", "55.8", "58.3")),
+        ("Agriculture", None, ("38.0", "35.2", "33.9")),
+        ("Total outlays", None, ("1,097.7", "1,176.9", "1,231.2")),
+    ]
+    size, step = 9, 10.5
+    xs = [MARGIN + 3, MARGIN + 270, MARGIN + 340, MARGIN + 410]
+    tables = []
+    top = y - 24
+    for figures_last in (False, True):
+        base = top - 12
+        p.text(xs[0], base, "Function", "F2", size)
+        for x, year in zip(xs[1:], ("2022", "2023", "2024")):
+            p.text(x - text_width(year, "F2", size), base, year, "F2", size)
+        rule = base - 4
+        base -= step + 4
+        cells = [["Function", "2022", "2023", "2024"]]
+        for label, wrapped, values in functions:
+            p.text(xs[0], base, label, "F1", size)
+            if wrapped:
+                p.text(xs[0] + 8, base - step, wrapped, "F1", size)
+            at = base - step if wrapped and figures_last else base
+            for x, v in zip(xs[1:], values):
+                p.text(x - text_width(v, "F1", size), at, v, "F1", size)
+            base -= 2 * step if wrapped else step
+            cells.append([label + ("\n" + wrapped if wrapped else "")] + list(values))
+        bottom = base + step - 4
+        p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+        for yy in (top, rule, bottom):
+            p.line(MARGIN, yy, xs[-1] + 3, yy)
+        p.ops.append("Q")
+        tables.append(cells)
+        top = p.paragraph("The same outlays, each figure on the last line of its label.",
+                          bottom - 30) - 24
+    return p, tables
 
 
 def budget_summary_page():

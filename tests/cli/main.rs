@@ -311,7 +311,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // whose description runs on to a line of its own, every line as
         // far apart, is one row. A header over the figures only, its stub
         // head empty, heads the groups of rows under it, their labels
-        // between; the title and unit centred over it are no rows.
+        // between; the title and unit centred over it are no rows. A long
+        // label wrapped in a table set solid is one row with its figures,
+        // on its first line or its last.
         "stubs",
         // Issue 12: item / description tables whose cells are wrapped
         // sentences (booktabs or unruled, two or three columns; items of

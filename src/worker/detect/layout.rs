@@ -2263,7 +2263,13 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     let (rows, labels) = centred_labels(block, rows, &cols);
     // Rows regrouped would leave the labels' rows behind.
     let rows = if labels.is_empty() {
-        lines_of_their_records(block, items_by_terms(block, rows, &cols, within_row), &cols)
+        let rows = items_by_terms(block, rows, &cols, within_row);
+        labels_run_on(
+            block,
+            lines_of_their_records(block, rows, &cols),
+            &cols,
+            within_row,
+        )
     } else {
         rows
     };
@@ -3143,6 +3149,54 @@ fn items_by_terms(
     } else {
         rows
     }
+}
+
+/// Rows whose label runs on from the row above, set as close as rows are
+/// (a stub's long label wrapped in a table set solid): a row whose first
+/// line opens in the first column with a word in lower case that would
+/// not have fitted on the line above, where that line's label wraps, is
+/// that row's rest, when no column beside holds text in both (the
+/// figures stand on the label's first line or on its last). A row of its
+/// own (`of which: ...` under a total) has figures beside its label, as
+/// the row above does.
+fn labels_run_on(
+    block: &[Line],
+    rows: Vec<Vec<usize>>,
+    cols: &[(f32, f32)],
+    within_row: f32,
+) -> Vec<Vec<usize>> {
+    if cols.len() < 2 || rows.len() < 2 {
+        return rows;
+    }
+    let widths = column_text_widths(block, cols);
+    let beside = |row: &[usize]| -> Vec<bool> {
+        (1..cols.len())
+            .map(|c| row.iter().any(|&i| occupied(&block[i], cols)[c]))
+            .collect()
+    };
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for row in rows {
+        let runs_on = out.last().is_some_and(|item: &Vec<usize>| {
+            let above = &block[*item.last().expect("rows are not empty")];
+            let first = &block[row[0]];
+            if within_row.is_finite() && first.bbox.y0 - above.bbox.y1 >= within_row {
+                return false;
+            }
+            let opens_lower = first
+                .words
+                .first()
+                .filter(|w| column_of(cols, w) == 0)
+                .and_then(|w| w.text.chars().next())
+                .is_some_and(char::is_lowercase);
+            let apart = || (beside(item).into_iter().zip(beside(&row))).all(|(a, b)| !(a && b));
+            opens_lower && wraps_into(above, first, cols, 0, widths[0]) && apart()
+        });
+        match out.last_mut() {
+            Some(item) if runs_on => item.extend(row),
+            _ => out.push(row),
+        }
+    }
+    out
 }
 
 /// Rows of a listing whose records each open on a key in the first column
@@ -4345,6 +4399,36 @@ mod tests {
     fn detect(chars: &[TextChar], rules: &[Ruling]) -> Vec<TableRegion> {
         let refs: Vec<&TextChar> = chars.iter().collect();
         layout_tables(&refs, rules, &[])
+    }
+
+    #[test]
+    fn a_long_label_wrapped_in_a_table_set_solid_is_one_row() {
+        // Lines 10 pt apart, rows as close as a label's lines: a long label
+        // runs on to an indented line in lower case, its figures on its
+        // first line; an `of which` row under another long label has
+        // figures of its own.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let rows: [(&str, f32, &[&str]); 8] = [
+            ("Function", 20.0, &["2022", "2023"]),
+            ("National defense", 20.0, &["766.6", "805.4"]),
+            ("International affairs and foreign", 20.0, &["71.5", "68.9"]),
+            ("economic assistance", 28.0, &[]),
+            ("Energy", 20.0, &["8.9", "9.4"]),
+            ("Exports of goods and services", 20.0, &["120.0", "130.5"]),
+            ("of which: fuel", 28.0, &["40.0", "41.5"]),
+            ("Total", 20.0, &["1,006.5", "1,055.8"]),
+        ];
+        for (k, (label, x, figures)) in rows.into_iter().enumerate() {
+            let mut cells = vec![(label, x)];
+            for (c, figure) in figures.iter().enumerate() {
+                cells.push((figure, 300.0 + 60.0 * c as f32 - 5.0 * figure.len() as f32));
+            }
+            put_cells(&mut chars, &mut id, &cells, 40.0 + 10.0 * k as f32);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 3);
+        assert_eq!(tables[0].grid.row_count(), 7, "{:?}", tables[0].grid.rows);
     }
 
     #[test]
