@@ -1236,9 +1236,14 @@ fn split_rows_at_lines_of_figures(table: &mut TableRegion, inside: &[&TextChar])
 /// staying with its record.
 fn split_rows_at_full_lines(table: &mut TableRegion, inside: &[&TextChar]) {
     let grid = &table.grid;
+    let (nc, owner) = (grid.col_count(), grid.cell_at_positions());
     let mut cuts = Vec::new();
     for (r, lines) in text_lines_of_rows(grid, inside).iter().enumerate() {
-        let Some(full) = full_lines(grid, r, lines) else {
+        // Each column's cell in this row, by the cell's first column.
+        let owners: Vec<usize> = (0..nc)
+            .map(|c| (grid.cells.get(owner[r * nc + c])).map_or(c, |cell| cell.col as usize))
+            .collect();
+        let Some(full) = full_lines(grid, &owners, lines) else {
             continue;
         };
         for k in (1..lines.len()).filter(|&k| full[k]) {
@@ -1253,22 +1258,16 @@ fn split_rows_at_full_lines(table: &mut TableRegion, inside: &[&TextChar]) {
     }
 }
 
-/// Which of row `r`'s `lines` have text in every cell the row has text
-/// in, three at least, and figures in half of those beside the first (a
+/// Which of a row's `lines` have text in every cell the row has text in
+/// (`owners`: each column's cell, by its first column), three at least, and figures in half of those beside the first (a
 /// record's values; a heading wrapped over lines has words); `None`
 /// unless two do.
-fn full_lines(grid: &crate::table::Grid, r: usize, lines: &[Vec<&TextChar>]) -> Option<Vec<bool>> {
-    // Text by the row's cells (a cell spanning columns is one), each kept
-    // at its first column.
-    let first_column = |c: usize| {
-        (grid.cells.iter())
-            .find(|cell| {
-                (cell.row as usize..(cell.row + cell.rowspan) as usize).contains(&r)
-                    && (cell.col as usize..(cell.col + cell.colspan) as usize).contains(&c)
-            })
-            .map_or(c, |cell| cell.col as usize)
-    };
-    let owners: Vec<usize> = (0..grid.col_count()).map(first_column).collect();
+fn full_lines(
+    grid: &crate::table::Grid,
+    owners: &[usize],
+    lines: &[Vec<&TextChar>],
+) -> Option<Vec<bool>> {
+    // Text by the row's cells (a cell spanning columns is one).
     let texts: Vec<Vec<String>> = (lines.iter())
         .map(|l| {
             let mut by_cell = vec![String::new(); grid.col_count()];
