@@ -553,7 +553,8 @@ fn assemble(chars: &[&TextChar]) -> String {
     let shifted = shifted_forms(chars);
     let mut pieces: Vec<Piece> = Vec::new();
     let mut current_line = None;
-    for (ch, &c) in chars.iter().zip(&shifted) {
+    for (i, ch) in chars.iter().enumerate() {
+        let c = shifted.as_ref().map_or(ch.c, |s| s[i]);
         if current_line != Some(ch.line) {
             current_line = Some(ch.line);
             pieces.push(Piece {
@@ -618,7 +619,17 @@ fn assemble(chars: &[&TextChar]) -> String {
 /// never `24.912`, and an exponent or a formula's index keeps its place
 /// (`m²`, `H₂O`); an ordinal's `nd` has no such forms and stays as it is.
 /// Lines set sideways (their letters one above the next) are left alone.
-fn shifted_forms(chars: &[&TextChar]) -> Vec<char> {
+/// `None` when every character stays as it is.
+fn shifted_forms(chars: &[&TextChar]) -> Option<Vec<char>> {
+    // Most cells are set in one size: nothing in them is shifted.
+    let (smallest, largest) = (chars.iter())
+        .filter(|c| !c.c.is_whitespace())
+        .fold((f32::INFINITY, 0.0f32), |(a, b), c| {
+            (a.min(c.size), b.max(c.size))
+        });
+    if smallest > SHIFTED_SIZE * largest {
+        return None;
+    }
     let lines = main_text_of_lines(chars);
     let shift = |ch: &TextChar| -> Option<Shift> {
         let line = lines.iter().find(|l| l.id == ch.line)?;
@@ -658,7 +669,7 @@ fn shifted_forms(chars: &[&TextChar]) -> Vec<char> {
         }
         start = end;
     }
-    out
+    Some(out)
 }
 
 #[derive(Clone, Copy, PartialEq)]

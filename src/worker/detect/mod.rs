@@ -1236,9 +1236,23 @@ fn split_rows_at_lines_of_figures(table: &mut TableRegion, inside: &[&TextChar])
 /// staying with its record.
 fn split_rows_at_full_lines(table: &mut TableRegion, inside: &[&TextChar]) {
     let grid = &table.grid;
+    // Most grids hold a line a row: nothing to part, nothing to look at.
+    let mut extents = vec![(f32::INFINITY, f32::NEG_INFINITY, 0.0f32); grid.row_count()];
+    for c in inside.iter().filter(|c| !c.c.is_whitespace()) {
+        if let Some(r) = slot(&grid.rows, c.cy()) {
+            let (top, bottom, size) = &mut extents[r];
+            (*top, *bottom, *size) = (top.min(c.bbox.y0), bottom.max(c.bbox.y1), size.max(c.size));
+        }
+    }
+    if !(extents.iter()).any(|&(top, bottom, size)| bottom - top > TWO_LINES_EM * size) {
+        return;
+    }
     let (nc, owner) = (grid.col_count(), grid.cell_at_positions());
     let mut cuts = Vec::new();
     for (r, lines) in text_lines_of_rows(grid, inside).iter().enumerate() {
+        if lines.len() < 2 {
+            continue;
+        }
         // Each column's cell in this row, by the cell's first column.
         let owners: Vec<usize> = (0..nc)
             .map(|c| (grid.cells.get(owner[r * nc + c])).map_or(c, |cell| cell.col as usize))
@@ -1296,8 +1310,10 @@ fn full_lines(
     (full.iter().filter(|&&f| f).count() >= 2).then_some(full)
 }
 
-/// See `split_rows_at_full_lines`.
+/// See `split_rows_at_full_lines`: a row whose text stands taller than
+/// this many ems holds two lines or more.
 const MIN_FULL_LINE_COLUMNS: usize = 3;
+const TWO_LINES_EM: f32 = 1.5;
 
 /// A line's text in each column of `grid`.
 fn column_texts(grid: &crate::table::Grid, line: &[&TextChar]) -> Vec<String> {
