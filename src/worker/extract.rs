@@ -672,6 +672,7 @@ fn shifted_forms(chars: &[&TextChar]) -> Option<Vec<char>> {
     Some(out)
 }
 
+/// Where a character set small stands against its line.
 #[derive(Clone, Copy, PartialEq)]
 enum Shift {
     Raised,
@@ -697,6 +698,7 @@ impl MainText {
     }
 }
 
+/// The `MainText` of each structured-text line among `chars`.
 fn main_text_of_lines(chars: &[&TextChar]) -> Vec<MainText> {
     let mut lines: Vec<MainText> = Vec::new();
     for ch in chars.iter().filter(|c| !c.c.is_whitespace()) {
@@ -845,7 +847,7 @@ pub(crate) mod tests {
             .collect()
     }
 
-    /// `text` set smaller (6 pt wide boxes at 0.6 the size) from x, its
+    /// `text` set smaller (4 pt wide boxes at 0.6 the size) from x, its
     /// bottom `rise` above the line's (negative: lower).
     fn small(text: &str, x: f32, y: f32, rise: f32, line: u32) -> Vec<TextChar> {
         text.chars()

@@ -1273,9 +1273,9 @@ fn split_rows_at_full_lines(table: &mut TableRegion, inside: &[&TextChar]) {
 }
 
 /// Which of a row's `lines` have text in every cell the row has text in
-/// (`owners`: each column's cell, by its first column), three at least, and figures in half of those beside the first (a
-/// record's values; a heading wrapped over lines has words); `None`
-/// unless two do.
+/// (`owners`: each column's cell, by its first column), three at least,
+/// and figures in half of those beside the first (a record's values; a
+/// heading wrapped over lines has words); `None` unless two do.
 fn full_lines(
     grid: &crate::table::Grid,
     owners: &[usize],
@@ -1310,9 +1310,10 @@ fn full_lines(
     (full.iter().filter(|&&f| f).count() >= 2).then_some(full)
 }
 
+/// See `full_lines`: the fewest cells a record fills.
+const MIN_FULL_LINE_COLUMNS: usize = 3;
 /// See `split_rows_at_full_lines`: a row whose text stands taller than
 /// this many ems holds two lines or more.
-const MIN_FULL_LINE_COLUMNS: usize = 3;
 const TWO_LINES_EM: f32 = 1.5;
 
 /// A line's text in each column of `grid`.
