@@ -3123,13 +3123,7 @@ fn items_by_terms(
                 return false;
             }
             let occ = occupied(first, cols);
-            let rest_of_term = || {
-                let starts_lower = words_in_column(first, cols, 0)
-                    .next()
-                    .and_then(|w| w.text.chars().next())
-                    .is_some_and(char::is_lowercase);
-                starts_lower && wraps_into(above, first, cols, 0, widths[0])
-            };
+            let rest_of_term = || label_runs_on(above, first, cols, widths[0]);
             // Figures and codes break where the column is narrow, not
             // where a line of text is full: the line above holds words.
             let prose_wraps = |c: usize| {
@@ -3182,14 +3176,8 @@ fn labels_run_on(
             if within_row.is_finite() && first.bbox.y0 - above.bbox.y1 >= within_row {
                 return false;
             }
-            let opens_lower = first
-                .words
-                .first()
-                .filter(|w| column_of(cols, w) == 0)
-                .and_then(|w| w.text.chars().next())
-                .is_some_and(char::is_lowercase);
             let apart = || (beside(item).into_iter().zip(beside(&row))).all(|(a, b)| !(a && b));
-            opens_lower && wraps_into(above, first, cols, 0, widths[0]) && apart()
+            label_runs_on(above, first, cols, widths[0]) && apart()
         });
         match out.last_mut() {
             Some(item) if runs_on => item.extend(row),
@@ -3197,6 +3185,17 @@ fn labels_run_on(
         }
     }
     out
+}
+
+/// Whether `next`'s text in the first column opens with a word in lower
+/// case that would not have fitted on `line` (see `wraps_into`, `widest`
+/// the column's widest text): the rest of `line`'s label or term.
+fn label_runs_on(line: &Line, next: &Line, cols: &[(f32, f32)], widest: f32) -> bool {
+    let starts_lower = words_in_column(next, cols, 0)
+        .next()
+        .and_then(|w| w.text.chars().next())
+        .is_some_and(char::is_lowercase);
+    starts_lower && wraps_into(line, next, cols, 0, widest)
 }
 
 /// Rows of a listing whose records each open on a key in the first column
