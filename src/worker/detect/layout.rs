@@ -3114,29 +3114,17 @@ fn items_by_terms(
         return rows;
     }
     let widths = column_text_widths(block, cols);
-    let mut items: Vec<Vec<usize>> = Vec::new();
-    for row in &rows {
-        let continues = items.last().is_some_and(|item: &Vec<usize>| {
-            let above = &block[*item.last().expect("rows are not empty")];
-            let first = &block[row[0]];
-            if within_row.is_finite() && first.bbox.y0 - above.bbox.y1 >= within_row {
-                return false;
-            }
-            let occ = occupied(first, cols);
-            let rest_of_term = || label_runs_on(above, first, cols, widths[0]);
-            // Figures and codes break where the column is narrow, not
-            // where a line of text is full: the line above holds words.
-            let prose_wraps = |c: usize| {
-                words_in_column(above, cols, c).count() >= MIN_WRAPPED_WORDS
-                    && wraps_into(above, first, cols, c, widths[c])
-            };
-            (!occ[0] || rest_of_term()) && (1..cols.len()).filter(|&c| occ[c]).all(prose_wraps)
-        });
-        match items.last_mut() {
-            Some(item) if continues => item.extend(row.iter().copied()),
-            _ => items.push(row.clone()),
-        }
-    }
+    let items = joined_where(block, rows.clone(), within_row, |_, above, first, _| {
+        let occ = occupied(first, cols);
+        let rest_of_term = || label_runs_on(above, first, cols, widths[0]);
+        // Figures and codes break where the column is narrow, not
+        // where a line of text is full: the line above holds words.
+        let prose_wraps = |c: usize| {
+            words_in_column(above, cols, c).count() >= MIN_WRAPPED_WORDS
+                && wraps_into(above, first, cols, c, widths[c])
+        };
+        (!occ[0] || rest_of_term()) && (1..cols.len()).filter(|&c| occ[c]).all(prose_wraps)
+    });
     let regrouped = items.len() < rows.len();
     if regrouped && reads_as_items_with_descriptions(block, &items, cols, false) {
         items
@@ -3168,19 +3156,33 @@ fn labels_run_on(
             .map(|c| row.iter().any(|&i| occupied(&block[i], cols)[c]))
             .collect()
     };
+    joined_where(block, rows, within_row, |item, above, first, row| {
+        let apart = || (beside(item).into_iter().zip(beside(row))).all(|(a, b)| !(a && b));
+        label_runs_on(above, first, cols, widths[0]) && apart()
+    })
+}
+
+/// `rows` with each joined to the row above where `runs_on(row above so
+/// far, its last line, the row's first line, the row)` says it goes on
+/// there; never a row set a row's gap below (`within_row`, when the
+/// lines' gaps fall into two kinds).
+fn joined_where(
+    block: &[Line],
+    rows: Vec<Vec<usize>>,
+    within_row: f32,
+    runs_on: impl Fn(&[usize], &Line, &Line, &[usize]) -> bool,
+) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     for row in rows {
-        let runs_on = out.last().is_some_and(|item: &Vec<usize>| {
+        let joins = out.last().is_some_and(|item: &Vec<usize>| {
             let above = &block[*item.last().expect("rows are not empty")];
             let first = &block[row[0]];
-            if within_row.is_finite() && first.bbox.y0 - above.bbox.y1 >= within_row {
-                return false;
-            }
-            let apart = || (beside(item).into_iter().zip(beside(&row))).all(|(a, b)| !(a && b));
-            label_runs_on(above, first, cols, widths[0]) && apart()
+            let row_gap_below =
+                within_row.is_finite() && first.bbox.y0 - above.bbox.y1 >= within_row;
+            !row_gap_below && runs_on(item, above, first, &row)
         });
         match out.last_mut() {
-            Some(item) if runs_on => item.extend(row),
+            Some(item) if joins => item.extend(row),
             _ => out.push(row),
         }
     }
