@@ -279,6 +279,7 @@ fn draw_graphics(
         page_pixels: pixmap.width() as f32 * pixmap.height() as f32,
         text,
         failure: Rc::clone(&failure),
+        groups: Vec::new(),
     })?;
     page.run_contents(&device, &ctm)?;
     drop(device); // closes the devices: the pixmap and the text are complete

@@ -33,6 +33,9 @@ pub struct WithoutText {
     pub page_pixels: f32,
     pub text: Option<TextSink>,
     pub failure: Rc<RefCell<Option<mupdf::Error>>>,
+    /// For each group begun and not yet ended, whether the target was told
+    /// of it (see `begin_group`).
+    pub groups: Vec<bool>,
 }
 
 /// A structured text device reading the page's text while it is drawn,
@@ -317,6 +320,15 @@ impl NativeDevice for WithoutText {
         blend: BlendMode,
         alpha: f32,
     ) {
+        // An opaque group blended normally looks the same drawn straight
+        // onto the page (painting over is associative), and compositing a
+        // page-sized group cost a quarter of the drawing of a page exported
+        // from an office suite, which wraps every page in one.
+        let composited = alpha < 1.0 || blend != BlendMode::Normal || knockout;
+        self.groups.push(composited);
+        if !composited {
+            return;
+        }
         // A group blended in colours turned to grey is blended in grey:
         // drawn in RGB it would need links into RGB and back.
         let grey = Colorspace::device_gray();
@@ -326,6 +338,9 @@ impl NativeDevice for WithoutText {
     }
 
     fn end_group(&mut self) {
+        if self.groups.pop() == Some(false) {
+            return;
+        }
         let r = self.target.end_group();
         self.keep(r);
     }
