@@ -14,7 +14,7 @@ Files written:
                             ranges, footnote marks and text that looks like a formula
   decimal-comma.pdf / .json one page: a table whose numbers use a decimal comma
   shifted-marks.pdf / .json one page: footnote marks set as superscripts after
-                            figures, units with exponents, formulas with
+                            figures and a label, units with exponents, formulas with
                             subscripts, and a unit set smaller on a heading's
                             baseline
   unruled.pdf      / .json  one page: a booktabs table (rules above and below the
@@ -1015,7 +1015,7 @@ def shifted_text(p, x, y, s, font="F1", size=9):
     """Draws s, its characters after ^ set as superscripts and after _ as
     subscripts (smaller, raised or lowered), and returns what a reader
     reads: those in their Unicode superscript and subscript forms."""
-    sup = dict(zip("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻"))
+    sup = dict(zip("0123456789+-abc", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ᵃᵇᶜ"))
     sub = dict(zip("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
     read, k = "", 0
     while k < len(s):
@@ -1035,7 +1035,7 @@ def shifted_text(p, x, y, s, font="F1", size=9):
 
 
 def sample_shifted_marks():
-    """Footnote marks set as superscripts after figures, units with
+    """Footnote marks set as superscripts after figures and a label, units with
     exponents and formulas with subscripts: each read in its superscript
     or subscript form, never run into the figure before it; a unit set
     smaller on the header's baseline stays as it is."""
@@ -1045,7 +1045,7 @@ def sample_shifted_marks():
     rows = [
         ["Plant", "Area", "Gas", "Output", "Change"],
         ["Harbour", "12 m^2", "CO_2", "1,234^1", "4.5%"],
-        ["Ridge", "8 m^2", "CH_4", "2,001", "-1.2%^2"],
+        ["Ridge^a", "8 m^2", "CH_4", "2,001", "-1.2%^2"],
         ["Valley", "20 m^2", "N_2O", "17.5^3", "0.8%"],
         ["Delta", "6.5 m^2", "SO_2", "10^-^3", "12%"],
         ["Total", "46.5 m^2", "", "3,252.5", "2.1%"],
@@ -1066,7 +1066,7 @@ def sample_shifted_marks():
             p.text(xs[3] + text_width("Output", "F2", 9) + 3, base, "(tonnes)", "F1", 6)
             read[3] += " (tonnes)"
         cells.append(read)
-    p.paragraph("1 Estimated. 2 Restated. 3 Provisional.", top - step * len(rows) - 20, size=8)
+    p.paragraph("1 Estimated. 2 Restated. 3 Provisional. a Closed in May.", top - step * len(rows) - 20, size=8)
     return [p.content()], [(1, Placed(cells))]
 
 

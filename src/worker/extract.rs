@@ -617,7 +617,8 @@ fn assemble(chars: &[&TextChar]) -> String {
 /// in their superscript (subscript) forms, where Unicode has one for each
 /// of the run's characters: a footnote mark after a figure reads `24.91²`,
 /// never `24.912`, and an exponent or a formula's index keeps its place
-/// (`m²`, `H₂O`); an ordinal's `nd` has no such forms and stays as it is.
+/// (`m²`, `H₂O`), and so does a letter marking a note (`Revenueᵃ`). An
+/// English ordinal's raised `nd` after its figure stays as it is (`2nd`).
 /// Lines set sideways (their letters one above the next) are left alone.
 /// `None` when every character stays as it is.
 fn shifted_forms(chars: &[&TextChar]) -> Option<Vec<char>> {
@@ -663,7 +664,10 @@ fn shifted_forms(chars: &[&TextChar]) -> Option<Vec<char>> {
                 Shift::Lowered => subscript,
             };
             let forms: Option<Vec<char>> = chars[start..end].iter().map(|ch| form(ch.c)).collect();
-            if let Some(forms) = forms {
+            let ordinal = start > 0
+                && chars[start - 1].c.is_ascii_digit()
+                && ORDINAL_SUFFIXES.contains(&String::from_iter(&out[start..end]).as_str());
+            if let Some(forms) = forms.filter(|_| !ordinal) {
                 out[start..end].copy_from_slice(&forms);
             }
         }
@@ -671,6 +675,9 @@ fn shifted_forms(chars: &[&TextChar]) -> Option<Vec<char>> {
     }
     Some(out)
 }
+
+/// Raised after a figure, these are an ordinal's ending, read as letters.
+const ORDINAL_SUFFIXES: [&str; 4] = ["st", "nd", "rd", "th"];
 
 /// Where a character set small stands against its line.
 #[derive(Clone, Copy, PartialEq)]
@@ -749,8 +756,32 @@ fn superscript(c: char) -> Option<char> {
         '=' => '⁼',
         '(' => '⁽',
         ')' => '⁾',
-        'n' => 'ⁿ',
+        // Unicode's modifier letters: every small letter but `q` has one.
+        'a' => 'ᵃ',
+        'b' => 'ᵇ',
+        'c' => 'ᶜ',
+        'd' => 'ᵈ',
+        'e' => 'ᵉ',
+        'f' => 'ᶠ',
+        'g' => 'ᵍ',
+        'h' => 'ʰ',
         'i' => 'ⁱ',
+        'j' => 'ʲ',
+        'k' => 'ᵏ',
+        'l' => 'ˡ',
+        'm' => 'ᵐ',
+        'n' => 'ⁿ',
+        'o' => 'ᵒ',
+        'p' => 'ᵖ',
+        'r' => 'ʳ',
+        's' => 'ˢ',
+        't' => 'ᵗ',
+        'u' => 'ᵘ',
+        'v' => 'ᵛ',
+        'w' => 'ʷ',
+        'x' => 'ˣ',
+        'y' => 'ʸ',
+        'z' => 'ᶻ',
         _ => return None,
     })
 }
@@ -878,11 +909,18 @@ pub(crate) mod tests {
         chars.extend(small("2", 16.0, 20.0, -2.5, 0));
         chars.extend(word("O", 20.0, 20.0, 0));
         assert_eq!(assemble(&chars.iter().collect::<Vec<_>>()), "H₂O");
-        // An ordinal's letters raised: `d` has no superscript form, so
-        // neither letter takes one.
+        // A letter marking a note takes its modifier form; an ordinal's
+        // letters raised after its figure stay letters, and so does a run
+        // with a letter that has no such form.
+        let mut chars = word("Revenue", 10.0, 20.0, 0);
+        chars.extend(small("a", 50.0, 20.0, 4.0, 0));
+        assert_eq!(assemble(&chars.iter().collect::<Vec<_>>()), "Revenueᵃ");
         let mut chars = word("2", 10.0, 20.0, 0);
         chars.extend(small("nd", 16.0, 20.0, 4.0, 0));
         assert_eq!(assemble(&chars.iter().collect::<Vec<_>>()), "2nd");
+        let mut chars = word("Area", 10.0, 20.0, 0);
+        chars.extend(small("q", 40.0, 20.0, 4.0, 0));
+        assert_eq!(assemble(&chars.iter().collect::<Vec<_>>()), "Areaq");
         let mut chars = word("Output", 10.0, 20.0, 0);
         chars.extend(small(" (t, 2024)", 46.0, 20.0, 0.0, 0));
         assert_eq!(
