@@ -44,7 +44,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    nine pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    ten pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -68,7 +68,9 @@ Files written:
                             end on the other's column gap; then a printout of
                             two columns of codes, a word each, in Helvetica,
                             two rows running with codes 0.6 em short of the
-                            next column
+                            next column; then a printout whose every column
+                            is 0.7 em past its widest cell, codes run up to
+                            a status centred in its column
   leaders.pdf / .json       two pages (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders; then a statement whose leader dots are
@@ -1726,8 +1728,33 @@ def sample_narrow_gap():
     placed_rows(p, y - 30, transfers, [(left, "l"), (second, "l")], right - MARGIN, step=14,
                 rules=False)
     ninth_page = p.content()
+
+    # A printout whose every column is as wide as its widest cell and 0.7 em
+    # more: the widest codes run up to a status centred in its column, and
+    # figures run up to the Chinese names and codes after them, so the spaces
+    # run into on the rows around are no word spaces to go by.
+    p = Page()
+    y = p.title("Ledger Exceptions", 790)
+    ledger = [
+        ["ID", "Stage", "Variance", "客户", "Income", "Ref.", "Status", "Share"],
+        ["A-28547", "Open", "-681.69", "银行库存管理", "28,459", "TR-18062", "Approved", "93.29%"],
+        ["A-19826", "Draft", "-69.27", "物流物流零售", "1", "HX-81652", "Approved", "-0.28%"],
+        ["REF-18273", "On hold", "-9.14", "合计采购", "15,452", "K2-74406", "Done", "-3%"],
+        ["PO-52301", "Closed", "-2,889.26", "其他税务", "2,159", "A-77278", "", "21.37%"],
+        ["INV-61351", "On hold", "-3.88", "利润费用市场", "2,726,299", "SKU-78654", "Approved", "-5.81%"],
+        ["B7-36894", "Draft", "15.95", "结算", "0", "B7-3019", "", "82.95%"],
+        ["TR-39841", "Open", "-95.96", "", "46,955", "B7-18058", "Done", "-16.63%"],
+    ]
+    size, x, places = 9, MARGIN + 3, []
+    font_of = lambda k, c: "F5" if c == 3 else ("F2" if k == 0 else "F1")
+    for c, align in enumerate("lcrlrllr"):
+        width = max(text_width(r[c], "F2" if k == 0 else "F1", size) for k, r in enumerate(ledger))
+        places.append((x + {"l": 0, "c": width / 2, "r": width}[align], align))
+        x += width + 0.7 * size
+    booktabs_set_close(p, y - 30, ledger, places, x, font_of)
+    tenth_page = p.content()
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, seventh_page,
-            eighth_page, ninth_page], [
+            eighth_page, ninth_page, tenth_page], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1737,7 +1764,7 @@ def sample_narrow_gap():
         (5, Placed(departments)),
         (6, Placed(centres)),
         (7, Placed(states)),
-    ] + [(8, Placed(t)) for t in first_rows] + [(9, Placed(transfers))]
+    ] + [(8, Placed(t)) for t in first_rows] + [(9, Placed(transfers)), (10, Placed(ledger))]
 
 
 def first_rows_run_in_page():

@@ -256,7 +256,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // typewriter's figures a space before dates, Chinese names run up
         // to codes), but not at another table's gap above the header; codes
         // of one word run up 0.6 em to the next column in two rows running,
-        // in a font whose letters differ in width, part there.
+        // in a font whose letters differ in width, part there; and in a
+        // printout whose every column runs up to the next, a code parts
+        // from the status centred after it.
         "narrow-gap",
         // Issue 12: dot leaders are neither columns nor cell text, also
         // where the font gives no character for their dot.

@@ -610,11 +610,13 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
 ///   ideographs (a long Chinese label beside an English one): parted where
 ///   the script changes, the text after it flush left with two cells of
 ///   the lines above;
-/// - a cell set left, run into by the widest of the column before it: parted
-///   at a space wider than any word space of the line or of the cells above,
-///   the text after it flush left with two cells of the lines above and
-///   ending short of the next cell of theirs, the text before it set (left,
-///   right or centred) as two cells of theirs are;
+/// - a cell run into by the widest of the column before it: parted at a
+///   space wider than any word space inside the cells of the line and of
+///   the lines around (not one where words of two other lines start or end:
+///   in a printout whose columns all run into each other, that is a
+///   column's edge), the text after it set (left, right or centred) as two
+///   cells of the lines above are and ending short of the next cell of
+///   theirs, the text before it set as two cells of theirs are;
 /// - a figure set right, run into the cell after it (a typewriter's
 ///   columns a space apart): parted after the segment's first word, a figure
 ///   ending where figures of two of the lines do (a word of theirs: their
@@ -658,7 +660,6 @@ fn a_cell_run_into_the_one_before(
     };
     let mut breaks = segment_breaks(line);
     let before_count = breaks.len();
-    let rows_word_space = (above.iter().flat_map(|r| word_spaces(r))).reduce(f32::max);
     for joined in line.segments.iter().filter(|s| s.words.len() >= 2) {
         let (first, last) = (joined.words.start, joined.words.end - 1);
         let figure = &words[last];
@@ -691,7 +692,8 @@ fn a_cell_run_into_the_one_before(
         };
         // Set in a font whose letters differ in width: its space is far
         // narrower than a typewriter's.
-        let proportional = || set_in_a_proportional_font(rows.iter().copied().chain([line]));
+        let with_line: Vec<&Line> = rows.iter().copied().chain([line]).collect();
+        let proportional = || set_in_a_proportional_font(with_line.iter().copied());
         for (pair, next) in gaps {
             // The space before word `j` in that gap.
             let in_gap =
@@ -705,12 +707,12 @@ fn a_cell_run_into_the_one_before(
                 let before_x1 =
                     (words[start..j].iter()).fold(f32::NEG_INFINITY, |x, w| x.max(w.bbox.x1));
                 // Wider than any word space of the line or of the cells
-                // above (a paragraph's words, justified, are all as far
+                // around (a paragraph's words, justified, are all as far
                 // apart); with none to go by, than a typewriter's space.
-                let other_spaces = (1..words.len()).filter(|&k| k != j).map(space);
-                let widest_word_space = rows_word_space
-                    .into_iter()
-                    .chain(other_spaces)
+                let widest_word_space = (with_line.iter())
+                    .flat_map(|r| word_spaces_in_cells(r, &with_line, tol))
+                    .filter(|&(r, k)| !(std::ptr::eq(r, line) && k == j))
+                    .map(|(r, k)| r.words[k].bbox.x0 - r.words[k - 1].bbox.x1)
                     .reduce(f32::max);
                 let wide = match widest_word_space {
                     Some(w) => space(j) > RUN_IN_OVER_SPACE * w,
@@ -735,10 +737,21 @@ fn a_cell_run_into_the_one_before(
             {
                 Some(first + 1)
             } else {
+                // The text after the space set as cells of the column are:
+                // flush left, or right, or centred (a column of statuses).
+                let set_as_column = |j: usize| {
+                    let end = (breaks.iter().copied())
+                        .filter(|&b| b > j)
+                        .min()
+                        .unwrap_or(joined.words.end);
+                    let x1 =
+                        (words[j..end].iter()).fold(f32::NEG_INFINITY, |x, w| x.max(w.bbox.x1));
+                    lines_up_with(rows, words[j].bbox.x0, x1, tol)
+                };
                 (first + 1..=last).find(|&j| {
                     in_gap(j)
                         && (script_changes(&words[j - 1], &words[j]) || set_left(j))
-                        && flush(rows, |s| s.x0, words[j].bbox.x0, false)
+                        && set_as_column(j)
                 })
             };
             breaks.extend(split);
@@ -762,12 +775,30 @@ const RUN_IN_OVER_SPACE: f32 = 1.5;
 const MIN_RUN_IN_EM: f32 = 0.7;
 const WIDEST_PROPORTIONAL_SPACE_EM: f32 = 0.35;
 
-/// The spaces between the words of each segment of `line`.
-fn word_spaces(line: &Line) -> impl Iterator<Item = f32> + '_ {
-    (line.segments.iter()).flat_map(move |s| {
-        (s.words.start + 1..s.words.end)
-            .map(move |k| line.words[k].bbox.x0 - line.words[k - 1].bbox.x1)
-    })
+/// The spaces between the words of `line`'s segments that lie inside a
+/// cell, each as the line and the word after it: not where words of two
+/// other lines of `rows` start or end, as at a column's edge, where a
+/// printout's columns a space apart run into each other.
+fn word_spaces_in_cells<'a>(
+    line: &'a Line,
+    rows: &'a [&'a Line],
+    tol: f32,
+) -> impl Iterator<Item = (&'a Line, usize)> + 'a {
+    let at_an_edge = move |k: usize| {
+        let (a, b) = (&line.words[k - 1], &line.words[k]);
+        (rows.iter().filter(|r| !std::ptr::eq(**r, line)))
+            .filter(|r| {
+                (r.words.iter()).any(|w| {
+                    (w.bbox.x0 - b.bbox.x0).abs() < tol || (w.bbox.x1 - a.bbox.x1).abs() < tol
+                })
+            })
+            .count()
+            >= 2
+    };
+    (line.segments.iter())
+        .flat_map(|s| s.words.start + 1..s.words.end)
+        .filter(move |&k| !at_an_edge(k))
+        .map(move |k| (line, k))
 }
 
 /// Whether a piece of a line from `x0` to `x1` is set as two cells of the
@@ -6632,6 +6663,41 @@ mod tests {
             });
             x += advance;
         }
+    }
+
+    #[test]
+    fn a_space_where_a_column_starts_in_other_rows_is_no_word_space() {
+        // A printout whose columns run into each other: each figure ends
+        // 6 pt (0.6 em) short of the code after it, so both are one segment
+        // of their line, and the space between them, where the codes of the
+        // other rows start too, is a column's edge. The heading's word
+        // space, and a status's, lie inside their cells.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut put = |cells: &[(&str, f32)], y: f32| put_cells(&mut chars, &mut id, cells, y);
+        put(&[("Net income", 10.0), ("Ref.", 76.0)], 40.0);
+        put(
+            &[("28,459", 40.0), ("TR-18062", 76.0), ("On hold", 130.0)],
+            54.0,
+        );
+        put(
+            &[("1,204", 45.0), ("HX-81652", 76.0), ("Done", 130.0)],
+            68.0,
+        );
+        put(
+            &[("15,452", 40.0), ("K2-74406", 76.0), ("Open", 130.0)],
+            82.0,
+        );
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let lines = page_lines(&refs);
+        let rows: Vec<&Line> = lines.iter().collect();
+        let spaces = |line: &Line| -> Vec<String> {
+            word_spaces_in_cells(line, &rows, WRAP_ALIGN_EM * line.size)
+                .map(|(l, k)| format!("{} {}", l.words[k - 1].text, l.words[k].text))
+                .collect()
+        };
+        assert_eq!(spaces(&lines[0]), ["Net income"]);
+        assert_eq!(spaces(&lines[1]), ["On hold"]);
+        assert!(spaces(&lines[2]).is_empty(), "{:?}", spaces(&lines[2]));
     }
 
     #[test]
