@@ -156,7 +156,7 @@ Files written:
                             nearly to the dates; a header pair the only words
                             of a line; then a spreadsheet whose light header
                             band has its gridline along its lower edge
-  wrapped-booktabs.pdf / .json  four pages (issue 12, classes 6 and 3): booktabs
+  wrapped-booktabs.pdf / .json  five pages (issue 12, classes 6 and 3): booktabs
                             tables whose cells wrap over two to five lines,
                             the other cells set at the top of the row or
                             midway; no rules between rows but in one; on the
@@ -167,7 +167,10 @@ Files written:
                             under headings centred over remarks set midway,
                             a remark's first line wider than the next, and
                             a last row's remark centred by chance over the
-                            columns after its empty stage
+                            columns after its empty stage; on the fifth, a
+                            rule under every row, notes and comments wrapped
+                            on lines of their own, and the widest code run
+                            up to within 0.73 em of its row's one-line notes
   stubs.pdf / .json         four pages (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
@@ -2106,9 +2109,34 @@ def sample_wrapped_booktabs():
     bottom = wrapped_rows(p, y - 24, widths, seventh, "lll", "middle", row_gap=7, leading=1.39,
                           head_align="ccc")
     p.paragraph("Stages are those reported by the project leads.", bottom - 30)
-    return [first_page, second_page, third_page, p.content()], \
+    fourth_page = p.content()
+
+    # A rule under every row, cells midway, 7 pt type, the notes and the
+    # comments wrapped on lines of their own: the code column is as wide as
+    # its widest code and 0.73 em more, so that code runs up to its row's
+    # one-line notes, and of the four lines just above it one has a code.
+    p = Page()
+    y = p.title("Contract Notes", 790)
+    eighth = [["Contract", "Notes", "Amount", "Growth", "Comments from the\nreviewer"]] + [
+        ["K2-27344", "rate balance online basic\nledger alpha fund factory\nsouth carrier inventory growth\ndividend vendor trade deposit\nlease segment carrier local\nfixed branch capital", "9,246.89", "20%", "capital yield net transfer\ninventory plant net tariff\nsegment debit west\nholding standard tariff\ncoastal transfer"],
+        ["TR-63144", "service provision north target\nplant provision region output\ntariff loan client", "2.53", "31%", "transfer equity stock\nnorth contract coastal\ntrade expense equity\nonline market"],
+        ["SKU-45490", "cash customer", "4.84", "-17%", "label index warehouse\nproject payable retail\nnet balance terminal\nbeta metro division"],
+        ["B7-44670", "wholesale total", "185.86", "-38%", "income online"],
+        ["INV-24508", "south share bank account\nbranch retail subsidiary\npartner north", "15,222.22", "-5.11%", "channel direct delta risk\nglobal standard global\ndaily payable pending\nbeta current risk\nwholesale supply\ndivision income terminal\nimport output rate\ncoastal"],
+        ["HX-54418", "branch asset rate transfer", "362.01", "87%", "sales portfolio portfolio\nonline quarter balance\nlease"],
+        ["K2-75599", "beta revenue holding reserve\ncredit market closed rate\nmargin asset ledger\nwholesale customer deposit\nmetro import equity revenue", "132,236.45", "2%", "direct deposit interest\nterminal account"],
+        ["HX-48354", "pricing inventory period label\norder global subsidiary export\ndelta metro revenue branch\nindex terminal output field\npending account ledger lease\nstandard surplus field carrier\norder", "(33,282.96)", "-30%", "wholesale order office\nstore dividend fixed risk\nsouth"],
+        ["INV-88111", "deposit debit payable margin\nglobal share yield bank\nincome holding global import\nsegment branch final client", "781.13", "29%", ""],
+        ["PO-85645", "net index vendor wholesale\npartner value local reserve\nimport west pricing bank field", "", "-11%", "office global inventory\nsouth standard contract\nvolume urban portfolio\ndebit target"],
+        ["TR-52940", "plant daily equity east\ndividend", "1.16", "25%", "channel value volume\nwholesale net fixed\noutput factory import\nindex account lease\nfixed service division\nplant yield budget daily\npending cash volume\nreserve global interest"],
+        ["REF-38462", "profit basic yield expense\ndebit subsidiary rate", "659,863.06", "20%", "east final lease coastal\naudit north"],
+    ]
+    code_width = text_width("SKU-45490", "F1", 7) + 0.73 * 7
+    wrapped_rows(p, y - 24, [code_width, 100, 60, 29.6, 79.8], eighth, "llrrl", "middle", pad=2.4,
+                 size=7, rules="rows", row_gap=3, leading=1.27)
+    return [first_page, second_page, third_page, fourth_page, p.content()], \
         [(1, Placed(first)), (1, Placed(second)), (1, Placed(third)), (1, Placed(fourth)),
-         (2, Placed(fifth)), (3, Placed(sixth)), (4, Placed(seventh))]
+         (2, Placed(fifth)), (3, Placed(sixth)), (4, Placed(seventh)), (5, Placed(eighth))]
 
 
 def sample_column_gaps():

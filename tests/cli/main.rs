@@ -306,7 +306,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // midway between the two lines of its row's comment, on no line
         // with another cell, keeps its row and the header above it; rows
         // set close under headings centred over remarks set midway keep
-        // each remark whole, and a last row's remark is no heading.
+        // each remark whole, and a last row's remark is no heading; a code
+        // run up to its row's one-line notes among wrapped rows parts from
+        // them, the rows below with cells there telling the column.
         "wrapped-booktabs",
         // Issue 12: indented sub-rows with their own figures, under a
         // heading with none, are rows of their own; a listing's payment

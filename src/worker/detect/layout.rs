@@ -628,8 +628,8 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
 /// into the cell left of the gap. Where that line is the one just above
 /// (the first row under a header, whose cells are often set otherwise than
 /// its column's, centred over it), the lines of columns `below` count as
-/// well as those above for where cells are set. `None` when no segment is
-/// so.
+/// well as those above for where cells are set; further down, those of them
+/// with cells on both sides of the gap. `None` when no segment is so.
 fn a_cell_run_into_the_one_before(
     above: &[&Line],
     below: &[&Line],
@@ -683,13 +683,19 @@ fn a_cell_run_into_the_one_before(
         else {
             continue;
         };
-        let around: Vec<&Line>;
-        let rows: &[&Line] = if nearest == 0 {
-            around = above.iter().chain(below).copied().collect();
-            &around
-        } else {
-            above
-        };
+        // Under the first row, every line below counts as well; further
+        // down, those that have cells on both sides of a gap it runs over
+        // too (in a table of wrapped cells, few lines just above have a
+        // cell in that column).
+        let rows: Vec<&Line> = (above.iter())
+            .chain(
+                below
+                    .iter()
+                    .filter(|r| nearest == 0 || !crossed(r).is_empty()),
+            )
+            .copied()
+            .collect();
+        let rows = &rows[..];
         // Set in a font whose letters differ in width: its space is far
         // narrower than a typewriter's.
         let with_line: Vec<&Line> = rows.iter().copied().chain([line]).collect();
