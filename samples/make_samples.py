@@ -2118,18 +2118,106 @@ def sample_wrapped_booktabs():
     p = Page()
     y = p.title("Contract Notes", 790)
     eighth = [["Contract", "Notes", "Amount", "Growth", "Comments from the\nreviewer"]] + [
-        ["K2-27344", "rate balance online basic\nledger alpha fund factory\nsouth carrier inventory growth\ndividend vendor trade deposit\nlease segment carrier local\nfixed branch capital", "9,246.89", "20%", "capital yield net transfer\ninventory plant net tariff\nsegment debit west\nholding standard tariff\ncoastal transfer"],
-        ["TR-63144", "service provision north target\nplant provision region output\ntariff loan client", "2.53", "31%", "transfer equity stock\nnorth contract coastal\ntrade expense equity\nonline market"],
-        ["SKU-45490", "cash customer", "4.84", "-17%", "label index warehouse\nproject payable retail\nnet balance terminal\nbeta metro division"],
-        ["B7-44670", "wholesale total", "185.86", "-38%", "income online"],
-        ["INV-24508", "south share bank account\nbranch retail subsidiary\npartner north", "15,222.22", "-5.11%", "channel direct delta risk\nglobal standard global\ndaily payable pending\nbeta current risk\nwholesale supply\ndivision income terminal\nimport output rate\ncoastal"],
-        ["HX-54418", "branch asset rate transfer", "362.01", "87%", "sales portfolio portfolio\nonline quarter balance\nlease"],
-        ["K2-75599", "beta revenue holding reserve\ncredit market closed rate\nmargin asset ledger\nwholesale customer deposit\nmetro import equity revenue", "132,236.45", "2%", "direct deposit interest\nterminal account"],
-        ["HX-48354", "pricing inventory period label\norder global subsidiary export\ndelta metro revenue branch\nindex terminal output field\npending account ledger lease\nstandard surplus field carrier\norder", "(33,282.96)", "-30%", "wholesale order office\nstore dividend fixed risk\nsouth"],
-        ["INV-88111", "deposit debit payable margin\nglobal share yield bank\nincome holding global import\nsegment branch final client", "781.13", "29%", ""],
-        ["PO-85645", "net index vendor wholesale\npartner value local reserve\nimport west pricing bank field", "", "-11%", "office global inventory\nsouth standard contract\nvolume urban portfolio\ndebit target"],
-        ["TR-52940", "plant daily equity east\ndividend", "1.16", "25%", "channel value volume\nwholesale net fixed\noutput factory import\nindex account lease\nfixed service division\nplant yield budget daily\npending cash volume\nreserve global interest"],
-        ["REF-38462", "profit basic yield expense\ndebit subsidiary rate", "659,863.06", "20%", "east final lease coastal\naudit north"],
+        [
+            "K2-27344",
+            "rate balance online basic\n" "ledger alpha fund factory\n"
+            "south carrier inventory growth\n" "dividend vendor trade deposit\n"
+            "lease segment carrier local\n" "fixed branch capital",
+            "9,246.89",
+            "20%",
+            "capital yield net transfer\n" "inventory plant net tariff\n" "segment debit west\n"
+            "holding standard tariff\n" "coastal transfer",
+        ],
+        [
+            "TR-63144",
+            "service provision north target\n" "plant provision region output\n"
+            "tariff loan client",
+            "2.53",
+            "31%",
+            "transfer equity stock\n" "north contract coastal\n" "trade expense equity\n"
+            "online market",
+        ],
+        [
+            "SKU-45490",
+            "cash customer",
+            "4.84",
+            "-17%",
+            "label index warehouse\n" "project payable retail\n" "net balance terminal\n"
+            "beta metro division",
+        ],
+        [
+            "B7-44670",
+            "wholesale total",
+            "185.86",
+            "-38%",
+            "income online",
+        ],
+        [
+            "INV-24508",
+            "south share bank account\n" "branch retail subsidiary\n" "partner north",
+            "15,222.22",
+            "-5.11%",
+            "channel direct delta risk\n" "global standard global\n" "daily payable pending\n"
+            "beta current risk\n" "wholesale supply\n" "division income terminal\n"
+            "import output rate\n" "coastal",
+        ],
+        [
+            "HX-54418",
+            "branch asset rate transfer",
+            "362.01",
+            "87%",
+            "sales portfolio portfolio\n" "online quarter balance\n" "lease",
+        ],
+        [
+            "K2-75599",
+            "beta revenue holding reserve\n" "credit market closed rate\n" "margin asset ledger\n"
+            "wholesale customer deposit\n" "metro import equity revenue",
+            "132,236.45",
+            "2%",
+            "direct deposit interest\n" "terminal account",
+        ],
+        [
+            "HX-48354",
+            "pricing inventory period label\n" "order global subsidiary export\n"
+            "delta metro revenue branch\n" "index terminal output field\n"
+            "pending account ledger lease\n" "standard surplus field carrier\n" "order",
+            "(33,282.96)",
+            "-30%",
+            "wholesale order office\n" "store dividend fixed risk\n" "south",
+        ],
+        [
+            "INV-88111",
+            "deposit debit payable margin\n" "global share yield bank\n"
+            "income holding global import\n" "segment branch final client",
+            "781.13",
+            "29%",
+            "",
+        ],
+        [
+            "PO-85645",
+            "net index vendor wholesale\n" "partner value local reserve\n"
+            "import west pricing bank field",
+            "",
+            "-11%",
+            "office global inventory\n" "south standard contract\n" "volume urban portfolio\n"
+            "debit target",
+        ],
+        [
+            "TR-52940",
+            "plant daily equity east\n" "dividend",
+            "1.16",
+            "25%",
+            "channel value volume\n" "wholesale net fixed\n" "output factory import\n"
+            "index account lease\n" "fixed service division\n" "plant yield budget daily\n"
+            "pending cash volume\n" "reserve global interest",
+        ],
+        [
+            "REF-38462",
+            "profit basic yield expense\n" "debit subsidiary rate",
+            "659,863.06",
+            "20%",
+            "east final lease coastal\n" "audit north",
+        ],
     ]
     code_width = text_width("SKU-45490", "F1", 7) + 0.73 * 7
     wrapped_rows(p, y - 24, [code_width, 100, 60, 29.6, 79.8], eighth, "llrrl", "middle", pad=2.4,
