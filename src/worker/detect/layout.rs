@@ -637,14 +637,13 @@ fn a_cell_run_into_the_one_before(
 ) -> Option<Vec<Segment>> {
     let words = &line.words;
     let tol = WRAP_ALIGN_EM * line.size;
-    // Two of `rows`' cells with that edge there (figures, for one set right).
-    let flush = |rows: &[&Line], edge: fn(&Segment) -> f32, at: f32, figures: bool| {
+    // Two of `rows`' cells ending there in a figure: a column set right.
+    let figures_set_right_at = |rows: &[&Line], at: f32| {
         (rows.iter())
             .filter(|r| {
-                r.segments.iter().any(|s| {
-                    (edge(s) - at).abs() < tol
-                        && (!figures || is_number(&r.words[s.words.end - 1].text))
-                })
+                r.segments
+                    .iter()
+                    .any(|s| (s.x1 - at).abs() < tol && is_number(&r.words[s.words.end - 1].text))
             })
             .count()
             >= 2
@@ -700,6 +699,22 @@ fn a_cell_run_into_the_one_before(
         // narrower than a typewriter's.
         let with_line: Vec<&Line> = rows.iter().copied().chain([line]).collect();
         let proportional = || set_in_a_proportional_font(with_line.iter().copied());
+        // The widest word space inside the cells of the lines around, and
+        // the line's own word spaces (one of them is the space tried):
+        // worked out once, when first asked.
+        let word_spaces = std::cell::OnceCell::new();
+        let word_spaces = || {
+            word_spaces.get_or_init(|| {
+                let around = (rows.iter())
+                    .flat_map(|r| {
+                        word_spaces_in_cells(r, &with_line, tol)
+                            .map(|k| r.words[k].bbox.x0 - r.words[k - 1].bbox.x1)
+                    })
+                    .reduce(f32::max);
+                let own: Vec<usize> = word_spaces_in_cells(line, &with_line, tol).collect();
+                (around, own)
+            })
+        };
         for (pair, next) in gaps {
             // The space before word `j` in that gap.
             let in_gap =
@@ -715,10 +730,9 @@ fn a_cell_run_into_the_one_before(
                 // Wider than any word space of the line or of the cells
                 // around (a paragraph's words, justified, are all as far
                 // apart); with none to go by, than a typewriter's space.
-                let widest_word_space = (with_line.iter())
-                    .flat_map(|r| word_spaces_in_cells(r, &with_line, tol))
-                    .filter(|&(r, k)| !(std::ptr::eq(r, line) && k == j))
-                    .map(|(r, k)| r.words[k].bbox.x0 - r.words[k - 1].bbox.x1)
+                let (around, own) = word_spaces();
+                let widest_word_space = (own.iter().filter(|&&k| k != j).map(|&k| space(k)))
+                    .chain(*around)
                     .reduce(f32::max);
                 let wide = match widest_word_space {
                     Some(w) => space(j) > RUN_IN_OVER_SPACE * w,
@@ -733,7 +747,7 @@ fn a_cell_run_into_the_one_before(
             let split = if in_gap(last)
                 && is_number(&figure.text)
                 && space(last) >= MIN_SPACE_EM * line.size
-                && flush(rows, |s| s.x1, figure.bbox.x1, true)
+                && figures_set_right_at(rows, figure.bbox.x1)
             {
                 Some(last)
             } else if in_gap(first + 1)
@@ -782,14 +796,14 @@ const MIN_RUN_IN_EM: f32 = 0.7;
 const WIDEST_PROPORTIONAL_SPACE_EM: f32 = 0.35;
 
 /// The spaces between the words of `line`'s segments that lie inside a
-/// cell, each as the line and the word after it: not where words of two
-/// other lines of `rows` start or end, as at a column's edge, where a
-/// printout's columns a space apart run into each other.
+/// cell, each as the word after it: not where words of two other lines of
+/// `rows` start or end, as at a column's edge, where a printout's columns a
+/// space apart run into each other.
 fn word_spaces_in_cells<'a>(
     line: &'a Line,
     rows: &'a [&'a Line],
     tol: f32,
-) -> impl Iterator<Item = (&'a Line, usize)> + 'a {
+) -> impl Iterator<Item = usize> + 'a {
     let at_an_edge = move |k: usize| {
         let (a, b) = (&line.words[k - 1], &line.words[k]);
         (rows.iter().filter(|r| !std::ptr::eq(**r, line)))
@@ -804,7 +818,6 @@ fn word_spaces_in_cells<'a>(
     (line.segments.iter())
         .flat_map(|s| s.words.start + 1..s.words.end)
         .filter(move |&k| !at_an_edge(k))
-        .map(move |k| (line, k))
 }
 
 /// Whether a piece of a line from `x0` to `x1` is set as two cells of the
@@ -6698,7 +6711,7 @@ mod tests {
         let rows: Vec<&Line> = lines.iter().collect();
         let spaces = |line: &Line| -> Vec<String> {
             word_spaces_in_cells(line, &rows, WRAP_ALIGN_EM * line.size)
-                .map(|(l, k)| format!("{} {}", l.words[k - 1].text, l.words[k].text))
+                .map(|k| format!("{} {}", line.words[k - 1].text, line.words[k].text))
                 .collect()
         };
         assert_eq!(spaces(&lines[0]), ["Net income"]);
