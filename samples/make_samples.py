@@ -330,6 +330,14 @@ Files written:
                             table all in a font whose glyphs (the bitmaps of
                             glyphs.bin) the file gives no characters for: the
                             text layer says nothing, OCR reads the page
+  statements.pdf / .json    three pages (issue 12): financial statements as
+                            annual reports set them, no rules but a short one
+                            under each year's figures over every subtotal
+                            (and two under a total): a statement of profit or
+                            loss with a notes column and a label wrapped over
+                            two lines; a statement of financial position, the
+                            group's and the company's years under group
+                            headings ruled beneath; a Chinese income statement
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -5795,6 +5803,122 @@ def sample_scanned_band():
     return [s, s2], [(1, t), (2, limits)]
 
 
+def statement_rows(p, top, rows, label_x, note_x, rights, rule_width, size=9, leading=13,
+                   header_rows=1, indent=8):
+    """Draws a financial statement's rows, one line each, leading apart:
+    rows of (indent level, label, note, figures, kind), the label set left
+    (indented a level at a time), the note centred at note_x, each figure
+    set right at its column's right; kind "sub" rules the figures above
+    the row, each column's rule rule_width wide, and "total" rules them
+    above and twice below. Labels and notes may be Chinese (mixed_text).
+    Returns the expected cells."""
+    cells = []
+    base = top
+    p.ops.append("q 0.5 w 0 G")
+    for k, (level, label, note, figures, kind) in enumerate(rows):
+        font = "F2" if k < header_rows or kind == "total" else "F1"
+        if label:
+            p.mixed_text(label_x + indent * level, base, label, font, size)
+        if note:
+            p.mixed_text(note_x - text_width(note, font, size) / 2, base, note, font, size)
+        for v, right in zip(figures, rights):
+            p.mixed_text(right - text_width(v, font, size), base, v, font, size)
+        rules = {"sub": [base + size + 1], "total": [base + size + 1, base - 3, base - 4.5]}
+        for y in rules.get(kind, []):
+            for right in rights:
+                p.line(right - rule_width, y, right, y)
+        figures = list(figures) + [""] * (len(rights) - len(figures))
+        cells.append([label] + ([note] if note_x is not None else []) + figures)
+        base -= leading
+    p.ops.append("Q")
+    return cells
+
+
+def sample_statements():
+    """Financial statements: short rules under each year's figures, and on
+    both sides of the gap between two years, are no two tables side by
+    side (a table's own rules run under all its columns)."""
+    p1 = Page()
+    y = p1.title("Consolidated Statement of Profit or Loss", 790)
+    y = p1.paragraph("For the year ended 31 December 2023", y - 20)
+    rows = [
+        (0, "", "Notes", ["2023", "2022"], ""),
+        (0, "", "", ["RMB'000", "RMB'000"], ""),
+        (0, "Revenue", "5", ["1,234,567", "1,100,432"], ""),
+        (0, "Cost of sales", "", ["(800,210)", "(700,118)"], ""),
+        (0, "Gross profit", "", ["434,357", "400,314"], "sub"),
+        (0, "Other income and gains", "6", ["12,345", "10,087"], ""),
+        (0, "Selling and distribution expenses", "", ["(50,023)", "(45,771)"], ""),
+        (0, "Administrative expenses", "", ["(80,412)", "(74,009)"], ""),
+        (0, "Finance costs", "8", ["(16,267)", "(10,621)"], ""),
+        (0, "Profit before tax", "7", ["300,000", "280,000"], "sub"),
+        (0, "Income tax expense", "10", ["(60,000)", "(56,000)"], ""),
+        (0, "Profit for the year", "", ["240,000", "224,000"], "total"),
+        (0, "Attributable to:", "", [], ""),
+        (1, "Owners of the parent", "", ["230,000", "214,000"], ""),
+        (1, "Non-controlling interests", "", ["10,000", "10,000"], ""),
+        (0, "", "", ["240,000", "224,000"], "total"),
+        (0, "Earnings per share attributable to", "", [], ""),
+        (0, "ordinary equity holders of the parent", "12", [], ""),
+        (1, "Basic and diluted (RMB cents)", "", ["11.5", "10.7"], ""),
+    ]
+    cells = statement_rows(p1, y - 30, rows, MARGIN, MARGIN + 250, [MARGIN + 350, MARGIN + 440],
+                           60, header_rows=2)
+    # The label wrapped over two lines is one cell, its note beside the second.
+    cells[16:18] = [["Earnings per share attributable to\nordinary equity holders of the parent",
+                     "12", "", ""]]
+
+    p2 = Page()
+    y = p2.title("Statements of Financial Position", 790)
+    y = p2.paragraph("As at 31 December 2023", y - 20)
+    size, top = 8.5, y - 30
+    rights = [MARGIN + 270, MARGIN + 335, MARGIN + 405, MARGIN + 470]
+    # Group headings centred over their two years, ruled beneath.
+    p2.ops.append("q 0.5 w 0 G")
+    for name, (left, right) in (("Group", (rights[0] - 45, rights[1])),
+                                ("Company", (rights[2] - 45, rights[3]))):
+        p2.text((left + right - text_width(name, "F2", size)) / 2, top, name, "F2", size)
+        p2.line(left, top - 3, right, top - 3)
+    p2.ops.append("Q")
+    rows = [
+        (0, "", "Note", ["2023", "2022", "2023", "2022"], ""),
+        (0, "", "", ["$'000", "$'000", "$'000", "$'000"], ""),
+        (0, "Non-current assets", "", [], ""),
+        (1, "Property, plant and equipment", "4", ["152,300", "148,910", "1,204", "1,380"], ""),
+        (1, "Right-of-use assets", "5", ["20,118", "22,467", "-", "-"], ""),
+        (1, "Investments in subsidiaries", "6", ["-", "-", "88,000", "88,000"], ""),
+        (0, "", "", ["172,418", "171,377", "89,204", "89,380"], "sub"),
+        (0, "Current assets", "", [], ""),
+        (1, "Inventories", "7", ["30,551", "28,004", "-", "-"], ""),
+        (1, "Trade and other receivables", "8", ["45,210", "41,876", "3,120", "2,955"], ""),
+        (1, "Cash and bank balances", "9", ["61,009", "54,230", "5,881", "4,102"], ""),
+        (0, "", "", ["136,770", "124,110", "9,001", "7,057"], "sub"),
+        (0, "Total assets", "", ["309,188", "295,487", "98,205", "96,437"], "total"),
+    ]
+    cells2 = [["", "", "Group", "", "Company", ""]] + statement_rows(
+        p2, top - 12.5, rows, MARGIN, MARGIN + 200, rights, 50, size=8.5, leading=12.5, header_rows=2)
+
+    p3 = Page()
+    y = p3.title("Income Statement", 790)
+    rows = [
+        (0, "项目", "附注", ["本期金额", "上期金额"], ""),
+        (0, "一、营业收入", "五、1", ["8,523,114.20", "7,901,552.63"], ""),
+        (0, "减 营业成本", "五、1", ["6,102,887.15", "5,660,231.09"], ""),
+        (1, "税金及附加", "", ["45,210.88", "41,337.50"], ""),
+        (1, "销售费用", "", ["210,554.31", "198,772.44"], ""),
+        (1, "管理费用", "", ["385,116.72", "360,905.18"], ""),
+        (0, "二、营业利润", "", ["1,779,345.14", "1,640,306.42"], "sub"),
+        (0, "加 营业外收入", "", ["12,330.00", "9,870.25"], ""),
+        (0, "三、利润总额", "", ["1,791,675.14", "1,650,176.67"], "sub"),
+        (0, "减 所得税费用", "", ["447,918.79", "412,544.17"], ""),
+        (0, "四、净利润", "", ["1,343,756.35", "1,237,632.50"], "total"),
+    ]
+    cells3 = statement_rows(p3, y - 30, rows, MARGIN, MARGIN + 220, [MARGIN + 340, MARGIN + 440],
+                            70, leading=14, indent=12)
+    return [p1.content(), p2.content(), p3.content()], \
+        [(1, Placed(cells)), (2, Placed(cells2)), (3, Placed(cells3))]
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out_dir, exist_ok=True)
@@ -5846,6 +5970,7 @@ def main():
         ("scanned-band", sample_scanned_band, False),
         ("cjk-unembedded", sample_cjk_unembedded, False),
         ("unnamed-glyphs", sample_unnamed_glyphs, False),
+        ("statements", sample_statements, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

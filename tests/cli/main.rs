@@ -338,6 +338,11 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: tables side by side, each ruled under its own rows
         // (none across both), are two tables, not one with both's rows.
         "side-by-side",
+        // Issue 12: a financial statement's short rules under each year's
+        // figures over its subtotals (English, a group's and a company's
+        // years, Chinese) part no tables side by side: one table, all its
+        // years.
+        "statements",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set
         // sideways in the margin beside a table's rows leaves them be.

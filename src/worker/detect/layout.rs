@@ -3934,8 +3934,9 @@ fn page_columns(block: &[Line]) -> Option<[Vec<Line>; 2]> {
 
 /// The block's lines cut at a gutter (`gutters`) that parts the rules
 /// drawn across it into two tables side by side: two rules at least on
-/// each side, none reaching over it. (A table's rules run under all its
-/// columns, or under a group of them beside a rule across the table.)
+/// each side, none reaching over it, two of them under all of that side's
+/// text. (A table's rules run under all its columns, or under a group of
+/// them beside a rule across the table.)
 fn tables_side_by_side(block: &[Line], rules: &[Ruling]) -> Option<[Vec<Line>; 2]> {
     let (Some(first), Some(last)) = (block.first(), block.last()) else {
         return None;
@@ -3951,24 +3952,32 @@ fn tables_side_by_side(block: &[Line], rules: &[Ruling]) -> Option<[Vec<Line>; 2
     if near.len() < 4 {
         return None;
     }
+    // Each table has two rules at least under all its columns (its top and
+    // bottom rules): rules under its figures alone (a statement's subtotal
+    // rules, under each year's column) part no tables.
+    let under_all = |rules: &[&&Ruling], side: &[Line]| {
+        let (x0, x1) = (block_left(side), block_right(side));
+        (rules.iter())
+            .filter(|r| r.start <= x0 + size && r.end >= x1 - size)
+            .count()
+            >= 2
+    };
     (gutters(block).into_iter())
-        .find(|&(gap0, gap1)| {
+        .find_map(|(gap0, gap1)| {
             // A table's rules reach past its words, into the gutter.
-            let left = near
-                .iter()
+            let left: Vec<&&Ruling> = (near.iter())
                 .filter(|r| r.end <= gap1 && r.start < gap0)
-                .count();
-            let right = near
-                .iter()
+                .collect();
+            let right: Vec<&&Ruling> = (near.iter())
                 .filter(|r| r.start >= gap0 && r.end > gap1)
-                .count();
-            let across = near
-                .iter()
-                .filter(|r| r.start < gap0 && r.end > gap1)
-                .count();
-            left >= 2 && right >= 2 && across == 0
+                .collect();
+            let across = (near.iter()).any(|r| r.start < gap0 && r.end > gap1);
+            if left.len() < 2 || right.len() < 2 || across {
+                return None;
+            }
+            let [l, r] = sides_of(block, (gap0, gap1));
+            (under_all(&left, &l) && under_all(&right, &r)).then_some([l, r])
         })
-        .map(|gap| sides_of(block, gap))
 }
 
 /// `block`'s lines cut to the words `keep` keeps; lines left empty go.
@@ -4667,6 +4676,45 @@ mod tests {
             let grid = &t.grid;
             assert_eq!((grid.row_count(), grid.col_count()), (4, 3), "{grid:?}");
         }
+    }
+
+    #[test]
+    fn subtotal_rules_under_each_years_figures_part_no_tables() {
+        // A statement: labels at x = 20, each year's figures set right at
+        // 250 and 340, a rule under each year's figures (60 pt wide) over
+        // every subtotal. Between the years, rules on both sides and none
+        // across: but none under the labels, so one table.
+        let (mut chars, mut id, mut rules) = (Vec::new(), 0, Vec::new());
+        let rows = [
+            ("", "2023", "2022", false),
+            ("Revenue", "1,234", "1,100", false),
+            ("Cost of sales", "(800)", "(700)", false),
+            ("Gross profit", "434", "400", true),
+            ("Finance costs", "(16)", "(10)", false),
+            ("Profit before tax", "418", "390", true),
+            ("Income tax", "(60)", "(56)", false),
+            ("Profit for the year", "358", "334", true),
+        ];
+        for (k, (label, this, last, subtotal)) in rows.iter().enumerate() {
+            let y = 40.0 + 14.0 * k as f32;
+            for (s, x) in [(*label, 20.0), (*this, 250.0 - 5.0 * this.len() as f32)]
+                .into_iter()
+                .chain([(*last, 340.0 - 5.0 * last.len() as f32)])
+            {
+                if !s.is_empty() {
+                    id += 1;
+                    text(&mut chars, s, x, y, id);
+                }
+            }
+            if *subtotal {
+                rules.push(Ruling::new(y - 11.0, 190.0, 250.0));
+                rules.push(Ruling::new(y - 11.0, 280.0, 340.0));
+            }
+        }
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (8, 3), "{grid:?}");
     }
 
     #[test]
