@@ -330,14 +330,17 @@ Files written:
                             table all in a font whose glyphs (the bitmaps of
                             glyphs.bin) the file gives no characters for: the
                             text layer says nothing, OCR reads the page
-  statements.pdf / .json    three pages (issue 12): financial statements as
+  statements.pdf / .json    four pages (issue 12): financial statements as
                             annual reports set them, no rules but a short one
                             under each year's figures over every subtotal
                             (and two under a total): a statement of profit or
                             loss with a notes column and a label wrapped over
                             two lines; a statement of financial position, the
                             group's and the company's years under group
-                            headings ruled beneath; a Chinese income statement
+                            headings ruled beneath; a Chinese income statement;
+                            a statement of changes in equity, its column
+                            titles wrapped to their own depths over a line
+                            of units
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -5819,7 +5822,7 @@ def statement_rows(p, top, rows, label_x, note_x, rights, rule_width, size=9, le
         font = "F2" if k < header_rows or kind == "total" else "F1"
         if label:
             p.mixed_text(label_x + indent * level, base, label, font, size)
-        if note:
+        if note:  # (no notes column where note_x is None)
             p.mixed_text(note_x - text_width(note, font, size) / 2, base, note, font, size)
         for v, right in zip(figures, rights):
             p.mixed_text(right - text_width(v, font, size), base, v, font, size)
@@ -5915,8 +5918,46 @@ def sample_statements():
     ]
     cells3 = statement_rows(p3, y - 30, rows, MARGIN, MARGIN + 220, [MARGIN + 340, MARGIN + 440],
                             70, leading=14, indent=12)
-    return [p1.content(), p2.content(), p3.content()], \
-        [(1, Placed(cells)), (2, Placed(cells2)), (3, Placed(cells3))]
+    p4, cells4 = equity_page()
+    return [p1.content(), p2.content(), p3.content(), p4.content()], \
+        [(1, Placed(cells)), (2, Placed(cells2)), (3, Placed(cells3)), (4, Placed(cells4))]
+
+
+def equity_page():
+    """A statement of changes in equity: seven columns whose titles wrap
+    over one to three lines, set right over their figures and bottom
+    aligned, set solid over the unit of each (RMB'000) on the line under
+    them; subtotal rules as in `statement_rows`. Returns the page and its
+    cells: the titles one row, the units another."""
+    p = Page()
+    y = p.title("Consolidated Statement of Changes in Equity", 790)
+    y = p.paragraph("For the year ended 31 December 2022", y - 20)
+    size, lead = 7.5, 10.5
+    titles = ["Share\ncapital", "Share\npremium", "Other\nreserves", "Retained\nearnings", "Total",
+              "Non-\ncontrolling\ninterests", "Total\nequity"]
+    rights = [MARGIN + 215 + 45 * i for i in range(len(titles))]
+    top = y - 30
+    depth = max(t.count("\n") + 1 for t in titles)
+    for title, right in zip(titles, rights):
+        lines = title.split("\n")
+        for k, line in enumerate(lines):
+            p.text(right - text_width(line, "F2", size), top - lead * (depth - len(lines) + k), line,
+                   "F2", size)
+    rows = [
+        (0, "", None, ["RMB'000"] * len(titles), ""),
+        (0, "At 1 January 2022", None,
+         ["100,000", "250,300", "12,450", "410,220", "772,970", "20,115", "793,085"], ""),
+        (0, "Profit for the year", None, ["-", "-", "-", "214,000", "214,000", "10,000", "224,000"], ""),
+        (0, "Other comprehensive income", None, ["-", "-", "(3,120)", "-", "(3,120)", "(210)", "(3,330)"], ""),
+        (0, "Total comprehensive income", None,
+         ["-", "-", "(3,120)", "214,000", "210,880", "9,790", "220,670"], "sub"),
+        (0, "Dividends declared", None, ["-", "-", "-", "(60,000)", "(60,000)", "(2,000)", "(62,000)"], ""),
+        (0, "At 31 December 2022", None,
+         ["100,000", "250,300", "9,330", "564,220", "923,850", "27,905", "951,755"], "total"),
+    ]
+    cells = [[""] + titles] + statement_rows(p, top - lead * depth, rows, MARGIN, None, rights, 38,
+                                             size=size, leading=13.5)
+    return p, cells
 
 
 def main():

@@ -341,7 +341,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: a financial statement's short rules under each year's
         // figures over its subtotals (English, a group's and a company's
         // years, Chinese) part no tables side by side: one table, all its
-        // years.
+        // years. Column titles wrapped to their own depths, set solid over
+        // a line of units, are one header row, the units another.
         "statements",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set

@@ -2886,6 +2886,10 @@ fn rows(
         for group in groups {
             if group.len() >= 2 && is_one_wrapped_row(block, &group, &occ, cols, &widths) {
                 rows.push(group);
+            } else if let Some((last, wrapped)) = under_a_wrapped_row(block, &group, &occ, cols, &widths)
+            {
+                rows.push(wrapped.to_vec());
+                rows.push(vec![last]);
             } else {
                 rows.extend(group.into_iter().map(|i| vec![i]));
             }
@@ -3502,6 +3506,35 @@ fn is_one_wrapped_row(
         });
         lines.len() >= 2 && aligned && (filled || wrapped)
     })
+}
+
+/// A group of lines set solid that is one wrapped row of titles (no cell
+/// of figures) and a line under it across every column the row fills:
+/// column titles wrapped over lines,
+/// each to its own depth, and the unit of each column on the line under
+/// them (`RMB'000` under every title). Each cell of that last line would
+/// be a wrapped title's last line, so no column holds one line alone and
+/// the whole group reads as no wrapped row. The last line and the rest.
+fn under_a_wrapped_row<'g>(
+    block: &[Line],
+    group: &'g [usize],
+    occ: &[Vec<bool>],
+    cols: &[(f32, f32)],
+    widths: &[f32],
+) -> Option<(usize, &'g [usize])> {
+    let (&last, wrapped) = group.split_last()?;
+    let across = (0..cols.len()).all(|c| occ[last][c] || wrapped.iter().all(|&i| !occ[i][c]));
+    // Titles, no figures: a record's line of figures with a name wrapped
+    // on into the next record's is no header.
+    let titles = (wrapped.iter()).all(|&i| {
+        (0..cols.len())
+            .all(|c| !occ[i][c] || !words_in_column(&block[i], cols, c).all(|w| is_number(&w.text)))
+    });
+    (wrapped.len() >= 2
+        && across
+        && titles
+        && is_one_wrapped_row(block, wrapped, occ, cols, widths))
+        .then_some((last, wrapped))
 }
 
 /// The words of a line in column `c`.
