@@ -330,7 +330,7 @@ Files written:
                             table all in a font whose glyphs (the bitmaps of
                             glyphs.bin) the file gives no characters for: the
                             text layer says nothing, OCR reads the page
-  statements.pdf / .json    four pages (issue 12): financial statements as
+  statements.pdf / .json    five pages (issue 12): financial statements as
                             annual reports set them, no rules but a short one
                             under each year's figures over every subtotal
                             (and two under a total): a statement of profit or
@@ -340,7 +340,9 @@ Files written:
                             headings ruled beneath; a Chinese income statement;
                             a statement of changes in equity, its column
                             titles wrapped to their own depths over a line
-                            of units
+                            of units; a statement of cash flows whose
+                            section labels, long, stand between the header
+                            and the rows
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -5919,8 +5921,40 @@ def sample_statements():
     cells3 = statement_rows(p3, y - 30, rows, MARGIN, MARGIN + 220, [MARGIN + 340, MARGIN + 440],
                             70, leading=14, indent=12)
     p4, cells4 = equity_page()
-    return [p1.content(), p2.content(), p3.content(), p4.content()], \
-        [(1, Placed(cells)), (2, Placed(cells2)), (3, Placed(cells3)), (4, Placed(cells4))]
+
+    # Section labels longer than a table's short labels, each between the
+    # header and the rows under it, or between two rows.
+    p5 = Page()
+    y = p5.title("Consolidated Statement of Cash Flows", 790)
+    y = p5.paragraph("Year ended 31 March 2024", y - 20)
+    size, top = 8.5, y - 30
+    rights = [MARGIN + 370, MARGIN + 450]
+    unit = "HK$ million"  # centred over both years
+    p5.text((rights[0] - 50 + rights[1] - text_width(unit, "F2", size)) / 2, top, unit, "F2", size)
+    rows = [
+        (0, "", "Note", ["2024", "2023"], ""),
+        (0, "Cash flows from operating activities", "", [], ""),
+        (1, "Profit before taxation", "", ["5,210", "4,877"], ""),
+        (1, "Adjustments for:", "", [], ""),
+        (2, "Depreciation and amortisation", "14", ["1,102", "1,045"], ""),
+        (2, "Finance costs", "9", ["312", "287"], ""),
+        (2, "Interest income", "", ["(88)", "(61)"], ""),
+        (1, "Operating profit before working capital changes", "", ["6,536", "6,148"], "sub"),
+        (1, "Increase in inventories", "", ["(420)", "(233)"], ""),
+        (1, "Decrease/(increase) in trade receivables", "", ["118", "(97)"], ""),
+        (1, "Cash generated from operations", "", ["6,234", "5,818"], "sub"),
+        (1, "Income tax paid", "", ["(903)", "(850)"], ""),
+        (0, "Net cash from operating activities", "", ["5,331", "4,968"], "total"),
+        (0, "Cash flows from investing activities", "", [], ""),
+        (1, "Purchase of property, plant and equipment", "", ["(2,004)", "(1,876)"], ""),
+        (1, "Interest received", "", ["88", "61"], ""),
+        (0, "Net cash used in investing activities", "", ["(1,916)", "(1,815)"], "total"),
+    ]
+    cells5 = [["", "", unit, ""]] + statement_rows(p5, top - 12, rows, MARGIN, MARGIN + 300, rights, 50,
+                                                   size=size, leading=12.5, indent=10)
+    return [p1.content(), p2.content(), p3.content(), p4.content(), p5.content()], \
+        [(1, Placed(cells)), (2, Placed(cells2)), (3, Placed(cells3)), (4, Placed(cells4)),
+         (5, Placed(cells5))]
 
 
 def equity_page():

@@ -342,7 +342,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // figures over its subtotals (English, a group's and a company's
         // years, Chinese) part no tables side by side: one table, all its
         // years. Column titles wrapped to their own depths, set solid over
-        // a line of units, are one header row, the units another.
+        // a line of units, are one header row, the units another. Section
+        // labels longer than a short label, left of the figures, keep the
+        // header above them in the table.
         "statements",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set

@@ -1055,7 +1055,9 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 let near = current.last().is_some_and(|prev| close_enough(prev, first));
                 let label = pending.len() == 1
                     && close_enough(last, line)
-                    && (is_short(last) || starts_a_later_cell(last, line));
+                    && (is_short(last)
+                        || starts_a_later_cell(last, line)
+                        || a_stub_label(last, line));
                 let cell_top = pending.windows(2).all(|w| tight(&w[0], &w[1]))
                     && tight(last, line)
                     && (pending.iter()).all(|l| in_a_cell_of(l, line));
@@ -1122,6 +1124,11 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
             && (pending.len() < MAX_HELD_LINES
                 || (pending.iter().chain([line])).all(|l| starts_a_later_column(l, &current)))
             && (is_short(line)
+                // However long, a label of the stub left of the figures
+                // (a statement's section, `Cash flows from operating
+                // activities`).
+                || (current.iter().rev().find(|l| l.is_tabular()))
+                    .is_some_and(|row| a_stub_label(line, row))
                 // However long, a line that starts in a later column than
                 // the first may be a wrapped cell's top (under the last
                 // lines of the cell above it, or under a header centred
@@ -1436,6 +1443,14 @@ fn a_title_over(line: &Line, of: &Line) -> bool {
 
 /// A line set this many times larger than a table's text is a title.
 const TITLE_OVER_TEXT: f32 = 1.4;
+
+/// Whether `line` is one piece that ends an em short of where the second
+/// cell of the line of columns `of` starts: a label in the stub, left of
+/// the figures, however long.
+fn a_stub_label(line: &Line, of: &Line) -> bool {
+    line.segments.len() == 1
+        && (of.segments.get(1)).is_some_and(|second| line.bbox.x1 < second.x0 - line.size)
+}
 
 /// Whether `line` starts where a cell (segment) of the line of columns `of`
 /// does, one but its first.
