@@ -330,6 +330,10 @@ Files written:
                             table all in a font whose glyphs (the bitmaps of
                             glyphs.bin) the file gives no characters for: the
                             text layer says nothing, OCR reads the page
+  scanned-statements.pdf / .json  two scanned pages (issue 12): a statement of
+                            changes in equity, double rules under its totals,
+                            and a statement of cash flows whose long section
+                            labels stand between the header and the rows
   statements.pdf / .json    five pages (issue 12): financial statements as
                             annual reports set them, no rules but a short one
                             under each year's figures over every subtotal
@@ -770,6 +774,9 @@ class ScanPage:
                 for gx in range(int(w * scale)):
                     self._ink(x0 + gx, y0 + gy, pix[row + int(gx / scale)])
             pen += (1000 * size / 1000.0 * self.k) if face == "cjk" else text_width(ch, font, size) * self.k
+
+    def mixed_text(self, x, y, s, font="F1", size=10):
+        self.text(x, y, s, font, size)  # (ideographs are drawn from their own face)
 
     def line(self, x0, y0, x1, y1):
         # Rulings as Table.place draws them: 0.8 pt, caps projecting.
@@ -5808,6 +5815,52 @@ def sample_scanned_band():
     return [s, s2], [(1, t), (2, limits)]
 
 
+def sample_scanned_statements():
+    # Issue 12: financial statements on a scan. The double rules under each
+    # total, in the band under the table, are a table's rules, not a chart
+    # it labels; a section label longer than a short one, out a level,
+    # keeps the header above it in the table, OCR's lines standing further
+    # apart than a font's boxes do.
+    s = ScanPage(skew=0.3, seed=41)
+    s.title("Statement of Changes in Equity", 780)
+    y = s.paragraph("For the year ended 31 December 2022", 755)
+    size, top = 9, y - 34
+    titles = ["Capital", "Reserves", "Retained", "Total"]
+    rights = [MARGIN + 250 + 62 * i for i in range(len(titles))]
+    for title, right in zip(titles, rights):
+        s.text(right - text_width(title, "F2", size), top, title, "F2", size)
+    rows = [
+        (0, "", None, ["RMB'000"] * 4, ""),
+        (0, "At 1 January 2022", None, ["100,000", "12,450", "410,220", "522,670"], ""),
+        (0, "Profit for the year", None, ["-", "-", "214,000", "214,000"], ""),
+        (0, "Other comprehensive income", None, ["-", "(3,120)", "-", "(3,120)"], ""),
+        (0, "Dividends declared", None, ["-", "-", "(60,000)", "(60,000)"], ""),
+        (0, "At 31 December 2022", None, ["100,000", "9,330", "564,220", "673,550"], "total"),
+    ]
+    cells = [[""] + titles] + statement_rows(s, top - 13, rows, MARGIN, None, rights, 50,
+                                             size=size, leading=16)
+    s2 = ScanPage(skew=0.3, seed=42)
+    s2.title("Statement of Cash Flows", 780)
+    y = s2.paragraph("Year ended 31 March 2024", 755)
+    top = y - 34
+    rights = [MARGIN + 370, MARGIN + 450]
+    rows = [
+        (0, "", "Note", ["2024", "2023"], ""),
+        (0, "Cash flows from operating activities", "", [], ""),
+        (1, "Profit before taxation", "", ["5,210", "4,877"], ""),
+        (1, "Depreciation and amortisation", "14", ["1,102", "1,045"], ""),
+        (1, "Income tax paid", "", ["(903)", "(850)"], ""),
+        (0, "Net cash from operating activities", "", ["5,409", "5,072"], "total"),
+        (0, "Cash flows from investing activities", "", [], ""),
+        (1, "Purchase of property, plant and equipment", "", ["(2,004)", "(1,876)"], ""),
+        (1, "Interest received", "", ["88", "61"], ""),
+        (0, "Net cash used in investing activities", "", ["(1,916)", "(1,815)"], "total"),
+    ]
+    cells2 = statement_rows(s2, top, rows, MARGIN, MARGIN + 300, rights, 50, size=size,
+                            leading=15, indent=10)
+    return [s, s2], [(1, Placed(cells)), (2, Placed(cells2))]
+
+
 def statement_rows(p, top, rows, label_x, note_x, rights, rule_width, size=9, leading=13,
                    header_rows=1, indent=8):
     """Draws a financial statement's rows, one line each, leading apart:
@@ -6046,6 +6099,7 @@ def main():
         ("cjk-unembedded", sample_cjk_unembedded, False),
         ("unnamed-glyphs", sample_unnamed_glyphs, False),
         ("statements", sample_statements, False),
+        ("scanned-statements", sample_scanned_statements, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

@@ -1038,6 +1038,12 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                     .is_some_and(|prev| a_row_of_its_own(held, prev, line))
                 || labels_alone
                 || next_label
+                // A label of the stub between a header and its rows, close
+                // to both (a statement's section, set out a level).
+                || (pending.len() == 1
+                    && a_stub_label(held, line)
+                    && close_enough(held, line)
+                    && current.last().is_some_and(|prev| close_enough(prev, held)))
         });
         if (held.or(current.last())).is_some_and(|prev| far(prev, line, &current)) {
             pending.clear();

@@ -2285,7 +2285,9 @@ fn cells_graphic_share(
 /// table is inked like a chart: the table is the axis labels or the legend
 /// of a plot drawn against it. A table keeps its distance from figures (a
 /// caption, a paragraph between). Only long lines explain ink here: a
-/// plot's slanted lines break up into short "rulings".
+/// plot's slanted lines break up into short "rulings". So do rules under
+/// one column each, half its width or more (a statement's double rules
+/// under each total), but not a box's sides.
 fn hugs_a_graphic(
     page: &PageImage,
     ink: &InkBits,
@@ -2299,7 +2301,10 @@ fn hugs_a_graphic(
     let h = 1.5 * median_row_height(&table.grid);
     let lines = rulings::Rulings {
         horizontal: (rulings.horizontal.iter())
-            .filter(|r| r.length() >= 0.6 * b.width())
+            .filter(|r| {
+                r.length() >= 0.6 * b.width()
+                    || under_a_column(r, &table.grid.cols) && !a_box_side(r, &rulings.vertical)
+            })
             .copied()
             .collect(),
         vertical: (rulings.vertical.iter())
@@ -2325,6 +2330,29 @@ fn hugs_a_graphic(
     .iter()
     .filter(|band| band.height() >= 1.0)
     .any(|band| graphic_ink_share(page, ink, band, chars, &lines, tone_step) >= MAX_GRAPHIC_INK)
+}
+
+/// Whether a vertical line meets the horizontal rule `r` at one of its
+/// ends: `r` is a side of a box (a diagram's), not a rule.
+fn a_box_side(r: &rulings::Ruling, verticals: &[rulings::Ruling]) -> bool {
+    let near = |a: f32, b: f32| (a - b).abs() <= BOX_CORNER;
+    (verticals.iter()).any(|v| {
+        (near(v.pos, r.start) || near(v.pos, r.end))
+            && v.start <= r.pos + BOX_CORNER
+            && v.end >= r.pos - BOX_CORNER
+    })
+}
+
+/// How far (points) a box's sides may stand from meeting at a corner.
+const BOX_CORNER: f32 = 2.0;
+
+/// Whether the horizontal rule `r` lies under one column of the
+/// boundaries `cols`, half its width long at least.
+fn under_a_column(r: &rulings::Ruling, cols: &[f32]) -> bool {
+    (cols.windows(2)).any(|c| {
+        let tol = 0.1 * (c[1] - c[0]);
+        r.start >= c[0] - tol && r.end <= c[1] + tol && r.length() >= 0.5 * (c[1] - c[0])
+    })
 }
 
 /// True when a vertical line runs down through a layout table whose
