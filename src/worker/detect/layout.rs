@@ -1130,11 +1130,11 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
             && (pending.len() < MAX_HELD_LINES
                 || (pending.iter().chain([line])).all(|l| starts_a_later_column(l, &current)))
             && (is_short(line)
-                // However long, a label of the stub left of the figures
-                // (a statement's section, `Cash flows from operating
-                // activities`).
+                // However long, a line left of the figures (a statement's
+                // section, `Cash flows from operating activities`): whether
+                // it is a label of the stub, the row under it tells.
                 || (current.iter().rev().find(|l| l.is_tabular()))
-                    .is_some_and(|row| a_stub_label(line, row))
+                    .is_some_and(|row| ends_left_of_the_figures(line, row))
                 // However long, a line that starts in a later column than
                 // the first may be a wrapped cell's top (under the last
                 // lines of the cell above it, or under a header centred
@@ -1451,12 +1451,25 @@ fn a_title_over(line: &Line, of: &Line) -> bool {
 const TITLE_OVER_TEXT: f32 = 1.4;
 
 /// Whether `line` is one piece that ends an em short of where the second
-/// cell of the line of columns `of` starts: a label in the stub, left of
-/// the figures, however long.
-fn a_stub_label(line: &Line, of: &Line) -> bool {
+/// cell of the line of columns `of` starts: left of the figures, however
+/// long.
+fn ends_left_of_the_figures(line: &Line, of: &Line) -> bool {
     line.segments.len() == 1
         && (of.segments.get(1)).is_some_and(|second| line.bbox.x1 < second.x0 - line.size)
 }
+
+/// Whether `line` is a label in the stub of the row `of` below it: left
+/// of its figures, and starting where the row does or a level or two out
+/// (a section's label over its items), no sentence. A paragraph between
+/// two tables starts far out left of a table set right, or is a sentence.
+fn a_stub_label(line: &Line, of: &Line) -> bool {
+    ends_left_of_the_figures(line, of)
+        && line.bbox.x0 >= of.bbox.x0 - STUB_OUTDENT_EM * line.size
+        && !a_sentence(line)
+}
+
+/// How far left of its items a section's label may start, in ems.
+const STUB_OUTDENT_EM: f32 = 2.0;
 
 /// Whether `line` starts where a cell (segment) of the line of columns `of`
 /// does, one but its first.
@@ -1520,10 +1533,12 @@ fn another_tables_line(line: &Line, above: &[impl Borrow<Line>]) -> bool {
 /// the lines of one table vary by as much.)
 fn a_sentence_set_larger_than_the_rows(line: &Line, block: &[Line]) -> bool {
     let largest = (block.iter().filter(|l| l.is_tabular())).fold(0.0f32, |m, l| m.max(l.size));
-    line.words.len() >= SENTENCE_WORDS
-        && line.words.last().is_some_and(|w| w.text.ends_with('.'))
-        && largest > 0.0
-        && line.size > LARGER_THAN_ROWS * largest
+    a_sentence(line) && largest > 0.0 && line.size > LARGER_THAN_ROWS * largest
+}
+
+/// Whether `line` reads as a sentence: words enough, a full stop at its end.
+fn a_sentence(line: &Line) -> bool {
+    line.words.len() >= SENTENCE_WORDS && line.words.last().is_some_and(|w| w.text.ends_with('.'))
 }
 
 /// See `a_sentence_set_larger_than_the_rows`.
@@ -2907,7 +2922,8 @@ fn rows(
         for group in groups {
             if group.len() >= 2 && is_one_wrapped_row(block, &group, &occ, cols, &widths) {
                 rows.push(group);
-            } else if let Some((last, wrapped)) = under_a_wrapped_row(block, &group, &occ, cols, &widths)
+            } else if let Some((last, wrapped)) =
+                under_a_wrapped_row(block, &group, &occ, cols, &widths)
             {
                 rows.push(wrapped.to_vec());
                 rows.push(vec![last]);
@@ -3555,7 +3571,7 @@ fn under_a_wrapped_row<'g>(
         && across
         && titles
         && is_one_wrapped_row(block, wrapped, occ, cols, widths))
-        .then_some((last, wrapped))
+    .then_some((last, wrapped))
 }
 
 /// The words of a line in column `c`.
@@ -4016,22 +4032,21 @@ fn tables_side_by_side(block: &[Line], rules: &[Ruling]) -> Option<[Vec<Line>; 2
             .count()
             >= 2
     };
-    (gutters(block).into_iter())
-        .find_map(|(gap0, gap1)| {
-            // A table's rules reach past its words, into the gutter.
-            let left: Vec<&&Ruling> = (near.iter())
-                .filter(|r| r.end <= gap1 && r.start < gap0)
-                .collect();
-            let right: Vec<&&Ruling> = (near.iter())
-                .filter(|r| r.start >= gap0 && r.end > gap1)
-                .collect();
-            let across = (near.iter()).any(|r| r.start < gap0 && r.end > gap1);
-            if left.len() < 2 || right.len() < 2 || across {
-                return None;
-            }
-            let [l, r] = sides_of(block, (gap0, gap1));
-            (under_all(&left, &l) && under_all(&right, &r)).then_some([l, r])
-        })
+    (gutters(block).into_iter()).find_map(|(gap0, gap1)| {
+        // A table's rules reach past its words, into the gutter.
+        let left: Vec<&&Ruling> = (near.iter())
+            .filter(|r| r.end <= gap1 && r.start < gap0)
+            .collect();
+        let right: Vec<&&Ruling> = (near.iter())
+            .filter(|r| r.start >= gap0 && r.end > gap1)
+            .collect();
+        let across = (near.iter()).any(|r| r.start < gap0 && r.end > gap1);
+        if left.len() < 2 || right.len() < 2 || across {
+            return None;
+        }
+        let [l, r] = sides_of(block, (gap0, gap1));
+        (under_all(&left, &l) && under_all(&right, &r)).then_some([l, r])
+    })
 }
 
 /// `block`'s lines cut to the words `keep` keeps; lines left empty go.
@@ -4730,6 +4745,51 @@ mod tests {
             let grid = &t.grid;
             assert_eq!((grid.row_count(), grid.col_count()), (4, 3), "{grid:?}");
         }
+    }
+
+    #[test]
+    fn a_line_between_two_tables_set_right_is_no_label_of_their_stub() {
+        // Two tables set right (codes at x = 300, figures set right at 420
+        // and 500), 14 pt a row, and between them, as close, a line of
+        // text from x = 20 that ends short of the figures: a paragraph, not
+        // a section's label (one starts a level or two out from its rows).
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut y = 40.0;
+        for rows in [
+            [
+                ("Code", "Net", "Gross"),
+                ("K2-87", "1.5", "2.5"),
+                ("HX-49", "3.5", "4.5"),
+            ],
+            [
+                ("Item", "Cost", "Price"),
+                ("Saw", "10", "12"),
+                ("Rasp", "8", "9"),
+            ],
+        ] {
+            for (code, net, gross) in rows {
+                id += 1;
+                text(&mut chars, code, 300.0, y, id);
+                id += 1;
+                text(&mut chars, net, 420.0 - 5.0 * net.len() as f32, y, id);
+                id += 1;
+                text(&mut chars, gross, 500.0 - 5.0 * gross.len() as f32, y, id);
+                y += 14.0;
+            }
+            if y < 100.0 {
+                id += 1;
+                text(
+                    &mut chars,
+                    "Region client order factory basic field income",
+                    20.0,
+                    y,
+                    id,
+                );
+                y += 14.0;
+            }
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 2, "{tables:?}");
     }
 
     #[test]
