@@ -3547,11 +3547,11 @@ fn is_one_wrapped_row(
 
 /// A group of lines set solid that is one wrapped row of titles (no cell
 /// of figures) and a line under it across every column the row fills:
-/// column titles wrapped over lines,
-/// each to its own depth, and the unit of each column on the line under
-/// them (`RMB'000` under every title). Each cell of that last line would
-/// be a wrapped title's last line, so no column holds one line alone and
-/// the whole group reads as no wrapped row. The last line and the rest.
+/// column titles wrapped over lines, each to its own depth, and the unit
+/// of each column on the line under them (`RMB'000` under every title).
+/// Each cell of that last line would be a wrapped title's last line, so no
+/// column holds one line alone and the whole group reads as no wrapped
+/// row. The last line and the rest.
 fn under_a_wrapped_row<'g>(
     block: &[Line],
     group: &'g [usize],

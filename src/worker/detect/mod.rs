@@ -2303,7 +2303,7 @@ fn hugs_a_graphic(
         horizontal: (rulings.horizontal.iter())
             .filter(|r| {
                 r.length() >= 0.6 * b.width()
-                    || under_a_column(r, &table.grid.cols) && !a_box_side(r, &rulings.vertical)
+                    || (under_a_column(r, &table.grid.cols) && !a_box_side(r, &rulings.vertical))
             })
             .copied()
             .collect(),
