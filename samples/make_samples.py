@@ -88,7 +88,7 @@ Files written:
                             of two lines centred over its table; the same
                             over tables with no rules, set tight over their
                             headers
-  beside-prose.pdf / .json  three pages (issue 12, class 3): two paragraphs in
+  beside-prose.pdf / .json  four pages (issue 12, class 3): two paragraphs in
                             a narrow column beside a table's centred title and
                             the ruled table under it, then a bulleted list
                             under an underlined heading (only the table is
@@ -96,7 +96,10 @@ Files written:
                             page in two, its rows on the baselines of the
                             running text in the right one; then two tables a
                             paragraph apart whose last line's words start
-                            where the upper table's columns do
+                            where the upper table's columns do; then a report
+                            typed in Courier, its paragraphs justified with
+                            stretched spaces (two after a full stop), a
+                            small table between them
   filled-header.pdf / .json three pages (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
                             column lines running out of it down the body; then
@@ -104,14 +107,16 @@ Files written:
                             a printout set so tight that its first row's glyph
                             boxes reach up over the fill's edge; then mid grey
                             bands under black gridlines
-  filled-cells.pdf / .json  two pages (issue 12, class 6): two grids drawn as
+  filled-cells.pdf / .json  three pages (issue 12, class 6): two grids drawn as
                             filled cells with gutters of paper and no lines: a
                             dark header and stub beside columns in three lighter
                             greys, and one of light grey cells under a darker
                             header row; on page 2 cells so faint a grey that
                             only the white gutters show the grid, beside a
                             narrow stub of labels set sideways; lists of
-                            causes set halfway down their cells
+                            causes set halfway down their cells; on page 3
+                            amounts in a column whose fills meet with no
+                            gutter, two of one shade with nothing between
   wrapped-header.pdf / .json three pages (issue 12): booktabs tables whose column
                             titles wrap over one to four lines set on the rule
                             under them; in the second a group heading over three
@@ -247,7 +252,7 @@ Files written:
                             holds a word or two a line, a Chinese term among
                             them; then two columns of
                             sentences side by side, a rule under every row
-  partial-rules.pdf / .json eight pages (issue 12, class 1): three partly ruled
+  partial-rules.pdf / .json nine pages (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
                             set left over numbers set right; boxes around two
@@ -268,7 +273,12 @@ Files written:
                             the pair of columns it heads; page 8: a frame
                             with column lines and a rule under its header,
                             two records set solid, each a line with its
-                            label and first cost wrapped onto a second
+                            label and first cost wrapped onto a second;
+                            page 9: a frame, a rule under its header and a
+                            line between its two columns, lines set evenly:
+                            rows of a label and a value set right, two of
+                            them wrapped, the label under a hanging indent,
+                            the value's next line in lower case
   shaded-cells.pdf / .json  one page (issue 12, class 1): a ruled table, its
                             rules thin filled rectangles, significant
                             figures on shaded cells in consecutive rows of a
@@ -3976,7 +3986,39 @@ def sample_filled_cells():
                      font_of=lambda k, c: "F2" if k == 0 else "F1")
     p.paragraph("Counted on the first working day of the month.", y - 24)
     faint, causes = faint_filled_cells_page()
-    return [p.content(), faint], [(1, Placed(expected_a)), (1, Placed(items)), (2, Placed(causes))]
+    budget, programs = shades_meeting_page()
+    return ([p.content(), faint, budget],
+            [(1, Placed(expected_a)), (1, Placed(items)), (2, Placed(causes)), (3, Placed(programs))])
+
+
+def shades_meeting_page():
+    """A grid of filled cells, a gutter of paper around each, but for two
+    places down the amounts' column where two cells of one shade meet
+    (issue 12, class 1): nothing parts them, and the grid's cell there
+    spans their rows. The amounts stand a row apart in it, level with the
+    labels ruled apart beside them: a row each."""
+    p = Page()
+    y = p.title("Fund Budget", 790) - 30
+    programs = [["Program", "Budget"], ["Performance reporting", "$1.1M"], ["Cloud hosting", "$0.44M"],
+                ["Project dashboard", "$1.06M"], ["Open data portal", "$0.9M"], ["Challenge platform", "$0"],
+                ["Citizen services", "$0"], ["Spending portal", "$1.2M"], ["Small business portal", "$0.1M"],
+                ["Subaward reporting", "$2.88M"], ["Total", "$8M"]]
+    shades = [0.9, 0.84, 0.9, 0.84, 0.84, 0.9, 0.84, 0.84, 0.84, 0.9]
+    x0, x1, x2, step, gutter = MARGIN, MARGIN + 300, MARGIN + 400, 24, 2.5
+    for k, (program, amount) in enumerate(programs):
+        top = y - step * k
+        p.ops.append("0.6 g %s %s %s %s re f" % (fmt(x0), fmt(top - step + gutter / 2), fmt(x1 - x0 - gutter), fmt(step - gutter)))
+        tone = 0.6 if k == 0 else shades[k - 1]
+        # (An amount's fill meets the one above or below it in the same shade.)
+        up = 0 if 1 < k and shades[k - 2] == tone else gutter / 2
+        down = 0 if 0 < k < len(shades) and shades[k] == tone else gutter / 2
+        p.ops.append("%s g %s %s %s %s re f" % (fmt(tone), fmt(x1 + gutter / 2), fmt(top - step + down), fmt(x2 - x1 - gutter), fmt(step - up - down)))
+        p.ops.append("1 g")
+        p.text(x0 + 5, top - 15, program, "F2", 10)
+        p.ops.append("%s g" % ("1" if k == 0 else "0.3"))
+        p.text(x1 + 8, top - 15, amount, "F2" if k == 0 else "F1", 10)
+        p.ops.append("0 g")
+    return p.content(), programs
 
 
 def faint_filled_cells_page():
@@ -4703,11 +4745,58 @@ def sample_partial_rules():
     p6, sixth = boxed_header_page()
     p7, seventh = headings_over_a_grid_page()
     p8, eighth = records_in_a_frame_page()
+    p9, ninth = hanging_lines_in_a_frame_page()
     return [p.content(), p2.content(), p3.content(), p4.content(), p5.content(), p6.content(),
-            p7.content(), p8.content()], \
+            p7.content(), p8.content(), p9.content()], \
         [(1, Placed(parts)), (1, Placed(stock)), (1, Placed(orders))] + \
         [(2, t) for t in second] + [(3, third), (4, fourth), (5, fifth), (6, sixth), (7, seventh),
-                                   (8, eighth)]
+                                   (8, eighth), (9, ninth)]
+
+
+ASSUMPTIONS = (
+    ("Variable", "Assumption", True),
+    ("Demographic assumptions", "", True),
+    ("Population", "Projections follow the national estimates", False),
+    ("18- to 24-year-olds", "Projection: average annual growth of 0.1%", False),
+    ("Income per head in\nconstant dollars", "Annual changes range between -1.9% and 2.2%\n"
+     "with an average growth rate of 1.4%", False),
+    ("School revenue from state\nsources per head in constant dollars",
+     "Annual changes range between -2.4% and 2.3%\nwith an average growth rate of 1.3%", False),
+    ("Inflation rate", "1.0% to 2.0%", False),
+    ("Unemployment rate", "", True),
+    ("Ages 18 and 19", "17.7% to 26.8%", False),
+    ("Ages 20 to 24", "10.8% to 15.6%", False),
+)
+
+
+def hanging_lines_in_a_frame_page():
+    """A frame, a rule under its header and a line between its two
+    columns, no rules between rows, every line set as far below the last
+    (issue 12, classes 1 and 4): labels stacked in the first column, their
+    values set right in the second, group headings in bold on lines of their
+    own; two rows wrapped, the label's next line under a hanging indent, the
+    value's next line starting in lower case. A row each."""
+    p = Page()
+    p.title("Forecast Assumptions", 790)
+    top, step, x0, x1 = 750, 13, MARGIN, MARGIN + 470
+    y = top
+    for label, value, bold in ASSUMPTIONS:
+        labels, values = label.split("\n"), value.split("\n")
+        font = "F2" if bold and value == "" else "F1"
+        for k in range(max(len(labels), len(values))):
+            if k < len(labels):
+                p.text(x0 + 4 + (10 if k else 0), y, labels[k], font, 9)
+            if k < len(values) and values[k]:
+                p.text(x1 - 4 - text_width(values[k], "F1", 9), y, values[k], "F1", 9)
+            y -= step
+    bottom = y + 9
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (top + 12, top - 4, bottom):
+        p.line(x0, yy, x1, yy)
+    for xx in (x0, x0 + 230, x1):
+        p.line(xx, top + 12, xx, bottom)
+    p.ops.append("Q")
+    return p, Placed([[label, value] for label, value, _ in ASSUMPTIONS])
 
 
 def records_in_a_frame_page():
@@ -5288,7 +5377,9 @@ def sample_beside_prose():
     for k, line in enumerate(wrap_words(prose, PAGE_W - MARGIN - x, "F1", 9).split("\n")):
         q.text(x, top - 13 * (k - 3.5) - 0.359 * 9, line, "F1", 9)
     r, upper, lower = paragraph_between_tables_page()
-    return [p.content(), q.content(), r.content()], [(1, t), (2, t2), (3, upper), (3, lower)]
+    u, shares = typewriter_page()
+    return ([p.content(), q.content(), r.content(), u.content()],
+            [(1, t), (2, t2), (3, upper), (3, lower), (4, shares)])
 
 
 def paragraph_between_tables_page():
@@ -5330,6 +5421,63 @@ def paragraph_between_tables_page():
                  MARGIN + 300 - text_width("Supplier", "F2", 9) / 2]
     placed_rows(p, base - leading - 10, lower, places, width, size=9, header_at=header_at)
     return p, Placed(upper), Placed(lower)
+
+
+TYPED_PARAGRAPHS = (
+    "SPREAD OF A MEASURE - There are many continuous variables for which the spread of values is of "
+    "interest to readers.  The standard deviation is often used as a measure of the spread of the "
+    "values in a group when the values are roughly symmetric. [Note that an estimated standard "
+    "deviation, a sample size, and an average design effect are sometimes shown together in a "
+    "report.  This lets readers work out the standard error of the mean by themselves.]  Percentiles "
+    "are often used to describe skewed values like those of daily intake.",
+    "Variance estimation from complex samples is a complicated process.  Because of the methods "
+    "used, exact expressions for sampling errors are often not available and approximations must be "
+    "used.  Thus, analysts should be careful in drawing inferences.  It is tempting to treat survey "
+    "data as if it were drawn from a simple random sample; if this were the case then standard "
+    "methods could be used.",
+)
+
+
+def typed_paragraph(p, top, text, size=12, leading=17.5, width=PAGE_W - 2 * MARGIN):
+    """A paragraph set in Courier as a word processor justifies it: every
+    line but the last stretched to the measure by widening its spaces, two
+    of them after a sentence's end. Returns the baseline under it."""
+    lines, cur = [], []
+    for word in text.split(" "):  # ("" after a full stop: its second space)
+        if cur and text_width(" ".join(cur + [word]), "F4", size) > width:
+            lines.append((cur, True))
+            cur = []
+        if cur or word:
+            cur.append(word)
+    lines.append((cur, False))
+    for words, justify in lines:
+        s = " ".join(words).rstrip()
+        tw = (width - text_width(s, "F4", size)) / s.count(" ") if justify and " " in s else 0.0
+        p.ops.append("BT /F4 %s Tf %s Tw %s %s Td %s Tj ET" % (fmt(size), fmt(tw), fmt(MARGIN), fmt(top), pdf_string(s)))
+        top -= leading
+    return top
+
+
+def typewriter_page():
+    """A report typed in Courier (issue 12, class 3): justified paragraphs,
+    whose stretched spaces line up down the page on the typeface's even
+    pitch as a table's column gaps do, and a small table between them
+    under booktabs rules. The table alone is a table."""
+    p = Page()
+    p.text(MARGIN, 790, "SECTION III", "F4", 12)
+    y = typed_paragraph(p, 760, TYPED_PARAGRAPHS[0]) - 14
+    shares = [["Age Group", "Proportion"], ["20-29", "0.2650"], ["30-39", "0.2046"],
+              ["40-49", "0.1477"], ["50-59", "0.1514"], ["60-69", "0.1225"]]
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for yy in (y, y - 18, y - 18 - 15 * (len(shares) - 1) - 4):
+        p.line(MARGIN, yy, MARGIN + 200, yy)
+    p.ops.append("Q")
+    for k, (group, share) in enumerate(shares):
+        base = y - 13 - (15 * k + 4 if k else 0)
+        p.text(MARGIN + 2, base, group, "F4", 11)
+        p.text(MARGIN + 198 - text_width(share, "F4", 11), base, share, "F4", 11)
+    typed_paragraph(p, y - 18 - 15 * (len(shares) - 1) - 34, TYPED_PARAGRAPHS[1])
+    return p, Placed(shares)
 
 
 def glyph_by_glyph(p, x, y, s, font="F1", size=10, tracking=0.0):

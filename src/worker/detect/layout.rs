@@ -925,6 +925,7 @@ const MIN_SPACE_EM: f32 = 0.25;
 /// gaps (while a paragraph's drop cap still sets its lines' em).
 fn segments(words: &[Word], size: f32) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
+    let stretched = stretched_word_space(words, size);
     // The largest em of the last segment's words.
     let mut last_em = 0.0f32;
     for (i, w) in words.iter().enumerate() {
@@ -944,7 +945,12 @@ fn segments(words: &[Word], size: f32) -> Vec<Segment> {
                 && w.bbox.x0 - s.x1 <= MAX_SIGN_GAP_EM * em(s)
         };
         match out.last_mut() {
-            Some(s) if w.bbox.x0 - s.x1 <= COLUMN_GAP_EM * em(s) || sign_of(s) => {
+            Some(s)
+                if w.bbox.x0 - s.x1 <= COLUMN_GAP_EM * em(s)
+                    || sign_of(s)
+                    || stretched
+                        .is_some_and(|space| w.bbox.x0 - s.x1 <= SENTENCE_SPACES * space) =>
+            {
                 s.x1 = s.x1.max(w.bbox.x1);
                 s.words.end = i + 1;
                 last_em = last_em.max(w.size);
@@ -961,6 +967,44 @@ fn segments(words: &[Word], size: f32) -> Vec<Segment> {
     }
     out
 }
+
+/// The word space of a line of running text whose spaces are all one,
+/// stretched to justify it (a typewriter face's as wide as an em, more on
+/// a line of few words), where it is wider than a column gap: no column
+/// parts such a line. Its gaps are all within `EVEN_SPACES` of the
+/// narrowest, or twice it after a sentence's end (a typist's two spaces);
+/// its words are words (a row of entries set evenly, month names over
+/// columns or figures, has few or none in lower case).
+fn stretched_word_space(words: &[Word], size: f32) -> Option<f32> {
+    let gaps: Vec<f32> = (words.windows(2))
+        .map(|w| w[1].bbox.x0 - w[0].bbox.x1)
+        .collect();
+    let space = gaps.iter().copied().fold(f32::INFINITY, f32::min);
+    if words.len() < MIN_JUSTIFIED_WORDS || !(space > 0.0 && space <= MAX_STRETCHED_SPACE_EM * size)
+    {
+        return None;
+    }
+    let even = (gaps.iter().zip(words)).all(|(&gap, before)| {
+        gap <= EVEN_SPACES * space
+            || (gap >= 1.8 * space
+                && gap <= SENTENCE_SPACES * space
+                && before.text.ends_with(['.', '!', '?', ':', ';', ')', ']']))
+    });
+    let lower = (words.iter())
+        .filter(|w| w.text.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    let wide = gaps.iter().any(|&gap| gap > COLUMN_GAP_EM * size);
+    (even && wide && 2 * lower >= words.len()).then_some(space)
+}
+
+/// See `stretched_word_space`: a line of this many words at least, its
+/// word space at most this many em (justification stretches a line of few
+/// words the most), its gaps within this factor of the narrowest, or up to
+/// `SENTENCE_SPACES` times it after a sentence's end.
+const MIN_JUSTIFIED_WORDS: usize = 6;
+const MAX_STRETCHED_SPACE_EM: f32 = 2.0;
+const EVEN_SPACES: f32 = 1.2;
+const SENTENCE_SPACES: f32 = 2.4;
 
 /// Runs of lines that may be a table: from a line of several segments to the
 /// last such line, with narrow lines between them kept. Narrow lines just
@@ -2345,7 +2389,11 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         &line_gaps(block),
         median(block.iter().map(|l| l.size).collect()),
     );
-    let rows = rows(block, &cols, &inner, &part_rules, within_row);
+    let rows = with_hanging_lines(
+        block,
+        rows(block, &cols, &inner, &part_rules, within_row),
+        &cols,
+    );
     let (rows, labels) = centred_labels(block, rows, &cols);
     // Rows regrouped would leave the labels' rows behind.
     let rows = if labels.is_empty() {
@@ -3386,6 +3434,74 @@ fn column_of(cols: &[(f32, f32)], w: &Word) -> usize {
     let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
     columns_touched(cols, cx, cx + 0.01).start
 }
+
+/// Rows with the lines that run on from the row above joined to it, where
+/// rows stand no further apart than a row's lines: a row's cells of words
+/// wrapped, the label's next line set in by a hanging indent and every
+/// cell's next line (two at least) starting in lower case, where none of
+/// the line above ends a sentence, nor the row's first starts in lower
+/// case. A sub-label indented under its parent has values of its own:
+/// figures, or words starting a phrase.
+fn with_hanging_lines(
+    block: &[Line],
+    rows: Vec<Vec<usize>>,
+    cols: &[(f32, f32)],
+) -> Vec<Vec<usize>> {
+    let gaps = line_gaps(block);
+    let usual = median(gaps.clone());
+    let texts = |i: usize| -> Vec<Option<(f32, String)>> {
+        let mut out: Vec<Option<(f32, String)>> = vec![None; cols.len()];
+        for w in &block[i].words {
+            let cell = out[column_of(cols, w)].get_or_insert((w.bbox.x0, String::new()));
+            if !cell.1.is_empty() {
+                cell.1.push(' ');
+            }
+            cell.1.push_str(&w.text);
+        }
+        out
+    };
+    let runs_on = |first: usize, i: usize| {
+        let (above, line) = (texts(i - 1), texts(i));
+        // (A column in lower case all down is the column's own case.)
+        let opens = texts(first)[0]
+            .as_ref()
+            .is_some_and(|(_, t)| !t.starts_with(char::is_lowercase));
+        let filled = line.iter().flatten().count();
+        let hanging = match (&above[0], &line[0]) {
+            (Some((a, _)), Some((b, _))) => {
+                let indent = (b - a) / block[i].size;
+                (HANGING_INDENT_EM..=INDENT_EM).contains(&indent)
+            }
+            _ => false,
+        };
+        let each_runs_on = (above.iter().zip(&line)).all(|(a, b)| match (a, b) {
+            (_, None) => true,
+            (None, Some(_)) => false,
+            (Some((_, a)), Some((_, b))) => {
+                b.chars().next().is_some_and(char::is_lowercase) && !a.ends_with(['.', ':', ';'])
+            }
+        });
+        filled >= 2
+            && opens
+            && hanging
+            && each_runs_on
+            && gaps[i - 1] <= usual + RHYTHM_EM * block[i].size
+    };
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for row in rows {
+        match (out.last_mut(), &row[..]) {
+            (Some(last), &[i]) if i > 0 && last.last() == Some(&(i - 1)) && runs_on(last[0], i) => {
+                last.push(i)
+            }
+            _ => out.push(row),
+        }
+    }
+    out
+}
+
+/// See `with_hanging_lines`: the least indent (em) of a wrapped label's next
+/// line under its first.
+const HANGING_INDENT_EM: f32 = 0.5;
 
 /// A label centred across two rows: the row above it and its columns.
 type CentredLabel = (usize, Vec<usize>);
@@ -4432,6 +4548,80 @@ mod tests {
         assert!(lines
             .iter()
             .all(|l| l.words.len() == 2 && l.bbox.height() < 12.0));
+    }
+
+    #[test]
+    fn a_justified_lines_stretched_spaces_part_no_columns() {
+        // Words set on one line, `gap` pt apart, two gaps after a word
+        // ending a sentence: the segments the line falls into.
+        let segments_of = |words: &[&str], gap: f32| {
+            let mut chars = Vec::new();
+            let mut x = 10.0;
+            for w in words {
+                text(&mut chars, w, x, 100.0, 0);
+                x += 5.0 * w.len() as f32 + if w.ends_with('.') { 2.0 * gap } else { gap };
+            }
+            let refs: Vec<&TextChar> = chars.iter().collect();
+            page_lines(&refs)[0].segments.len()
+        };
+        // Spaces stretched to an em (10 pt) to justify a typed line.
+        let prose = [
+            "of",
+            "the",
+            "values",
+            "in",
+            "a",
+            "group.",
+            "The",
+            "standard",
+            "deviation",
+        ];
+        assert_eq!(segments_of(&prose, 10.0), 1);
+        // The same words under columns: gaps of their own widths.
+        let mut chars = Vec::new();
+        for (k, w) in prose.iter().enumerate() {
+            text(&mut chars, w, 10.0 + 60.0 * k as f32, 100.0, 0);
+        }
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        assert_eq!(page_lines(&refs)[0].segments.len(), prose.len());
+        // Month names over columns set evenly: a row of column titles.
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul"];
+        assert_eq!(segments_of(&months, 10.0), months.len());
+    }
+
+    #[test]
+    fn lines_run_on_under_a_hanging_indent_join_their_row() {
+        // Lines 13 pt apart, a label and a value on each: (label's x, label,
+        // value). The second line runs on from the first under a hanging
+        // indent, its value's words in lower case; the fourth is a child of
+        // the third, its value a figure; lower case all down a column is
+        // the column's, not a run on.
+        let block_of = |lines: &[(f32, &str, &str)]| {
+            let mut chars = Vec::new();
+            for (k, (x, label, value)) in lines.iter().enumerate() {
+                let y = 100.0 + 13.0 * k as f32;
+                text(&mut chars, label, *x, y, 2 * k as u32);
+                text(&mut chars, value, 250.0, y, 2 * k as u32 + 1);
+            }
+            let refs: Vec<&TextChar> = chars.iter().collect();
+            page_lines(&refs)
+        };
+        let cols = [(10.0, 200.0), (250.0, 400.0)];
+        let singles = |n: usize| (0..n).map(|i| vec![i]).collect::<Vec<_>>();
+        let block = block_of(&[
+            (10.0, "Income per head in", "Changes range from -1.9%"),
+            (20.0, "constant dollars", "with a mean of 1.4%"),
+            (10.0, "Inflation", "Stays at 5%"),
+            (20.0, "core", "4.5%"),
+        ]);
+        let rows = with_hanging_lines(&block, singles(4), &cols);
+        assert_eq!(rows, vec![vec![0, 1], vec![2], vec![3]]);
+        let block = block_of(&[
+            (10.0, "cat", "meow"),
+            (20.0, "dog", "woof"),
+            (20.0, "owl", "hoot"),
+        ]);
+        assert_eq!(with_hanging_lines(&block, singles(3), &cols), singles(3));
     }
 
     #[test]

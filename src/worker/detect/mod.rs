@@ -1520,15 +1520,21 @@ const MAX_OFF_COLUMN_SHARE: f32 = 0.02;
 
 /// Parts a ruled table's cell spanning rows into a cell a row where no
 /// rule closes it above or below (its column is left unruled beside a
-/// ruled body: a stub of labels outside the grid's rules) and each row it
-/// spans holds its own text, inside the row, beside text in the row's
-/// other cells. A heading boxed down several rows is closed top and
-/// bottom, and one label does not fill every row.
+/// ruled body: a stub of labels outside the grid's rules), or where its
+/// rows' texts are values (a word with a digit) a blank line apart (set a
+/// row apart in a column whose cells' rules are missing, fills of one
+/// shade meeting), and each row it spans holds its own text, inside the
+/// row, beside text in the row's other cells. A heading boxed down several
+/// rows is closed top and bottom, and one label does not fill every row;
+/// a long one wrapped over the rows beside it is no value, however far
+/// apart its lines stand.
 fn part_open_spans(table: &mut TableRegion, inside: &[&TextChar], horizontal: &[rulings::Ruling]) {
     let grid = &table.grid;
     let (nc, owner) = (grid.col_count(), grid.cell_at_positions());
-    // Per (row, cell): the text's extent; per row: the cells with text.
-    let mut extent = std::collections::HashMap::<(usize, usize), (f32, f32)>::new();
+    // Per (row, cell): the text's extent and largest size, and the text;
+    // per row: the cells with text.
+    let mut extent = std::collections::HashMap::<(usize, usize), (f32, f32, f32)>::new();
+    let mut text = std::collections::HashMap::<(usize, usize), String>::new();
     let mut cells_of_row = vec![Vec::new(); grid.row_count()];
     for c in inside {
         if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
@@ -1536,8 +1542,13 @@ fn part_open_spans(table: &mut TableRegion, inside: &[&TextChar], horizontal: &[
             let slack = OPEN_SPAN_SLACK_EM * c.size;
             let e = extent
                 .entry((r, cell))
-                .or_insert((f32::INFINITY, f32::NEG_INFINITY));
-            *e = (e.0.min(c.bbox.y0 + slack), e.1.max(c.bbox.y1 - slack));
+                .or_insert((f32::INFINITY, f32::NEG_INFINITY, 0.0));
+            *e = (
+                e.0.min(c.bbox.y0 + slack),
+                e.1.max(c.bbox.y1 - slack),
+                e.2.max(c.size),
+            );
+            text.entry((r, cell)).or_default().push(c.c);
             if !cells_of_row[r].contains(&cell) {
                 cells_of_row[r].push(cell);
             }
@@ -1549,16 +1560,36 @@ fn part_open_spans(table: &mut TableRegion, inside: &[&TextChar], horizontal: &[
                 && h.end.min(x1) - h.start.max(x0) >= MOST_OF_A_SIDE * (x1 - x0)
         })
     };
+    let a_value = |r: usize, i: usize| {
+        text.get(&(r, i)).is_some_and(|t| {
+            let t = t.trim();
+            !t.contains(char::is_whitespace) && t.chars().any(|c| c.is_ascii_digit())
+        })
+    };
+    // (The extents are shrunk by the slack at both ends.)
+    let values_set_apart = |i: usize, rows: std::ops::Range<usize>| {
+        rows.clone().all(|r| a_value(r, i))
+            && (rows.clone().zip(rows.skip(1))).all(|(r, next)| {
+                match (extent.get(&(r, i)), extent.get(&(next, i))) {
+                    (Some(&(_, bottom, a)), Some(&(top, _, b))) => {
+                        let slack = OPEN_SPAN_SLACK_EM * (a + b);
+                        top - bottom - slack >= BLANK_LINE_EM * a.max(b)
+                    }
+                    _ => false,
+                }
+            })
+    };
     let open: Vec<usize> = (grid.cells.iter().enumerate())
         .filter(|(i, cell)| {
             let rect = grid.cell_rect(cell);
             let rows = cell.row as usize..(cell.row + cell.rowspan) as usize;
             cell.rowspan >= 2
-                && !(ruled_along(rect.y0, rect.x0, rect.x1)
+                && (!(ruled_along(rect.y0, rect.x0, rect.x1)
                     && ruled_along(rect.y1, rect.x0, rect.x1))
+                    || values_set_apart(*i, rows.clone()))
                 && rows.clone().all(|r| {
                     let own = extent.get(&(r, *i));
-                    own.is_some_and(|&(top, bottom)| {
+                    own.is_some_and(|&(top, bottom, _)| {
                         top >= grid.rows[r] && bottom <= grid.rows[r + 1]
                     }) && cells_of_row[r].iter().any(|other| other != i)
                 })
@@ -3505,6 +3536,33 @@ mod tests {
         stub_over_rows(&mut table);
         part_open_spans(&mut table, &one, &body_rules);
         assert_eq!(table.grid, spanned);
+    }
+
+    #[test]
+    fn values_a_row_apart_in_a_box_down_the_rows_take_their_rows() {
+        // Rows at 100, 125, 150, 175, each ruled across the labels (0..55);
+        // the amounts' column (55..160) one box down all three, closed top
+        // and bottom (its cells' fills of one shade met, no rule between),
+        // an amount in it level with each label, a blank line apart.
+        let mut chars = Vec::new();
+        for (k, label) in ["Rent", "Travel", "Fees"].into_iter().enumerate() {
+            let y = 107.0 + 25.0 * k as f32;
+            chars.extend(word(label, 5.0, y));
+            chars.extend(word("$1.2M", 60.0, y));
+        }
+        let rows = vec![100.0, 125.0, 150.0, 175.0];
+        let cols = vec![0.0, 55.0, 160.0];
+        let mut rules: Vec<Ruling> = rows.iter().map(|&y| Ruling::new(y, 0.0, 55.0)).collect();
+        rules.extend([
+            Ruling::new(100.0, 55.0, 160.0),
+            Ruling::new(175.0, 55.0, 160.0),
+        ]);
+        let mut table = layout_table(rows.clone(), cols.clone());
+        table.grid.cells.retain(|c| c.col != 1 || c.row == 0);
+        table.grid.cells[1].rowspan = 3;
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        part_open_spans(&mut table, &inside, &rules);
+        assert_eq!(table.grid, crate::table::Grid::uniform(rows, cols));
     }
 
     #[test]
