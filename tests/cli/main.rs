@@ -267,7 +267,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // on their baselines, and a bulleted list under its heading are no
         // tables; the ruled table under the title is one. A paragraph
         // between two tables whose last line's words start, by chance,
-        // where the upper table's columns do is a row of neither.
+        // where the upper table's columns do is a row of neither. A report
+        // typed in Courier, its paragraphs justified with stretched spaces
+        // that line up down the page, holds only the small table between.
         "beside-prose",
         // Issue 12: text drawn glyph by glyph, letter-spaced, reads as words.
         "letters",
@@ -284,7 +286,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12, class 6: a grid drawn as filled cells, dark and light,
         // with gutters of paper between them and no lines; one of cells
         // the faintest grey beside a narrow stub of labels set sideways,
-        // a list in a cell beside one label.
+        // a list in a cell beside one label; amounts a row apart in a
+        // column whose fills of one shade meet with no gutter, a row each.
         "filled-cells",
         // Issue 12: column titles wrapped over lines, each to its own
         // depth, over the rule under the header are one header row; a
@@ -417,7 +420,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // grid, no column lines in the box, is the grid's first row, and
         // so are years set tight over a grid, each over its two columns.
         // Records set solid in a frame without row rules, a label wrapped
-        // under each, are a row each.
+        // under each, are a row each; rows set evenly in a frame, a label
+        // wrapped under a hanging indent beside a value's next line in
+        // lower case, are a row each too.
         "partial-rules",
         // Issue 12: a ruled table whose rules meet cells shaded in rows one
         // under another (one patch of ink) keeps a row per line of figures.
