@@ -2063,7 +2063,7 @@ fn is_currency_sign(token: &str) -> bool {
 
 /// A number as tables print it: digits with separators, a sign, brackets,
 /// a currency sign or a percent.
-pub(super) fn is_number(token: &str) -> bool {
+fn is_number(token: &str) -> bool {
     let core = token.trim_matches(|c: char| "()+-%$€£¥".contains(c));
     core.chars().any(|c| c.is_ascii_digit())
         && core

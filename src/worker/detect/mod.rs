@@ -243,7 +243,6 @@ pub fn detect_tables(
                 span_between_column_rules(table, &inside, &extent, &rulings.vertical);
                 span_down_drawn_boxes(table, &inside, &extent, &rulings);
             }
-            span_titles_up_the_header(table, &inside, &rulings.horizontal);
         } else {
             if surface == Surface::Drawn {
                 split_rows_at_fill_edges(table, &inside, page);
@@ -884,83 +883,6 @@ fn filled_cells(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<bool> {
         }
     }
     filled
-}
-
-/// Spans a column title set on the header's last row up the rows above
-/// it where its column is empty, no rule parts them and each holds a
-/// heading over a group of other columns (a stub head level with the years
-/// under a group heading): the title of those rows all.
-/// The header is the rows above the first with figures in two cells, no
-/// years.
-fn span_titles_up_the_header(
-    table: &mut TableRegion,
-    inside: &[&TextChar],
-    horizontal: &[rulings::Ruling],
-) {
-    let grid = &table.grid;
-    let (nr, nc) = (grid.row_count(), grid.col_count());
-    let mut texts = vec![String::new(); nr * nc];
-    for c in inside {
-        if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
-            texts[r * nc + col].push(c.c);
-        }
-    }
-    // (Years over columns are their titles.)
-    let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-    let figure = |t: &String| {
-        let mut words = t.split_whitespace().peekable();
-        words.peek().is_some() && words.all(|w| layout::is_number(w) && !year(w))
-    };
-    let header = (0..nr)
-        .position(|r| (0..nc).filter(|&c| figure(&texts[r * nc + c])).count() >= 2)
-        .unwrap_or(0);
-    let single = |row: usize, col: usize| {
-        (grid.cells.iter()).position(|c| {
-            (c.row as usize, c.col as usize, c.rowspan, c.colspan) == (row, col, 1, 1)
-        })
-    };
-    let ruled_under = |r: usize, c: usize| {
-        let middle = (grid.cols[c] + grid.cols[c + 1]) / 2.0;
-        (horizontal.iter()).any(|h| {
-            (h.pos - grid.rows[r + 1]).abs() <= COLUMN_RULE_OFF
-                && h.start <= middle
-                && h.end >= middle
-        })
-    };
-    // A row holding a heading over a group of columns (a page's running
-    // head over the column titles is no such row).
-    let grouped = |row: usize| {
-        (grid.cells.iter()).any(|cell| {
-            let rows = cell.row as usize..(cell.row + cell.rowspan) as usize;
-            let cols = cell.col as usize..(cell.col + cell.colspan) as usize;
-            cell.colspan >= 2
-                && rows.contains(&row)
-                && cols.clone().any(|c| !texts[row * nc + c].trim().is_empty())
-        })
-    };
-    let mut spans = Vec::new();
-    for c in 0..nc {
-        let title = (0..header).find(|&r| !texts[r * nc + c].trim().is_empty());
-        if let Some(r) = title.filter(|&r| r > 0 && r + 1 == header) {
-            let open = (0..r).all(|above| {
-                single(above, c).is_some() && !ruled_under(above, c) && grouped(above)
-            });
-            if open && single(r, c).is_some() {
-                spans.push((r, c));
-            }
-        }
-    }
-    for (r, c) in spans {
-        let cells = &mut table.grid.cells;
-        cells.retain(|cell| !(cell.col as usize == c && (cell.row as usize) <= r));
-        cells.push(crate::table::Cell {
-            row: 0,
-            col: c as u32,
-            rowspan: r as u32 + 1,
-            colspan: 1,
-        });
-    }
-    table.grid.cells.sort_by_key(|c| (c.row, c.col));
 }
 
 /// Which of a grid's rows hold a digit in some of `inside`.
@@ -3641,42 +3563,6 @@ mod tests {
         let inside: Vec<&TextChar> = chars.iter().collect();
         part_open_spans(&mut table, &inside, &rules);
         assert_eq!(table.grid, crate::table::Grid::uniform(rows, cols));
-    }
-
-    #[test]
-    fn a_stub_head_level_with_the_years_spans_the_header() {
-        // Rows 80..95 (a group heading over the years), 95..110 (the stub
-        // head, the years), then figures; columns 0, 60, 110, 160.
-        let mut chars = word("Actual", 85.0, 82.0);
-        chars.extend(word("Region", 5.0, 97.0));
-        chars.extend(word("2004", 65.0, 97.0));
-        chars.extend(word("2005", 115.0, 97.0));
-        for (k, label) in ["North", "South"].into_iter().enumerate() {
-            let y = 112.0 + 15.0 * k as f32;
-            chars.extend(word(label, 5.0, y));
-            chars.extend(word("1,200", 65.0, y));
-            chars.extend(word("1,350", 115.0, y));
-        }
-        let inside: Vec<&TextChar> = chars.iter().collect();
-        let rows = vec![80.0, 95.0, 110.0, 125.0, 140.0];
-        let cols = vec![0.0, 60.0, 110.0, 160.0];
-        let header = |table: &mut TableRegion| {
-            table.grid.cells.retain(|c| c.row != 0 || c.col != 2);
-            table.grid.cells[1].colspan = 2;
-        };
-        let mut table = layout_table(rows.clone(), cols.clone());
-        header(&mut table);
-        span_titles_up_the_header(&mut table, &inside, &[]);
-        let stub = table.grid.cells.iter().find(|c| c.col == 0 && c.row == 0);
-        assert_eq!(stub.map(|c| c.rowspan), Some(2));
-        assert!(table.grid.is_consistent());
-
-        // A rule under the group heading across the stub too parts them.
-        let mut table = layout_table(rows, cols);
-        header(&mut table);
-        let spanned = table.grid.clone();
-        span_titles_up_the_header(&mut table, &inside, &[Ruling::new(95.0, 0.0, 160.0)]);
-        assert_eq!(table.grid, spanned);
     }
 
     #[test]
