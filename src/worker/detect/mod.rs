@@ -736,7 +736,9 @@ fn span_over_short_rules(
 /// between two column rules drawn down through its row, when rules down
 /// the columns between start under it: a group heading boxed over its
 /// columns (`2005` over Number, Margin of error, Percent). Only where the
-/// row has no other text over those columns.
+/// row has no other text over those columns. Under it is under its
+/// letters there, whose glyphs' boxes may reach over the box's rule, and
+/// whatever a heading beside it does (a stub's, set lower).
 fn span_between_column_rules(
     table: &mut TableRegion,
     inside: &[&TextChar],
@@ -747,15 +749,33 @@ fn span_between_column_rules(
     let nc = grid.col_count();
     let at = |x: f32, v: &rulings::Ruling| (v.pos - x).abs() <= COLUMN_RULE_OFF;
     let through = |x: f32, top: f32, bottom: f32| column_rule_through(verticals, x, top, bottom);
+    // Per row and column, the bottom of its letters (a glyph's box reaches
+    // on down by the font's descent, over a rule drawn close under them).
+    let mut letters_bottom = vec![f32::NEG_INFINITY; grid.row_count() * nc];
+    for c in inside {
+        if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
+            let bottom = &mut letters_bottom[r * nc + col];
+            *bottom = bottom.max(c.cy() + LINE_CORE * c.bbox.height());
+        }
+    }
     let mut spans = Vec::new();
     for r in 0..grid.row_count().saturating_sub(1) {
         let ((top, bottom), next_top) = (extent[r], extent[r + 1].0);
         if top > bottom || next_top < bottom {
             continue;
         }
-        let from_under = |x: f32| {
+        // (Under the letters over the columns the rule parts.)
+        let from_under = |x: f32, (c0, c1): (usize, usize)| {
+            let under = (c0..=c1)
+                .map(|c| letters_bottom[r * nc + c])
+                .fold(f32::NEG_INFINITY, f32::max);
+            let under = if under.is_finite() {
+                under.min(bottom)
+            } else {
+                bottom
+            };
             (verticals.iter())
-                .any(|v| at(x, v) && v.start >= bottom - 1.0 && v.start <= next_top + 1.0)
+                .any(|v| at(x, v) && v.start >= under - 1.0 && v.start <= next_top + 1.0)
         };
         // The row's column boundaries drawn through it, and its edges.
         let edges: Vec<usize> = (0..=nc)
@@ -763,7 +783,7 @@ fn span_between_column_rules(
             .collect();
         for pair in edges.windows(2) {
             let (c0, c1) = (pair[0], pair[1] - 1);
-            if c1 > c0 && (c0 + 1..=c1).any(|c| from_under(grid.cols[c])) {
+            if c1 > c0 && (c0 + 1..=c1).any(|c| from_under(grid.cols[c], (c0, c1))) {
                 spans.push((r, c0, c1));
             }
         }
@@ -3326,6 +3346,26 @@ mod tests {
             span_between_column_rules(&mut open, &inside, &extent, &lines);
             assert!(open.grid.cells.iter().all(|c| c.colspan == 1), "{lines:?}");
         }
+
+        // The box's bottom rule drawn close under the heading's letters,
+        // through its glyphs' boxes (which reach down by the font's
+        // descent), the stub's heading set lower beside it: it spans still.
+        let mut chars = Vec::new();
+        chars.extend(word("Group", 110.0, 104.0));
+        chars.extend(word("Item", 5.0, 105.0));
+        for (x, text) in [(55.0, "one"), (105.0, "two"), (155.0, "six")] {
+            chars.extend(word(text, x, 116.0));
+        }
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        let mut boxed = table();
+        let extent = row_text_extents(&boxed.grid, &inside);
+        span_between_column_rules(
+            &mut boxed,
+            &inside,
+            &extent,
+            &[side(50.0), under(100.0), under(150.0), side(200.0)],
+        );
+        assert!((boxed.grid.cells.iter()).any(|c| (c.row, c.col, c.colspan) == (0, 1, 3)));
     }
 
     #[test]
