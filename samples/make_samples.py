@@ -109,7 +109,8 @@ Files written:
                             bands under black gridlines
   filled-cells.pdf / .json  three pages (issue 12, class 6): two grids drawn as
                             filled cells with gutters of paper and no lines: a
-                            dark header and stub beside columns in three lighter
+                            dark header (titles of two lines, a digit in both)
+                            and stub beside columns in three lighter
                             greys, and one of light grey cells under a darker
                             header row; on page 2 cells so faint a grey that
                             only the white gutters show the grid, beside a
@@ -3969,7 +3970,7 @@ def sample_filled_cells():
             "Regional portals", "Cities with open data portals"]
     figures = [["52", "281,402", "402,118"], ["0", "245", "1,136"], ["0", "671,950", "2,504,317"],
                ["0", "7", "23"], ["0", "9", "31"], ["0", "6", "14"]]
-    header = ["", "Opened:\nMarch 3, 2010", "One year:\nMarch 3, 2011", "Latest:\nSept. 30, 2012"]
+    header = ["", "Opened:\nMarch 3, 2010", "1 Year:\nMarch 3, 2011", "FY 2012\nSept. 30, 2012"]
     rows = [header] + [[wrap_words(s, 150, "F2")] + f for s, f in zip(stub, figures)]
     tones = [0.85, 0.7, 0.55]
     y = filled_cells(p, y - 24, [170, 96, 96, 96], rows,

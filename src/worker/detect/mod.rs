@@ -1295,7 +1295,8 @@ fn split_rows_at_full_lines(table: &mut TableRegion, inside: &[&TextChar]) {
 /// Which of a row's `lines` have text in every cell the row has text in
 /// (`owners`: each column's cell, by its first column), three at least,
 /// and figures in half of those beside the first (a record's values; a
-/// heading wrapped over lines has words); `None` unless two do.
+/// heading wrapped over lines has words, some with a digit: `1 Year:`
+/// over a date); `None` unless two do.
 fn full_lines(
     grid: &crate::table::Grid,
     owners: &[usize],
@@ -1320,8 +1321,13 @@ fn full_lines(
     let beside = used.iter().skip(1).filter(|&&u| u).count();
     let full: Vec<bool> = (texts.iter())
         .map(|t| {
+            // (A value is more digits than letters: `FY 2010` or `Up to
+            // $3,790`, not `1 Year:`.)
             let figures = (t.iter().skip(1))
-                .filter(|text| text.chars().any(|c| c.is_ascii_digit()))
+                .filter(|text| {
+                    let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+                    digits > 0 && digits >= text.chars().filter(|c| c.is_alphabetic()).count()
+                })
                 .count();
             (t.iter().zip(&used)).all(|(text, &u)| !u || !text.trim().is_empty())
                 && 2 * figures >= beside
@@ -3521,6 +3527,28 @@ mod tests {
         }
         let mut table = layout_table(
             vec![95.0, 132.0, 150.0],
+            vec![0.0, 55.0, 110.0, 165.0, 220.0],
+        );
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        split_rows_at_full_lines(&mut table, &inside);
+        assert_eq!(table.grid.row_count(), 2);
+
+        // Titles of two lines, a digit in most of the first ones and in
+        // every date under them: words, no values, on the first line.
+        let mut chars = Vec::new();
+        for (k, (title, date)) in [
+            ("Launch:", "May 2009"),
+            ("1 Year:", "May 2010"),
+            ("FY 2011", "Sep 2011"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            chars.extend(word(title, 60.0 + 55.0 * k as f32, 100.0));
+            chars.extend(word(date, 60.0 + 55.0 * k as f32, 112.0));
+        }
+        let mut table = layout_table(
+            vec![95.0, 125.0, 150.0],
             vec![0.0, 55.0, 110.0, 165.0, 220.0],
         );
         let inside: Vec<&TextChar> = chars.iter().collect();
