@@ -976,12 +976,14 @@ fn segments(words: &[Word], size: f32) -> Vec<Segment> {
 /// its words are words (a row of entries set evenly, month names over
 /// columns or figures, has few or none in lower case).
 fn stretched_word_space(words: &[Word], size: f32) -> Option<f32> {
+    if words.len() < MIN_JUSTIFIED_WORDS {
+        return None;
+    }
     let gaps: Vec<f32> = (words.windows(2))
         .map(|w| w[1].bbox.x0 - w[0].bbox.x1)
         .collect();
     let space = gaps.iter().copied().fold(f32::INFINITY, f32::min);
-    if words.len() < MIN_JUSTIFIED_WORDS || !(space > 0.0 && space <= MAX_STRETCHED_SPACE_EM * size)
-    {
+    if !(space > 0.0 && space <= MAX_STRETCHED_SPACE_EM * size) {
         return None;
     }
     let even = (gaps.iter().zip(words)).all(|(&gap, before)| {
@@ -3449,43 +3451,49 @@ fn with_hanging_lines(
 ) -> Vec<Vec<usize>> {
     let gaps = line_gaps(block);
     let usual = median(gaps.clone());
-    let texts = |i: usize| -> Vec<Option<(f32, String)>> {
-        let mut out: Vec<Option<(f32, String)>> = vec![None; cols.len()];
+    // A line's text in each column.
+    let texts = |i: usize| -> Vec<Option<String>> {
+        let mut out: Vec<Option<String>> = vec![None; cols.len()];
         for w in &block[i].words {
-            let cell = out[column_of(cols, w)].get_or_insert((w.bbox.x0, String::new()));
-            if !cell.1.is_empty() {
-                cell.1.push(' ');
+            let cell = out[column_of(cols, w)].get_or_insert_with(String::new);
+            if !cell.is_empty() {
+                cell.push(' ');
             }
-            cell.1.push_str(&w.text);
+            cell.push_str(&w.text);
         }
         out
     };
+    // Where the first column's text starts on a line.
+    let label_x = |i: usize| {
+        (block[i].words.iter())
+            .find(|w| column_of(cols, w) == 0)
+            .map(|w| w.bbox.x0)
+    };
     let runs_on = |first: usize, i: usize| {
+        // (Spacing and indent first: most lines fail them, and cheaply.)
+        let hanging = match (label_x(i - 1), label_x(i)) {
+            (Some(a), Some(b)) => {
+                (HANGING_INDENT_EM..=INDENT_EM).contains(&((b - a) / block[i].size))
+            }
+            _ => false,
+        };
+        if !hanging || gaps[i - 1] > usual + RHYTHM_EM * block[i].size {
+            return false;
+        }
         let (above, line) = (texts(i - 1), texts(i));
         // (A column in lower case all down is the column's own case.)
         let opens = texts(first)[0]
             .as_ref()
-            .is_some_and(|(_, t)| !t.starts_with(char::is_lowercase));
+            .is_some_and(|t| !t.starts_with(char::is_lowercase));
         let filled = line.iter().flatten().count();
-        let hanging = match (&above[0], &line[0]) {
-            (Some((a, _)), Some((b, _))) => {
-                let indent = (b - a) / block[i].size;
-                (HANGING_INDENT_EM..=INDENT_EM).contains(&indent)
-            }
-            _ => false,
-        };
         let each_runs_on = (above.iter().zip(&line)).all(|(a, b)| match (a, b) {
             (_, None) => true,
             (None, Some(_)) => false,
-            (Some((_, a)), Some((_, b))) => {
-                b.chars().next().is_some_and(char::is_lowercase) && !a.ends_with(['.', ':', ';'])
+            (Some(a), Some(b)) => {
+                b.starts_with(char::is_lowercase) && !a.ends_with(['.', ':', ';'])
             }
         });
-        filled >= 2
-            && opens
-            && hanging
-            && each_runs_on
-            && gaps[i - 1] <= usual + RHYTHM_EM * block[i].size
+        filled >= 2 && opens && each_runs_on
     };
     let mut out: Vec<Vec<usize>> = Vec::new();
     for row in rows {

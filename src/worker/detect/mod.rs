@@ -1556,6 +1556,10 @@ const MAX_OFF_COLUMN_SHARE: f32 = 0.02;
 /// apart its lines stand.
 fn part_open_spans(table: &mut TableRegion, inside: &[&TextChar], horizontal: &[rulings::Ruling]) {
     let grid = &table.grid;
+    // Most grids span no rows: nothing to read their text for.
+    if !grid.cells.iter().any(|c| c.rowspan >= 2) {
+        return;
+    }
     let (nc, owner) = (grid.col_count(), grid.cell_at_positions());
     // Per (row, cell): the text's extent and largest size, and the text;
     // per row: the cells with text.
