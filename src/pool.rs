@@ -511,27 +511,36 @@ impl Pool {
             worker.running = Some(Running::new(queued, worker.pid));
             self.send(slot);
         }
-        let ids: Vec<usize> = self.workers.iter().map(|w| w.id).collect();
-        for id in ids {
+        // Known to be short: jobs of its kind have finished (CPU time is
+        // counted in clock ticks, so a short job's median is zero).
+        let takes_another = |w: &WorkerProc| {
+            w.waiting.is_none()
+                && w.running.as_ref().is_some_and(|r| {
+                    let kind = r.queued.job.kind();
+                    self.timings.get(&kind).is_some_and(|t| !t.is_empty())
+                        && self.median(kind) <= PIPELINE_BELOW
+                })
+        };
+        let takers: Vec<usize> = (self.workers.iter())
+            .filter(|w| takes_another(w))
+            .map(|w| w.id)
+            .collect();
+        // Fewer jobs than takers: which of them frees first is not known,
+        // and a job sent behind a slow page would wait there while another
+        // worker idles; they go to whichever asks first.
+        if self.queued() < takers.len() {
+            return Ok(());
+        }
+        for id in takers {
             if self.queued() == 0 {
                 break;
             }
             let Some(slot) = self.workers.iter().position(|w| w.id == id) else {
                 continue; // lost while sending to another
             };
-            let w = &self.workers[slot];
-            // Known to be short: jobs of its kind have finished (CPU time
-            // is counted in clock ticks, so a short job's median is zero).
-            let short = |r: &Running| {
-                let kind = r.queued.job.kind();
-                self.timings.get(&kind).is_some_and(|t| !t.is_empty())
-                    && self.median(kind) <= PIPELINE_BELOW
-            };
-            if w.waiting.is_none() && w.running.as_ref().is_some_and(short) {
-                let queued = self.pick(slot).expect("queued > 0");
-                self.workers[slot].waiting = Some(queued);
-                self.send(slot);
-            }
+            let queued = self.pick(slot).expect("queued > 0");
+            self.workers[slot].waiting = Some(queued);
+            self.send(slot);
         }
         Ok(())
     }
