@@ -235,10 +235,13 @@ Files written:
                             amount's currency sign set apart: the table alone;
                             then three page columns, their gutters narrower
                             than justified lines' word spaces: no table
-  side-by-side.pdf / .json  two tables side by side, a rule under every row of
-                            each, rows at different heights, wrapped cells;
-                            under them two booktabs tables side by side: four
-                            tables
+  side-by-side.pdf / .json  two pages: two tables side by side, a rule under
+                            every row of each, rows at different heights,
+                            wrapped cells; under them two booktabs tables side
+                            by side: four tables; then a summary page of
+                            panels, each a heading on a rule over a small
+                            table, three on one level and two on the next, a
+                            narrow gutter apart, rows in step: five tables
   numbered-lines.pdf / .json three pages (issue 12, class 3): a pleading whose
                             lines (blank ones too) are numbered down the margin,
                             an unruled table among them: the table alone; then
@@ -3335,7 +3338,79 @@ def sample_side_by_side():
     wrapped_rows(p, y, widths, years, "lrr", "top", size=10)
     wrapped_rows(p, y, widths, moves, "lrr", "top", size=10, x=MARGIN + half + 24)
     tables = [(1, Placed(rows)) for rows in (left_rows, right_rows, years, moves)]
-    return [p.content()], tables
+    panels, panel_tables = panels_page()
+    return [p.content(), panels], tables + [(2, Placed(rows)) for rows in panel_tables]
+
+
+def panel(p, x, top, width, heading, rows, align, size=8, step=13):
+    """A summary page's panel: its heading on a rule as wide as the panel,
+    under it a table of rows (the first in bold, a rule under it) one line
+    each, step apart, columns spread over the width (align per column, 'l'
+    or 'r'). Returns the bottom y."""
+    p.text(x, top, heading, "F2", 11)
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    p.line(x, top - 4, x + width, top - 4)
+    p.line(x, top - 4 - step - 3, x + width, top - 4 - step - 3)
+    p.ops.append("Q")
+    cols = len(align)
+    first = 0.4 * width  # the label column
+    rest = (width - first) / (cols - 1)
+    for k, row in enumerate(rows):
+        base = top - 4 - step * (k + 1) + 2 - (3 if k else 0)
+        font = "F2" if k == 0 else "F1"
+        for c, text in enumerate(row):
+            if not text:
+                continue
+            right = x + first + rest * c - 2 if c else x
+            w = text_width(text, font, size)
+            p.text(right - w if align[c] == "r" else right, base, text, font, size)
+    return top - 4 - step * len(rows) - 3
+
+
+def panels_page():
+    # Issue 12: a fund's summary page set as a grid of panels, each a
+    # heading on a rule and a small table under it, panels a narrow gutter
+    # (less than a column gap) apart with their rows in step, so the words
+    # of a row of panels line up as one wide table's would. Under a page
+    # title on a rule across the page: three panels on one level, two on
+    # the next; five tables.
+    p = Page()
+    y = p.title("Fund Summary", 790)
+    p.text(PAGE_W - MARGIN - text_width("As of 30/06/2024", "F1", 10), y, "As of 30/06/2024", "F1", 10)
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    p.line(MARGIN, y - 6, PAGE_W - MARGIN, y - 6)
+    p.ops.append("Q")
+    gutter = 8
+    width = (PAGE_W - 2 * MARGIN - 2 * gutter) / 3
+    holdings = [["Asset", "Count"], ["Term loans", "293"], ["Revolvers", "4"], ["Bonds", "12"],
+                ["Equity", "1"]]
+    cash = [["Account", "Balance"], ["Principal", "12,815.94"], ["Interest", "13,000.09"],
+            ["Reserve", "727.58"], ["Expense", "45.10"]]
+    notes = [["Class", "Balance", "Coupon"], ["A-1", "256,000", "6.82%"], ["A-2", "16,000", "7.02%"],
+             ["B", "24,000", "7.30%"], ["C", "24,000", "7.80%"]]
+    top = y - 40
+    bottoms = [
+        panel(p, MARGIN + k * (width + gutter), top, width, heading, rows, align)
+        for k, (heading, rows, align) in enumerate((
+            ("Holdings", holdings, "lr"), ("Cash Accounts", cash, "lr"),
+            ("Notes", notes, "lrr")))
+    ]
+    width = (PAGE_W - 2 * MARGIN - gutter) / 2
+    coverage = [["Test", "Current", "Threshold", "Result"],
+                ["A/B overcollateral", "131.44%", "122.60%", "PASS"],
+                ["C overcollateral", "121.82%", "114.00%", "PASS"],
+                ["D overcollateral", "112.24%", "106.40%", "PASS"],
+                ["Interest cover", "N/A", "120.00%", "N/A"]]
+    quality = [["Test", "Current", "Threshold", "Result"],
+               ["Rating factor", "2,577", "3,250", "PASS"],
+               ["Diversity", "85", "40", "PASS"],
+               ["Floating spread", "3.50%", "2.00%", "PASS"],
+               ["Average life", "4.83", "9.00", "PASS"]]
+    top = min(bottoms) - 40
+    panel(p, MARGIN, top, width, "Coverage Tests", coverage, "lrrr")
+    panel(p, MARGIN + width + gutter, top, width, "Quality Tests", quality, "lrrr")
+    footer(p, "Page 2 of 2")
+    return p.content(), [holdings, cash, notes, coverage, quality]
 
 
 def sample_numbered_lines():

@@ -339,7 +339,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // of justified lines are no table.
         "page-columns",
         // Issue 12: tables side by side, each ruled under its own rows
-        // (none across both), are two tables, not one with both's rows.
+        // (none across both), are two tables, not one with both's rows; a
+        // summary page's panels, each a heading on a rule over a small
+        // table, a narrow gutter apart with rows in step, a table each.
         "side-by-side",
         // Issue 12: a financial statement's short rules under each year's
         // figures over its subtotals (English, a group's and a company's

@@ -160,14 +160,132 @@ pub fn layout_tables(
     rules: &[Ruling],
     verticals: &[Ruling],
 ) -> Vec<TableRegion> {
-    let lines = part_like_the_rows_above(page_lines(chars));
-    under_their_headers(blocks(&lines), &lines)
-        .into_iter()
-        .filter(|block| !a_paragraph_beside_a_note(block, &lines))
-        .map(|block| with_header_between_rules(block, &lines, rules))
-        .flat_map(|block| apart_at_two_tables_rules(block, rules))
-        .flat_map(|block| table_from_block(&block, rules, verticals))
+    let lines = page_lines(chars);
+    let groups = panels(&lines, rules).unwrap_or_else(|| vec![lines]);
+    (groups.into_iter())
+        .flat_map(|lines| {
+            let lines = part_like_the_rows_above(lines);
+            under_their_headers(blocks(&lines), &lines)
+                .into_iter()
+                .filter(|block| !a_paragraph_beside_a_note(block, &lines))
+                .map(|block| with_header_between_rules(block, &lines, rules))
+                .flat_map(|block| apart_at_two_tables_rules(block, rules))
+                .flat_map(|block| table_from_block(&block, rules, verticals))
+                .collect::<Vec<_>>()
+        })
         .collect()
+}
+
+/// A panel's heading: a phrase set on a rule at its left end, the rule
+/// running on well past it (`Coverage Tests` over its table on a fund's
+/// summary page).
+#[derive(Debug, Clone, Copy)]
+struct PanelHeading {
+    rule: Ruling,
+    /// The heading's words.
+    bbox: Rect,
+    size: f32,
+}
+
+/// The shortest a panel's rule is, in em of its heading.
+const MIN_PANEL_RULE_EM: f32 = 6.0;
+/// A panel's heading takes at most this share of its rule from the left.
+const MAX_PANEL_HEADING_SHARE: f32 = 0.6;
+
+/// The page's lines parted into panels when panels stand side by side: a
+/// summary page set as a grid of boxes, each a heading on a rule and a
+/// table or a list of figures under it. Side by side, such panels are
+/// often a narrow gutter apart, their rows in step, so read together they
+/// make one table of all; each panel's words are read apart instead (the
+/// words in none, a page's title and foot, as one more part), its heading
+/// left out (a title, no row). A panel reaches down to the next heading's
+/// whose rule lies under its own.
+/// `None` when no two panels' headings stand side by side on one level:
+/// headings stacked alone (a statement's sections, each a heading on a
+/// rule across the table) part nothing.
+fn panels(lines: &[Line], rules: &[Ruling]) -> Option<Vec<Vec<Line>>> {
+    let headings: Vec<PanelHeading> = (rules.iter())
+        .filter_map(|r| panel_heading(lines, r))
+        .collect();
+    let side_by_side = |a: &PanelHeading, b: &PanelHeading| {
+        (a.rule.pos - b.rule.pos).abs() <= a.size.max(b.size)
+            && (a.rule.end <= b.rule.start + a.size || b.rule.end <= a.rule.start + a.size)
+    };
+    let any_side_by_side = (headings.iter().enumerate())
+        .any(|(i, a)| headings[i + 1..].iter().any(|b| side_by_side(a, b)));
+    if !any_side_by_side {
+        return None;
+    }
+    let areas: Vec<Rect> = (headings.iter())
+        .map(|h| {
+            let over_the_same = |g: &PanelHeading| {
+                g.rule.pos > h.rule.pos + h.size
+                    && g.rule.start < h.rule.end - h.size
+                    && g.rule.end > h.rule.start + h.size
+            };
+            let bottom = (headings.iter())
+                .filter(|g| over_the_same(g))
+                .map(|g| g.bbox.y0)
+                .fold(f32::INFINITY, f32::min);
+            let pad = 0.5 * h.size;
+            Rect::new(
+                h.rule.start - pad,
+                h.bbox.y1,
+                h.rule.end + pad,
+                bottom - pad,
+            )
+        })
+        .collect();
+    let centre = |w: &Word| ((w.bbox.x0 + w.bbox.x1) / 2.0, (w.bbox.y0 + w.bbox.y1) / 2.0);
+    let a_heading = |w: &Word| {
+        let (x, y) = centre(w);
+        headings.iter().any(|h| h.bbox.contains(x, y))
+    };
+    let panel_of = |w: &Word| {
+        let (x, y) = centre(w);
+        areas.iter().position(|a| a.contains(x, y))
+    };
+    let mut groups: Vec<Vec<Line>> = (0..areas.len())
+        .map(|k| lines_of_words(lines, |w| !a_heading(w) && panel_of(w) == Some(k)))
+        .collect();
+    groups.push(lines_of_words(lines, |w| {
+        !a_heading(w) && panel_of(w).is_none()
+    }));
+    Some(groups)
+}
+
+/// The heading set on `rule` at its left end (see `PanelHeading`): of the
+/// line just above the rule, the words over it are one phrase (no column
+/// gap inside) from within an em of its left end to short of its middle.
+fn panel_heading(lines: &[Line], rule: &Ruling) -> Option<PanelHeading> {
+    let line = (lines.iter())
+        .rev()
+        .find(|l| l.bbox.y1 <= rule.pos + 0.3 * l.size && l.bbox.y1 >= rule.pos - l.size)?;
+    let size = line.size;
+    if rule.length() < MIN_PANEL_RULE_EM * size {
+        return None;
+    }
+    let over: Vec<&Word> = (line.words.iter())
+        .filter(|w| {
+            let cx = (w.bbox.x0 + w.bbox.x1) / 2.0;
+            cx > rule.start - size && cx < rule.end + size
+        })
+        .collect();
+    let (first, last) = (over.first()?, over.last()?);
+    let one_phrase = over
+        .windows(2)
+        .all(|pair| pair[1].bbox.x0 - pair[0].bbox.x1 < COLUMN_GAP_EM * size);
+    let heading = (first.bbox.x0 - rule.start).abs() <= size
+        && last.bbox.x1 < rule.start + MAX_PANEL_HEADING_SHARE * rule.length()
+        && one_phrase;
+    heading.then(|| PanelHeading {
+        rule: *rule,
+        bbox: over
+            .iter()
+            .skip(1)
+            .fold(first.bbox, |b, w| b.union(&w.bbox)),
+        size,
+    })
 }
 
 /// Blocks joined to a block of a few lines just above them that is their
@@ -4943,6 +5061,68 @@ mod tests {
             let grid = &t.grid;
             assert_eq!((grid.row_count(), grid.col_count()), (4, 3), "{grid:?}");
         }
+    }
+
+    #[test]
+    fn panels_side_by_side_a_narrow_gutter_apart_are_tables_apart() {
+        // A summary page: three panels 120 pt wide, 126 pt apart, each a
+        // heading on a rule as wide as the panel (baseline 30, rule at 34)
+        // over a header and three rows 14 pt apart, labels from 2 pt in,
+        // figures set right 2 pt short of the panel's edge: a panel's
+        // figures end 10 pt (an em) before the next panel's labels, every
+        // row in step with the others' rows.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut rules = Vec::new();
+        let panels = [
+            (
+                "Holdings",
+                ["Asset", "Loans", "Bonds", "Equity"],
+                ["Count", "293", "12", "1"],
+            ),
+            (
+                "Cash",
+                ["Account", "Principal", "Interest", "Reserve"],
+                ["Balance", "12.8", "13.0", "0.7"],
+            ),
+            (
+                "Notes",
+                ["Class", "A-1", "A-2", "B"],
+                ["Coupon", "6.82", "7.02", "7.30"],
+            ),
+        ];
+        for (k, (heading, labels, figures)) in panels.iter().enumerate() {
+            let x = 20.0 + 126.0 * k as f32;
+            id += 1;
+            text(&mut chars, heading, x, 30.0, id);
+            rules.push(Ruling::new(34.0, x, x + 120.0));
+            for (r, (label, figure)) in labels.iter().zip(figures).enumerate() {
+                let y = 50.0 + 14.0 * r as f32;
+                put_cells(
+                    &mut chars,
+                    &mut id,
+                    &[
+                        (label, x + 2.0),
+                        (figure, x + 118.0 - 5.0 * figure.len() as f32),
+                    ],
+                    y,
+                );
+            }
+        }
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 3, "{tables:?}");
+        for (t, k) in tables.iter().zip(0..) {
+            let x = 20.0 + 126.0 * k as f32;
+            assert!(t.bbox.x0 >= x && t.bbox.x1 <= x + 120.0, "{:?}", t.bbox);
+            assert_eq!(
+                (t.grid.row_count(), t.grid.col_count()),
+                (4, 2),
+                "{:?}",
+                t.grid
+            );
+        }
+        // The same rules without headings on them part nothing: one table.
+        let no_headings: Vec<TextChar> = chars.into_iter().filter(|c| c.bbox.y1 > 40.0).collect();
+        assert_eq!(detect(&no_headings, &rules).len(), 1);
     }
 
     #[test]
