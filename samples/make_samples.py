@@ -88,7 +88,7 @@ Files written:
                             of two lines centred over its table; the same
                             over tables with no rules, set tight over their
                             headers
-  beside-prose.pdf / .json  four pages (issue 12, class 3): two paragraphs in
+  beside-prose.pdf / .json  five pages (issue 12, class 3): two paragraphs in
                             a narrow column beside a table's centred title and
                             the ruled table under it, then a bulleted list
                             under an underlined heading (only the table is
@@ -99,7 +99,10 @@ Files written:
                             where the upper table's columns do; then a report
                             typed in Courier, its paragraphs justified with
                             stretched spaces (two after a full stop), a
-                            small table between them
+                            small table between them; then a manual's page
+                            with a table and two listings of SQL in Courier
+                            (one boxed), keywords down the left, arguments
+                            lined up after them: only the table is one
   filled-header.pdf / .json three pages (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
                             column lines running out of it down the body; then
@@ -5454,8 +5457,57 @@ def sample_beside_prose():
         q.text(x, top - 13 * (k - 3.5) - 0.359 * 9, line, "F1", 9)
     r, upper, lower = paragraph_between_tables_page()
     u, shares = typewriter_page()
-    return ([p.content(), q.content(), r.content(), u.content()],
-            [(1, t), (2, t2), (3, upper), (3, lower), (4, shares)])
+    v, usage = code_listings_page()
+    return ([p.content(), q.content(), r.content(), u.content(), v],
+            [(1, t), (2, t2), (3, upper), (3, lower), (4, shares), (5, usage)])
+
+
+def code_listings_page():
+    """A manual's page (issue 12, class 3): running text, a table of the
+    functions a user may hold, and two listings of SQL in Courier, one in a
+    box, one set plain, their keywords down the left and arguments lined
+    up after them. Only the table is a table."""
+    p = Page()
+    y = p.title("Function Usage", 790)
+    size, leading = 10, 13
+    y = p.paragraph(
+        "Each function that a user may be given is listed in the view below, with the "
+        "authority it needs and whether it is granted by default.", y - 26, size, leading)
+    rows = [["Function ID", "Description", "Default"],
+            ["QIBM_DB_SECADM", "Manages security rules", "Denied"],
+            ["QIBM_DB_SQLADM", "Tunes queries and plans", "Denied"],
+            ["QIBM_DB_SYSMON", "Reads the system monitor", "Allowed"]]
+    t = Table(rows, widths=[120, 150, 70], heights=[16] * len(rows), align="lll")
+    p.text(MARGIN, y - 26, "Table 2-1 Functions and their defaults", "F2", 9)
+    t.place(p, MARGIN, y - 32)
+    y = y - 32 - sum(t.heights) - 24
+    y = p.paragraph("To see who holds the function, run the query in the example.", y, size, leading)
+
+    def listing(top, lines, box):
+        if box:
+            p.ops.append("q 0.5 w 0 G %s %s %s %s re S Q" % (
+                fmt(MARGIN - 4), fmt(top - 12 * len(lines) - 2), fmt(PAGE_W - 2 * MARGIN + 8),
+                fmt(12 * len(lines) + 12)))
+        for k, line in enumerate(lines):
+            p.text(MARGIN, top - 12 * k, line, "F4", 9)
+        return top - 12 * len(lines)
+
+    p.text(MARGIN, y - 24, "Example 2-1 Query for the users who hold the function", "F2", 9)
+    y = listing(y - 42, ["SELECT     function_id,",
+                         "           user_name,",
+                         "           usage,",
+                         "           user_type",
+                         "FROM       function_usage",
+                         "WHERE      function_id = 'QIBM_DB_SECADM'",
+                         "ORDER BY   user_name;"], True)
+    y = p.paragraph("To turn the rules on for a table, alter it as the next example shows.",
+                    y - 26, size, leading)
+    p.text(MARGIN, y - 24, "Example 2-2 Activating the rules", "F2", 9)
+    listing(y - 42, ["/* Row access control */",
+                     "ALTER TABLE   HR_SCHEMA.EMPLOYEES",
+                     "ACTIVATE      ROW ACCESS CONTROL",
+                     "ACTIVATE      COLUMN ACCESS CONTROL;"], False)
+    return p.content(), t
 
 
 def paragraph_between_tables_page():

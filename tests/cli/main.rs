@@ -270,6 +270,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // where the upper table's columns do is a row of neither. A report
         // typed in Courier, its paragraphs justified with stretched spaces
         // that line up down the page, holds only the small table between.
+        // Listings of SQL in Courier on a manual's page, keywords down the
+        // left and arguments lined up after them, boxed or not, are no
+        // tables; the table above them is one.
         "beside-prose",
         // Issue 12: text drawn glyph by glyph, letter-spaced, reads as words.
         "letters",

@@ -9,6 +9,7 @@
 
 pub mod grid;
 pub mod layout;
+mod listing;
 pub mod overlay;
 pub mod rulings;
 mod scan;
@@ -256,8 +257,14 @@ pub fn detect_tables(
     }
     end_above_the_next(&mut tables);
     // A grid every cell of which spans a whole row or column (a box with a
-    // stray line end in it) is too few rows or columns: no table.
-    tables.retain(|t| t.grid.row_count() >= cfg.min_rows && t.grid.col_count() >= cfg.min_cols);
+    // stray line end in it) is too few rows or columns: no table. Nor is
+    // a listing of program code, however its lines align.
+    tables.retain(|t| {
+        let outside = chars.iter().filter(|c| !t.bbox.contains(c.cx(), c.cy()));
+        t.grid.row_count() >= cfg.min_rows
+            && t.grid.col_count() >= cfg.min_cols
+            && !listing::a_code_listing(&table_chars(t, chars), outside)
+    });
     sort_reading_order(&mut tables);
     Detection { tables, rulings }
 }
