@@ -258,8 +258,9 @@ fn panels(lines: &[Line], rules: &[Ruling]) -> Option<Vec<Vec<Line>>> {
 /// line just above the rule, the words over it are one phrase (no column
 /// gap inside) from within an em of its left end to short of its middle.
 fn panel_heading(lines: &[Line], rule: &Ruling) -> Option<PanelHeading> {
-    let line = (lines.iter())
-        .rev()
+    // (Lines run down the page: only the few starting nearest above it.)
+    let above = lines.partition_point(|l| l.bbox.y0 <= rule.pos);
+    let line = (lines[..above].iter().rev().take(MAX_HELD_LINES))
         .find(|l| l.bbox.y1 <= rule.pos + 0.3 * l.size && l.bbox.y1 >= rule.pos - l.size)?;
     let size = line.size;
     if rule.length() < MIN_PANEL_RULE_EM * size {

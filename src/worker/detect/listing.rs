@@ -4,11 +4,9 @@
 //! in it. It gives itself away twice: it is set in a font of fixed pitch
 //! among the page's proportional text, and its lines end as code's do
 //! (`user_name,`, `ENABLE;`, `{`), hold comments (`/* ... */`) or name
-//! things as code does (`HR_SCHEMA.EMPLOYEES`). A
-//! typewriter page (all of it fixed pitch) or a computer printout among a
-//! report's text (its lines end in figures) keeps its tables.
-
-use std::collections::BTreeMap;
+//! things as code does (`HR_SCHEMA.EMPLOYEES`). A typewriter page (all of
+//! it fixed pitch) or a computer printout among a report's text (its
+//! lines end in figures) keeps its tables.
 
 use crate::worker::extract::{is_cjk, TextChar};
 
@@ -19,7 +17,7 @@ const PITCH_TOLERANCE: f32 = 0.03;
 const MIN_LETTERS: usize = 4;
 /// Most of a listing's lines are set in fixed pitch...
 const MIN_FIXED_SHARE: f32 = 0.6;
-/// ...and this share of those end as code's lines do or hold a comment.
+/// ...and this share of those read as code (see `reads_as_code`).
 const MIN_CODE_SHARE: f32 = 0.25;
 /// This share of the page's other lines at least, and this many, are set
 /// in proportional type (else it is a typewriter page, its tables set in
@@ -33,52 +31,37 @@ pub fn a_code_listing<'a>(
     inside: &[&TextChar],
     outside: impl Iterator<Item = &'a TextChar>,
 ) -> bool {
-    let lines = lines_of(inside.iter().copied());
-    let fixed: Vec<&Vec<&TextChar>> = (lines.iter())
-        .filter(|l| fixed_pitch(l) == Some(true))
-        .collect();
-    let judged = lines.iter().filter(|l| fixed_pitch(l).is_some()).count();
-    if judged == 0 || (fixed.len() as f32) < MIN_FIXED_SHARE * judged as f32 {
+    // (A line's characters come one after another in the page's text.)
+    let lines = inside.chunk_by(|a, b| a.line == b.line);
+    let pitches = lines.clone().filter_map(fixed_pitch);
+    let (judged, fixed) = pitches.fold((0, 0), |(n, f), fixed| (n + 1, f + fixed as usize));
+    if judged == 0 || (fixed as f32) < MIN_FIXED_SHARE * judged as f32 {
         return false;
     }
-    let code = fixed.iter().filter(|l| reads_as_code(l)).count();
-    if (code as f32) < MIN_CODE_SHARE * fixed.len() as f32 {
+    let code = (lines.filter(|l| fixed_pitch(l) == Some(true)))
+        .filter(|l| reads_as_code(l))
+        .count();
+    if (code as f32) < MIN_CODE_SHARE * fixed as f32 {
         return false;
     }
-    let page: Vec<bool> = (lines_of(outside).iter())
-        .filter_map(|l| fixed_pitch(l))
-        .collect();
-    let proportional = page.iter().filter(|&&f| !f).count();
+    let outside: Vec<&TextChar> = outside.collect();
+    let page = (outside.chunk_by(|a, b| a.line == b.line)).filter_map(fixed_pitch);
+    let (judged, fixed) = page.fold((0, 0), |(n, f), fixed| (n + 1, f + fixed as usize));
+    let proportional = judged - fixed;
     proportional >= MIN_PAGE_PROPORTIONAL_LINES
-        && proportional as f32 >= MIN_PAGE_PROPORTIONAL_SHARE * page.len() as f32
-}
-
-/// Characters by structured-text line, each line left to right.
-fn lines_of<'a>(chars: impl Iterator<Item = &'a TextChar>) -> Vec<Vec<&'a TextChar>> {
-    let mut lines: BTreeMap<u32, Vec<&TextChar>> = BTreeMap::new();
-    for ch in chars {
-        lines.entry(ch.line).or_default().push(ch);
-    }
-    let mut lines: Vec<Vec<&TextChar>> = lines.into_values().collect();
-    for line in &mut lines {
-        line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-    }
-    lines
+        && proportional as f32 >= MIN_PAGE_PROPORTIONAL_SHARE * judged as f32
 }
 
 /// Whether a line's letters share one width (their boxes are their
 /// advances); `None` for a line of too few letters to tell.
 fn fixed_pitch(line: &[&TextChar]) -> Option<bool> {
-    let widths: Vec<f32> = (line.iter())
+    let (count, lo, hi) = (line.iter())
         .filter(|c| c.c.is_alphabetic() && !is_cjk(c.c))
         .map(|c| c.bbox.width())
-        .collect();
-    if widths.len() < MIN_LETTERS {
-        return None;
-    }
-    let (lo, hi) =
-        (widths.iter()).fold((f32::INFINITY, 0f32), |(lo, hi), &w| (lo.min(w), hi.max(w)));
-    Some(hi - lo <= PITCH_TOLERANCE * hi)
+        .fold((0, f32::INFINITY, 0f32), |(n, lo, hi), w| {
+            (n + 1, lo.min(w), hi.max(w))
+        });
+    (count >= MIN_LETTERS).then_some(hi - lo <= PITCH_TOLERANCE * hi)
 }
 
 /// Whether a line ends as a line of code does (a list's comma, a
@@ -99,20 +82,25 @@ mod tests {
     use super::*;
     use crate::table::Rect;
 
-    /// `s` on line `line` at baseline y from x = 20, each character
-    /// `advance(c)` wide, 10 pt type.
-    fn set(chars: &mut Vec<TextChar>, s: &str, y: f32, line: u32, advance: impl Fn(char) -> f32) {
-        let mut x = 20.0;
-        for c in s.chars() {
-            let w = advance(c);
-            chars.push(TextChar {
-                c,
-                bbox: Rect::new(x, y - 8.0, x + w, y + 2.0),
-                line,
-                size: 10.0,
-            });
-            x += w;
+    /// `lines` one under another, 12 pt apart from baseline `top`, from
+    /// x = 20, structured-text lines `first`, `first + 1`..., each
+    /// character `advance(c)` wide, 10 pt type.
+    fn set(lines: &[&str], top: f32, first: u32, advance: impl Fn(char) -> f32) -> Vec<TextChar> {
+        let mut chars = Vec::new();
+        for (k, s) in lines.iter().enumerate() {
+            let (y, mut x) = (top + 12.0 * k as f32, 20.0);
+            for c in s.chars() {
+                let w = advance(c);
+                chars.push(TextChar {
+                    c,
+                    bbox: Rect::new(x, y - 8.0, x + w, y + 2.0),
+                    line: first + k as u32,
+                    size: 10.0,
+                });
+                x += w;
+            }
         }
+        chars
     }
 
     fn fixed(_: char) -> f32 {
@@ -129,95 +117,65 @@ mod tests {
         }
     }
 
-    fn page_text(chars: &mut Vec<TextChar>, first_line: u32) {
-        for (k, s) in [
+    /// Three lines of running text in proportional type under the table.
+    fn page_text() -> Vec<TextChar> {
+        let lines = [
             "To find who may manage the rules, run the query below.",
             "It lists every user with the function and how it was granted.",
             "The results come back sorted by the name of the user.",
-        ]
-        .iter()
-        .enumerate()
-        {
-            set(
-                chars,
-                s,
-                300.0 + 14.0 * k as f32,
-                first_line + k as u32,
-                proportional,
-            );
-        }
+        ];
+        set(&lines, 300.0, 100, proportional)
+    }
+
+    /// Whether `rows`, set as a table's text (each character
+    /// `advance(c)` wide), read as a listing among `page`'s text.
+    fn listing(rows: &[&str], advance: impl Fn(char) -> f32, page: &[TextChar]) -> bool {
+        let inside = set(rows, 40.0, 0, advance);
+        let refs: Vec<&TextChar> = inside.iter().collect();
+        a_code_listing(&refs, page.iter())
     }
 
     #[test]
     fn a_query_set_in_fixed_pitch_among_proportional_text_is_code() {
-        let mut inside = Vec::new();
-        for (k, s) in [
+        let query = [
             "SELECT     function_id,",
             "           user_name,",
             "           usage,",
             "           user_type",
             "FROM       function_usage",
             "ORDER BY   user_name;",
-        ]
-        .iter()
-        .enumerate()
-        {
-            set(&mut inside, s, 40.0 + 12.0 * k as f32, k as u32, fixed);
-        }
-        let mut outside = Vec::new();
-        page_text(&mut outside, 100);
-        let refs: Vec<&TextChar> = inside.iter().collect();
-        assert!(a_code_listing(&refs, outside.iter()));
+        ];
+        let page = page_text();
+        assert!(listing(&query, fixed, &page));
         // On a typewriter page, all of it in one fixed-pitch font, the
         // same lines stay a table.
-        let typed: Vec<TextChar> = (outside.iter())
+        let typed: Vec<TextChar> = (page.iter())
             .map(|c| TextChar {
                 bbox: Rect::new(c.bbox.x0, c.bbox.y0, c.bbox.x0 + 6.0, c.bbox.y1),
                 ..*c
             })
             .collect();
-        assert!(!a_code_listing(&refs, typed.iter()));
+        assert!(!listing(&query, fixed, &typed));
     }
 
     #[test]
     fn a_printout_in_fixed_pitch_or_a_table_of_lists_is_no_code() {
-        let mut outside = Vec::new();
-        page_text(&mut outside, 100);
+        let page = page_text();
         // A computer printout set in Courier among the report's text: its
         // lines end in figures.
-        let mut printout = Vec::new();
-        for (k, s) in [
+        let printout = [
             "REGION     TOTAL   SHARE",
             "North      1,204   41.2",
             "South        988   33.8",
-        ]
-        .iter()
-        .enumerate()
-        {
-            set(&mut printout, s, 40.0 + 12.0 * k as f32, k as u32, fixed);
-        }
-        let refs: Vec<&TextChar> = printout.iter().collect();
-        assert!(!a_code_listing(&refs, outside.iter()));
+        ];
+        assert!(!listing(&printout, fixed, &page));
         // A table whose cells list words, each wrapped line ending in a
         // comma, set in the page's own proportional type.
-        let mut lists = Vec::new();
-        for (k, s) in [
+        let lists = [
             "Rasp     Curves,",
             "         hollows,",
             "Saw      Wood, boards,",
-        ]
-        .iter()
-        .enumerate()
-        {
-            set(
-                &mut lists,
-                s,
-                40.0 + 12.0 * k as f32,
-                k as u32,
-                proportional,
-            );
-        }
-        let refs: Vec<&TextChar> = lists.iter().collect();
-        assert!(!a_code_listing(&refs, outside.iter()));
+        ];
+        assert!(!listing(&lists, proportional, &page));
     }
 }

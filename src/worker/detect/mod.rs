@@ -226,6 +226,8 @@ pub fn detect_tables(
     reach_up_to_top_rules(&mut tables, chars, &rulings.horizontal);
     take_boxed_headers(&mut tables, chars, &rulings.horizontal);
     take_headings_over_grids(&mut tables, chars);
+    // Which tables are listings of program code (see `listing`).
+    let mut listings = Vec::with_capacity(tables.len());
     for table in &mut tables {
         // Found once for the passes below (again when a title goes).
         let mut inside = table_chars(table, chars);
@@ -254,16 +256,19 @@ pub fn detect_tables(
         }
         table.grid.drop_unused_boundaries();
         drop_empty_lines(&mut table.grid, &inside);
+        let outside = chars
+            .iter()
+            .filter(|c| !table.bbox.contains(c.cx(), c.cy()));
+        listings.push(listing::a_code_listing(&inside, outside));
     }
     end_above_the_next(&mut tables);
     // A grid every cell of which spans a whole row or column (a box with a
     // stray line end in it) is too few rows or columns: no table. Nor is
     // a listing of program code, however its lines align.
+    let mut listings = listings.into_iter();
     tables.retain(|t| {
-        let outside = chars.iter().filter(|c| !t.bbox.contains(c.cx(), c.cy()));
-        t.grid.row_count() >= cfg.min_rows
-            && t.grid.col_count() >= cfg.min_cols
-            && !listing::a_code_listing(&table_chars(t, chars), outside)
+        let listing = listings.next().unwrap_or(false);
+        t.grid.row_count() >= cfg.min_rows && t.grid.col_count() >= cfg.min_cols && !listing
     });
     sort_reading_order(&mut tables);
     Detection { tables, rulings }
