@@ -28,11 +28,13 @@ Files written:
   continued-apart.pdf / .json   two pages: a table ending page 1 and another with
                             as many columns but other widths and header starting
                             page 2: two tables
-  continued-sections.pdf / .json  four pages: a section heading over a table at
+  continued-sections.pdf / .json  five pages: a section heading over a table at
                             the foot of page 1 and another heading over a
                             table alike at the top of page 2 (two tables); a
                             table from page 3 on over page 4, where it starts
-                            right under the running head (one table)
+                            right under the running head (one table); then a
+                            ruled table under section headings across it, the
+                            last heading its last row
   rotated.pdf / .json       two landscape pages stored portrait with /Rotate 90
                             and /Rotate 270, then two portrait pages without
                             /Rotate whose landscape table is printed sideways
@@ -1333,7 +1335,30 @@ def sample_continued_sections():
     whole = Table(whole_cells, widths=first.widths, heights=[18] * len(whole_cells), align="lrrr",
                   spans=first.spans, header_rows=2)
     tables.append((3, whole))
+    p5, reactions = section_at_the_foot_page()
+    pages.append(p5)
+    tables.append((5, reactions))
     return pages, tables
+
+
+def section_at_the_foot_page():
+    """A ruled table of reactions by frequency under section headings
+    across it, the last heading in the last row (its reactions go on over
+    the page): the heading is a row of the table."""
+    p = Page()
+    y = p.title("Adverse reactions", 790)
+    cells = [["Reaction", "Adults", "Children"],
+             ["Blood disorders", "", ""],
+             ["Anaemia", "Common", "Rare"],
+             ["Thrombocytopenia", "Uncommon", "Rare"],
+             ["Nervous system disorders", "", ""],
+             ["Headache", "Common", "Common"],
+             ["Dizziness", "Uncommon", "Common"],
+             ["Skin disorders", "", ""]]
+    spans = [(r, 0, 1, 3) for r in (1, 4, 7)]
+    t = Table(cells, widths=[200, 90, 90], heights=[18] * len(cells), align="lll", spans=spans)
+    t.place(p, MARGIN, y - 30)
+    return p.content(), t
 
 
 def sample_framed():

@@ -235,7 +235,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "continued-plain",
         "continued-apart",
         // Issue 12: a table under a section heading of its own stays apart
-        // from the one before the page break; a running head is no heading.
+        // from the one before the page break; a running head is no heading;
+        // a section heading across a ruled table in its last row stays in it.
         "continued-sections",
         "rotated",
         // Issue 12: labels of charts that line up like columns (bar values

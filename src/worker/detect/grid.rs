@@ -290,13 +290,19 @@ fn grid_from_group(
     Some((table, row_lines))
 }
 
+/// A whole row at a table's foot this much taller than its section
+/// headings at most is one of them.
+const MAX_HEADING_GROWTH: f32 = 1.25;
+
 /// The row ranges of a grid that are tables. Rows divided into columns make
 /// a table; whole rows (one cell across) between two runs of them are
 /// section headings when the runs' column lines agree (one's a subset of the
 /// other's), and the boxes of a ruled page layout (a form's title, its
 /// fields, a box of remarks) when they do not: then each run is a table of
 /// its own. Of the whole rows at the grid's edges, a single one at the top
-/// is the table's caption; more are the layout's boxes around the table.
+/// is the table's caption, a single one at the foot as low as the table's
+/// section headings another of them; more are the layout's boxes around
+/// the table.
 /// None when the grid is one table as it is.
 fn table_bands(rows: &[RowLines]) -> Option<Vec<Range<usize>>> {
     // Runs of rows with columns.
@@ -361,8 +367,21 @@ fn table_bands(rows: &[RowLines]) -> Option<Vec<Range<usize>>> {
     if boxes(&rows[..first.start]) <= 1 {
         first.start = 0;
     }
+    // At the foot, one whole row as low as the whole rows among the
+    // table's rows is one more of its section headings (its rows go on
+    // over the page), not a box of the layout; a taller one is a box of
+    // notes (`Note: ... Source: ...`).
     let last = bands.last_mut().expect("not empty");
-    if boxes(&rows[last.end..]) == 0 {
+    // (Among its rows: a caption across its top is none.)
+    let heading = (rows[last.clone()].iter())
+        .skip_while(|r| r.whole)
+        .filter(|r| r.whole)
+        .map(|r| r.height)
+        .fold(0.0, f32::max);
+    let foot = &rows[last.end..];
+    let a_heading_at_the_foot = boxes(foot) == 1
+        && foot.iter().map(|r| r.height).sum::<f32>() <= MAX_HEADING_GROWTH * heading;
+    if boxes(foot) == 0 || a_heading_at_the_foot {
         last.end = rows.len();
     }
     // Cut only along lines drawn across: a cell reaching over the cut would
@@ -733,18 +752,35 @@ mod tests {
         assert_eq!(t[0].border_coverage(), 1.0);
     }
 
+    /// Rows 20 apart down to 120 over three columns, the rows `whole`
+    /// drawn as one cell across: the rows of the tables found.
+    fn tables_with_whole_rows(whole: &[usize]) -> Vec<Vec<f32>> {
+        let ys = [0.0, 20.0, 40.0, 60.0, 80.0, 100.0, 120.0];
+        let xs = [0.0, 100.0, 200.0, 300.0];
+        let missing: Vec<(usize, usize)> = whole.iter().flat_map(|&r| [(r, 0), (r, 1)]).collect();
+        let r = drawn_grid(&ys, &xs, &missing, &[]);
+        let tables = ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text);
+        tables.into_iter().map(|t| t.grid.rows).collect()
+    }
+
     #[test]
     fn a_caption_and_section_rows_stay_in_the_table() {
         // A caption across the top, then columns, a section heading across,
         // and the same columns again.
-        let ys = [0.0, 20.0, 40.0, 60.0, 80.0, 100.0, 120.0];
-        let xs = [0.0, 100.0, 200.0, 300.0];
-        let whole = |row| [(row, 0), (row, 1)];
-        let missing: Vec<(usize, usize)> = [whole(0), whole(3)].concat();
-        let r = drawn_grid(&ys, &xs, &missing, &[]);
-        let t = ruled_tables(&r, TOL, 2, 2, LineEnds::Boundaries, &no_text);
-        assert_eq!(t.len(), 1);
-        assert_close(&t[0].grid.rows, &ys);
+        let tables = tables_with_whole_rows(&[0, 3]);
+        assert_eq!(tables.len(), 1);
+        assert_close(&tables[0], &[0.0, 20.0, 40.0, 60.0, 80.0, 100.0, 120.0]);
+    }
+
+    #[test]
+    fn a_section_heading_closing_a_table_stays_its_last_row() {
+        // Columns, a section heading across, columns again, and at the
+        // foot another heading across, its rows going on over the page:
+        // one more row of the table (the box of remarks under a form's
+        // table, with no heading among its rows, is no row of it).
+        let tables = tables_with_whole_rows(&[2, 5]);
+        assert_eq!(tables.len(), 1);
+        assert_close(&tables[0], &[0.0, 20.0, 40.0, 60.0, 80.0, 100.0, 120.0]);
     }
 
     #[test]
