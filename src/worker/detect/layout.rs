@@ -2343,10 +2343,11 @@ fn set_in_a_proportional_font<'a>(lines: impl Iterator<Item = &'a Line>) -> bool
 }
 
 /// See `typewriter_pitch`: words of this many letters at least, this many
-/// of them, each as wide a character as the median within this share.
+/// of them, each as wide a character as the median within this share
+/// (characters this close in width are of one width: `listing` too).
 const MIN_PITCH_LETTERS: usize = 3;
 const MIN_PITCH_WORDS: usize = 5;
-const PITCH_TOLERANCE: f32 = 0.03;
+pub(super) const PITCH_TOLERANCE: f32 = 0.03;
 
 /// A word of a script that sets a space between words, mostly letters: a
 /// gap beside ideographs (which have none) is no font's space but where

@@ -8,11 +8,9 @@
 //! it fixed pitch) or a computer printout among a report's text (its
 //! lines end in figures) keeps its tables.
 
+use super::layout::PITCH_TOLERANCE;
 use crate::worker::extract::{is_cjk, TextChar};
 
-/// A line's letters all this close in width (a share of the widest) are
-/// set in a font of fixed pitch.
-const PITCH_TOLERANCE: f32 = 0.03;
 /// A line of fewer letters tells nothing of its font.
 const MIN_LETTERS: usize = 4;
 /// Most of a listing's lines are set in fixed pitch...
@@ -52,8 +50,9 @@ pub fn a_code_listing<'a>(
         && proportional as f32 >= MIN_PAGE_PROPORTIONAL_SHARE * judged as f32
 }
 
-/// Whether a line's letters share one width (their boxes are their
-/// advances); `None` for a line of too few letters to tell.
+/// Whether a line's letters share one width, to within the layout's
+/// `PITCH_TOLERANCE` (their boxes are their advances); `None` for a line
+/// of too few letters to tell.
 fn fixed_pitch(line: &[&TextChar]) -> Option<bool> {
     let (count, lo, hi) = (line.iter())
         .filter(|c| c.c.is_alphabetic() && !is_cjk(c.c))
@@ -70,11 +69,11 @@ fn fixed_pitch(line: &[&TextChar]) -> Option<bool> {
 /// (`HR_SCHEMA.EMPLOYEES`, `user_name`).
 fn reads_as_code(line: &[&TextChar]) -> bool {
     let text: String = line.iter().map(|c| c.c).collect();
-    let text = text.trim_end();
-    let joined = |w: &[char]| w[0].is_alphanumeric() && w[1] == '_' && w[2].is_alphanumeric();
-    text.ends_with([',', ';', '{', '}', '('])
+    let joined =
+        |w: &[&TextChar]| w[0].c.is_alphanumeric() && w[1].c == '_' && w[2].c.is_alphanumeric();
+    text.trim_end().ends_with([',', ';', '{', '}', '('])
         || ["/*", "*/", "//"].iter().any(|mark| text.contains(mark))
-        || text.chars().collect::<Vec<char>>().windows(3).any(joined)
+        || line.windows(3).any(joined)
 }
 
 #[cfg(test)]

@@ -3479,6 +3479,15 @@ mod tests {
         assert!(table.grid.is_consistent());
     }
 
+    /// A layout table ruled at `rows`, columns 55 apart from 0 to 220,
+    /// after `split_rows_at_full_lines` read `chars` in it.
+    fn parted_at_full_lines(chars: &[TextChar], rows: Vec<f32>) -> TableRegion {
+        let mut table = layout_table(rows, vec![0.0, 55.0, 110.0, 165.0, 220.0]);
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        split_rows_at_full_lines(&mut table, &inside);
+        table
+    }
+
     #[test]
     fn records_a_line_each_in_a_framed_row_are_parted_their_wrapped_lines_kept() {
         // A frame ruled at 95, 108 and 152: under the header, two records
@@ -3507,12 +3516,7 @@ mod tests {
                 chars.extend(word(cell, 5.0 + 55.0 * c as f32, y + 10.0));
             }
         }
-        let mut table = layout_table(
-            vec![95.0, 108.0, 152.0],
-            vec![0.0, 55.0, 110.0, 165.0, 220.0],
-        );
-        let inside: Vec<&TextChar> = chars.iter().collect();
-        split_rows_at_full_lines(&mut table, &inside);
+        let table = parted_at_full_lines(&chars, vec![95.0, 108.0, 152.0]);
         assert_eq!(table.grid.row_count(), 3, "{:?}", table.grid.rows);
         assert_eq!(table.grid.rows[2], 130.0);
         assert!(table.grid.is_consistent());
@@ -3530,12 +3534,7 @@ mod tests {
                 chars.extend(word(line, 60.0 + 55.0 * k as f32, 100.0 + 10.0 * i as f32));
             }
         }
-        let mut table = layout_table(
-            vec![95.0, 132.0, 150.0],
-            vec![0.0, 55.0, 110.0, 165.0, 220.0],
-        );
-        let inside: Vec<&TextChar> = chars.iter().collect();
-        split_rows_at_full_lines(&mut table, &inside);
+        let table = parted_at_full_lines(&chars, vec![95.0, 132.0, 150.0]);
         assert_eq!(table.grid.row_count(), 2);
 
         // Titles of two lines, a digit in most of the first ones and in
@@ -3552,12 +3551,7 @@ mod tests {
             chars.extend(word(title, 60.0 + 55.0 * k as f32, 100.0));
             chars.extend(word(date, 60.0 + 55.0 * k as f32, 112.0));
         }
-        let mut table = layout_table(
-            vec![95.0, 125.0, 150.0],
-            vec![0.0, 55.0, 110.0, 165.0, 220.0],
-        );
-        let inside: Vec<&TextChar> = chars.iter().collect();
-        split_rows_at_full_lines(&mut table, &inside);
+        let table = parted_at_full_lines(&chars, vec![95.0, 125.0, 150.0]);
         assert_eq!(table.grid.row_count(), 2);
     }
 
