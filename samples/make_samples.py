@@ -105,13 +105,18 @@ Files written:
                             with a table and two listings of SQL in Courier
                             (one boxed), keywords down the left, arguments
                             lined up after them: only the table is one
-  filled-header.pdf / .json three pages (issue 12, class 6): a grid whose header
+  filled-header.pdf / .json four pages (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
                             column lines running out of it down the body; then
                             light grey header fills under light gridlines, one
                             a printout set so tight that its first row's glyph
                             boxes reach up over the fill's edge; then mid grey
-                            bands under black gridlines
+                            bands under black gridlines; then a boxed header
+                            over a body ruled only across (class 1), a band
+                            behind the stub's headings (one over two lines)
+                            and the group headings, white under those behind
+                            the groups' column headings, the counts set short
+                            of the rule after them
   filled-cells.pdf / .json  three pages (issue 12, class 6): two grids drawn as
                             filled cells with gutters of paper and no lines: a
                             dark header (titles of two lines, a digit in both)
@@ -4015,7 +4020,9 @@ def sample_filled_header():
     p.paragraph("Totals are in thousands.", bottom - 30)
     light, tables = light_filled_headers_page()
     mid, banded = mid_grey_bands_page()
-    return [p.content(), light, mid], [(1, Placed(rows))] + [(2, t) for t in tables] + [(3, t) for t in banded]
+    groups, grouped = group_band_page()
+    return ([p.content(), light, mid, groups],
+            [(1, Placed(rows))] + [(2, t) for t in tables] + [(3, t) for t in banded] + [(4, grouped)])
 
 
 def filled_cells(p, top, widths, rows, tone, align, gutter=2.5, size=9, leading=11, pad=5.0,
@@ -4367,6 +4374,75 @@ def mid_grey_bands_page():
         spans=[(0, 0, 2, 1), (0, 1, 1, 3)], header_rows=2, lines=(1.2, 0), header_fill=(0.55, False))
     one_line.place(p, MARGIN + 0.7, y - 40.6)
     return p.content(), [wrapped, one_line]
+
+
+def group_band_page():
+    """A framed table whose body rows are ruled across and nothing else
+    (issue 12, classes 1 and 6): its header is boxed, on a band of a mid
+    grey behind the stub's headings and the group headings, left white
+    under those behind the groups' column headings. Lines part the groups
+    down the whole header and a group's columns only under its heading;
+    a stub's heading runs over two lines beside both header rows. The
+    counts are set short of the rule after them, their shares centred past
+    it."""
+    p = Page()
+    y = p.title("Samples Tested by Year", 790)
+    y = p.paragraph("Group headings on the grey band, their columns' headings below it on white.", y - 24)
+    groups = ["2024", "2023", "2022"]
+    body = [["North", "Single", "109", "0.9", "93", "1.1", "89", "1.4"],
+            ["East", "Batch", "123", "0.8", "290", "0.7", "391", "0.5"],
+            ["South", "Single", "269", "1.1", "-", "-", "287", "0"],
+            ["West", "Batch", "36", "0", "40", "0", "-", "-"],
+            ["Total", "", "537", "0.9", "423", "0.7", "767", "0.6"]]
+    widths = [84, 56] + [36, 44] * len(groups)
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    band, row, size = 20, 15, 9
+    top = y - 30
+    mid, head = top - band, top - 2 * band
+    ys = [head - row * k for k in range(len(body) + 1)]
+    # The band: the stub's cells down the whole header, the groups' row.
+    p.ops.append("0.675 g %s %s %s %s re" % (fmt(xs[0]), fmt(head), fmt(xs[2] - xs[0]), fmt(2 * band)))
+    p.ops.append("%s %s %s %s re f 0 g" % (fmt(xs[2]), fmt(mid), fmt(xs[-1] - xs[2]), fmt(band)))
+    p.ops.append("q 0.5 w 0.39 G")
+    for yy in [top, head] + ys[1:]:
+        p.line(xs[0], yy, xs[-1], yy)
+    p.line(xs[2], mid, xs[-1], mid)
+    p.line(xs[0], top, xs[0], ys[-1])
+    p.line(xs[-1], top, xs[-1], ys[-1])
+    for j in range(1, len(xs) - 1):
+        p.line(xs[j], mid if j > 2 and j % 2 == 1 else top, xs[j], head)
+    p.ops.append("Q")
+
+    def centred(text, x0, x1, base, font):
+        p.text((x0 + x1 - text_width(text, font, size)) / 2, base, text, font, size)
+
+    p.ops.append("1 g")
+    centred("Region", xs[0], xs[1], mid - 3, "F2")
+    centred("Sample", xs[1], xs[2], mid + 2, "F2")
+    centred("unit", xs[1], xs[2], mid - 8, "F2")
+    for g, name in enumerate(groups):
+        centred(name, xs[2 + 2 * g], xs[4 + 2 * g], mid + 7, "F2")
+    p.ops.append("0.2 0.3 0.6 rg")
+    for g in range(len(groups)):
+        centred("N", xs[2 + 2 * g], xs[3 + 2 * g], head + 7, "F2")
+        centred("Share", xs[3 + 2 * g], xs[4 + 2 * g], head + 7, "F2")
+    p.ops.append("0 g")
+    for k, cells in enumerate(body):
+        base = ys[k] - 11
+        font = "F2" if k == len(body) - 1 else "F1"
+        for c, cell in enumerate(cells):
+            if c < 2:
+                p.text(xs[c] + 4, base, cell, font, size)
+            elif c % 2 == 0:
+                p.text(xs[c + 1] - 9 - text_width(cell, font, size), base, cell, font, size)
+            else:
+                centred(cell, xs[c], xs[c + 1], base, font)
+    header = [["Region", "Sample\nunit"] + sum([[name, ""] for name in groups], []),
+              ["", ""] + ["N", "Share"] * len(groups)]
+    spans = [(0, 0, 2, 1), (0, 1, 2, 1)] + [(0, 2 + 2 * g, 1, 2) for g in range(len(groups))]
+    return p.content(), Placed(header + body, spans)
 
 
 def partly_ruled(p, rows, top, widths, align, hlines=(), vlines=(), boxes=()):

@@ -282,7 +282,11 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // fills, too light to be ink: a group heading spans its columns, a
         // fill hiding gridlines of its own grey is a row of its own; header
         // bands a mid grey, darker than ink, under black gridlines: the rule
-        // under a group heading parts it from the titles below.
+        // under a group heading parts it from the titles below; a boxed
+        // header over a body ruled only across, its band behind the stub
+        // and the group headings, white under those: the header is the two
+        // rows its rules draw, the stub's headings spanning both, each
+        // group heading over its two columns.
         "filled-header",
         // Issue 12, class 7: Chinese in a font the file names but does not
         // embed (a predefined encoding) reads as its characters.

@@ -167,13 +167,16 @@ pub fn detect_tables(
         Surface::Scanned => Vec::new(),
     };
     let from_layout = layout::layout_tables(&free_chars, &free_rules, &free_verticals);
-    let from_layout = read_apart_above_boxes(
+    let mut from_layout = read_apart_above_boxes(
         from_layout,
         &rulings,
         &free_chars,
         &free_rules,
         &free_verticals,
     );
+    for table in &mut from_layout {
+        snap_columns_to_rules(table, &free_chars, &free_verticals);
+    }
     let ruled: Vec<Rect> = tables.iter().map(|t| t.bbox).collect();
     tables.extend(from_layout.into_iter().filter(|t| {
         graphic_ink_share(page, visible(), &t.bbox, &free_chars, &rulings, tone_step)
@@ -238,6 +241,7 @@ pub fn detect_tables(
             drop_notes_below(table, &inside, chars, cfg.min_rows);
             // On a scan a short stroke is as often what erased text left.
             if surface == Surface::Drawn {
+                join_cells_in_boxed_headers(table, &rulings);
                 split_rows_at_short_rules(table, &inside, &rulings.horizontal);
                 // (Rows stay as they are from here: their text's extents
                 // are found once.)
@@ -272,6 +276,58 @@ pub fn detect_tables(
     });
     sort_reading_order(&mut tables);
     Detection { tables, rulings }
+}
+
+/// Moves a layout table's column boundary onto a column rule drawn beside
+/// it, where the text of the rows from the rule's top down stays in its
+/// columns and none of it runs across the rule: a group's column headings
+/// boxed apart under the group's heading, the figures of the first column
+/// set well short of the rule. Text above the rule may be cut only where
+/// boxed over both columns: the group's heading (which is what put the
+/// boundary off the rule), one heading over the two.
+fn snap_columns_to_rules(
+    table: &mut TableRegion,
+    chars: &[&TextChar],
+    verticals: &[rulings::Ruling],
+) {
+    let b = table.bbox;
+    let cols = &mut table.grid.cols;
+    for k in 1..cols.len().saturating_sub(1) {
+        let (left, here, right) = (cols[k - 1], cols[k], cols[k + 1]);
+        let onto = (verticals.iter())
+            .filter(|v| v.pos > left + COLUMN_RULE_OFF && v.pos < right - COLUMN_RULE_OFF)
+            .filter(|v| (v.pos - here).abs() > COLUMN_RULE_OFF)
+            .filter(|v| v.start >= b.y0 - 1.0 && v.end <= b.y1 + 1.0)
+            .filter(|v| {
+                let (lo, hi) = (here.min(v.pos), here.max(v.pos));
+                // Text above the rule it cuts or moves is a heading boxed
+                // over both columns: rules through its line either side.
+                let boxed = |c: &TextChar| {
+                    let through = |r: &&rulings::Ruling| r.start < c.cy() && r.end > c.cy();
+                    (verticals.iter().filter(through))
+                        .any(|r| r.pos <= c.bbox.x0 && r.pos > left - COLUMN_RULE_OFF)
+                        && (verticals.iter().filter(through))
+                            .any(|r| r.pos >= c.bbox.x1 && r.pos < right + COLUMN_RULE_OFF)
+                };
+                (chars.iter().filter(|c| b.contains(c.cx(), c.cy()))).all(|c| {
+                    let moved = c.cx() > lo && c.cx() < hi;
+                    let across = c.bbox.x0 < v.pos && c.bbox.x1 > v.pos;
+                    if c.cy() <= v.start {
+                        !(moved || across) || boxed(c)
+                    } else {
+                        // (Across it only along it: under it, a cell's
+                        // text may run over where it ends.)
+                        let along = c.cy() < v.end;
+                        !(moved || across && along)
+                    }
+                })
+            })
+            .map(|v| v.pos)
+            .min_by(|a, c| (a - here).abs().total_cmp(&(c - here).abs()));
+        if let Some(x) = onto {
+            cols[k] = x;
+        }
+    }
 }
 
 /// Layout tables that begin above a box holding most of them, read again
@@ -762,17 +818,21 @@ fn span_between_column_rules(
     let at = |x: f32, v: &rulings::Ruling| (v.pos - x).abs() <= COLUMN_RULE_OFF;
     let through = |x: f32, top: f32, bottom: f32| column_rule_through(verticals, x, top, bottom);
     // Per row and column, the bottom of its letters (a glyph's box reaches
-    // on down by the font's descent, over a rule drawn close under them).
+    // on down by the font's descent, over a rule drawn close under them),
+    // and per row the top of its letters (a glyph's box reaches up over a
+    // rule drawn close over them).
     let mut letters_bottom = vec![f32::NEG_INFINITY; grid.row_count() * nc];
+    let mut letters_top = vec![f32::INFINITY; grid.row_count()];
     for c in inside {
         if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
             let bottom = &mut letters_bottom[r * nc + col];
             *bottom = bottom.max(c.cy() + LINE_CORE * c.bbox.height());
+            letters_top[r] = letters_top[r].min(c.cy() - LINE_CORE * c.bbox.height());
         }
     }
     let mut spans = Vec::new();
     for r in 0..grid.row_count().saturating_sub(1) {
-        let ((top, bottom), next_top) = (extent[r], extent[r + 1].0);
+        let ((top, bottom), next_top) = (extent[r], extent[r + 1].0.max(letters_top[r + 1]));
         if top > bottom || next_top < bottom {
             continue;
         }
@@ -939,12 +999,19 @@ fn column_rule_through(verticals: &[rulings::Ruling], x: f32, top: f32, bottom: 
 const COLUMN_RULE_OFF: f32 = 3.0;
 
 /// Each row's text: the top and bottom of its characters (`INFINITY`,
-/// `NEG_INFINITY` in a row without).
+/// `NEG_INFINITY` in a row without). Those of a cell spanning rows are no
+/// one row's (a stub's heading beside a group heading and the headings
+/// under it).
 fn row_text_extents(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<(f32, f32)> {
+    let owner = grid.cell_at_positions();
+    let nc = grid.col_count();
     let mut extent = vec![(f32::INFINITY, f32::NEG_INFINITY); grid.row_count()];
     for c in inside {
-        if let (Some(r), Some(_)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
-            extent[r] = (extent[r].0.min(c.bbox.y0), extent[r].1.max(c.bbox.y1));
+        if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
+            let spans_rows = (grid.cells.get(owner[r * nc + col])).is_some_and(|k| k.rowspan > 1);
+            if !spans_rows {
+                extent[r] = (extent[r].0.min(c.bbox.y0), extent[r].1.max(c.bbox.y1));
+            }
         }
     }
     extent
@@ -1104,6 +1171,110 @@ const MIN_PROSE_WORDS: f32 = 4.0;
 /// How far (pt) a ruling may lie from a grid line and be it (a fill's
 /// edge beside the line it covers).
 const OFF_GRID: f32 = 4.0;
+
+/// Joins the cells of a layout table's header read from the lines of text
+/// where no rule parts them, when the header is boxed: the band from the
+/// table's top rule to the next rule across it, a column rule down all
+/// through it. Headings set at heights of their own (a group heading
+/// beside a stub's heading of two lines, its columns' headings beside the
+/// second) are the header's rows only where drawn apart. A cell joins the
+/// one under it in its column when no rule runs between them over it, the
+/// two are as wide, and no column rule starts between them (a heading
+/// over columns drawn apart under it, with no rule across, stays its own
+/// cell). (A band of more rows than a header has, or one down to the
+/// table's foot, is a frame around a body; the bands under the header are
+/// the body's.)
+fn join_cells_in_boxed_headers(table: &mut TableRegion, rulings: &rulings::Rulings) {
+    let (b, grid) = (table.bbox, &table.grid);
+    let slack = 0.05 * b.width();
+    let mut across: Vec<f32> = (rulings.horizontal.iter())
+        .filter(|h| h.start <= b.x0 + slack && h.end >= b.x1 - slack)
+        .filter(|h| h.pos >= b.y0 - RULE_AT && h.pos <= b.y1 + RULE_AT)
+        .map(|h| h.pos)
+        .collect();
+    across.sort_by(f32::total_cmp);
+    // The header: the band from the table's top rule to the next.
+    let (nr, nc) = (grid.row_count(), grid.col_count());
+    let Some(&top) = across.first() else {
+        return;
+    };
+    let Some(&bottom) = across.iter().find(|&&a| a > top + RULE_AT) else {
+        return;
+    };
+    let inner: Vec<usize> = (1..nr)
+        .filter(|&k| grid.rows[k] > top + RULE_AT && grid.rows[k] < bottom - RULE_AT)
+        .collect();
+    let boxed = (rulings.vertical.iter()).any(|v| {
+        v.pos > b.x0 + COLUMN_RULE_OFF
+            && v.pos < b.x1 - COLUMN_RULE_OFF
+            && v.start <= top + RULE_AT
+            && v.end >= bottom - RULE_AT
+    });
+    // (A band down to the table's foot is a frame around it all.)
+    let body_under = bottom < grid.rows[nr] - RULE_AT;
+    if top > grid.rows[0] + RULE_AT
+        || !body_under
+        || !boxed
+        || inner.is_empty()
+        || inner.len() >= MAX_BOXED_HEADER_ROWS
+    {
+        return;
+    }
+    let owner = grid.cell_at_positions();
+    let mut sets = grid::DisjointSets::new(nr * nc);
+    for (i, &o) in owner.iter().enumerate() {
+        sets.union(
+            i,
+            (grid.cells[o].row as usize) * nc + grid.cells[o].col as usize,
+        );
+    }
+    let mut joined = false;
+    for &k in &inner {
+        let (y, from, to) = (grid.rows[k], grid.rows[k - 1], grid.rows[k + 1]);
+        for c in 0..nc {
+            let (x0, x1) = (grid.cols[c], grid.cols[c + 1]);
+            let (upper, lower) = (
+                &grid.cells[owner[(k - 1) * nc + c]],
+                &grid.cells[owner[k * nc + c]],
+            );
+            let ruled_between = (rulings.horizontal.iter()).any(|h| {
+                h.pos > from + RULE_AT
+                    && h.pos < to - RULE_AT
+                    && h.start < x1
+                    && h.end > x0
+                    && (h.pos - y).abs() <= (to - from) / 2.0
+            });
+            let starts_between = (rulings.vertical.iter()).any(|v| {
+                v.pos > x0 - COLUMN_RULE_OFF
+                    && v.pos < x1 + COLUMN_RULE_OFF
+                    && v.start > from + RULE_AT
+                    && v.start < to - RULE_AT
+            });
+            if (upper.col, upper.colspan) == (lower.col, lower.colspan)
+                && !ruled_between
+                && !starts_between
+            {
+                sets.union((k - 1) * nc + c, k * nc + c);
+                joined = true;
+            }
+        }
+    }
+    if !joined {
+        return;
+    }
+    let grid = &mut table.grid;
+    grid.cells = grid::cells_from_sets(&mut sets, nr, nc);
+    for &k in inner.iter().rev() {
+        if grid.cells.iter().all(|c| c.row as usize != k) {
+            grid.remove_row(k as u32, false);
+        }
+    }
+}
+
+/// See `join_cells_in_boxed_headers`: how far (pt) a rule may lie from a
+/// row boundary and be it, and the most rows a boxed header is read in.
+const RULE_AT: f32 = 1.5;
+const MAX_BOXED_HEADER_ROWS: usize = 5;
 
 /// Parts a layout table's row where a rule drawn under some of its columns
 /// runs between two of its lines: a group heading over the rule, the
@@ -3291,6 +3462,84 @@ mod tests {
             .cells
             .iter()
             .any(|c| (c.row, c.col, c.colspan) == (0, 1, 2)));
+    }
+
+    #[test]
+    fn a_boxed_header_is_read_in_the_cells_its_rules_draw() {
+        // A header boxed between rules across the table at 90 and 125, the
+        // stub's side drawn all down it; read from the text in four rows:
+        // a group heading, a stub heading's first line, under a rule at 108
+        // over the group's columns its second line, then the group's
+        // column headings, drawn apart by a rule from 108 down. Two body
+        // rows under it, no rule between them.
+        let rulings = rulings::Rulings {
+            horizontal: vec![
+                rulings::Ruling::new(90.0, 0.0, 150.0),
+                rulings::Ruling::new(108.0, 50.0, 150.0),
+                rulings::Ruling::new(125.0, 0.0, 150.0),
+                rulings::Ruling::new(155.0, 0.0, 150.0),
+            ],
+            vertical: vec![
+                rulings::Ruling::new(50.0, 90.0, 125.0),
+                rulings::Ruling::new(100.0, 108.0, 125.0),
+            ],
+        };
+        let header = |rulings: &rulings::Rulings| {
+            let rows = vec![90.0, 99.0, 108.0, 116.0, 125.0, 140.0, 155.0];
+            let mut table = layout_table(rows, vec![0.0, 50.0, 100.0, 150.0]);
+            join_cells_in_boxed_headers(&mut table, rulings);
+            assert!(table.grid.is_consistent());
+            table.grid
+        };
+        // Two header rows, parted at the rule; the stub's heading spans
+        // both; the body's rows stay.
+        let grid = header(&rulings);
+        assert_eq!(grid.rows, vec![90.0, 108.0, 125.0, 140.0, 155.0]);
+        let tall: Vec<(u32, u32, u32)> = (grid.cells.iter())
+            .filter(|c| c.rowspan > 1)
+            .map(|c| (c.row, c.col, c.rowspan))
+            .collect();
+        assert_eq!(tall, vec![(0, 0, 2)]);
+        // A header no column rule runs down all through is left as the
+        // text has it (a booktabs header's lines).
+        let open = rulings::Rulings {
+            vertical: vec![rulings::Ruling::new(100.0, 108.0, 125.0)],
+            ..rulings
+        };
+        assert_eq!(header(&open).rows.len(), 7);
+    }
+
+    #[test]
+    fn a_column_boundary_moves_onto_the_rule_boxing_a_groups_columns_apart() {
+        // A group heading centred over two columns, boxed by rules at 50
+        // and 150 through its line; under it a rule at 95 parts the
+        // columns' headings. The counts are set well short of the rule, so
+        // the text's boundary (80) is off it.
+        let mut chars = word("2024", 88.0, 92.0);
+        chars.extend(word("N", 60.0, 112.0));
+        chars.extend(word("Share", 110.0, 112.0));
+        chars.extend(word("12", 62.0, 128.0));
+        chars.extend(word("0.4", 115.0, 128.0));
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        let part = rulings::Ruling::new(95.0, 108.0, 125.0);
+        let sides = [
+            rulings::Ruling::new(50.0, 90.0, 140.0),
+            rulings::Ruling::new(150.0, 90.0, 140.0),
+        ];
+        let snapped = |inside: &[&TextChar], rules: &[rulings::Ruling]| {
+            let rows = vec![90.0, 108.0, 125.0, 140.0];
+            let mut table = layout_table(rows, vec![0.0, 50.0, 80.0, 150.0]);
+            snap_columns_to_rules(&mut table, inside, rules);
+            table.grid.cols
+        };
+        let boxed = [part, sides[0], sides[1]];
+        assert_eq!(snapped(&inside, &boxed), vec![0.0, 50.0, 95.0, 150.0]);
+        // Not boxed, the heading over the two stays whole: no move.
+        assert_eq!(snapped(&inside, &[part]), vec![0.0, 50.0, 80.0, 150.0]);
+        // Nor where a count lies between the boundary and the rule.
+        chars.extend(word("1234", 70.0, 132.0));
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        assert_eq!(snapped(&inside, &boxed), vec![0.0, 50.0, 80.0, 150.0]);
     }
 
     #[test]

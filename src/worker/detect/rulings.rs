@@ -62,10 +62,10 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
     } else {
         SCANNED_TONE_STEP
     };
-    let tinted: Vec<PixelBox> = (boxes.iter())
-        .filter(|b| tinted_box(&page.pixels, b, tone_step, over))
-        .copied()
+    let tints: Vec<(PixelBox, u8)> = (boxes.iter())
+        .filter_map(|b| tint_of(&page.pixels, b, tone_step, over).map(|tone| (*b, tone)))
         .collect();
+    let tinted: Vec<PixelBox> = tints.iter().map(|&(b, _)| b).collect();
     // The parts of thin strokes down the columns that go on into a box.
     let into_boxes: Vec<Stroke> = (down.iter())
         .flat_map(|&s| into_a_box(s, &column_runs, max_thick))
@@ -139,8 +139,12 @@ pub fn find_rulings(page: &PageImage, cfg: &DetectConfig, drawn: bool) -> Ruling
             add_v(pos, start, end);
         }
     }
-    for b in &tinted {
-        let (rows, columns) = lines_over_fill(&page.pixels, *b, min_len, max_thick, over, true);
+    for &(b, tone) in &tints {
+        // (Darker than the fill itself: between two lines of light text
+        // printed on it, the fill shows darker than the letters.)
+        let darkest = tone.saturating_sub(over);
+        let (rows, columns) =
+            lines_over_fill(&page.pixels, b, min_len, max_thick, (over, darkest), true);
         let thin = |s: &&Stroke| s.thickness() <= max_thick;
         for (pos, start, end) in rows.iter().filter(thin).flat_map(|s| s.rulings(max_thick)) {
             add_h(pos, start, end);
@@ -311,7 +315,7 @@ fn page_strokes(
 /// taken as rulings too; short ones are left alone, since the edges of
 /// anti-aliased letters are light as well.
 /// `boxes` are the filled boxes of the dark scan, `tinted` those of them
-/// lines show over (see `tinted_box`).
+/// lines show over (see `tint_of`).
 fn add_light_lines(
     page: &PageImage,
     cfg: &DetectConfig,
@@ -504,14 +508,27 @@ fn light_lines(
                     (x0, y0, x1, y0 + edge),
                     (x0, y1.saturating_sub(edge), x1, y1),
                 ] {
-                    let (rows, _) =
-                        lines_over_fill(&page.pixels, strip, short_len, max_thick, over, false);
+                    let (rows, _) = lines_over_fill(
+                        &page.pixels,
+                        strip,
+                        short_len,
+                        max_thick,
+                        (over, u8::MAX),
+                        false,
+                    );
                     across.extend(rows.iter().filter(thin).flat_map(|s| s.rulings(max_thick)));
                 }
             }
             continue;
         }
-        let (rows, columns) = lines_over_fill(&page.pixels, *b, short_len, max_thick, over, true);
+        let (rows, columns) = lines_over_fill(
+            &page.pixels,
+            *b,
+            short_len,
+            max_thick,
+            (over, u8::MAX),
+            true,
+        );
         across.extend(rows.iter().filter(thin).flat_map(|s| s.rulings(max_thick)));
         down.extend(
             columns
@@ -714,26 +731,38 @@ fn one_tone(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox) -> bool {
         .is_none()
 }
 
-/// Whether a filled box is of a grey that lines drawn over it can show
+/// The tone of a filled box of a grey that lines drawn over it can show
 /// darker than by `over` (not black), most of it one tone (give or take
-/// `step`): a band, not a picture. Read on every third pixel of every
-/// third row inside its edges.
-fn tinted_box(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox, step: u8, over: u8) -> bool {
+/// `step`): a band, not a picture; `None` for any other box. Read on every
+/// third pixel of every third row inside its edges. Paper inside it is
+/// left out where a band fills its top all across and the fill covers a
+/// third of it at least: a band behind a stub's headings and the group
+/// headings beside them, white under the group headings (the box takes in
+/// both, its stub reaching down). (Shaded cells here and there in a grid
+/// make a box with paper along its top.)
+fn tint_of(pixels: &Grey, &(x0, y0, x1, y1): &PixelBox, step: u8, over: u8) -> Option<u8> {
     let mut counts = [0u32; 256];
     for y in (y0 + 1..y1.saturating_sub(1)).step_by(3) {
         for x in (x0 + 1..x1.saturating_sub(1)).step_by(3) {
             counts[pixels.get_pixel(x, y)[0] as usize] += 1;
         }
     }
+    // A band: its top row filled all across, not paper anywhere.
+    let band_on_top = (x0 + 1..x1.saturating_sub(1))
+        .step_by(3)
+        .all(|x| pixels.get_pixel(x, y0 + 1)[0] < DRAWN_PAPER);
+    let paper: u32 = counts[DRAWN_PAPER as usize..].iter().sum();
+    let all: u32 = counts.iter().sum();
+    if band_on_top && (all - paper) * 3 >= all {
+        counts[DRAWN_PAPER as usize..].fill(0);
+    }
     let total: u32 = counts.iter().sum();
-    let Some((tone, _)) = counts.iter().enumerate().max_by_key(|&(_, n)| *n) else {
-        return false;
-    };
+    let (tone, _) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
     let near: u32 = (counts.iter().enumerate())
         .filter(|&(v, _)| v.abs_diff(tone) <= step as usize)
         .map(|(_, n)| n)
         .sum();
-    total > 0 && tone >= 2 * over as usize && near * 4 >= total * 3
+    (total > 0 && tone >= 2 * over as usize && near * 4 >= total * 3).then_some(tone as u8)
 }
 
 /// How much darker than a fill a line over it shows: on a scan, more than
@@ -840,7 +869,7 @@ fn lines_over_fill(
     box_: PixelBox,
     min_len: u32,
     max_gap: u32,
-    over: u8,
+    (over, darkest): (u8, u8),
     down_too: bool,
 ) -> (Vec<Stroke>, Vec<Stroke>) {
     let (width, height) = pixels.dimensions();
@@ -883,7 +912,7 @@ fn lines_over_fill(
                 &here[span.clone()],
                 &up[span.clone()],
                 &down[span],
-                over,
+                (over, darkest),
             );
             for x in marked(&below_above[x0 as usize..x1 as usize]) {
                 row_run = step(row_run, x0 + x as u32, y, &mut rows);
@@ -894,7 +923,7 @@ fn lines_over_fill(
             &here[from..to],
             &here[from - f..to - f],
             &here[from + f..to + f],
-            over,
+            (over, darkest),
         );
         for x in marked(&beside[from..to]) {
             let x = (from + x) as u32;
@@ -912,14 +941,15 @@ fn lines_over_fill(
 }
 
 /// Marks in `mask` the pixels of `line` that show over both `a` and `b`
-/// beside them (`shows_over`): slices of one length, so that the compiler
-/// drops the bounds checks (7% fewer instructions in `lines_over_fill` on
-/// a page of light-filled tables than indexing the page's rows).
-fn mark_showing_over(mask: &mut [u8], line: &[u8], a: &[u8], b: &[u8], over: u8) {
+/// beside them (`shows_over`), and are no lighter than `darkest`: slices
+/// of one length, so that the compiler drops the bounds checks (7% fewer
+/// instructions in `lines_over_fill` on a page of light-filled tables than
+/// indexing the page's rows).
+fn mark_showing_over(mask: &mut [u8], line: &[u8], a: &[u8], b: &[u8], (over, darkest): (u8, u8)) {
     let n = mask.len();
     let (line, a, b) = (&line[..n], &a[..n], &b[..n]);
     for i in 0..n {
-        mask[i] = u8::from(shows_over(line[i], a[i], b[i], over));
+        mask[i] = u8::from(shows_over(line[i], a[i], b[i], over) && line[i] <= darkest);
     }
 }
 
@@ -1436,8 +1466,14 @@ mod tests {
                 }
             }
         });
-        let (rows, columns) =
-            lines_over_fill(&page.pixels, (10, 10, 120, 90), 20, 2, LINE_OVER_FILL, true);
+        let (rows, columns) = lines_over_fill(
+            &page.pixels,
+            (10, 10, 120, 90),
+            20,
+            2,
+            (LINE_OVER_FILL, u8::MAX),
+            true,
+        );
         assert!(
             rows.is_empty() && columns.is_empty(),
             "{rows:?} {columns:?}"
@@ -1450,8 +1486,14 @@ mod tests {
                 }
             }
         });
-        let (_, columns) =
-            lines_over_fill(&page.pixels, (10, 10, 120, 90), 20, 2, LINE_OVER_FILL, true);
+        let (_, columns) = lines_over_fill(
+            &page.pixels,
+            (10, 10, 120, 90),
+            20,
+            2,
+            (LINE_OVER_FILL, u8::MAX),
+            true,
+        );
         assert_eq!(columns.len(), 1, "{columns:?}");
     }
 
