@@ -1218,6 +1218,64 @@ mod tests {
     }
 
     #[test]
+    fn a_header_band_with_paper_under_its_group_headings_is_a_tint() {
+        // A band a mid grey all across the top of a header, down the whole
+        // header beside the stub, white under the group headings: one box
+        // of band and paper, the band's tone its tone.
+        let band = page_with(|img| {
+            for y in 10..90 {
+                for x in 10..190 {
+                    if y < 50 || x < 60 {
+                        img.put_pixel(x, y, Luma([172]));
+                    }
+                }
+            }
+        });
+        let header = (10, 10, 190, 90);
+        assert_eq!(
+            tint_of(&band.pixels, &header, DRAWN_TONE_STEP, LINE_OVER_FILL),
+            Some(172)
+        );
+        // Shaded cells here and there in a grid, paper along the box's top
+        // beside the first of them, are no band.
+        let cells = page_with(|img| {
+            for y in 10..90 {
+                for x in 10..190 {
+                    if x < 60 || (y >= 50 && x >= 120) {
+                        img.put_pixel(x, y, Luma([172]));
+                    }
+                }
+            }
+        });
+        assert_eq!(
+            tint_of(&cells.pixels, &header, DRAWN_TONE_STEP, LINE_OVER_FILL),
+            None
+        );
+    }
+
+    #[test]
+    fn between_two_lines_of_white_text_on_a_band_no_line_shows() {
+        // A band of 172 with two rows of white letters' strokes on it, the
+        // band between them a row as long as a line: darker than the white
+        // above and below, but no darker than the band.
+        let page = page_with(|img| {
+            for y in 10..90 {
+                for x in 10..190 {
+                    let white = (y == 40 || y == 44) && x % 9 != 0;
+                    img.put_pixel(x, y, Luma([if white { 255 } else { 172 }]));
+                }
+            }
+        });
+        let over = (LINE_OVER_FILL, 172 - LINE_OVER_FILL);
+        let (rows, _) = lines_over_fill(&page.pixels, (10, 10, 190, 90), 20, 2, over, true);
+        assert!(rows.is_empty(), "{rows:?}");
+        // Without the ceiling it would be taken for a rule.
+        let loose = (LINE_OVER_FILL, u8::MAX);
+        let (rows, _) = lines_over_fill(&page.pixels, (10, 10, 190, 90), 20, 2, loose, true);
+        assert!(!rows.is_empty());
+    }
+
+    #[test]
     fn a_thin_long_line_is_a_ruling_and_text_is_not() {
         let page = page_with(|img| {
             for x in 10..150 {
