@@ -1221,6 +1221,9 @@ fn join_cells_in_boxed_headers(table: &mut TableRegion, rulings: &rulings::Rulin
         return;
     }
     let owner = grid.cell_at_positions();
+    if owner.contains(&usize::MAX) {
+        return;
+    }
     let mut sets = grid::DisjointSets::new(nr * nc);
     for (i, &o) in owner.iter().enumerate() {
         sets.union(
