@@ -291,6 +291,9 @@ fn snap_columns_to_rules(
     verticals: &[rulings::Ruling],
 ) {
     let b = table.bbox;
+    let inside: Vec<&TextChar> = (chars.iter().copied())
+        .filter(|c| b.contains(c.cx(), c.cy()))
+        .collect();
     let cols = &mut table.grid.cols;
     for k in 1..cols.len().saturating_sub(1) {
         let (left, here, right) = (cols[k - 1], cols[k], cols[k + 1]);
@@ -309,7 +312,7 @@ fn snap_columns_to_rules(
                         && (verticals.iter().filter(through))
                             .any(|r| r.pos >= c.bbox.x1 && r.pos < right + COLUMN_RULE_OFF)
                 };
-                (chars.iter().filter(|c| b.contains(c.cx(), c.cy()))).all(|c| {
+                inside.iter().all(|c| {
                     let moved = c.cx() > lo && c.cx() < hi;
                     let across = c.bbox.x0 < v.pos && c.bbox.x1 > v.pos;
                     if c.cy() <= v.start {
@@ -1233,7 +1236,7 @@ fn join_cells_in_boxed_headers(table: &mut TableRegion, rulings: &rulings::Rulin
     }
     let mut joined = false;
     for &k in &inner {
-        let (y, from, to) = (grid.rows[k], grid.rows[k - 1], grid.rows[k + 1]);
+        let (from, to) = (grid.rows[k - 1], grid.rows[k + 1]);
         for c in 0..nc {
             let (x0, x1) = (grid.cols[c], grid.cols[c + 1]);
             let (upper, lower) = (
@@ -1241,11 +1244,7 @@ fn join_cells_in_boxed_headers(table: &mut TableRegion, rulings: &rulings::Rulin
                 &grid.cells[owner[k * nc + c]],
             );
             let ruled_between = (rulings.horizontal.iter()).any(|h| {
-                h.pos > from + RULE_AT
-                    && h.pos < to - RULE_AT
-                    && h.start < x1
-                    && h.end > x0
-                    && (h.pos - y).abs() <= (to - from) / 2.0
+                h.pos > from + RULE_AT && h.pos < to - RULE_AT && h.start < x1 && h.end > x0
             });
             let starts_between = (rulings.vertical.iter()).any(|v| {
                 v.pos > x0 - COLUMN_RULE_OFF
