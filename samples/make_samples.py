@@ -46,7 +46,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    ten pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    eleven pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -72,7 +72,11 @@ Files written:
                             two rows running with codes 0.6 em short of the
                             next column; then a printout whose every column
                             is 0.7 em past its widest cell, codes run up to
-                            a status centred in its column
+                            a status centred in its column; then two tables
+                            of loosely set rows, headings centred, whose
+                            first row's label, the widest, runs up to 0.7 em
+                            short of a short entry ending before the next
+                            heading starts
   leaders.pdf / .json       two pages (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders; then a statement whose leader dots are
@@ -1823,8 +1827,41 @@ def sample_narrow_gap():
         x += width + 0.7 * size
     booktabs_set_close(p, y - 30, ledger, places, x, font_of)
     tenth_page = p.content()
+
+    # Headings centred over their columns, the first column's widest entry,
+    # two words, in the first row under the header and 0.7 em short of the
+    # next column, whose entry there is short, ending before that column's
+    # heading starts; rows set loosely, two lines' gap apart, so the row
+    # under the header's holds the table together: under booktabs rules,
+    # then under a header band.
+    p = Page()
+    y = p.title("Service Areas", 790)
+    areas = [
+        ["Area", "Provider"],
+        ["Harbour district", "Vale"],
+        ["Hills", "Northern Grid Cooperative"],
+        ["Airport", "Metro Utilities"],
+        ["Old town", "Riverside Power"],
+    ]
+    size, left = 9, MARGIN + 3
+    second = left + text_width(areas[1][0], "F1", size) + 0.7 * size
+    places = [(left, "l"), (second, "l")]
+    y = placed_rows(p, y - 30, areas, places, 250, step=19, header_at=centred_over(areas, places))
+    y = p.paragraph("Depots by region, as listed in the last survey:", y - 30)
+    depots = [
+        ["Region", "Depot"],
+        ["Upper valley", "Ash"],
+        ["Coast", "Pier Road"],
+        ["Plains", "Junction Yard Annex"],
+        ["Lakes", "Mill Lane"],
+    ]
+    second = left + text_width(depots[1][0], "F1", size) + 0.7 * size
+    places = [(left, "l"), (second, "l")]
+    placed_rows(p, y - 20, depots, places, 200, step=19, header_at=centred_over(depots, places),
+                rules=False)
+    eleventh_page = p.content()
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, seventh_page,
-            eighth_page, ninth_page, tenth_page], [
+            eighth_page, ninth_page, tenth_page, eleventh_page], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1834,7 +1871,8 @@ def sample_narrow_gap():
         (5, Placed(departments)),
         (6, Placed(centres)),
         (7, Placed(states)),
-    ] + [(8, Placed(t)) for t in first_rows] + [(9, Placed(transfers)), (10, Placed(ledger))]
+    ] + [(8, Placed(t)) for t in first_rows] + [(9, Placed(transfers)), (10, Placed(ledger)),
+                                                (11, Placed(areas)), (11, Placed(depots))]
 
 
 def first_rows_run_in_page():

@@ -259,7 +259,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // of one word run up 0.6 em to the next column in two rows running,
         // in a font whose letters differ in width, part there; and in a
         // printout whose every column runs up to the next, a code parts
-        // from the status centred after it.
+        // from the status centred after it; a first row whose label runs
+        // up close to a short entry, under headings centred over their
+        // columns, keeps the table whole from its header down.
         "narrow-gap",
         // Issue 12: dot leaders are neither columns nor cell text, also
         // where the font gives no character for their dot.

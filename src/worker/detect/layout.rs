@@ -1357,17 +1357,19 @@ fn set_midway_beside_a_label(held: &[Line], block: &[Line]) -> bool {
 /// Whether `held`, set between two lines of columns `prev` and `next`, is a
 /// row set as one segment (its cells but the first empty, or all a word
 /// space apart): it starts flush with the first cell of `next`, and of
-/// `prev` or under it (a header centred over its first word), and keeps
-/// their rhythm, as far below `prev` as `next` is below it. (Not between
-/// lines that start with a list's marks: a heading between a numbered
-/// heading and a bullet is an outline's.)
+/// `prev` or under it (a header centred over its first word, or over its
+/// words short of `next`'s second cell: the column's widest entry, a
+/// narrow gap short of the next column), and keeps their rhythm, as far
+/// below `prev` as `next` is below it. (Not between lines that start with
+/// a list's marks: a heading between a numbered heading and a bullet is an
+/// outline's.)
 fn a_row_of_its_own(held: &Line, prev: &Line, next: &Line) -> bool {
     let above = held.bbox.y0 - prev.bbox.y1;
     let below = next.bbox.y0 - held.bbox.y1;
     prev.is_tabular()
         && next.is_tabular()
         && held.segments.len() == 1
-        && starts_under_first_cell(held, prev)
+        && (starts_under_first_cell(held, prev) || headed_in_the_first_column(held, prev, next))
         && starts_with_first_cell(held, next)
         && (above - below).abs() < RHYTHM_EM * held.size
         && below <= MAX_LINE_GAP_EM * held.size
@@ -1431,6 +1433,27 @@ fn starts_under_first_cell(held: &Line, of: &Line) -> bool {
     let under = (of.segments.first().zip(held.words.first()))
         .is_some_and(|(cell, word)| cell.x0 >= word.bbox.x0 - tol && cell.x1 <= word.bbox.x1 + tol);
     starts_with_first_cell(held, of) || (under && !starts_with_a_list_mark(of))
+}
+
+/// Whether the first cell of the line of columns `prev` (a header) stands
+/// over `held`'s words that end short of the second cell of `next`, within
+/// them: `held`'s entry in the first column, however many words, centred
+/// under its heading.
+fn headed_in_the_first_column(held: &Line, prev: &Line, next: &Line) -> bool {
+    let (Some(heading), Some(second)) = (prev.segments.first(), next.segments.get(1)) else {
+        return false;
+    };
+    let first: Vec<&Word> = (held.words.iter())
+        .take_while(|w| w.bbox.x1 < second.x0)
+        .collect();
+    let (Some(start), Some(end)) = (first.first(), first.last()) else {
+        return false;
+    };
+    let tol = WRAP_ALIGN_EM * held.size;
+    first.len() < held.words.len()
+        && heading.x0 >= start.bbox.x0 - tol
+        && heading.x1 <= end.bbox.x1 + tol
+        && !starts_with_a_list_mark(prev)
 }
 
 /// Whether `line` starts with a list's mark (a bullet, an item number).
@@ -7683,6 +7706,36 @@ mod tests {
         let tables = detect(&chars, &rules);
         assert_eq!(tables.len(), 1);
         assert_eq!(tables[0].grid.row_count(), 6);
+    }
+
+    #[test]
+    fn a_first_row_run_up_close_to_a_short_entry_under_centred_headings_is_a_row() {
+        // Rows two lines' gap apart, headings centred over their columns;
+        // the first row's label, the widest, runs up 0.6 em short of an
+        // entry that ends before its column's heading starts: the line
+        // is one segment, its label wider than the heading over it.
+        let mut chars = Vec::new();
+        let rows: [(&str, f32, &str, f32); 5] = [
+            ("Area", 70.0, "Provider", 168.5),
+            ("Harbour district", 40.0, "Vale", 126.0),
+            ("Hills", 40.0, "Northern Grid Cooperative", 126.0),
+            ("Airport", 40.0, "Metro Utilities", 126.0),
+            ("Old town", 40.0, "Riverside Power", 126.0),
+        ];
+        for (k, (label, x0, entry, x1)) in rows.into_iter().enumerate() {
+            let y = 20.0 + 22.0 * k as f32;
+            text(&mut chars, label, x0, y, 2 * k as u32);
+            text(&mut chars, entry, x1, y, 2 * k as u32 + 1);
+        }
+        let rules = vec![
+            Ruling::new(8.0, 36.0, 255.0),
+            Ruling::new(26.0, 36.0, 255.0),
+            Ruling::new(112.0, 36.0, 255.0),
+        ];
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].grid.row_count(), 5);
+        assert_eq!(tables[0].grid.col_count(), 2);
     }
 
     #[test]
