@@ -176,7 +176,7 @@ Files written:
                             nearly to the dates; a header pair the only words
                             of a line; then a spreadsheet whose light header
                             band has its gridline along its lower edge
-  wrapped-booktabs.pdf / .json  five pages (issue 12, classes 6 and 3): booktabs
+  wrapped-booktabs.pdf / .json  six pages (issue 12, classes 6 and 3): booktabs
                             tables whose cells wrap over two to five lines,
                             the other cells set at the top of the row or
                             midway; no rules between rows but in one; on the
@@ -190,7 +190,11 @@ Files written:
                             columns after its empty stage; on the fifth, a
                             rule under every row, notes and comments wrapped
                             on lines of their own, and the widest code run
-                            up to within 0.73 em of its row's one-line notes
+                            up to within 0.73 em of its row's one-line notes;
+                            on the sixth, a last heading wrapped over two
+                            lines, the others set between them, and a first
+                            row's notes over four lines, its other cells
+                            between the second and the third
   stubs.pdf / .json         four pages (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
@@ -2327,9 +2331,35 @@ def sample_wrapped_booktabs():
     code_width = text_width("SKU-45490", "F1", 7) + 0.73 * 7
     wrapped_rows(p, y - 24, [code_width, 100, 60, 29.6, 79.8], eighth, "llrrl", "middle", pad=2.4,
                  size=7, rules="rows", row_gap=3, leading=1.27)
-    return [first_page, second_page, third_page, fourth_page, p.content()], \
+    fifth_page = p.content()
+
+    # Cells set midway, headings centred: the last heading wraps over two
+    # lines, the others set between them; the first row's notes wrap over
+    # four lines, so its other cells stand between the second and the
+    # third, on no line of its notes, and those lines reach further right
+    # than any line above them.
+    p = Page()
+    y = p.title("Site Inspections", 790)
+    y = p.paragraph("Findings of the spring round, by site.", y - 24)
+    widths = [90, 60, 70, 150]
+    ninth = [["Site", "Grade", "Inspector", "Notes on the\nvisit"]] + [
+        [site, grade, inspector, wrap_words(notes, widths[3] - 10)]
+        for site, grade, inspector, notes in (
+            ("Quarry Lane", "B", "Okafor", "Fencing along the east side is down in two places and "
+                                           "the gate lock was replaced without a record of the "
+                                           "new keys held"),
+            ("Mill Road", "A", "Lima", "No findings"),
+            ("Harbour Yard", "C", "Stone", "Drainage blocked near the loading bay, standing water "
+                                           "after rain"),
+            ("North Depot", "A", "Cruz", "Lighting checked"),
+        )
+    ]
+    assert len(ninth[1][3].split("\n")) == 4
+    wrapped_rows(p, y - 24, widths, ninth, "lcll", "middle", head_align="cccc", leading=1.5, row_gap=9)
+    return [first_page, second_page, third_page, fourth_page, fifth_page, p.content()], \
         [(1, Placed(first)), (1, Placed(second)), (1, Placed(third)), (1, Placed(fourth)),
-         (2, Placed(fifth)), (3, Placed(sixth)), (4, Placed(seventh)), (5, Placed(eighth))]
+         (2, Placed(fifth)), (3, Placed(sixth)), (4, Placed(seventh)), (5, Placed(eighth)),
+         (6, Placed(ninth))]
 
 
 def sample_column_gaps():

@@ -321,7 +321,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // set close under headings centred over remarks set midway keep
         // each remark whole, and a last row's remark is no heading; a code
         // run up to its row's one-line notes among wrapped rows parts from
-        // them, the rows below with cells there telling the column.
+        // them, the rows below with cells there telling the column; cells
+        // set midway between two lines of a last heading or of a first
+        // row's notes, on no line of theirs, keep the header and that row.
         "wrapped-booktabs",
         // Issue 12: indented sub-rows with their own figures, under a
         // heading with none, are rows of their own; a listing's payment

@@ -1277,7 +1277,13 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                     start -= 1;
                 }
                 let first = &lines[start..i];
-                if (first.iter()).all(|l| in_a_cell_of(l, line) && !a_title_over(l, line)) {
+                let in_its_cells =
+                    (first.iter()).all(|l| in_a_cell_of(l, line) && !a_title_over(l, line));
+                if in_its_cells
+                    || lines
+                        .get(i + 1)
+                        .is_some_and(|below| a_cell_wrapped_round(first, line, below))
+                {
                     current.extend(first.iter().cloned());
                 }
             }
@@ -1635,6 +1641,27 @@ fn a_title_over(line: &Line, of: &Line) -> bool {
     over_a_gap && (from_the_first || centred)
 }
 
+/// Whether the lines `above`, set tight one under the next down to the line
+/// of columns `line`, and `below`, set tight under them beside it, are the
+/// lines of one cell past its end: a last column's cell wrapped over lines
+/// of an even number, the row's other cells set midway between two of
+/// them (a header's titles beside a last title of two lines, a row's
+/// labels beside its notes). Each is one piece past the line's end,
+/// sharing an edge or a centre with `below`.
+fn a_cell_wrapped_round(above: &[Line], line: &Line, below: &Line) -> bool {
+    let tol = WRAP_ALIGN_EM * line.size;
+    let of_the_cell = |l: &Line| {
+        l.segments.len() == 1
+            && l.bbox.x0 > line.bbox.x1
+            && l.size <= TITLE_OVER_TEXT * line.size
+            && share_an_edge((l.bbox.x0, l.bbox.x1), (below.bbox.x0, below.bbox.x1), tol)
+    };
+    above.last().is_some_and(|last| tight(last, below))
+        && overlap_y(line, below)
+        && of_the_cell(below)
+        && above.iter().all(of_the_cell)
+}
+
 /// A line set this many times larger than a table's text is a title.
 const TITLE_OVER_TEXT: f32 = 1.4;
 
@@ -1769,14 +1796,16 @@ fn fits_inside(line: &Line, block: &[Line]) -> bool {
     line.bbox.x0 >= x0 - slack && line.bbox.x1 <= x1 + slack && line.bbox.width() < 0.6 * (x1 - x0)
 }
 
-/// A single-segment line set tight under the block's last line, starting
-/// where one of its cells starts and no wider than that cell's text plus the
-/// line's first word: the cell's text wrapped onto the next line, which may
-/// reach further right than any line so far (a wrapped last column).
+/// A single-segment line set tight under one of the block's last lines,
+/// starting where one of its cells starts and no wider than that cell's
+/// text plus the line's first word: the cell's text wrapped onto the next
+/// line, which may reach further right than any line so far (a wrapped last
+/// column). (The cell's line above need not be the block's last: a line of
+/// columns set middle-aligned beside a wrapped cell interleaves with it.)
 fn continues_a_cell(line: &Line, block: &[Line]) -> bool {
-    let Some(prev) = block.last() else {
+    if block.is_empty() {
         return false;
-    };
+    }
     let x0 = block
         .iter()
         .map(|l| l.bbox.x0)
@@ -1799,11 +1828,16 @@ fn continues_a_cell(line: &Line, block: &[Line]) -> bool {
             .all(|w| is_list_mark(&w.text))
     });
     let leaves_first_column = line.bbox.x0 > x0 + line.size && beside_a_term;
-    tight(prev, line)
-        && line.segments.len() == 1
-        && prev.segments.iter().any(wrapped_from)
+    let mut above = (block.iter().rev().take(MAX_INTERLEAVED_LINES))
+        .filter(|prev| prev.bbox.y0 < line.bbox.y0 && tight(prev, line));
+    line.segments.len() == 1
+        && above.any(|prev| prev.segments.iter().any(wrapped_from))
         && (leaves_first_column || line.bbox.width() < 0.6 * (x1 - x0))
 }
+
+/// How many of a block's last lines `continues_a_cell` looks back over: a
+/// wrapped cell's line and a line of columns set beside it, interleaved.
+const MAX_INTERLEAVED_LINES: usize = 2;
 
 /// Column extents: the segments of the lines with the most segments, merged
 /// where they overlap. Segments of other lines widen the one column they fall
@@ -3284,7 +3318,8 @@ fn is_wrapped_band(block: &[Line], band: &[usize], cols: &[(f32, f32)], widths: 
 
 /// Whether the lines of a piece of the band over the rule under a table's
 /// header are one row of column titles, each over lines of its own number:
-/// in every column the lines with text there follow one another and share
+/// in every column the lines with text there follow one another (or stand
+/// tight one under the other, lines set midway between them) and share
 /// an edge or a centre, and hold figures on one line at most; in one at
 /// least there are two lines (lines side by side are rows). Not when a
 /// line runs over a column gap: a group heading over its columns is a row
@@ -3316,7 +3351,12 @@ fn is_wrapped_header(block: &[Line], band: &[usize], cols: &[(f32, f32)]) -> boo
                 line_extents(&block[w[0]], cols)[c],
                 line_extents(&block[w[1]], cols)[c],
             );
-            w[1] == w[0] + 1 && matches!(extents, (Some(a), Some(b)) if share_an_edge(a, b, tol))
+            // (Titles of other columns set midway between two lines of
+            // this one stand between them.)
+            let between = (w[0] + 1..w[1])
+                .all(|k| overlap_y(&block[k], &block[w[0]]) || overlap_y(&block[k], &block[w[1]]));
+            (w[1] == w[0] + 1 || (between && tight(&block[w[0]], &block[w[1]])))
+                && matches!(extents, (Some(a), Some(b)) if share_an_edge(a, b, tol))
         });
         figures < 2 && stacked
     });
@@ -7736,6 +7776,61 @@ mod tests {
         assert_eq!(tables.len(), 1);
         assert_eq!(tables[0].grid.row_count(), 5);
         assert_eq!(tables[0].grid.col_count(), 2);
+    }
+
+    #[test]
+    fn cells_set_midway_between_two_lines_of_a_wrapped_last_cell_keep_their_rows() {
+        // Booktabs, cells set midway: the last title wraps over two lines,
+        // centred, the other titles between them; the first row's notes
+        // wrap over four lines, its other cells between the second and the
+        // third, on no line of the notes (half a line off each).
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let mut put = |chars: &mut Vec<TextChar>, s: &str, x: f32, y: f32| {
+            id += 1;
+            text(chars, s, x, y, id);
+        };
+        put(&mut chars, "Notes on the", 285.0, 20.0);
+        put(&mut chars, "visit", 302.5, 33.0);
+        for (s, x) in [("Site", 40.0), ("Grade", 110.0), ("Inspector", 160.0)] {
+            put(&mut chars, s, x, 26.5);
+        }
+        // (Its third line reaches further right than any line above.)
+        let notes = ["Fencing on the east side was", "down in two places and the"];
+        let more = ["padlocks were replaced without any", "record of new keys"];
+        for (k, line) in notes.into_iter().chain(more).enumerate() {
+            put(&mut chars, line, 230.0, 55.0 + 13.0 * k as f32);
+        }
+        for (s, x) in [("Quarry Lane", 40.0), ("B", 110.0), ("Okafor", 160.0)] {
+            put(&mut chars, s, x, 74.5);
+        }
+        for (k, row) in [
+            ["Mill Road", "A", "Lima", "No findings"],
+            ["Harbour Yard", "C", "Stone", "Drainage blocked"],
+            ["North Depot", "A", "Cruz", "Lighting checked"],
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for (s, x) in row.into_iter().zip([40.0, 110.0, 160.0, 230.0]) {
+                put(&mut chars, s, x, 115.0 + 20.0 * k as f32);
+            }
+        }
+        let rules = vec![
+            Ruling::new(8.0, 36.0, 410.0),
+            Ruling::new(40.0, 36.0, 410.0),
+            Ruling::new(162.0, 36.0, 410.0),
+        ];
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1);
+        let grid = &tables[0].grid;
+        assert_eq!(grid.col_count(), 4);
+        // The header from its first line down, the notes in one row.
+        let inside = |y0: f32, y1: f32| grid.rows.iter().filter(|&&y| y > y0 && y < y1).count();
+        assert!(grid.rows[0] <= 12.0, "{grid:?}");
+        assert_eq!(inside(12.0, 47.0), 1, "{grid:?}");
+        assert_eq!(inside(47.0, 96.0), 0, "{grid:?}");
+        assert_eq!(grid.row_count(), 5, "{grid:?}");
     }
 
     #[test]
