@@ -176,7 +176,7 @@ Files written:
                             nearly to the dates; a header pair the only words
                             of a line; then a spreadsheet whose light header
                             band has its gridline along its lower edge
-  wrapped-booktabs.pdf / .json  six pages (issue 12, classes 6 and 3): booktabs
+  wrapped-booktabs.pdf / .json  seven pages (issue 12, classes 6, 3 and 2): booktabs
                             tables whose cells wrap over two to five lines,
                             the other cells set at the top of the row or
                             midway; no rules between rows but in one; on the
@@ -194,7 +194,10 @@ Files written:
                             on the sixth, a last heading wrapped over two
                             lines, the others set between them, and a first
                             row's notes over four lines, its other cells
-                            between the second and the third
+                            between the second and the third; on the
+                            seventh, terms set midway beside remarks and
+                            descriptions of many words, lines a point and a
+                            half apart, rows 0.65 em further
   stubs.pdf / .json         four pages (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
@@ -2356,10 +2359,38 @@ def sample_wrapped_booktabs():
     ]
     assert len(ninth[1][3].split("\n")) == 4
     wrapped_rows(p, y - 24, widths, ninth, "lcll", "middle", head_align="cccc", leading=1.5, row_gap=9)
-    return [first_page, second_page, third_page, fourth_page, fifth_page, p.content()], \
+    sixth_page = p.content()
+
+    # Terms set midway beside remarks and descriptions of many words each,
+    # lines a point and a half apart, rows two thirds of an em further.
+    p = Page()
+    y = p.title("Ledger Accounts", 790)
+    y = p.paragraph("Accounts opened in the year, with the remarks of the review.", y - 24)
+    widths = [110, 150, 170]
+    tenth = [["Account", "Remarks", "Description of the account"]] + [
+        [account, wrap_words(remark, widths[1] - 10), wrap_words(description, widths[2] - 10)]
+        for account, remark, description in (
+            ("Harbour fees", "charged monthly by the port authority and settled in the "
+                             "first week of the next month",
+             "dues for berths and cranes at the east quay, with the storage of goods "
+             "held over in the sheds"),
+            ("Fleet leases", "three trucks returned early with the penalty waived by the lessor "
+                             "after the spring review of the contract",
+             "vans and trucks leased for the depots"),
+            ("Grants", "paid in two parts",
+             "regional support for the training of new drivers and the safety courses held "
+             "at the north depot over the winter, to be repaid in part if the drivers leave"),
+            ("Insurance", "renewed at a higher premium after two claims for water damage in "
+                          "the old warehouse",
+             "cover for stock, buildings and vehicles"),
+        )
+    ]
+    wrapped_rows(p, y - 24, widths, tenth, "lll", "middle", leading=1.55, row_gap=5.85)
+    return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page,
+            p.content()], \
         [(1, Placed(first)), (1, Placed(second)), (1, Placed(third)), (1, Placed(fourth)),
          (2, Placed(fifth)), (3, Placed(sixth)), (4, Placed(seventh)), (5, Placed(eighth)),
-         (6, Placed(ninth))]
+         (6, Placed(ninth)), (7, Placed(tenth))]
 
 
 def sample_column_gaps():

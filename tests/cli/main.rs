@@ -323,7 +323,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // run up to its row's one-line notes among wrapped rows parts from
         // them, the rows below with cells there telling the column; cells
         // set midway between two lines of a last heading or of a first
-        // row's notes, on no line of theirs, keep the header and that row.
+        // row's notes, on no line of theirs, keep the header and that row;
+        // items of many words, their terms set midway, rows set 0.65 em
+        // further apart than their leaded lines, are a table's rows.
         "wrapped-booktabs",
         // Issue 12: indented sub-rows with their own figures, under a
         // heading with none, are rows of their own; a listing's payment

@@ -4535,9 +4535,11 @@ fn parted_by_space(block: &[Line], rows: &[Vec<usize>]) -> bool {
         && (rows.windows(2)).all(|w| top(&w[1]) - bottom(&w[0]) >= within + ROW_SPACE_EM * size)
 }
 
-/// See `parted_by_space`: a little less than a line's worth of space
-/// (items set three quarters of an em apart, their lines solid, are rows).
-const ROW_SPACE_EM: f32 = 0.7;
+/// See `parted_by_space`: more than half a line's worth of space (items set
+/// three quarters of an em apart, their lines solid, are rows, and so are
+/// items 0.65 em further apart than their lines, set a point and a half
+/// apart, their terms set midway in tall rows).
+const ROW_SPACE_EM: f32 = 0.6;
 
 /// A bullet (•, –, ▪ …) or a paragraph number: `3`, `4.1.2`, `a)`, `(ii)`, `7.`.
 fn is_list_mark(token: &str) -> bool {
@@ -7007,6 +7009,9 @@ mod tests {
         assert!(parted_by_space(&apart, &rows));
         let close = lines_at(&[40.0, 49.0, 58.0, 67.0, 76.0, 85.0]);
         assert!(!parted_by_space(&close, &rows));
+        // Lines a point and a half apart, items eight points: parted.
+        let leaded = lines_at(&[40.0, 51.5, 69.5, 81.0, 99.0, 110.5]);
+        assert!(parted_by_space(&leaded, &rows));
     }
 
     #[test]
