@@ -4535,10 +4535,10 @@ fn parted_by_space(block: &[Line], rows: &[Vec<usize>]) -> bool {
         && (rows.windows(2)).all(|w| top(&w[1]) - bottom(&w[0]) >= within + ROW_SPACE_EM * size)
 }
 
-/// See `parted_by_space`: more than half a line's worth of space (items set
-/// three quarters of an em apart, their lines solid, are rows, and so are
-/// items 0.65 em further apart than their lines, set a point and a half
-/// apart, their terms set midway in tall rows).
+/// See `parted_by_space`: more than half an em more space than the lines
+/// of an item stand apart (items set three quarters of an em apart, their
+/// lines solid, are rows, and so are items 0.65 em further apart than
+/// their lines set a point and a half apart, terms set midway in tall rows).
 const ROW_SPACE_EM: f32 = 0.6;
 
 /// A bullet (•, –, ▪ …) or a paragraph number: `3`, `4.1.2`, `a)`, `(ii)`, `7.`.
