@@ -1449,15 +1449,16 @@ fn headed_in_the_first_column(held: &Line, prev: &Line, next: &Line) -> bool {
     let (Some(heading), Some(second)) = (prev.segments.first(), next.segments.get(1)) else {
         return false;
     };
-    let first: Vec<&Word> = (held.words.iter())
-        .take_while(|w| w.bbox.x1 < second.x0)
-        .collect();
-    let (Some(start), Some(end)) = (first.first(), first.last()) else {
+    // (Some before them, and some after, in a later column.)
+    let Some(n) = (held.words.iter())
+        .position(|w| w.bbox.x1 >= second.x0)
+        .filter(|&n| n > 0)
+    else {
         return false;
     };
+    let (start, end) = (&held.words[0], &held.words[n - 1]);
     let tol = WRAP_ALIGN_EM * held.size;
-    first.len() < held.words.len()
-        && heading.x0 >= start.bbox.x0 - tol
+    heading.x0 >= start.bbox.x0 - tol
         && heading.x1 <= end.bbox.x1 + tol
         && !starts_with_a_list_mark(prev)
 }
