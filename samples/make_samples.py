@@ -46,7 +46,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    eleven pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    13 pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -76,7 +76,14 @@ Files written:
                             of loosely set rows, headings centred, whose
                             first row's label, the widest, runs up to 0.7 em
                             short of a short entry ending before the next
-                            heading starts
+                            heading starts; then a journal typed in Courier
+                            on bands of shading, every column a space and a
+                            quarter past its widest entry, the last row the
+                            widest of each; then headings of one word a
+                            column typed a wide space apart, one set right
+                            over narrower figures, and amounts set right
+                            0.75 em before comments as long as a
+                            paragraph's lines
   leaders.pdf / .json       two pages (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders; then a statement whose leader dots are
@@ -151,7 +158,7 @@ Files written:
                             typewriter font's dates set a space apart beside
                             codes and figures, no two words of letters side
                             by side
-  loose-rows.pdf / .json    five pages (issue 12): wrapped cells set midway in
+  loose-rows.pdf / .json    six pages (issue 12): wrapped cells set midway in
                             their rows, the lines of two columns interleaved; a
                             table set at twice its font size with a row holding
                             only its label; a year heading the columns it covers
@@ -169,7 +176,10 @@ Files written:
                             codes above; a cost alone over a bottom rule;
                             then a fund's key figures, a blank line between
                             rows and two between groups, each group under
-                            its label, the year between two rules over them
+                            its label, the year between two rules over them;
+                            then rows carrying on the one above without a
+                            label, the last only its orders over the bottom
+                            rule
   near-columns.pdf / .json  two pages (issue 12, class 8): a label a word space
                             before right-aligned percentages; amounts blank on
                             the first rows a word space from text reaching
@@ -1867,8 +1877,10 @@ def sample_narrow_gap():
     placed_rows(p, y - 20, depots, places, 200, step=19, header_at=centred_over(depots, places),
                 rules=False)
     eleventh_page = p.content()
+    twelfth_page, journal = typed_printout_widest_last_page()
+    thirteenth_page, parts, remarks = spaced_headings_and_comments_page()
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, seventh_page,
-            eighth_page, ninth_page, tenth_page, eleventh_page], [
+            eighth_page, ninth_page, tenth_page, eleventh_page, twelfth_page, thirteenth_page], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1879,7 +1891,88 @@ def sample_narrow_gap():
         (6, Placed(centres)),
         (7, Placed(states)),
     ] + [(8, Placed(t)) for t in first_rows] + [(9, Placed(transfers)), (10, Placed(ledger)),
-                                                (11, Placed(areas)), (11, Placed(depots))]
+                                                (11, Placed(areas)), (11, Placed(depots)),
+                                                (12, Placed(journal)), (13, Placed(parts)),
+                                                (13, Placed(remarks))]
+
+
+def typed_printout_widest_last_page():
+    """A journal typed in Courier, every column as wide as its widest entry
+    and a space and a quarter more, on bands of shading every second row;
+    the last row, unshaded, holds the widest entry of every column, so its
+    cells stand hardly further apart than its words, one run of text.
+    Returns the page and the table's cells."""
+    p = Page()
+    y = p.title("Journal Entries", 790)
+    y = p.paragraph("Entries posted in the period, as printed by the ledger:", y - 24)
+    size, step = 7.5, 17.5
+    journal = [
+        ["Account", "Voucher", "Rate", "Balance", "Posted"],
+        ["Rent", "JV-2210", "4.5%", "1.20", "2024-01-31"],
+        ["Utilities", "JV-31877", "11.0%", "88.75", "2023-11-30"],
+        ["Travel", "JV-4402", "", "16.05", "2022-07-15"],
+        ["Office supplies", "AP-55190", "-12.5%", "905,311.48", "2021-09-01"],
+    ]
+    gap = 1.25 * text_width(" ", "F4", size)
+    x, places = MARGIN + 3, []
+    for c, align in enumerate("llrrl"):
+        width = max(text_width(r[c], "F4", size) for r in journal)
+        places.append((x + (width if align == "r" else 0), align))
+        x += width + gap
+    top = y - 24
+    for k in range(0, len(journal) - 1, 2):
+        grey = 0.3 if k == 0 else 0.9
+        p.ops.append("q %s g %s %s %s %s re f Q" % (fmt(grey), fmt(MARGIN), fmt(top - step * (k + 1)),
+                                                   fmt(x - MARGIN), fmt(step)))
+    for k, row in enumerate(journal):
+        base = top - step * k - 12
+        for text, (cx, align) in zip(row, places):
+            if text:
+                if k == 0:  # white on the dark band
+                    p.ops.append("q 1 g")
+                p.text(cell_start(cx, align, text_width(text, "F4", size)), base, text, "F4", size)
+                if k == 0:
+                    p.ops.append("Q")
+    p.paragraph("Balances are in euro; vouchers without a rate carry none.", top - step * len(journal) - 14)
+    return p.content(), journal
+
+
+def spaced_headings_and_comments_page():
+    """Headings of one word each over columns as wide as their widest entry
+    and 0.75 em more: the first headings, one word a column, stand one
+    wide space apart as one run of text, and a margin's heading, set right
+    over narrower figures, starts left of the midpoint between the columns
+    of figures. Then amounts set right 0.75 em before comments of nine or
+    ten words, as long as a paragraph's lines. Returns the page and the two
+    tables' cells."""
+    p = Page()
+    y = p.title("Parts and Suppliers", 790)
+    size = 10.5
+    parts = [
+        ["Item", "Cost", "Margin", "Supplier", "Terms"],
+        ["Valve", "310", "4", "Harbour Fittings Ltd", "net 30"],
+        ["Gasket", "(6)", "(18)", "Local", "net 60"],
+        ["Pump", "0", "0", "Standard Hydraulics", "prepaid"],
+        ["Seal", "27", "12", "Kerr and Sons", "net 30"],
+    ]
+    x, places = MARGIN + 3, []
+    for c, align in enumerate("lrrll"):
+        width = max(text_width(r[c], "F2" if k == 0 else "F1", size) for k, r in enumerate(parts))
+        places.append((x + (width if align == "r" else 0), align))
+        x += width + 0.75 * size
+    y = placed_rows(p, y - 24, parts, places, x - MARGIN, size=size, step=20)
+    y = p.paragraph("Revenue by region, with the branch's comments:", y - 30)
+    remarks = [
+        ["Region", "Revenue", "Comments"],
+        ["North", "1,389", "rebate on the price agreed with the east office in May"],
+        ["South", "41,117", "sales to retail outlets audited by the branch office"],
+        ["West", "108", "growth slowed after the supply contract was renewed"],
+        ["East", "7,204", "fixed rate on the new warehouse lease from June"],
+    ]
+    revenue_right = MARGIN + 80
+    places = [(MARGIN + 3, "l"), (revenue_right, "r"), (revenue_right + 0.75 * 9, "l")]
+    placed_rows(p, y - 20, remarks, places, 330)
+    return p.content(), parts, remarks
 
 
 def first_rows_run_in_page():
@@ -2680,10 +2773,26 @@ def sample_loose_rows():
     placed_rows(p4, y - 24, costs, [(MARGIN + 3, "l"), (MARGIN + 150, "r"), (MARGIN + 210, "r")],
                 215, size, step=18)
     p5, figures = fund_figures_page()
-    return [p.content(), p2.content(), p3.content(), p4.content(), p5.content()], \
+    # Page 6: a spreadsheet's rows, some carrying on the row above without
+    # a label; the last but one has no label, the last only its orders,
+    # over the bottom rule.
+    p6 = Page()
+    y = p6.title("Orders by Channel", 790)
+    y = p6.paragraph("Orders and amounts; lines without a channel carry on the one above.", y - 24)
+    channels = [["Channel", "Orders", "Amount"],
+                ["Retail", "2,896,482", ""],
+                ["Wholesale", "10,914", "2,672,242.59"],
+                ["", "21,975", "148.30"],
+                ["Online store", "5,320,189", "381,735.56"],
+                ["Agents", "-4", "2,635.70"],
+                ["", "3", "49.05"],
+                ["", "-203,247", ""]]
+    placed_rows(p6, y - 24, channels, [(MARGIN + 3, "l"), (MARGIN + 170, "r"), (MARGIN + 240, "r")],
+                245, 10, step=20)
+    return [p.content(), p2.content(), p3.content(), p4.content(), p5.content(), p6.content()], \
         [(1, Placed(review)), (1, Placed(dates)), (1, by_year), (2, Placed(notes)), (2, Placed(counts)),
          (3, Placed(balance)), (4, Placed(stores)), (4, Placed(orders)), (4, Placed(costs)),
-         (5, Placed(figures))]
+         (5, Placed(figures)), (6, Placed(channels))]
 
 
 def fund_figures_page():

@@ -261,7 +261,12 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // printout whose every column runs up to the next, a code parts
         // from the status centred after it; a first row whose label runs
         // up close to a short entry, under headings centred over their
-        // columns, keeps the table whole from its header down.
+        // columns, keeps the table whole from its header down; a typed
+        // journal's last row, the widest of every column and so a space
+        // apart, parts like the rows above; headings of one word a column
+        // typed a wide space apart part at those spaces; amounts set a
+        // space before comments as long as a paragraph's lines are a
+        // column of their own, and the comments a table's.
         "narrow-gap",
         // Issue 12: dot leaders are neither columns nor cell text, also
         // where the font gives no character for their dot.
@@ -390,10 +395,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // the top rule stay in their table; so do last rows holding one
         // cell: two labels under bands of shading, the first wider than
         // most of the table, a code centred as the codes above, a cost
-        // alone over a booktabs bottom rule. Key figures set a blank line
-        // apart, two between groups of rows under their labels, are one
-        // table, with the year between rules over them and the labels
-        // under it.
+        // alone over a booktabs bottom rule, orders alone under a row
+        // without its label. Key figures set a blank line apart, two
+        // between groups of rows under their labels, are one table, with
+        // the year between rules over them and the labels under it.
         "loose-rows",
         // Issue 12, class 8: a column's longest entry nearly touching the
         // next, amounts blank on the first rows beside text, one header pair

@@ -704,11 +704,16 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
         // Parted under the rows above where a line of columns is next below,
         // unless the line is one already: a note set under a table is no
         // row, however its words fall (a typewriter font's fall on its grid).
+        // A last row is one where it keeps the rows' rhythm and figures of
+        // it stand as figures above do (a note's words fall so by chance at
+        // most).
         let row_below =
             (below.first()).is_some_and(|&l| after.first().is_some_and(|a| std::ptr::eq(l, a)));
-        if (row_below || line.is_tabular()) && row.segments.len() >= 3 {
+        if row.segments.len() >= 3 {
             if let Some(parts) = parts_under(&rows, line) {
-                line.segments = parts;
+                if row_below || line.is_tabular() || a_last_row_in_step(&rows, line) {
+                    line.segments = parts;
+                }
             }
         }
         if let Some(parts) = a_cell_run_into_the_one_before(&rows, &below, line) {
@@ -1015,6 +1020,29 @@ fn parts_under(rows: &[&Line], line: &Line) -> Option<Vec<Segment>> {
         }
     }
     Some(parts)
+}
+
+/// Whether `line`, parted under the lines of columns `rows` above it
+/// (nearest first), is the table's last row: it stands as far under the
+/// nearest as that one under the next, and two of its words at least are
+/// figures ending (set right) or starting (set left) where a figure of a
+/// row above does.
+fn a_last_row_in_step(rows: &[&Line], line: &Line) -> bool {
+    let (Some(last), Some(before)) = (rows.first(), rows.get(1)) else {
+        return false;
+    };
+    let tol = WRAP_ALIGN_EM * line.size;
+    let in_step = ((line.bbox.y0 - last.bbox.y1) - (last.bbox.y0 - before.bbox.y1)).abs()
+        < RHYTHM_EM * line.size;
+    let figure_above = |x0: f32, x1: f32| {
+        (rows.iter().flat_map(|r| &r.words)).any(|w| {
+            is_number(&w.text) && ((w.bbox.x1 - x1).abs() < tol || (w.bbox.x0 - x0).abs() < tol)
+        })
+    };
+    let figures = (line.words.iter())
+        .filter(|w| is_number(&w.text) && figure_above(w.bbox.x0, w.bbox.x1))
+        .count();
+    in_step && figures >= 2
 }
 
 /// The segments of `words` that start at the words `breaks` (and at the first).
@@ -1493,6 +1521,10 @@ fn a_last_row_of_its_own(block: &[Line]) -> bool {
     let in_rhythm = (std::iter::once(prev).chain(held))
         .zip(held)
         .all(|(a, b)| (b.bbox.y0 - a.bbox.y1 - rhythm).abs() < RHYTHM_EM * b.size);
+    // Where the shortest label of the lines of columns ends.
+    let labels_end = (block.iter().filter(|l| l.is_tabular()))
+        .map(|l| l.segments[0].x1)
+        .fold(f32::INFINITY, f32::min);
     let label = |h: &Line| {
         (is_short(h) || in_the_first_column(h, prev))
             && aligned_with_the_first_cell(h, prev)
@@ -1503,27 +1535,34 @@ fn a_last_row_of_its_own(block: &[Line]) -> bool {
         && (held.iter()).all(|h| {
             h.segments.len() == 1
                 && h.size >= LAST_ROW_SIZE * prev.size
-                && (label(h) || (a_cell_of_its_own(h, prev) && a_cell_of_its_own(h, before)))
+                && (label(h)
+                    || (a_cell_of_its_own(h, prev, labels_end)
+                        && a_cell_of_its_own(h, before, labels_end)))
         })
 }
 
 /// Whether the one segment of `line` is set in a later column than the
-/// first of the line of columns `row`: flush with one of its cells on the
-/// left or the right, or centred on it, and clear of the cells beside that
-/// one. (In the first, a label: a chart's tick values set right under the
-/// lines of its legend are none.)
-fn a_cell_of_its_own(line: &Line, row: &Line) -> bool {
+/// labels, which end at `labels_end` at the least: flush with a cell of the
+/// line of columns `row` on the left or the right, or centred on it, and
+/// clear of the cells beside that one. (Under the labels, a label: a
+/// chart's tick values set right under the lines of its legend are none.)
+/// The row's first cell may be such a cell, its label empty.
+fn a_cell_of_its_own(line: &Line, row: &Line, labels_end: f32) -> bool {
     let [seg] = &line.segments[..] else {
         return false;
     };
     let tol = WRAP_ALIGN_EM * line.size;
     let cells = &row.segments;
-    (1..cells.len()).any(|j| {
+    (0..cells.len()).any(|j| {
         let cell = &cells[j];
         let aligned = (cell.x0 - seg.x0).abs() < tol
             || (cell.x1 - seg.x1).abs() < tol
             || (cell.cx() - seg.cx()).abs() < tol;
-        aligned && seg.x0 > cells[j - 1].x1 && cells.get(j + 1).is_none_or(|next| seg.x1 < next.x0)
+        let after = j.checked_sub(1).map_or(labels_end, |i| cells[i].x1);
+        aligned
+            && cell.x0 > labels_end
+            && seg.x0 > after
+            && cells.get(j + 1).is_none_or(|next| seg.x1 < next.x0)
     })
 }
 
@@ -2030,14 +2069,18 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
                 let last = k + 2 == words.len();
                 // Wider than the segment's other word spaces (or the
                 // block's): a phrase is not parted at one of its spaces.
+                // Other spaces wider than the block's, at this line's size,
+                // are no word spaces either: a header of one word a column
+                // typed a wide space apart has no others.
                 let others: Vec<f32> = (gaps.iter().zip(&spaces).enumerate())
                     .filter(|&(j, (_, &space))| j != k && space)
                     .map(|(_, (&g, _))| g)
                     .collect();
+                let line_space = block_space * line.size / size;
                 let space = if others.is_empty() {
                     block_space
                 } else {
-                    median(others)
+                    median(others).min(PART_OVER_SPACE * line_space)
                 };
                 if gaps[k] <= PART_OVER_SPACE * space {
                     continue;
@@ -2052,14 +2095,17 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
                         || (ends && flush_with(b.x1, right.1))
                         || (middles && last && flush_with(middle((b.x0, b.x1)), middle(right)))
                         || (edges_lined_up[c][1] && flush_with(a.x1, left.1));
-                    // The earlier word is in this column or past it, the
-                    // later one ends in the next; the segment's words before
-                    // them are this cell's or stand in a column of their
-                    // own, those after the next cell's or likewise, or go
-                    // on the phrase of the word before them (a title over
-                    // several columns parts at no such place).
+                    // The earlier word is in this column or past it (or
+                    // ends flush with it, a heading set right over narrower
+                    // figures), the later one ends in the next; the
+                    // segment's words before them are this cell's or stand
+                    // in a column of their own, those after the next cell's
+                    // or likewise, or go on the phrase of the word before
+                    // them (a title over several columns parts at no such
+                    // place).
                     let before = &words[..k];
-                    let between = a.x0 >= left.0 - flush
+                    let between = (a.x0 >= left.0 - flush
+                        || (edges_lined_up[c][1] && flush_with(a.x1, left.1)))
                         && b.x1 <= right.1 + flush
                         && (before.iter())
                             .all(|w| w.bbox.x0 >= left.0 - flush || in_a_column(&w.bbox))
@@ -3042,14 +3088,17 @@ fn merge_gaps_read_through(
             vec![c]
         }
     });
+    // A column of figures set right, a word space before a column of text
+    // set left, is two columns however many words the text runs to (long
+    // comments beside amounts): a paragraph's lines do not each start with
+    // a figure ending where the others do.
+    let read_on = |last: (f32, f32), c: (f32, f32)| {
+        reading(last, c) != GapReading::Apart && !figures_before_text(block, last, c)
+    };
     let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
     for c in joined {
         match runs.last_mut() {
-            Some(run)
-                if reading(*run.last().expect("runs are not empty"), c) != GapReading::Apart =>
-            {
-                run.push(c)
-            }
+            Some(run) if read_on(*run.last().expect("runs are not empty"), c) => run.push(c),
             _ => runs.push(vec![c]),
         }
     }
@@ -3063,6 +3112,44 @@ fn merge_gaps_read_through(
             }
         })
         .collect()
+}
+
+/// Whether the lines with text in both columns `left` and `right` hold, on
+/// two in three of them and three at least, a lone figure in `left` and
+/// text starting in `right`, the figures ending and the text starting where
+/// each other's do: a column of figures set right beside one of text set
+/// left (the rest a header). Figures that could all be a list's marks are
+/// not enough (a numbered list's items run on as a paragraph's lines).
+fn figures_before_text(block: &[Line], left: (f32, f32), right: (f32, f32)) -> bool {
+    let size = median(block.iter().map(|l| l.size).collect());
+    let tol = 0.2 * size;
+    let (mut ends, mut starts, mut marks, mut against) = (Vec::new(), Vec::new(), 0, 0);
+    for line in block {
+        let in_left: Vec<&Word> = (line.words.iter())
+            .filter(|w| w.bbox.x1 > left.0 && w.bbox.x0 < left.1)
+            .collect();
+        let first_right = (line.words.iter()).find(|w| w.bbox.x0 >= right.0 - tol);
+        let (Some(first_right), false) = (first_right, in_left.is_empty()) else {
+            continue;
+        };
+        match in_left.as_slice() {
+            [figure] if is_number(&figure.text) && first_right.bbox.x0 < right.1 => {
+                ends.push(figure.bbox.x1);
+                starts.push(first_right.bbox.x0);
+                marks += usize::from(is_list_mark(&figure.text));
+            }
+            _ => against += 1,
+        }
+    }
+    let aligned = |v: &[f32]| {
+        let lo = v.iter().copied().fold(f32::INFINITY, f32::min);
+        v.iter().all(|&x| x - lo <= tol)
+    };
+    ends.len() >= 3
+        && ends.len() >= 2 * against
+        && marks < ends.len()
+        && aligned(&ends)
+        && aligned(&starts)
 }
 
 /// Joins neighbouring columns that sit between the same two drawn column
@@ -4151,11 +4238,21 @@ fn running_text_breaks(block: &[Line], runs: &[Vec<Run>], rows: &[Vec<usize>]) -
 
 /// The extents of the text columns that wrap across row boundaries
 /// (`breaks`, as `running_text_breaks` finds them): from where their lines
-/// start to where the widest ends.
+/// start the furthest left (a run of figures alone, set a space before
+/// them, is none of their lines) to where the widest ends.
 fn running_text_columns(block: &[Line], runs: &[Vec<Run>], breaks: &[Vec<f32>]) -> Vec<(f32, f32)> {
     let size = median(block.iter().map(|l| l.size).collect());
+    let lines_start = |s: f32| {
+        (block.iter().zip(runs))
+            .flat_map(|(line, runs)| runs.iter().map(move |r| (line, r)))
+            .filter(|(line, r)| {
+                (r.x0 - s).abs() <= INDENT_EM * size
+                    && !r.words.iter().all(|&i| is_number(&line.words[i].text))
+            })
+            .fold(s, |a, (_, r)| a.min(r.x0))
+    };
     (breaks.iter().flatten())
-        .map(|&s| text_column_extent(runs, s, size))
+        .map(|&s| (lines_start(s), text_column_extent(runs, s, size).1))
         .collect()
 }
 
@@ -4422,22 +4519,32 @@ fn word_runs(line: &Line) -> Vec<Run> {
 /// its segments is one of the gaps between the columns `cols`: page columns
 /// set with a gutter narrower than justified lines' widest word spaces,
 /// read as a table's columns, hold lines of running text each, not one
-/// across them.
+/// across them. Inside a segment, figures alone before such a gap are a
+/// run of their own (amounts set a word space before a column of
+/// comments): a line's words run on over it.
 fn word_runs_within(line: &Line, cols: &[(f32, f32)]) -> Vec<Run> {
     let gutter =
         |x0: f32, x1: f32| (cols.windows(2)).any(|w| x0 <= w[0].1 + 0.5 && x1 >= w[1].0 - 0.5);
+    let figures = |run: &Run| (run.words.iter()).all(|&k| is_number(&line.words[k].text));
     let mut out: Vec<Run> = Vec::new();
     for seg in &line.segments {
-        match out.last_mut() {
-            Some(run) if seg.x0 - run.x1 <= RUN_GAP_EM * line.size && !gutter(run.x1, seg.x0) => {
-                run.x1 = seg.x1;
-                run.words.extend(seg.words.clone());
+        for i in seg.words.clone() {
+            let word = &line.words[i].bbox;
+            let runs_on = |run: &Run| match i > seg.words.start {
+                true => !(gutter(run.x1, word.x0) && figures(run)),
+                false => word.x0 - run.x1 <= RUN_GAP_EM * line.size && !gutter(run.x1, word.x0),
+            };
+            match out.last_mut() {
+                Some(run) if runs_on(run) => {
+                    run.x1 = run.x1.max(word.x1);
+                    run.words.push(i);
+                }
+                _ => out.push(Run {
+                    x0: word.x0,
+                    x1: word.x1,
+                    words: vec![i],
+                }),
             }
-            _ => out.push(Run {
-                x0: seg.x0,
-                x1: seg.x1,
-                words: seg.words.clone().collect(),
-            }),
         }
     }
     out
@@ -5642,6 +5749,125 @@ mod tests {
     }
 
     #[test]
+    fn figures_set_right_a_space_before_long_comments_are_a_column_of_their_own() {
+        // Amounts set right to x = 130, comments set left from 137.5, a
+        // space and a half after them, each row's amount and comment one
+        // line of text. The comments' lines run to seven words, as many as
+        // a paragraph's, yet every line's amount ends where the others do
+        // and its comment starts where theirs do. Or to nine or ten, under
+        // a rule under the header, each as long as the next and starting
+        // in lower case, as a paragraph's lines run on: the amounts beside
+        // them, a run of their own, keep them a table's.
+        let short = [
+            "service rebate price east office retail lease",
+            "sales revenue retail audit factory branch stock",
+            "growth bank supply basic lease",
+            "fixed rate on the new warehouse and its lease",
+        ];
+        let long = [
+            "rebate on the price agreed with the east office in May",
+            "sales to retail outlets audited by the branch office",
+            "growth slowed after the supply contract was renewed",
+            "fixed rate on the new warehouse lease from June",
+        ];
+        for (comments, rules) in [
+            (short, vec![]),
+            (long, vec![Ruling::new(44.0, 15.0, 420.0)]),
+        ] {
+            let mut chars = Vec::new();
+            let mut id = 0;
+            let rows = [("Region", "Revenue", "Comments")].into_iter().chain(
+                (["North", "South", "West", "East"].into_iter())
+                    .zip(["1,389", "41,117", "108", "7,204"])
+                    .zip(comments)
+                    .map(|((region, amount), comment)| (region, amount, comment)),
+            );
+            for (k, (region, amount, comment)) in rows.enumerate() {
+                let y = 40.0 + 16.0 * k as f32;
+                id += 1;
+                text(&mut chars, region, 20.0, y, id);
+                id += 1;
+                text(&mut chars, amount, right(amount, 130.0).1, y, id);
+                // The space typed between them spans the gap.
+                chars.push(TextChar {
+                    c: ' ',
+                    bbox: Rect::new(130.0, y - 8.0, 137.5, y + 2.0),
+                    line: id,
+                    size: 10.0,
+                });
+                text(&mut chars, comment, 137.5, y, id);
+            }
+            let tables = detect(&chars, &rules);
+            assert_eq!(tables.len(), 1, "{tables:?}");
+            let grid = &tables[0].grid;
+            assert_eq!((grid.row_count(), grid.col_count()), (5, 3), "{grid:?}");
+            assert!(grid.cols[2] > 130.0 && grid.cols[2] < 137.5, "{grid:?}");
+        }
+    }
+
+    #[test]
+    fn a_header_of_one_word_a_column_set_a_wide_space_apart_parts_at_its_spaces() {
+        // Headings of one word each, typed a space apart as one line (one
+        // segment), the spaces half as wide again as the body's word space
+        // and all as wide: `Revenue`, set right over narrower figures,
+        // starts left of the midpoint between the two columns of figures.
+        // Its spaces are no phrase's: the boundary goes in the space
+        // before it, not through it. So too where the labels' heading
+        // stands a column gap off, `Price` the segment's first word and
+        // wider than its figures.
+        for labels_off in [0.0, 20.0] {
+            let mut chars = Vec::new();
+            let mut x = 20.0 - labels_off;
+            for (k, word) in ["Product", "Price", "Revenue", "Name"]
+                .into_iter()
+                .enumerate()
+            {
+                if k == 1 {
+                    x += labels_off;
+                }
+                if k > 0 {
+                    // The typed space, as wide as the gap.
+                    chars.push(TextChar {
+                        c: ' ',
+                        bbox: Rect::new(x, 32.0, x + 7.5, 42.0),
+                        line: 1,
+                        size: 10.0,
+                    });
+                    x += 7.5;
+                }
+                text(&mut chars, word, x, 40.0, 1);
+                x += 5.0 * word.chars().count() as f32;
+            }
+            text(&mut chars, "Status", 250.0, 40.0, 2);
+            let mut id = 2;
+            for (k, (product, price, revenue, name, status)) in [
+                ("Fund", "295", "2", "Customer Equity Fund", "open"),
+                ("Alpha", "(7)", "(12)", "Local Office", "closed"),
+                ("South", "0", "0", "Standard Rate Plan", "open"),
+                ("Delta", "41", "5", "Retail Sales Unit", "pending"),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let cells = [
+                    (product, 20.0 - labels_off),
+                    right(price, 87.5),
+                    right(revenue, 130.0),
+                    (name, 137.5),
+                    (status, 250.0),
+                ];
+                put_cells(&mut chars, &mut id, &cells, 56.0 + 16.0 * k as f32);
+            }
+            let tables = detect(&chars, &[]);
+            assert_eq!(tables.len(), 1, "{tables:?}");
+            let grid = &tables[0].grid;
+            assert_eq!((grid.row_count(), grid.col_count()), (5, 5), "{grid:?}");
+            assert!(grid.cols[2] > 87.5 && grid.cols[2] <= 95.0, "{grid:?}");
+            assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+        }
+    }
+
+    #[test]
     fn columns_joined_under_centred_headers_part_where_their_text_does() {
         // Shares set right to x = 100, codes set left from 107: their rows
         // run on without a column gap; the headers, centred over each, are
@@ -5958,6 +6184,34 @@ mod tests {
             assert_eq!(tables.len(), 1, "{tables:?}");
             assert_eq!(tables[0].grid.row_count(), rows, "gap {gap}, size {size}");
         }
+    }
+
+    #[test]
+    fn a_last_row_of_one_figure_under_a_row_without_its_label_keeps_the_rows_rhythm() {
+        // Spreadsheet rows, labels at 20 and two columns of figures set right
+        // to 150 and 220; the last but one has no label, the last only its
+        // first figure, in the rows' rhythm: a row, as the one above it is.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let rows = [
+            ("Region", "Orders", "Amount"),
+            ("Retail", "2,896", "14.20"),
+            ("Budget inventory", "618", "101.97"),
+            ("", "3", "49.05"),
+            ("", "-203,247", ""),
+        ];
+        for (k, (label, orders, amount)) in rows.into_iter().enumerate() {
+            let cells: Vec<(&str, f32)> =
+                [(label, 20.0), right(orders, 150.0), right(amount, 220.0)]
+                    .into_iter()
+                    .filter(|(cell, _)| !cell.is_empty())
+                    .collect();
+            put_cells(&mut chars, &mut id, &cells, 40.0 + 16.0 * k as f32);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 3), "{grid:?}");
     }
 
     #[test]
@@ -7837,6 +8091,57 @@ mod tests {
         assert_eq!(inside(12.0, 47.0), 1, "{grid:?}");
         assert_eq!(inside(47.0, 96.0), 0, "{grid:?}");
         assert_eq!(grid.row_count(), 5, "{grid:?}");
+    }
+
+    #[test]
+    fn a_last_row_whose_cells_run_a_space_apart_is_parted_when_its_figures_stand_as_above() {
+        // A typewriter's columns, each as wide as its widest entry and a
+        // space: the last row holds the widest of every column, so its
+        // cells stand a space apart, as its words do, one line of text. It
+        // keeps the rows' rhythm and its figures end where those above do:
+        // a row, parted, while the note under it stays prose.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let rows = [
+            ["Segment", "Contract", "Share", "Amount", "Period end"],
+            ["Tax", "PO-8641", "82.8%", "2.78", "2025-03-12"],
+            ["Fund", "B7-30172", "12.8%", "45.40", "2016-02-08"],
+        ];
+        // Cells a space and a quarter apart (the words within them a
+        // space): labels and codes set left at 20 and 96.25, shares and
+        // amounts right to 172.5 and 228.75, dates left at 235.
+        let width = |s: &str| 5.0 * s.chars().count() as f32;
+        let place = |row: [&'static str; 5]| {
+            let at = [
+                20.0,
+                96.25,
+                172.5 - width(row[2]),
+                228.75 - width(row[3]),
+                235.0,
+            ];
+            row.into_iter().zip(at).collect::<Vec<_>>()
+        };
+        for (k, row) in rows.into_iter().enumerate() {
+            put_cells(&mut chars, &mut id, &place(row), 40.0 + 17.5 * k as f32);
+        }
+        // The last row, the widest of each column, is one line of text.
+        id += 1;
+        let last = [
+            "Harbor invoice",
+            "TR-86908",
+            "-31.3%",
+            "744,497.36",
+            "2023-05-21",
+        ];
+        for (cell, x) in place(last) {
+            text(&mut chars, cell, x, 40.0 + 17.5 * 3.0, id);
+        }
+        let note = "Figures are in thousands of euro unless stated otherwise.";
+        text(&mut chars, note, 20.0, 115.0, id + 1);
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 5), "{grid:?}");
     }
 
     #[test]
