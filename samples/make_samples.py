@@ -186,7 +186,7 @@ Files written:
                             nearly to the dates; a header pair the only words
                             of a line; then a spreadsheet whose light header
                             band has its gridline along its lower edge
-  wrapped-booktabs.pdf / .json  seven pages (issue 12, classes 6, 3 and 2): booktabs
+  wrapped-booktabs.pdf / .json  eight pages (issue 12, classes 6, 3 and 2): booktabs
                             tables whose cells wrap over two to five lines,
                             the other cells set at the top of the row or
                             midway; no rules between rows but in one; on the
@@ -207,7 +207,9 @@ Files written:
                             between the second and the third; on the
                             seventh, terms set midway beside remarks and
                             descriptions of many words, lines a point and a
-                            half apart, rows 0.65 em further
+                            half apart, rows 0.65 em further; on the eighth,
+                            a first row's notes and comments wrapped over six
+                            and four lines, its other cells set midway
   stubs.pdf / .json         four pages (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
@@ -2479,11 +2481,39 @@ def sample_wrapped_booktabs():
         )
     ]
     wrapped_rows(p, y - 24, widths, tenth, "lll", "middle", leading=1.55, row_gap=5.85)
+    seventh_page = p.content()
+
+    # Two columns of notes wrapped over six and four lines in the first
+    # row, headings centred over them; the row's other cells set midway,
+    # between the third and the fourth line of the first notes: the lines
+    # under them, past the first column and short of the last, start where
+    # the lines above them do.
+    p = Page()
+    y = p.title("Depot Logistics", 790)
+    y = p.paragraph("Balances by depot, with the notes of the two reviews.", y - 24)
+    widths = [60, 110, 55, 70, 60, 120, 60]
+    eleventh = [["Depot", "Notes", "Kind", "Balance", "Owner", "Comments", "Settled"]] + [
+        [depot, wrap_words(notes, widths[1] - 10), kind, balance, owner,
+         wrap_words(comments, widths[5] - 10), settled]
+        for depot, notes, kind, balance, owner, comments, settled in (
+            ("North", "yield daily fund freight provision procurement office supply client "
+                      "coastal basic margin index factory terminal balance asset risk",
+             "Subtotal", "5,056.33", "Lima", "unit store dividend pricing rate division lease "
+                                              "invoice region wholesale margin risk", "2018-12-25"),
+            ("Harbour", "net local", "Cost", "210.40", "Stone", "premium cash branch global "
+                                                               "warehouse", "2021-07-05"),
+            ("East", "service net target reserve limit capital", "Software", "(0.47)", "Cruz",
+             "rebate trade transfer", "2023-11-17"),
+        )
+    ]
+    assert [len(eleventh[1][c].split("\n")) for c in (1, 5)] == [6, 4]
+    wrapped_rows(p, y - 24, widths, eleventh, "llllrll", "middle", head_align="ccccccc", row_gap=9,
+                 leading=1.5)
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page,
-            p.content()], \
+            seventh_page, p.content()], \
         [(1, Placed(first)), (1, Placed(second)), (1, Placed(third)), (1, Placed(fourth)),
          (2, Placed(fifth)), (3, Placed(sixth)), (4, Placed(seventh)), (5, Placed(eighth)),
-         (6, Placed(ninth)), (7, Placed(tenth))]
+         (6, Placed(ninth)), (7, Placed(tenth)), (8, Placed(eleventh))]
 
 
 def sample_column_gaps():

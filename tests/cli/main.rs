@@ -330,7 +330,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // set midway between two lines of a last heading or of a first
         // row's notes, on no line of theirs, keep the header and that row;
         // items of many words, their terms set midway, rows set 0.65 em
-        // further apart than their leaded lines, are a table's rows.
+        // further apart than their leaded lines, are a table's rows; the
+        // lines of two wrapped cells under their row's other cells, set
+        // midway, stay in the table.
         "wrapped-booktabs",
         // Issue 12: indented sub-rows with their own figures, under a
         // heading with none, are rows of their own; a listing's payment

@@ -1754,8 +1754,9 @@ fn starts_a_later_column(line: &Line, block: &[Line]) -> bool {
 /// first of another table: it stands inside the columns of their lines of
 /// three cells or more (two of them at least), past every first cell and
 /// short of every last, and fewer than half of its cells start, end or
-/// centre where one of theirs does. A table's own lines share its
-/// columns' edges (a wrapped header's lines their centres); a narrower
+/// centre where one of their lines of columns does. A table's own lines
+/// share its columns' edges (a wrapped header's lines their centres, the
+/// lines of two wrapped cells those of the lines above them); a narrower
 /// table set under a wide one, a paragraph between, shares one by chance
 /// at most.
 fn another_tables_line(line: &Line, above: &[impl Borrow<Line>]) -> bool {
@@ -1772,7 +1773,9 @@ fn another_tables_line(line: &Line, above: &[impl Borrow<Line>]) -> bool {
     };
     let level = |a: f32, b: f32| (a - b).abs() < MIN_SPACE_EM * line.size;
     let shares_an_edge = |s: &Segment| {
-        (rows().flat_map(|row| &row.segments))
+        (above.iter().map(Borrow::borrow))
+            .filter(|l: &&Line| l.is_tabular())
+            .flat_map(|l| &l.segments)
             .any(|r| level(s.x0, r.x0) || level(s.x1, r.x1) || level(s.cx(), r.cx()))
     };
     // (Fewer than half of its cells: one of three may by chance.)
@@ -8036,6 +8039,73 @@ mod tests {
         assert_eq!(tables.len(), 1);
         assert_eq!(tables[0].grid.row_count(), 5);
         assert_eq!(tables[0].grid.col_count(), 2);
+    }
+
+    #[test]
+    fn lines_of_two_wrapped_cells_under_their_rows_other_cells_stay_in_the_table() {
+        // Notes from x = 60 and remarks from 280, each wrapped over four
+        // lines on the same baselines, headings centred over them; the
+        // row's other cells set midway, between the second and the third.
+        // The third and fourth lines, past the first column and short of
+        // the last, start where the lines above them do: the row's, not
+        // the first of another table.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let header = [
+            ("Item", 20.0),
+            ("Notes", 97.5),
+            ("Kind", 180.0),
+            right("Amount", 260.0),
+            ("Remarks", 312.5),
+            ("Date", 400.0),
+        ];
+        put_cells(&mut chars, &mut id, &header, 30.0);
+        let notes = [
+            "daily fund freight",
+            "provision office",
+            "supply client",
+            "coastal margin",
+        ];
+        let remarks = [
+            "unit store rebate",
+            "pricing rate",
+            "lease invoice",
+            "wholesale risk",
+        ];
+        for (k, (note, remark)) in notes.iter().zip(remarks).enumerate() {
+            put_cells(
+                &mut chars,
+                &mut id,
+                &[(note, 60.0), (remark, 280.0)],
+                50.0 + 12.0 * k as f32,
+            );
+        }
+        let first = [
+            ("A", 20.0),
+            ("cash", 180.0),
+            right("5,056.33", 260.0),
+            ("2018-12-25", 400.0),
+        ];
+        put_cells(&mut chars, &mut id, &first, 68.0);
+        for (k, (item, note, amount)) in [("B", "net local", "210.40"), ("C", "limit", "16.02")]
+            .into_iter()
+            .enumerate()
+        {
+            let row = [
+                (item, 20.0),
+                (note, 60.0),
+                ("cost", 180.0),
+                right(amount, 260.0),
+                ("global", 280.0),
+                ("2021-07-05", 400.0),
+            ];
+            put_cells(&mut chars, &mut id, &row, 110.0 + 16.0 * k as f32);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 6), "{grid:?}");
+        assert!(tables[0].bbox.y0 < 30.0, "{:?}", tables[0].bbox);
     }
 
     #[test]
