@@ -186,7 +186,7 @@ Files written:
                             nearly to the dates; a header pair the only words
                             of a line; then a spreadsheet whose light header
                             band has its gridline along its lower edge
-  wrapped-booktabs.pdf / .json  eight pages (issue 12, classes 6, 3 and 2): booktabs
+  wrapped-booktabs.pdf / .json  nine pages (issue 12, classes 6, 3 and 2): booktabs
                             tables whose cells wrap over two to five lines,
                             the other cells set at the top of the row or
                             midway; no rules between rows but in one; on the
@@ -209,7 +209,11 @@ Files written:
                             descriptions of many words, lines a point and a
                             half apart, rows 0.65 em further; on the eighth,
                             a first row's notes and comments wrapped over six
-                            and four lines, its other cells set midway
+                            and four lines, its other cells set midway; on
+                            the ninth, a rule under every row, notes of six
+                            lines over a row whose cells, each its column's
+                            widest, run together, and a last title wrapped
+                            over two lines centred on its column
   stubs.pdf / .json         four pages (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
@@ -2509,11 +2513,42 @@ def sample_wrapped_booktabs():
     assert [len(eleventh[1][c].split("\n")) for c in (1, 5)] == [6, 4]
     wrapped_rows(p, y - 24, widths, eleventh, "llllrll", "middle", head_align="ccccccc", row_gap=9,
                  leading=1.5)
+    eighth_page = p.content()
+
+    # A rule under every row, each column as wide as its widest entry and
+    # 0.75 em more, cells set at the top: the first row's notes wrap over
+    # seven lines, and the next row holds the widest entry of every column,
+    # its cells run together. Then a booktabs table whose last title wraps
+    # over two lines, centred on its column, the other titles on its second.
+    p = Page()
+    y = p.title("Item Register", 790)
+    y = p.paragraph("Items on order, with the buyer's notes.", y - 24)
+    size, pad = 9, 0.375 * 9
+    wide = ["Subsidiary", "freight equity central segment", "volume standard account"]
+    widths = [text_width(w, "F1", size) + 2 * pad for w in wide]
+    twelfth = [["Product", "Notes and remarks", "Description"],
+               ["Supply", wrap_words("freight volume stock order value freight pending account lease "
+                                     "trade basic procurement share coastal office ledger surplus "
+                                     "balance local customer accrual", widths[1] - 2 * pad),
+                "online pending debit east"],
+               [wide[0], wide[1] + "\nurban stock", wide[2] + "\ncarrier value"],
+               ["Branch", "alpha accrual store", "standard yield"]]
+    assert len(twelfth[1][1].split("\n")) >= 6
+    y = wrapped_rows(p, y - 24, widths, twelfth, "lll", "top", pad=pad, rules="rows", row_gap=4)
+    y = p.paragraph("Values by region and the description of each item.", y - 30)
+    thirteenth = [["\nRegion", "\nValue", "\nUnits", "Description of the\nitem"],
+                  ["Accrual", "17.23", "1,376", "gross carrier partner store"],
+                  ["Target", "1.21", "1", "plant interest procurement"],
+                  ["Metro", "34.00", "7,575", "trade supply unit yield"]]
+    wrapped_rows(p, y - 20, [90, 60, 60, 160], thirteenth, "lrrl", "top", head_align="lrrc", row_gap=4,
+                 leading=1.45)
+    thirteenth[0] = [heading.strip() for heading in thirteenth[0]]
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page,
-            seventh_page, p.content()], \
+            seventh_page, eighth_page, p.content()], \
         [(1, Placed(first)), (1, Placed(second)), (1, Placed(third)), (1, Placed(fourth)),
          (2, Placed(fifth)), (3, Placed(sixth)), (4, Placed(seventh)), (5, Placed(eighth)),
-         (6, Placed(ninth)), (7, Placed(tenth)), (8, Placed(eleventh))]
+         (6, Placed(ninth)), (7, Placed(tenth)), (8, Placed(eleventh)), (9, Placed(twelfth)),
+         (9, Placed(thirteenth))]
 
 
 def sample_column_gaps():

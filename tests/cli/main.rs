@@ -332,7 +332,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // items of many words, their terms set midway, rows set 0.65 em
         // further apart than their leaded lines, are a table's rows; the
         // lines of two wrapped cells under their row's other cells, set
-        // midway, stay in the table.
+        // midway, stay in the table; a row run together under a cell of
+        // six lines parts like the rows above; a last title wrapped over
+        // two lines, centred on its column, heads it.
         "wrapped-booktabs",
         // Issue 12: indented sub-rows with their own figures, under a
         // heading with none, are rows of their own; a listing's payment

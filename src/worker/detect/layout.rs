@@ -40,6 +40,9 @@ const RIVER_OVER_SPACE: f32 = 1.1;
 const SHORT_LINE_EM: f32 = 15.0;
 /// How many short lines `blocks` holds back at most.
 const MAX_HELD_LINES: usize = 4;
+/// How many lines a cell wraps over at most, where a line is parted like
+/// the lines of columns above it.
+const MAX_WRAPPED_LINES: usize = 12;
 /// Lines further apart than this many em do not belong to one table.
 const MAX_LINE_GAP_EM: f32 = 2.2;
 /// Gaps between lines that differ by less than this (em) keep one rhythm.
@@ -677,11 +680,24 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
         let (line, after) = rest.split_first_mut().expect("i < len");
         // The lines of columns above, nearest first, one close under the
         // next, up to a line of running text set out past them (a
-        // paragraph between a table and the next goes on in this line).
+        // paragraph between a table and the next goes on in this line), as
+        // many as `blocks` holds back, past the lines of a cell wrapped
+        // under the nearest.
         let mut next_to: &Line = line;
-        let mut chain: Vec<&Line> = (above.iter().rev().take(MAX_HELD_LINES))
-            .take_while(|l| close_enough(l, std::mem::replace(&mut next_to, l)))
-            .collect();
+        let mut chain: Vec<&Line> = Vec::new();
+        let mut wrapped = 0;
+        for l in above.iter().rev() {
+            if !close_enough(l, next_to) {
+                break;
+            }
+            if wrapped == chain.len() && !l.is_tabular() && wrapped < MAX_WRAPPED_LINES {
+                wrapped += 1;
+            } else if chain.len() - wrapped == MAX_HELD_LINES {
+                break;
+            }
+            chain.push(l);
+            next_to = l;
+        }
         if let Some(k) =
             (0..chain.len()).find(|&k| runs_out_past_the_rows(chain[k], &chain[k + 1..]))
         {
@@ -1657,12 +1673,27 @@ fn is_short(line: &Line) -> bool {
 /// Whether `line` can be part of a cell of the line of columns `of`: it fits
 /// inside that line, or it is one segment set flush with the start of one
 /// of its cells but the first (a wrapped cell's line may reach past the
-/// row's last word; a caption starts where the table does); and it is not
-/// set much larger (a title).
+/// row's last word; a caption starts where the table does) or centred on
+/// one, clear of the cells beside it (a last title wrapped over two lines,
+/// the others on its second); and it is not set much larger (a title).
 fn in_a_cell_of(line: &Line, of: &Line) -> bool {
     line.size <= TITLE_OVER_TEXT * of.size
         && (fits_inside(line, std::slice::from_ref(of))
-            || (line.segments.len() == 1 && starts_a_later_cell(line, of)))
+            || (line.segments.len() == 1
+                && (starts_a_later_cell(line, of) || centred_on_a_later_cell(line, of))))
+}
+
+/// Whether `line` is centred on a cell but the first of the line of
+/// columns `of`, clear of the cells beside that one.
+fn centred_on_a_later_cell(line: &Line, of: &Line) -> bool {
+    let tol = WRAP_ALIGN_EM * line.size;
+    let cells = &of.segments;
+    let cx = (line.bbox.x0 + line.bbox.x1) / 2.0;
+    (1..cells.len()).any(|j| {
+        (cells[j].cx() - cx).abs() < tol
+            && line.bbox.x0 > cells[j - 1].x1
+            && cells.get(j + 1).is_none_or(|next| line.bbox.x1 < next.x0)
+    })
 }
 
 /// Whether `line`, set over the line of columns `of`, is a title's line
@@ -8106,6 +8137,102 @@ mod tests {
         let grid = &tables[0].grid;
         assert_eq!((grid.row_count(), grid.col_count()), (4, 6), "{grid:?}");
         assert!(tables[0].bbox.y0 < 30.0, "{:?}", tables[0].bbox);
+    }
+
+    #[test]
+    fn a_row_run_together_under_a_cell_of_many_lines_parts_like_the_rows_above() {
+        // Rules under every row; the first row's notes wrap over six lines;
+        // the next row's cells, each the widest of its column, stand 0.75
+        // em apart, one run of text: parted like the lines of columns
+        // above it, the nearest of them six lines up.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("Product", 20.0), ("Notes", 77.5), ("Item", 195.0)],
+            30.0,
+        );
+        let notes = [
+            "income lease branch",
+            "global rate net unit",
+            "alpha ledger standard",
+            "segment client audit",
+            "interest customer",
+            "metro pricing",
+        ];
+        for (k, note) in notes.into_iter().enumerate() {
+            let mut cells = vec![(note, 77.5)];
+            if k == 0 {
+                cells.extend([("Supply", 20.0), ("procurement", 195.0)]);
+            }
+            put_cells(&mut chars, &mut id, &cells, 48.0 + 11.0 * k as f32);
+        }
+        id += 1;
+        for (cell, x) in [
+            ("Subsidiary", 20.0),
+            ("freight equity central", 77.5),
+            ("volume", 195.0),
+        ] {
+            text(&mut chars, cell, x, 124.0, id);
+        }
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("urban stock", 77.5), ("carrier value", 195.0)],
+            135.0,
+        );
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("Branch", 20.0), ("alpha rate", 77.5), ("yield", 195.0)],
+            153.0,
+        );
+        let rules: Vec<Ruling> = [20.0, 36.0, 114.0, 142.0, 160.0]
+            .map(|y| Ruling::new(y, 15.0, 320.0))
+            .to_vec();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 3), "{grid:?}");
+    }
+
+    #[test]
+    fn a_last_title_wrapped_over_two_lines_centred_over_its_column_heads_it() {
+        // Booktabs rules; the last title, `Description of the` over
+        // `item`, centred on its column, the other titles on its second
+        // line: the title's first line is the header's, not a caption.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let centred = |s: &str, cx: f32| (s.to_string(), cx - 2.5 * s.chars().count() as f32);
+        let (title, title_at) = centred("Description of the", 300.0);
+        put_cells(&mut chars, &mut id, &[(title.as_str(), title_at)], 34.0);
+        let (item, at) = centred("item", 300.0);
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("Region", 20.0), right("Value", 150.0), (item.as_str(), at)],
+            45.0,
+        );
+        for (k, (region, value, text_)) in [
+            ("Accrual", "17.23", "gross carrier partner"),
+            ("Target", "1.21", "plant interest"),
+            ("Metro", "34.00", "trade supply unit"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let row = [(region, 20.0), right(value, 150.0), (text_, 250.0)];
+            put_cells(&mut chars, &mut id, &row, 64.0 + 14.0 * k as f32);
+        }
+        let rules: Vec<Ruling> = [18.0, 50.0, 106.0]
+            .map(|y| Ruling::new(y, 15.0, 360.0))
+            .to_vec();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert!(tables[0].bbox.y0 < 20.0, "{:?}", tables[0].bbox);
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 3), "{grid:?}");
     }
 
     #[test]
