@@ -1673,27 +1673,16 @@ fn is_short(line: &Line) -> bool {
 /// Whether `line` can be part of a cell of the line of columns `of`: it fits
 /// inside that line, or it is one segment set flush with the start of one
 /// of its cells but the first (a wrapped cell's line may reach past the
-/// row's last word; a caption starts where the table does) or centred on
-/// one, clear of the cells beside it (a last title wrapped over two lines,
-/// the others on its second); and it is not set much larger (a title).
+/// row's last word; a caption starts where the table does) or set on one
+/// as its cells are, clear of the cells beside it (a last title wrapped
+/// over two lines, centred, the others on its second); and it is not set
+/// much larger (a title).
 fn in_a_cell_of(line: &Line, of: &Line) -> bool {
+    let first_cell_end = of.segments.first().map_or(f32::INFINITY, |s| s.x1);
     line.size <= TITLE_OVER_TEXT * of.size
         && (fits_inside(line, std::slice::from_ref(of))
             || (line.segments.len() == 1
-                && (starts_a_later_cell(line, of) || centred_on_a_later_cell(line, of))))
-}
-
-/// Whether `line` is centred on a cell but the first of the line of
-/// columns `of`, clear of the cells beside that one.
-fn centred_on_a_later_cell(line: &Line, of: &Line) -> bool {
-    let tol = WRAP_ALIGN_EM * line.size;
-    let cells = &of.segments;
-    let cx = (line.bbox.x0 + line.bbox.x1) / 2.0;
-    (1..cells.len()).any(|j| {
-        (cells[j].cx() - cx).abs() < tol
-            && line.bbox.x0 > cells[j - 1].x1
-            && cells.get(j + 1).is_none_or(|next| line.bbox.x1 < next.x0)
-    })
+                && (starts_a_later_cell(line, of) || a_cell_of_its_own(line, of, first_cell_end))))
 }
 
 /// Whether `line`, set over the line of columns `of`, is a title's line
@@ -4279,10 +4268,7 @@ fn running_text_columns(block: &[Line], runs: &[Vec<Run>], breaks: &[Vec<f32>]) 
     let lines_start = |s: f32| {
         (block.iter().zip(runs))
             .flat_map(|(line, runs)| runs.iter().map(move |r| (line, r)))
-            .filter(|(line, r)| {
-                (r.x0 - s).abs() <= INDENT_EM * size
-                    && !r.words.iter().all(|&i| is_number(&line.words[i].text))
-            })
+            .filter(|(line, r)| (r.x0 - s).abs() <= INDENT_EM * size && !figures_alone(line, r))
             .fold(s, |a, (_, r)| a.min(r.x0))
     };
     (breaks.iter().flatten())
@@ -4297,6 +4283,11 @@ fn text_column_extent(runs: &[Vec<Run>], start: f32, size: f32) -> (f32, f32) {
         .filter(|r| (r.x0 - start).abs() <= INDENT_EM * size)
         .fold(start, |x, r| x.max(r.x1));
     (start - INDENT_EM * size, right)
+}
+
+/// Whether the words of `run`, on `line`, are figures alone.
+fn figures_alone(line: &Line, run: &Run) -> bool {
+    (run.words.iter()).all(|&i| is_number(&line.words[i].text))
 }
 
 /// Whether a run clear of the text `columns` holds a figure.
@@ -4559,13 +4550,12 @@ fn word_runs(line: &Line) -> Vec<Run> {
 fn word_runs_within(line: &Line, cols: &[(f32, f32)]) -> Vec<Run> {
     let gutter =
         |x0: f32, x1: f32| (cols.windows(2)).any(|w| x0 <= w[0].1 + 0.5 && x1 >= w[1].0 - 0.5);
-    let figures = |run: &Run| (run.words.iter()).all(|&k| is_number(&line.words[k].text));
     let mut out: Vec<Run> = Vec::new();
     for seg in &line.segments {
         for i in seg.words.clone() {
             let word = &line.words[i].bbox;
             let runs_on = |run: &Run| match i > seg.words.start {
-                true => !(gutter(run.x1, word.x0) && figures(run)),
+                true => !(gutter(run.x1, word.x0) && figures_alone(line, run)),
                 false => word.x0 - run.x1 <= RUN_GAP_EM * line.size && !gutter(run.x1, word.x0),
             };
             match out.last_mut() {
