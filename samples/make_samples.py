@@ -46,7 +46,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    13 pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    14 pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -83,7 +83,9 @@ Files written:
                             column typed a wide space apart, one set right
                             over narrower figures, and amounts set right
                             0.75 em before comments as long as a
-                            paragraph's lines
+                            paragraph's lines; then a spreadsheet of Chinese
+                            names and categories, one share a row, whose
+                            widest name and category run together
   leaders.pdf / .json       two pages (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders; then a statement whose leader dots are
@@ -1885,8 +1887,10 @@ def sample_narrow_gap():
     eleventh_page = p.content()
     twelfth_page, journal = typed_printout_widest_last_page()
     thirteenth_page, parts, remarks = spaced_headings_and_comments_page()
+    fourteenth_page, branches = one_figure_a_row_page()
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, seventh_page,
-            eighth_page, ninth_page, tenth_page, eleventh_page, twelfth_page, thirteenth_page], [
+            eighth_page, ninth_page, tenth_page, eleventh_page, twelfth_page, thirteenth_page,
+            fourteenth_page], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1899,7 +1903,7 @@ def sample_narrow_gap():
     ] + [(8, Placed(t)) for t in first_rows] + [(9, Placed(transfers)), (10, Placed(ledger)),
                                                 (11, Placed(areas)), (11, Placed(depots)),
                                                 (12, Placed(journal)), (13, Placed(parts)),
-                                                (13, Placed(remarks))]
+                                                (13, Placed(remarks)), (14, Placed(branches))]
 
 
 def typed_printout_widest_last_page():
@@ -1979,6 +1983,61 @@ def spaced_headings_and_comments_page():
     places = [(MARGIN + 3, "l"), (revenue_right, "r"), (revenue_right + 0.75 * 9, "l")]
     placed_rows(p, y - 20, remarks, places, 330)
     return p.content(), parts, remarks
+
+
+def one_figure_a_row_page():
+    """A spreadsheet printed on bands of shading: columns of Chinese names
+    and categories, dates and a share, every column as wide as its widest
+    entry and 0.75 em more, headings centred. A row holds one figure at
+    most, its share, until a date typed with points makes two; in a row
+    above that the widest name and the widest category stand 0.75 em
+    apart (one run of text), which the rows above (one without a share,
+    one whose share runs on from its date) do not part; it stands centred
+    over the name and category of the row below as a heading over two
+    titles. Returns the page and the table's cells."""
+    p = Page()
+    y = p.title("Branch Register", 790)
+    y = p.paragraph("Branches by name and category, with the date each opened and its share:", y - 24)
+    size, step = 7.5, 17.5
+    branches = [
+        ["Branch", "名称", "类别", "Opened", "Share", "Ref"],
+        ["Cash", "客户", "南京", "2017-01-26", "", "K2-15747"],
+        ["Debit", "广州", "银行总部管理", "2018-10-07", "-17.0%", "C-17859"],
+        ["East", "其他现金华北", "年度软件成都", "2015-03-02", "12.0%", "INV-46116"],
+        ["Audit", "预算费用", "预算西部库存", "2015-11-11", "21.3%", "PO-95414"],
+        ["Unit", "广州国内负债", "总部仓储", "2015-04-18", "82.0%", "A-21613"],
+        ["Trade", "税务制造", "市场华北", "2025-05-11", "-31.0%", "HX-94465"],
+        ["Carrier", "小计", "北京", "27.02.2018", "21.4%", "INV-69764"],
+        ["Fund", "制造海外", "其他利润", "2017-07-26", "-19.0%", "TR-79550"],
+    ]
+    gap = 0.75 * size
+    x, places = MARGIN + 3, []
+    for c, align in enumerate("llllrl"):
+        width = max(text_width(r[c], "F2" if k == 0 else "F1", size) for k, r in enumerate(branches))
+        places.append((x + (width if align == "r" else 0), align, width))
+        x += width + gap
+    top = y - 24
+    for k in range(0, len(branches), 2):
+        grey = 0.3 if k == 0 else 0.94
+        p.ops.append("q %s g %s %s %s %s re f Q" % (fmt(grey), fmt(MARGIN), fmt(top - step * (k + 1)),
+                                                   fmt(x - MARGIN), fmt(step)))
+    for k, row in enumerate(branches):
+        base = top - step * k - 11.5
+        for c, (text, (cx, align, width)) in enumerate(zip(row, places)):
+            if not text:
+                continue
+            latin = "F2" if k == 0 else "F1"
+            font = "F5" if c in (1, 2) else latin
+            own = text_width(text, latin, size)  # (ideographs are square in any)
+            if k == 0:  # centred titles, white on the dark band
+                start = cx - (width if align == "r" else 0) + (width - own) / 2
+                p.ops.append("q 1 g")
+                p.text(start, base, text, font, size)
+                p.ops.append("Q")
+            else:
+                p.text(cell_start(cx, align, own), base, text, font, size)
+    p.paragraph("Shares are of the region's deposits at the end of the year.", top - step * len(branches) - 14)
+    return p.content(), branches
 
 
 def first_rows_run_in_page():

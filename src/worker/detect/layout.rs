@@ -2763,20 +2763,28 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     // on the far side holds nothing else in the row, or where the word would
     // be cut in two (`extract` keeps a word mostly on one side whole).
     let (nr, nc) = (rows.len(), cols.len());
-    // Rows of figures: two cells of numbers at least.
-    let first_figures = (rows.iter())
-        .position(|members| {
-            let figures = (members
-                .iter()
-                .flat_map(|&i| block[i].segments.iter().map(move |s| (i, s))))
-            .filter(|(i, s)| {
-                block[*i].words[s.words.clone()]
-                    .iter()
-                    .all(|w| is_number(&w.text))
-            })
-            .count();
-            figures >= 2
+    // Rows of figures: as many cells of numbers as most rows have, two at
+    // most (a table of text columns holds one a row, a share or a sum).
+    let figure_cells: Vec<usize> = (rows.iter())
+        .map(|members| {
+            (members.iter())
+                .flat_map(|&i| block[i].segments.iter().map(move |s| (i, s)))
+                .filter(|(i, s)| {
+                    block[*i].words[s.words.clone()]
+                        .iter()
+                        .all(|w| is_number(&w.text))
+                })
+                .count()
         })
+        .collect();
+    let mut sorted = figure_cells.clone();
+    sorted.sort_unstable();
+    let wanted = match sorted[sorted.len() / 2] {
+        0 => 2,
+        most => most.min(2),
+    };
+    let first_figures = (figure_cells.iter())
+        .position(|&n| n >= wanted)
         .unwrap_or(0);
     let mut sets = DisjointSets::new(nr * nc);
     for (r, members) in rows.iter().enumerate() {
@@ -6503,6 +6511,78 @@ mod tests {
         let grid = table_of_rows(&rows);
         assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
         assert!(grid.cols[3] > 153.0 && grid.cols[3] < 160.0, "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn a_row_of_one_figure_in_a_table_of_such_rows_heads_nothing_below() {
+        // Two columns of ideographs set flush left at x = 60 and 93.75, the
+        // widest entry of the first ending a column gap (3.75 pt, three
+        // quarters of a glyph) short of the second; titles centred over
+        // their columns. Rows carry one figure, a share, and only the last
+        // two: yet the rows above the last are rows of figures, no titles.
+        // In the third both columns' widest entries stand that gap apart,
+        // one line of text (as MuPDF joins them) that the row above, its
+        // share empty, does not part; it stands centred over the two cells
+        // below it as a heading over its titles does.
+        let rows = [
+            [
+                ("Item", 20.0),
+                ("类别", 70.0),
+                ("名称", 103.75),
+                ("%", 145.0),
+                ("Ref", 170.0),
+            ],
+            [
+                ("East", 20.0),
+                ("销售投资", 60.0),
+                ("银行", 93.75),
+                ("", 0.0),
+                ("INV-461", 170.0),
+            ],
+            [
+                ("Audit", 20.0),
+                ("其他现金华北", 60.0),
+                ("年度软件成都", 93.75),
+                right("21.3%", 160.0),
+                ("PO-954", 170.0),
+            ],
+            [
+                ("Unit", 20.0),
+                ("预算费用", 60.0),
+                ("预算西部库存", 93.75),
+                right("3.0%", 160.0),
+                ("HX-356", 170.0),
+            ],
+            [
+                ("Trade", 20.0),
+                ("广州国内负债", 60.0),
+                ("仓储", 93.75),
+                right("82.0%", 160.0),
+                ("B7-593", 170.0),
+            ],
+            [
+                ("Fixed", 20.0),
+                ("制造", 60.0),
+                ("费用能源", 93.75),
+                right("7.7%", 160.0),
+                ("4411", 170.0),
+            ],
+        ];
+        let (mut chars, mut id) = (Vec::new(), 0);
+        for (k, row) in rows.iter().enumerate() {
+            let y = 40.0 + 16.0 * k as f32;
+            for (n, &(cell, x)) in row.iter().enumerate() {
+                // The third row's two columns of ideographs: one line.
+                let joined = k == 2 && n == 2;
+                id += u32::from(!joined);
+                text(&mut chars, cell, x, y, id);
+            }
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (6, 5), "{grid:?}");
         assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
     }
 
