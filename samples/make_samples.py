@@ -46,7 +46,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    14 pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    15 pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -85,7 +85,9 @@ Files written:
                             0.75 em before comments as long as a
                             paragraph's lines; then a spreadsheet of Chinese
                             names and categories, one share a row, whose
-                            widest name and category run together
+                            widest name and category run together; then
+                            costs and amounts set right 0.73 em before
+                            states and dates, every title run into the next
   leaders.pdf / .json       two pages (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders; then a statement whose leader dots are
@@ -1888,9 +1890,10 @@ def sample_narrow_gap():
     twelfth_page, journal = typed_printout_widest_last_page()
     thirteenth_page, parts, remarks = spaced_headings_and_comments_page()
     fourteenth_page, branches = one_figure_a_row_page()
+    fifteenth_page, orders = figures_close_before_dates_page()
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, seventh_page,
             eighth_page, ninth_page, tenth_page, eleventh_page, twelfth_page, thirteenth_page,
-            fourteenth_page], [
+            fourteenth_page, fifteenth_page], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1903,7 +1906,8 @@ def sample_narrow_gap():
     ] + [(8, Placed(t)) for t in first_rows] + [(9, Placed(transfers)), (10, Placed(ledger)),
                                                 (11, Placed(areas)), (11, Placed(depots)),
                                                 (12, Placed(journal)), (13, Placed(parts)),
-                                                (13, Placed(remarks)), (14, Placed(branches))]
+                                                (13, Placed(remarks)), (14, Placed(branches)),
+                                                (15, Placed(orders))]
 
 
 def typed_printout_widest_last_page():
@@ -2038,6 +2042,34 @@ def one_figure_a_row_page():
                 p.text(cell_start(cx, align, own), base, text, font, size)
     p.paragraph("Shares are of the region's deposits at the end of the year.", top - step * len(branches) - 14)
     return p.content(), branches
+
+
+def figures_close_before_dates_page():
+    """A booktabs table whose costs and amounts, set right, stand 0.73 em
+    before the states and dates set left after them, titles set as their
+    columns: every title runs into the next as the figures into the
+    dates, and only one state (`On hold`) shows a word space. Returns the
+    page and the table's cells."""
+    p = Page()
+    y = p.title("Orders Settled", 790)
+    size = 10
+    orders = [
+        ["SKU", "Cost", "State", "Profit/loss", "Date"],
+        ["K2-52894", "-267", "Closed", "426,178.0", "04/03/2021"],
+        ["A-59222", "9,041", "Open", "-56,133.6", ""],
+        ["K2-97541", "4", "On hold", "-43.4", "20/01/2021"],
+        ["REF-65138", "682,633", "Open", "1,341.5", "01/04/2018"],
+        ["HX-91113", "63", "Approved", "-33,676.7", "05/01/2021"],
+        ["INV-75050", "1,367,365", "Active", "35,175.3", "07/08/2024"],
+        ["TR-75621", "14", "Draft", "-15,513.5", "26/11/2015"],
+    ]
+    x, places = MARGIN + 3, []
+    for c, align in enumerate("lrlrl"):
+        width = max(text_width(r[c], "F2" if k == 0 else "F1", size) for k, r in enumerate(orders))
+        places.append((x + (width if align == "r" else 0), align))
+        x += width + (0.73 * size if align == "r" else 40)
+    placed_rows(p, y - 24, orders, places, x - MARGIN, size=size, step=20)
+    return p.content(), orders
 
 
 def first_rows_run_in_page():

@@ -268,7 +268,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // space before comments as long as a paragraph's lines are a
         // column of their own, and the comments a table's; in a table of
         // one share a row, two Chinese cells run together above the first
-        // row of two figures are two cells, no heading over the row below.
+        // row of two figures are two cells, no heading over the row below;
+        // figures set right 0.73 em before dates, every title run into the
+        // next, part from the dates.
         "narrow-gap",
         // Issue 12: dot leaders are neither columns nor cell text, also
         // where the font gives no character for their dot.

@@ -2408,13 +2408,26 @@ fn river_but_one_line(
 /// The median gap between two words of one segment that are words (not
 /// figures, which may be columns set closer than a column gap): the space
 /// of the block's font, if lines show it a few times (one pair of words
-/// may be two columns set close).
+/// may be two columns set close). Not a gap at a column's edge, where
+/// words of two other lines start or end too: titles set as close as the
+/// figures under them (`Profit/loss Date`) are no font's space.
 fn word_space(block: &[Line]) -> Option<f32> {
-    let gaps: Vec<f32> = (block.iter())
-        .flat_map(|l| {
-            (l.segments.iter()).flat_map(|s| {
+    let lines_with = |at: f32, edge: fn(&Word) -> f32, own: usize| {
+        (block.iter().enumerate())
+            .filter(|&(k, l)| {
+                k != own && (l.words.iter()).any(|w| (edge(w) - at).abs() < WRAP_SLACK_EM * l.size)
+            })
+            .count()
+    };
+    let at_an_edge = |a: &Word, b: &Word, own: usize| {
+        lines_with(b.bbox.x0, |w| w.bbox.x0, own) >= 2
+            || lines_with(a.bbox.x1, |w| w.bbox.x1, own) >= 2
+    };
+    let gaps: Vec<f32> = (block.iter().enumerate())
+        .flat_map(|(k, l)| {
+            (l.segments.iter()).flat_map(move |s| {
                 (l.words[s.words.clone()].windows(2))
-                    .filter(|w| spaced(&w[0]) && spaced(&w[1]))
+                    .filter(move |w| spaced(&w[0]) && spaced(&w[1]) && !at_an_edge(&w[0], &w[1], k))
                     .map(|w| w[1].bbox.x0 - w[0].bbox.x1)
             })
         })
@@ -6480,6 +6493,37 @@ mod tests {
         let mut tables = detect(&chars, &[]);
         assert_eq!(tables.len(), 1, "{tables:?}");
         tables.remove(0).grid
+    }
+
+    #[test]
+    fn figures_set_right_just_before_dates_part_where_titles_run_together_as_well() {
+        // Amounts set right to x = 230, dates set left from 237; costs set
+        // right to 120, states from 127: 0.7 em apart, less than a column
+        // gap, each heading run into the next as the figures into the
+        // dates. Only one pair of words stands a word space apart (`On
+        // hold`); the titles' gaps are where columns part, no font's space.
+        let rows: Vec<Vec<(&str, f32)>> = [
+            ["SKU", "Cost", "State", "Profit/loss", "Date"],
+            ["K2-52894", "-267", "待审批", "426,178.0", "04/03/2021"],
+            ["A-16643", "21", "Closed", "6,295.2", "12/01/2022"],
+            ["REF-65138", "682,633", "On hold", "-43.4", "20/01/2021"],
+            ["HX-91113", "63", "Approved", "1,341.5", "05/01/2021"],
+            ["TR-75621", "14", "Draft", "-33,676.7", "26/11/2015"],
+        ]
+        .iter()
+        .map(|r| {
+            vec![
+                (r[0], 20.0),
+                right(r[1], 120.0),
+                (r[2], 127.0),
+                right(r[3], 230.0),
+                (r[4], 237.0),
+            ]
+        })
+        .collect();
+        let grid = table_of_rows(&rows);
+        assert_eq!((grid.row_count(), grid.col_count()), (6, 5), "{grid:?}");
+        assert!(grid.cols[4] > 230.0 && grid.cols[4] < 237.0, "{grid:?}");
     }
 
     #[test]
