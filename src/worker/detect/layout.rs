@@ -725,6 +725,11 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
         // most).
         let row_below =
             (below.first()).is_some_and(|&l| after.first().is_some_and(|a| std::ptr::eq(l, a)));
+        // A line of text set out past the rows on both sides is none of
+        // them (a paragraph between two tables), however its words fall.
+        if !line.is_tabular() && out_past_both_sides(line, &rows) {
+            continue;
+        }
         if row.segments.len() >= 3 {
             if let Some(parts) = parts_under(&rows, line) {
                 if row_below || line.is_tabular() || a_last_row_in_step(&rows, line) {
@@ -737,6 +742,14 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// Whether `line` reaches out past every one of `rows` by an em on the
+/// left and on the right.
+fn out_past_both_sides(line: &Line, rows: &[&Line]) -> bool {
+    let x0 = rows.iter().fold(f32::INFINITY, |x, l| x.min(l.bbox.x0));
+    let x1 = rows.iter().fold(f32::NEG_INFINITY, |x, l| x.max(l.bbox.x1));
+    line.bbox.x0 < x0 - line.size && line.bbox.x1 > x1 + line.size
 }
 
 /// The segments of `line` with a cell parted from the words before it in
@@ -6524,6 +6537,43 @@ mod tests {
         let grid = table_of_rows(&rows);
         assert_eq!((grid.row_count(), grid.col_count()), (6, 5), "{grid:?}");
         assert!(grid.cols[4] > 230.0 && grid.cols[4] < 237.0, "{grid:?}");
+    }
+
+    #[test]
+    fn a_line_of_text_out_past_a_table_on_both_sides_is_none_of_its_rows() {
+        // Two tables, a paragraph's one line between them as close as
+        // their rows: it starts 40 pt left of the first and ends 260 pt
+        // past it, its word spaces falling, by chance, in the first's
+        // column gaps with words starting where its cells do (x = 120 and
+        // 180); the second table's header stands right under it.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let first = [
+            ["Segment", "Region", "Status"],
+            ["Profit", "North", "Open"],
+            ["Coastal", "South", "Closed"],
+            ["Premium", "West", "Draft"],
+        ];
+        for (k, row) in first.iter().enumerate() {
+            let cells: Vec<(&str, f32)> = row.iter().copied().zip([60.0, 120.0, 180.0]).collect();
+            put_cells(&mut chars, &mut id, &cells, 40.0 + 16.0 * k as f32);
+        }
+        id += 1;
+        let prose = "Delta volume budget rebate cash account holding tariff coastal cash \
+                     volume central harbor.";
+        text(&mut chars, prose, 20.0, 104.0, id);
+        let second = [
+            ["Segment", "State", "Date"],
+            ["Gross", "Pending", "14.07.2019"],
+            ["Volume", "Draft", "15.12.2019"],
+            ["Warehouse", "Draft", "12.03.2025"],
+        ];
+        for (k, row) in second.iter().enumerate() {
+            let cells: Vec<(&str, f32)> = row.iter().copied().zip([60.0, 130.0, 185.0]).collect();
+            put_cells(&mut chars, &mut id, &cells, 120.0 + 16.0 * k as f32);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 2, "{tables:?}");
+        assert!(tables.iter().all(|t| t.bbox.x0 >= 55.0), "{tables:?}");
     }
 
     #[test]
