@@ -105,7 +105,7 @@ Files written:
                             of two lines centred over its table; the same
                             over tables with no rules, set tight over their
                             headers
-  beside-prose.pdf / .json  five pages (issue 12, class 3): two paragraphs in
+  beside-prose.pdf / .json  six pages (issue 12, class 3): two paragraphs in
                             a narrow column beside a table's centred title and
                             the ruled table under it, then a bulleted list
                             under an underlined heading (only the table is
@@ -119,7 +119,8 @@ Files written:
                             small table between them; then a manual's page
                             with a table and two listings of SQL in Courier
                             (one boxed), keywords down the left, arguments
-                            lined up after them: only the table is one
+                            lined up after them: only the table is one; then
+                            two tables a sentence in smaller type apart
   filled-header.pdf / .json four pages (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
                             column lines running out of it down the body; then
@@ -5923,8 +5924,39 @@ def sample_beside_prose():
     r, upper, lower = paragraph_between_tables_page()
     u, shares = typewriter_page()
     v, usage = code_listings_page()
-    return ([p.content(), q.content(), r.content(), u.content(), v],
-            [(1, t), (2, t2), (3, upper), (3, lower), (4, shares), (5, usage)])
+    w, contracts, products = note_in_small_type_between_tables_page()
+    return ([p.content(), q.content(), r.content(), u.content(), v, w],
+            [(1, t), (2, t2), (3, upper), (3, lower), (4, shares), (5, usage), (6, contracts),
+             (6, products)])
+
+
+def note_in_small_type_between_tables_page():
+    """Two tables in 10 pt from the margin, the upper under booktabs rules,
+    the lower under a grey header band, and between them a sentence of one
+    line in 8.5 pt from the margin, nearer the lower than the upper but
+    near both, ending past where the lower's figures start. Returns the
+    page and the two tables' cells."""
+    p = Page()
+    y = p.title("Contracts and Products", 790)
+    size = 10
+    contracts = [["Contract", "Quantity", "Item", "Account", "State", "Volume"],
+                 ["C-5713", "182,512", "West", "Basic", "Draft", "639"],
+                 ["A-37831", "5,437,698", "Fund", "Inventory standard", "Draft", ""],
+                 ["K2-29975", "3,258", "Sales", "Tax Warehouse", "Draft", "-30,340"]]
+    places = [(MARGIN + 3, "l"), (MARGIN + 150, "r"), (MARGIN + 165, "l"), (MARGIN + 220, "l"),
+              (MARGIN + 330, "l"), (MARGIN + 420, "r")]
+    bottom = placed_rows(p, y - 30, contracts, places, 425, size=size, step=23)
+    base = bottom - 20
+    p.text(MARGIN, base, "Branch carrier terminal transfer account ledger current closed.", "F1", 8.5)
+    products = [["Product", "State", "Share", "Count", "Price"],
+                ["Supply", "Pending", "1.8%", "4,992", "22.05"],
+                ["Field yield Dividend", "Closed", "63.5%", "138,682", "2,494,748.66"],
+                ["Stock", "Pending", "21.0%", "9,891", "(59,218.38)"],
+                ["Interest", "Closed", "0.7%", "152,459", "2.06"]]
+    places = [(MARGIN + 3, "l"), (MARGIN + 110, "l"), (MARGIN + 200, "r"), (MARGIN + 270, "r"),
+              (MARGIN + 370, "r")]
+    placed_rows(p, base - 12, products, places, 425, size=size, step=23, rules=False)
+    return p.content(), Placed(contracts), Placed(products)
 
 
 def code_listings_page():

@@ -284,7 +284,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // that line up down the page, holds only the small table between.
         // Listings of SQL in Courier on a manual's page, keywords down the
         // left and arguments lined up after them, boxed or not, are no
-        // tables; the table above them is one.
+        // tables; the table above them is one. A sentence in smaller type
+        // between two tables from one margin parts them.
         "beside-prose",
         // Issue 12: text drawn glyph by glyph, letter-spaced, reads as words.
         "letters",

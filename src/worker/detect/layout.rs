@@ -1346,7 +1346,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
             }
             current.push(line.clone());
         } else if !current.is_empty()
-            && !a_sentence_set_larger_than_the_rows(line, &current)
+            && !a_sentence_in_another_size_than_the_rows(line, &current)
             && (fits_inside(line, &current)
                 || continues_a_cell(line, &current)
                 || a_wide_label_in_the_rhythm(line, &current))
@@ -1817,14 +1817,19 @@ fn another_tables_line(line: &Line, above: &[impl Borrow<Line>]) -> bool {
 }
 
 /// Whether `line` is a sentence (words enough, a full stop at its end) set
-/// larger than every line of columns of `block` (by more than
-/// `LARGER_THAN_ROWS`): the page's text between two tables, often set
-/// larger than theirs, not a cell's line however it fits. (A group
-/// heading set large inside a table is no sentence; the sizes OCR gives
-/// the lines of one table vary by as much.)
-fn a_sentence_set_larger_than_the_rows(line: &Line, block: &[Line]) -> bool {
-    let largest = (block.iter().filter(|l| l.is_tabular())).fold(0.0f32, |m, l| m.max(l.size));
-    a_sentence(line) && largest > 0.0 && line.size > LARGER_THAN_ROWS * largest
+/// larger than every line of columns of `block`, or smaller than every word
+/// of theirs (by more than `LARGER_THAN_ROWS`): the page's text between two tables,
+/// often set larger or smaller than theirs, not a cell's line however it
+/// fits. (A group heading set large inside a table is no sentence; the
+/// sizes OCR gives the lines of one table vary by as much.)
+fn a_sentence_in_another_size_than_the_rows(line: &Line, block: &[Line]) -> bool {
+    let rows = || block.iter().filter(|l| l.is_tabular());
+    let largest = rows().fold(0.0f32, |m, l| m.max(l.size));
+    // (Of every word: a row may join a label set large to a line of text.)
+    let smallest = (rows().flat_map(|l| &l.words)).fold(f32::INFINITY, |m, w| m.min(w.size));
+    a_sentence(line)
+        && largest > 0.0
+        && (line.size > LARGER_THAN_ROWS * largest || LARGER_THAN_ROWS * line.size < smallest)
 }
 
 /// Whether `line` reads as a sentence: words enough, a full stop at its end.
@@ -1832,7 +1837,7 @@ fn a_sentence(line: &Line) -> bool {
     line.words.len() >= SENTENCE_WORDS && line.words.last().is_some_and(|w| w.text.ends_with('.'))
 }
 
-/// See `a_sentence_set_larger_than_the_rows`.
+/// See `a_sentence_in_another_size_than_the_rows`.
 const LARGER_THAN_ROWS: f32 = 1.1;
 const SENTENCE_WORDS: usize = 4;
 
@@ -6973,6 +6978,50 @@ mod tests {
             .map(|t| (t.grid.row_count(), t.grid.col_count()))
             .collect();
         assert_eq!(shapes, [(5, 4), (4, 3)], "{tables:?}");
+    }
+
+    #[test]
+    fn a_sentence_set_smaller_between_two_tables_from_one_margin_parts_them() {
+        // Two tables from x = 20, in 10 pt, with other columns each; a
+        // sentence between them in 8.5 pt, as close to both as their rows
+        // stand, narrower than they are.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let mut y = 20.0;
+        for (a, b, c, d) in [
+            ("Contract amount total", "Quantity", "Item", "Volume"),
+            ("Coastal freight total", "182,512", "West", "639"),
+            ("A-37831", "5,437,698", "Fund", "-30"),
+            ("K2-29975", "3,258", "Sales", "-30,340"),
+        ] {
+            let cells = [(a, 20.0), right(b, 200.0), (c, 220.0), right(d, 400.0)];
+            put_cells(&mut chars, &mut id, &cells, y);
+            y += 16.0;
+        }
+        id += 1;
+        let sentence = "Branch carrier terminal transfer ledger closed.";
+        y += 8.0;
+        sized_text(&mut chars, sentence, 20.0, y, id, 8.5);
+        y += 4.0;
+        for (a, b, c) in [
+            ("Product", "State", "Price"),
+            ("Supply", "Pending", "22.05"),
+            ("Stock", "Closed", "2.06"),
+            ("Interest", "Draft", "0.32"),
+        ] {
+            y += 16.0;
+            put_cells(
+                &mut chars,
+                &mut id,
+                &[(a, 20.0), (b, 120.0), right(c, 300.0)],
+                y,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        let shapes: Vec<_> = (tables.iter())
+            .map(|t| (t.grid.row_count(), t.grid.col_count()))
+            .collect();
+        assert_eq!(shapes, [(4, 4), (4, 3)], "{tables:?}");
     }
 
     #[test]
