@@ -2430,26 +2430,40 @@ fn river_but_one_line(
 /// words of two other lines start or end too: titles set as close as the
 /// figures under them (`Profit/loss Date`) are no font's space.
 fn word_space(block: &[Line]) -> Option<f32> {
-    let lines_with = |at: f32, edge: fn(&Word) -> f32, own: usize| {
-        (block.iter().enumerate())
-            .filter(|&(k, l)| {
-                k != own && (l.words.iter()).any(|w| (edge(w) - at).abs() < WRAP_SLACK_EM * l.size)
-            })
-            .count()
+    // Where the block's words start and end, each with its line, by x.
+    let edges = |edge: fn(&Word) -> f32| {
+        let mut all: Vec<(f32, usize)> = (block.iter().enumerate())
+            .flat_map(|(k, l)| l.words.iter().map(move |w| (edge(w), k)))
+            .collect();
+        all.sort_by(|a, b| a.0.total_cmp(&b.0));
+        all
     };
-    let at_an_edge = |a: &Word, b: &Word, own: usize| {
-        lines_with(b.bbox.x0, |w| w.bbox.x0, own) >= 2
-            || lines_with(a.bbox.x1, |w| w.bbox.x1, own) >= 2
+    let (starts, ends) = (edges(|w| w.bbox.x0), edges(|w| w.bbox.x1));
+    // Whether words of two lines other than `own` have an edge within
+    // `tol` of `at`.
+    let two_others = |edges: &[(f32, usize)], at: f32, tol: f32, own: usize| {
+        let from = edges.partition_point(|&(x, _)| x < at - tol);
+        let mut near = (edges[from..].iter())
+            .take_while(|&&(x, _)| x <= at + tol)
+            .map(|&(_, k)| k)
+            .filter(|&k| k != own);
+        near.next().is_some_and(|first| near.any(|k| k != first))
     };
-    let gaps: Vec<f32> = (block.iter().enumerate())
-        .flat_map(|(k, l)| {
-            (l.segments.iter()).flat_map(move |s| {
-                (l.words[s.words.clone()].windows(2))
-                    .filter(move |w| spaced(&w[0]) && spaced(&w[1]) && !at_an_edge(&w[0], &w[1], k))
-                    .map(|w| w[1].bbox.x0 - w[0].bbox.x1)
-            })
-        })
-        .collect();
+    let mut gaps: Vec<f32> = Vec::new();
+    for (k, l) in block.iter().enumerate() {
+        let tol = WRAP_SLACK_EM * l.size;
+        for s in &l.segments {
+            for w in l.words[s.words.clone()].windows(2) {
+                let (a, b) = (&w[0], &w[1]);
+                let at_an_edge = || {
+                    two_others(&starts, b.bbox.x0, tol, k) || two_others(&ends, a.bbox.x1, tol, k)
+                };
+                if spaced(a) && spaced(b) && !at_an_edge() {
+                    gaps.push(b.bbox.x0 - a.bbox.x1);
+                }
+            }
+        }
+    }
     match gaps.len() >= MIN_SPACES {
         true => Some(median(gaps)),
         false => typewriter_pitch(block),
