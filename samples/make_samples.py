@@ -1952,6 +1952,18 @@ def typed_printout_widest_last_page():
     return p.content(), journal
 
 
+def widest_places(rows, aligns, size, gap_after):
+    """Each column's (x, align) for placed_rows when every column is as wide
+    as its widest entry (the header's in bold) and gap_after(align) more,
+    from the margin; and where the last column's gap ends."""
+    x, places = MARGIN + 3, []
+    for c, align in enumerate(aligns):
+        width = max(text_width(r[c], "F2" if k == 0 else "F1", size) for k, r in enumerate(rows))
+        places.append((x + (width if align == "r" else 0), align))
+        x += width + gap_after(align)
+    return places, x
+
+
 def spaced_headings_and_comments_page():
     """Headings of one word each over columns as wide as their widest entry
     and 0.75 em more: the first headings, one word a column, stand one
@@ -1970,11 +1982,7 @@ def spaced_headings_and_comments_page():
         ["Pump", "0", "0", "Standard Hydraulics", "prepaid"],
         ["Seal", "27", "12", "Kerr and Sons", "net 30"],
     ]
-    x, places = MARGIN + 3, []
-    for c, align in enumerate("lrrll"):
-        width = max(text_width(r[c], "F2" if k == 0 else "F1", size) for k, r in enumerate(parts))
-        places.append((x + (width if align == "r" else 0), align))
-        x += width + 0.75 * size
+    places, x = widest_places(parts, "lrrll", size, lambda align: 0.75 * size)
     y = placed_rows(p, y - 24, parts, places, x - MARGIN, size=size, step=20)
     y = p.paragraph("Revenue by region, with the branch's comments:", y - 30)
     remarks = [
@@ -2064,11 +2072,7 @@ def figures_close_before_dates_page():
         ["INV-75050", "1,367,365", "Active", "35,175.3", "07/08/2024"],
         ["TR-75621", "14", "Draft", "-15,513.5", "26/11/2015"],
     ]
-    x, places = MARGIN + 3, []
-    for c, align in enumerate("lrlrl"):
-        width = max(text_width(r[c], "F2" if k == 0 else "F1", size) for k, r in enumerate(orders))
-        places.append((x + (width if align == "r" else 0), align))
-        x += width + (0.73 * size if align == "r" else 40)
+    places, x = widest_places(orders, "lrlrl", size, lambda align: 0.73 * size if align == "r" else 40)
     placed_rows(p, y - 24, orders, places, x - MARGIN, size=size, step=20)
     return p.content(), orders
 

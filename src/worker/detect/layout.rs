@@ -1817,11 +1817,12 @@ fn another_tables_line(line: &Line, above: &[impl Borrow<Line>]) -> bool {
 }
 
 /// Whether `line` is a sentence (words enough, a full stop at its end) set
-/// larger than every line of columns of `block`, or smaller than every word
-/// of theirs (by more than `LARGER_THAN_ROWS`): the page's text between two tables,
-/// often set larger or smaller than theirs, not a cell's line however it
-/// fits. (A group heading set large inside a table is no sentence; the
-/// sizes OCR gives the lines of one table vary by as much.)
+/// larger than every line of columns of `block`, or smaller than every
+/// word of theirs (by more than `LARGER_THAN_ROWS`): the page's text
+/// between two tables, often set larger or smaller than theirs, not a
+/// cell's line however it fits. (A group heading set large inside a table
+/// is no sentence; the sizes OCR gives the lines of one table vary by as
+/// much.)
 fn a_sentence_in_another_size_than_the_rows(line: &Line, block: &[Line]) -> bool {
     let rows = || block.iter().filter(|l| l.is_tabular());
     let largest = rows().fold(0.0f32, |m, l| m.max(l.size));
@@ -2824,7 +2825,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         .collect();
     let mut sorted = figure_cells.clone();
     sorted.sort_unstable();
-    let wanted = match sorted[sorted.len() / 2] {
+    let wanted = match sorted.get(sorted.len() / 2).copied().unwrap_or(0) {
         0 => 2,
         most => most.min(2),
     };
@@ -6997,8 +6998,9 @@ mod tests {
     #[test]
     fn a_sentence_set_smaller_between_two_tables_from_one_margin_parts_them() {
         // Two tables from x = 20, in 10 pt, with other columns each; a
-        // sentence between them in 8.5 pt, as close to both as their rows
-        // stand, narrower than they are.
+        // sentence between them in 8.5 pt, nearer the second than the
+        // first (out of any rows' rhythm) but near both, narrower than
+        // the first, its words clear of the first's column gaps.
         let mut chars = Vec::new();
         let mut id = 0;
         let mut y = 20.0;
