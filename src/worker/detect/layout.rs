@@ -1274,6 +1274,19 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         if line.is_tabular() && pending.is_empty() && another_tables_line(line, &current) {
             close(&mut current, &mut out);
         }
+        // A sentence set smaller than the rows since the block's last line
+        // of columns, held or taken in: the page's text between two tables
+        // (a note under the table, where no table follows, stays as it is).
+        if line.is_tabular()
+            && current.iter().rposition(Line::is_tabular).is_some_and(|k| {
+                let (rows, since) = current.split_at(k + 1);
+                (since.iter().chain(&pending))
+                    .any(|l| a_sentence_set_smaller_than_the_rows(l, rows))
+            })
+        {
+            pending.clear();
+            close(&mut current, &mut out);
+        }
         if line.is_tabular() {
             // A short line held back (a label set between two header lines)
             // joins the block when a line of columns follows it closely;
@@ -1346,7 +1359,7 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
             }
             current.push(line.clone());
         } else if !current.is_empty()
-            && !a_sentence_in_another_size_than_the_rows(line, &current)
+            && !a_sentence_set_larger_than_the_rows(line, &current)
             && (fits_inside(line, &current)
                 || continues_a_cell(line, &current)
                 || a_wide_label_in_the_rhythm(line, &current))
@@ -1817,20 +1830,26 @@ fn another_tables_line(line: &Line, above: &[impl Borrow<Line>]) -> bool {
 }
 
 /// Whether `line` is a sentence (words enough, a full stop at its end) set
-/// larger than every line of columns of `block`, or smaller than every
-/// word of theirs (by more than `LARGER_THAN_ROWS`): the page's text
-/// between two tables, often set larger or smaller than theirs, not a
-/// cell's line however it fits. (A group heading set large inside a table
-/// is no sentence; the sizes OCR gives the lines of one table vary by as
-/// much.)
-fn a_sentence_in_another_size_than_the_rows(line: &Line, block: &[Line]) -> bool {
-    let rows = || block.iter().filter(|l| l.is_tabular());
-    let largest = rows().fold(0.0f32, |m, l| m.max(l.size));
-    // (Of every word: a row may join a label set large to a line of text.)
-    let smallest = (rows().flat_map(|l| &l.words)).fold(f32::INFINITY, |m, w| m.min(w.size));
-    a_sentence(line)
-        && largest > 0.0
-        && (line.size > LARGER_THAN_ROWS * largest || LARGER_THAN_ROWS * line.size < smallest)
+/// larger than every line of columns of `block` (by more than
+/// `LARGER_THAN_ROWS`): the page's text between two tables, often set
+/// larger than theirs, not a cell's line however it fits. (A group
+/// heading set large inside a table is no sentence; the sizes OCR gives
+/// the lines of one table vary by as much.)
+fn a_sentence_set_larger_than_the_rows(line: &Line, block: &[Line]) -> bool {
+    let largest = (block.iter().filter(|l| l.is_tabular())).fold(0.0f32, |m, l| m.max(l.size));
+    a_sentence(line) && largest > 0.0 && line.size > LARGER_THAN_ROWS * largest
+}
+
+/// Whether `line` is a sentence set smaller than every word of the lines
+/// of columns of `block` (by as much): a note under a table, or the
+/// page's text between two tables, where a table follows.
+fn a_sentence_set_smaller_than_the_rows(line: &Line, block: &[Line]) -> bool {
+    // (Of every word, not of lines: a row may join a label set large to a
+    // line of text.)
+    let smallest = (block.iter().filter(|l| l.is_tabular()))
+        .flat_map(|l| &l.words)
+        .fold(f32::INFINITY, |m, w| m.min(w.size));
+    a_sentence(line) && smallest.is_finite() && LARGER_THAN_ROWS * line.size < smallest
 }
 
 /// Whether `line` reads as a sentence: words enough, a full stop at its end.
@@ -1838,7 +1857,7 @@ fn a_sentence(line: &Line) -> bool {
     line.words.len() >= SENTENCE_WORDS && line.words.last().is_some_and(|w| w.text.ends_with('.'))
 }
 
-/// See `a_sentence_in_another_size_than_the_rows`.
+/// See `a_sentence_set_larger_than_the_rows`.
 const LARGER_THAN_ROWS: f32 = 1.1;
 const SENTENCE_WORDS: usize = 4;
 
