@@ -46,7 +46,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    15 pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    16 pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -87,7 +87,11 @@ Files written:
                             names and categories, one share a row, whose
                             widest name and category run together; then
                             costs and amounts set right 0.73 em before
-                            states and dates, every title run into the next
+                            states and dates, every title run into the
+                            next; then a heading centred over entries set
+                            left that begins half a point past where the
+                            shorter end, the longest running on past it at
+                            its word space
   leaders.pdf / .json       two pages (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders; then a statement whose leader dots are
@@ -105,7 +109,7 @@ Files written:
                             of two lines centred over its table; the same
                             over tables with no rules, set tight over their
                             headers
-  beside-prose.pdf / .json  six pages (issue 12, class 3): two paragraphs in
+  beside-prose.pdf / .json  seven pages (issue 12, class 3): two paragraphs in
                             a narrow column beside a table's centred title and
                             the ruled table under it, then a bulleted list
                             under an underlined heading (only the table is
@@ -120,7 +124,10 @@ Files written:
                             with a table and two listings of SQL in Courier
                             (one boxed), keywords down the left, arguments
                             lined up after them: only the table is one; then
-                            two tables a sentence in smaller type apart
+                            two tables a sentence in smaller type apart; then
+                            a booktabs table, a short sentence in its type
+                            under its bottom rule and a table of shaded rows
+                            without rules, as close as rows stand
   filled-header.pdf / .json four pages (issue 12, class 6): a grid whose header
                             cells are a filled dark band with white text, the
                             column lines running out of it down the body; then
@@ -191,7 +198,7 @@ Files written:
                             nearly to the dates; a header pair the only words
                             of a line; then a spreadsheet whose light header
                             band has its gridline along its lower edge
-  wrapped-booktabs.pdf / .json  nine pages (issue 12, classes 6, 3 and 2): booktabs
+  wrapped-booktabs.pdf / .json  ten pages (issue 12, classes 6, 3 and 2): booktabs
                             tables whose cells wrap over two to five lines,
                             the other cells set at the top of the row or
                             midway; no rules between rows but in one; on the
@@ -218,8 +225,11 @@ Files written:
                             the ninth, a rule under every row, notes of six
                             lines over a row whose cells, each its column's
                             widest, run together, and a last title wrapped
-                            over two lines centred on its column
-  stubs.pdf / .json         four pages (issue 12, class 4): a booktabs income
+                            over two lines centred on its column; on the
+                            tenth, typewriter, a last row of a code alone,
+                            its other cells empty, tight over the bottom
+                            rule under comments wrapped over four lines
+  stubs.pdf / .json         five pages (issue 12, class 4): a booktabs income
                             summary whose indented sub-items carry their own
                             figures under headings with none, sections set a
                             little apart; then a listing of payments, each
@@ -230,7 +240,9 @@ Files written:
                             under labels, dot leaders; then two tables set
                             solid whose long labels wrap onto an indented
                             line in lower case, the figures on the label's
-                            first line, then on its last
+                            first line, then on its last; then a ruled table
+                            whose group label is merged down three rows and
+                            set midway over them, the first blank beside it
   group-rules.pdf / .json   six pages (issue 12): a booktabs header of two
                             lines in one band, a group heading over a short
                             rule over each group's column headings, the
@@ -290,14 +302,17 @@ Files written:
                             a booktabs table with a column of row numbers;
                             then a table set by alignment, the report's
                             name set sideways in the margin beside its rows
-  ruled-rows.pdf / .json    two pages (issue 12): wrapped cells with a rule under
+  ruled-rows.pdf / .json    three pages (issue 12): wrapped cells with a rule under
                             every row, set as close as their lines (a band
                             between rules is a row); then rules between groups
                             of rows with a figure on every line (rows stay
                             lines); then a typewriter table whose narrow column
                             holds a word or two a line, a Chinese term among
                             them; then two columns of
-                            sentences side by side, a rule under every row
+                            sentences side by side, a rule under every row;
+                            then a row whose comment, two words and a Chinese
+                            term set midway beside its cells, wraps its last
+                            word onto a line of its own
   partial-rules.pdf / .json nine pages (issue 12, class 1): three partly ruled
                             tables: a ruled header row over unruled rows; a
                             frame with column lines and no row lines, headers
@@ -1892,9 +1907,10 @@ def sample_narrow_gap():
     thirteenth_page, parts, remarks = spaced_headings_and_comments_page()
     fourteenth_page, branches = one_figure_a_row_page()
     fifteenth_page, orders = figures_close_before_dates_page()
+    sixteenth_page, categories = heading_where_short_entries_end_page()
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, seventh_page,
             eighth_page, ninth_page, tenth_page, eleventh_page, twelfth_page, thirteenth_page,
-            fourteenth_page, fifteenth_page], [
+            fourteenth_page, fifteenth_page, sixteenth_page], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1908,7 +1924,7 @@ def sample_narrow_gap():
                                                 (11, Placed(areas)), (11, Placed(depots)),
                                                 (12, Placed(journal)), (13, Placed(parts)),
                                                 (13, Placed(remarks)), (14, Placed(branches)),
-                                                (15, Placed(orders))]
+                                                (15, Placed(orders)), (16, Placed(categories))]
 
 
 def typed_printout_widest_last_page():
@@ -2075,6 +2091,31 @@ def figures_close_before_dates_page():
     places, x = widest_places(orders, "lrlrl", size, lambda align: 0.73 * size if align == "r" else 40)
     placed_rows(p, y - 24, orders, places, x - MARGIN, size=size, step=20)
     return p.content(), orders
+
+
+def heading_where_short_entries_end_page():
+    """A booktabs table whose first heading, centred over entries set left,
+    begins half a point past where the shorter entries end; the longest,
+    in a row with one cell empty, runs on past it, its word space there.
+    Returns the page and the table's cells."""
+    p = Page()
+    y = p.title("Accounts by Category", 790)
+    size = 10
+    categories = [
+        ["Category", "YoY", "State", "Value", "Count", "Description"],
+        ["Import", "-19%", "Approved", "0.21", "3,284", "Quarter"],
+        ["Capital", "78%", "Active", "112.48", "-6,140", "Terminal warehouse"],
+        ["Ledger Profit Accrual", "-16%", "Pending", "", "362", "Customer unit sales"],
+    ]
+    places = [(MARGIN + 5, "l"), (MARGIN + 150, "r"), (MARGIN + 160, "l"), (MARGIN + 270, "r"),
+              (MARGIN + 320, "r"), (MARGIN + 335, "l")]
+    start = MARGIN + 5 + text_width("Capital", "F1", size) + 0.5
+    ledger = MARGIN + 5 + text_width("Ledger", "F1", size)
+    assert ledger < start < ledger + text_width(" ", "F1", size)
+    header_at = [start] + [cell_start(x, align, text_width(h, "F2", size))
+                           for h, (x, align) in zip(categories[0][1:], places[1:])]
+    placed_rows(p, y - 24, categories, places, 440, size=size, step=20, header_at=header_at)
+    return p.content(), categories
 
 
 def first_rows_run_in_page():
@@ -2639,12 +2680,35 @@ def sample_wrapped_booktabs():
     wrapped_rows(p, y - 20, [90, 60, 60, 160], thirteenth, "lrrl", "top", head_align="lrrc", row_gap=4,
                  leading=1.45)
     thirteenth[0] = [heading.strip() for heading in thirteenth[0]]
+    ninth_page = p.content()
+
+    # Typewriter, booktabs, cells set midway beside notes and comments
+    # wrapped over up to five lines: the last row a code alone, its other
+    # cells empty, tight over the bottom rule; a paragraph under it.
+    p = Page()
+    y = p.title("Open Orders", 790)
+    y = p.paragraph("Orders still open at the end of the month, with the notes of the desk.", y - 24)
+    widths = [80, 215, 160]
+    fourteenth = [["Code", "Notes", "Comments"]] + [
+        [code, wrap_words(notes, widths[1] - 10, font="F4"), wrap_words(comments, widths[2] - 10, font="F4")]
+        for code, notes, comments in (
+            ("A-23815", "dividend period segment", "segment rate loan"),
+            ("HX-77168", "pricing loan income label east balance provision project field north growth "
+                         "cash output bank", "yield quarter income interest urban standard deposit"),
+            ("PO-91742", "freight closed alpha south trade division supply factory rebate global",
+             "lease west segment margin bank north warehouse pricing office metro value reserve alpha risk"),
+            ("SKU-25298", "", ""),
+        )
+    ]
+    y = wrapped_rows(p, y - 24, widths, fourteenth, "lll", "middle", row_gap=8, fonts=("F4", "F4"))
+    p.paragraph("Capital revenue interest equity holding payable harbor rate capital direct urban north "
+                "client period. Beta import risk cash pricing debit partner north.", y - 20)
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page,
-            seventh_page, eighth_page, p.content()], \
+            seventh_page, eighth_page, ninth_page, p.content()], \
         [(1, Placed(first)), (1, Placed(second)), (1, Placed(third)), (1, Placed(fourth)),
          (2, Placed(fifth)), (3, Placed(sixth)), (4, Placed(seventh)), (5, Placed(eighth)),
          (6, Placed(ninth)), (7, Placed(tenth)), (8, Placed(eleventh)), (9, Placed(twelfth)),
-         (9, Placed(thirteenth))]
+         (9, Placed(thirteenth)), (10, Placed(fourteenth))]
 
 
 def sample_column_gaps():
@@ -3136,7 +3200,32 @@ def sample_ruled_rows():
     wrapped_rows(p, y - 24, widths, held, "lllr", "middle", rules="rows", row_gap=1,
                  fonts=("F4", "F4"))
     p2, reviews = prose_columns_ruled_page()
-    return [p.content(), p2], [(1, Placed(late)), (1, Placed(quarters)), (1, Placed(held)), (2, reviews)]
+    p3, comments = comment_of_a_few_words_wrapped_page()
+    return ([p.content(), p2, p3],
+            [(1, Placed(late)), (1, Placed(quarters)), (1, Placed(held)), (2, reviews), (3, comments)])
+
+
+def comment_of_a_few_words_wrapped_page():
+    """A rule under every row, the other cells set midway beside comments
+    wrapped in a narrow column: one comment is two words and a Chinese term,
+    too few to read as prose, its last word wrapped onto a line of its
+    own; the row is one row, not two."""
+    p = Page()
+    y = p.title("Branch review", 790)
+    widths = [95, 70, 100, 70, 75]
+    rows = [["Branch", "地区", "Comments", "Date", "Change"]] + [
+        [branch, region, wrap_words(comment, widths[2] - 10, size=10.5), date, change]
+        for branch, region, comment, date, change in (
+            ("Harbour West", "华东", "store central harbor value net premium north balance", "2019-12-28", "489.5"),
+            ("Deposit desk", "预算", "division accrual growth customer ledger", "2023-10-04", "(1,601.6)"),
+            ("Labels", "电子产品", "central 采购 segment", "2021-05-27", "17.4"),
+            ("Debit office", "物流", "direct urban procurement terminal tax vendor", "2023-09-18", "(1,011.3)"),
+            ("Coastal", "资产", "harbor ledger yield profit index", "2023-06-11", "14.2"),
+        )
+    ]
+    assert rows[3][2].count("\n") == 1, rows[3][2]
+    wrapped_rows(p, y - 20, widths, rows, "llllr", "middle", rules="rows", row_gap=4, size=10.5, leading=1.17)
+    return p.content(), Placed(rows)
 
 
 REVIEWS = (
@@ -3938,8 +4027,34 @@ def sample_stubs():
     p2, payments = listing_page()
     p3, budget = budget_summary_page()
     p4, wrapped = labels_wrapped_solid_page()
-    return [p.content(), p2, p3.content(), p4.content()], \
-        [(1, Placed(cells)), (2, payments), (3, Placed(budget))] + [(4, Placed(t)) for t in wrapped]
+    p5, merged = label_merged_over_a_blank_row_page()
+    return [p.content(), p2, p3.content(), p4.content(), p5.content()], \
+        [(1, Placed(cells)), (2, payments), (3, Placed(budget))] + [(4, Placed(t)) for t in wrapped] \
+        + [(5, merged)]
+
+
+def label_merged_over_a_blank_row_page():
+    """A ruled table whose group label is merged down three rows and set
+    midway over them, the first of them blank beside it: the blank row is
+    the group's, not a gap to take out."""
+    p = Page()
+    y = p.title("Sales by channel", 780)
+    table = Table(
+        [
+            ["Channel", "Cost", "Change"],
+            ["Retail", "405.89", "-28.95"],
+            ["Sales total", "", ""],
+            ["", "-7,191.14", "(1.02)"],
+            ["", "-273.60", "-731.96"],
+            ["Segment", "1,872.25", "9.06"],
+        ],
+        widths=[120, 80, 80],
+        heights=[20] * 6,
+        align="lrr",
+        spans=[(2, 0, 3, 1)],
+    )
+    table.place(p, MARGIN, y - 24)
+    return p, table
 
 
 def labels_wrapped_solid_page():
@@ -5929,9 +6044,37 @@ def sample_beside_prose():
     u, shares = typewriter_page()
     v, usage = code_listings_page()
     w, contracts, products = note_in_small_type_between_tables_page()
-    return ([p.content(), q.content(), r.content(), u.content(), v, w],
+    z, holdings, clients = sentence_under_a_bottom_rule_page()
+    return ([p.content(), q.content(), r.content(), u.content(), v, w, z],
             [(1, t), (2, t2), (3, upper), (3, lower), (4, shares), (5, usage), (6, contracts),
-             (6, products)])
+             (6, products), (7, holdings), (7, clients)])
+
+
+def sentence_under_a_bottom_rule_page():
+    """A booktabs table, a sentence in the same type just under its bottom
+    rule, and a table of shaded rows without rules under it, all as close
+    as rows stand: two tables, the sentence neither's. Returns the page and
+    the two tables' cells."""
+    p = Page()
+    y = p.title("Holdings and Clients", 790)
+    holdings = [["ID", "Department", "Name"],
+                ["B7-73777", "Inventory", "Project"],
+                ["TR-26639", "Products", "Fees"],
+                ["TR-70920", "Software", "Shanghai"],
+                ["REF-11639", "Banking", "Domestic"]]
+    places = [(MARGIN + 5, "l"), (MARGIN + 170, "l"), (MARGIN + 290, "l")]
+    bottom = placed_rows(p, y - 30, holdings, places, 450, size=10, step=20)
+    base = bottom - 14
+    p.text(MARGIN, base, "Price profit closed export credit fund.", "F1", 10)
+    clients = [["Ref.", "State", "Customer", "Adjustment", "Margin"],
+               ["K2-87877", "Open", "Provision Client", "-542.8", "21%"],
+               ["A-37984", "Done", "Profit", "1,177.6", "55%"],
+               ["HX-79639", "Approved", "Final contract", "12.9", "75%"],
+               ["PO-2804", "Open", "Partner Output", "31.1", "49%"]]
+    places = [(MARGIN + 5, "l"), (MARGIN + 90, "l"), (MARGIN + 170, "l"), (MARGIN + 350, "r"),
+              (MARGIN + 440, "r")]
+    banded_rows(p, base - 8, clients, places, 450, size=10, step=20)
+    return p.content(), Placed(holdings), Placed(clients)
 
 
 def note_in_small_type_between_tables_page():

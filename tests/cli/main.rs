@@ -270,7 +270,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // one share a row, two Chinese cells run together above the first
         // row of two figures are two cells, no heading over the row below;
         // figures set right 0.73 em before dates, every title run into the
-        // next, part from the dates.
+        // next, part from the dates; a heading centred over entries set left,
+        // beginning just past the shorter ones' end, parts no column.
         "narrow-gap",
         // Issue 12: dot leaders are neither columns nor cell text, also
         // where the font gives no character for their dot.
@@ -285,7 +286,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Listings of SQL in Courier on a manual's page, keywords down the
         // left and arguments lined up after them, boxed or not, are no
         // tables; the table above them is one. A sentence in smaller type
-        // between two tables from one margin parts them.
+        // between two tables from one margin parts them; so does a short
+        // sentence in their type under the upper's bottom rule.
         "beside-prose",
         // Issue 12: text drawn glyph by glyph, letter-spaced, reads as words.
         "letters",
@@ -339,7 +341,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // lines of two wrapped cells under their row's other cells, set
         // midway, stay in the table; a row run together under a cell of
         // six lines parts like the rows above; a last title wrapped over
-        // two lines, centred on its column, heads it.
+        // two lines, centred on its column, heads it; a code alone tight
+        // over the bottom rule is the last row.
         "wrapped-booktabs",
         // Issue 12: indented sub-rows with their own figures, under a
         // heading with none, are rows of their own; a listing's payment
@@ -348,7 +351,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // head empty, heads the groups of rows under it, their labels
         // between; the title and unit centred over it are no rows. A long
         // label wrapped in a table set solid is one row with its figures,
-        // on its first line or its last.
+        // on its first line or its last. A group label merged down rows and
+        // set midway over them keeps the first, blank beside it.
         "stubs",
         // Issue 12: item / description tables whose cells are wrapped
         // sentences (booktabs or unruled, two or three columns; items of
@@ -387,7 +391,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // their lines parts rows, also where a narrow column's word or two
         // a line take in a Chinese term; rules between groups of rows do
         // not; two columns of sentences side by side, a rule under every
-        // row, are a table, not page text in columns.
+        // row, are a table, not page text in columns; a comment of a few
+        // words wrapping its last onto a line of its own is one row.
         "ruled-rows",
         // Issue 12: headers centred over their columns make none of their
         // own, however far from the column's text; a word reaching towards

@@ -168,7 +168,8 @@ pub fn layout_tables(
     (groups.into_iter())
         .flat_map(|lines| {
             let lines = part_like_the_rows_above(lines);
-            under_their_headers(blocks(&lines), &lines)
+            let blocks = under_their_headers(blocks(&lines), &lines);
+            with_last_rows_over_closing_rules(blocks, &lines, rules)
                 .into_iter()
                 .filter(|block| !a_paragraph_beside_a_note(block, &lines))
                 .map(|block| with_header_between_rules(block, &lines, rules))
@@ -324,6 +325,74 @@ fn under_their_headers(blocks: Vec<Vec<Line>>, lines: &[Line]) -> Vec<Vec<Line>>
     out
 }
 
+/// The blocks, each with the lines under its last that stand tight over a
+/// rule closing it, as wide as a rule over its rows (booktabs' bottom rule,
+/// as wide as its top rule and the one under its header): they are the
+/// table's last rows, however far from the rows above they stand (a code
+/// alone in the first column under a row of wrapped cells). A few lines in
+/// no block, each one piece, no sentence, as large as the rows, inside the
+/// block's width and set as its cells are, no further below it than its
+/// own lines stand apart.
+fn with_last_rows_over_closing_rules(
+    mut blocks: Vec<Vec<Line>>,
+    lines: &[Line],
+    rules: &[Ruling],
+) -> Vec<Vec<Line>> {
+    for k in 0..blocks.len() {
+        let block = &blocks[k];
+        let Some(last) = block.last() else {
+            continue;
+        };
+        let (x0, x1, size) = (block_left(block), block_right(block), last.size);
+        let across = rules_across(block, rules);
+        let Some(closing) = (across.iter())
+            .filter(|r| r.pos > last.bbox.y1)
+            .min_by(|a, b| a.pos.total_cmp(&b.pos))
+        else {
+            continue;
+        };
+        let as_wide = |r: &&&Ruling| {
+            (r.start - closing.start).abs() <= size && (r.end - closing.end).abs() <= size
+        };
+        if !(across.iter())
+            .filter(|r| r.pos < last.cy())
+            .any(|r| as_wide(&r))
+        {
+            continue;
+        }
+        let under: Vec<&Line> = (lines.iter())
+            .filter(|l| l.cy() > last.cy() && l.cy() < closing.pos)
+            .collect();
+        let (Some(first_under), Some(last_under)) = (under.first(), under.last()) else {
+            continue;
+        };
+        let rows: Vec<&Line> = block.iter().filter(|l| l.is_tabular()).collect();
+        let tol = WRAP_ALIGN_EM * size;
+        let a_row = |l: &Line| {
+            l.segments.len() == 1
+                && !a_sentence(l)
+                && l.size >= LAST_ROW_SIZE * size
+                && l.bbox.x0 >= x0 - size
+                && l.bbox.x1 <= x1 + size
+                && lines_up_with(&rows, l.bbox.x0, l.bbox.x1, tol)
+        };
+        let in_a_block = |l: &Line| (blocks.iter().flatten()).any(|b| b.bbox == l.bbox);
+        let widest_gap = line_gaps(block).into_iter().fold(0.0f32, f32::max);
+        let keep = under.len() <= MAX_ROWS_OVER_A_CLOSING_RULE
+            && under.iter().all(|l| a_row(l) && !in_a_block(l))
+            && first_under.bbox.y0 - last.bbox.y1 <= widest_gap + RHYTHM_EM * size
+            && closing.pos - last_under.bbox.y1 <= HEADER_RULE_EM * size;
+        if keep {
+            let under: Vec<Line> = under.into_iter().cloned().collect();
+            blocks[k].extend(under);
+        }
+    }
+    blocks
+}
+
+/// See `with_last_rows_over_closing_rules`.
+const MAX_ROWS_OVER_A_CLOSING_RULE: usize = 2;
+
 /// The most lines a header over the figures has (see `under_their_headers`).
 const MAX_HEADER_LINES: usize = 6;
 
@@ -400,6 +469,29 @@ fn apart_at_two_tables_rules(block: Vec<Line>, rules: &[Ruling]) -> Vec<Vec<Line
             && columns(&block[..above]) >= 2
             && columns(&block[below..]) >= 2)
             .then_some((above, below))
+    });
+    let part = part.or_else(|| {
+        // Or one table's bottom rule over running text (sentences alone)
+        // and a table under it without a rule as wide: its rows shaded,
+        // or unruled.
+        inside.iter().find_map(|rule| {
+            let as_wide = |r: &&Ruling| {
+                (r.start - rule.start).abs() <= size && (r.end - rule.end).abs() <= size
+            };
+            let above = block.iter().take_while(|l| l.cy() < rule.pos).count();
+            let below = above + block[above..].iter().position(Line::is_tabular)?;
+            let between = &block[above..below];
+            let closes =
+                (rules_across(&block, rules).iter()).any(|r| r.pos < block[0].cy() && as_wide(r));
+            let again = (inside.iter()).any(|r| r.pos > rule.pos && as_wide(r));
+            (closes
+                && !again
+                && !between.is_empty()
+                && between.iter().all(|l| !l.is_tabular() && a_sentence(l))
+                && columns(&block[..above]) >= 2
+                && columns(&block[below..]) >= 2)
+                .then_some((above, below))
+        })
     });
     let Some((above, below)) = part else {
         return vec![block];
@@ -3073,6 +3165,10 @@ fn split_at_lines(block: &[Line], cols: Vec<(f32, f32)>, drawn: &[f32]) -> Vec<(
     out
 }
 
+/// See `merge_gaps_read_through`: columns closer than this (em) are no
+/// two columns where no line parts them (a word space is 0.25 em or more).
+const TOUCHING_EM: f32 = 0.2;
+
 /// How the lines with text on both sides of a gap between two columns
 /// cross it.
 #[derive(Clone, Copy, PartialEq)]
@@ -3089,7 +3185,8 @@ enum GapReading {
 }
 
 /// Joins neighbouring columns whose gaps most of the lines with text on
-/// both sides read straight through. Through words, always. Through word
+/// both sides read straight through. Through words, always; so too where
+/// the columns nearly touch and no line parts them. Through word
 /// spaces, when the joined column reads as running text (more words a line
 /// than a table's cell holds): the wide spaces of a justified line made the
 /// gaps, and the other lines of the paragraph run across them (a number set
@@ -3102,6 +3199,7 @@ fn merge_gaps_read_through(
 ) -> Vec<(f32, f32)> {
     let has_text =
         |l: &Line, a: f32, b: f32| (l.words.iter()).any(|w| w.bbox.x1 > a && w.bbox.x0 < b);
+    let size = median(block.iter().map(|l| l.size).collect());
     let reading = |left: (f32, f32), right: (f32, f32)| {
         let (gap0, gap1) = (left.1, right.0);
         let mid = (gap0 + gap1) / 2.0;
@@ -3130,9 +3228,13 @@ fn merge_gaps_read_through(
             }
         }
         let ruled = drawn.iter().any(|&x| x >= gap0 - 1.0 && x <= gap1 + 1.0);
+        // Columns nearer than a word space that no line parts: a heading
+        // set off its column's text (centred over entries set left) begins
+        // just where some entries end, and the longest runs on past it.
+        let touching = apart == 0 && gap1 - gap0 < TOUCHING_EM * size;
         if ruled || words + spaces <= 2 * apart {
             GapReading::Apart
-        } else if words > 2 * (spaces + apart) && gap1 > gap0 {
+        } else if touching || words > 2 * (spaces + apart) && gap1 > gap0 {
             GapReading::ThroughWords
         } else {
             GapReading::ThroughSpaces
@@ -3356,7 +3458,11 @@ fn rows(
             }
             _ => band,
         };
-        if rows_ruled && band.len() >= 2 && is_wrapped_band(block, &band, cols, &widths) {
+        if rows_ruled
+            && band.len() >= 2
+            && (is_wrapped_band(block, &band, cols, &widths)
+                || a_row_with_one_cell_wrapped(block, &band, cols, &widths))
+        {
             rows.push(band);
             continue;
         }
@@ -3498,6 +3604,40 @@ fn is_wrapped_band(block: &[Line], band: &[usize], cols: &[(f32, f32)], widths: 
             && words().all(|w| spaced(w) || ideographs(w));
     }
     prose_wrap
+}
+
+/// Whether a band between rules is one row whose cells but one fit on a
+/// line, that one wrapped over the band's other lines (a comment of a few
+/// words, too short to read as prose, the row's other cells set midway
+/// beside it): one line holds text in two columns or more, every other
+/// line in one column only, the same for all, and there each line wraps
+/// into the next, sharing its edge. Rows of their own would each fill
+/// the table's first columns, not one column's next line.
+fn a_row_with_one_cell_wrapped(
+    block: &[Line],
+    band: &[usize],
+    cols: &[(f32, f32)],
+    widths: &[f32],
+) -> bool {
+    let filled = |i: usize| occupied(&block[i], cols);
+    let (full, rest): (Vec<usize>, Vec<usize>) =
+        (band.iter().copied()).partition(|&i| filled(i).iter().filter(|&&o| o).count() >= 2);
+    let Some(c) = rest
+        .first()
+        .and_then(|&i| filled(i).iter().position(|&o| o))
+    else {
+        return false;
+    };
+    if full.len() != 1 || !rest.iter().all(|&i| filled(i) == filled(rest[0])) {
+        return false;
+    }
+    let tol = WRAP_ALIGN_EM * block[band[0]].size;
+    band.windows(2).all(|pair| {
+        let (above, below) = (&block[pair[0]], &block[pair[1]]);
+        let edges = (line_extents(above, cols)[c], line_extents(below, cols)[c]);
+        wraps_into(above, below, cols, c, widths[c])
+            && matches!(edges, (Some(a), Some(b)) if share_an_edge(a, b, tol))
+    })
 }
 
 /// Whether the lines of a piece of the band over the rule under a table's
@@ -6136,6 +6276,168 @@ mod tests {
         assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
         assert!(grid.cols[1] > 110.0 && grid.cols[1] < 117.0, "{grid:?}");
         assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
+    }
+
+    #[test]
+    fn a_row_ruled_off_with_a_comment_of_a_few_words_wrapped_is_one_row() {
+        // A rule under every row: the middle row's comment, two words and
+        // a Chinese term (too few to read as prose), wraps its last word
+        // onto a line of its own, the row's other cells on its first line. Rows stand hardly further
+        // apart than a cell's lines: spacing tells nothing.
+        let mut chars = Vec::new();
+        let lines: [(&[(&str, f32)], f32); 6] = [
+            (
+                &[("Account", 20.0), ("Count", 100.0), ("Comments", 150.0)],
+                40.0,
+            ),
+            (
+                &[
+                    ("Ledger fees", 20.0),
+                    ("4,120", 100.0),
+                    ("store value net", 150.0),
+                ],
+                53.0,
+            ),
+            (&[("premium", 150.0)], 64.0),
+            (
+                &[
+                    ("Cash float", 20.0),
+                    ("-2,604", 100.0),
+                    ("market 采购", 150.0),
+                ],
+                77.0,
+            ),
+            (&[("segment", 150.0)], 88.0),
+            (&[("Rent", 20.0), ("88", 100.0), ("paid", 150.0)], 101.0),
+        ];
+        let mut id = 0;
+        for (cells, y) in lines {
+            put_cells(&mut chars, &mut id, cells, y);
+        }
+        let rules: Vec<Ruling> = [30.0, 43.5, 67.5, 90.5, 106.0]
+            .map(|y| Ruling::new(y, 15.0, 260.0))
+            .to_vec();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 4, "{:?}", tables[0].grid);
+    }
+
+    #[test]
+    fn a_code_alone_over_a_tables_bottom_rule_is_its_last_row() {
+        // Booktabs rules as wide as each other; the row above the last has
+        // a comment wrapped onto a second line, the last a code alone,
+        // further down than that line's spacing, tight over the bottom
+        // rule; a paragraph under the rule.
+        let mut chars = Vec::new();
+        let lines: [(&[(&str, f32)], f32); 6] = [
+            (
+                &[("Code", 20.0), ("Notes", 100.0), ("Comments", 220.0)],
+                40.0,
+            ),
+            (
+                &[
+                    ("A-23815", 20.0),
+                    ("final surplus", 100.0),
+                    ("asset interest", 220.0),
+                ],
+                60.0,
+            ),
+            (
+                &[
+                    ("PO-31545", 20.0),
+                    ("freight closed", 100.0),
+                    ("lease west", 220.0),
+                ],
+                84.0,
+            ),
+            (&[("alpha risk", 220.0)], 95.0),
+            (&[("SKU-25298", 20.0)], 115.0),
+            (
+                &[(
+                    "Capital revenue interest equity holding payable harbor rate.",
+                    15.0,
+                )],
+                145.0,
+            ),
+        ];
+        let mut id = 0;
+        for (cells, y) in lines {
+            put_cells(&mut chars, &mut id, cells, y);
+        }
+        let rules: Vec<Ruling> = [28.0, 46.0, 121.0]
+            .map(|y| Ruling::new(y, 15.0, 300.0))
+            .to_vec();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 4, "{:?}", tables[0].grid);
+    }
+
+    #[test]
+    fn a_sentence_under_a_tables_bottom_rule_parts_it_from_a_table_without_rules() {
+        // A booktabs table, a sentence under its bottom rule, then a table
+        // of shaded rows (no rules), all as close as rows stand.
+        let mut chars = Vec::new();
+        let upper = [
+            ("Code", "Region", "Name"),
+            ("B7-73777", "North", "Project"),
+            ("TR-26639", "South", "Fees"),
+            ("TR-70920", "West", "Shanghai"),
+        ];
+        let lower = [
+            ("Ref.", "State", "Customer", "Margin"),
+            ("K2-87877", "Open", "Client", "21%"),
+            ("A-37984", "Done", "Profit", "55%"),
+            ("HX-79639", "Approved", "Contract", "75%"),
+        ];
+        let mut id = 0;
+        for (k, (a, b, c)) in upper.into_iter().enumerate() {
+            let y = 40.0 + 16.0 * k as f32;
+            put_cells(&mut chars, &mut id, &[(a, 20.0), (b, 150.0), (c, 300.0)], y);
+        }
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("Price profit closed export credit fund.", 20.0)],
+            106.0,
+        );
+        for (k, (a, b, c, d)) in lower.into_iter().enumerate() {
+            let y = 122.0 + 16.0 * k as f32;
+            put_cells(
+                &mut chars,
+                &mut id,
+                &[(a, 20.0), (b, 110.0), (c, 200.0), right(d, 390.0)],
+                y,
+            );
+        }
+        let rules: Vec<Ruling> = [28.0, 45.0, 94.0]
+            .map(|y| Ruling::new(y, 15.0, 395.0))
+            .to_vec();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 2, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 4, "{:?}", tables[0].grid);
+        assert_eq!(tables[1].grid.row_count(), 4, "{:?}", tables[1].grid);
+    }
+
+    #[test]
+    fn a_heading_starting_where_short_entries_end_parts_no_column() {
+        // A heading centred over entries set left begins 1 pt after the
+        // shorter ones end; the longest runs on past it, a word space at
+        // that place (its row fewer cells than the others, so it is no
+        // line the columns are read from). One column, not an empty one
+        // under the heading.
+        let mut chars = Vec::new();
+        rows_of(
+            &mut chars,
+            &[
+                vec![("Category", 56.0), right("YoY", 170.0), ("State", 190.0)],
+                vec![("Import", 20.0), right("-19%", 170.0), ("Approved", 190.0)],
+                vec![("Capital", 20.0), right("78%", 170.0), ("Active", 190.0)],
+                vec![("Ledgers Profit Accrual", 20.0), right("-16%", 170.0)],
+            ],
+        );
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 3, "{:?}", tables[0].grid);
     }
 
     #[test]

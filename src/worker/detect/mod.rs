@@ -1978,11 +1978,49 @@ fn drop_empty_lines(grid: &mut crate::table::Grid, inside: &[&TextChar]) {
             .filter(|&&(r, _, _)| r == k)
             .map(|&(_, _, i)| (grid.cells[i].row, grid.cells[i].rowspan))
             .collect();
+        if centred_over_a_span_with(grid, k, inside) {
+            continue;
+        }
         if let Some(onward) = verdict(cells, k as u32) {
             grid.remove_row(k as u32, onward);
             placement = placed(grid);
         }
     }
+}
+
+/// Whether row `k`, blank, is drawn as cells of its own beside one cell
+/// spanning it and other rows, whose text is set midway over all of them,
+/// nearer that middle than the middle of the rows without `k`: a label
+/// merged down a group of rows whose first (or last) is blank beside it is
+/// the group's, blank row and all. (Rows of a grid whose columns are ruled
+/// apart each its own way, cells spanning in most, are no such group.)
+fn centred_over_a_span_with(grid: &crate::table::Grid, k: usize, inside: &[&TextChar]) -> bool {
+    let (spanning, own): (Vec<&crate::table::Cell>, Vec<&crate::table::Cell>) = (grid.cells.iter())
+        .filter(|c| (c.row as usize..(c.row + c.rowspan) as usize).contains(&k))
+        .partition(|c| c.rowspan >= 2);
+    let ([cell], false) = (&spanning[..], own.is_empty()) else {
+        return false;
+    };
+    let rect = grid.cell_rect(cell);
+    let (top, bottom) = (inside.iter())
+        .filter(|c| rect.contains(c.cx(), c.cy()))
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, b), c| {
+            (t.min(c.bbox.y0), b.max(c.bbox.y1))
+        });
+    if top > bottom {
+        return false;
+    }
+    let middle = (top + bottom) / 2.0;
+    // The span without row k: it loses its first or its last row.
+    let (y0, y1) = (rect.y0, rect.y1);
+    let without = if k == cell.row as usize {
+        (grid.rows[k + 1] + y1) / 2.0
+    } else if k + 1 == (cell.row + cell.rowspan) as usize {
+        (y0 + grid.rows[k]) / 2.0
+    } else {
+        return false; // (a row inside the span leaves its middle)
+    };
+    (middle - (y0 + y1) / 2.0).abs() < (middle - without).abs()
 }
 
 /// Ends a table read from the text layout above its first row that is a
@@ -4003,6 +4041,39 @@ mod tests {
             crate::worker::extract::cell_texts(&chars, &table.grid, Boundaries::of(table.evidence)),
             vec![vec!["ab", "12"], vec!["cd", ""]]
         );
+    }
+
+    #[test]
+    fn a_blank_row_under_a_label_merged_down_it_and_set_midway_stays() {
+        // Rows 20 pt tall; a label merged down rows 1 to 3 (y 20-80), set
+        // midway over the three (its line 45-55), beside figures in rows 2
+        // and 3 only: row 1 is the label's, blank beside it. The same with
+        // the label set midway over rows 2 and 3 (55-65): row 1 goes.
+        for (label_y, rows) in [(45.0, 4), (55.0, 3)] {
+            let mut table = layout_table(vec![0.0, 20.0, 40.0, 60.0, 80.0], vec![0.0, 50.0, 100.0]);
+            table.grid.cells.retain(|c| c.col != 0 || c.row == 0);
+            table.grid.cells.push(crate::table::Cell {
+                row: 1,
+                col: 0,
+                rowspan: 3,
+                colspan: 1,
+            });
+            let mut chars = Vec::new();
+            for (text, x, y) in [("ab", 5.0, 5.0), ("12", 60.0, 5.0), ("cd", 5.0, label_y)] {
+                chars.extend(word(text, x, y));
+            }
+            chars.extend(word("34", 60.0, 45.0));
+            chars.extend(word("56", 60.0, 65.0));
+            let inside = table_chars(&table, &chars);
+            drop_empty_lines(&mut table.grid, &inside);
+            assert_eq!(
+                table.grid.row_count(),
+                rows,
+                "label at {label_y}: {:?}",
+                table.grid
+            );
+            assert!(table.grid.is_consistent());
+        }
     }
 
     #[test]
