@@ -151,14 +151,17 @@ Files written:
                             causes set halfway down their cells; on page 3
                             amounts in a column whose fills meet with no
                             gutter, two of one shade with nothing between
-  wrapped-header.pdf / .json three pages (issue 12): booktabs tables whose column
+  wrapped-header.pdf / .json four pages (issue 12): booktabs tables whose column
                             titles wrap over one to four lines set on the rule
                             under them; in the second a group heading over three
                             columns, a short rule under it; then rules under
                             every row, a column of wrapped comments set left
                             between figures, its two-line title by chance
                             centred over the figures: one header row; then the
-                            same with the titles set midway between the rules
+                            same with the titles set midway between the rules;
+                            then a title wrapped over two lines centred on a
+                            middle column of comments, itself midway between
+                            the columns past the labels
   column-gaps.pdf / .json   four pages (issue 12): headers centred over
                             their columns (a line item a word space after its
                             margin, one reaching almost to the figures; a
@@ -170,7 +173,7 @@ Files written:
                             typewriter font's dates set a space apart beside
                             codes and figures, no two words of letters side
                             by side
-  loose-rows.pdf / .json    six pages (issue 12): wrapped cells set midway in
+  loose-rows.pdf / .json    seven pages (issue 12): wrapped cells set midway in
                             their rows, the lines of two columns interleaved; a
                             table set at twice its font size with a row holding
                             only its label; a year heading the columns it covers
@@ -191,7 +194,8 @@ Files written:
                             its label, the year between two rules over them;
                             then rows carrying on the one above without a
                             label, the last only its orders over the bottom
-                            rule
+                            rule; then a booktabs table with a blank row two
+                            thirds of the way down
   near-columns.pdf / .json  two pages (issue 12, class 8): a label a word space
                             before right-aligned percentages; amounts blank on
                             the first rows a word space from text reaching
@@ -3014,10 +3018,25 @@ def sample_loose_rows():
                 ["", "-203,247", ""]]
     placed_rows(p6, y - 24, channels, [(MARGIN + 3, "l"), (MARGIN + 170, "r"), (MARGIN + 240, "r")],
                 245, 10, step=20)
-    return [p.content(), p2.content(), p3.content(), p4.content(), p5.content(), p6.content()], \
+    # Booktabs rules as wide as each other, a blank row two thirds of the
+    # way down, the rows under it in the columns of those above: one table.
+    p7 = Page()
+    y = p7.title("Daily Revenue", 790)
+    daily = [["Item", "Qty", "Revenue"],
+             ["Revenue", "-369", "1.21"],
+             ["Net Credit", "23,750", "74,281.82"],
+             ["Pricing", "199", "128.00"],
+             ["Provision", "8,483,224", "0.52"],
+             ["", "", ""],
+             ["", "13,601", "-12.55"],
+             ["Surplus", "330,585", "26.03"]]
+    placed_rows(p7, y - 24, daily, [(MARGIN + 3, "l"), (MARGIN + 250, "r"), (MARGIN + 400, "r")],
+                405, 9, step=20)
+    return [p.content(), p2.content(), p3.content(), p4.content(), p5.content(), p6.content(),
+            p7.content()], \
         [(1, Placed(review)), (1, Placed(dates)), (1, by_year), (2, Placed(notes)), (2, Placed(counts)),
          (3, Placed(balance)), (4, Placed(stores)), (4, Placed(orders)), (4, Placed(costs)),
-         (5, Placed(figures)), (6, Placed(channels))]
+         (5, Placed(figures)), (6, Placed(channels)), (7, Placed([r for r in daily if any(r)]))]
 
 
 def fund_figures_page():
@@ -4717,7 +4736,32 @@ def sample_wrapped_header():
     b = [["", "Schools", "", "", ""], header2] + body2
     p2, c = wrapped_title_in_a_text_column_page()
     p3, d = wrapped_title_in_a_text_column_page(middle=True)
-    return [p.content(), p2, p3], [(1, Placed(a)), (1, Spanned(b, [(0, 1, 1, 3)])), (2, Placed(c)), (3, Placed(d))]
+    p4, e = centred_title_in_a_middle_column_page()
+    return [p.content(), p2, p3, p4], [(1, Placed(a)), (1, Spanned(b, [(0, 1, 1, 3)])), (2, Placed(c)),
+                                       (3, Placed(d)), (4, Placed(e))]
+
+
+def centred_title_in_a_middle_column_page():
+    """Booktabs, a column of comments set left between columns as wide on
+    either side, so its middle is the middle of the columns past the
+    labels; its title wrapped over two lines centred on it, the other
+    titles on its second line: one header row, no heading over the
+    figures. Returns the page and the table's cells."""
+    p = Page()
+    y = p.title("Branch Review", 790)
+    y = p.paragraph("Balances by branch, with the reviewer's comments.", y - 24)
+    widths = [120, 60, 80, 150, 80, 60]
+    rows = [["\nItem", "\nMargin", "\nBalance", "Comments from the\nreviewer", "\nSegment", "\nDue"]] + [
+        [item, margin, balance, wrap_words(comment, widths[3] - 10), segment, due]
+        for item, margin, balance, comment, segment, due in (
+            ("Harbor Tariff", "13.3%", "0.23", "stock portfolio coastal harbor office", "Plant", "2022"),
+            ("East Terminal", "-7.1%", "509,610.78", "retail volume direct final fixed", "Project", "2020"),
+            ("Delta current", "9.2%", "(1.58)", "premium freight export account", "Net", "2016"),
+        )
+    ]
+    wrapped_rows(p, y - 24, widths, rows, "llrllr", "top", head_align="llrclr", row_gap=5)
+    rows[0] = [title.strip() for title in rows[0]]
+    return p.content(), rows
 
 
 def wrapped_title_in_a_text_column_page(middle=False):

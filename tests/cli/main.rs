@@ -315,7 +315,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // depth, over the rule under the header are one header row; a
         // group heading over its columns, a rule under it, stays a row; a
         // title wrapped in a column of text set left, its first line by
-        // chance centred over the figures, is no heading over them.
+        // chance centred over the figures, is no heading over them; nor is
+        // one centred on its column.
         "wrapped-header",
         // Issue 12: Hebrew and Arabic cells in reading order: words and
         // numbers of a mixed line, ligatures, marks after their letter.
@@ -412,7 +413,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // alone over a booktabs bottom rule, orders alone under a row
         // without its label. Key figures set a blank line apart, two
         // between groups of rows under their labels, are one table, with
-        // the year between rules over them and the labels under it.
+        // the year between rules over them and the labels under it. A
+        // blank row inside a booktabs table's rules parts no table.
         "loose-rows",
         // Issue 12, class 8: a column's longest entry nearly touching the
         // next, amounts blank on the first rows beside text, one header pair

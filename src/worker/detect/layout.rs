@@ -169,7 +169,8 @@ pub fn layout_tables(
         .flat_map(|lines| {
             let lines = part_like_the_rows_above(lines);
             let blocks = under_their_headers(blocks(&lines), &lines);
-            with_last_rows_over_closing_rules(blocks, &lines, rules)
+            let blocks = with_last_rows_over_closing_rules(blocks, &lines, rules);
+            joined_within_their_rules(blocks, &lines, rules)
                 .into_iter()
                 .filter(|block| !a_paragraph_beside_a_note(block, &lines))
                 .map(|block| with_header_between_rules(block, &lines, rules))
@@ -392,6 +393,59 @@ fn with_last_rows_over_closing_rules(
 
 /// See `with_last_rows_over_closing_rules`.
 const MAX_ROWS_OVER_A_CLOSING_RULE: usize = 2;
+
+/// Blocks one under the next joined where rules frame them as one table:
+/// a rule over the upper (its top rule, or the one under its header) as
+/// wide as a rule closing the lower, none between them or under the
+/// upper, no other line between them, and every line of columns of the
+/// lower set in the upper's columns (each cell flush or centred with two
+/// of its cells). A blank row in a table stands as far apart as two
+/// tables, but a table ends at its bottom rule.
+fn joined_within_their_rules(
+    blocks: Vec<Vec<Line>>,
+    lines: &[Line],
+    rules: &[Ruling],
+) -> Vec<Vec<Line>> {
+    let mut out: Vec<Vec<Line>> = Vec::new();
+    for block in blocks {
+        let joins = out
+            .last()
+            .is_some_and(|upper| framed_with(upper, &block, lines, rules));
+        match out.last_mut() {
+            Some(upper) if joins => upper.extend(block),
+            _ => out.push(block),
+        }
+    }
+    out
+}
+
+/// See `joined_within_their_rules`.
+fn framed_with(upper: &[Line], lower: &[Line], lines: &[Line], rules: &[Ruling]) -> bool {
+    let (Some(first), Some(last), Some(next), Some(bottom)) =
+        (upper.first(), upper.last(), lower.first(), lower.last())
+    else {
+        return false;
+    };
+    let size = last.size;
+    let across = rules_across(upper, rules);
+    let over: Vec<&&Ruling> = across.iter().filter(|r| r.pos < first.cy()).collect();
+    let closing = (rules_across(lower, rules).into_iter())
+        .filter(|r| r.pos > bottom.bbox.y1 && r.pos - bottom.bbox.y1 <= HEADER_RULE_EM * size)
+        .find(|c| {
+            (over.iter())
+                .any(|r| (r.start - c.start).abs() <= size && (r.end - c.end).abs() <= size)
+        });
+    let between = |y: f32| y > last.cy() && y < next.cy();
+    let rows: Vec<&Line> = upper.iter().filter(|l| l.is_tabular()).collect();
+    let tol = WRAP_ALIGN_EM * size;
+    closing.is_some()
+        && !rules
+            .iter()
+            .any(|r| between(r.pos) && r.end > block_left(upper) && r.start < block_right(upper))
+        && !lines.iter().any(|l| between(l.cy()))
+        && (lower.iter().filter(|l| l.is_tabular()))
+            .all(|l| (l.segments.iter()).all(|s| lines_up_with(&rows, s.x0, s.x1, tol)))
+}
 
 /// The most lines a header over the figures has (see `under_their_headers`).
 const MAX_HEADER_LINES: usize = 6;
@@ -3234,7 +3288,7 @@ fn merge_gaps_read_through(
         let touching = apart == 0 && gap1 - gap0 < TOUCHING_EM * size;
         if ruled || words + spaces <= 2 * apart {
             GapReading::Apart
-        } else if touching || words > 2 * (spaces + apart) && gap1 > gap0 {
+        } else if touching || (words > 2 * (spaces + apart) && gap1 > gap0) {
             GapReading::ThroughWords
         } else {
             GapReading::ThroughSpaces
@@ -3524,8 +3578,9 @@ fn is_a_heading_over_the_figures(line: &Line, below: &[Line], cols: &[(f32, f32)
             .any(|w| (cols.windows(2)).any(|c| w[0].bbox.x1.max(c[0].1) < w[1].bbox.x0.min(c[1].0)))
     };
     // Inside one column, over text of that column alone on the next line
-    // set level with it on the left or on the right, it is the first line
-    // of that column's own wrapped title, however centred. (The next line
+    // set level with it on the left, on the right or in the middle, it is
+    // the first line of that column's own wrapped title, however centred
+    // over the figures. (The next line
     // with text in that column: other columns' one-line titles set midway
     // beside a title of two lines stand between them.)
     let level = |a: f32, b: f32| (a - b).abs() < MIN_SPACE_EM * line.size;
@@ -3534,11 +3589,21 @@ fn is_a_heading_over_the_figures(line: &Line, below: &[Line], cols: &[(f32, f32)
             .any(|s| columns_touched(cols, s.x0 + 0.5, s.x1 - 0.5).contains(&touched.start))
     };
     let next = below.iter().find(|l| in_column(l) || !overlap_y(l, line));
+    // Centred on it, it keeps within the column's text below (a heading
+    // over several columns reaches past the middle one's).
+    let (text_x0, text_x1) = (below.iter().flat_map(|l| &l.words))
+        .filter(|w| column_of(cols, w) == touched.start)
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), w| {
+            (a.min(w.bbox.x0), b.max(w.bbox.x1))
+        });
+    let within_its_text = seg.x0 >= text_x0 - line.size && seg.x1 <= text_x1 + line.size;
     let own_title = touched.len() == 1
         && next.is_some_and(|next| {
             (next.segments.iter()).any(|below| {
                 columns_touched(cols, below.x0 + 0.5, below.x1 - 0.5) == touched
-                    && (level(below.x0, seg.x0) || level(below.x1, seg.x1))
+                    && (level(below.x0, seg.x0)
+                        || level(below.x1, seg.x1)
+                        || (level(below.cx(), seg.cx()) && within_its_text))
             })
         });
     let alone = line.segments.len() == 1;
@@ -6441,6 +6506,37 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_row_inside_a_tables_rules_parts_no_table() {
+        // Booktabs rules: a top rule and one under the header as wide as
+        // the bottom rule; a blank row two thirds of the way down, the
+        // rows under it in the columns of those above.
+        let mut chars = Vec::new();
+        let rows: [(&str, &str, &str); 6] = [
+            ("Item", "Qty", "Revenue"),
+            ("Revenue", "-369", "1.21"),
+            ("Net Credit", "23,750", "74,281.82"),
+            ("Provision", "8,483,224", "0.52"),
+            ("", "13,601", "-12.55"),
+            ("Surplus", "330,585", "26.03"),
+        ];
+        let mut id = 0;
+        for (k, (label, qty, revenue)) in rows.into_iter().enumerate() {
+            let y = 40.0 + 16.0 * k as f32 + if k >= 4 { 32.0 } else { 0.0 };
+            let mut cells = vec![right(qty, 200.0), right(revenue, 300.0)];
+            if !label.is_empty() {
+                cells.insert(0, (label, 20.0));
+            }
+            put_cells(&mut chars, &mut id, &cells, y);
+        }
+        let rules: Vec<Ruling> = [28.0, 45.0, 158.0]
+            .map(|y| Ruling::new(y, 15.0, 305.0))
+            .to_vec();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 6, "{:?}", tables[0].grid);
+    }
+
+    #[test]
     fn a_tall_cells_first_line_under_the_row_above_stays_in_the_table() {
         // A rule under every row, cells set midway: the second row's
         // comment starts a line above its label, under the first row's
@@ -8783,6 +8879,69 @@ mod tests {
         assert!(tables[0].bbox.y0 < 20.0, "{:?}", tables[0].bbox);
         let grid = &tables[0].grid;
         assert_eq!((grid.row_count(), grid.col_count()), (4, 3), "{grid:?}");
+    }
+
+    #[test]
+    fn a_middle_title_wrapped_centred_over_its_column_heads_no_columns() {
+        // Booktabs rules; `Comments from the` over `reviewer`, centred on
+        // their column, which stands by chance midway between the first
+        // figures and the last column's end: the title's first line is
+        // its column's, no heading over the columns past the labels.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        let centred = |s: &str, cx: f32| (s.to_string(), cx - 2.5 * s.chars().count() as f32);
+        let (title, title_at) = centred("Comments from the", 250.0);
+        put_cells(&mut chars, &mut id, &[(title.as_str(), title_at)], 34.0);
+        let (reviewer, at) = centred("reviewer", 250.0);
+        let titles = [
+            ("Item", 20.0),
+            right("Margin", 120.0),
+            right("Balance", 180.0),
+            (reviewer.as_str(), at),
+            ("Segment", 300.0),
+            right("Due", 400.0),
+        ];
+        put_cells(&mut chars, &mut id, &titles, 45.0);
+        for (k, (item, margin, balance, comment, segment, due)) in [
+            (
+                "Harbor",
+                "13.3%",
+                "0.23",
+                "stock portfolio",
+                "Plant",
+                "2022",
+            ),
+            ("East", "-7.1%", "509.78", "retail volume", "Net", "2020"),
+            (
+                "Delta",
+                "9.2%",
+                "(1.58)",
+                "premium freight",
+                "Surplus",
+                "2016",
+            ),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let row = [
+                (item, 20.0),
+                right(margin, 120.0),
+                right(balance, 180.0),
+                (comment, 215.0),
+                (segment, 300.0),
+                right(due, 400.0),
+            ];
+            put_cells(&mut chars, &mut id, &row, 64.0 + 14.0 * k as f32);
+        }
+        let rules: Vec<Ruling> = [18.0, 50.0, 106.0]
+            .map(|y| Ruling::new(y, 15.0, 405.0))
+            .to_vec();
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 6), "{grid:?}");
+        assert!(grid.cells.iter().all(|c| c.colspan == 1), "{grid:?}");
     }
 
     #[test]
