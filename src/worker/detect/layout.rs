@@ -345,22 +345,9 @@ fn with_last_rows_over_closing_rules(
             continue;
         };
         let (x0, x1, size) = (block_left(block), block_right(block), last.size);
-        let across = rules_across(block, rules);
-        let Some(closing) = (across.iter())
-            .filter(|r| r.pos > last.bbox.y1)
-            .min_by(|a, b| a.pos.total_cmp(&b.pos))
-        else {
+        let Some(closing) = closing_rule(block, last, rules) else {
             continue;
         };
-        let as_wide = |r: &&&Ruling| {
-            (r.start - closing.start).abs() <= size && (r.end - closing.end).abs() <= size
-        };
-        if !(across.iter())
-            .filter(|r| r.pos < last.cy())
-            .any(|r| as_wide(&r))
-        {
-            continue;
-        }
         let under: Vec<&Line> = (lines.iter())
             .filter(|l| l.cy() > last.cy() && l.cy() < closing.pos)
             .collect();
@@ -394,13 +381,32 @@ fn with_last_rows_over_closing_rules(
 /// See `with_last_rows_over_closing_rules`.
 const MAX_ROWS_OVER_A_CLOSING_RULE: usize = 2;
 
+/// The first rule across `block` under its line `last` when it is as wide
+/// as a rule across it over that line: the table's bottom rule, as wide as
+/// its top rule or the one under its header (a rule of another extent
+/// under it is another table's).
+fn closing_rule<'r>(block: &[Line], last: &Line, rules: &'r [Ruling]) -> Option<&'r Ruling> {
+    let across = rules_across(block, rules);
+    let closing = (across.iter())
+        .filter(|r| r.pos > last.bbox.y1)
+        .min_by(|a, b| a.pos.total_cmp(&b.pos))?;
+    (across.iter())
+        .any(|r| r.pos < last.cy() && as_wide_as(r, closing, last.size))
+        .then_some(*closing)
+}
+
+/// Whether two rules start and end within `tol` of each other.
+fn as_wide_as(a: &Ruling, b: &Ruling, tol: f32) -> bool {
+    (a.start - b.start).abs() <= tol && (a.end - b.end).abs() <= tol
+}
+
 /// Blocks one under the next joined where rules frame them as one table:
-/// a rule over the upper (its top rule, or the one under its header) as
-/// wide as a rule closing the lower, none between them or under the
-/// upper, no other line between them, and every line of columns of the
-/// lower set in the upper's columns (each cell flush or centred with two
-/// of its cells). A blank row in a table stands as far apart as two
-/// tables, but a table ends at its bottom rule.
+/// a rule over them (the upper's top rule, or the one under its header)
+/// as wide as the rule closing the lower (`closing_rule`), none between
+/// them or under the upper, no other line between them, and every line
+/// of columns of the lower set in the upper's columns (each cell flush or
+/// centred with two of its cells). A blank row in a table stands as far
+/// apart as two tables, but a table ends at its bottom rule.
 fn joined_within_their_rules(
     blocks: Vec<Vec<Line>>,
     lines: &[Line],
@@ -421,20 +427,12 @@ fn joined_within_their_rules(
 
 /// See `joined_within_their_rules`.
 fn framed_with(upper: &[Line], lower: &[Line], lines: &[Line], rules: &[Ruling]) -> bool {
-    let (Some(first), Some(last), Some(next), Some(bottom)) =
-        (upper.first(), upper.last(), lower.first(), lower.last())
-    else {
+    let (Some(last), Some(next), Some(bottom)) = (upper.last(), lower.first(), lower.last()) else {
         return false;
     };
     let size = last.size;
-    let across = rules_across(upper, rules);
-    let over: Vec<&&Ruling> = across.iter().filter(|r| r.pos < first.cy()).collect();
-    let closing = (rules_across(lower, rules).into_iter())
-        .filter(|r| r.pos > bottom.bbox.y1 && r.pos - bottom.bbox.y1 <= HEADER_RULE_EM * size)
-        .find(|c| {
-            (over.iter())
-                .any(|r| (r.start - c.start).abs() <= size && (r.end - c.end).abs() <= size)
-        });
+    let closing = closing_rule(upper, bottom, rules)
+        .filter(|r| r.pos - bottom.bbox.y1 <= HEADER_RULE_EM * size);
     let between = |y: f32| y > last.cy() && y < next.cy();
     let rows: Vec<&Line> = upper.iter().filter(|l| l.is_tabular()).collect();
     let tol = WRAP_ALIGN_EM * size;
@@ -515,9 +513,7 @@ fn apart_at_two_tables_rules(block: Vec<Line>, rules: &[Ruling]) -> Vec<Vec<Line
         let above = block.iter().take_while(|l| l.cy() < upper.pos).count();
         let below = block.iter().position(|l| l.cy() > lower.pos)?;
         let between = &block[above..below];
-        let other_extents =
-            (upper.start - lower.start).abs() > size || (upper.end - lower.end).abs() > size;
-        (other_extents
+        (!as_wide_as(upper, lower, size)
             && !between.is_empty()
             && between.iter().all(|l| !l.is_tabular() && !is_short(l))
             && columns(&block[..above]) >= 2
@@ -529,9 +525,7 @@ fn apart_at_two_tables_rules(block: Vec<Line>, rules: &[Ruling]) -> Vec<Vec<Line
         // and a table under it without a rule as wide: its rows shaded,
         // or unruled.
         inside.iter().find_map(|rule| {
-            let as_wide = |r: &&Ruling| {
-                (r.start - rule.start).abs() <= size && (r.end - rule.end).abs() <= size
-            };
+            let as_wide = |r: &&Ruling| as_wide_as(r, rule, size);
             let above = block.iter().take_while(|l| l.cy() < rule.pos).count();
             let below = above + block[above..].iter().position(Line::is_tabular)?;
             let between = &block[above..below];
@@ -584,10 +578,7 @@ fn with_header_between_rules(block: Vec<Line>, lines: &[Line], rules: &[Ruling])
     } else if !labels_under_a_header(&labels, under_header.pos, &block) {
         return block;
     }
-    let same_width = |r: &&&Ruling| {
-        (r.start - under_header.start).abs() <= first.size
-            && (r.end - under_header.end).abs() <= first.size
-    };
+    let same_width = |r: &&&Ruling| as_wide_as(r, under_header, first.size);
     let Some(top) =
         (above(under_header.pos).filter(same_width)).max_by(|a, b| a.pos.total_cmp(&b.pos))
     else {

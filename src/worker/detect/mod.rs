@@ -1978,10 +1978,10 @@ fn drop_empty_lines(grid: &mut crate::table::Grid, inside: &[&TextChar]) {
             .filter(|&&(r, _, _)| r == k)
             .map(|&(_, _, i)| (grid.cells[i].row, grid.cells[i].rowspan))
             .collect();
-        if centred_over_a_span_with(grid, k, inside) {
-            continue;
-        }
         if let Some(onward) = verdict(cells, k as u32) {
+            if centred_over_a_span_with(grid, k, inside) {
+                continue;
+            }
             grid.remove_row(k as u32, onward);
             placement = placed(grid);
         }
