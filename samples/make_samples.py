@@ -46,7 +46,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    16 pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    17 pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -91,7 +91,9 @@ Files written:
                             next; then a heading centred over entries set
                             left that begins half a point past where the
                             shorter end, the longest running on past it at
-                            its word space
+                            its word space; then a column title set in two
+                            pieces a full em apart, as a scan's reading
+                            leaves it, the second over nothing
   leaders.pdf / .json       two pages (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders; then a statement whose leader dots are
@@ -1912,9 +1914,10 @@ def sample_narrow_gap():
     fourteenth_page, branches = one_figure_a_row_page()
     fifteenth_page, orders = figures_close_before_dates_page()
     sixteenth_page, categories = heading_where_short_entries_end_page()
+    seventeenth_page, shares = title_broken_off_page()
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, seventh_page,
             eighth_page, ninth_page, tenth_page, eleventh_page, twelfth_page, thirteenth_page,
-            fourteenth_page, fifteenth_page, sixteenth_page], [
+            fourteenth_page, fifteenth_page, sixteenth_page, seventeenth_page], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1928,7 +1931,8 @@ def sample_narrow_gap():
                                                 (11, Placed(areas)), (11, Placed(depots)),
                                                 (12, Placed(journal)), (13, Placed(parts)),
                                                 (13, Placed(remarks)), (14, Placed(branches)),
-                                                (15, Placed(orders)), (16, Placed(categories))]
+                                                (15, Placed(orders)), (16, Placed(categories)),
+                                                (17, Placed(shares))]
 
 
 def typed_printout_widest_last_page():
@@ -2120,6 +2124,35 @@ def heading_where_short_entries_end_page():
                            for h, (x, align) in zip(categories[0][1:], places[1:])]
     placed_rows(p, y - 24, categories, places, 440, size=size, step=20, header_at=header_at)
     return p.content(), categories
+
+
+def title_broken_off_page():
+    """A booktabs table whose column title `Share (%)` is set in two pieces
+    a full em apart, as a scan's reading leaves it: `(%)` stands past the
+    figures under `Share`, over nothing. Returns the page and the table's
+    cells."""
+    p = Page()
+    y = p.title("Cases by Origin", 790)
+    size = 10
+    shares = [
+        ["Country", "Share (%)", "Total (n)"],
+        ["Austria", "92.9", "5,821"],
+        ["Belgium", "10.5", "5,906"],
+        ["Cyprus", "100.0", "17"],
+        ["Estonia", "86.8", "114"],
+        ["Finland", "19.2", "4,107"],
+    ]
+    places = [(MARGIN + 5, "l"), (MARGIN + 150, "r"), (MARGIN + 280, "r")]
+    share_at = MARGIN + 120
+    header_at = [MARGIN + 5, share_at,
+                 cell_start(MARGIN + 280, "r", text_width("Total (n)", "F2", size))]
+    drawn = [["Country", "Share", "Total (n)"]] + shares[1:]
+    bottom = placed_rows(p, y - 24, drawn, places, 300, size=size, step=20, header_at=header_at)
+    broken_at = share_at + text_width("Share", "F2", size) + size
+    assert broken_at > MARGIN + 150
+    p.text(broken_at, y - 24 - 11.5, "(%)", "F2", size)
+    p.paragraph("Origin as reported by each country.", bottom - 30)
+    return p.content(), shares
 
 
 def first_rows_run_in_page():

@@ -2169,11 +2169,15 @@ fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f
         if !header_only {
             continue;
         }
-        // Beside it, free where it has text, filled below: in half the
-        // lines of values, or in two at least (a column of codes beside
-        // cells that wrap over many lines), the nearer then.
-        let fits =
-            |n: usize| (fills(n) || filled(n) >= 2) && header.iter().all(|o| !(o[c] && o[n]));
+        // Beside it, free where it has text (or with a title its text
+        // goes on from), filled below: in half the lines of values, or in
+        // two at least (a column of codes beside cells that wrap over many
+        // lines), the nearer then.
+        let fits = |n: usize| {
+            (fills(n) || filled(n) >= 2)
+                && (header.iter().all(|o| !(o[c] && o[n]))
+                    || continues_title(header_lines, &cols, n, c))
+        };
         let gap = |n: usize| {
             if n < c {
                 cols[c].0 - cols[n].1
@@ -2197,6 +2201,54 @@ fn fold_header_columns(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f
         }
     }
     cols
+}
+
+/// A header line's text in a column, as its words' extent: (x0, x1).
+fn text_in_column(line: &Line, cols: &[(f32, f32)], c: usize) -> Option<(f32, f32)> {
+    (line.words.iter())
+        .filter(|w| columns_of([*w], cols)[c])
+        .map(|w| (w.bbox.x0, w.bbox.x1))
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+}
+
+/// How near (in ems) a header's piece may stand to the title of the column
+/// beside it and still go on from it.
+const CONTINUED_TITLE_EM: f32 = 1.5;
+
+/// Whether the header text of column `c` goes on from the title of column
+/// `n` beside it on every header line where both have text: nearer to it
+/// than a title's width apart, and nearer to it than to any other text of
+/// the line. A title read off a scan breaks where its letters' boxes part
+/// wider than a word space (`Imported` / `(%)`, `S` / `ample`); the piece
+/// heads no column of its own.
+fn continues_title(header: &[Line], cols: &[(f32, f32)], n: usize, c: usize) -> bool {
+    let mut shared = false;
+    for line in header {
+        let (Some(piece), Some(title)) =
+            (text_in_column(line, cols, c), text_in_column(line, cols, n))
+        else {
+            continue;
+        };
+        shared = true;
+        let gap = if n < c {
+            piece.0 - title.1
+        } else {
+            title.0 - piece.1
+        };
+        // The nearest other text on the piece's far side.
+        let beyond = (line.words.iter())
+            .filter(|w| !columns_of([*w], cols)[c] && !columns_of([*w], cols)[n])
+            .map(|w| match n < c {
+                true => w.bbox.x0 - piece.1,
+                false => piece.0 - w.bbox.x1,
+            })
+            .filter(|&d| d >= 0.0)
+            .fold(f32::INFINITY, f32::min);
+        if gap > CONTINUED_TITLE_EM * line.size || gap >= beyond {
+            return false;
+        }
+    }
+    shared
 }
 
 /// Widens each column to the words that part from the next column's text
@@ -9544,6 +9596,35 @@ mod tests {
         let t = &layout_tables(&refs, &[], &lines)[0];
         assert_eq!(t.grid.col_count(), 3);
         assert_eq!(t.grid.cols[1..3], [120.0, 200.0], "boundaries on the lines");
+    }
+
+    #[test]
+    fn a_title_broken_off_its_column_title_heads_no_column_of_its_own() {
+        // A header read off a scan: `(%)` stands a full em after `Share`,
+        // over nothing; the figures under `Share` end before it.
+        let mut chars = Vec::new();
+        rows_at(
+            &mut chars,
+            &[
+                &[
+                    ("Country", 20.0),
+                    ("Share", 120.0),
+                    ("(%)", 155.0),
+                    ("Total", 240.0),
+                ],
+                &[("Austria", 20.0), ("92.9", 125.0), ("5821", 240.0)],
+                &[("Belgium", 20.0), ("10.5", 125.0), ("5906", 240.0)],
+                &[("Cyprus", 20.0), ("100.0", 120.0), ("17", 255.0)],
+                &[("Estonia", 20.0), ("86.8", 125.0), ("114", 250.0)],
+            ],
+        );
+        let t = &detect(&chars, &[])[0];
+        assert_eq!(t.grid.col_count(), 3, "{:?}", t.grid.cols);
+        assert!(
+            t.grid.cols[2] > 170.0,
+            "`(%)` with `Share`: {:?}",
+            t.grid.cols
+        );
     }
 
     #[test]
