@@ -51,6 +51,17 @@ impl Rect {
     }
 }
 
+/// The slots k of ascending `bounds` with bounds[k] <= v <= bounds[k + 1]:
+/// one, or two where v is a boundary, or none outside.
+fn closed_slots(bounds: &[f32], v: f32) -> std::ops::Range<usize> {
+    if bounds.len() < 2 {
+        return 0..0;
+    }
+    let start = bounds.partition_point(|&b| b < v).saturating_sub(1);
+    let end = bounds.partition_point(|&b| b <= v).min(bounds.len() - 1);
+    start..end.max(start)
+}
+
 /// Where a table sits in the document; tables are written in this order.
 /// `page` is 1-based as users count; `ordinal` counts tables on that page in
 /// reading order (top to bottom, then left to right), from 0.
@@ -133,6 +144,29 @@ impl Grid {
             }
         }
         owner
+    }
+
+    /// For each cell, the indices of the points (x, y) its rectangle holds,
+    /// edges included (a point on a boundary is in the cells either side),
+    /// in the points' order: each cell's `cell_rect` filtering the points,
+    /// in one pass over them.
+    pub fn points_by_cell(&self, points: impl Iterator<Item = (f32, f32)>) -> Vec<Vec<usize>> {
+        let nc = self.col_count();
+        let owner = self.cell_at_positions();
+        let mut held: Vec<Vec<usize>> = vec![Vec::new(); self.cells.len()];
+        for (i, (x, y)) in points.enumerate() {
+            for r in closed_slots(&self.rows, y) {
+                for c in closed_slots(&self.cols, x) {
+                    let Some(cell) = held.get_mut(owner[r * nc + c]) else {
+                        continue; // a position no cell covers
+                    };
+                    if cell.last() != Some(&i) {
+                        cell.push(i);
+                    }
+                }
+            }
+        }
+        held
     }
 
     /// Drops the inner boundaries that every cell spans across: no cell
@@ -426,6 +460,39 @@ mod tests {
             rowspan,
             colspan,
         }
+    }
+
+    #[test]
+    fn points_by_cell_are_what_each_cells_rectangle_holds() {
+        // A cell over two columns, one down two rows; points inside, on
+        // inner and outer boundaries, at corners and outside.
+        let grid = Grid {
+            rows: vec![0.0, 10.0, 20.0, 30.0],
+            cols: vec![0.0, 50.0, 100.0],
+            cells: vec![
+                cell(0, 0, 1, 2),
+                cell(1, 0, 2, 1),
+                cell(1, 1, 1, 1),
+                cell(2, 1, 1, 1),
+            ],
+        };
+        let mut points = Vec::new();
+        for x in [-1.0, 0.0, 25.0, 50.0, 75.0, 100.0, 101.0] {
+            for y in [-1.0, 0.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 31.0] {
+                points.push((x, y));
+            }
+        }
+        let held = grid.points_by_cell(points.iter().copied());
+        for (cell, held) in grid.cells.iter().zip(&held) {
+            let r = grid.cell_rect(cell);
+            let filtered: Vec<usize> = (0..points.len())
+                .filter(|&i| r.contains(points[i].0, points[i].1))
+                .collect();
+            assert_eq!(*held, filtered, "{cell:?}");
+        }
+        assert!(Grid::uniform(vec![0.0], vec![0.0, 1.0])
+            .points_by_cell([(0.0, 0.0)].into_iter())
+            .is_empty());
     }
 
     #[test]

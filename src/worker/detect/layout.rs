@@ -5062,13 +5062,11 @@ const ONE_GAP_LINED_UP: usize = 4;
 pub fn under_segmented(chars: &[&TextChar], grid: &Grid) -> bool {
     let mut stacked = 0usize;
     let mut line_gaps: Vec<Vec<(f32, f32)>> = Vec::new();
-    let cells: Vec<(&Cell, Rect, Vec<Line>)> = (grid.cells.iter())
-        .map(|cell| {
-            let r = grid.cell_rect(cell);
-            let cell_chars: Vec<&TextChar> = (chars.iter().copied())
-                .filter(|c| r.contains(c.cx(), c.cy()))
-                .collect();
-            (cell, r, page_lines(&cell_chars))
+    let held = grid.points_by_cell(chars.iter().map(|c| (c.cx(), c.cy())));
+    let cells: Vec<(&Cell, Rect, Vec<Line>)> = (grid.cells.iter().zip(held))
+        .map(|(cell, held)| {
+            let cell_chars: Vec<&TextChar> = held.into_iter().map(|i| chars[i]).collect();
+            (cell, grid.cell_rect(cell), page_lines(&cell_chars))
         })
         .filter(|(_, _, lines)| !lines.is_empty())
         .collect();
