@@ -249,7 +249,7 @@ Files written:
                             first line, then on its last; then a ruled table
                             whose group label is merged down three rows and
                             set midway over them, the first blank beside it
-  group-rules.pdf / .json   six pages (issue 12): a booktabs header of two
+  group-rules.pdf / .json   seven pages (issue 12): a booktabs header of two
                             lines in one band, a group heading over a short
                             rule over each group's column headings, the
                             stub's heading beside the lower line: two header
@@ -264,7 +264,9 @@ Files written:
                             titles of two lines as close; then a header of two
                             lines, no rule between them: group headings over
                             their columns' titles, a last column's title
-                            wrapped over both, lines down the groups' sides
+                            wrapped over both, lines down the groups' sides;
+                            then a ruled table whose group headings' word
+                            space falls where the column line below runs
   prose-cells.pdf / .json   eight pages (issue 12, class 2): item / description
                             tables whose cells are wrapped sentences under a
                             header row: booktabs with two columns, unruled with
@@ -4365,9 +4367,41 @@ def sample_group_rules():
     t, t_cells, t_spans = sectioned_page()
     u, u_cells, u_spans = spanner_page()
     v, v_cells, v_spans = boxed_groups_page()
-    return [p.content(), q.content(), r.content(), t.content(), u.content(), v.content()], [
+    w, w_cells, w_spans = phrase_over_a_line_page()
+    return [p.content(), q.content(), r.content(), t.content(), u.content(), v.content(),
+            w.content()], [
         (1, Spanned(cells, spans)), (2, Spanned(cells, spans)), (3, Spanned(long_cells, spans)),
-        (4, Spanned(t_cells, t_spans)), (5, Spanned(u_cells, u_spans)), (6, Spanned(v_cells, v_spans))]
+        (4, Spanned(t_cells, t_spans)), (5, Spanned(u_cells, u_spans)), (6, Spanned(v_cells, v_spans)),
+        (7, Spanned(w_cells, w_spans))]
+
+
+def phrase_over_a_line_page():
+    """A ruled table whose group headings span two columns each, no line
+    between their columns in the heading row; each heading centred so its
+    word space falls where the column line below runs."""
+    page = Page()
+    y = page.title("Franchising by Country", 790)
+    size = 9
+    cells = [
+        ["", "number of franchisors", "", "number of franchisees", ""],
+        ["", "1993", "1994", "1993", "1994"],
+        ["Austria", "80", "170", "2500", "2700"],
+        ["Belgium", "90", "135", "3200", "2495"],
+        ["Denmark", "42", "42", "500", "500"],
+        ["France", "500", "500", "30000", "30000"],
+    ]
+    spans = [(0, 1, 1, 2), (0, 3, 1, 2)]
+    drawn = [["", "", "", "", ""]] + cells[1:]
+    widths = [110, 70, 70, 70, 70]
+    top = y - 24
+    Table(drawn, widths, [18] * len(cells), "lrrrr", spans=spans, header_rows=2).place(page, MARGIN, top)
+    space = text_width(" ", "F2", size)
+    base = top - 9 - 0.359 * size
+    for k, (first, second) in enumerate([("number of", "franchisors"), ("number of", "franchisees")]):
+        line = MARGIN + widths[0] + widths[1] * (2 * k + 1)
+        page.text(line - space / 2 - text_width(first, "F2", size), base, first, "F2", size)
+        page.text(line + space / 2, base, second, "F2", size)
+    return page, cells, spans
 
 
 def boxed_groups_page():

@@ -2765,6 +2765,7 @@ fn text_separates(chars: &[TextChar], first: &Rect, second: &Rect) -> bool {
     let (from, to) = (across(first).0, across(second).1);
     let (side0, side1) = along(first);
     let (mut first_end, mut second_start) = (f32::NEG_INFINITY, f32::INFINITY);
+    let mut second_first = ' ';
     let mut size: f32 = 0.0;
     for c in chars.iter().filter(|c| !c.c.is_whitespace()) {
         let (at, beside) = centre(c);
@@ -2779,6 +2780,9 @@ fn text_separates(chars: &[TextChar], first: &Rect, second: &Rect) -> bool {
             first_end = first_end.max(g1);
             size = size.max(c.size);
         } else if second.contains(c.cx(), c.cy()) {
+            if g0 < second_start {
+                second_first = c.c;
+            }
             second_start = second_start.min(g0);
             size = size.max(c.size);
         }
@@ -2788,8 +2792,22 @@ fn text_separates(chars: &[TextChar], first: &Rect, second: &Rect) -> bool {
     } else {
         WORDS_APART_EM
     };
-    first_end.is_finite() && second_start.is_finite() && second_start - first_end >= apart * size
+    // A heading over both whose word space falls where the line would run
+    // (`number of | franchisors`): the two pieces meet at the boundary, the
+    // second going on in lower case.
+    let one_phrase = !stacked
+        && second_first.is_lowercase()
+        && boundary - first_end < ACROSS_A_BOUNDARY_EM * size
+        && second_start - boundary < ACROSS_A_BOUNDARY_EM * size;
+    first_end.is_finite()
+        && second_start.is_finite()
+        && second_start - first_end >= apart * size
+        && !one_phrase
 }
+
+/// How near, in em, the pieces of a phrase each stand to a boundary that
+/// its word space happens to fall on.
+const ACROSS_A_BOUNDARY_EM: f32 = 0.4;
 
 /// How far apart, in em, the text of two cells keeps them apart: side by
 /// side (a word space), one above the other (lines set closer than a
@@ -4251,6 +4269,15 @@ mod tests {
         assert!(!text_separates(&word("名称名称", 80.0, 5.0), &left, &right));
         // Text on one side only says nothing.
         assert!(!text_separates(&word("Label", 5.0, 5.0), &left, &right));
+        // A heading over both whose word space falls on the boundary, its
+        // words 3 pt either side, goes on in lower case: one phrase.
+        let mut phrase = word("number of", 52.0, 5.0);
+        phrase.extend(word("franchisors", 103.0, 5.0));
+        assert!(!text_separates(&phrase, &left, &right));
+        // Two titles meeting there are two cells' (`Total` a title of its own).
+        let mut titles = word("Share of", 52.0, 5.0);
+        titles.extend(word("Total", 103.0, 5.0));
+        assert!(text_separates(&titles, &left, &right));
     }
 
     #[test]
