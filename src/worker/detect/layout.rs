@@ -2216,11 +2216,11 @@ fn text_in_column(line: &Line, cols: &[(f32, f32)], c: usize) -> Option<(f32, f3
 const CONTINUED_TITLE_EM: f32 = 1.5;
 
 /// Whether the header text of column `c` goes on from the title of column
-/// `n` beside it on every header line where both have text: nearer to it
-/// than a title's width apart, and nearer to it than to any other text of
+/// `n` beside it on every header line where both have text: within
+/// `CONTINUED_TITLE_EM` of it, and nearer to it than to any other text of
 /// the line. A title read off a scan breaks where its letters' boxes part
-/// wider than a word space (`Imported` / `(%)`, `S` / `ample`); the piece
-/// heads no column of its own.
+/// wider than a word space (`Imported` / `(%)`); the piece heads no column
+/// of its own.
 fn continues_title(header: &[Line], cols: &[(f32, f32)], n: usize, c: usize) -> bool {
     let mut shared = false;
     for line in header {
@@ -2237,7 +2237,10 @@ fn continues_title(header: &[Line], cols: &[(f32, f32)], n: usize, c: usize) -> 
         };
         // The nearest other text on the piece's far side.
         let beyond = (line.words.iter())
-            .filter(|w| !columns_of([*w], cols)[c] && !columns_of([*w], cols)[n])
+            .filter(|w| {
+                let of = columns_of([*w], cols);
+                !of[c] && !of[n]
+            })
             .map(|w| match n < c {
                 true => w.bbox.x0 - piece.1,
                 false => piece.0 - w.bbox.x1,
