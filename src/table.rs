@@ -462,11 +462,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn points_by_cell_are_what_each_cells_rectangle_holds() {
-        // A cell over two columns, one down two rows; points inside, on
-        // inner and outer boundaries, at corners and outside.
-        let grid = Grid {
+    /// Three rows, two columns; the first row one cell over both, the left
+    /// cell of rows 1 and 2 one.
+    fn spanned_grid() -> Grid {
+        Grid {
             rows: vec![0.0, 10.0, 20.0, 30.0],
             cols: vec![0.0, 50.0, 100.0],
             cells: vec![
@@ -475,7 +474,14 @@ mod tests {
                 cell(1, 1, 1, 1),
                 cell(2, 1, 1, 1),
             ],
-        };
+        }
+    }
+
+    #[test]
+    fn points_by_cell_are_what_each_cells_rectangle_holds() {
+        // Points inside, on inner and outer boundaries, at corners and
+        // outside.
+        let grid = spanned_grid();
         let mut points = Vec::new();
         for x in [-1.0, 0.0, 25.0, 50.0, 75.0, 100.0, 101.0] {
             for y in [-1.0, 0.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 31.0] {
@@ -497,17 +503,7 @@ mod tests {
 
     #[test]
     fn a_row_split_parts_its_cells_and_lengthens_those_over_it() {
-        // Three rows, two columns; the left cell of rows 1 and 2 is one.
-        let mut grid = Grid {
-            rows: vec![0.0, 10.0, 20.0, 30.0],
-            cols: vec![0.0, 50.0, 100.0],
-            cells: vec![
-                cell(0, 0, 1, 2),
-                cell(1, 0, 2, 1),
-                cell(1, 1, 1, 1),
-                cell(2, 1, 1, 1),
-            ],
-        };
+        let mut grid = spanned_grid();
         grid.split_row(0, 4.0);
         grid.split_row(3, 25.0);
         grid.split_row(1, 30.0); // not inside the row: nothing
