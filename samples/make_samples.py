@@ -249,7 +249,7 @@ Files written:
                             first line, then on its last; then a ruled table
                             whose group label is merged down three rows and
                             set midway over them, the first blank beside it
-  group-rules.pdf / .json   seven pages (issue 12): a booktabs header of two
+  group-rules.pdf / .json   eight pages (issue 12): a booktabs header of two
                             lines in one band, a group heading over a short
                             rule over each group's column headings, the
                             stub's heading beside the lower line: two header
@@ -266,7 +266,11 @@ Files written:
                             their columns' titles, a last column's title
                             wrapped over both, lines down the groups' sides;
                             then a ruled table whose group headings' word
-                            space falls where the column line below runs
+                            space falls where the column line below runs;
+                            then a table set solid, rules only under its
+                            group headings, far right of a wide stub whose
+                            indented labels wrap onto lines set in further,
+                            two smaller notes under it
   prose-cells.pdf / .json   eight pages (issue 12, class 2): item / description
                             tables whose cells are wrapped sentences under a
                             header row: booktabs with two columns, unruled with
@@ -4368,11 +4372,79 @@ def sample_group_rules():
     u, u_cells, u_spans = spanner_page()
     v, v_cells, v_spans = boxed_groups_page()
     w, w_cells, w_spans = phrase_over_a_line_page()
+    a, a_cells, a_spans = statistical_abstract_page()
     return [p.content(), q.content(), r.content(), t.content(), u.content(), v.content(),
-            w.content()], [
+            w.content(), a.content()], [
         (1, Spanned(cells, spans)), (2, Spanned(cells, spans)), (3, Spanned(long_cells, spans)),
         (4, Spanned(t_cells, t_spans)), (5, Spanned(u_cells, u_spans)), (6, Spanned(v_cells, v_spans)),
-        (7, Spanned(w_cells, w_spans))]
+        (7, Spanned(w_cells, w_spans)), (8, Spanned(a_cells, a_spans))]
+
+
+def statistical_abstract_page():
+    """A table set solid as a statistical abstract sets it, no rule but
+    under its group headings: each heading centred over three columns of
+    figures set right far from a wide stub, a short rule under it between
+    the header's two lines (their letters' boxes reach over it); labels set
+    in under their parent, a long one wrapped in lower case onto a line set
+    in further, its figures on its last line (its first line would not
+    have taken the next word in the room its indent leaves, though it would
+    have in the stub's widest); the rows in groups set a little apart, two
+    of one row under a section heading nearly as wide as the stub's widest
+    label and flush with the row, one in capitals, one a lead-in ending in
+    a colon; two notes
+    under the table, smaller, the source under the first."""
+    page = Page()
+    y = page.title("Employment by Industry and Region", 790)
+    size, leading, indent = 8, 10, 9
+    rights = [MARGIN + 300 + 38 * c for c in range(6)]
+    first = y - 30
+    second = first - leading
+    page.text(MARGIN, first, "Industry", "F2", size)
+    page.ops.append("q 0.5 w 0 G")
+    for name, c0 in [("Northeast", 0), ("South", 3)]:
+        x0, x1 = rights[c0] - 26, rights[c0 + 2]
+        page.text((x0 + x1 - text_width(name, "F2", size)) / 2, first, name, "F2", size)
+        page.line(x0, first - 2.5, x1, first - 2.5)
+    page.ops.append("Q")
+    years = ["2018", "2019", "2020"]
+    for c in range(6):
+        page.text(rights[c] - text_width(years[c % 3], "F2", size), second, years[c % 3], "F2", size)
+    # (set apart from the row above, level, lines, figures)
+    rows = [
+        (False, 0, ["All industries"], ["14,210", "14,388", "13,902", "20,115", "20,470", "19,836"]),
+        (True, 0, ["PRIVATE SECTOR, ALL INDUSTRIES"], []),
+        (False, 0, ["Private industries"], ["12,390", "12,554", "12,091", "17,165", "17,498", "16,895"]),
+        (True, 1, ["Manufacturing"], ["1,502", "1,517", "1,433", "2,604", "2,655", "2,540"]),
+        (False, 2, ["Durable goods and related support", "activities"],
+         ["902", "911", "860", "1,618", "1,650", "1,577"]),
+        (False, 2, ["Nondurable goods"], ["600", "606", "573", "986", "1,005", "963"]),
+        (True, 1, ["Wholesale and retail trade"], ["2,115", "2,140", "2,052", "3,301", "3,346", "3,228"]),
+        (False, 1, ["Professional, scientific, and technical services"],
+         ["1,288", "1,322", "1,307", "1,420", "1,466", "1,452"]),
+        (True, 1, ["Health care and social assistance"],
+         ["2,465", "2,510", "2,439", "2,870", "2,931", "2,880"]),
+        (False, 2, ["Hospitals and nursing and residential", "care facilities"],
+         ["1,210", "1,233", "1,225", "1,394", "1,420", "1,411"]),
+        (True, 0, ["Public sector, all levels of government:"], []),
+        (False, 0, ["Government"], ["1,820", "1,834", "1,811", "2,950", "2,972", "2,941"]),
+    ]
+    base = second - leading - 4
+    for apart, level, lines, figures in rows:
+        if apart:
+            base -= 4
+        for k, line in enumerate(lines):
+            page.text(MARGIN + indent * (level + k), base, line, "F1", size)
+            if k + 1 < len(lines):
+                base -= leading
+        for c, v in enumerate(figures):
+            page.text(rights[c] - text_width(v, "F1", size), base, v, "F1", size)
+        base -= leading
+    page.text(MARGIN, base - 8, "NA Not available. Figures are annual averages in thousands.", "F1", 6.5)
+    page.text(MARGIN, base - 16, "Source: a made-up labour force survey.", "F1", 6.5)
+    cells = ([["Industry", "Northeast", "", "", "South", "", ""], [""] + years + years]
+             + [["\n".join(lines)] + (figures or [""] * 6) for _, _, lines, figures in rows])
+    spans = [(0, 0, 2, 1), (0, 1, 1, 3), (0, 4, 1, 3)]
+    return page, cells, spans
 
 
 def phrase_over_a_line_page():

@@ -473,7 +473,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // figures; one opening the header beside the stub's heading, no rule
         // under it, is a row of its own over the columns' titles. A title
         // wrapped over both lines of a header of group headings, no rule
-        // between the lines, lines down the groups' sides, spans both.
+        // between the lines, lines down the groups' sides, spans both. A
+        // statistical abstract's table set solid: group rules over figures
+        // far right of the stub span them, an indented label wrapped in the
+        // room its indent leaves is one row, smaller notes under it none.
         "group-rules",
         // Issue 12: a table drawn into the ruled boxes of a form, its frame
         // the boxes' sides, is the table alone, not the form.

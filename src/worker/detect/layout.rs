@@ -1333,6 +1333,14 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
     // the line of columns that follows.
     let mut pending: Vec<Line> = Vec::new();
     let close = |current: &mut Vec<Line>, out: &mut Vec<Vec<Line>>| {
+        // Under a note set below the last line of columns (see
+        // `a_running_foot`), the lines are its own: a note's second line,
+        // the source under it.
+        if let Some(k) = current.iter().rposition(Line::is_tabular) {
+            if (current.get(k + 1)).is_some_and(|l| a_running_foot(l, &current[..=k])) {
+                current.truncate(k + 1);
+            }
+        }
         while current.len() >= 2 {
             let n = current.len();
             let last = &current[n - 1];
@@ -3873,9 +3881,10 @@ fn items_by_terms(
         return rows;
     }
     let widths = column_text_widths(block, cols);
+    let left = flush_left_edge(block, cols);
     let items = joined_where(block, rows.clone(), within_row, |_, above, first, _| {
         let occ = occupied(first, cols);
-        let rest_of_term = || label_runs_on(above, first, cols, widths[0]);
+        let rest_of_term = || label_runs_on(above, first, cols, widths[0], left);
         // Figures and codes break where the column is narrow, not
         // where a line of text is full: the line above holds words.
         let prose_wraps = |c: usize| {
@@ -3910,6 +3919,7 @@ fn labels_run_on(
         return rows;
     }
     let widths = column_text_widths(block, cols);
+    let left = flush_left_edge(block, cols);
     let beside = |row: &[usize]| -> Vec<bool> {
         (1..cols.len())
             .map(|c| row.iter().any(|&i| occupied(&block[i], cols)[c]))
@@ -3917,7 +3927,7 @@ fn labels_run_on(
     };
     joined_where(block, rows, within_row, |item, above, first, row| {
         let apart = || (beside(item).into_iter().zip(beside(row))).all(|(a, b)| !(a && b));
-        label_runs_on(above, first, cols, widths[0]) && apart()
+        label_runs_on(above, first, cols, widths[0], left) && apart()
     })
 }
 
@@ -3950,13 +3960,41 @@ fn joined_where(
 
 /// Whether `next`'s text in the first column opens with a word in lower
 /// case that would not have fitted on `line` (see `wraps_into`, `widest`
-/// the column's widest text): the rest of `line`'s label or term.
-fn label_runs_on(line: &Line, next: &Line, cols: &[(f32, f32)], widest: f32) -> bool {
+/// the column's widest text): the rest of `line`'s label or term. In a
+/// column set flush left from `left` (`flush_left_edge`), a line set in
+/// by an indent (a sub-label's) has that much less room.
+fn label_runs_on(
+    line: &Line,
+    next: &Line,
+    cols: &[(f32, f32)],
+    widest: f32,
+    left: Option<f32>,
+) -> bool {
     let starts_lower = words_in_column(next, cols, 0)
         .next()
         .and_then(|w| w.text.chars().next())
         .is_some_and(char::is_lowercase);
-    starts_lower && wraps_into(line, next, cols, 0, widest)
+    let indent = match (left, line_extents(line, cols)[0]) {
+        (Some(left), Some((start, _))) => (start - left).max(0.0),
+        _ => 0.0,
+    };
+    starts_lower && wraps_into(line, next, cols, 0, widest - indent)
+}
+
+/// Where the first column's lines start, when more of them start flush
+/// there than end flush with its widest line (a stub set flush left, its
+/// sub-labels and wrapped lines indented); `None` for a column set flush
+/// right or centred.
+fn flush_left_edge(block: &[Line], cols: &[(f32, f32)]) -> Option<f32> {
+    let extents: Vec<(f32, f32)> = (block.iter())
+        .filter_map(|l| line_extents(l, cols)[0])
+        .collect();
+    let left = (extents.iter()).fold(f32::INFINITY, |x, e| x.min(e.0));
+    let right = (extents.iter()).fold(f32::NEG_INFINITY, |x, e| x.max(e.1));
+    let tol = WRAP_ALIGN_EM * median(block.iter().map(|l| l.size).collect());
+    let flush_left = extents.iter().filter(|e| e.0 - left < tol).count();
+    let flush_right = extents.iter().filter(|e| right - e.1 < tol).count();
+    (flush_left > flush_right).then_some(left)
 }
 
 /// Rows of a listing whose records each open on a key in the first column
@@ -4267,6 +4305,7 @@ fn is_one_wrapped_row(
         let wrapped = lines
             .windows(2)
             .all(|w| wraps_into(&block[w[0]], &block[w[1]], cols, c, widths[c]));
+        let heads = (lines.windows(2)).any(|w| heads_the_next(&block[w[0]], &block[w[1]], cols, c));
         // The lines of one cell share its alignment, or the later one holds
         // nothing else (a hanging indent); an indented line with values of
         // its own under a label is a sub-row (a parent label, then a child).
@@ -4283,8 +4322,25 @@ fn is_one_wrapped_row(
                 _ => false,
             }
         });
-        lines.len() >= 2 && aligned && (filled || wrapped)
+        lines.len() >= 2 && aligned && (filled || wrapped) && !heads
     })
+}
+
+/// Whether `line`'s text in column `c` heads the lines under it rather
+/// than running on into `next`'s: it ends in a colon (a lead-in to the
+/// rows of its section), or it is set in capitals and `next`'s is not (a
+/// section's heading over its first row).
+fn heads_the_next(line: &Line, next: &Line, cols: &[(f32, f32)], c: usize) -> bool {
+    let letters = |l: &Line| -> Vec<char> {
+        (words_in_column(l, cols, c))
+            .flat_map(|w| w.text.chars())
+            .filter(|ch| ch.is_alphabetic())
+            .collect()
+    };
+    let (above, below) = (letters(line), letters(next));
+    let capitals = above.len() >= 2 && above.iter().all(|ch| ch.is_uppercase());
+    let lead_in = (words_in_column(line, cols, c).last()).is_some_and(|w| w.text.ends_with(':'));
+    lead_in || (capitals && below.iter().any(|ch| ch.is_lowercase()))
 }
 
 /// A group of lines set solid that is one wrapped row of titles (no cell
@@ -5395,6 +5451,113 @@ mod tests {
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.col_count(), 3);
         assert_eq!(tables[0].grid.row_count(), 7, "{:?}", tables[0].grid.rows);
+    }
+
+    #[test]
+    fn a_sub_label_wrapped_in_the_room_its_indent_leaves_is_one_row() {
+        // A stub set flush left at 20, its widest label to 195; sub-labels
+        // set in to 28. `Durable goods and related` ends at 153: the next
+        // word, `supplies`, would have ended at 193, within the widest
+        // label but past the room its indent leaves. Its figures stand on
+        // its next line, set in further and in lower case.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let rows: [(&str, f32, &[&str]); 7] = [
+            ("Industry", 20.0, &["2022", "2023"]),
+            (
+                "Professional and technical services",
+                20.0,
+                &["71.5", "68.9"],
+            ),
+            ("Manufacturing", 28.0, &["40.0", "41.5"]),
+            ("Durable goods and related", 28.0, &[]),
+            ("supplies and parts", 36.0, &["8.9", "9.4"]),
+            ("Nondurable goods", 28.0, &["31.1", "32.1"]),
+            ("Total", 20.0, &["151.5", "152.9"]),
+        ];
+        for (k, (label, x, figures)) in rows.into_iter().enumerate() {
+            let mut cells = vec![(label, x)];
+            for (c, figure) in figures.iter().enumerate() {
+                cells.push((figure, 300.0 + 60.0 * c as f32 - 5.0 * figure.len() as f32));
+            }
+            put_cells(&mut chars, &mut id, &cells, 40.0 + 10.0 * k as f32);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 6, "{:?}", tables[0].grid.rows);
+    }
+
+    #[test]
+    fn a_section_heading_over_its_one_row_is_a_row_of_its_own() {
+        // Rows in groups, lines 10 pt apart and groups 16: a group of one
+        // row under a heading in capitals, one under a lead-in ending in a
+        // colon, each heading flush with its row and nearly as wide as the
+        // widest label (as a label's first line wrapped would be).
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let groups: [&[(&str, &[&str])]; 4] = [
+            &[
+                ("Region", &["2022", "2023"]),
+                ("All regions together", &["151.5", "152.9"]),
+            ],
+            &[("NORTHERN REGIONS", &[]), ("North", &["71.5", "68.9"])],
+            &[
+                ("North", &["40.0", "41.5"]),
+                ("North-east and coast", &["31.1", "32.1"]),
+            ],
+            &[
+                ("Southern regions, coast:", &[]),
+                ("South", &["8.9", "9.4"]),
+            ],
+        ];
+        let mut y = 40.0;
+        for group in groups {
+            for &(label, figures) in group {
+                let mut cells = vec![(label, 20.0)];
+                for (c, figure) in figures.iter().enumerate() {
+                    cells.push((figure, 300.0 + 60.0 * c as f32 - 5.0 * figure.len() as f32));
+                }
+                put_cells(&mut chars, &mut id, &cells, y);
+                y += 10.0;
+            }
+            y += 6.0;
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 8, "{:?}", tables[0].grid.rows);
+    }
+
+    #[test]
+    fn notes_set_smaller_under_a_table_are_no_rows() {
+        // Four rows 14 pt apart; a note set smaller 20 pt under the last,
+        // and the source tight under the note.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        for (k, (label, a, b)) in [
+            ("Region", "2022", "2023"),
+            ("North", "12.5", "13.0"),
+            ("South", "8.0", "7.5"),
+            ("East", "1.25", "1.5"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            put_cells(
+                &mut chars,
+                &mut id,
+                &[(label, 20.0), (a, 150.0), (b, 220.0)],
+                40.0 + 14.0 * k as f32,
+            );
+        }
+        sized_text(&mut chars, "NA Not available.", 20.0, 102.0, 90, 8.0);
+        sized_text(
+            &mut chars,
+            "Source: a made-up survey.",
+            20.0,
+            110.0,
+            91,
+            8.0,
+        );
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 4, "{:?}", tables[0].grid.rows);
     }
 
     #[test]

@@ -783,7 +783,8 @@ fn span_over_short_rules(
 ) {
     let grid = &table.grid;
     let nc = grid.col_count();
-    let middle = |c: usize| (grid.cols[c] + grid.cols[c + 1]) / 2.0;
+    let middles = column_middles(grid, inside);
+    let middle = |c: usize| middles[c];
     let mut spans = Vec::new();
     for r in 0..grid.row_count().saturating_sub(1) {
         let (below_text, above_next) = (extent[r].1, extent[r + 1].0);
@@ -801,6 +802,33 @@ fn span_over_short_rules(
         }
     }
     span_header_cells(table, inside, spans);
+}
+
+/// The middle of each column's letters and digits (of its cells one column
+/// wide; a dot leader runs on into the next column's slot), where
+/// a rule under a group heading must reach to cover the column: a column
+/// of figures set right stands far from the middle of its grid column,
+/// whose boundary with the stub lies midway across the wide gap before it.
+/// The grid column's middle where the column holds no such text.
+fn column_middles(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<f32> {
+    let (owner, nc) = (grid.cell_at_positions(), grid.col_count());
+    let mut extent = vec![(f32::INFINITY, f32::NEG_INFINITY); nc];
+    for c in inside.iter().filter(|c| c.c.is_alphanumeric()) {
+        if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
+            if (grid.cells.get(owner[r * nc + col])).is_some_and(|k| k.colspan == 1) {
+                extent[col] = (extent[col].0.min(c.bbox.x0), extent[col].1.max(c.bbox.x1));
+            }
+        }
+    }
+    (extent.iter().enumerate())
+        .map(|(c, &(x0, x1))| {
+            if x0 <= x1 {
+                (x0 + x1) / 2.0
+            } else {
+                (grid.cols[c] + grid.cols[c + 1]) / 2.0
+            }
+        })
+        .collect()
 }
 
 /// Widens a header cell of a table read from the text over the columns
@@ -1001,10 +1029,11 @@ fn column_rule_through(verticals: &[rulings::Ruling], x: f32, top: f32, bottom: 
 /// How far (points) a column rule may stand from the boundary it draws.
 const COLUMN_RULE_OFF: f32 = 3.0;
 
-/// Each row's text: the top and bottom of its characters (`INFINITY`,
-/// `NEG_INFINITY` in a row without). Those of a cell spanning rows are no
-/// one row's (a stub's heading beside a group heading and the headings
-/// under it).
+/// Each row's text: the top and bottom of its characters' letters, the
+/// middle of their boxes (`LINE_CORE`; set tight, a line's glyph boxes
+/// reach up over a rule under the line above); `INFINITY`, `NEG_INFINITY`
+/// in a row without. Those of a cell spanning rows are no one row's (a
+/// stub's heading beside a group heading and the headings under it).
 fn row_text_extents(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<(f32, f32)> {
     let owner = grid.cell_at_positions();
     let nc = grid.col_count();
@@ -1013,7 +1042,11 @@ fn row_text_extents(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<(f32
         if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
             let spans_rows = (grid.cells.get(owner[r * nc + col])).is_some_and(|k| k.rowspan > 1);
             if !spans_rows {
-                extent[r] = (extent[r].0.min(c.bbox.y0), extent[r].1.max(c.bbox.y1));
+                let half = LINE_CORE * c.bbox.height();
+                extent[r] = (
+                    extent[r].0.min(c.cy() - half),
+                    extent[r].1.max(c.cy() + half),
+                );
             }
         }
     }
@@ -1289,7 +1322,8 @@ fn split_rows_at_short_rules(
 ) {
     let grid = &table.grid;
     let nc = grid.col_count();
-    let middle = |c: usize| (grid.cols[c] + grid.cols[c + 1]) / 2.0;
+    let middles = column_middles(grid, inside);
+    let middle = |c: usize| middles[c];
     let mut cuts: Vec<(u32, f32, Vec<bool>)> = Vec::new();
     for r in 0..grid.row_count() {
         let (top, bottom) = (grid.rows[r], grid.rows[r + 1]);
@@ -3520,6 +3554,43 @@ mod tests {
             .cells
             .iter()
             .any(|c| (c.row, c.col, c.colspan) == (0, 1, 2)));
+    }
+
+    #[test]
+    fn a_group_rule_covers_figures_set_right_far_from_the_stub_between_lines_set_tight() {
+        // One header row read from the text over a wide stub: `North`
+        // centred over three columns of figures set right to 195, 245 and
+        // 295, the boundary with the stub midway across the gap at 100; a
+        // rule under it from 170 to 298, set so tight that the glyph boxes
+        // of the years under it reach up over it (their letters do not).
+        // A dot leader runs from the label on into the first column's slot.
+        let mut chars = word("North", 222.5, 1.0);
+        chars.extend(word("Region", 5.0, 9.0));
+        for (text, x) in [("2018", 175.0), ("2019", 225.0), ("2020", 275.0)] {
+            chars.extend(word(text, x, 9.0));
+        }
+        chars.extend(word("East", 5.0, 33.0));
+        chars.extend(word(&".".repeat(28), 30.0, 33.0));
+        for x in [185.0, 235.0, 285.0] {
+            chars.extend(word("12", x, 33.0));
+        }
+        let mut table = layout_table(vec![0.0, 30.0, 48.0], vec![0.0, 100.0, 200.0, 250.0, 300.0]);
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        let rules = [rulings::Ruling::new(11.0, 170.0, 298.0)];
+        split_rows_at_short_rules(&mut table, &inside, &rules);
+        assert_eq!(table.grid.rows, vec![0.0, 11.0, 30.0, 48.0]);
+        // The rule covers the first column of figures, whose grid middle
+        // (150) it leaves out: only the stub's heading spans both rows.
+        let tall: Vec<(u32, u32)> = (table.grid.cells.iter())
+            .filter(|c| c.rowspan == 2)
+            .map(|c| (c.row, c.col))
+            .collect();
+        assert_eq!(tall, vec![(0, 0)], "{:?}", table.grid);
+        let extent = row_text_extents(&table.grid, &inside);
+        span_over_short_rules(&mut table, &inside, &extent, &rules);
+        let heading = (table.grid.cells.iter()).find(|c| c.row == 0 && c.col == 1);
+        assert_eq!(heading.map(|c| c.colspan), Some(3), "{:?}", table.grid);
+        assert!(table.grid.is_consistent());
     }
 
     #[test]
