@@ -249,7 +249,7 @@ Files written:
                             first line, then on its last; then a ruled table
                             whose group label is merged down three rows and
                             set midway over them, the first blank beside it
-  group-rules.pdf / .json   eight pages (issue 12): a booktabs header of two
+  group-rules.pdf / .json   nine pages (issue 12): a booktabs header of two
                             lines in one band, a group heading over a short
                             rule over each group's column headings, the
                             stub's heading beside the lower line: two header
@@ -270,7 +270,11 @@ Files written:
                             then a table set solid, rules only under its
                             group headings, far right of a wide stub whose
                             indented labels wrap onto lines set in further,
-                            two smaller notes under it
+                            a section heading over a single row, two smaller
+                            notes under it; then two tables set
+                            solid, no rule: titles wrapped to their own
+                            depths, a unit centred over the figures' cells,
+                            the second's title a size up under the first
   prose-cells.pdf / .json   eight pages (issue 12, class 2): item / description
                             tables whose cells are wrapped sentences under a
                             header row: booktabs with two columns, unruled with
@@ -4373,11 +4377,13 @@ def sample_group_rules():
     v, v_cells, v_spans = boxed_groups_page()
     w, w_cells, w_spans = phrase_over_a_line_page()
     a, a_cells, a_spans = statistical_abstract_page()
+    b, b_cells, b_spans, c_cells, c_spans = statistical_tables_page()
     return [p.content(), q.content(), r.content(), t.content(), u.content(), v.content(),
-            w.content(), a.content()], [
+            w.content(), a.content(), b.content()], [
         (1, Spanned(cells, spans)), (2, Spanned(cells, spans)), (3, Spanned(long_cells, spans)),
         (4, Spanned(t_cells, t_spans)), (5, Spanned(u_cells, u_spans)), (6, Spanned(v_cells, v_spans)),
-        (7, Spanned(w_cells, w_spans)), (8, Spanned(a_cells, a_spans))]
+        (7, Spanned(w_cells, w_spans)), (8, Spanned(a_cells, a_spans)), (9, Spanned(b_cells, b_spans)),
+        (9, Spanned(c_cells, c_spans))]
 
 
 def statistical_abstract_page():
@@ -4445,6 +4451,63 @@ def statistical_abstract_page():
              + [["\n".join(lines)] + (figures or [""] * 6) for _, _, lines, figures in rows])
     spans = [(0, 0, 2, 1), (0, 1, 1, 3), (0, 4, 1, 3)]
     return page, cells, spans
+
+
+def statistical_tables_page():
+    """Two tables set solid as a statistical bulletin sets them, no rule:
+    column titles wrapped to their own depths, set flush right and
+    bottom-aligned; a unit in brackets centred over the figures' cells
+    under the titles (in the first a phrase, in the second one word); a
+    source under each table set smaller; the second table's title set a
+    size up under the first's source."""
+    page = Page()
+    size, leading = 8, 10
+    rights = [MARGIN + 290 + 62 * c for c in range(4)]
+    cells_left = (MARGIN + 130 + rights[0] - 40) / 2
+
+    def table(top, title, unit, titles, body):
+        page.text(MARGIN, top, title, "F2", 10)
+        y = top - 22
+        expected = []
+        depth = max(len(t) for t in titles)
+        page.text(MARGIN, y, "Industry", "F2", size)
+        for c, lines in enumerate(titles):
+            for k, line in enumerate(lines):
+                at = y - leading * (depth - len(lines) + k)
+                page.text(rights[c] - text_width(line, "F2", size), at, line, "F2", size)
+        expected.append(["Industry"] + ["\n".join(t) for t in titles])
+        y -= leading * depth
+        mid = (cells_left + rights[-1]) / 2
+        page.text(mid - text_width(unit, "F1", size) / 2, y, unit, "F1", size)
+        expected.append(["", unit, "", "", ""])
+        y -= leading + 3
+        for label, figures in body:
+            page.text(MARGIN, y, label, "F1", size)
+            for c, v in enumerate(figures):
+                page.text(rights[c] - text_width(v, "F1", size), y, v, "F1", size)
+            expected.append([label] + figures)
+            y -= leading
+        page.text(MARGIN, y - 6, "Source: a made-up census of businesses.", "F1", 6.5)
+        return y - 6, expected
+
+    titles = [["Number of", "establish-", "ments"], ["Paid", "employees"], ["Annual", "payroll"],
+              ["Median", "earnings"]]
+    body = [
+        ["Manufacturing", ["2,104", "61,880", "3,412", "41,200"]],
+        ["Wholesale trade", ["3,377", "40,115", "2,708", "52,900"]],
+        ["Retail trade", ["9,820", "110,532", "3,190", "27,450"]],
+        ["Information", ["1,046", "19,774", "1,688", "63,100"]],
+        ["Health care", ["6,012", "122,408", "6,530", "46,780"]],
+    ]
+    y = page.title("Business Patterns", 790)
+    bottom, first = table(y - 24, "Table 1. Establishments by industry", "(Annual averages)", titles, body)
+    second_titles = [["Change in", "establish-", "ments"], ["Change in", "employees"], ["Annual", "payroll"],
+                     ["Median", "earnings"]]
+    second_body = [[label, ["1.2", "-0.4", "2.8", "3.1"][k:] + ["1.2", "-0.4", "2.8", "3.1"][:k]]
+                   for k, (label, _) in enumerate(body)]
+    _, second = table(bottom - 34, "Table 2. Change from the year before by industry", "(Percent)",
+                      second_titles, second_body)
+    return page, first, [(1, 1, 1, 4)], second, [(1, 1, 1, 4)]
 
 
 def phrase_over_a_line_page():

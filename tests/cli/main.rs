@@ -476,7 +476,11 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // between the lines, lines down the groups' sides, spans both. A
         // statistical abstract's table set solid: group rules over figures
         // far right of the stub span them, an indented label wrapped in the
-        // room its indent leaves is one row, smaller notes under it none.
+        // room its indent leaves is one row, a section heading over a single
+        // row is a row of its own, smaller notes under it none. Titles
+        // wrapped to their own depths with no rule under them are one row, a
+        // unit centred over the figures' cells spans them, and a title set a
+        // size up under a table is the next one's, not a row.
         "group-rules",
         // Issue 12: a table drawn into the ruled boxes of a form, its frame
         // the boxes' sides, is the table alone, not the form.

@@ -844,7 +844,7 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
         let Some(&row) = rows.first() else {
             continue;
         };
-        if line.size > TITLE_OVER_TEXT * row.size || row.size > TITLE_OVER_TEXT * line.size {
+        if line.size > RUN_TOGETHER_SIZE * row.size || row.size > TITLE_OVER_TEXT * line.size {
             continue;
         }
         // The lines of columns below, nearest first, one close under the
@@ -1895,6 +1895,10 @@ fn a_cell_wrapped_round(above: &[Line], line: &Line, below: &Line) -> bool {
 
 /// A line set this many times larger than a table's text is a title.
 const TITLE_OVER_TEXT: f32 = 1.4;
+/// A line set this many times larger than the rows above is none of theirs
+/// run together (`part_like_the_rows_above`): the next table's title, set
+/// a size or two up, under a table's last rows and notes.
+const RUN_TOGETHER_SIZE: f32 = 1.15;
 
 /// Whether `line` is one piece that ends an em short of where the second
 /// cell of the line of columns `of` starts: left of the figures, however
@@ -3498,7 +3502,10 @@ fn merge_between_lines(block: &[Line], cols: Vec<(f32, f32)>, drawn: &[f32]) -> 
 /// row, except where lines are closer than rows are to each other (the line
 /// spacing inside a wrapped cell, when the gaps between lines fall into two
 /// clearly different sizes: `within_row`, see `wrap_gap_threshold`) and read
-/// as one wrapped row. Rules between lines always separate rows.
+/// as one wrapped row, and the column titles of a header wrapped each to its
+/// own depth (`is_wrapped_header`: over a rule under the header, or with
+/// none, over the first line of figures). Rules between lines always
+/// separate rows.
 fn rows(
     block: &[Line],
     cols: &[(f32, f32)],
@@ -3574,36 +3581,116 @@ fn rows(
             rows.push(band);
             continue;
         }
-        if k > 0 || !header {
-            by_gaps(&band, &mut rows);
-            continue;
-        }
-        // The header band in pieces; without titles in one, the rules over
-        // part of it part nothing.
-        let mut pieces: Vec<Vec<usize>> = vec![vec![band[0]]];
-        for &i in &band[1..] {
-            if parted_by(part_rules, i) {
-                pieces.push(vec![i]);
-            } else {
-                pieces.last_mut().expect("non-empty").push(i);
+        // The header band in pieces, parted by rules over part of it and
+        // round a unit under the titles (a heading over the figures, or
+        // one unit over each column); without titles in one, those part
+        // nothing.
+        let unit = |i: usize| {
+            is_a_heading_over_the_figures(&block[i], &block[i + 1..], cols)
+                || one_text_in_every_column(&block[i], cols)
+        };
+        let in_pieces = |band: &[usize]| -> Option<Vec<(Vec<usize>, bool)>> {
+            let mut pieces: Vec<Vec<usize>> = vec![vec![band[0]]];
+            for &i in &band[1..] {
+                if parted_by(part_rules, i) || (!header && (unit(i) || unit(i - 1))) {
+                    pieces.push(vec![i]);
+                } else {
+                    pieces.last_mut().expect("non-empty").push(i);
+                }
             }
-        }
-        let titles: Vec<bool> = (pieces.iter())
-            .map(|p| p.len() >= 2 && is_wrapped_header(block, p, cols))
-            .collect();
-        if !titles.contains(&true) {
-            by_gaps(&band, &mut rows);
-            continue;
-        }
-        for (piece, titles) in pieces.into_iter().zip(titles) {
-            if titles {
-                rows.push(piece);
-            } else {
-                by_gaps(&piece, &mut rows);
+            // (With no rule under the header, no text over two columns
+            // either: a group heading whose word space falls between its
+            // columns' titles is a row of its own.)
+            let in_one_column = |p: &Vec<usize>| {
+                (p.iter().flat_map(|&i| &block[i].segments))
+                    .all(|s| columns_touched(cols, s.x0 + 0.5, s.x1 - 0.5).len() <= 1)
+            };
+            let titles: Vec<bool> = (pieces.iter())
+                .map(|p| {
+                    p.len() >= 2
+                        && is_wrapped_header(block, p, cols)
+                        && (header || in_one_column(p))
+                })
+                .collect();
+            titles
+                .contains(&true)
+                .then(|| pieces.into_iter().zip(titles).collect())
+        };
+        // Without a rule under the header, its lines are those over the
+        // first line of figures, two at least.
+        let (head, body) = match (k, header) {
+            (0, true) => (&band[..], &[][..]),
+            (0, false) => band.split_at(first_line_of_figures(block, &band, &occ, cols)),
+            _ => (&[][..], &band[..]),
+        };
+        match (head.len() >= 2).then(|| in_pieces(head)).flatten() {
+            Some(pieces) => {
+                for (piece, titles) in pieces {
+                    if titles {
+                        rows.push(piece);
+                    } else {
+                        by_gaps(&piece, &mut rows);
+                    }
+                }
+                if !body.is_empty() {
+                    by_gaps(body, &mut rows);
+                }
             }
+            None => by_gaps(&band, &mut rows),
         }
     }
     rows
+}
+
+/// Whether `line` holds one text, the same, in two columns or more past
+/// the first and nothing else there (`RMB'000` under every title).
+fn one_text_in_every_column(line: &Line, cols: &[(f32, f32)]) -> bool {
+    let texts: Vec<String> = (1..cols.len())
+        .map(|c| {
+            let words: Vec<&str> = words_in_column(line, cols, c)
+                .map(|w| w.text.as_str())
+                .collect();
+            words.join(" ")
+        })
+        .collect();
+    let filled: Vec<&String> = texts.iter().filter(|t| !t.is_empty()).collect();
+    filled.len() >= 2 && filled.len() == texts.len() && filled.iter().all(|t| *t == filled[0])
+}
+
+/// The place in `band` where its first row with figures starts: its first
+/// line with figures in two columns past the first, more of them than
+/// columns of words there (a title's unit, `($1,000)`, reads as a figure
+/// beside another's last word), or the lines with text in the first column
+/// only right above it (its label's first lines). 0 for none.
+fn first_line_of_figures(
+    block: &[Line],
+    band: &[usize],
+    occ: &[Vec<bool>],
+    cols: &[(f32, f32)],
+) -> usize {
+    let first = band.iter().position(|&i| {
+        let line = &block[i];
+        let (mut figures, mut words) = (0, 0);
+        for c in 1..cols.len() {
+            let cell: Vec<&Word> = words_in_column(line, cols, c).collect();
+            if cell.is_empty() {
+                continue;
+            }
+            if cell.iter().all(|w| is_number(&w.text)) {
+                figures += 1;
+            } else {
+                words += 1;
+            }
+        }
+        figures >= 2 && figures > words
+    });
+    let Some(mut start) = first else {
+        return 0;
+    };
+    while start > 0 && (occ[band[start - 1]].iter().enumerate()).all(|(c, &o)| o == (c == 0)) {
+        start -= 1;
+    }
+    start
 }
 
 /// Whether a line's text past the first column is a heading over the
@@ -3624,9 +3711,23 @@ fn is_a_heading_over_the_figures(line: &Line, below: &[Line], cols: &[(f32, f32)
     };
     let words = &line.words[seg.words.clone()];
     let lettered = (words.iter()).filter(|w| w.text.chars().any(char::is_alphabetic));
-    let heading = (lettered.count() >= 2 || touched.len() >= 2) && touched.start >= 1;
+    // (A unit in brackets is one word: `(Percent)` over the figures.)
+    let unit = (words.first()).is_some_and(|w| w.text.starts_with('('))
+        && (words.last()).is_some_and(|w| w.text.ends_with(')'));
+    let heading = (lettered.count() >= 2 || touched.len() >= 2 || unit) && touched.start >= 1;
+    // Centred on the figures' text. A unit in brackets under the titles
+    // may be centred on their cells instead, from midway across the gap
+    // after the stub (a wide stub's figures set right stand far into their
+    // cells), and the wider the figures the less exactly; not a heading
+    // of words (over some of the columns) nor a cell's entry that happens
+    // to stand midway (an address in a middle column).
+    let near = |x: f32, off: f32| (seg.cx() - x).abs() < off;
     let middle = (cols[1].0 + cols[nc - 1].1) / 2.0;
-    let centred = (seg.cx() - middle).abs() < CENTRED_EM * line.size;
+    let cells_middle = ((cols[0].1 + cols[1].0) / 2.0 + cols[nc - 1].1) / 2.0;
+    let exactly = CENTRED_EM * line.size;
+    let loosely = exactly.max(CENTRED_SHARE * (cols[nc - 1].1 - cols[1].0));
+    let centred =
+        near(middle, exactly) || (unit && (near(middle, loosely) || near(cells_middle, loosely)));
     let spaced_as_columns = || {
         (words.windows(2))
             .any(|w| (cols.windows(2)).any(|c| w[0].bbox.x1.max(c[0].1) < w[1].bbox.x0.min(c[1].0)))
@@ -3670,6 +3771,10 @@ fn is_a_heading_over_the_figures(line: &Line, below: &[Line], cols: &[(f32, f32)
 /// middle stands to the middle of the figures' text. More than an em: it
 /// is centred over their cells, which reach past text set right.
 const CENTRED_EM: f32 = 1.5;
+/// A unit in brackets may stand this share of the figures' width off their
+/// middle, or their cells' (the wider the figures, the less exactly one is
+/// set over them).
+const CENTRED_SHARE: f32 = 0.08;
 
 /// Whether line `first` of a table's header band is a heading over the
 /// columns of figures (`is_a_heading_over_the_figures`) and the lines after it
@@ -5523,6 +5628,100 @@ mod tests {
         let tables = detect(&chars, &[]);
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.row_count(), 8, "{:?}", tables[0].grid.rows);
+    }
+
+    #[test]
+    fn titles_wrapped_to_their_own_depths_with_no_rule_under_them_are_one_row() {
+        // No rule: the stub's heading, then column titles of one, two and
+        // three lines set flush right to 200, 270 and 340, their last
+        // lines level; a unit in brackets centred over the figures' cells
+        // (midway across the gap after the stub to the last figures' end);
+        // rows of figures. The titles are one row, the unit one over all
+        // the figures.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let right = |s: &'static str, x: f32| (s, x - 5.0 * s.len() as f32);
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("Region", 20.0), right("Median", 340.0)],
+            40.0,
+        );
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[right("Paid", 270.0), right("annual", 340.0)],
+            50.0,
+        );
+        let titles = [
+            right("Firms", 200.0),
+            right("staff", 270.0),
+            right("pay", 340.0),
+        ];
+        put_cells(&mut chars, &mut id, &titles, 60.0);
+        put_cells(&mut chars, &mut id, &[("(Percent)", 203.5)], 72.0);
+        for (k, label) in ["North", "South", "East", "West"].into_iter().enumerate() {
+            let figures = [
+                right("12.5", 200.0),
+                right("3.0", 270.0),
+                right("41.2", 340.0),
+            ];
+            let mut cells = vec![(label, 20.0)];
+            cells.extend(figures);
+            put_cells(&mut chars, &mut id, &cells, 86.0 + 10.0 * k as f32);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (6, 4), "{grid:?}");
+        let unit = (grid.cells.iter()).find(|c| c.row == 1 && c.col == 1);
+        assert_eq!(unit.map(|c| c.colspan), Some(3), "{grid:?}");
+    }
+
+    #[test]
+    fn a_title_set_a_size_up_under_a_tables_rows_is_none_of_them() {
+        // Rows of three cells from 20, 146 and 248, 14 pt apart; under the
+        // last, a title set a size up (12 pt, 6 pt a character) whose words
+        // start where the rows' cells do; a second table under it.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let mut y = 40.0;
+        for (label, a, b) in [
+            ("Region", "2022", "2023"),
+            ("North", "12.5", "13.0"),
+            ("South", "8.0", "7.5"),
+        ] {
+            put_cells(
+                &mut chars,
+                &mut id,
+                &[(label, 20.0), (a, 146.0), (b, 248.0)],
+                y,
+            );
+            y += 14.0;
+        }
+        sized_text(
+            &mut chars,
+            "Table 2. Change from the years before by region",
+            20.0,
+            y + 4.0,
+            90,
+            12.0,
+        );
+        y += 22.0;
+        for (label, a, b) in [
+            ("Region", "2022", "2023"),
+            ("East", "1.25", "1.5"),
+            ("West", "0.5", "0.75"),
+        ] {
+            put_cells(
+                &mut chars,
+                &mut id,
+                &[(label, 20.0), (a, 146.0), (b, 248.0)],
+                y,
+            );
+            y += 14.0;
+        }
+        let tables = detect(&chars, &[]);
+        let rows: Vec<usize> = tables.iter().map(|t| t.grid.row_count()).collect();
+        assert_eq!(rows, [3, 3], "{tables:?}");
     }
 
     #[test]
