@@ -5523,6 +5523,32 @@ mod tests {
         }
     }
 
+    /// A row on the baseline y: its label from x, its figures set right to
+    /// 300, 360 and on.
+    fn labelled_figures(
+        chars: &mut Vec<TextChar>,
+        id: &mut u32,
+        label: (&str, f32),
+        figures: &[&str],
+        y: f32,
+    ) {
+        let mut cells = vec![label];
+        for (c, figure) in figures.iter().enumerate() {
+            cells.push((figure, 300.0 + 60.0 * c as f32 - 5.0 * figure.len() as f32));
+        }
+        put_cells(chars, id, &cells, y);
+    }
+
+    /// The tables of rows (label, its x, figures) set solid, 10 pt apart.
+    fn set_solid(rows: &[(&str, f32, &[&str])]) -> Vec<TableRegion> {
+        let (mut chars, mut id) = (Vec::new(), 0);
+        for (k, &(label, x, figures)) in rows.iter().enumerate() {
+            let y = 40.0 + 10.0 * k as f32;
+            labelled_figures(&mut chars, &mut id, (label, x), figures, y);
+        }
+        detect(&chars, &[])
+    }
+
     fn detect(chars: &[TextChar], rules: &[Ruling]) -> Vec<TableRegion> {
         let refs: Vec<&TextChar> = chars.iter().collect();
         layout_tables(&refs, rules, &[])
@@ -5534,7 +5560,6 @@ mod tests {
         // runs on to an indented line in lower case, its figures on its
         // first line; an `of which` row under another long label has
         // figures of its own.
-        let (mut chars, mut id) = (Vec::new(), 0);
         let rows: [(&str, f32, &[&str]); 8] = [
             ("Function", 20.0, &["2022", "2023"]),
             ("National defense", 20.0, &["766.6", "805.4"]),
@@ -5545,14 +5570,7 @@ mod tests {
             ("of which: fuel", 28.0, &["40.0", "41.5"]),
             ("Total", 20.0, &["1,006.5", "1,055.8"]),
         ];
-        for (k, (label, x, figures)) in rows.into_iter().enumerate() {
-            let mut cells = vec![(label, x)];
-            for (c, figure) in figures.iter().enumerate() {
-                cells.push((figure, 300.0 + 60.0 * c as f32 - 5.0 * figure.len() as f32));
-            }
-            put_cells(&mut chars, &mut id, &cells, 40.0 + 10.0 * k as f32);
-        }
-        let tables = detect(&chars, &[]);
+        let tables = set_solid(&rows);
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.col_count(), 3);
         assert_eq!(tables[0].grid.row_count(), 7, "{:?}", tables[0].grid.rows);
@@ -5565,7 +5583,6 @@ mod tests {
         // word, `supplies`, would have ended at 193, within the widest
         // label but past the room its indent leaves. Its figures stand on
         // its next line, set in further and in lower case.
-        let (mut chars, mut id) = (Vec::new(), 0);
         let rows: [(&str, f32, &[&str]); 7] = [
             ("Industry", 20.0, &["2022", "2023"]),
             (
@@ -5579,14 +5596,7 @@ mod tests {
             ("Nondurable goods", 28.0, &["31.1", "32.1"]),
             ("Total", 20.0, &["151.5", "152.9"]),
         ];
-        for (k, (label, x, figures)) in rows.into_iter().enumerate() {
-            let mut cells = vec![(label, x)];
-            for (c, figure) in figures.iter().enumerate() {
-                cells.push((figure, 300.0 + 60.0 * c as f32 - 5.0 * figure.len() as f32));
-            }
-            put_cells(&mut chars, &mut id, &cells, 40.0 + 10.0 * k as f32);
-        }
-        let tables = detect(&chars, &[]);
+        let tables = set_solid(&rows);
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.row_count(), 6, "{:?}", tables[0].grid.rows);
     }
@@ -5616,11 +5626,7 @@ mod tests {
         let mut y = 40.0;
         for group in groups {
             for &(label, figures) in group {
-                let mut cells = vec![(label, 20.0)];
-                for (c, figure) in figures.iter().enumerate() {
-                    cells.push((figure, 300.0 + 60.0 * c as f32 - 5.0 * figure.len() as f32));
-                }
-                put_cells(&mut chars, &mut id, &cells, y);
+                labelled_figures(&mut chars, &mut id, (label, 20.0), figures, y);
                 y += 10.0;
             }
             y += 6.0;
