@@ -3669,20 +3669,15 @@ fn first_line_of_figures(
     cols: &[(f32, f32)],
 ) -> usize {
     let first = band.iter().position(|&i| {
-        let line = &block[i];
-        let (mut figures, mut words) = (0, 0);
-        for c in 1..cols.len() {
-            let cell: Vec<&Word> = words_in_column(line, cols, c).collect();
-            if cell.is_empty() {
-                continue;
-            }
-            if cell.iter().all(|w| is_number(&w.text)) {
-                figures += 1;
-            } else {
-                words += 1;
-            }
+        // Per column: whether it holds a word, and only figures.
+        let mut cells = vec![(false, true); cols.len()];
+        for w in &block[i].words {
+            let cell = &mut cells[column_of(cols, w)];
+            *cell = (true, cell.1 && is_number(&w.text));
         }
-        figures >= 2 && figures > words
+        let filled = cells[1..].iter().filter(|c| c.0);
+        let figures = filled.clone().filter(|c| c.1).count();
+        figures >= 2 && 2 * figures > filled.count()
     });
     let Some(mut start) = first else {
         return 0;
@@ -4410,7 +4405,8 @@ fn is_one_wrapped_row(
         let wrapped = lines
             .windows(2)
             .all(|w| wraps_into(&block[w[0]], &block[w[1]], cols, c, widths[c]));
-        let heads = (lines.windows(2)).any(|w| heads_the_next(&block[w[0]], &block[w[1]], cols, c));
+        let heads =
+            || (lines.windows(2)).any(|w| heads_the_next(&block[w[0]], &block[w[1]], cols, c));
         // The lines of one cell share its alignment, or the later one holds
         // nothing else (a hanging indent); an indented line with values of
         // its own under a label is a sub-row (a parent label, then a child).
@@ -4427,7 +4423,7 @@ fn is_one_wrapped_row(
                 _ => false,
             }
         });
-        lines.len() >= 2 && aligned && (filled || wrapped) && !heads
+        lines.len() >= 2 && aligned && (filled || wrapped) && !heads()
     })
 }
 

@@ -783,8 +783,9 @@ fn span_over_short_rules(
 ) {
     let grid = &table.grid;
     let nc = grid.col_count();
-    let middles = column_middles(grid, inside);
-    let middle = |c: usize| middles[c];
+    // (Found when a rule under some of the rows asks: most tables have none.)
+    let middles = std::cell::OnceCell::new();
+    let middle = |c: usize| middles.get_or_init(|| column_middles(grid, inside))[c];
     let mut spans = Vec::new();
     for r in 0..grid.row_count().saturating_sub(1) {
         let (below_text, above_next) = (extent[r].1, extent[r + 1].0);
@@ -1322,8 +1323,9 @@ fn split_rows_at_short_rules(
 ) {
     let grid = &table.grid;
     let nc = grid.col_count();
-    let middles = column_middles(grid, inside);
-    let middle = |c: usize| middles[c];
+    // (Found when a rule under some of the rows asks: most tables have none.)
+    let middles = std::cell::OnceCell::new();
+    let middle = |c: usize| middles.get_or_init(|| column_middles(grid, inside))[c];
     let mut cuts: Vec<(u32, f32, Vec<bool>)> = Vec::new();
     for r in 0..grid.row_count() {
         let (top, bottom) = (grid.rows[r], grid.rows[r + 1]);
