@@ -434,6 +434,15 @@ Files written:
                             of units; a statement of cash flows whose
                             section labels, long, stand between the header
                             and the rows
+  report-tables.pdf / .json two pages (issue 12): a report's table between
+                            paragraphs, its caption set a size up tight over
+                            it; column titles centred over figures set right,
+                            one wrapped a line deeper than the rest and wider
+                            than its figures; `$` set at the left of each
+                            column on the first row and the total only, far
+                            from the figures; a rule over the total's
+                            figures. The header set on a grey band with no
+                            rule under it, then ruled, every row ruled
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7213,6 +7222,86 @@ def equity_page():
     return p, cells
 
 
+def report_table_page(banded):
+    """A report's table among its paragraphs: a caption set a size up
+    tight over the table's top; column titles centred over figures set
+    right, one of them wrapped a line deeper than the rest and wider than
+    its figures; `$` set at the left of each column of figures on the first
+    row and the total only, far from the figures; a rule over the total's
+    figures and one closing the table. `banded`: the header set on a grey
+    band (no rule under it), else ruled above and under and every row
+    ruled."""
+    p = Page()
+    y = p.title("Program Obligations", 790)
+    y = p.paragraph(
+        "Obligations rose in every program but one. The table below gives the amounts "
+        "obligated and outlaid by program, in thousands of dollars.",
+        y - 24,
+    )
+    size, lead = 9, 13
+    x0, x1 = MARGIN, PAGE_W - MARGIN
+    edges = [x0, x0 + 170, x0 + 270, x0 + 370, x1]
+    titles = [["Obligated"], ["Outlaid"], ["Unobligated", "balance at", "year end"]]
+    top = y - 22
+    p.text(x0, top, "Table 4. Obligations and outlays by program", "F2", 11)
+    band_top = top - 4
+    depth = max(len(t) for t in titles)
+    first = band_top - 3 - size
+    if banded:
+        p.ops.append("q 0.85 g %s %s %s %s re f Q" % (fmt(x0), fmt(band_top - 6 - depth * lead + 2),
+                                                       fmt(x1 - x0), fmt(depth * lead + 4)))
+    else:
+        p.line(x0, band_top, x1, band_top)
+    p.text(x0 + 3, first - lead * (depth - 1), "Program", "F2", size)
+    for c, lines in enumerate(titles):
+        for k, line in enumerate(lines):
+            mid = (edges[c + 1] + edges[c + 2]) / 2
+            at = first - lead * (depth - len(lines) + k)
+            p.text(mid - text_width(line, "F2", size) / 2, at, line, "F2", size)
+    header_bottom = band_top - 6 - depth * lead + 2
+    if not banded:
+        p.line(x0, header_bottom, x1, header_bottom)
+    body = [
+        ["Grants to states", "12,480", "10,215", "2,265"],
+        ["Loan guarantees", "3,904", "3,611", "293"],
+        ["Research", "1,250", "980", "270"],
+        ["Administration", "842", "838", "4"],
+        ["Total", "18,476", "15,644", "2,832"],
+    ]
+    expected = [["Program"] + ["\n".join(t) for t in titles]]
+    y = header_bottom - 4 - size
+    for k, row in enumerate(body):
+        total = row[0] == "Total"
+        font = "F2" if total else "F1"
+        if total:
+            y -= 3
+            p.line(edges[1], y + size + 3, x1, y + size + 3)
+        p.text(x0 + 3, y, row[0], font, size)
+        cells = [row[0]]
+        for c, v in enumerate(row[1:]):
+            p.text(edges[c + 2] - 6 - text_width(v, font, size), y, v, font, size)
+            if k == 0 or total:
+                p.text(edges[c + 1] + 8, y, "$", font, size)
+                v = "$ " + v
+            cells.append(v)
+        expected.append(cells)
+        if not banded and not total:
+            p.line(x0, y - 4, x1, y - 4)
+        y -= lead
+    p.line(x0, y + lead - 4, x1, y + lead - 4)
+    p.paragraph("Balances at year end are available for obligation in the next year.", y - 14)
+    return p, Placed(expected)
+
+
+def sample_report_tables():
+    pages, tables = [], []
+    for n, banded in enumerate([True, False], start=1):
+        page, table = report_table_page(banded)
+        pages.append(page.content())
+        tables.append((n, table))
+    return pages, tables
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out_dir, exist_ok=True)
@@ -7266,6 +7355,7 @@ def main():
         ("unnamed-glyphs", sample_unnamed_glyphs, False),
         ("statements", sample_statements, False),
         ("scanned-statements", sample_scanned_statements, False),
+        ("report-tables", sample_report_tables, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

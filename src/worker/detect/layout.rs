@@ -1491,16 +1491,42 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 {
                     start -= 1;
                 }
+                // Unless they are all a cell wrapped round the line, the
+                // lines from the last not in its cells are not the table's,
+                // nor those above them; under such a line, those over one
+                // cell of it alone, not flush with it, are (a title set
+                // tight over a header whose deepest column title tops the
+                // others: that title's top lines; a heading over several
+                // columns stays out, as do the title's last lines).
                 let first = &lines[start..i];
+                // (A title set larger than the line, from where its first
+                // cell starts or further left, is none of its cells.)
+                let a_title = |l: &Line| {
+                    l.size > LARGER_THAN_ROWS * line.size && l.bbox.x0 <= line.bbox.x0 + l.size
+                };
                 let in_its_cells =
-                    (first.iter()).all(|l| in_a_cell_of(l, line) && !a_title_over(l, line));
-                if in_its_cells
-                    || lines
-                        .get(i + 1)
-                        .is_some_and(|below| a_cell_wrapped_round(first, line, below))
-                {
-                    current.extend(first.iter().cloned());
-                }
+                    |l: &Line| in_a_cell_of(l, line) && !a_title_over(l, line) && !a_title(l);
+                let over_one_cell = |l: &Line| {
+                    (line.segments.iter())
+                        .filter(|s| s.x0 < l.bbox.x1 && s.x1 > l.bbox.x0)
+                        .count()
+                        == 1
+                };
+                let wrapped_round = (lines.get(i + 1))
+                    .is_some_and(|below| a_cell_wrapped_round(first, line, below));
+                let from = match first.iter().rposition(|l| !in_its_cells(l)) {
+                    Some(_) if wrapped_round => 0,
+                    Some(k) => {
+                        let title = &first[k];
+                        let headers = (first[k + 1..].iter().rev()).take_while(|l| {
+                            over_one_cell(l)
+                                && (l.bbox.x0 - title.bbox.x0).abs() >= WRAP_ALIGN_EM * l.size
+                        });
+                        first.len() - headers.count()
+                    }
+                    None => 0,
+                };
+                current.extend(first[from..].iter().cloned());
             }
             current.push(line.clone());
         } else if !current.is_empty()
@@ -2543,7 +2569,7 @@ fn split_numbers_from_text(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f
 }
 
 /// A currency sign standing as a word of its own.
-fn is_currency_sign(token: &str) -> bool {
+pub(super) fn is_currency_sign(token: &str) -> bool {
     let mut chars = token.chars();
     chars
         .next()
@@ -3619,7 +3645,19 @@ fn rows(
         // Without a rule under the header, its lines are those over the
         // first line of figures, two at least.
         let (head, body) = match (k, header) {
-            (0, true) => (&band[..], &[][..]),
+            // (Over a first rule under the first row, not the header: a
+            // band on which the header is set has no rule under it. A line
+            // of years is the header's.)
+            (0, true) => match first_line_of_figures(block, &band, &occ, cols) {
+                f if f > 0
+                    && band[f..]
+                        .iter()
+                        .any(|&i| a_line_of_figures(&block[i], cols, false)) =>
+                {
+                    band.split_at(f)
+                }
+                _ => (&band[..], &[][..]),
+            },
             (0, false) => band.split_at(first_line_of_figures(block, &band, &occ, cols)),
             _ => (&[][..], &band[..]),
         };
@@ -3668,24 +3706,41 @@ fn first_line_of_figures(
     occ: &[Vec<bool>],
     cols: &[(f32, f32)],
 ) -> usize {
-    let first = band.iter().position(|&i| {
-        // Per column: whether it holds a word, and only figures.
-        let mut cells = vec![(false, true); cols.len()];
-        for w in &block[i].words {
-            let cell = &mut cells[column_of(cols, w)];
-            *cell = (true, cell.1 && is_number(&w.text));
-        }
-        let filled = cells[1..].iter().filter(|c| c.0);
-        let figures = filled.clone().filter(|c| c.1).count();
-        figures >= 2 && 2 * figures > filled.count()
-    });
-    let Some(mut start) = first else {
+    let Some(mut start) = band
+        .iter()
+        .position(|&i| a_line_of_figures(&block[i], cols, true))
+    else {
         return 0;
     };
     while start > 0 && (occ[band[start - 1]].iter().enumerate()).all(|(c, &o)| o == (c == 0)) {
         start -= 1;
     }
     start
+}
+
+/// Whether `line` holds figures in two columns past the first, more of
+/// them than columns of words; years among them unless `years`.
+fn a_line_of_figures(line: &Line, cols: &[(f32, f32)], years: bool) -> bool {
+    // Per column: whether it holds a word, and only figures. (A currency
+    // sign set apart is its figure's.)
+    let mut cells = vec![(false, true); cols.len()];
+    for w in line.words.iter().filter(|w| !is_currency_sign(&w.text)) {
+        let cell = &mut cells[column_of(cols, w)];
+        *cell = (
+            true,
+            cell.1 && is_number(&w.text) && (years || !is_a_year(&w.text)),
+        );
+    }
+    let filled = cells[1..].iter().filter(|c| c.0);
+    let figures = filled.clone().filter(|c| c.1).count();
+    figures >= 2 && 2 * figures > filled.count()
+}
+
+/// A year as a column's title gives it: four digits from 1800 to 2199.
+fn is_a_year(token: &str) -> bool {
+    token.len() == 4
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&token[..2], "18" | "19" | "20" | "21")
 }
 
 /// Whether a line's text past the first column is a heading over the
@@ -4389,8 +4444,12 @@ fn is_one_wrapped_row(
     widths: &[f32],
 ) -> bool {
     let ncols = cols.len();
+    // (A currency sign set apart is its figure's, no single line.)
+    let holds_text = |i: usize, c: usize| {
+        occ[i][c] && words_in_column(&block[i], cols, c).any(|w| !is_currency_sign(&w.text))
+    };
     let filled: Vec<usize> = (0..ncols)
-        .map(|c| group.iter().filter(|&&i| occ[i][c]).count())
+        .map(|c| group.iter().filter(|&&i| holds_text(i, c)).count())
         .collect();
     if !filled.contains(&1) {
         return false;
@@ -5677,6 +5736,106 @@ mod tests {
         assert_eq!((grid.row_count(), grid.col_count()), (6, 4), "{grid:?}");
         let unit = (grid.cells.iter()).find(|c| c.row == 1 && c.col == 1);
         assert_eq!(unit.map(|c| c.colspan), Some(3), "{grid:?}");
+    }
+
+    #[test]
+    fn a_title_tight_over_a_header_whose_deepest_title_tops_the_rest_is_apart() {
+        // A title set a size up at 28, tight over the header: column titles
+        // set right to 300, 360 and 420, of two lines, two and three, their
+        // last lines level with the stub's heading at 60; rows of figures.
+        // The last title's top line, alone at 40, is the header's.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        sized_text(
+            &mut chars,
+            "Table 3. Firms, staff and pay by region",
+            20.0,
+            28.0,
+            0,
+            12.0,
+        );
+        let right = |s: &'static str, x: f32| (s, x - 5.0 * s.len() as f32);
+        put_cells(&mut chars, &mut id, &[right("Median", 420.0)], 40.0);
+        let firsts = [
+            right("Number", 300.0),
+            right("Paid", 360.0),
+            right("annual", 420.0),
+        ];
+        put_cells(&mut chars, &mut id, &firsts, 50.0);
+        let lasts = [
+            ("Region", 20.0),
+            right("firms", 300.0),
+            right("staff", 360.0),
+            right("pay", 420.0),
+        ];
+        put_cells(&mut chars, &mut id, &lasts, 60.0);
+        for (k, label) in ["North", "South", "East"].into_iter().enumerate() {
+            let y = 72.0 + 10.0 * k as f32;
+            labelled_figures(
+                &mut chars,
+                &mut id,
+                (label, 20.0),
+                &["12", "3.0", "41.2"],
+                y,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 4), "{grid:?}");
+        assert!(grid.rows[0] <= 32.0 && grid.rows[0] > 30.4, "{grid:?}");
+    }
+
+    #[test]
+    fn a_rule_over_the_total_is_no_rule_under_the_header() {
+        // Titles set right to 300, 360 and 420 wrapped to their own depths
+        // (40, 50) with no rule under them (a header set on a band), rows
+        // of figures, then a rule over the figures (from 150) at 86 under
+        // which the total stands, and one closing the table. The titles
+        // are one row.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        let right = |s: &'static str, x: f32| (s, x - 5.0 * s.len() as f32);
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[right("Paid", 360.0), right("Median", 420.0)],
+            40.0,
+        );
+        let titles = [
+            ("Region", 20.0),
+            right("Firms", 300.0),
+            right("staff", 360.0),
+            right("pay", 420.0),
+        ];
+        put_cells(&mut chars, &mut id, &titles, 50.0);
+        for (k, label) in ["North", "South", "East", "Total"].into_iter().enumerate() {
+            let y = 62.0 + 10.0 * k as f32 + if label == "Total" { 4.0 } else { 0.0 };
+            labelled_figures(
+                &mut chars,
+                &mut id,
+                (label, 20.0),
+                &["12", "3.0", "41.2"],
+                y,
+            );
+        }
+        let rules = [
+            Ruling::new(86.0, 150.0, 422.0),
+            Ruling::new(100.0, 18.0, 422.0),
+        ];
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        // Likewise under a title set a size up tight over them, which is
+        // none of the table's (here the last title alone is wrapped, the
+        // stub's heading on the titles' last line, so the title lies
+        // inside the first line of columns).
+        chars.retain(|c| !(c.bbox.y0 < 40.0 && c.bbox.x0 < 360.0));
+        sized_text(&mut chars, "Table 3.", 20.0, 29.0, 99, 12.0);
+        let tables = detect(&chars, &rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        assert!(grid.rows[0] >= 31.4, "{grid:?}");
     }
 
     #[test]

@@ -235,7 +235,23 @@ pub fn detect_tables(
         // Found once for the passes below (again when a title goes).
         let mut inside = table_chars(table, chars);
         if table.evidence != Evidence::Ruled {
-            if drop_title_over_top_rule(table, &inside, &rulings.horizontal, cfg.min_rows) {
+            // A header band's edges stand for the rules a booktabs table
+            // draws (none found on a scan, whose tones vary too much).
+            let mut horizontal = Vec::new();
+            let across = match surface {
+                Surface::Drawn => {
+                    // (A dark band's edges are rulings already.)
+                    horizontal.extend_from_slice(&rulings.horizontal);
+                    let ruled = |e: &rulings::Ruling| {
+                        (rulings.horizontal.iter()).any(|r| (r.pos - e.pos).abs() <= RULE_AT)
+                    };
+                    let edges = band_edges(table, &inside, page);
+                    horizontal.extend(edges.into_iter().filter(|e| !ruled(e)));
+                    &horizontal
+                }
+                Surface::Scanned => &rulings.horizontal,
+            };
+            if drop_title_over_top_rule(table, &inside, across, cfg.min_rows) {
                 inside = table_chars(table, chars);
             }
             drop_notes_below(table, &inside, chars, cfg.min_rows);
@@ -257,6 +273,9 @@ pub fn detect_tables(
             part_open_spans(table, &inside, &rulings.horizontal);
             split_stacked_rows(table, &inside);
             split_rows_at_full_lines(table, &inside);
+        }
+        if table.evidence != Evidence::Ruled {
+            join_currency_signs(&mut table.grid, &inside);
         }
         table.grid.drop_unused_boundaries();
         drop_empty_lines(&mut table.grid, &inside);
@@ -1141,14 +1160,10 @@ const PHRASE_GAP_EM: f32 = 0.6;
 /// is looked for between the lines' letters, not their glyph boxes: set
 /// tight, the next line's box reaches up over the fill's edge.
 fn split_rows_at_fill_edges(table: &mut TableRegion, inside: &[&TextChar], page: &PageImage) {
-    let core = |(top, bottom): (f32, f32)| {
-        let (middle, half) = ((top + bottom) / 2.0, LINE_CORE * (bottom - top));
-        (middle - half, middle + half)
-    };
     let mut cuts = Vec::new();
     for (r, lines) in lines_of_rows(&table.grid, inside).iter().enumerate() {
         for pair in lines.windows(2) {
-            let (above, below) = (core(pair[0]).1, core(pair[1]).0);
+            let (above, below) = (line_core(pair[0]).1, line_core(pair[1]).0);
             if let Some(y) = fill_edge(page, table.bbox.x0, table.bbox.x1, above, below) {
                 cuts.push((r as u32, y));
                 break;
@@ -1159,6 +1174,30 @@ fn split_rows_at_fill_edges(table: &mut TableRegion, inside: &[&TextChar], page:
     for &(r, y) in cuts.iter().rev() {
         table.grid.split_row(r, y);
     }
+}
+
+/// The edges of a fill across a table between its first lines (a title
+/// over a header set on a band, the band's foot under the header), each as
+/// a rule across the table: the band parts title, header and body as a
+/// booktabs table's rules do. None where the first line is no title.
+fn band_edges(table: &TableRegion, inside: &[&TextChar], page: &PageImage) -> Vec<rulings::Ruling> {
+    let mut lines = baselines(inside.iter().copied());
+    lines.sort_by(|a, b| extent(a).0.total_cmp(&extent(b).0));
+    // Only under a first line of one phrase: a title's (the pixels are
+    // looked at for no other table).
+    if lines
+        .first()
+        .is_none_or(|l| pieces(l, PHRASE_GAP_EM).len() != 1)
+    {
+        return Vec::new();
+    }
+    let lines: Vec<(f32, f32)> = lines.iter().map(|l| extent(l)).collect();
+    let (x0, x1) = (table.bbox.x0, table.bbox.x1);
+    (lines.windows(2))
+        .take(caption::MAX_TITLE_ROWS + MAX_HEADER_LINES)
+        .filter_map(|pair| fill_edge(page, x0, x1, line_core(pair[0]).1, line_core(pair[1]).0))
+        .map(|y| rulings::Ruling::new(y, x0, x1))
+        .collect()
 }
 
 /// Rulings inside a table that are none of its grid's lines: a chart's
@@ -1418,6 +1457,13 @@ fn part_spans_under_a_rule(grid: &mut crate::table::Grid, r: u32, inside: &[&Tex
 /// The share of a glyph box's height, each side of its middle, its letter
 /// fills (a glyph box is as tall as the font's ascent and descent).
 const LINE_CORE: f32 = 0.25;
+
+/// The top and bottom of a line's letters, from its glyph boxes' (see
+/// `LINE_CORE`).
+fn line_core((top, bottom): (f32, f32)) -> (f32, f32) {
+    let (middle, half) = ((top + bottom) / 2.0, LINE_CORE * (bottom - top));
+    (middle - half, middle + half)
+}
 
 /// Parts a ruled table's rows where a blank line runs across all of its
 /// columns: entries of prose set a line apart in a frame ruled around
@@ -2024,6 +2070,65 @@ fn drop_empty_lines(grid: &mut crate::table::Grid, inside: &[&TextChar]) {
     }
 }
 
+/// Joins a column of currency signs to the figures right of it: a report
+/// sets `$` at the left of a column over its first figure and its total
+/// only, far from the figures set right, so the sign's gap reads as a
+/// column's (`layout` joins a sign to its amount on its line only within
+/// `MAX_SIGN_GAP_EM`). Each sign is its figure's, and so is any column
+/// between the two empty under the first sign (the column's title centred
+/// in the gap). Above the first sign (the header) the columns may hold
+/// anything: a heading centred over the figures reaches into them.
+/// (Columns drawn apart by rules are the document's and stay.)
+fn join_currency_signs(grid: &mut crate::table::Grid, inside: &[&TextChar]) {
+    if !inside
+        .iter()
+        .any(|c| crate::numbers::CURRENCY.contains(&c.c))
+    {
+        return;
+    }
+    // Each row's text in each column, of the cells of one column.
+    let texts_of = |grid: &crate::table::Grid| {
+        let owner = grid.cell_at_positions();
+        let cols = grid.col_count();
+        let mut texts = vec![vec![String::new(); cols]; grid.row_count()];
+        for c in inside.iter().filter(|c| !c.c.is_whitespace()) {
+            let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) else {
+                continue;
+            };
+            if grid.cells[owner[r * cols + col]].colspan == 1 {
+                texts[r][col].push(c.c);
+            }
+        }
+        texts
+    };
+    let mut texts = texts_of(grid);
+    let mut k = grid.col_count().saturating_sub(1);
+    while k > 0 {
+        k -= 1;
+        let cols = grid.col_count();
+        let is_sign = layout::is_currency_sign;
+        let Some(first) = (0..texts.len()).find(|&r| is_sign(&texts[r][k])) else {
+            continue;
+        };
+        let below = &texts[first..];
+        // The column each sign's figure is in: the next with text.
+        let figure_of = |row: &Vec<String>| (k + 1..cols).find(|&c| !row[c].is_empty());
+        let Some(figures) = figure_of(&below[0]) else {
+            continue;
+        };
+        let signs_figures = below.iter().all(|row| {
+            (k..figures).all(|c| row[c].is_empty() || (c == k && is_sign(&row[c])))
+                && (row[k].is_empty() || row[figures].contains(|c: char| c.is_ascii_digit()))
+        });
+        if signs_figures {
+            for c in (k..figures).rev() {
+                grid.remove_column(c as u32, true);
+            }
+            texts = texts_of(grid);
+        }
+    }
+}
+
 /// Whether row `k`, blank, is drawn as cells of its own beside one cell
 /// spanning it and other rows, whose text is set midway over all of them,
 /// nearer that middle than the middle of the rows without `k`: a label
@@ -2112,7 +2217,8 @@ fn drop_notes_below(
 /// one more giving the unit (`caption::is_unit_line`); the first starts at
 /// the table's left, or each is centred over it; none has a piece starting
 /// past the first column (a header's line over the top rule names later
-/// columns, each apart); the body is not ruled row by row. True when the
+/// columns, each apart); the body is not ruled row by row, or the title is
+/// set larger than the table (`TITLE_OVER_ROWS`). True when the
 /// table lost its top rows; the caption reads the title.
 fn drop_title_over_top_rule(
     table: &mut TableRegion,
@@ -2161,10 +2267,15 @@ fn drop_title_over_top_rule(
         .map(|l| extent(l))
         .filter(|&(top, _)| top > header_rule.pos)
         .collect();
-    let ruled_rows = match body.as_slice() {
-        [first, second, ..] => (across_table.iter()).any(|r| r.pos > first.1 && r.pos < second.0),
-        _ => true,
-    };
+    // (Unless set larger than the table: a caption, not a row.)
+    let set_larger = (above.iter().flat_map(|l| l.iter())).all(|c| c.size > TITLE_OVER_ROWS * em);
+    let ruled_rows = !set_larger
+        && match body.as_slice() {
+            [first, second, ..] => {
+                (across_table.iter()).any(|r| r.pos > first.1 && r.pos < second.0)
+            }
+            _ => true,
+        };
     let unit_line =
         (above.iter()).any(|l| caption::is_unit_line(&l.iter().map(|c| c.c).collect::<String>()));
     if ruled_rows
@@ -2206,6 +2317,10 @@ fn drop_title_over_top_rule(
     table.bbox.y0 = top_rule.pos;
     true
 }
+
+/// See `drop_title_over_top_rule`: how much larger than the table's median
+/// size a title over a table ruled row by row is set.
+const TITLE_OVER_ROWS: f32 = 1.1;
 
 /// Which of `chars` number the page's lines: at least `MIN_NUMBERED_LINES`
 /// whole numbers, each one more than the one above, lined up on one edge at
@@ -3063,6 +3178,96 @@ mod tests {
             Ruling::new(109.5, 50.0, 350.0),
         ]);
         assert_eq!(read(&title, &every_row), (false, 44.0, 5));
+        // Unless set larger than the table: a caption, not a row.
+        let mut large = title.clone();
+        for c in &mut large {
+            c.size = 12.0;
+        }
+        assert_eq!(read(&large, &every_row), (true, 60.0, 4));
+    }
+
+    #[test]
+    fn a_header_band_parts_a_title_over_it_as_rules_would() {
+        use crate::worker::extract::tests::word;
+        // One pixel a point. The booktabs table of `booktabs_under_a_title`
+        // drawn with no rules: its header (Item 2024 2025, at 70) set on a
+        // grey band 60-78 across it, a title at 50 tight over the band.
+        let mut pixels = image::GrayImage::from_pixel(400, 140, image::Luma([255]));
+        for y in 60..78 {
+            for x in 50..350 {
+                pixels.put_pixel(x, y, image::Luma([215]));
+            }
+        }
+        let page = PageImage {
+            pixels: crate::worker::render::grey(pixels),
+            scale: 1.0,
+            origin: (0.0, 0.0),
+        };
+        let (_, body) = booktabs_under_a_title(1);
+        let mut chars = word("Table 1. Trees by kind and year", 52.0, 50.0, 0);
+        chars.extend(body);
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        let mut table = layout_table(
+            vec![44.0, 60.0, 78.0, 97.0, 112.0, 126.0],
+            vec![50.0, 150.0, 250.0, 350.0],
+        );
+        let edges = band_edges(&table, &inside, &page);
+        let at: Vec<f32> = edges.iter().map(|e| e.pos).collect();
+        assert_eq!(at, vec![60.0, 78.0]);
+        assert!(drop_title_over_top_rule(&mut table, &inside, &edges, 2));
+        assert_eq!(table.grid.rows[0], 60.0);
+        // On white, no edges: the title stays.
+        let blank = PageImage {
+            pixels: crate::worker::render::grey(image::GrayImage::from_pixel(
+                400,
+                140,
+                image::Luma([255]),
+            )),
+            scale: 1.0,
+            origin: (0.0, 0.0),
+        };
+        assert!(band_edges(&table, &inside, &blank).is_empty());
+    }
+
+    #[test]
+    fn currency_signs_set_apart_are_their_figures() {
+        use crate::worker::extract::tests::word;
+        // A stub 0-100 and two columns of figures set right to 200 and 300,
+        // `$` at 115 and 215 on the first row (at 30) and the total (at 60)
+        // only, read as columns of their own (100-130, 130-200, 200-230,
+        // 230-300); the header's titles (at 10) centred over the figures.
+        let mut chars = word("Item", 2.0, 10.0, 0);
+        chars.extend(word("Grants", 146.0, 10.0, 0));
+        chars.extend(word("Loans", 250.0, 10.0, 0));
+        for (y, line, label, signs) in [
+            (30.0, 1, "Oak", true),
+            (45.0, 2, "Elm", false),
+            (60.0, 3, "Total", true),
+        ] {
+            chars.extend(word(label, 2.0, y, line));
+            for x in [170.0, 270.0] {
+                chars.extend(word("1,234", x, y, line));
+                if signs {
+                    chars.extend(word("$", x - 55.0, y, line));
+                }
+            }
+        }
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        let cols = vec![0.0, 100.0, 130.0, 200.0, 230.0, 300.0];
+        let mut table = layout_table(vec![0.0, 20.0, 37.0, 52.0, 67.0], cols.clone());
+        join_currency_signs(&mut table.grid, &inside);
+        assert_eq!(table.grid.cols, vec![0.0, 100.0, 200.0, 300.0]);
+        assert!(table.grid.is_consistent());
+        // Beside words (codes for the figures), signs are a column.
+        for c in &mut chars {
+            if c.c.is_ascii_digit() {
+                c.c = 'x';
+            }
+        }
+        let inside: Vec<&TextChar> = chars.iter().collect();
+        let mut table = layout_table(vec![0.0, 20.0, 37.0, 52.0, 67.0], cols);
+        join_currency_signs(&mut table.grid, &inside);
+        assert_eq!(table.grid.col_count(), 5);
     }
 
     #[test]
