@@ -4445,11 +4445,17 @@ fn is_one_wrapped_row(
 ) -> bool {
     let ncols = cols.len();
     // (A currency sign set apart is its figure's, no single line.)
-    let holds_text = |i: usize, c: usize| {
-        occ[i][c] && words_in_column(&block[i], cols, c).any(|w| !is_currency_sign(&w.text))
+    let signs: Vec<bool> = (group.iter())
+        .map(|&i| block[i].words.iter().any(|w| is_currency_sign(&w.text)))
+        .collect();
+    let holds_text = |k: usize, c: usize| {
+        let i = group[k];
+        occ[i][c]
+            && (!signs[k]
+                || words_in_column(&block[i], cols, c).any(|w| !is_currency_sign(&w.text)))
     };
     let filled: Vec<usize> = (0..ncols)
-        .map(|c| group.iter().filter(|&&i| holds_text(i, c)).count())
+        .map(|c| (0..group.len()).filter(|&k| holds_text(k, c)).count())
         .collect();
     if !filled.contains(&1) {
         return false;

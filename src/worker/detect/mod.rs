@@ -1181,24 +1181,39 @@ fn split_rows_at_fill_edges(table: &mut TableRegion, inside: &[&TextChar], page:
 /// a rule across the table: the band parts title, header and body as a
 /// booktabs table's rules do. None where the first line is no title.
 fn band_edges(table: &TableRegion, inside: &[&TextChar], page: &PageImage) -> Vec<rulings::Ruling> {
-    let mut lines = baselines(inside.iter().copied());
-    lines.sort_by(|a, b| extent(a).0.total_cmp(&extent(b).0));
-    // Only under a first line of one phrase: a title's (the pixels are
-    // looked at for no other table).
-    if lines
-        .first()
-        .is_none_or(|l| pieces(l, PHRASE_GAP_EM).len() != 1)
-    {
+    // Only under a first line of one phrase from the table's left or
+    // centred over it, as a title is set (the pixels are looked at for no
+    // other table).
+    let (x0, x1) = (table.bbox.x0, table.bbox.x1);
+    let Some(top) = inside.iter().min_by(|a, b| a.cy().total_cmp(&b.cy())) else {
+        return Vec::new();
+    };
+    let first: Vec<&TextChar> = (inside.iter().copied())
+        .filter(|c| c.line == top.line)
+        .collect();
+    let (a, b) = across(&first);
+    let title = pieces(&first, PHRASE_GAP_EM).len() == 1
+        && (a <= x0 + top.size || ((a + b) / 2.0 - (x0 + x1) / 2.0).abs() <= top.size);
+    if !title {
         return Vec::new();
     }
-    let lines: Vec<(f32, f32)> = lines.iter().map(|l| extent(l)).collect();
-    let (x0, x1) = (table.bbox.x0, table.bbox.x1);
+    // (The lines of the table's top only: a title's and a header's.)
+    let reach = top.cy() + TOP_LINES_EM * top.size;
+    let near_the_top = inside.iter().copied().filter(|c| c.cy() < reach);
+    let mut lines: Vec<(f32, f32)> = (baselines(near_the_top).iter())
+        .map(|l| extent(l))
+        .collect();
+    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
     (lines.windows(2))
         .take(caption::MAX_TITLE_ROWS + MAX_HEADER_LINES)
         .filter_map(|pair| fill_edge(page, x0, x1, line_core(pair[0]).1, line_core(pair[1]).0))
         .map(|y| rulings::Ruling::new(y, x0, x1))
         .collect()
 }
+
+/// See `band_edges`: how far (em) under the first line's middle its title's
+/// and header's lines are looked for.
+const TOP_LINES_EM: f32 = 12.0;
 
 /// Rulings inside a table that are none of its grid's lines: a chart's
 /// ticks, gridlines and bars.
@@ -1984,16 +1999,26 @@ fn fill_edge(page: &PageImage, x0: f32, x1: f32, y0: f32, y1: f32) -> Option<f32
     if px1 <= px0 + 8 || py1 <= py0 + 1 {
         return None;
     }
-    // A pixel row's tone when nearly all of it is one tone.
+    // A pixel row's tone when nearly all of it is one tone (its median,
+    // from a histogram of the row: no sort).
+    let raw = page.pixels.as_raw();
     let tone = |y: u32| {
-        let mut row: Vec<u8> = (px0..px1).map(|x| page.pixels.get_pixel(x, y)[0]).collect();
-        row.sort_unstable();
-        let median = row[row.len() / 2];
-        let alike = row
+        let mut counts = [0usize; 256];
+        let start = (y * w) as usize;
+        for &v in &raw[start + px0 as usize..start + px1 as usize] {
+            counts[v as usize] += 1;
+        }
+        let len = (px1 - px0) as usize;
+        let mut seen = 0;
+        let median = (0..256).find(|&v| {
+            seen += counts[v];
+            2 * seen > len
+        })?;
+        let step = shading::DRAWN_TONE_STEP as usize;
+        let alike: usize = counts[median.saturating_sub(step)..=(median + step).min(255)]
             .iter()
-            .filter(|&&v| v.abs_diff(median) <= shading::DRAWN_TONE_STEP)
-            .count();
-        (alike * 20 >= row.len() * 19).then_some(median)
+            .sum();
+        (alike * 20 >= len * 19).then_some(median as u8)
     };
     let tones: Vec<Option<u8>> = (py0..py1).map(tone).collect();
     // One tone above, another below: not a seam where two fills of one
