@@ -2933,19 +2933,25 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         &line_gaps(block),
         median(block.iter().map(|l| l.size).collect()),
     );
+    // The columns' widest text and where the stub's lines start, for the
+    // passes that read which lines are one row.
+    let widths = column_text_widths(block, &cols);
+    let left = flush_left_edge(block, &cols);
     let rows = with_hanging_lines(
         block,
-        rows(block, &cols, &inner, &part_rules, within_row),
+        rows(block, &cols, &widths, &inner, &part_rules, within_row),
         &cols,
     );
     let (rows, labels) = centred_labels(block, rows, &cols);
     // Rows regrouped would leave the labels' rows behind.
     let rows = if labels.is_empty() {
-        let rows = items_by_terms(block, rows, &cols, within_row);
+        let rows = items_by_terms(block, rows, &cols, &widths, left, within_row);
         labels_run_on(
             block,
             lines_of_their_records(block, rows, &cols),
             &cols,
+            &widths,
+            left,
             within_row,
         )
     } else {
@@ -3535,13 +3541,13 @@ fn merge_between_lines(block: &[Line], cols: Vec<(f32, f32)>, drawn: &[f32]) -> 
 fn rows(
     block: &[Line],
     cols: &[(f32, f32)],
+    widths: &[f32],
     inner_rules: &[f32],
     part_rules: &[f32],
     within_row: f32,
 ) -> Vec<Vec<usize>> {
     let gaps = line_gaps(block);
     let occ: Vec<Vec<bool>> = block.iter().map(|l| occupied(l, cols)).collect();
-    let widths = column_text_widths(block, cols);
 
     // Bands of lines between the rules drawn across the block.
     let parted_by = |rules: &[f32], i: usize| {
@@ -3574,10 +3580,10 @@ fn rows(
             }
         }
         for group in groups {
-            if group.len() >= 2 && is_one_wrapped_row(block, &group, &occ, cols, &widths) {
+            if group.len() >= 2 && is_one_wrapped_row(block, &group, &occ, cols, widths) {
                 rows.push(group);
             } else if let Some((last, wrapped)) =
-                under_a_wrapped_row(block, &group, &occ, cols, &widths)
+                under_a_wrapped_row(block, &group, &occ, cols, widths)
             {
                 rows.push(wrapped.to_vec());
                 rows.push(vec![last]);
@@ -3601,8 +3607,8 @@ fn rows(
         };
         if rows_ruled
             && band.len() >= 2
-            && (is_wrapped_band(block, &band, cols, &widths)
-                || a_row_with_one_cell_wrapped(block, &band, cols, &widths))
+            && (is_wrapped_band(block, &band, cols, widths)
+                || a_row_with_one_cell_wrapped(block, &band, cols, widths))
         {
             rows.push(band);
             continue;
@@ -4030,13 +4036,13 @@ fn items_by_terms(
     block: &[Line],
     rows: Vec<Vec<usize>>,
     cols: &[(f32, f32)],
+    widths: &[f32],
+    left: Option<f32>,
     within_row: f32,
 ) -> Vec<Vec<usize>> {
     if cols.len() < 2 {
         return rows;
     }
-    let widths = column_text_widths(block, cols);
-    let left = flush_left_edge(block, cols);
     let items = joined_where(block, rows.clone(), within_row, |_, above, first, _| {
         let occ = occupied(first, cols);
         let rest_of_term = || label_runs_on(above, first, cols, widths[0], left);
@@ -4068,13 +4074,13 @@ fn labels_run_on(
     block: &[Line],
     rows: Vec<Vec<usize>>,
     cols: &[(f32, f32)],
+    widths: &[f32],
+    left: Option<f32>,
     within_row: f32,
 ) -> Vec<Vec<usize>> {
     if cols.len() < 2 || rows.len() < 2 {
         return rows;
     }
-    let widths = column_text_widths(block, cols);
-    let left = flush_left_edge(block, cols);
     let beside = |row: &[usize]| -> Vec<bool> {
         (1..cols.len())
             .map(|c| row.iter().any(|&i| occupied(&block[i], cols)[c]))

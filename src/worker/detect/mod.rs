@@ -236,20 +236,22 @@ pub fn detect_tables(
         let mut inside = table_chars(table, chars);
         if table.evidence != Evidence::Ruled {
             // A header band's edges stand for the rules a booktabs table
-            // draws (none found on a scan, whose tones vary too much).
-            let mut horizontal = Vec::new();
-            let across = match surface {
-                Surface::Drawn => {
-                    // (A dark band's edges are rulings already.)
-                    horizontal.extend_from_slice(&rulings.horizontal);
-                    let ruled = |e: &rulings::Ruling| {
-                        (rulings.horizontal.iter()).any(|r| (r.pos - e.pos).abs() <= RULE_AT)
-                    };
-                    let edges = band_edges(table, &inside, page);
-                    horizontal.extend(edges.into_iter().filter(|e| !ruled(e)));
-                    &horizontal
-                }
-                Surface::Scanned => &rulings.horizontal,
+            // draws (none found on a scan, whose tones vary too much; a
+            // dark band's edges are rulings already).
+            let ruled = |e: &rulings::Ruling| {
+                (rulings.horizontal.iter()).any(|r| (r.pos - e.pos).abs() <= RULE_AT)
+            };
+            let edges: Vec<rulings::Ruling> = match surface {
+                Surface::Drawn => band_edges(table, &inside, page),
+                Surface::Scanned => Vec::new(),
+            };
+            let edges: Vec<rulings::Ruling> = edges.into_iter().filter(|e| !ruled(e)).collect();
+            let with_edges;
+            let across = if edges.is_empty() {
+                &rulings.horizontal
+            } else {
+                with_edges = [&rulings.horizontal[..], &edges[..]].concat();
+                &with_edges
             };
             if drop_title_over_top_rule(table, &inside, across, cfg.min_rows) {
                 inside = table_chars(table, chars);
@@ -876,9 +878,10 @@ fn span_between_column_rules(
     let mut letters_top = vec![f32::INFINITY; grid.row_count()];
     for c in inside {
         if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
-            let bottom = &mut letters_bottom[r * nc + col];
-            *bottom = bottom.max(c.cy() + LINE_CORE * c.bbox.height());
-            letters_top[r] = letters_top[r].min(c.cy() - LINE_CORE * c.bbox.height());
+            let (top, bottom) = line_core((c.bbox.y0, c.bbox.y1));
+            let letters = &mut letters_bottom[r * nc + col];
+            *letters = letters.max(bottom);
+            letters_top[r] = letters_top[r].min(top);
         }
     }
     let mut spans = Vec::new();
@@ -1062,11 +1065,8 @@ fn row_text_extents(grid: &crate::table::Grid, inside: &[&TextChar]) -> Vec<(f32
         if let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) {
             let spans_rows = (grid.cells.get(owner[r * nc + col])).is_some_and(|k| k.rowspan > 1);
             if !spans_rows {
-                let half = LINE_CORE * c.bbox.height();
-                extent[r] = (
-                    extent[r].0.min(c.cy() - half),
-                    extent[r].1.max(c.cy() + half),
-                );
+                let (top, bottom) = line_core((c.bbox.y0, c.bbox.y1));
+                extent[r] = (extent[r].0.min(top), extent[r].1.max(bottom));
             }
         }
     }
@@ -1405,10 +1405,7 @@ fn split_rows_at_short_rules(
                 let over: Vec<(f32, f32)> = (inside.iter())
                     .filter(|c| c.cy() > top && c.cy() < bottom)
                     .filter(|c| slot(&grid.cols, c.cx()).is_some_and(|col| covered[col]))
-                    .map(|c| {
-                        let half = LINE_CORE * c.bbox.height();
-                        (c.cy() - half, c.cy() + half)
-                    })
+                    .map(|c| line_core((c.bbox.y0, c.bbox.y1)))
                     .collect();
                 let above = over.iter().any(|&(_, b)| b < y);
                 let below = over.iter().any(|&(t, _)| t > y);
