@@ -9,8 +9,10 @@ full grid or none; a header on a grey or dark band; a total in bold under a
 rule over its figures; on some pages two page columns, prose beside the
 table.
 
-Usage: python3 benches/report_draw.py OUTDIR FIRST_SEED END_SEED
+Usage: python3 benches/report_draw.py OUTDIR FIRST_SEED END_SEED [--two-columns left|right]
 then convert and score as benches/bulletin_draw.py says. Needs pymupdf.
+`--two-columns` sets every portrait page in two page columns, the table in
+the left or right one (without it, a quarter of them, the table right).
 Each truth file also holds the draw's choices (`meta`: style, band, two
 page columns, dollars, header depth), which the scorer ignores.
 Issue 12's figures: seeds 0-60 and 100-160 (worked on), 200-260 (fresh).
@@ -58,7 +60,7 @@ def money(r, neg):
     s = f"{v:,.0f}" if r.random() < .7 else f"{v/100:,.1f}"
     return f"({s})" if neg and r.random() < .2 else s
 
-def make(seed, out):
+def make(seed, out, table_side=None):
     r = random.Random(seed)
     doc = pymupdf.open()
     W, H = (612, 792) if r.random() < .75 else (792, 612)
@@ -67,8 +69,11 @@ def make(seed, out):
     # running head and page number
     page.insert_text((54, 36), f"{words(r, 3)} Report {r.randint(2005, 2022)}", fontsize=8, fontname=font)
     page.insert_text((W / 2 - 6, H - 30), str(r.randint(2, 180)), fontsize=9, fontname=font)
-    twocol = W == 612 and r.random() < .25
-    if twocol:
+    twocol = W == 612 and (r.random() < .25 or table_side is not None)
+    if twocol and table_side == "left":
+        para(page, r, W - 54 - 150, W - 54, 70, font, 9, r.randint(20, 38))
+        x0, x1 = 54, W - 222
+    elif twocol:
         para(page, r, 54, 54 + 150, 70, font, 9, r.randint(20, 38))
         x0, x1 = 222, W - 54
     else:
@@ -162,5 +167,6 @@ def make(seed, out):
 
 if __name__ == "__main__":
     od = sys.argv[1]; os.makedirs(od, exist_ok=True)
+    side = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--two-columns" else None
     for s in range(int(sys.argv[2]), int(sys.argv[3])):
-        make(s, f"{od}/rep-{s:03d}")
+        make(s, f"{od}/rep-{s:03d}", side)

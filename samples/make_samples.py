@@ -434,7 +434,7 @@ Files written:
                             of units; a statement of cash flows whose
                             section labels, long, stand between the header
                             and the rows
-  report-tables.pdf / .json two pages (issue 12): a report's table between
+  report-tables.pdf / .json four pages (issue 12): a report's table between
                             paragraphs, its caption set a size up tight over
                             it; column titles centred over figures set right,
                             one wrapped a line deeper than the rest and wider
@@ -442,7 +442,13 @@ Files written:
                             column on the first row and the total only, far
                             from the figures; a rule over the total's
                             figures. The header set on a grey band with no
-                            rule under it, then ruled, every row ruled
+                            rule under it, then ruled, every row ruled. Then
+                            a page in two columns, running text down the
+                            narrow one, the table (long row labels) in the
+                            other under a paragraph: right, every row ruled,
+                            a title wider than its figures carried on in
+                            lower case; left, the first figures' title
+                            wrapped deepest, wider than its last line
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7293,10 +7299,90 @@ def report_table_page(banded):
     return p, Placed(expected)
 
 
+def report_table_in_a_page_column(table_left):
+    """A report's page set in two columns: running text down the narrow
+    one, a paragraph, a caption and a table in the other, its lines beside
+    the running text's. Row labels of four words and more beside figures.
+    `table_left`: the table in the left column, ruled at top and bottom,
+    the first figures' title wrapped a line deeper than the rest and wider
+    than its words under it; else in the right one, a rule under every row
+    and a title wider than its figures carried on in lower case."""
+    p = Page()
+    y = p.title("Regional Offices", 790)
+    size, lead = 9, 13
+    narrow, gap = 150, 20
+    text_x = PAGE_W - MARGIN - narrow if table_left else MARGIN
+    x0 = MARGIN if table_left else MARGIN + narrow + gap
+    x1 = PAGE_W - MARGIN - narrow - gap if table_left else PAGE_W - MARGIN
+    prose = (
+        "The offices reported that the program had met most of its goals for the year, although "
+        "several did not complete their reviews in time and the funds obligated under the grants "
+        "were lower than planned because of delays in hiring. We found that two regions relied on "
+        "estimates that were not supported by documentation, and we recommend that the agency "
+        "revise its guidance to the regions accordingly. The regions agreed with our findings and "
+        "described the steps they will take to carry out the recommendation in the coming year, "
+        "including the training of staff and a review of the estimates made since the grant began."
+    )
+    top = y - 30
+    for k, line in enumerate(wrap_words(prose, narrow, "F1", size).split("\n")):
+        p.text(text_x, top - 11.5 * k, line, "F1", size)
+    intro = "Obligations by region are shown below, in thousands of dollars."
+    lines = wrap_words(intro, x1 - x0, "F1", size).split("\n")
+    for k, line in enumerate(lines):
+        p.text(x0, top - 11.5 * k, line, "F1", size)
+    cap = top - 11.5 * len(lines) - 16
+    p.text(x0, cap, "Table 7. Obligations by region", "F2", 10)
+    if table_left:
+        titles = [["Grants to", "states and", "localities"], ["Loans"], ["Other"]]
+    else:
+        titles = [["Grants"], ["Audit report", "fund"], ["Other"]]
+    depth = max(len(t) for t in titles)
+    stub = 0.42 * (x1 - x0)
+    width = (x1 - x0 - stub) / 3
+    edges = [x0, x0 + stub] + [x0 + stub + width * (c + 1) for c in range(3)]
+    band_top = cap - 5
+    p.line(x0, band_top, x1, band_top)
+    first = band_top - 3 - size
+    p.text(x0 + 2, first - lead * (depth - 1), "Region", "F2", size)
+    for c, title in enumerate(titles):
+        mid = (edges[c + 1] + edges[c + 2]) / 2
+        for k, line in enumerate(title):
+            at = first - lead * (depth - len(title) + k)
+            p.text(mid - text_width(line, "F2", size) / 2, at, line, "F2", size)
+    header_bottom = first - lead * (depth - 1) - 5
+    p.line(x0, header_bottom, x1, header_bottom)
+    body = [
+        ["Northern regional field office", "12,480", "3,904", "842"],
+        ["Southern regional field office", "10,215", "3,611", "838"],
+        ["Eastern district audit team", "1,250", "980", "270"],
+        ["Western district audit team", "2,265", "293", "4"],
+        ["Central office", "8,870", "1,022", "319"],
+        ["Pacific and island territories", "611", "45", "12"],
+    ]
+    expected = [["Region"] + ["\n".join(t) for t in titles]]
+    y = header_bottom - 4 - size
+    for row in body:
+        p.text(x0 + 2, y, row[0], "F1", size)
+        for c, v in enumerate(row[1:]):
+            p.text(edges[c + 2] - 4 - text_width(v, "F1", size), y, v, "F1", size)
+        if not table_left:
+            p.line(x0, y - 4, x1, y - 4)
+        expected.append(list(row))
+        y -= lead
+    if table_left:
+        p.line(x0, y + lead - 4, x1, y + lead - 4)
+    p.text(x0, y - 6, "Source: regional offices' returns.", "F1", 8)
+    return p, Placed(expected)
+
+
 def sample_report_tables():
     pages, tables = [], []
     for n, banded in enumerate([True, False], start=1):
         page, table = report_table_page(banded)
+        pages.append(page.content())
+        tables.append((n, table))
+    for n, table_left in enumerate([False, True], start=3):
+        page, table = report_table_in_a_page_column(table_left)
         pages.append(page.content())
         tables.append((n, table))
     return pages, tables

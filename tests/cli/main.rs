@@ -388,7 +388,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // the header's band, or over the top rule of a table ruled row by
         // row, is no row; the top line of the deepest column title is the
         // header's; `$` set far left of its figures is theirs, not a
-        // column; a rule over the total is no rule under the header.
+        // column; a rule over the total is no rule under the header. A
+        // table in one column of a page in two is read apart from the
+        // running text beside it, rules under its rows or not, however
+        // long its labels.
         "report-tables",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set

@@ -1504,13 +1504,34 @@ fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
                 let a_title = |l: &Line| {
                     l.size > LARGER_THAN_ROWS * line.size && l.bbox.x0 <= line.bbox.x0 + l.size
                 };
-                let in_its_cells =
-                    |l: &Line| in_a_cell_of(l, line) && !a_title_over(l, line) && !a_title(l);
                 let over_one_cell = |l: &Line| {
                     (line.segments.iter())
                         .filter(|s| s.x0 < l.bbox.x1 && s.x1 > l.bbox.x0)
                         .count()
                         == 1
+                };
+                // (A column title's top line centred over a narrower line
+                // of it, which runs on centred under the line, is in that
+                // cell, whatever cell it is: its title is wrapped deeper
+                // than the rest.)
+                let centred_on =
+                    |s: &Segment, cx: f32| (s.cx() - cx).abs() < WRAP_ALIGN_EM * line.size;
+                let centred_over_one_cell = |l: &Line| {
+                    let cx = (l.bbox.x0 + l.bbox.x1) / 2.0;
+                    let runs_on = |s: &Segment| {
+                        (lines.get(i + 1)).is_some_and(|below| {
+                            tight(line, below)
+                                && below.segments.iter().any(|b| centred_on(b, s.cx()))
+                        })
+                    };
+                    l.segments.len() == 1
+                        && over_one_cell(l)
+                        && (line.segments.iter()).any(|s| centred_on(s, cx) && runs_on(s))
+                };
+                let in_its_cells = |l: &Line| {
+                    (in_a_cell_of(l, line) || centred_over_one_cell(l))
+                        && !a_title_over(l, line)
+                        && !a_title(l)
                 };
                 let wrapped_round = (lines.get(i + 1))
                     .is_some_and(|below| a_cell_wrapped_round(first, line, below));
@@ -2962,18 +2983,26 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     }
     let runs: Vec<Vec<Run>> = block.iter().map(|l| word_runs_within(l, &cols)).collect();
     let mut breaks = running_text_breaks(block, &runs, &rows);
-    // No text runs on over a rule drawn across the block, nor over more
-    // space than parts the lines of a row (text runs on at its own line
-    // spacing): its cells of prose end there, however full their last lines.
+    // No text runs on over a rule drawn under it, nor over more space than
+    // parts the lines of a row (text runs on at its own line spacing): its
+    // cells of prose end there, however full their last lines. (A rule
+    // across the table beside a page column of prose is not under that
+    // column's text, which runs on beside it.)
     for (pair, b) in rows.windows(2).zip(&mut breaks) {
         let (above, below) = (
             &block[*pair[0].last().expect("rows are not empty")],
             &block[pair[1][0]],
         );
-        let ruled = inner.iter().any(|&y| y > above.cy() && y < below.cy());
         let spaced = within_row.is_finite() && below.bbox.y0 - above.bbox.y1 >= within_row;
-        if ruled || spaced {
+        let ruled_under = |x: f32| {
+            (across.iter()).any(|r| {
+                r.pos > above.cy() && r.pos < below.cy() && r.start <= x + size && r.end > x
+            })
+        };
+        if spaced {
             b.clear();
+        } else {
+            b.retain(|&x| !ruled_under(x));
         }
     }
     // A table beside a page column of running text, their lines on one
@@ -3811,10 +3840,15 @@ fn is_a_heading_over_the_figures(line: &Line, below: &[Line], cols: &[(f32, f32)
     let own_title = touched.len() == 1
         && next.is_some_and(|next| {
             (next.segments.iter()).any(|below| {
+                // (Wider than its column's text, centred on a line that
+                // carries on its phrase in lower case.)
+                let carries_on = (next.words.get(below.words.start))
+                    .and_then(|w| w.text.chars().next())
+                    .is_some_and(char::is_lowercase);
                 columns_touched(cols, below.x0 + 0.5, below.x1 - 0.5) == touched
                     && (level(below.x0, seg.x0)
                         || level(below.x1, seg.x1)
-                        || (level(below.cx(), seg.cx()) && within_its_text))
+                        || (level(below.cx(), seg.cx()) && (within_its_text || carries_on)))
             })
         });
     let alone = line.segments.len() == 1;
@@ -5048,12 +5082,22 @@ fn lines_of_words(block: &[Line], keep: impl Fn(&Word) -> bool) -> Vec<Line> {
         .collect()
 }
 
-/// Whether more than a quarter of `lines` hold a run of running text.
+/// Whether more than a quarter of `lines` hold a run of running text, and
+/// fewer than half set figures apart from their other words (runs apart,
+/// a figure among them): a table's labels of four words or more are wordy
+/// too, but stand beside its figures.
 fn mostly_running_text(lines: &[Line]) -> bool {
-    let wordy = (lines.iter())
-        .filter(|l| (word_runs(l).iter()).any(|run| prose_words(l, run) >= MIN_RUNNING_WORDS))
-        .count();
-    4 * wordy > lines.len()
+    let (mut wordy, mut beside_figures) = (0, 0);
+    for line in lines {
+        let runs = word_runs(line);
+        wordy += usize::from(
+            runs.iter()
+                .any(|run| prose_words(line, run) >= MIN_RUNNING_WORDS),
+        );
+        let figures = (line.words.iter()).any(|w| is_number(&w.text));
+        beside_figures += usize::from(runs.len() >= 2 && figures);
+    }
+    4 * wordy > lines.len() && 2 * beside_figures < lines.len()
 }
 
 /// The words of a run that are not figures; ideographs, set without
@@ -5776,6 +5820,42 @@ mod tests {
         let lasts = [
             ("Region", 20.0),
             right("firms", 300.0),
+            right("staff", 360.0),
+            right("pay", 420.0),
+        ];
+        put_cells(&mut chars, &mut id, &lasts, 60.0);
+        for (k, label) in ["North", "South", "East"].into_iter().enumerate() {
+            let y = 72.0 + 10.0 * k as f32;
+            labelled_figures(
+                &mut chars,
+                &mut id,
+                (label, 20.0),
+                &["12", "3.0", "41.2"],
+                y,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (4, 4), "{grid:?}");
+        assert!(grid.rows[0] <= 32.0 && grid.rows[0] > 30.4, "{grid:?}");
+    }
+
+    #[test]
+    fn the_top_line_of_the_first_column_title_wider_than_its_cell_is_the_headers() {
+        // As above, but the deepest title is the first column's (its top
+        // line, `Departmental` at 40, centred over `grant` at 50 and wider
+        // than it by more than an em a side), so the line of columns at 50
+        // starts with its cell.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        sized_text(&mut chars, "Table 3. Funds by region", 20.0, 28.0, 0, 12.0);
+        let right = |s: &'static str, x: f32| (s, x - 5.0 * s.len() as f32);
+        put_cells(&mut chars, &mut id, &[("Departmental", 257.5)], 40.0);
+        let middles = [right("grant", 300.0), right("annual", 420.0)];
+        put_cells(&mut chars, &mut id, &middles, 50.0);
+        let lasts = [
+            ("Region", 20.0),
+            right("total", 300.0),
             right("staff", 360.0),
             right("pay", 420.0),
         ];
@@ -7868,6 +7948,40 @@ mod tests {
         assert_eq!((grid.row_count(), grid.col_count()), (6, 4), "{grid:?}");
         let heading = (grid.cells.iter()).find(|c| c.row == 0 && c.col == 1);
         assert_eq!(heading.map(|c| c.colspan), Some(3), "{grid:?}");
+    }
+
+    #[test]
+    fn a_title_centred_over_a_line_carrying_it_on_in_lower_case_is_its_columns() {
+        // The middle of three columns of figures (set right to 300, 360
+        // and 420) is titled `Audit report` over `fund`: wider than the
+        // column's text and centred on it, so also on the three columns'
+        // middle. Its next line carries the phrase on in lower case: it is
+        // the column's own title, the header one row. (`Share` under a
+        // heading, a new phrase, stays under a heading: see `group-rules`.)
+        let (mut chars, mut id) = (Vec::new(), 0);
+        put_cells(&mut chars, &mut id, &[("Audit report", 318.0)], 40.0);
+        let titles = [
+            ("Office", 20.0),
+            right("Status", 300.0),
+            right("fund", 358.0),
+            right("Interior", 420.0),
+        ];
+        put_cells(&mut chars, &mut id, &titles, 50.0);
+        for (k, label) in ["North", "South", "East", "West"].into_iter().enumerate() {
+            let y = 62.0 + 10.0 * k as f32;
+            labelled_figures(
+                &mut chars,
+                &mut id,
+                (label, 20.0),
+                &["12,040", "83,491", "647.0"],
+                y,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        assert!((grid.cells.iter()).all(|c| c.colspan == 1), "{grid:?}");
     }
 
     #[test]
@@ -10018,6 +10132,90 @@ mod tests {
         let t = &found[0];
         assert_eq!((t.grid.row_count(), t.grid.col_count()), (7, 3), "{t:?}");
         assert!(t.bbox.x1 < 260.0, "{t:?}");
+    }
+
+    /// A page in two columns: running text in the left one (from 40, 28
+    /// characters wide), in the right one (from 220) a paragraph, then a
+    /// table of `rows` (a label at 220, figures set right to 430 and 490),
+    /// every line 14 pt under the last, so the table's rows stand on the
+    /// baselines of the left column's lines. The rules under the rows, if
+    /// `ruled`, run under the table alone.
+    fn a_table_in_a_page_column(
+        rows: &[[&'static str; 3]],
+        ruled: bool,
+    ) -> (Vec<TextChar>, Vec<Ruling>) {
+        let prose = "The agency reported that the program had met most of its goals \
+                    for the year although several offices did not complete their \
+                    reviews in time and the funds obligated under the grant were \
+                    lower than planned because of delays in hiring. We found that \
+                    the department relied on estimates that were not supported by \
+                    documentation and we recommend that it revise its guidance.";
+        let (mut chars, mut rules, mut id) = (Vec::new(), Vec::new(), 0);
+        let left = wrapped(prose, 28);
+        for (k, line) in left.iter().enumerate() {
+            id += 1;
+            text(&mut chars, line, 40.0, 20.0 + 14.0 * k as f32, id);
+        }
+        let above = wrapped(&prose[..150], 46);
+        for (k, line) in above.iter().take(3).enumerate() {
+            id += 1;
+            text(&mut chars, line, 220.0, 20.0 + 14.0 * k as f32, id);
+        }
+        let right = |s: &'static str, x: f32| (s, x - 5.0 * s.len() as f32);
+        for (k, [label, a, b]) in rows.iter().enumerate() {
+            let y = 76.0 + 14.0 * k as f32;
+            put_cells(
+                &mut chars,
+                &mut id,
+                &[(label, 220.0), right(a, 430.0), right(b, 490.0)],
+                y,
+            );
+            if ruled {
+                rules.push(Ruling::new(y + 4.0, 218.0, 492.0));
+            }
+        }
+        assert!(left.len() as f32 * 14.0 > 76.0 + 14.0 * rows.len() as f32);
+        (chars, rules)
+    }
+
+    #[test]
+    fn a_table_ruled_row_by_row_beside_a_page_column_is_read_apart_from_it() {
+        // The rules under the table's rows are not under the left column's
+        // text, which runs on over them: the page is in two columns.
+        let rows = [
+            ["Office", "2022", "2023"],
+            ["North", "1,250", "1,310"],
+            ["South", "980", "1,015"],
+            ["East", "1,420", "1,388"],
+            ["West", "760", "802"],
+            ["Central", "2,045", "2,110"],
+        ];
+        let (chars, rules) = a_table_in_a_page_column(&rows, true);
+        let found = detect(&chars, &rules);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!((t.grid.row_count(), t.grid.col_count()), (6, 3), "{t:?}");
+        assert!(t.bbox.x0 > 200.0, "{t:?}");
+    }
+
+    #[test]
+    fn a_table_of_long_labels_in_a_page_column_is_no_running_text() {
+        // Its labels are of four words and more, but each stands beside
+        // figures, in columns: a table, not a paragraph.
+        let rows = [
+            ["Office", "2022", "2023"],
+            ["Northern regional field office", "1,250", "1,310"],
+            ["Southern regional field office", "980", "1,015"],
+            ["Eastern district audit team", "1,420", "1,388"],
+            ["Western district audit team", "760", "802"],
+            ["Central", "2,045", "2,110"],
+        ];
+        let (chars, _) = a_table_in_a_page_column(&rows, false);
+        let found = detect(&chars, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let t = &found[0];
+        assert_eq!((t.grid.row_count(), t.grid.col_count()), (6, 3), "{t:?}");
+        assert!(t.bbox.x0 > 200.0, "{t:?}");
     }
 
     #[test]
