@@ -2589,8 +2589,53 @@ fn split_numbers_from_text(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f
     out
 }
 
+/// The columns with each column of currency signs joined to the figures
+/// right of it: a report sets `$` at the left of a column over its first
+/// figure and its total only, far from the figures set right, so the
+/// sign's gap reads as a column's (`segments` joins a sign to its amount
+/// on its line only within `MAX_SIGN_GAP_EM`). From the first sign's line
+/// down, the column holds signs alone, each beside a figure in the next
+/// column with text, and any column between them is empty (the figures'
+/// title centred in the gap); above it (the header) the columns may hold
+/// anything: a heading centred over the figures reaches into them.
+fn with_currency_signs_joined(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    if !(block.iter().flat_map(|l| &l.words)).any(|w| is_currency_sign(&w.text)) {
+        return cols;
+    }
+    let mut k = cols.len().saturating_sub(1);
+    while k > 0 {
+        k -= 1;
+        let empty = |l: &Line, c: usize| words_in_column(l, &cols, c).next().is_none();
+        let lone_sign = |l: &Line, c: usize| {
+            let mut words = words_in_column(l, &cols, c);
+            words.next().is_some_and(|w| is_currency_sign(&w.text)) && words.next().is_none()
+        };
+        let Some(first) = block.iter().position(|l| lone_sign(l, k)) else {
+            continue;
+        };
+        let below = &block[first..];
+        // The column each sign's figure is in: the next with text.
+        let Some(figures) = (k + 1..cols.len()).find(|&c| !empty(&below[0], c)) else {
+            continue;
+        };
+        let a_figure = |l: &Line| {
+            words_in_column(l, &cols, figures)
+                .any(|w| w.text.contains(|c: char| c.is_ascii_digit()))
+        };
+        let signs_figures = below.iter().all(|l| {
+            (k + 1..figures).all(|c| empty(l, c))
+                && (empty(l, k) || (lone_sign(l, k) && a_figure(l)))
+        });
+        if signs_figures {
+            cols[k].1 = cols[figures].1;
+            cols.drain(k + 1..=figures);
+        }
+    }
+    cols
+}
+
 /// A currency sign standing as a word of its own.
-pub(super) fn is_currency_sign(token: &str) -> bool {
+fn is_currency_sign(token: &str) -> bool {
     let mut chars = token.chars();
     chars
         .next()
@@ -2898,6 +2943,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     widen_to_segments(&mut cols, block.iter().flat_map(|l| &l.segments));
     let cols = widen_to_parted_words(block, cols);
     let cols = widen_to_figures_set_right(block, cols);
+    let cols = with_currency_signs_joined(block, cols);
     let size = median(block.iter().map(|l| l.size).collect()).max(1.0);
     let text_x0 = block
         .iter()
@@ -4484,18 +4530,8 @@ fn is_one_wrapped_row(
     widths: &[f32],
 ) -> bool {
     let ncols = cols.len();
-    // (A currency sign set apart is its figure's, no single line.)
-    let signs: Vec<bool> = (group.iter())
-        .map(|&i| block[i].words.iter().any(|w| is_currency_sign(&w.text)))
-        .collect();
-    let holds_text = |k: usize, c: usize| {
-        let i = group[k];
-        occ[i][c]
-            && (!signs[k]
-                || words_in_column(&block[i], cols, c).any(|w| !is_currency_sign(&w.text)))
-    };
     let filled: Vec<usize> = (0..ncols)
-        .map(|c| (0..group.len()).filter(|&k| holds_text(k, c)).count())
+        .map(|c| group.iter().filter(|&&i| occ[i][c]).count())
         .collect();
     if !filled.contains(&1) {
         return false;
@@ -6144,6 +6180,59 @@ mod tests {
         let grid = &tables[0].grid;
         assert_eq!((grid.row_count(), grid.col_count()), (8, 2), "{grid:?}");
         assert!(grid.cols[0] >= 240.0, "{grid:?}");
+    }
+
+    /// A stub from 20 and two columns of figures set right to 230 and 370,
+    /// `$` at 105 and 245 (more than `MAX_SIGN_GAP_EM` left of them) on
+    /// the first row and the total only; over them the `header` lines,
+    /// each (text, x), 10 pt apart from 20; rows 14 pt apart under them.
+    fn signs_set_apart(header: &[&[(&'static str, f32)]], figure: &str) -> Vec<TableRegion> {
+        let (mut chars, mut id) = (Vec::new(), 0);
+        for (k, line) in header.iter().enumerate() {
+            put_cells(&mut chars, &mut id, line, 20.0 + 10.0 * k as f32);
+        }
+        let top = 20.0 + 10.0 * header.len() as f32 + 4.0;
+        for (k, label) in ["Oak", "Elm", "Ash", "Total"].into_iter().enumerate() {
+            let y = top + 14.0 * k as f32;
+            let mut cells = vec![(label, 20.0)];
+            for right in [230.0, 370.0] {
+                cells.push((figure, right - 5.0 * figure.len() as f32));
+                if k == 0 || label == "Total" {
+                    cells.push(("$", right - 125.0));
+                }
+            }
+            put_cells(&mut chars, &mut id, &cells, y);
+        }
+        detect(&chars, &[])
+    }
+
+    #[test]
+    fn currency_signs_set_apart_are_their_figures() {
+        // Each sign joins its figures' column; beside codes (words) the
+        // signs are a column of their own.
+        let titles: &[(&str, f32)] = &[("Item", 20.0), ("Grants", 152.0), ("Loans", 292.0)];
+        let tables = signs_set_apart(&[titles], "1,234");
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 3), "{grid:?}");
+        let tables = signs_set_apart(&[titles], "x,xxx");
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 5, "{tables:?}");
+        // A title over the figures wrapped in a header set solid, its
+        // last line beside the others' titles: no column of signs parts
+        // the titles into a heading and a row.
+        let wrapped: &[&[(&str, f32)]] = &[
+            &[("Veterans federal", 127.0)],
+            &[
+                ("Item", 20.0),
+                ("housing", 150.0),
+                ("Defense energy", 262.0),
+            ],
+        ];
+        let tables = signs_set_apart(wrapped, "1,234");
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 3), "{grid:?}");
     }
 
     #[test]

@@ -276,9 +276,6 @@ pub fn detect_tables(
             split_stacked_rows(table, &inside);
             split_rows_at_full_lines(table, &inside);
         }
-        if table.evidence != Evidence::Ruled {
-            join_currency_signs(&mut table.grid, &inside);
-        }
         table.grid.drop_unused_boundaries();
         drop_empty_lines(&mut table.grid, &inside);
         let outside = chars
@@ -2092,65 +2089,6 @@ fn drop_empty_lines(grid: &mut crate::table::Grid, inside: &[&TextChar]) {
     }
 }
 
-/// Joins a column of currency signs to the figures right of it: a report
-/// sets `$` at the left of a column over its first figure and its total
-/// only, far from the figures set right, so the sign's gap reads as a
-/// column's (`layout` joins a sign to its amount on its line only within
-/// `MAX_SIGN_GAP_EM`). Each sign is its figure's, and so is any column
-/// between the two empty under the first sign (the column's title centred
-/// in the gap). Above the first sign (the header) the columns may hold
-/// anything: a heading centred over the figures reaches into them.
-/// (Columns drawn apart by rules are the document's and stay.)
-fn join_currency_signs(grid: &mut crate::table::Grid, inside: &[&TextChar]) {
-    if !inside
-        .iter()
-        .any(|c| crate::numbers::CURRENCY.contains(&c.c))
-    {
-        return;
-    }
-    // Each row's text in each column, of the cells of one column.
-    let texts_of = |grid: &crate::table::Grid| {
-        let owner = grid.cell_at_positions();
-        let cols = grid.col_count();
-        let mut texts = vec![vec![String::new(); cols]; grid.row_count()];
-        for c in inside.iter().filter(|c| !c.c.is_whitespace()) {
-            let (Some(r), Some(col)) = (slot(&grid.rows, c.cy()), slot(&grid.cols, c.cx())) else {
-                continue;
-            };
-            if grid.cells[owner[r * cols + col]].colspan == 1 {
-                texts[r][col].push(c.c);
-            }
-        }
-        texts
-    };
-    let mut texts = texts_of(grid);
-    let mut k = grid.col_count().saturating_sub(1);
-    while k > 0 {
-        k -= 1;
-        let cols = grid.col_count();
-        let is_sign = layout::is_currency_sign;
-        let Some(first) = (0..texts.len()).find(|&r| is_sign(&texts[r][k])) else {
-            continue;
-        };
-        let below = &texts[first..];
-        // The column each sign's figure is in: the next with text.
-        let figure_of = |row: &Vec<String>| (k + 1..cols).find(|&c| !row[c].is_empty());
-        let Some(figures) = figure_of(&below[0]) else {
-            continue;
-        };
-        let signs_figures = below.iter().all(|row| {
-            (k..figures).all(|c| row[c].is_empty() || (c == k && is_sign(&row[c])))
-                && (row[k].is_empty() || row[figures].contains(|c: char| c.is_ascii_digit()))
-        });
-        if signs_figures {
-            for c in (k..figures).rev() {
-                grid.remove_column(c as u32, true);
-            }
-            texts = texts_of(grid);
-        }
-    }
-}
-
 /// Whether row `k`, blank, is drawn as cells of its own beside one cell
 /// spanning it and other rows, whose text is set midway over all of them,
 /// nearer that middle than the middle of the rows without `k`: a label
@@ -3249,47 +3187,6 @@ mod tests {
             origin: (0.0, 0.0),
         };
         assert!(band_edges(&table, &inside, &blank).is_empty());
-    }
-
-    #[test]
-    fn currency_signs_set_apart_are_their_figures() {
-        use crate::worker::extract::tests::word;
-        // A stub 0-100 and two columns of figures set right to 200 and 300,
-        // `$` at 115 and 215 on the first row (at 30) and the total (at 60)
-        // only, read as columns of their own (100-130, 130-200, 200-230,
-        // 230-300); the header's titles (at 10) centred over the figures.
-        let mut chars = word("Item", 2.0, 10.0, 0);
-        chars.extend(word("Grants", 146.0, 10.0, 0));
-        chars.extend(word("Loans", 250.0, 10.0, 0));
-        for (y, line, label, signs) in [
-            (30.0, 1, "Oak", true),
-            (45.0, 2, "Elm", false),
-            (60.0, 3, "Total", true),
-        ] {
-            chars.extend(word(label, 2.0, y, line));
-            for x in [170.0, 270.0] {
-                chars.extend(word("1,234", x, y, line));
-                if signs {
-                    chars.extend(word("$", x - 55.0, y, line));
-                }
-            }
-        }
-        let inside: Vec<&TextChar> = chars.iter().collect();
-        let cols = vec![0.0, 100.0, 130.0, 200.0, 230.0, 300.0];
-        let mut table = layout_table(vec![0.0, 20.0, 37.0, 52.0, 67.0], cols.clone());
-        join_currency_signs(&mut table.grid, &inside);
-        assert_eq!(table.grid.cols, vec![0.0, 100.0, 200.0, 300.0]);
-        assert!(table.grid.is_consistent());
-        // Beside words (codes for the figures), signs are a column.
-        for c in &mut chars {
-            if c.c.is_ascii_digit() {
-                c.c = 'x';
-            }
-        }
-        let inside: Vec<&TextChar> = chars.iter().collect();
-        let mut table = layout_table(vec![0.0, 20.0, 37.0, 52.0, 67.0], cols);
-        join_currency_signs(&mut table.grid, &inside);
-        assert_eq!(table.grid.col_count(), 5);
     }
 
     #[test]
