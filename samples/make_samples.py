@@ -449,6 +449,10 @@ Files written:
                             a title wider than its figures carried on in
                             lower case; left, the first figures' title
                             wrapped deepest, wider than its last line
+  sideways-titles.pdf / .json one page (issue 12): two tables of narrow
+                            columns under titles set sideways, running up
+                            from the stub heading's line; booktabs, then
+                            no rules
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7388,6 +7392,54 @@ def sample_report_tables():
     return pages, tables
 
 
+def sideways_titles_table(p, top, ruled):
+    """A table of narrow columns of figures under titles set sideways,
+    running up the page from their feet on the line of the stub's heading;
+    booktabs rules when `ruled`, none otherwise. Returns (bottom, table)."""
+    size, lead = 9, 14
+    x0, stub, width = MARGIN, 150, 48
+    titles = ["Total cases", "Closed", "Pending review", "Appealed", "Dismissed", "Withdrawn"]
+    depth = max(text_width(t, "F1", size) for t in titles) + 8
+    foot = top - depth
+    x1 = x0 + stub + width * len(titles)
+    if ruled:
+        p.line(x0, top + 2, x1, top + 2)
+    p.text(x0 + 2, foot, "District", "F2", size)
+    for c, title in enumerate(titles):
+        mid = x0 + stub + width * c + width / 2
+        p.text_up(mid + size * 0.35, foot, title, "F1", size)
+    if ruled:
+        p.line(x0, foot - 5, x1, foot - 5)
+    body = [
+        ["North", "1,204", "880", "210", "64", "50", "12"],
+        ["South", "932", "701", "150", "41", "40", "9"],
+        ["East", "2,310", "1,905", "301", "60", "44", "17"],
+        ["West", "640", "512", "98", "20", "10", "3"],
+        ["Central", "1,875", "1,430", "322", "71", "52", "20"],
+    ]
+    y = foot - 5 - lead
+    for row in body:
+        p.text(x0 + 2, y, row[0], "F1", size)
+        for c, v in enumerate(row[1:]):
+            p.text(x0 + stub + width * (c + 1) - 8 - text_width(v, "F1", size), y, v, "F1", size)
+        y -= lead
+    if ruled:
+        p.line(x0, y + lead - 5, x1, y + lead - 5)
+    return y, Placed([["District"] + titles] + body)
+
+
+def sample_sideways_titles():
+    # Issue 12: column titles set sideways over narrow columns, their feet
+    # on the stub heading's line: the header row takes them in whole.
+    p = Page()
+    y = p.title("Court Cases by District", 790)
+    y = p.paragraph("Cases filed in the year, by district and outcome.", y - 24)
+    y, ruled = sideways_titles_table(p, y - 20, True)
+    y = p.paragraph("The same figures without rules.", y - 20)
+    y, plain = sideways_titles_table(p, y - 20, False)
+    return [p.content()], [(1, ruled), (1, plain)]
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out_dir, exist_ok=True)
@@ -7442,6 +7494,7 @@ def main():
         ("statements", sample_statements, False),
         ("scanned-statements", sample_scanned_statements, False),
         ("report-tables", sample_report_tables, False),
+        ("sideways-titles", sample_sideways_titles, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

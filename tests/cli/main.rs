@@ -393,6 +393,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // running text beside it, rules under its rows or not, however
         // long its labels.
         "report-tables",
+        // Issue 12: column titles set sideways over narrow columns, their
+        // feet on the stub heading's line, ruled or not, are the header.
+        "sideways-titles",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set
         // sideways in the margin beside a table's rows leaves them be.

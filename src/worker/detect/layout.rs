@@ -165,7 +165,7 @@ pub fn layout_tables(
 ) -> Vec<TableRegion> {
     let lines = page_lines(chars);
     let groups = panels(&lines, rules).unwrap_or_else(|| vec![lines]);
-    (groups.into_iter())
+    let tables = (groups.into_iter())
         .flat_map(|lines| {
             let lines = part_like_the_rows_above(lines);
             let blocks = under_their_headers(blocks(&lines), &lines);
@@ -178,7 +178,61 @@ pub fn layout_tables(
                 .flat_map(|block| table_from_block(&block, rules, verticals))
                 .collect::<Vec<_>>()
         })
-        .collect()
+        .collect();
+    with_sideways_titles(tables, chars)
+}
+
+/// The tables with their first row raised to take in the column titles set
+/// sideways on it: narrow columns under long titles turn them to run up
+/// the page, each from its foot in the first row (level with the stub's
+/// heading) to well above it. `page_lines` leaves such text out, so the
+/// rows found end at the first row's horizontal line and would cut the
+/// titles off. A sideways line counts when it stands inside the table's
+/// columns, its foot in the first row or just over it.
+fn with_sideways_titles(mut tables: Vec<TableRegion>, chars: &[&TextChar]) -> Vec<TableRegion> {
+    let sideways = set_sideways(chars);
+    if sideways.is_empty() || tables.is_empty() {
+        return tables;
+    }
+    let boxes: Vec<Rect> = (chars.chunk_by(|a, b| a.line == b.line))
+        .filter(|line| sideways.binary_search(&line[0].line).is_ok())
+        .filter_map(|line| {
+            let mut glyphs = line.iter().filter(|c| !c.c.is_whitespace());
+            let first = glyphs.next()?.bbox;
+            Some(glyphs.fold(first, |b, c| b.union(&c.bbox)))
+        })
+        .collect();
+    for table in &mut tables {
+        let grid = &mut table.grid;
+        let (Some(&top), Some(&under), Some(&left), Some(&right)) = (
+            grid.rows.first(),
+            grid.rows.get(1),
+            grid.cols.first(),
+            grid.cols.last(),
+        ) else {
+            continue;
+        };
+        let within = |b: &&Rect| b.x0 >= left && b.x1 <= right && b.y0 < top;
+        let raised = (boxes.iter())
+            .filter(|b| within(b) && b.y1 > top && b.y1 <= under)
+            .map(|b| b.y0 - 1.0)
+            .fold(top, f32::min);
+        // Titles whose feet stand just over the rows (the first line of
+        // columns holding none of them but the stub's heading, which
+        // `blocks` left out) are a header row of their own: two at least.
+        let over: Vec<&Rect> = (boxes.iter())
+            .filter(|b| within(b) && b.y1 <= top && b.y1 >= top - 2.0 * b.width())
+            .collect();
+        if over.len() >= 2 {
+            let header_top = over.iter().map(|b| b.y0 - 1.0).fold(raised, f32::min);
+            grid.add_rows_above(&[header_top], raised);
+            table.bbox.y0 = table.bbox.y0.min(header_top);
+        } else {
+            grid.rows[0] = raised;
+            table.bbox.y0 = table.bbox.y0.min(raised);
+        }
+    }
+    tables
 }
 
 /// A panel's heading: a phrase set on a rule at its left end, the rule
@@ -5471,6 +5525,55 @@ mod tests {
     /// one structured-text line per call.
     fn text(chars: &mut Vec<TextChar>, s: &str, x: f32, y: f32, line: u32) {
         sized_text(chars, s, x, y, line, 10.0);
+    }
+
+    #[test]
+    fn column_titles_set_sideways_on_the_first_row_are_the_headers() {
+        // Narrow columns of figures set right to 300, 360 and 420 under
+        // titles running up the page from their feet at 88, level with the
+        // stub's heading, to 30 and above; four rows under them.
+        let mut chars = Vec::new();
+        let mut id = 0;
+        text(&mut chars, "District", 20.0, 90.0, id);
+        for (title, x) in [
+            ("Total cases", 285.0),
+            ("Closed", 345.0),
+            ("Pending review", 405.0),
+        ] {
+            id += 1;
+            for (i, c) in title.chars().enumerate() {
+                let foot = 90.0 - 5.0 * i as f32;
+                chars.push(TextChar {
+                    c,
+                    bbox: Rect::new(x - 8.0, foot - 5.0, x + 2.0, foot),
+                    line: id,
+                    size: 10.0,
+                });
+            }
+        }
+        for (k, label) in ["North", "South", "East", "West"].into_iter().enumerate() {
+            let y = 104.0 + 14.0 * k as f32;
+            labelled_figures(
+                &mut chars,
+                &mut id,
+                (label, 20.0),
+                &["1,204", "880", "64"],
+                y,
+            );
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        assert!(grid.rows[0] < 20.0 && grid.rows[1] < 96.0, "{grid:?}");
+        // Without the stub's heading the rows start under the titles' feet:
+        // the titles are a header row of their own.
+        chars.retain(|c| c.line != 0);
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 4), "{grid:?}");
+        assert!(grid.rows[0] < 20.0 && grid.rows[1] > 90.0, "{grid:?}");
     }
 
     #[test]
