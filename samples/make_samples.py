@@ -453,6 +453,9 @@ Files written:
                             columns under titles set sideways, running up
                             from the stub heading's line; booktabs, then
                             no rules
+  flags.pdf / .json         one page (issue 12): a statistical table whose
+                            figures carry flags (`p`, `e`, `b`) set a space
+                            after some of them, lined up in some columns
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7440,6 +7443,46 @@ def sample_sideways_titles():
     return [p.content()], [(1, ruled), (1, plain)]
 
 
+def sample_flags():
+    # Issue 12: statistical flags (`p` provisional, `e` estimated, `b`
+    # break in series) set a space after some figures, lined up in some
+    # columns: each is its figure's, no column of its own.
+    p = Page()
+    y = p.title("Unemployment Rate by Country", 790)
+    y = p.paragraph("Percent of the labour force, annual averages.", y - 24)
+    size, lead = 9, 14
+    x0, stub, width = MARGIN, 130, 70
+    years = ["2019", "2020", "2021", "2022", "2023"]
+    # (Drawn from a fixed seed: where flags happen to line up over some
+    # rows, their gap after the figures reads as a column's.)
+    r = random.Random(0)
+    countries = ["Belgium", "Bulgaria", "Czechia", "Denmark", "Germany", "Estonia", "Ireland",
+                 "Greece", "Spain", "France"]
+    body = [[country] + ["%.1f%s" % (r.uniform(2, 20), (" " + flag) if flag else "")
+                         for flag in (r.choice(["", "", "", "", "p", "e", "b"]) for _ in years)]
+            for country in countries]
+    x1 = x0 + stub + width * len(years)
+    top = y - 22
+    p.line(x0, top + 12, x1, top + 12)
+    p.text(x0 + 2, top, "Country", "F2", size)
+    rights = [x0 + stub + width * (c + 1) - 14 for c in range(len(years))]
+    for right, year in zip(rights, years):
+        p.text(right - text_width(year, "F2", size), top, year, "F2", size)
+    p.line(x0, top - 5, x1, top - 5)
+    y = top - 5 - lead
+    for row in body:
+        p.text(x0 + 2, y, row[0], "F1", size)
+        for right, cell in zip(rights, row[1:]):
+            figure, _, flag = cell.partition(" ")
+            p.text(right - text_width(figure, "F1", size), y, figure, "F1", size)
+            if flag:
+                p.text(right + 3, y, flag, "F1", size - 1)
+        y -= lead
+    p.line(x0, y + lead - 5, x1, y + lead - 5)
+    p.text(x0, y - 6, "p provisional, e estimated, b break in series.", "F1", 7)
+    return [p.content()], [(1, Placed([["Country"] + years] + body))]
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out_dir, exist_ok=True)
@@ -7495,6 +7538,7 @@ def main():
         ("scanned-statements", sample_scanned_statements, False),
         ("report-tables", sample_report_tables, False),
         ("sideways-titles", sample_sideways_titles, False),
+        ("flags", sample_flags, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

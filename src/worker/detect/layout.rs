@@ -2688,6 +2688,49 @@ fn with_currency_signs_joined(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<
     cols
 }
 
+/// The widest gap, in em, between a figure and the flag set after it.
+const MAX_FLAG_GAP_EM: f32 = 1.0;
+
+/// The columns with each column of flags joined to the figures left of it:
+/// statistical tables mark some figures with a letter set a space after
+/// them (`12.5 p` provisional, `e` estimated, `b` break in series), and
+/// where the flags line up, their gap reads as a column's. A column whose
+/// every word is a flag standing within `MAX_FLAG_GAP_EM` of a figure on
+/// its line, in the column before, is that column's.
+fn with_flags_joined(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    let mut k = cols.len();
+    while k > 1 {
+        k -= 1;
+        let mut flags = 0;
+        let flagged = block.iter().all(|l| {
+            let mut words = words_in_column(l, &cols, k);
+            let Some(flag) = words.next() else {
+                return true;
+            };
+            let figure = (words_in_column(l, &cols, k - 1).last())
+                .filter(|f| is_number(&f.text))
+                .filter(|f| flag.bbox.x0 - f.bbox.x1 <= MAX_FLAG_GAP_EM * l.size);
+            flags += 1;
+            words.next().is_none() && is_a_flag(&flag.text) && figure.is_some()
+        });
+        if flagged && flags > 0 {
+            cols[k - 1].1 = cols[k].1;
+            cols.remove(k);
+        }
+    }
+    cols
+}
+
+/// A flag statistical tables set after a figure: one or two lower-case
+/// letters, or a mark of reference (`*`, a dagger).
+fn is_a_flag(token: &str) -> bool {
+    let n = token.chars().count();
+    (1..=2).contains(&n)
+        && token
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || matches!(c, '*' | '\u{2020}' | '\u{2021}'))
+}
+
 /// A currency sign standing as a word of its own.
 fn is_currency_sign(token: &str) -> bool {
     let mut chars = token.chars();
@@ -2998,6 +3041,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     let cols = widen_to_parted_words(block, cols);
     let cols = widen_to_figures_set_right(block, cols);
     let cols = with_currency_signs_joined(block, cols);
+    let cols = with_flags_joined(block, cols);
     let size = median(block.iter().map(|l| l.size).collect()).max(1.0);
     let text_x0 = block
         .iter()
@@ -6336,6 +6380,48 @@ mod tests {
         assert_eq!(tables.len(), 1, "{tables:?}");
         let grid = &tables[0].grid;
         assert_eq!((grid.row_count(), grid.col_count()), (5, 3), "{grid:?}");
+    }
+
+    #[test]
+    fn flags_set_after_figures_are_their_figures() {
+        // Figures set right to 300 and 360, some flagged by a letter a
+        // space after them (at 303 and 363), the flags of the first column
+        // lined up: each flag is its figure's, no column. A column of
+        // codes set apart (at 380) stays a column.
+        let rows: [(&str, &[(&str, &str)]); 4] = [
+            ("Belgium", &[("17.2", "b"), ("18.0", "")]),
+            ("Bulgaria", &[("8.4", ""), ("11.1", "p")]),
+            ("Czechia", &[("19.7", "e"), ("12.8", "")]),
+            ("Denmark", &[("12.1", "p"), ("9.8", "")]),
+        ];
+        let read = |code: bool| {
+            let (mut chars, mut id) = (Vec::new(), 0);
+            let titles = [("Country", 20.0), ("2022", 280.0), ("2023", 340.0)];
+            put_cells(&mut chars, &mut id, &titles, 30.0);
+            for (k, (country, figures)) in rows.iter().enumerate() {
+                let y = 44.0 + 14.0 * k as f32;
+                let mut cells = vec![(*country, 20.0)];
+                for (c, (figure, flag)) in figures.iter().enumerate() {
+                    let right = 300.0 + 60.0 * c as f32;
+                    cells.push((figure, right - 5.0 * figure.len() as f32));
+                    if !flag.is_empty() {
+                        cells.push((flag, right + 3.0));
+                    }
+                }
+                if code {
+                    cells.push(("x", 380.0));
+                }
+                put_cells(&mut chars, &mut id, &cells, y);
+            }
+            detect(&chars, &[])
+        };
+        let tables = read(false);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 3), "{grid:?}");
+        let tables = read(true);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 4, "{tables:?}");
     }
 
     #[test]
