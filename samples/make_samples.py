@@ -7235,6 +7235,21 @@ def equity_page():
     return p, cells
 
 
+def titles_to_their_depths(p, stub_head, titles, edges, first, lead, size):
+    """Column titles (lists of lines) in bold, each centred between its
+    edges (the first column's, edges[1] to edges[2], and on), wrapped to its
+    own depth with all their last lines level; the stub's heading, (x,
+    text), on that last line. `first` is the deepest title's first
+    baseline."""
+    depth = max(len(t) for t in titles)
+    p.text(stub_head[0], first - lead * (depth - 1), stub_head[1], "F2", size)
+    for c, lines in enumerate(titles):
+        mid = (edges[c + 1] + edges[c + 2]) / 2
+        for k, line in enumerate(lines):
+            at = first - lead * (depth - len(lines) + k)
+            p.text(mid - text_width(line, "F2", size) / 2, at, line, "F2", size)
+
+
 def report_table_page(banded):
     """A report's table among its paragraphs: a caption set a size up
     tight over the table's top; column titles centred over figures set
@@ -7265,12 +7280,7 @@ def report_table_page(banded):
                                                        fmt(x1 - x0), fmt(depth * lead + 4)))
     else:
         p.line(x0, band_top, x1, band_top)
-    p.text(x0 + 3, first - lead * (depth - 1), "Program", "F2", size)
-    for c, lines in enumerate(titles):
-        for k, line in enumerate(lines):
-            mid = (edges[c + 1] + edges[c + 2]) / 2
-            at = first - lead * (depth - len(lines) + k)
-            p.text(mid - text_width(line, "F2", size) / 2, at, line, "F2", size)
+    titles_to_their_depths(p, (x0 + 3, "Program"), titles, edges, first, lead, size)
     header_bottom = band_top - 6 - depth * lead + 2
     if not banded:
         p.line(x0, header_bottom, x1, header_bottom)
@@ -7350,12 +7360,7 @@ def report_table_in_a_page_column(table_left):
     band_top = cap - 5
     p.line(x0, band_top, x1, band_top)
     first = band_top - 3 - size
-    p.text(x0 + 2, first - lead * (depth - 1), "Region", "F2", size)
-    for c, title in enumerate(titles):
-        mid = (edges[c + 1] + edges[c + 2]) / 2
-        for k, line in enumerate(title):
-            at = first - lead * (depth - len(title) + k)
-            p.text(mid - text_width(line, "F2", size) / 2, at, line, "F2", size)
+    titles_to_their_depths(p, (x0 + 2, "Region"), titles, edges, first, lead, size)
     header_bottom = first - lead * (depth - 1) - 5
     p.line(x0, header_bottom, x1, header_bottom)
     body = [

@@ -5977,36 +5977,17 @@ mod tests {
         assert_eq!(unit.map(|c| c.colspan), Some(3), "{grid:?}");
     }
 
-    #[test]
-    fn a_title_tight_over_a_header_whose_deepest_title_tops_the_rest_is_apart() {
-        // A title set a size up at 28, tight over the header: column titles
-        // set right to 300, 360 and 420, of two lines, two and three, their
-        // last lines level with the stub's heading at 60; rows of figures.
-        // The last title's top line, alone at 40, is the header's.
+    /// Under a title set a size up at 28, tight over them, the `header`
+    /// lines at 40, 50 and 60 (each a list of (text, x)), then three rows
+    /// of figures set right to 300, 360 and 420: one table, its header one
+    /// row, its top the header's (the title none of its rows).
+    fn under_a_title_tight_over(header: [&[(&'static str, f32)]; 3]) {
         let (mut chars, mut id) = (Vec::new(), 0);
-        sized_text(
-            &mut chars,
-            "Table 3. Firms, staff and pay by region",
-            20.0,
-            28.0,
-            0,
-            12.0,
-        );
-        let right = |s: &'static str, x: f32| (s, x - 5.0 * s.len() as f32);
-        put_cells(&mut chars, &mut id, &[right("Median", 420.0)], 40.0);
-        let firsts = [
-            right("Number", 300.0),
-            right("Paid", 360.0),
-            right("annual", 420.0),
-        ];
-        put_cells(&mut chars, &mut id, &firsts, 50.0);
-        let lasts = [
-            ("Region", 20.0),
-            right("firms", 300.0),
-            right("staff", 360.0),
-            right("pay", 420.0),
-        ];
-        put_cells(&mut chars, &mut id, &lasts, 60.0);
+        let title = "Table 3. Firms, staff and pay by region";
+        sized_text(&mut chars, title, 20.0, 28.0, 0, 12.0);
+        for (k, line) in header.iter().enumerate() {
+            put_cells(&mut chars, &mut id, line, 40.0 + 10.0 * k as f32);
+        }
         for (k, label) in ["North", "South", "East"].into_iter().enumerate() {
             let y = 72.0 + 10.0 * k as f32;
             labelled_figures(
@@ -6025,39 +6006,42 @@ mod tests {
     }
 
     #[test]
+    fn a_title_tight_over_a_header_whose_deepest_title_tops_the_rest_is_apart() {
+        // Column titles set right to 300, 360 and 420, of two lines, two
+        // and three, their last lines level with the stub's heading at 60.
+        // The last title's top line, alone at 40, is the header's.
+        under_a_title_tight_over([
+            &[right("Median", 420.0)],
+            &[
+                right("Number", 300.0),
+                right("Paid", 360.0),
+                right("annual", 420.0),
+            ],
+            &[
+                ("Region", 20.0),
+                right("firms", 300.0),
+                right("staff", 360.0),
+                right("pay", 420.0),
+            ],
+        ]);
+    }
+
+    #[test]
     fn the_top_line_of_the_first_column_title_wider_than_its_cell_is_the_headers() {
         // As above, but the deepest title is the first column's (its top
         // line, `Departmental` at 40, centred over `grant` at 50 and wider
         // than it by more than an em a side), so the line of columns at 50
         // starts with its cell.
-        let (mut chars, mut id) = (Vec::new(), 0);
-        sized_text(&mut chars, "Table 3. Funds by region", 20.0, 28.0, 0, 12.0);
-        let right = |s: &'static str, x: f32| (s, x - 5.0 * s.len() as f32);
-        put_cells(&mut chars, &mut id, &[("Departmental", 257.5)], 40.0);
-        let middles = [right("grant", 300.0), right("annual", 420.0)];
-        put_cells(&mut chars, &mut id, &middles, 50.0);
-        let lasts = [
-            ("Region", 20.0),
-            right("total", 300.0),
-            right("staff", 360.0),
-            right("pay", 420.0),
-        ];
-        put_cells(&mut chars, &mut id, &lasts, 60.0);
-        for (k, label) in ["North", "South", "East"].into_iter().enumerate() {
-            let y = 72.0 + 10.0 * k as f32;
-            labelled_figures(
-                &mut chars,
-                &mut id,
-                (label, 20.0),
-                &["12", "3.0", "41.2"],
-                y,
-            );
-        }
-        let tables = detect(&chars, &[]);
-        assert_eq!(tables.len(), 1, "{tables:?}");
-        let grid = &tables[0].grid;
-        assert_eq!((grid.row_count(), grid.col_count()), (4, 4), "{grid:?}");
-        assert!(grid.rows[0] <= 32.0 && grid.rows[0] > 30.4, "{grid:?}");
+        under_a_title_tight_over([
+            &[("Departmental", 257.5)],
+            &[right("grant", 300.0), right("annual", 420.0)],
+            &[
+                ("Region", 20.0),
+                right("total", 300.0),
+                right("staff", 360.0),
+                right("pay", 420.0),
+            ],
+        ]);
     }
 
     #[test]
