@@ -456,6 +456,10 @@ Files written:
   flags.pdf / .json         one page (issue 12): a statistical table whose
                             figures carry flags (`p`, `e`, `b`) set a space
                             after some of them, lined up in some columns
+  sideways-row-labels.pdf / .json one page (issue 12): two tables whose
+                            groups of rows are named by labels set sideways
+                            beside them, one longer than its group; a rule
+                            under each group, then none
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7448,6 +7452,72 @@ def sample_sideways_titles():
     return [p.content()], [(1, ruled), (1, plain)]
 
 
+def sideways_row_labels_table(p, top, group_rules):
+    """A table whose groups of rows are named by labels set sideways beside
+    them, running up the page, each centred on its group (`Public sector`
+    is longer than its group is tall and reaches up beside the header).
+    With `group_rules` a rule under the header and under each group from
+    the row labels on, the labels in the table's frame; without, booktabs
+    rules over and under the table and the header, from the row labels on.
+    Returns (bottom, table)."""
+    size, lead = 9, 14
+    x0, label_w, stub, width = MARGIN, 22, 150, 62
+    years = ["2021", "2022", "2023"]
+    groups = [
+        ("Men", [["Employed", "2,410", "2,466", "2,502"],
+                 ["Unemployed", "131", "118", "109"],
+                 ["Inactive", "904", "911", "920"]]),
+        ("Women", [["Employed", "2,150", "2,204", "2,251"],
+                   ["Unemployed", "122", "115", "101"],
+                   ["Inactive", "1,240", "1,226", "1,210"],
+                   ["In training", "88", "94", "97"]]),
+        ("Public sector", [["Employed", "712", "725", "731"],
+                           ["Unemployed", "15", "14", "12"],
+                           ["Inactive", "40", "38", "35"]]),
+    ]
+    x1 = x0 + label_w + stub + width * len(years)
+    rule_x0 = x0 if group_rules else x0 + label_w
+    p.line(rule_x0, top + 2, x1, top + 2)
+    y = top - size - 2
+    p.text(x0 + label_w + 2, y, "Status", "F2", size)
+    for c, year in enumerate(years):
+        right = x0 + label_w + stub + width * (c + 1) - 8
+        p.text(right - text_width(year, "F2", size), y, year, "F2", size)
+    p.line(x0 + label_w, y - 5, x1, y - 5)
+    cells, spans = [["", "Status"] + years], []
+    y -= 5 + lead
+    for name, rows in groups:
+        group_top = y + lead - 5
+        spans.append([len(cells), 0, len(rows), 1])
+        for k, row in enumerate(rows):
+            p.text(x0 + label_w + 2, y, row[0], "F1", size)
+            for c, v in enumerate(row[1:]):
+                right = x0 + label_w + stub + width * (c + 1) - 8
+                p.text(right - text_width(v, "F1", size), y, v, "F1", size)
+            cells.append([name if k == 0 else ""] + row)
+            y -= lead
+        group_bottom = y + lead - 5
+        middle = (group_top + group_bottom) / 2
+        p.text_up(x0 + 14, middle - text_width(name, "F2", size) / 2, name, "F2", size)
+        if group_rules:
+            p.line(x0 + label_w, group_bottom, x1, group_bottom)
+    if not group_rules:
+        p.line(x0 + label_w, y + lead - 5, x1, y + lead - 5)
+    return y, Placed(cells, spans)
+
+
+def sample_sideways_row_labels():
+    # Issue 12: labels set sideways beside groups of rows are a column of
+    # their own, each label one cell over its group's rows.
+    p = Page()
+    y = p.title("Labour Force by Status", 790)
+    y = p.paragraph("Thousands of persons aged 15 to 64, annual averages.", y - 24)
+    y, ruled = sideways_row_labels_table(p, y - 20, True)
+    y = p.paragraph("The same figures, with rules over and under the table only.", y - 20)
+    y, plain = sideways_row_labels_table(p, y - 20, False)
+    return [p.content()], [(1, ruled), (1, plain)]
+
+
 def sample_flags():
     # Issue 12: statistical flags (`p` provisional, `e` estimated, `b`
     # break in series) set a space after some figures, lined up in some
@@ -7544,6 +7614,7 @@ def main():
         ("report-tables", sample_report_tables, False),
         ("sideways-titles", sample_sideways_titles, False),
         ("flags", sample_flags, False),
+        ("sideways-row-labels", sample_sideways_row_labels, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

@@ -267,6 +267,47 @@ impl Grid {
         self.rows.splice(0..0, tops.iter().copied());
     }
 
+    /// Puts a column in front, from `left` to `cut` (where the first column
+    /// now starts): its cells span the given runs of rows, (first row,
+    /// count), and are single cells elsewhere.
+    pub fn add_column_in_front(&mut self, left: f32, cut: f32, spans: &[(u32, u32)]) {
+        if self.cols.len() < 2 || cut >= self.cols[1] || left >= cut {
+            return;
+        }
+        for cell in &mut self.cells {
+            cell.col += 1;
+        }
+        let rows = self.row_count() as u32;
+        let mut row = 0;
+        for &(first, count) in spans.iter().filter(|s| s.0 < rows && s.1 > 0) {
+            let count = count.min(rows - first);
+            if first < row {
+                continue;
+            }
+            self.cells.extend((row..first).map(|row| Cell {
+                row,
+                col: 0,
+                rowspan: 1,
+                colspan: 1,
+            }));
+            self.cells.push(Cell {
+                row: first,
+                col: 0,
+                rowspan: count,
+                colspan: 1,
+            });
+            row = first + count;
+        }
+        self.cells.extend((row..rows).map(|row| Cell {
+            row,
+            col: 0,
+            rowspan: 1,
+            colspan: 1,
+        }));
+        self.cols[0] = cut;
+        self.cols.insert(0, left);
+    }
+
     /// True when every position is covered by exactly one cell and every cell
     /// lies inside the grid.
     pub fn is_consistent(&self) -> bool {

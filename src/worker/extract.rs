@@ -449,7 +449,51 @@ fn char_cells(chars: &[TextChar], grid: &Grid, boundaries: Boundaries) -> Vec<Op
         start = end;
     }
     run_on_past_the_edges(chars, grid, &leaders, &mut cells);
+    keep_sideways_lines_whole(chars, grid, &owner, &mut cells);
     cells
+}
+
+/// Whether a structured-text line's glyphs run up or down the page rather
+/// than along it (a label set sideways).
+pub fn runs_sideways(line: &[&TextChar]) -> bool {
+    let mut glyphs = line.iter().filter(|c| !c.c.is_whitespace());
+    let (Some(first), Some(last)) = (glyphs.next(), glyphs.next_back()) else {
+        return false;
+    };
+    let (dx, dy) = (last.cx() - first.cx(), last.cy() - first.cy());
+    dy.abs() > dx.abs() && dy.abs() > first.size
+}
+
+/// Gives each line set sideways whole to the cell holding its middle: a
+/// label running up beside a group of rows, longer than the group is
+/// tall, reaches past the rows of its cell (and may past the table's
+/// last), and glyph by glyph it would leave its ends in the rows beside
+/// (`P` / `ublic secto` / `r`).
+fn keep_sideways_lines_whole(
+    chars: &[TextChar],
+    grid: &Grid,
+    owner: &[usize],
+    cells: &mut [Option<usize>],
+) {
+    let nc = grid.col_count();
+    let mut start = 0;
+    for line in chars.chunk_by(|a, b| a.line == b.line) {
+        let range = start..start + line.len();
+        start = range.end;
+        let glyphs: Vec<&TextChar> = line.iter().collect();
+        if !runs_sideways(&glyphs) {
+            continue;
+        }
+        let (y0, y1) = (glyphs.iter()).fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), c| {
+            (a.min(c.bbox.y0), b.max(c.bbox.y1))
+        });
+        let x = glyphs.iter().map(|c| c.cx()).sum::<f32>() / glyphs.len() as f32;
+        let cell = match (slot(&grid.rows, (y0 + y1) / 2.0), slot(&grid.cols, x)) {
+            (Some(r), Some(c)) => owner[r * nc + c],
+            _ => continue,
+        };
+        cells[range].fill(Some(cell));
+    }
 }
 
 /// Letters further apart than this many em are not of one run of text.
@@ -876,6 +920,69 @@ pub(crate) mod tests {
                 size: 10.0,
             })
             .collect()
+    }
+
+    /// `text` running up the page from its foot at (x, y): a glyph every
+    /// 6 pt, each 10 pt across.
+    pub(crate) fn sideways(text: &str, x: f32, y: f32, line: u32) -> Vec<TextChar> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| TextChar {
+                c,
+                bbox: Rect::new(x, y - 6.0 * (i + 1) as f32, x + 10.0, y - 6.0 * i as f32),
+                line,
+                size: 10.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_line_set_sideways_is_the_text_of_the_cell_at_its_middle() {
+        // A label running up from 114 to 42 beside two rows 60-80 and
+        // 80-100, over the header 40-60 and past the table's foot: its
+        // middle, 78, in the group's cell (rows 1-2 of the first column).
+        let mut chars = sideways("Female heads", 10.0, 114.0, 0);
+        chars.extend(word("Health", 40.0, 76.0, 1));
+        let grid = Grid {
+            rows: vec![40.0, 60.0, 80.0, 100.0],
+            cols: vec![0.0, 30.0, 100.0],
+            cells: vec![
+                Cell {
+                    row: 0,
+                    col: 0,
+                    rowspan: 1,
+                    colspan: 1,
+                },
+                Cell {
+                    row: 0,
+                    col: 1,
+                    rowspan: 1,
+                    colspan: 1,
+                },
+                Cell {
+                    row: 1,
+                    col: 0,
+                    rowspan: 2,
+                    colspan: 1,
+                },
+                Cell {
+                    row: 1,
+                    col: 1,
+                    rowspan: 1,
+                    colspan: 1,
+                },
+                Cell {
+                    row: 2,
+                    col: 1,
+                    rowspan: 1,
+                    colspan: 1,
+                },
+            ],
+        };
+        let rows = cell_texts(&chars, &grid, Boundaries::Placed);
+        assert_eq!(rows[0][0], "");
+        assert_eq!(rows[1][0], "Female heads");
+        assert_eq!(rows[1][1], "Health");
     }
 
     /// `text` set smaller (4 pt wide boxes at 0.6 the size) from x, its

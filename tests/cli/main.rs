@@ -399,6 +399,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: flags set a space after some figures (`5.5 p`), lined
         // up in some columns, are their figures', no columns of their own.
         "flags",
+        // Issue 12: labels set sideways beside groups of rows, ruled apart
+        // or not, one longer than its group, are a column of their own,
+        // each label one cell over its group's rows.
+        "sideways-row-labels",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set
         // sideways in the margin beside a table's rows leaves them be.

@@ -24,6 +24,7 @@ use std::borrow::Borrow;
 
 use super::grid::{cells_from_sets, DisjointSets};
 use super::rulings::Ruling;
+use super::sideways::{self, set_sideways};
 use crate::table::{Cell, Evidence, Grid, Rect, TableRegion};
 use crate::worker::extract::{is_cjk, slot, TextChar};
 
@@ -179,60 +180,7 @@ pub fn layout_tables(
                 .collect::<Vec<_>>()
         })
         .collect();
-    with_sideways_titles(tables, chars)
-}
-
-/// The tables with their first row raised to take in the column titles set
-/// sideways on it: narrow columns under long titles turn them to run up
-/// the page, each from its foot in the first row (level with the stub's
-/// heading) to well above it. `page_lines` leaves such text out, so the
-/// rows found end at the first row's horizontal line and would cut the
-/// titles off. A sideways line counts when it stands inside the table's
-/// columns, its foot in the first row or just over it.
-fn with_sideways_titles(mut tables: Vec<TableRegion>, chars: &[&TextChar]) -> Vec<TableRegion> {
-    let sideways = set_sideways(chars);
-    if sideways.is_empty() || tables.is_empty() {
-        return tables;
-    }
-    let boxes: Vec<Rect> = (chars.chunk_by(|a, b| a.line == b.line))
-        .filter(|line| sideways.binary_search(&line[0].line).is_ok())
-        .filter_map(|line| {
-            let mut glyphs = line.iter().filter(|c| !c.c.is_whitespace());
-            let first = glyphs.next()?.bbox;
-            Some(glyphs.fold(first, |b, c| b.union(&c.bbox)))
-        })
-        .collect();
-    for table in &mut tables {
-        let grid = &mut table.grid;
-        let (Some(&top), Some(&under), Some(&left), Some(&right)) = (
-            grid.rows.first(),
-            grid.rows.get(1),
-            grid.cols.first(),
-            grid.cols.last(),
-        ) else {
-            continue;
-        };
-        let within = |b: &&Rect| b.x0 >= left && b.x1 <= right && b.y0 < top;
-        let raised = (boxes.iter())
-            .filter(|b| within(b) && b.y1 > top && b.y1 <= under)
-            .map(|b| b.y0 - 1.0)
-            .fold(top, f32::min);
-        // Titles whose feet stand just over the rows (the first line of
-        // columns holding none of them but the stub's heading, which
-        // `blocks` left out) are a header row of their own: two at least.
-        let over: Vec<&Rect> = (boxes.iter())
-            .filter(|b| within(b) && b.y1 <= top && b.y1 >= top - 2.0 * b.width())
-            .collect();
-        if over.len() >= 2 {
-            let header_top = over.iter().map(|b| b.y0 - 1.0).fold(raised, f32::min);
-            grid.add_rows_above(&[header_top], raised);
-            table.bbox.y0 = table.bbox.y0.min(header_top);
-        } else {
-            grid.rows[0] = raised;
-            table.bbox.y0 = table.bbox.y0.min(raised);
-        }
-    }
-    tables
+    sideways::with_sideways_titles(tables, chars)
 }
 
 /// A panel's heading: a phrase set on a rule at its left end, the rule
@@ -728,27 +676,6 @@ fn a_paragraph_beside_a_note(block: &[Line], lines: &[Line]) -> bool {
         })
     };
     above.into_iter().chain(below).any(goes_on)
-}
-
-/// The structured-text lines (their ids, sorted) whose glyphs run up or
-/// down the page instead of along it: a label set sideways in the margin
-/// (a report's page number, a stamp, a chart's axis title). Their glyphs'
-/// boxes stack into one box several lines tall, which joins the lines of
-/// text beside it into one line; a table's lines run along the page.
-fn set_sideways(chars: &[&TextChar]) -> Vec<u32> {
-    let mut sideways = Vec::new();
-    for line in chars.chunk_by(|a, b| a.line == b.line) {
-        let mut glyphs = line.iter().filter(|c| !c.c.is_whitespace());
-        let (Some(first), Some(last)) = (glyphs.next(), glyphs.next_back()) else {
-            continue;
-        };
-        let (dx, dy) = (last.cx() - first.cx(), last.cy() - first.cy());
-        if dy.abs() > dx.abs() && dy.abs() > first.size {
-            sideways.push(first.line);
-        }
-    }
-    sideways.sort_unstable();
-    sideways
 }
 
 /// Words (split at spaces and at gaps) grouped into page lines, top to

@@ -14,6 +14,7 @@ pub mod overlay;
 pub mod rulings;
 mod scan;
 mod shading;
+mod sideways;
 
 use crate::config::DetectConfig;
 use crate::table::{Evidence, Rect, TableRegion};
@@ -231,6 +232,7 @@ pub fn detect_tables(
     take_headings_over_grids(&mut tables, chars);
     // Which tables are listings of program code (see `listing`).
     let mut listings = Vec::with_capacity(tables.len());
+    let sideways = sideways::SidewaysText::of_page(&all_chars);
     for table in &mut tables {
         // Found once for the passes below (again when a title goes).
         let mut inside = table_chars(table, chars);
@@ -278,6 +280,10 @@ pub fn detect_tables(
         }
         table.grid.drop_unused_boundaries();
         drop_empty_lines(&mut table.grid, &inside);
+        // (A ruled table's lines give such labels their cells.)
+        if let (Some(text), false) = (&sideways, table.evidence == Evidence::Ruled) {
+            sideways::set_row_labels_apart(table, text, &rulings.horizontal);
+        }
         let outside = chars
             .iter()
             .filter(|c| !table.bbox.contains(c.cx(), c.cy()));
