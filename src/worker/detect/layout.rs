@@ -37,6 +37,16 @@ const RIVER_EM: f32 = 0.5;
 /// factor (a typewriter font's space is 0.6 em, and its columns may be set
 /// little more than a space apart).
 const RIVER_OVER_SPACE: f32 = 1.1;
+/// Between columns of figures, a gap this many em wide and this much wider
+/// than the block's word space is a river (a number's digit groups stand
+/// a space apart at most), down this many lines at least.
+const FIGURE_RIVER_EM: f32 = 0.3;
+const FIGURE_RIVER_OVER_SPACE: f32 = 1.25;
+const MIN_FIGURE_RIVER_LINES: usize = 3;
+/// ... and where the block shows no word space, this many em (wider than
+/// a proportional font's space, and a typewriter's digit groups are told
+/// apart as digit groups).
+const FIGURE_RIVER_UNKNOWN_SPACE_EM: f32 = 0.4;
 /// A line narrower than this many em may be a label inside a table.
 const SHORT_LINE_EM: f32 = 15.0;
 /// How many short lines `blocks` holds back at most.
@@ -2682,7 +2692,9 @@ fn is_number(token: &str) -> bool {
 /// (a right-aligned number next to left-aligned text).
 fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     let size = median(block.iter().map(|l| l.size).collect());
-    let space = word_space(block).unwrap_or(0.0);
+    let space = word_space(block);
+    let figure_gap = figure_river(size, space);
+    let space = space.unwrap_or(0.0);
     let river = (RIVER_EM * size).max(RIVER_OVER_SPACE * space);
     let mut out = Vec::new();
     for (c0, c1) in cols {
@@ -2707,6 +2719,8 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
             let lines_right: std::collections::HashSet<usize> =
                 words.iter().filter(|w| w.0 >= gap1).map(|w| w.2).collect();
             let down_all = gap1 - gap0 > river && lines_left.len() >= 2 && lines_right.len() >= 2;
+            let between_figures =
+                || figures_either_side(block, (start, gap0, gap1, c1), figure_gap);
             // Lines enough on each side that one is an exception.
             let but_one = || {
                 lines_left.len() >= 4
@@ -2715,7 +2729,7 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
             };
             // (Gaps of half a river at least: a few a column, however
             // many words it has.)
-            if down_all || (gap1 - gap0 >= river / 2.0 && but_one()) {
+            if down_all || (gap1 - gap0 >= river / 2.0 && but_one()) || between_figures() {
                 out.push((start, gap0));
                 start = gap1;
             }
@@ -2723,6 +2737,63 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
         out.push((start, c1));
     }
     out
+}
+
+/// Whether a gap `(gap0, gap1)` in a column (from `start` to `end`) parts
+/// two figures on every line with words on both sides of it, three lines
+/// at least, and is wider than a number's digit groups stand apart
+/// (`figure_river`): columns of figures set closer than a river (a dense
+/// table of many years), no cell's text. Not where the figures either side
+/// are a number's digit groups (`12 345` down a column of five-digit
+/// numbers).
+fn figures_either_side(
+    block: &[Line],
+    (start, gap0, gap1, end): (f32, f32, f32, f32),
+    figure_river: f32,
+) -> bool {
+    if gap1 - gap0 <= figure_river {
+        return false;
+    }
+    let mut pairs = 0;
+    let mut groups = 0;
+    for line in block {
+        let middle = |w: &&Word| (w.bbox.x0 + w.bbox.x1) / 2.0;
+        let left = (line.words.iter())
+            .filter(|w| w.bbox.x1 <= gap0 && middle(w) >= start)
+            .max_by(|a, b| a.bbox.x1.total_cmp(&b.bbox.x1));
+        let right = (line.words.iter())
+            .filter(|w| w.bbox.x0 >= gap1 && middle(w) <= end)
+            .min_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        let (Some(left), Some(right)) = (left, right) else {
+            continue;
+        };
+        if !(is_number(&left.text) && is_number(&right.text)) {
+            return false;
+        }
+        pairs += 1;
+        groups += usize::from(digit_groups(&left.text, &right.text));
+    }
+    pairs >= MIN_FIGURE_RIVER_LINES && groups < pairs
+}
+
+/// The narrowest gap between columns of figures (see `figures_either_side`).
+fn figure_river(size: f32, space: Option<f32>) -> f32 {
+    match space {
+        Some(space) if space > 0.0 => (FIGURE_RIVER_EM * size).max(FIGURE_RIVER_OVER_SPACE * space),
+        _ => FIGURE_RIVER_UNKNOWN_SPACE_EM * size,
+    }
+}
+
+/// Whether two figures read as one number's digit groups set apart: up to
+/// three digits, then three (and a fraction).
+fn digit_groups(left: &str, right: &str) -> bool {
+    let head = left.trim_start_matches(['-', '+', '(']);
+    let tail = right.trim_end_matches(')');
+    let (whole, _) = tail.split_once(['.', ',']).unwrap_or((tail, ""));
+    (1..=3).contains(&head.len())
+        && head.chars().all(|c| c.is_ascii_digit())
+        && whole.len() == 3
+        && whole.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The one line that narrows a gap `gap` between a column's `words` (x0,
@@ -3444,6 +3515,12 @@ fn merge_gaps_read_through(
     let has_text =
         |l: &Line, a: f32, b: f32| (l.words.iter()).any(|w| w.bbox.x1 > a && w.bbox.x0 < b);
     let size = median(block.iter().map(|l| l.size).collect());
+    // (Found once a gap might be read through.)
+    let figure_gap = std::cell::OnceCell::new();
+    let between_figures = |left: (f32, f32), right: (f32, f32)| {
+        let gap = *figure_gap.get_or_init(|| figure_river(size, word_space(block)));
+        figures_either_side(block, (left.0, left.1, right.0, right.1), gap)
+    };
     let reading = |left: (f32, f32), right: (f32, f32)| {
         let (gap0, gap1) = (left.1, right.0);
         let mid = (gap0 + gap1) / 2.0;
@@ -3476,7 +3553,7 @@ fn merge_gaps_read_through(
         // set off its column's text (centred over entries set left) begins
         // just where some entries end, and the longest runs on past it.
         let touching = apart == 0 && gap1 - gap0 < TOUCHING_EM * size;
-        if ruled || words + spaces <= 2 * apart {
+        if ruled || words + spaces <= 2 * apart || between_figures(left, right) {
             GapReading::Apart
         } else if touching || (words > 2 * (spaces + apart) && gap1 > gap0) {
             GapReading::ThroughWords
@@ -5773,6 +5850,61 @@ mod tests {
     fn detect(chars: &[TextChar], rules: &[Ruling]) -> Vec<TableRegion> {
         let refs: Vec<&TextChar> = chars.iter().collect();
         layout_tables(&refs, rules, &[])
+    }
+
+    /// A table of one-word labels and six columns of figures set right,
+    /// each `gap` pt after the widest of the column before, in a
+    /// proportional font of 10 pt (`i`, `l`, `t` and the point 3 pt wide,
+    /// the rest 5 pt); `figure` gives row r's figure in column c.
+    fn dense_figures(gap: f32, figure: impl Fn(usize, usize) -> String) -> Vec<TableRegion> {
+        let advance = |c: char| if "ilt.".contains(c) { 3.0 } else { 5.0 };
+        let width = |t: &str| t.chars().map(advance).sum::<f32>();
+        let mut chars = Vec::new();
+        let mut put = |t: &str, x: f32, y: f32, line: u32| {
+            let mut x = x;
+            for c in t.chars() {
+                let bbox = Rect::new(x, y - 8.0, x + advance(c), y + 2.0);
+                chars.push(TextChar {
+                    c,
+                    bbox,
+                    line,
+                    size: 10.0,
+                });
+                x += advance(c);
+            }
+        };
+        let column = width(&figure(1, 0)).max(width("2008"));
+        let right = |c: usize| 150.0 + (column + gap) * c as f32;
+        let labels = ["Country", "Alder", "Birch", "Cedar", "Elm", "Fir"];
+        for (r, label) in labels.iter().enumerate() {
+            let y = 40.0 + 14.0 * r as f32;
+            let line = 10 * r as u32;
+            put(label, 20.0, y, line);
+            for c in 0..6 {
+                let t = if r == 0 {
+                    format!("{}", 2008 + c)
+                } else {
+                    figure(r, c)
+                };
+                put(&t, right(c) - width(&t), y, line + 1 + c as u32);
+            }
+        }
+        detect(&chars, &[])
+    }
+
+    #[test]
+    fn columns_of_figures_set_closer_than_a_river_are_columns() {
+        // 0.45 em apart, as a dense table of many years sets them (a
+        // column gap is 0.8 em, a river 0.5).
+        let tables = dense_figures(4.5, |r, c| format!("{}{}.{}", 3 + r, c, (r + c) % 10));
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 7, "{:?}", tables[0].grid.cols);
+        // Seven-digit numbers with their digit groups set half an em
+        // apart (a figure space), the groups lined up down the columns:
+        // one column a number.
+        let tables = dense_figures(8.0, |r, c| format!("{} 2{}{} 4{}{}", r, c, r, c, r));
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.col_count(), 7, "{:?}", tables[0].grid.cols);
     }
 
     #[test]
