@@ -460,6 +460,10 @@ Files written:
                             groups of rows are named by labels set sideways
                             beside them, one longer than its group; a rule
                             under each group, then none
+  dense-figures.pdf / .json one page (issue 12): a table of twelve years of
+                            figures in 7 pt set 0.37 em apart; one of
+                            numbers whose digit groups stand a figure space
+                            apart
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7518,6 +7522,70 @@ def sample_sideways_row_labels():
     return [p.content()], [(1, ruled), (1, plain)]
 
 
+def dense_figures_table(p, top, years, figure, gap):
+    """A table of small type (7 pt): a stub of regions and a column of
+    figures a year, each set right `gap` pt after the widest entry of the
+    column before (header included); `figure(r, c)` is row r's figure of
+    year c. Rules over and under the header and under the table. Returns
+    (bottom, table)."""
+    size, lead = 7, 9.5
+    regions = ["North", "North East", "East", "South East", "South", "South West", "West", "Centre"]
+    rows = [[figure(r, c) for c in range(len(years))] for r in range(len(regions))]
+    # A number's digit groups stand a figure space apart (a digit's width).
+    space = text_width("0", "F1", size)
+
+    def width(v):
+        return sum(text_width(g, "F1", size) for g in v.split()) + space * v.count(" ")
+
+    def put(v, right):
+        x = right - width(v)
+        for g in v.split():
+            p.text(x, y, g, "F1", size)
+            x += text_width(g, "F1", size) + space
+
+    widths = [max(width(v) for v in [y] + [row[c] for row in rows]) for c, y in enumerate(years)]
+    x0 = MARGIN
+    rights, x = [], x0 + 90
+    for w in widths:
+        x += w + gap
+        rights.append(x)
+    x1 = rights[-1] + 2
+    p.line(x0, top + 2, x1, top + 2)
+    y = top - size - 1
+    p.text(x0, y, "Region", "F2", size)
+    for c, year in enumerate(years):
+        p.text(rights[c] - text_width(year, "F2", size), y, year, "F2", size)
+    p.line(x0, y - 3, x1, y - 3)
+    y -= 3 + lead
+    for region, row in zip(regions, rows):
+        p.text(x0, y, region, "F1", size)
+        for c, v in enumerate(row):
+            put(v, rights[c])
+        y -= lead
+    p.line(x0, y + lead - 3, x1, y + lead - 3)
+    return y, Placed([["Region"] + years] + [[g] + row for g, row in zip(regions, rows)])
+
+
+def sample_dense_figures():
+    # Issue 12: columns of figures set closer than a river (a dense table
+    # of many years, 0.37 em apart) are columns; the digit groups of
+    # numbers set a figure space apart, lined up down their columns, are
+    # not.
+    rng = random.Random(7)
+    p = Page()
+    y = p.title("Output per Head by Region", 790)
+    y = p.paragraph("Index, 2010 = 100, by region and year.", y - 24)
+    years = [str(2010 + k) for k in range(12)]
+    rates = [["%.1f" % rng.uniform(100, 999) for _ in years] for _ in range(8)]
+    y, dense = dense_figures_table(p, y - 20, years, lambda r, c: rates[r][c], 2.6)
+    y = p.paragraph("Turnover in euros, by region and year.", y - 20)
+    years = [str(2016 + k) for k in range(6)]
+    counts = [["%d %03d %03d" % (rng.randint(10, 99), rng.randint(0, 999), rng.randint(0, 999))
+               for _ in years] for _ in range(8)]
+    y, grouped = dense_figures_table(p, y - 20, years, lambda r, c: counts[r][c], 9)
+    return [p.content()], [(1, dense), (1, grouped)]
+
+
 def sample_flags():
     # Issue 12: statistical flags (`p` provisional, `e` estimated, `b`
     # break in series) set a space after some figures, lined up in some
@@ -7615,6 +7683,7 @@ def main():
         ("sideways-titles", sample_sideways_titles, False),
         ("flags", sample_flags, False),
         ("sideways-row-labels", sample_sideways_row_labels, False),
+        ("dense-figures", sample_dense_figures, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

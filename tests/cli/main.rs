@@ -403,6 +403,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // or not, one longer than its group, are a column of their own,
         // each label one cell over its group's rows.
         "sideways-row-labels",
+        // Issue 12: columns of figures set 0.37 em apart (twelve years in
+        // 7 pt) are columns; numbers whose digit groups stand a figure
+        // space apart, lined up down their columns, are one number a cell.
+        "dense-figures",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set
         // sideways in the margin beside a table's rows leaves them be.

@@ -44,9 +44,9 @@ const FIGURE_RIVER_EM: f32 = 0.3;
 const FIGURE_RIVER_OVER_SPACE: f32 = 1.25;
 const MIN_FIGURE_RIVER_LINES: usize = 3;
 /// ... and where the block shows no word space, this many em (wider than
-/// a proportional font's space, and a typewriter's digit groups are told
-/// apart as digit groups).
-const FIGURE_RIVER_UNKNOWN_SPACE_EM: f32 = 0.4;
+/// a proportional font's space, a third of an em at most; a typewriter's
+/// digit groups are told apart as digit groups).
+const FIGURE_RIVER_UNKNOWN_SPACE_EM: f32 = 0.35;
 /// A line narrower than this many em may be a label inside a table.
 const SHORT_LINE_EM: f32 = 15.0;
 /// How many short lines `blocks` holds back at most.
@@ -2729,7 +2729,10 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
             };
             // (Gaps of half a river at least: a few a column, however
             // many words it has.)
-            if down_all || (gap1 - gap0 >= river / 2.0 && but_one()) || between_figures() {
+            let groups = || digit_groups_across(block, (start, gap0, gap1, c1));
+            if (down_all || (gap1 - gap0 >= river / 2.0 && but_one()) || between_figures())
+                && !groups()
+            {
                 out.push((start, gap0));
                 start = gap1;
             }
@@ -2746,14 +2749,27 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
 /// table of many years), no cell's text. Not where the figures either side
 /// are a number's digit groups (`12 345` down a column of five-digit
 /// numbers).
-fn figures_either_side(
+fn figures_either_side(block: &[Line], gap: (f32, f32, f32, f32), figure_river: f32) -> bool {
+    gap.2 - gap.1 > figure_river
+        && figures_across(block, gap)
+            .is_some_and(|(pairs, groups)| pairs >= MIN_FIGURE_RIVER_LINES && groups < pairs)
+}
+
+/// Whether every line with words on both sides of a gap parts there one
+/// number's digit groups, set a figure space apart (`12 345 678`, lined up
+/// down a column of numbers of as many digits): no river, however wide.
+fn digit_groups_across(block: &[Line], gap: (f32, f32, f32, f32)) -> bool {
+    figures_across(block, gap).is_some_and(|(pairs, groups)| pairs >= 2 && groups == pairs)
+}
+
+/// Over the lines with words on both sides of a gap `(gap0, gap1)` in a
+/// column (from `start` to `end`), how many there are and on how many the
+/// two words either side are one number's digit groups; `None` unless on
+/// every one they are figures.
+fn figures_across(
     block: &[Line],
     (start, gap0, gap1, end): (f32, f32, f32, f32),
-    figure_river: f32,
-) -> bool {
-    if gap1 - gap0 <= figure_river {
-        return false;
-    }
+) -> Option<(usize, usize)> {
     let mut pairs = 0;
     let mut groups = 0;
     for line in block {
@@ -2768,12 +2784,12 @@ fn figures_either_side(
             continue;
         };
         if !(is_number(&left.text) && is_number(&right.text)) {
-            return false;
+            return None;
         }
         pairs += 1;
         groups += usize::from(digit_groups(&left.text, &right.text));
     }
-    pairs >= MIN_FIGURE_RIVER_LINES && groups < pairs
+    Some((pairs, groups))
 }
 
 /// The narrowest gap between columns of figures (see `figures_either_side`).
