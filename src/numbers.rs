@@ -326,7 +326,8 @@ fn number_parts(text: &str, mark: DecimalMark) -> Option<NumberParts> {
         sign = Sign::Parens;
     }
     if sign == Sign::None {
-        if let Some(c @ ('-' | '−' | '+')) = rest.chars().next() {
+        // (A typesetter's minus, or the en dash set for one.)
+        if let Some(c @ ('-' | '−' | '–' | '+')) = rest.chars().next() {
             rest = &rest[c.len_utf8()..];
             sign = if c == '+' { Sign::Plus } else { Sign::Minus(c) };
         }
@@ -633,6 +634,7 @@ mod tests {
             ("12 €", 12.0, "0\" €\""),
             ("+5", 5.0, "\"+\"0"),
             ("−7", -7.0, "0;\"−\"0"),
+            ("–12.5", -12.5, "0.0;\"–\"0.0"),
             ("-0.0%", 0.0, "\"-\"0.0%"),
             ("(0.00)", 0.0, "\"(\"0.00\")\""),
         ] {

@@ -2680,7 +2680,10 @@ fn is_currency_sign(token: &str) -> bool {
 /// A number as tables print it: digits with separators, a sign, brackets,
 /// a currency sign or a percent.
 fn is_number(token: &str) -> bool {
-    let core = token.trim_matches(|c: char| "()+-%$€£¥".contains(c));
+    // (A typesetter's minus or an en dash leads a negative; ending a
+    // word, the dash is a range's, `2013–` wrapped before `2017`.)
+    let core =
+        (token.trim_start_matches(['−', '–'])).trim_matches(|c: char| "()+-%$€£¥".contains(c));
     core.chars().any(|c| c.is_ascii_digit())
         && core
             .chars()
@@ -10176,10 +10179,12 @@ mod tests {
 
     #[test]
     fn numbers_are_told_from_words() {
-        for n in ["28.29", "1,204.50", "(56.00)", "-7", "12.5%", "$310"] {
+        for n in [
+            "28.29", "1,204.50", "(56.00)", "-7", "−7.5", "–12", "12.5%", "$310",
+        ] {
             assert!(is_number(n), "{n}");
         }
-        for w in ["Pending", "INV-1001", "3rd", "%", "-"] {
+        for w in ["Pending", "INV-1001", "3rd", "%", "-", "2013–"] {
             assert!(!is_number(w), "{w}");
         }
     }
