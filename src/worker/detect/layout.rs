@@ -4614,10 +4614,18 @@ fn wrap_gap_threshold(gaps: &[f32], size: f32) -> f32 {
     best.0
 }
 
-/// The widest text each column holds on one line, over the block.
+/// The widest text each column holds on one line, over the block's lines
+/// down to its last with text in two columns: lines of one column under
+/// the table's rows (a source, a note) are no cell's, and a note wider
+/// than the labels would make every wrapped label look short of full.
 fn column_text_widths(block: &[Line], cols: &[(f32, f32)]) -> Vec<f32> {
     let mut widths = vec![0.0f32; cols.len()];
-    for line in block {
+    let in_columns = |line: &Line| line_extents(line, cols).iter().flatten().count() >= 2;
+    let last = block
+        .iter()
+        .rposition(in_columns)
+        .map_or(block.len(), |k| k + 1);
+    for line in &block[..last] {
         for (c, extent) in line_extents(line, cols).into_iter().enumerate() {
             if let Some((a, b)) = extent {
                 widths[c] = widths[c].max(b - a);
@@ -5946,6 +5954,22 @@ mod tests {
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.col_count(), 3);
         assert_eq!(tables[0].grid.row_count(), 7, "{:?}", tables[0].grid.rows);
+    }
+
+    #[test]
+    fn a_note_under_the_rows_is_no_cell_to_measure_a_column_by() {
+        // Two rows, a label and a figure each, and under them a source as
+        // wide as neither label: the labels' column is as wide as
+        // `Transport` (5 pt a character), whatever the note's width.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        labelled_figures(&mut chars, &mut id, ("Transport", 20.0), &["30,555"], 40.0);
+        labelled_figures(&mut chars, &mut id, ("Payment", 20.0), &["37,871"], 50.0);
+        text(&mut chars, "Source: Office of the budget.", 20.0, 60.0, 99);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let lines = page_lines(&refs);
+        assert_eq!(lines.len(), 3);
+        let widths = column_text_widths(&lines, &[(20.0, 170.0), (250.0, 300.0)]);
+        assert_eq!(widths[0], 45.0, "{widths:?}");
     }
 
     #[test]
