@@ -943,42 +943,11 @@ pub(crate) mod tests {
         // middle, 78, in the group's cell (rows 1-2 of the first column).
         let mut chars = sideways("Female heads", 10.0, 114.0, 0);
         chars.extend(word("Health", 40.0, 76.0, 1));
-        let grid = Grid {
-            rows: vec![40.0, 60.0, 80.0, 100.0],
-            cols: vec![0.0, 30.0, 100.0],
-            cells: vec![
-                Cell {
-                    row: 0,
-                    col: 0,
-                    rowspan: 1,
-                    colspan: 1,
-                },
-                Cell {
-                    row: 0,
-                    col: 1,
-                    rowspan: 1,
-                    colspan: 1,
-                },
-                Cell {
-                    row: 1,
-                    col: 0,
-                    rowspan: 2,
-                    colspan: 1,
-                },
-                Cell {
-                    row: 1,
-                    col: 1,
-                    rowspan: 1,
-                    colspan: 1,
-                },
-                Cell {
-                    row: 2,
-                    col: 1,
-                    rowspan: 1,
-                    colspan: 1,
-                },
-            ],
-        };
+        let mut grid = Grid::uniform(vec![40.0, 60.0, 80.0, 100.0], vec![0.0, 30.0, 100.0]);
+        grid.cells.retain(|c| !(c.col == 0 && c.row == 2));
+        (grid.cells.iter_mut())
+            .filter(|c| c.col == 0 && c.row == 1)
+            .for_each(|c| c.rowspan = 2);
         let rows = cell_texts(&chars, &grid, Boundaries::Placed);
         assert_eq!(rows[0][0], "");
         assert_eq!(rows[1][0], "Female heads");
