@@ -24,12 +24,8 @@ pub(super) fn set_sideways(chars: &[&TextChar]) -> Vec<u32> {
 
 /// The boxes of the lines set sideways, one a line, its glyphs'.
 fn sideways_boxes(chars: &[&TextChar]) -> Vec<Rect> {
-    let sideways = set_sideways(chars);
-    if sideways.is_empty() {
-        return Vec::new();
-    }
     (chars.chunk_by(|a, b| a.line == b.line))
-        .filter(|line| sideways.binary_search(&line[0].line).is_ok())
+        .filter(|line| runs_sideways(line))
         .filter_map(|line| {
             let mut glyphs = line.iter().filter(|c| !c.c.is_whitespace());
             let first = glyphs.next()?.bbox;
@@ -123,12 +119,13 @@ impl<'a> SidewaysText<'a> {
 ///
 /// A label counts when it stands left of every row label's text in the
 /// table's body, within a few em of the first column, its middle beside
-/// the body and no part outside the table (a label longer than its group
-/// may reach up beside the header). Its group is the run of rows from the
-/// one beside its middle to the next label's, parted where a rule crosses
-/// the row labels between them; where none does, the label is centred on
-/// its group (as a label set over several rows is), the group running on
-/// from the end of the one before.
+/// the body and its ends within an em of the table's top and foot (a
+/// label longer than its group may reach up beside the header). Nothing
+/// set along the page may stand between it and the rows. Its group is the
+/// run of rows from the one beside its middle to the next label's, parted
+/// where a rule crosses the row labels between them; where none does, the
+/// label is centred on its group (as a label set over several rows is),
+/// the group running on from the end of the one before.
 pub(super) fn set_row_labels_apart(table: &mut TableRegion, text: &SidewaysText, rules: &[Ruling]) {
     let Some((labels, left, cut)) = row_labels(table, &text.along, &text.boxes) else {
         return;
