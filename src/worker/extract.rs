@@ -481,7 +481,14 @@ fn keep_sideways_lines_whole(
         let range = start..start + line.len();
         start = range.end;
         let glyphs: Vec<&TextChar> = line.iter().collect();
-        if !runs_sideways(&glyphs) {
+        // (Each glyph over or under the one before: a line's text, not
+        // words of several lines that share its number.)
+        let stacked = || {
+            let shown: Vec<&&TextChar> = glyphs.iter().filter(|c| !c.c.is_whitespace()).collect();
+            (shown.windows(2))
+                .all(|p| (p[1].cy() - p[0].cy()).abs() > (p[1].cx() - p[0].cx()).abs())
+        };
+        if !(runs_sideways(&glyphs) && stacked()) {
             continue;
         }
         let (y0, y1) = (glyphs.iter()).fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), c| {
