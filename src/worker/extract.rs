@@ -455,8 +455,8 @@ fn char_cells(chars: &[TextChar], grid: &Grid, boundaries: Boundaries) -> Vec<Op
 
 /// Whether a structured-text line's glyphs run up or down the page rather
 /// than along it (a label set sideways).
-pub fn runs_sideways(line: &[&TextChar]) -> bool {
-    let mut glyphs = line.iter().filter(|c| !c.c.is_whitespace());
+pub fn runs_sideways<C: std::borrow::Borrow<TextChar>>(line: &[C]) -> bool {
+    let mut glyphs = line.iter().map(C::borrow).filter(|c| !c.c.is_whitespace());
     let (Some(first), Some(last)) = (glyphs.next(), glyphs.next_back()) else {
         return false;
     };
@@ -480,21 +480,22 @@ fn keep_sideways_lines_whole(
     for line in chars.chunk_by(|a, b| a.line == b.line) {
         let range = start..start + line.len();
         start = range.end;
-        let glyphs: Vec<&TextChar> = line.iter().collect();
         // (Each glyph over or under the one before: a line's text, not
-        // words of several lines that share its number.)
+        // words of several lines that share its number. Looked at only
+        // for lines that run sideways: this pass reads every line of the
+        // page for every table, and allocates nothing for the rest.)
         let stacked = || {
-            let shown: Vec<&&TextChar> = glyphs.iter().filter(|c| !c.c.is_whitespace()).collect();
+            let shown: Vec<&TextChar> = line.iter().filter(|c| !c.c.is_whitespace()).collect();
             (shown.windows(2))
                 .all(|p| (p[1].cy() - p[0].cy()).abs() > (p[1].cx() - p[0].cx()).abs())
         };
-        if !(runs_sideways(&glyphs) && stacked()) {
+        if !(runs_sideways(line) && stacked()) {
             continue;
         }
-        let (y0, y1) = (glyphs.iter()).fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), c| {
+        let (y0, y1) = (line.iter()).fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), c| {
             (a.min(c.bbox.y0), b.max(c.bbox.y1))
         });
-        let x = glyphs.iter().map(|c| c.cx()).sum::<f32>() / glyphs.len() as f32;
+        let x = line.iter().map(|c| c.cx()).sum::<f32>() / line.len() as f32;
         let cell = match (slot(&grid.rows, (y0 + y1) / 2.0), slot(&grid.cols, x)) {
             (Some(r), Some(c)) => owner[r * nc + c],
             _ => continue,
