@@ -464,6 +464,12 @@ Files written:
                             figures in 7 pt set 0.37 em apart; one of
                             numbers whose digit groups stand a figure space
                             apart
+  centred-groups.pdf / .json one page (issue 12, class 4): a booktabs table
+                            whose regions are named at the middle of their
+                            groups of rows (on the middle row, or between
+                            the middle two), the groups a little apart;
+                            then an unruled one, each region on its first
+                            row, the groups a wide blank apart
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7586,6 +7592,73 @@ def sample_dense_figures():
     return [p.content()], [(1, dense), (1, grouped)]
 
 
+def centred_groups_table(p, top, centred, blank, ruled):
+    """A table of households by region and area: each region a group of
+    rows (three, two, four), its label in the first column either at the
+    middle of its group (`centred`: on the middle row of three, halfway
+    between the middle two of two or four; in the truth a cell spanning
+    the group, its text on the first row) or on the group's first row;
+    the groups `blank` pt apart more than their rows. Booktabs rules when
+    `ruled`. Returns (bottom, table)."""
+    size, lead = 9, 13
+    x0, stub, area, width = MARGIN, 90, 90, 60
+    years = ["2022", "2023", "2024"]
+    groups = [
+        ("Northern", [["Urban", "412.6", "418.0", "425.3"],
+                      ["Rural", "208.1", "204.9", "201.2"],
+                      ["Remote", "12.4", "12.1", "11.8"]]),
+        ("Coastal", [["Urban", "655.0", "661.8", "670.2"],
+                     ["Rural", "140.3", "138.6", "137.9"]]),
+        ("Inland", [["Urban", "98.7", "99.5", "101.0"],
+                    ["Towns", "77.2", "76.8", "76.1"],
+                    ["Rural", "301.9", "298.4", "296.0"],
+                    ["Remote", "25.5", "25.0", "24.7"]]),
+    ]
+    x1 = x0 + stub + area + width * len(years)
+    if ruled:
+        p.line(x0, top + 2, x1, top + 2)
+    y = top - size - 2
+    p.text(x0, y, "Region", "F2", size)
+    p.text(x0 + stub, y, "Area", "F2", size)
+    for c, year in enumerate(years):
+        right = x0 + stub + area + width * (c + 1)
+        p.text(right - text_width(year, "F2", size), y, year, "F2", size)
+    if ruled:
+        p.line(x0, y - 5, x1, y - 5)
+    cells, spans = [["Region", "Area"] + years], []
+    y -= 5 + lead
+    for name, rows in groups:
+        first = y
+        if centred:
+            spans.append([len(cells), 0, len(rows), 1])
+        for k, row in enumerate(rows):
+            p.text(x0 + stub, y, row[0], "F1", size)
+            for c, v in enumerate(row[1:]):
+                right = x0 + stub + area + width * (c + 1)
+                p.text(right - text_width(v, "F1", size), y, v, "F1", size)
+            cells.append([name if k == 0 else ""] + row)
+            y -= lead
+        label_y = (first + y + lead) / 2 if centred else first
+        p.text(x0, label_y, name, "F1", size)
+        y -= blank
+    if ruled:
+        p.line(x0, y + lead + blank - 5, x1, y + lead + blank - 5)
+    return y + blank, Placed(cells, spans)
+
+
+def sample_centred_groups():
+    # Issue 12, class 4: a stub's group labels set at the middle of their
+    # groups span them, each row of figures a row of its own; groups set
+    # a blank apart are one table.
+    p = Page()
+    y = p.title("Households by Region and Area", 790)
+    y = p.paragraph("Thousands of households, as counted in each year's survey.", y - 24)
+    y, centred = centred_groups_table(p, y - 20, True, 6, True)
+    y = p.paragraph("The same areas, each region named on its first row, a wide blank between.", y - 24)
+    y, first = centred_groups_table(p, y - 20, False, 28, False)
+    return [p.content()], [(1, centred), (1, first)]
+
+
 def sample_flags():
     # Issue 12: statistical flags (`p` provisional, `e` estimated, `b`
     # break in series) set a space after some figures, lined up in some
@@ -7684,6 +7757,7 @@ def main():
         ("flags", sample_flags, False),
         ("sideways-row-labels", sample_sideways_row_labels, False),
         ("dense-figures", sample_dense_figures, False),
+        ("centred-groups", sample_centred_groups, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

@@ -407,6 +407,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // 7 pt) are columns; numbers whose digit groups stand a figure
         // space apart, lined up down their columns, are one number a cell.
         "dense-figures",
+        // Issue 12: a stub's group labels set at the middle of their groups
+        // span them, each row of figures its own row; groups a wide blank
+        // apart are one table.
+        "centred-groups",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set
         // sideways in the margin beside a table's rows leaves them be.

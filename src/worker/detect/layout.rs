@@ -426,9 +426,9 @@ fn joined_within_their_rules(
 ) -> Vec<Vec<Line>> {
     let mut out: Vec<Vec<Line>> = Vec::new();
     for block in blocks {
-        let joins = out
-            .last()
-            .is_some_and(|upper| framed_with(upper, &block, lines, rules));
+        let joins = out.last().is_some_and(|upper| {
+            framed_with(upper, &block, lines, rules) || on_past_a_blank(upper, &block, lines, rules)
+        });
         match out.last_mut() {
             Some(upper) if joins => upper.extend(block),
             _ => out.push(block),
@@ -455,6 +455,56 @@ fn framed_with(upper: &[Line], lower: &[Line], lines: &[Line], rules: &[Ruling])
         && !lines.iter().any(|l| between(l.cy()))
         && (lower.iter().filter(|l| l.is_tabular()))
             .all(|l| (l.segments.iter()).all(|s| lines_up_with(&rows, s.x0, s.x1, tol)))
+}
+
+/// Whether `lower` goes on with the table of `upper` past a blank between
+/// groups of its rows (wider than `blocks` reads as within one table):
+/// nothing between them, no rule either, both set in one size and with
+/// rows of figures; `lower` has no header (its first line is one of
+/// figures) and every line of columns of it is set in `upper`'s columns
+/// (or starts at its left edge).
+fn on_past_a_blank(upper: &[Line], lower: &[Line], lines: &[Line], rules: &[Ruling]) -> bool {
+    let (Some(last), Some(next)) = (upper.last(), lower.first()) else {
+        return false;
+    };
+    let size = last.size;
+    let between = |y: f32| y > last.cy() && y < next.cy();
+    let rows: Vec<&Line> = upper.iter().filter(|l| l.is_tabular()).collect();
+    let tol = WRAP_ALIGN_EM * size;
+    // (A label flush with the table's left edge may stand alone in the
+    // rows above, set between two.)
+    let left = block_left(upper);
+    (next.size - size).abs() < SAME_SIZE_EM * size
+        && next.bbox.y0 - last.bbox.y1 <= MAX_BLANK_IN_A_TABLE_EM * size
+        && figures_past_the_first(next)
+        && upper.iter().any(figures_past_the_first)
+        && !(rules.iter())
+            .any(|r| between(r.pos) && r.end > block_left(upper) && r.start < block_right(upper))
+        && !lines.iter().any(|l| between(l.cy()))
+        && (lower.iter().filter(|l| l.is_tabular())).all(|l| {
+            (l.segments.iter())
+                .all(|s| (s.x0 - left).abs() < tol || lines_up_with(&rows, s.x0, s.x1, tol))
+        })
+}
+
+/// The widest blank between two groups of a table's rows, in em.
+const MAX_BLANK_IN_A_TABLE_EM: f32 = 4.0;
+/// Two lines' sizes differ by less than this share of one when they are
+/// set in one size.
+const SAME_SIZE_EM: f32 = 0.05;
+
+/// Whether `line` holds figures in two pieces past its first, more of
+/// them than pieces of words.
+fn figures_past_the_first(line: &Line) -> bool {
+    let pieces = &line.segments[1.min(line.segments.len())..];
+    let figures = (pieces.iter())
+        .filter(|s| {
+            line.words[s.words.clone()]
+                .iter()
+                .all(|w| is_number(&w.text))
+        })
+        .count();
+    figures >= 2 && 2 * figures > pieces.len()
 }
 
 /// The most lines a header over the figures has (see `under_their_headers`).
@@ -3324,9 +3374,16 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
         }
     }
     // A label centred across two rows spans both in its columns.
-    for (row, columns) in &labels {
-        for &c in columns {
-            sets.union(row * nc + c, (row + 1) * nc + c);
+    for label in &labels {
+        for &c in &label.columns {
+            sets.union(label.above * nc + c, (label.above + 1) * nc + c);
+        }
+    }
+    // Labels of the first column set at the middle of their groups of
+    // rows span their groups.
+    for (first, last) in groups_of_centred_labels(block, &rows, &cols, &labels) {
+        for r in first..last {
+            sets.union(r * nc, (r + 1) * nc);
         }
     }
     let cells = cells_from_sets(&mut sets, nr, nc);
@@ -4529,8 +4586,13 @@ fn with_hanging_lines(
 /// line under its first.
 const HANGING_INDENT_EM: f32 = 0.5;
 
-/// A label centred across two rows: the row above it and its columns.
-type CentredLabel = (usize, Vec<usize>);
+/// A label centred across two rows: the row above it, its columns and its
+/// line.
+struct CentredLabel {
+    above: usize,
+    columns: Vec<usize>,
+    line: usize,
+}
 
 /// Takes out rows that are a label set between two rows (a one-line row
 /// whose columns are empty in the rows on both sides, close to both) and
@@ -4581,7 +4643,11 @@ fn centred_labels(
                 .filter(|(_, &m)| m)
                 .map(|(c, _)| c)
                 .collect();
-            labels.push((kept.len() - 1, columns));
+            labels.push(CentredLabel {
+                above: kept.len() - 1,
+                columns,
+                line: rows[i][0],
+            });
         } else {
             kept.push(rows[i].clone());
         }
@@ -4589,6 +4655,93 @@ fn centred_labels(
     }
     (kept, labels)
 }
+
+/// The groups of rows, first and last, that the first column's labels head
+/// when each is set at the middle of its group (`Men` beside the middle of
+/// its three rows, or between the middle two of four; the first column
+/// empty in the group's other rows): from the body's first row of figures
+/// down, each label's group is the rows after the one before whose middle
+/// stands level with it, two rows at least, the last ending at the foot.
+/// Nothing where the labels do not tile the body so (a label on its
+/// group's first row, as most tables set them, heads a group of one).
+fn groups_of_centred_labels(
+    block: &[Line],
+    rows: &[Vec<usize>],
+    cols: &[(f32, f32)],
+    between: &[CentredLabel],
+) -> Vec<(usize, usize)> {
+    // (A header of years is no body.)
+    let Some(body) = (rows.iter()).position(|members| {
+        members
+            .iter()
+            .any(|&i| a_line_of_figures(&block[i], cols, false))
+    }) else {
+        return Vec::new();
+    };
+    let label_middle = |line: &Line| {
+        let mut words = words_in_column(line, cols, 0).peekable();
+        words.peek()?;
+        let (y0, y1) = words.fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), w| {
+            (a.min(w.bbox.y0), b.max(w.bbox.y1))
+        });
+        Some((y0 + y1) / 2.0)
+    };
+    let mut labels: Vec<f32> = (rows.iter().skip(body))
+        .filter_map(|members| members.iter().find_map(|&i| label_middle(&block[i])))
+        .collect();
+    for label in between {
+        if label.above >= body && label.columns == [0] {
+            labels.extend(label_middle(&block[label.line]));
+        }
+    }
+    labels.sort_by(f32::total_cmp);
+    if labels.len() < 2 || rows.len() < body + 2 * labels.len() {
+        return Vec::new();
+    }
+    // Where each row's cells stand past the labels' column (a label set
+    // between two rows may have been read into the line of one).
+    let extents: Vec<(f32, f32)> = (rows.iter())
+        .map(|members| {
+            (members.iter())
+                .flat_map(|&i| &block[i].words)
+                .filter(|w| column_of(cols, w) > 0)
+                .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), w| {
+                    (a.min(w.bbox.y0), b.max(w.bbox.y1))
+                })
+        })
+        .collect();
+    if extents[body..].iter().any(|(a, _)| !a.is_finite()) {
+        return Vec::new(); // a label on a row of its own: a section's heading
+    }
+    let top = |r: usize| extents[r].0;
+    let bottom = |r: usize| extents[r].1;
+    let mut groups = Vec::new();
+    let mut first = body;
+    for &middle in &labels {
+        let tol = CENTRED_LABEL_EM * block[rows[first][0]].size;
+        // (Past the group's first row: one on it heads a group of one.)
+        if middle <= (top(first) + bottom(first)) / 2.0 + tol {
+            return Vec::new();
+        }
+        let Some(last) = (first + 1..rows.len())
+            .find(|&r| ((top(first) + bottom(r)) / 2.0 - middle).abs() <= tol)
+        else {
+            return Vec::new();
+        };
+        groups.push((first, last));
+        first = last + 1;
+        if first >= rows.len() {
+            break;
+        }
+    }
+    if groups.len() < labels.len() || first != rows.len() {
+        return Vec::new();
+    }
+    groups
+}
+
+/// How far, in em, a group label's middle may stand from its group's.
+const CENTRED_LABEL_EM: f32 = 0.5;
 
 /// The space between each line of a block and the next.
 fn line_gaps(block: &[Line]) -> Vec<f32> {
@@ -4663,6 +4816,20 @@ fn is_one_wrapped_row(
         .map(|c| group.iter().filter(|&&i| occ[i][c]).count())
         .collect();
     if !filled.contains(&1) {
+        return false;
+    }
+    // Figures do not wrap: a column with a figure on two lines holds two
+    // rows' values (sub-labels, each with its figures, beside their group's
+    // label set on one of their lines).
+    let figures_on_two_lines = (1..ncols).any(|c| {
+        (group.iter())
+            .filter(|&&i| {
+                occ[i][c] && words_in_column(&block[i], cols, c).all(|w| is_number(&w.text))
+            })
+            .count()
+            >= 2
+    });
+    if figures_on_two_lines {
         return false;
     }
     (0..ncols).any(|c| {
@@ -9743,6 +9910,81 @@ mod tests {
         let tables = detect(&chars, &rules);
         assert_eq!(tables.len(), 1);
         assert_eq!(tables[0].grid.row_count(), 6);
+    }
+
+    /// A table of regions and their areas under a header of years: each
+    /// region's label beside its group of rows, `at` (of the group's
+    /// number of rows) pt under its first row's line, the groups `apart`
+    /// pt apart more than their rows (12 pt). The tables found.
+    fn grouped_rows(at: impl Fn(usize) -> f32, apart: f32) -> Vec<TableRegion> {
+        let (mut chars, mut id) = (Vec::new(), 0);
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("Region", 20.0), ("Area", 100.0)],
+            30.0,
+        );
+        put_cells(
+            &mut chars,
+            &mut id,
+            &[("2023", 280.0), ("2024", 340.0)],
+            30.0,
+        );
+        let mut y = 44.0;
+        for (label, areas) in [("North", 3), ("South", 2), ("West", 4)] {
+            let top = y;
+            for area in ["Urban", "Rural", "Towns", "Remote"]
+                .into_iter()
+                .take(areas)
+            {
+                labelled_figures(&mut chars, &mut id, (area, 100.0), &["12.5", "8.0"], y);
+                y += 12.0;
+            }
+            put_cells(&mut chars, &mut id, &[(label, 20.0)], top + at(areas));
+            y += apart;
+        }
+        detect(&chars, &[])
+    }
+
+    #[test]
+    fn labels_set_at_the_middle_of_their_groups_of_rows_span_them() {
+        // The spans of the first column (first row, rows) and the rows.
+        let spans = |tables: &[TableRegion]| {
+            assert_eq!(tables.len(), 1, "{tables:?}");
+            let grid = &tables[0].grid;
+            let spans: Vec<(u32, u32)> = (grid.cells.iter())
+                .filter(|c| c.col == 0 && c.row > 0)
+                .map(|c| (c.row, c.rowspan))
+                .collect();
+            (spans, grid.row_count())
+        };
+        // Each label on the middle of its rows (three: the second's line;
+        // two or four: halfway between the middle two), the groups set
+        // apart or not: each spans its group, its rows each a row (a
+        // label read as the one line of a row's first cell must not make
+        // its group's lines one row of wrapped cells: each line holds
+        // figures of its own).
+        let middle = |areas: usize| 6.0 * (areas - 1) as f32;
+        for apart in [0.0, 6.0] {
+            assert_eq!(
+                spans(&grouped_rows(middle, apart)),
+                (vec![(1, 3), (4, 2), (6, 4)], 10),
+                "groups {apart} pt apart"
+            );
+        }
+        // Each on its group's first row, as most tables set them: no spans.
+        let first = |_: usize| 0.0;
+        let one_each: Vec<(u32, u32)> = (1..10).map(|r| (r, 1)).collect();
+        assert_eq!(spans(&grouped_rows(first, 6.0)), (one_each, 10));
+    }
+
+    #[test]
+    fn a_blank_between_groups_of_rows_parts_no_table() {
+        // Groups 30 pt (3 em) apart more than their rows: one table, each
+        // label on its group's first row.
+        let tables = grouped_rows(|_| 0.0, 30.0);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 10);
     }
 
     #[test]
