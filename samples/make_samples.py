@@ -469,7 +469,8 @@ Files written:
                             groups of rows (on the middle row, or between
                             the middle two), the groups a little apart;
                             then an unruled one, each region on its first
-                            row, the groups a wide blank apart
+                            row, the groups a wide blank apart; then one
+                            centred, a rule across each blank
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7592,14 +7593,15 @@ def sample_dense_figures():
     return [p.content()], [(1, dense), (1, grouped)]
 
 
-def centred_groups_table(p, top, centred, blank, ruled):
+def centred_groups_table(p, top, centred, blank, ruled, group_rules=False):
     """A table of households by region and area: each region a group of
     rows (three, two, four), its label in the first column either at the
     middle of its group (`centred`: on the middle row of three, halfway
     between the middle two of two or four; in the truth a cell spanning
     the group, its text on the first row) or on the group's first row;
     the groups `blank` pt apart more than their rows. Booktabs rules when
-    `ruled`. Returns (bottom, table)."""
+    `ruled`; with `group_rules` one as wide midway down each blank too.
+    Returns (bottom, table)."""
     size, lead = 9, 13
     x0, stub, area, width = MARGIN, 90, 90, 60
     years = ["2022", "2023", "2024"]
@@ -7640,6 +7642,8 @@ def centred_groups_table(p, top, centred, blank, ruled):
             y -= lead
         label_y = (first + y + lead) / 2 if centred else first
         p.text(x0, label_y, name, "F1", size)
+        if group_rules and name != groups[-1][0]:
+            p.line(x0, y + lead - 5 - blank / 2, x1, y + lead - 5 - blank / 2)
         y -= blank
     if ruled:
         p.line(x0, y + lead + blank - 5, x1, y + lead + blank - 5)
@@ -7656,7 +7660,9 @@ def sample_centred_groups():
     y, centred = centred_groups_table(p, y - 20, True, 6, True)
     y = p.paragraph("The same areas, each region named on its first row, a wide blank between.", y - 24)
     y, first = centred_groups_table(p, y - 20, False, 28, False)
-    return [p.content()], [(1, centred), (1, first)]
+    y = p.paragraph("Again, centred, ruled between groups across the blanks.", y - 24)
+    y, ruled = centred_groups_table(p, y - 20, True, 28, True, True)
+    return [p.content()], [(1, centred), (1, first), (1, ruled)]
 
 
 def sample_flags():

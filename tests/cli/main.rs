@@ -409,7 +409,7 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         "dense-figures",
         // Issue 12: a stub's group labels set at the middle of their groups
         // span them, each row of figures its own row; groups a wide blank
-        // apart are one table.
+        // apart, a rule across each blank or none, are one table.
         "centred-groups",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set

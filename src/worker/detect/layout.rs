@@ -459,7 +459,7 @@ fn framed_with(upper: &[Line], lower: &[Line], lines: &[Line], rules: &[Ruling])
 
 /// Whether `lower` goes on with the table of `upper` past a blank between
 /// groups of its rows (wider than `blocks` reads as within one table):
-/// nothing between them, no rule either, both set in one size and with
+/// nothing between them but a rule as wide as the table's, both set in one size and with
 /// rows of figures; `lower` has no header (its first line is one of
 /// figures) and every line of columns of it is set in `upper`'s columns
 /// (or starts at its left edge).
@@ -474,12 +474,23 @@ fn on_past_a_blank(upper: &[Line], lower: &[Line], lines: &[Line], rules: &[Ruli
     // (A label flush with the table's left edge may stand alone in the
     // rows above, set between two.)
     let left = block_left(upper);
+    // No rule between, or one as wide as a rule over the upper's last line
+    // (the table's rules, one under each group).
+    let rules_between: Vec<&Ruling> = (rules.iter())
+        .filter(|r| between(r.pos) && r.end > left && r.start < block_right(upper))
+        .collect();
+    let a_group_rule = |r: &Ruling| {
+        (rules_across(upper, rules).iter()).any(|a| a.pos < last.cy() && as_wide_as(a, r, size))
+    };
     (next.size - size).abs() < SAME_SIZE_EM * size
         && next.bbox.y0 - last.bbox.y1 <= MAX_BLANK_IN_A_TABLE_EM * size
         && figures_past_the_first(next)
         && upper.iter().any(figures_past_the_first)
-        && !(rules.iter())
-            .any(|r| between(r.pos) && r.end > block_left(upper) && r.start < block_right(upper))
+        && match rules_between[..] {
+            [] => true,
+            [rule] => a_group_rule(rule),
+            _ => false,
+        }
         && !lines.iter().any(|l| between(l.cy()))
         && (lower.iter().filter(|l| l.is_tabular())).all(|l| {
             (l.segments.iter())
@@ -9915,8 +9926,9 @@ mod tests {
     /// A table of regions and their areas under a header of years: each
     /// region's label beside its group of rows, `at` (of the group's
     /// number of rows) pt under its first row's line, the groups `apart`
-    /// pt apart more than their rows (12 pt). The tables found.
-    fn grouped_rows(at: impl Fn(usize) -> f32, apart: f32) -> Vec<TableRegion> {
+    /// pt apart more than their rows (12 pt). The tables found among
+    /// `rules`.
+    fn grouped_rows(at: impl Fn(usize) -> f32, apart: f32, rules: &[Ruling]) -> Vec<TableRegion> {
         let (mut chars, mut id) = (Vec::new(), 0);
         put_cells(
             &mut chars,
@@ -9943,7 +9955,7 @@ mod tests {
             put_cells(&mut chars, &mut id, &[(label, 20.0)], top + at(areas));
             y += apart;
         }
-        detect(&chars, &[])
+        detect(&chars, rules)
     }
 
     #[test]
@@ -9967,7 +9979,7 @@ mod tests {
         let middle = |areas: usize| 6.0 * (areas - 1) as f32;
         for apart in [0.0, 6.0] {
             assert_eq!(
-                spans(&grouped_rows(middle, apart)),
+                spans(&grouped_rows(middle, apart, &[])),
                 (vec![(1, 3), (4, 2), (6, 4)], 10),
                 "groups {apart} pt apart"
             );
@@ -9975,16 +9987,27 @@ mod tests {
         // Each on its group's first row, as most tables set them: no spans.
         let first = |_: usize| 0.0;
         let one_each: Vec<(u32, u32)> = (1..10).map(|r| (r, 1)).collect();
-        assert_eq!(spans(&grouped_rows(first, 6.0)), (one_each, 10));
+        assert_eq!(spans(&grouped_rows(first, 6.0, &[])), (one_each, 10));
     }
 
     #[test]
     fn a_blank_between_groups_of_rows_parts_no_table() {
         // Groups 30 pt (3 em) apart more than their rows: one table, each
         // label on its group's first row.
-        let tables = grouped_rows(|_| 0.0, 30.0);
+        let tables = grouped_rows(|_| 0.0, 30.0, &[]);
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.row_count(), 10);
+        // So with rules over and under the table and its header, and one
+        // as wide midway down each blank; not with two between the first
+        // groups (one table's bottom rule and the next one's top).
+        let rule = |y: f32| Ruling::new(y, 15.0, 365.0);
+        let group_rules = [18.0, 35.0, 86.0, 140.0, 206.0].map(rule);
+        let tables = grouped_rows(|_| 0.0, 30.0, &group_rules);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 10);
+        let two_tables = [18.0, 35.0, 76.0, 96.0, 140.0, 206.0].map(rule);
+        let tables = grouped_rows(|_| 0.0, 30.0, &two_tables);
+        assert_eq!(tables[0].grid.row_count(), 4, "{tables:?}");
     }
 
     #[test]
