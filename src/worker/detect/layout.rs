@@ -4672,8 +4672,8 @@ fn centred_labels(
 /// its three rows, or between the middle two of four; the first column
 /// empty in the group's other rows): from the body's first row of figures
 /// down, each label's group is the rows after the one before whose middle
-/// stands level with it, two rows at least, the last ending at the foot.
-/// Nothing where the labels do not tile the body so (a label on its
+/// stands level with it, two rows at least, the last ending at the foot
+/// (a label wrapped over lines set solid is one). Nothing where the labels do not tile the body so (a label on its
 /// group's first row, as most tables set them, heads a group of one).
 fn groups_of_centred_labels(
     block: &[Line],
@@ -4689,29 +4689,9 @@ fn groups_of_centred_labels(
     }) else {
         return Vec::new();
     };
-    let label_middle = |line: &Line| {
-        let mut words = words_in_column(line, cols, 0).peekable();
-        words.peek()?;
-        let (y0, y1) = words.fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), w| {
-            (a.min(w.bbox.y0), b.max(w.bbox.y1))
-        });
-        Some((y0 + y1) / 2.0)
-    };
-    let mut labels: Vec<f32> = (rows.iter().skip(body))
-        .filter_map(|members| members.iter().find_map(|&i| label_middle(&block[i])))
-        .collect();
-    for label in between {
-        if label.above >= body && label.columns == [0] {
-            labels.extend(label_middle(&block[label.line]));
-        }
-    }
-    labels.sort_by(f32::total_cmp);
-    if labels.len() < 2 || rows.len() < body + 2 * labels.len() {
-        return Vec::new();
-    }
     // Where each row's cells stand past the labels' column (a label set
     // between two rows may have been read into the line of one).
-    let extents: Vec<(f32, f32)> = (rows.iter())
+    let cells: Vec<(f32, f32)> = (rows.iter())
         .map(|members| {
             (members.iter())
                 .flat_map(|&i| &block[i].words)
@@ -4721,11 +4701,42 @@ fn groups_of_centred_labels(
                 })
         })
         .collect();
-    if extents[body..].iter().any(|(a, _)| !a.is_finite()) {
+    if cells[body..].iter().any(|(a, _)| !a.is_finite()) {
         return Vec::new(); // a label on a row of its own: a section's heading
     }
-    let top = |r: usize| extents[r].0;
-    let bottom = |r: usize| extents[r].1;
+    // Each label's extent down the page: its lines' in the first column, a
+    // label's lines set closer than the rows one under another being one.
+    let label_extent = |line: &Line| {
+        let mut words = words_in_column(line, cols, 0).peekable();
+        words.peek()?;
+        Some(words.fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), w| {
+            (a.min(w.bbox.y0), b.max(w.bbox.y1))
+        }))
+    };
+    let mut extents: Vec<(f32, f32)> = (rows[body..].iter().flatten())
+        .filter_map(|&i| label_extent(&block[i]))
+        .collect();
+    for label in between {
+        if label.above >= body && label.columns == [0] {
+            extents.extend(label_extent(&block[label.line]));
+        }
+    }
+    extents.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let pitch = median(cells[body..].windows(2).map(|w| w[1].0 - w[0].0).collect());
+    let mut labels: Vec<(f32, f32)> = Vec::new();
+    for (y0, y1) in extents {
+        match labels.last_mut() {
+            Some(label) if y0 - label.0 < WRAPPED_LABEL_PITCH * pitch => label.1 = label.1.max(y1),
+            _ => labels.push((y0, y1)),
+        }
+    }
+    // (Few: a label a row or so is a column of row labels.)
+    if labels.len() < 2 || rows.len() < body + 2 * labels.len() {
+        return Vec::new();
+    }
+    let labels: Vec<f32> = labels.iter().map(|(y0, y1)| (y0 + y1) / 2.0).collect();
+    let top = |r: usize| cells[r].0;
+    let bottom = |r: usize| cells[r].1;
     let mut groups = Vec::new();
     let mut first = body;
     for &middle in &labels {
@@ -4753,6 +4764,9 @@ fn groups_of_centred_labels(
 
 /// How far, in em, a group label's middle may stand from its group's.
 const CENTRED_LABEL_EM: f32 = 0.5;
+/// A group label's lines, wrapped, stand closer than this share of the
+/// rows' pitch (a cell's lines at the font's leading, rows further apart).
+const WRAPPED_LABEL_PITCH: f32 = 0.9;
 
 /// The space between each line of a block and the next.
 fn line_gaps(block: &[Line]) -> Vec<f32> {
@@ -9929,6 +9943,17 @@ mod tests {
     /// pt apart more than their rows (12 pt). The tables found among
     /// `rules`.
     fn grouped_rows(at: impl Fn(usize) -> f32, apart: f32, rules: &[Ruling]) -> Vec<TableRegion> {
+        labelled_groups(&[("North", 3), ("South", 2), ("West", 4)], at, apart, rules)
+    }
+
+    /// `grouped_rows` of these groups (a label and its number of rows), a
+    /// label's lines (parted by `\n`) set 10 pt apart, centred on its line.
+    fn labelled_groups(
+        groups: &[(&str, usize)],
+        at: impl Fn(usize) -> f32,
+        apart: f32,
+        rules: &[Ruling],
+    ) -> Vec<TableRegion> {
         let (mut chars, mut id) = (Vec::new(), 0);
         put_cells(
             &mut chars,
@@ -9943,7 +9968,7 @@ mod tests {
             30.0,
         );
         let mut y = 44.0;
-        for (label, areas) in [("North", 3), ("South", 2), ("West", 4)] {
+        for &(label, areas) in groups {
             let top = y;
             for area in ["Urban", "Rural", "Towns", "Remote"]
                 .into_iter()
@@ -9952,7 +9977,16 @@ mod tests {
                 labelled_figures(&mut chars, &mut id, (area, 100.0), &["12.5", "8.0"], y);
                 y += 12.0;
             }
-            put_cells(&mut chars, &mut id, &[(label, 20.0)], top + at(areas));
+            let lines: Vec<&str> = label.split('\n').collect();
+            for (k, line) in lines.iter().enumerate() {
+                let shift = 10.0 * (k as f32 - (lines.len() - 1) as f32 / 2.0);
+                put_cells(
+                    &mut chars,
+                    &mut id,
+                    &[(line, 20.0)],
+                    top + at(areas) + shift,
+                );
+            }
             y += apart;
         }
         detect(&chars, rules)
@@ -9984,6 +10018,12 @@ mod tests {
                 "groups {apart} pt apart"
             );
         }
+        // So with a label wrapped over two lines set closer than the rows.
+        let wrapped = [("North", 3), ("South", 2), ("West\ncoast", 4)];
+        assert_eq!(
+            spans(&labelled_groups(&wrapped, middle, 6.0, &[])),
+            (vec![(1, 3), (4, 2), (6, 4)], 10),
+        );
         // Each on its group's first row, as most tables set them: no spans.
         let first = |_: usize| 0.0;
         let one_each: Vec<(u32, u32)> = (1..10).map(|r| (r, 1)).collect();
