@@ -471,6 +471,9 @@ Files written:
                             then an unruled one, each region on its first
                             row, the groups a wide blank apart; then one
                             centred, a rule across each blank
+  periods.pdf / .json       one page (issue 12): tables of a period a row,
+                            a year and its quarter or month a word space
+                            apart (`2023 Q1`, `2024 Jan`)
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7665,6 +7668,49 @@ def sample_centred_groups():
     return [p.content()], [(1, centred), (1, first), (1, ruled)]
 
 
+def periods_table(p, top, labels, heads, figures):
+    """A booktabs table of a period a row (`2023 Q1`: a year and its
+    quarter or month a word space apart) and columns of figures set right.
+    Returns (bottom, table)."""
+    size, lead = 9, 13
+    x0, stub, width = MARGIN, 70, 80
+    x1 = x0 + stub + width * len(heads)
+    p.line(x0, top + 2, x1, top + 2)
+    y = top - size - 2
+    p.text(x0, y, "Period", "F2", size)
+    for c, head in enumerate(heads):
+        right = x0 + stub + width * (c + 1)
+        p.text(right - text_width(head, "F2", size), y, head, "F2", size)
+    p.line(x0, y - 5, x1, y - 5)
+    cells = [["Period"] + heads]
+    y -= 5 + lead
+    for r, label in enumerate(labels):
+        row = [label] + [figures(r, c) for c in range(len(heads))]
+        p.text(x0, y, label, "F1", size)
+        for c, v in enumerate(row[1:]):
+            right = x0 + stub + width * (c + 1)
+            p.text(right - text_width(v, "F1", size), y, v, "F1", size)
+        cells.append(row)
+        y -= lead
+    p.line(x0, y + lead - 5, x1, y + lead - 5)
+    return y, Placed(cells, [])
+
+
+def sample_periods():
+    # Issue 12, class 8's other side: a year and its quarter or month set
+    # a word space apart is a date, one label, no figure beside a text.
+    p = Page()
+    y = p.title("Quarterly and Monthly Indicators", 790)
+    quarters = ["%d Q%d" % (2022 + k // 4, k % 4 + 1) for k in range(8)]
+    heads = ["Output", "Prices", "Jobs"]
+    y, by_quarter = periods_table(p, y - 30, quarters, heads,
+                                  lambda r, c: "%.1f" % (1.5 + 0.7 * r - 1.1 * c))
+    months = ["2024 %s" % m for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun")]
+    y, by_month = periods_table(p, y - 30, months, heads[:2],
+                                lambda r, c: "%d" % (120 + 7 * r + 40 * c))
+    return [p.content()], [(1, by_quarter), (1, by_month)]
+
+
 def sample_flags():
     # Issue 12: statistical flags (`p` provisional, `e` estimated, `b`
     # break in series) set a space after some figures, lined up in some
@@ -7764,6 +7810,7 @@ def main():
         ("sideways-row-labels", sample_sideways_row_labels, False),
         ("dense-figures", sample_dense_figures, False),
         ("centred-groups", sample_centred_groups, False),
+        ("periods", sample_periods, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

@@ -411,6 +411,9 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // span them, each row of figures its own row; groups a wide blank
         // apart, a rule across each blank or none, are one table.
         "centred-groups",
+        // Issue 12: a year and its quarter or month a word space apart
+        // (`2023 Q1`) is one label, no figure beside a text.
+        "periods",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set
         // sideways in the margin beside a table's rows leaves them be.

@@ -2583,9 +2583,11 @@ fn split_numbers_from_text(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f
             .filter(|ws| !ws.is_empty())
             .collect();
         // Candidate split places: the left edge of a word after a line's
-        // first word, when that is a number.
+        // first word, when that is a number. (Not a year: `1990 Q1`,
+        // `2019 Jan` are dates.)
+        let figure = |w: &Word| is_number(&w.text) && !is_a_year(&w.text);
         let candidates: Vec<f32> = (lines.iter())
-            .filter(|ws| ws.len() >= 2 && is_number(&ws[0].text) && wordlike(ws[1]))
+            .filter(|ws| ws.len() >= 2 && figure(ws[0]) && wordlike(ws[1]))
             .map(|ws| ws[1].bbox.x0)
             .collect();
         let split = candidates.iter().find_map(|&x| {
@@ -2595,7 +2597,7 @@ fn split_numbers_from_text(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f
                     let k = ws.iter().position(|w| (w.bbox.x0 - x).abs() <= tol)?;
                     // The number is all the line has left of the split.
                     let text_after = wordlike(ws[k]);
-                    (k == 1 && is_number(&ws[0].text) && text_after).then(|| ws[0].bbox.x1)
+                    (k == 1 && figure(ws[0]) && text_after).then(|| ws[0].bbox.x1)
                 })
                 .collect();
             let fits: Vec<f32> = ends.iter().flatten().copied().collect();
@@ -9290,7 +9292,7 @@ mod tests {
     }
 
     #[test]
-    fn a_number_and_its_unit_on_every_line_are_one_cell() {
+    fn a_number_and_its_unit_or_a_year_and_its_quarter_are_one_cell() {
         // `40 years` a line, the unit a word space after a number of two
         // digits, lined up down the column: a label, not two columns.
         let totals = ["2,468,083", "2,375,849", "2,325,572", "2,237,108"];
@@ -9310,6 +9312,14 @@ mod tests {
             ["648765 AAA", "648766 AAA", "382030 AAA", "509462 AAA"],
         );
         assert_eq!(grid.col_count(), 3, "{grid:?}");
+        // A year and its quarter, or its month, is a date: one label.
+        for labels in [
+            ["1990 Q1", "1990 Q2", "1990 Q3", "1990 Q4"],
+            ["2019 Jan", "2019 Feb", "2019 Mar", "2019 Apr"],
+        ] {
+            let grid = table("Period", labels);
+            assert_eq!(grid.col_count(), 2, "{labels:?} {grid:?}");
+        }
     }
 
     #[test]
