@@ -3991,21 +3991,33 @@ fn first_line_of_figures(
 }
 
 /// Whether `line` holds figures in two columns past the first, more of
-/// them than columns of words; years among them unless `years`.
+/// them than columns of words; years among them unless `years`. A mark
+/// standing for a figure (`..`) counts as one, beside a figure at least.
 fn a_line_of_figures(line: &Line, cols: &[(f32, f32)], years: bool) -> bool {
     // Per column: whether it holds a word, and only figures. (A currency
     // sign set apart is its figure's.)
     let mut cells = vec![(false, true); cols.len()];
+    let mut numbers = 0;
     for w in line.words.iter().filter(|w| !is_currency_sign(&w.text)) {
-        let cell = &mut cells[column_of(cols, w)];
-        *cell = (
-            true,
-            cell.1 && is_number(&w.text) && (years || !is_a_year(&w.text)),
-        );
+        let c = column_of(cols, w);
+        let cell = &mut cells[c];
+        let number = is_number(&w.text) && (years || !is_a_year(&w.text));
+        numbers += usize::from(number && c > 0);
+        *cell = (true, cell.1 && (number || stands_for_a_figure(&w.text)));
     }
     let filled = cells[1..].iter().filter(|c| c.0);
     let figures = filled.clone().filter(|c| c.1).count();
-    figures >= 2 && 2 * figures > filled.count()
+    numbers >= 1 && figures >= 2 && 2 * figures > filled.count()
+}
+
+/// Whether `token` stands in a figure's place: a statistical table's mark
+/// for a figure not available, not applicable or withheld (`..`, `-`,
+/// `x`, `(NA)`).
+fn stands_for_a_figure(token: &str) -> bool {
+    matches!(
+        token,
+        ".." | "..." | "…" | "-" | "–" | "—" | "x" | "X" | "n/a" | "N/A" | "na" | "NA"
+    ) || matches!(token, "(NA)" | "(X)" | "(D)" | "(S)" | "(Z)")
 }
 
 /// A year as a column's title gives it: four digits from 1800 to 2199.
@@ -9320,6 +9332,29 @@ mod tests {
             let grid = table("Period", labels);
             assert_eq!(grid.col_count(), 2, "{labels:?} {grid:?}");
         }
+    }
+
+    #[test]
+    fn a_first_row_with_a_figure_not_available_is_no_header_line() {
+        // Months and two columns of figures set 12 pt apart, a header 16 pt
+        // over them; the first row's import figure not available (`..`).
+        let rows = [
+            ["Month", "Imports", "Wages"],
+            ["January 1997", "..", "61.8"],
+            ["February 1997", "8.7", "72.0"],
+            ["March 1997", "54.5", "41.2"],
+            ["April 1997", "5.9", "42.3"],
+        ];
+        let (mut chars, mut id) = (Vec::new(), 0);
+        for (k, row) in rows.iter().enumerate() {
+            let y = if k == 0 { 30.0 } else { 34.0 + 12.0 * k as f32 };
+            let cells = [(row[0], 20.0), right(row[1], 180.0), right(row[2], 240.0)];
+            put_cells(&mut chars, &mut id, &cells, y);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 3), "{grid:?}");
     }
 
     #[test]
