@@ -459,10 +459,10 @@ fn framed_with(upper: &[Line], lower: &[Line], lines: &[Line], rules: &[Ruling])
 
 /// Whether `lower` goes on with the table of `upper` past a blank between
 /// groups of its rows (wider than `blocks` reads as within one table):
-/// nothing between them but a rule as wide as the table's, both set in one size and with
-/// rows of figures; `lower` has no header (its first line is one of
-/// figures) and every line of columns of it is set in `upper`'s columns
-/// (or starts at its left edge).
+/// nothing between them but a rule as wide as the table's, both set in
+/// one size and with rows of figures; `lower` has no header (its first
+/// line is one of figures) and every line of columns of it is set in
+/// `upper`'s columns (or starts at its left edge).
 fn on_past_a_blank(upper: &[Line], lower: &[Line], lines: &[Line], rules: &[Ruling]) -> bool {
     let (Some(last), Some(next)) = (upper.last(), lower.first()) else {
         return false;
@@ -4014,11 +4014,14 @@ fn a_line_of_figures(line: &Line, cols: &[(f32, f32)], years: bool) -> bool {
 /// for a figure not available, not applicable or withheld (`..`, `-`,
 /// `x`, `(NA)`).
 fn stands_for_a_figure(token: &str) -> bool {
-    matches!(
-        token,
-        ".." | "..." | "…" | "-" | "–" | "—" | "x" | "X" | "n/a" | "N/A" | "na" | "NA"
-    ) || matches!(token, "(NA)" | "(X)" | "(D)" | "(S)" | "(Z)")
+    FIGURE_MARKS.contains(&token)
 }
+
+/// See `stands_for_a_figure`.
+const FIGURE_MARKS: [&str; 17] = [
+    "..", "...", "…", "-", "–", "—", "x", "X", "n/a", "N/A", "na", "NA", "(NA)", "(X)", "(D)",
+    "(S)", "(Z)",
+];
 
 /// A year as a column's title gives it: four digits from 1800 to 2199.
 fn is_a_year(token: &str) -> bool {
@@ -4687,8 +4690,9 @@ fn centred_labels(
 /// empty in the group's other rows): from the body's first row of figures
 /// down, each label's group is the rows after the one before whose middle
 /// stands level with it, two rows at least, the last ending at the foot
-/// (a label wrapped over lines set solid is one). Nothing where the labels do not tile the body so (a label on its
-/// group's first row, as most tables set them, heads a group of one).
+/// (a label wrapped over lines set closer than the rows is one). Nothing
+/// where the labels do not tile the body so (a label on its group's first
+/// row, as most tables set them, heads a group of one).
 fn groups_of_centred_labels(
     block: &[Line],
     rows: &[Vec<usize>],
