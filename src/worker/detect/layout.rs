@@ -4711,12 +4711,8 @@ fn groups_of_centred_labels(
     // between two rows may have been read into the line of one).
     let cells: Vec<(f32, f32)> = (rows.iter())
         .map(|members| {
-            (members.iter())
-                .flat_map(|&i| &block[i].words)
-                .filter(|w| column_of(cols, w) > 0)
-                .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), w| {
-                    (a.min(w.bbox.y0), b.max(w.bbox.y1))
-                })
+            let words = members.iter().flat_map(|&i| &block[i].words);
+            height_of(words.filter(|w| column_of(cols, w) > 0))
         })
         .collect();
     if cells[body..].iter().any(|(a, _)| !a.is_finite()) {
@@ -4725,11 +4721,7 @@ fn groups_of_centred_labels(
     // Each label's extent down the page: its lines' in the first column, a
     // label's lines set closer than the rows one under another being one.
     let label_extent = |line: &Line| {
-        let mut words = words_in_column(line, cols, 0).peekable();
-        words.peek()?;
-        Some(words.fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), w| {
-            (a.min(w.bbox.y0), b.max(w.bbox.y1))
-        }))
+        Some(height_of(words_in_column(line, cols, 0))).filter(|(y0, _)| y0.is_finite())
     };
     let mut extents: Vec<(f32, f32)> = (rows[body..].iter().flatten())
         .filter_map(|&i| label_extent(&block[i]))
@@ -4778,6 +4770,13 @@ fn groups_of_centred_labels(
         return Vec::new();
     }
     groups
+}
+
+/// The top and bottom of `words` (infinite where there are none).
+fn height_of<'a>(words: impl Iterator<Item = &'a Word>) -> (f32, f32) {
+    words.fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), w| {
+        (a.min(w.bbox.y0), b.max(w.bbox.y1))
+    })
 }
 
 /// How far, in em, a group label's middle may stand from its group's.
