@@ -474,6 +474,13 @@ Files written:
   periods.pdf / .json       one page (issue 12): tables of a period a row,
                             a year and its quarter or month a word space
                             apart (`2023 Q1`, `2024 Jan`)
+  close-cells.pdf / .json   one page (issue 12): an order list whose
+                            descriptions stand little more than a word space
+                            after the dates, the later ones wrapped onto
+                            lines set closer than the rows; codes and dates
+                            under titles without a rule, the first row's
+                            share blank; titles on a light band over a first
+                            row whose quantity is blank
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7751,6 +7758,102 @@ def sample_flags():
     return [p.content()], [(1, Placed([["Country"] + years] + body))]
 
 
+
+def sample_close_cells():
+    # Issue 12: cells set close. An order list whose descriptions stand a
+    # little more than a word space after the dates, the first rows one
+    # line each, the later ones wrapped onto lines of their own set closer
+    # than the rows (less than their letters' height apart); a list of
+    # codes and dates whose first row has no amount, under titles set
+    # without a rule; and a table whose titles are set on a light band, its
+    # first row's quantity blank. Each first row is a row, no title's
+    # second line; each description one cell of its own column.
+    p = Page()
+    y = p.title("Open Orders and Settlements", 790)
+    size, font = 9, "F1"
+    lead, row_gap = 9.5, 4.5
+    x_code, x_date = MARGIN, MARGIN + 60
+    x_text = x_date + text_width("00/00/0000", font, size) + 3.5
+    heads = ["Order no.", "Settled", "Description"]
+    orders = [
+        ("PO-42564", "17/01/2018", "account"),
+        ("PO-33404", "24/04/2019", "price margin"),
+        ("K2-17438", "12/07/2014", ""),
+        ("PO-6404", "26/06/2014", "holding supply metro profit retail metro revenue supply "
+                                  "period tariff warehouse terminal and the carrier's lease"),
+        ("HX-57675", "19/11/2021", "branch price metro import surplus tariff profit credit carrier "
+                                   "asset warehouse tariff current export period service"),
+        ("K2-58783", "01/01/2020", "target retail revenue interest surplus asset inventory region "
+                                   "profit transfer order cost premium"),
+        ("TR-30306", "19/11/2025", "retail branch revenue tariff segment plant growth supply "
+                                   "provision payable limit period share account target"),
+    ]
+    top = y - 30
+    for x, head in zip((x_code, x_date, x_text), heads):
+        p.text(x, top, head, "F2", size)
+    p.line(MARGIN, top - 4, x_text + 250, top - 4)
+    y = top - lead - row_gap - 2
+    for code, date, text in orders:
+        p.text(x_code, y, code, font, size)
+        p.text(x_date, y, date, font, size)
+        lines = wrap_words(text, 230, font, size).split("\n") if text else []
+        for k, line in enumerate(lines):
+            p.text(x_text, y - lead * k, line, font, size)
+        y -= lead * max(1, len(lines)) + row_gap
+    first = Placed([heads] + [[code, date, wrap_words(text, 230, font, size) if text else ""]
+                              for code, date, text in orders])
+
+    # Codes, dates and amounts, titles without a rule under them; the first
+    # row's share blank.
+    y = p.paragraph("Invoices settled in the period, by contract.", y - 20)
+    top = y - 26
+    heads = ["Contract", "Share", "Price", "Invoice", "Settled", "Units"]
+    rows = [
+        ["PO-69888", "", "-233", "TR-46910", "2025-05-06", "1,804"],
+        ["B7-35825", "31%", "0", "PO-44281", "2015-06-11", "-72"],
+        ["HX-20623", "39.77%", "7", "A-12312", "", "630"],
+        ["SKU-2903", "", "529", "PO-79255", "2016-03-27", "179,665"],
+        ["K2-91813", "51%", "154", "REF-70279", "2024-01-12", "139,702"],
+    ]
+    lefts = [MARGIN, MARGIN + 90, MARGIN + 160, MARGIN + 230, MARGIN + 320, None]
+    rights = [None, MARGIN + 135, MARGIN + 205, None, None, MARGIN + 440]
+    for k, row in enumerate([heads] + rows):
+        base = top - 18 * k
+        for c, cell in enumerate(row):
+            f = "F2" if k == 0 else font
+            if rights[c] is not None:
+                p.text(rights[c] - text_width(cell, f, size), base, cell, f, size)
+            else:
+                p.text(lefts[c], base, cell, f, size)
+    second = Placed([heads] + rows)
+    y = top - 18 * len(rows)
+
+    # Titles on a light band, no rules; the first row's quantity blank.
+    y = p.paragraph("Receipts by region in the quarter.", y - 24)
+    top = y - 26
+    heads = ["Region", "Quantity", "Amount"]
+    rows = [
+        ["Store", "", "(1,297,100.41)"],
+        ["Label", "1,135", "4.12"],
+        ["Growth Carrier", "9,467", "4,208.32"],
+        ["Freight", "-5", "199.72"],
+        ["Retail", "82", "304,070.94"],
+    ]
+    step = 13
+    p.ops.append("0.9 g %s %s %s %s re f 0 g" % (fmt(MARGIN - 3), fmt(top - 4), fmt(290), fmt(step)))
+    rights = [None, MARGIN + 170, MARGIN + 280]
+    for k, row in enumerate([heads] + rows):
+        base = top - step * k
+        f = "F2" if k == 0 else font
+        for c, cell in enumerate(row):
+            if rights[c] is None:
+                p.text(MARGIN, base, cell, f, size)
+            else:
+                p.text(rights[c] - text_width(cell, f, size), base, cell, f, size)
+    third = Placed([heads] + rows)
+    return [p.content()], [(1, first), (1, second), (1, third)]
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out_dir, exist_ok=True)
@@ -7811,6 +7914,7 @@ def main():
         ("dense-figures", sample_dense_figures, False),
         ("centred-groups", sample_centred_groups, False),
         ("periods", sample_periods, False),
+        ("close-cells", sample_close_cells, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

@@ -414,6 +414,12 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // Issue 12: a year and its quarter or month a word space apart
         // (`2023 Q1`) is one label, no figure beside a text.
         "periods",
+        // Issue 12: a description set little more than a word space after
+        // its date is a column of its own, its lines wrapped closer than
+        // the rows one cell; a first row with a blank, its other cells a
+        // code, a date and figures, or under titles on a band, is a row,
+        // no title's second line.
+        "close-cells",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set
         // sideways in the margin beside a table's rows leaves them be.

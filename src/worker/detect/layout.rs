@@ -2163,9 +2163,21 @@ fn continues_a_cell(line: &Line, block: &[Line]) -> bool {
     // Word wrap moved the line's first word down because it did not fit
     // after the cell's text above: so the line is at most that much wider.
     let first_word = line.words.first().map_or(0.0, |w| w.bbox.width());
-    let wrapped_from = |s: &Segment| {
-        (s.x0 - line.bbox.x0).abs() < 0.3 * line.size
-            && line.bbox.width() <= (s.x1 - s.x0) + first_word + 0.5 * line.size
+    let wrapped_from = |x: f32, s: &Segment| {
+        (x - line.bbox.x0).abs() < 0.3 * line.size
+            && line.bbox.width() <= (s.x1 - x) + first_word + 0.5 * line.size
+    };
+    // A cell set a narrow gap after the one before it (a date, then a
+    // description) runs on in one segment with it: its text starts at a
+    // word of the segment, where another line of the block starts a
+    // segment (the column's title).
+    let a_column_starts = |x: f32| {
+        (block.iter().flat_map(|l| &l.segments)).any(|s| (s.x0 - x).abs() < 0.3 * line.size)
+    };
+    let wrapped_in = |prev: &Line, s: &Segment| {
+        wrapped_from(s.x0, s)
+            || (prev.words[s.words.clone()].iter().skip(1))
+                .any(|w| wrapped_from(w.bbox.x0, s) && a_column_starts(w.bbox.x0))
     };
     // A line that leaves the first column empty is no paragraph of the
     // page, however wide: it is a description wrapping beside its term. A
@@ -2180,7 +2192,7 @@ fn continues_a_cell(line: &Line, block: &[Line]) -> bool {
     let mut above = (block.iter().rev().take(MAX_INTERLEAVED_LINES))
         .filter(|prev| prev.bbox.y0 < line.bbox.y0 && tight(prev, line));
     line.segments.len() == 1
-        && above.any(|prev| prev.segments.iter().any(wrapped_from))
+        && above.any(|prev| prev.segments.iter().any(|s| wrapped_in(prev, s)))
         && (leaves_first_column || line.bbox.width() < 0.6 * (x1 - x0))
 }
 
@@ -2793,10 +2805,14 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
                     && lines_right.len() >= 4
                     && river_but_one_line(&words, (gap0, gap1), river).is_some()
             };
+            let wrapped_past = || wrapped_past_a_gap(block, (start, gap0, gap1, c1), space);
             // (Gaps of half a river at least: a few a column, however
             // many words it has.)
             let groups = || digit_groups_across(block, (start, gap0, gap1, c1));
-            if (down_all || (gap1 - gap0 >= river / 2.0 && but_one()) || between_figures())
+            if (down_all
+                || (gap1 - gap0 >= river / 2.0 && but_one())
+                || between_figures()
+                || wrapped_past())
                 && !groups()
             {
                 out.push((start, gap0));
@@ -2806,6 +2822,53 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
         out.push((start, c1));
     }
     out
+}
+
+/// The gap between the text of two columns side by side, as
+/// `(start, gap0, gap1, end)` (a column's edges may be its title's).
+fn text_gap(block: &[Line], left: (f32, f32), right: (f32, f32)) -> (f32, f32, f32, f32) {
+    let (mut gap0, mut gap1) = (left.1, right.0);
+    for w in block.iter().flat_map(|l| &l.words) {
+        let middle = (w.bbox.x0 + w.bbox.x1) / 2.0;
+        if middle >= left.0 && middle <= left.1 {
+            gap0 = gap0.max(w.bbox.x1);
+        } else if middle >= right.0 && middle <= right.1 {
+            gap1 = gap1.min(w.bbox.x0);
+        }
+    }
+    (left.0, gap0, gap1, right.1)
+}
+
+/// Whether a gap `(gap0, gap1)` in a column (from `start` to `end`), wider
+/// than a word `space` and crossed by no word, parts two columns because
+/// a cell's text wraps onto lines of its own that start at its right edge,
+/// nothing left of them (two at least), where three lines or more have text
+/// on both sides: the description set close after a column of dates. A
+/// paragraph's lines do not all leave such a gap, nor start at it.
+fn wrapped_past_a_gap(
+    block: &[Line],
+    (start, gap0, gap1, end): (f32, f32, f32, f32),
+    space: f32,
+) -> bool {
+    let size = median(block.iter().map(|l| l.size).collect());
+    let (mut both, mut wrapped) = (0, 0);
+    for line in block {
+        let middle = |w: &Word| (w.bbox.x0 + w.bbox.x1) / 2.0;
+        if (line.words.iter()).any(|w| w.bbox.x0 < gap1 && w.bbox.x1 > gap0) {
+            return false;
+        }
+        let left = (line.words.iter()).any(|w| w.bbox.x1 <= gap0 && middle(w) >= start);
+        let right = (line.words.iter())
+            .filter(|w| w.bbox.x0 >= gap1 && middle(w) <= end)
+            .map(|w| w.bbox.x0)
+            .fold(f32::INFINITY, f32::min);
+        if left && right.is_finite() {
+            both += 1;
+        } else if !left && (right - gap1).abs() < WRAP_ALIGN_EM * size {
+            wrapped += 1;
+        }
+    }
+    gap1 - gap0 > space && both >= MIN_FIGURE_RIVER_LINES && wrapped >= 2
 }
 
 /// Whether a gap `(gap0, gap1)` in a column (from `start` to `end`) parts
@@ -3175,7 +3238,7 @@ fn table_from_block(block: &[Line], rules: &[Ruling], verticals: &[Ruling]) -> V
     // The gap below which two lines may be one row's, for `rows` and
     // `items_by_terms` alike.
     let within_row = wrap_gap_threshold(
-        &line_gaps(block),
+        &stacked_line_gaps(block),
         median(block.iter().map(|l| l.size).collect()),
     );
     // The columns' widest text and where the stub's lines start, for the
@@ -3700,8 +3763,12 @@ fn merge_gaps_read_through(
     // set left, is two columns however many words the text runs to (long
     // comments beside amounts): a paragraph's lines do not each start with
     // a figure ending where the others do.
+    let space = std::cell::OnceCell::new();
     let read_on = |last: (f32, f32), c: (f32, f32)| {
-        reading(last, c) != GapReading::Apart && !figures_before_text(block, last, c)
+        let space = *space.get_or_init(|| word_space(block).unwrap_or(0.0));
+        reading(last, c) != GapReading::Apart
+            && !figures_before_text(block, last, c)
+            && !wrapped_past_a_gap(block, text_gap(block, last, c), space)
     };
     let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
     for c in joined {
@@ -3984,10 +4051,66 @@ fn first_line_of_figures(
     else {
         return 0;
     };
+    while start > 0 && reads_as_the_rows_below(block, band[start - 1], &band[start..], cols) {
+        start -= 1;
+    }
     while start > 0 && (occ[band[start - 1]].iter().enumerate()).all(|(c, &o)| o == (c == 0)) {
         start -= 1;
     }
     start
+}
+
+/// Whether line `i` of `block` reads as one of the rows `below` it, not a
+/// title over them, though too few of its cells are figures to be a line of
+/// figures (a first row with no amount in one column, its other cells a
+/// code and a date): past the first column, most of its cells are figures
+/// or take the form of a cell below in their column (`TR-46910` over
+/// `PO-44281`, `2025-05-06` over `2015-06-11`: digits in the same places
+/// among letters and marks), two at least, one of them a number.
+fn reads_as_the_rows_below(block: &[Line], i: usize, below: &[usize], cols: &[(f32, f32)]) -> bool {
+    let line = &block[i];
+    let (mut filled, mut like, mut numbers) = (0, 0, 0);
+    for c in 1..cols.len() {
+        let words: Vec<&Word> = words_in_column(line, cols, c).collect();
+        if words.is_empty() {
+            continue;
+        }
+        filled += 1;
+        let figures = (words.iter())
+            .all(|w| (is_number(&w.text) && !is_a_year(&w.text)) || stands_for_a_figure(&w.text));
+        numbers += usize::from(figures && words.iter().any(|w| is_number(&w.text)));
+        let form = form_of_digits(&words);
+        let as_below = form.contains('9')
+            && !words.iter().any(|w| is_a_year(&w.text))
+            && (below.iter()).any(|&k| {
+                let cell: Vec<&Word> = words_in_column(&block[k], cols, c).collect();
+                form_of_digits(&cell) == form
+            });
+        like += usize::from(figures || as_below);
+    }
+    numbers >= 1 && like >= 2 && 2 * like > filled
+}
+
+/// A cell's text with its runs of digits written `9` and of letters `A`
+/// (`TR-46910` is `A-9`, `2025-05-06` is `9-9-9`).
+fn form_of_digits(words: &[&Word]) -> String {
+    let mut form = String::new();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            form.push(' ');
+        }
+        for ch in w.text.chars() {
+            let class = match ch {
+                c if c.is_ascii_digit() => '9',
+                c if c.is_alphabetic() => 'A',
+                c => c,
+            };
+            if !(form.ends_with(class) && (class == '9' || class == 'A')) {
+                form.push(class);
+            }
+        }
+    }
+    form
 }
 
 /// Whether `line` holds figures in two columns past the first, more of
@@ -4792,6 +4915,30 @@ fn line_gaps(block: &[Line]) -> Vec<f32> {
         .collect()
 }
 
+/// The gaps between the block's lines, where two overlap only if the lower
+/// goes on under a word of the upper, a cell's text wrapped set solid: a
+/// line set midway beside two lines of another column overlaps them
+/// further, and is no line of theirs (such gaps count as half a point).
+fn stacked_line_gaps(block: &[Line]) -> Vec<f32> {
+    (block.windows(2).zip(line_gaps(block)))
+        .map(|(pair, gap)| {
+            let tol = WRAP_ALIGN_EM * pair[1].size;
+            let under_a_word =
+                (pair[0].words.iter()).any(|w| (w.bbox.x0 - pair[1].bbox.x0).abs() < tol);
+            if gap < 0.0 && !under_a_word {
+                gap.max(0.5)
+            } else {
+                gap
+            }
+        })
+        .collect()
+}
+
+/// How far, in em, the boxes of a wrapped cell's lines set tight may
+/// overlap (`wrap_gap_threshold`): lines set solid, a line's box up to a
+/// third taller than its em.
+const MAX_LINE_OVERLAP_EM: f32 = 0.3;
+
 /// The gap below which two lines may belong to one row: between the two sizes
 /// when the gaps fall clearly into a small kind (line spacing) and a large one
 /// (row spacing); otherwise no gap joins lines.
@@ -4802,7 +4949,16 @@ fn wrap_gap_threshold(gaps: &[f32], size: f32) -> f32 {
     for w in sorted.windows(2) {
         let (small, large) = (w[0].max(0.5), w[1]);
         let ratio = large / small;
-        if large - small >= 0.3 * size && ratio >= 2.0 && ratio > best.1 {
+        // (The kinds' difference from the gap itself: lines set closer
+        // than their boxes' height overlap, a gap below nothing; by a
+        // third of an em at most, or they are no lines one under the
+        // other.)
+        let overlap = -w[0];
+        if large - w[0] >= 0.3 * size
+            && overlap <= MAX_LINE_OVERLAP_EM * size
+            && ratio >= 2.0
+            && ratio > best.1
+        {
             best = ((w[0] + w[1]) / 2.0, ratio);
         }
     }
@@ -11439,5 +11595,90 @@ mod tests {
         let cols = columns(&block);
         assert!(cols.len() > 2, "wide spaces cut lines");
         assert!(merge_gaps_read_through(&block, cols.clone(), &[]).len() < cols.len());
+    }
+
+    #[test]
+    fn a_description_wrapped_after_dates_set_close_is_a_column_of_its_own() {
+        // Codes at 20, dates at 80 (to 130), descriptions 5.25 pt after
+        // them: wider than the word space (5 pt), narrower than a river;
+        // titles over each, the dates' as wide as they are or narrower. The
+        // first row one line, the others wrapped at ten words a line (a
+        // paragraph's many) onto lines 8.5 pt apart, their boxes
+        // overlapping, the rows 2.5 pt apart: seven rows of three cells.
+        let words = "price margin deposit revenue volume inventory terminal segment";
+        let descriptions = [
+            "account".to_string(),
+            [words, words, "equity transfer"].join(" "),
+            [words, words, words, "capital"].join(" "),
+            [words, words].join(" "),
+            [words, words, "equity transfer"].join(" "),
+            [words, "capital"].join(" "),
+        ];
+        for title in ["Settled", "Settlement"] {
+            let (mut chars, mut id) = (Vec::new(), 0);
+            let x = 135.25;
+            put_cells(
+                &mut chars,
+                &mut id,
+                &[("Order", 20.0), (title, 80.0), ("Description", x)],
+                30.0,
+            );
+            let mut y = 44.0;
+            for (k, description) in descriptions.iter().enumerate() {
+                let code = format!("PO-{}", 4000 + 7 * k);
+                put_cells(
+                    &mut chars,
+                    &mut id,
+                    &[(&code, 20.0), ("12/07/2014", 80.0)],
+                    y,
+                );
+                let all: Vec<&str> = description.split(' ').filter(|w| !w.is_empty()).collect();
+                let lines: Vec<String> = all.chunks(10).map(|c| c.join(" ")).collect();
+                for (l, line) in lines.iter().enumerate() {
+                    put_cells(&mut chars, &mut id, &[(line, x)], y + 8.5 * l as f32);
+                }
+                y += 8.5 * lines.len().max(1) as f32 + 4.0;
+            }
+            let tables = detect(&chars, &[]);
+            assert_eq!(tables.len(), 1, "{title}: {tables:?}");
+            let grid = &tables[0].grid;
+            assert_eq!(
+                (grid.row_count(), grid.col_count()),
+                (7, 3),
+                "{title}: {grid:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_first_row_with_a_blank_its_cells_codes_and_dates_is_no_header_line() {
+        // Titles 16 pt over rows 12 pt apart, no rule. The first row's
+        // share blank: of its four cells past the first, two figures, a
+        // code and a date, as in the rows below; the second row is the
+        // first with most of its cells figures.
+        let rows = [
+            ["Contract", "Share", "Price", "Invoice", "Settled", "Units"],
+            ["PO-69888", "", "-233", "TR-46910", "2025-05-06", "1,804"],
+            ["B7-35825", "31%", "0", "PO-44281", "2015-06-11", "-72"],
+            ["HX-20623", "39.77%", "7", "A-12312", "", "630"],
+            ["SKU-2903", "", "529", "PO-79255", "2016-03-27", "179,665"],
+        ];
+        let (mut chars, mut id) = (Vec::new(), 0);
+        for (k, row) in rows.iter().enumerate() {
+            let y = if k == 0 { 30.0 } else { 34.0 + 12.0 * k as f32 };
+            let cells = [
+                (row[0], 20.0),
+                right(row[1], 110.0),
+                right(row[2], 160.0),
+                (row[3], 180.0),
+                (row[4], 240.0),
+                right(row[5], 340.0),
+            ];
+            put_cells(&mut chars, &mut id, &cells, y);
+        }
+        let tables = detect(&chars, &[]);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let grid = &tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (5, 6), "{grid:?}");
     }
 }

@@ -261,6 +261,7 @@ pub fn detect_tables(
             drop_notes_below(table, &inside, chars, cfg.min_rows);
             // On a scan a short stroke is as often what erased text left.
             if surface == Surface::Drawn {
+                split_rows_at_fill_edges(table, &inside, page);
                 join_cells_in_boxed_headers(table, &rulings);
                 split_rows_at_short_rules(table, &inside, &rulings.horizontal);
                 // (Rows stay as they are from here: their text's extents
@@ -1155,10 +1156,12 @@ fn one_phrase<'a>(chars: impl Iterator<Item = &'a &'a TextChar>) -> bool {
 /// See `one_phrase`.
 const PHRASE_GAP_EM: f32 = 0.6;
 
-/// Parts a ruled table's rows where a fill's edge runs across the table
-/// between two lines of text: a header set on a light fill that covers the
-/// gridline under it (a spreadsheet printed with a shaded header row), so
-/// no ruling parts the header from the first row. A row whose lines are all
+/// Parts a table's rows where a fill's edge runs across the table between
+/// two lines of text: a header set on a light fill that covers the gridline
+/// under it (a spreadsheet printed with a shaded header row), so no ruling
+/// parts the header from the first row; or, in a table read from its text's
+/// layout, titles on a band over a first row that reads as their second
+/// line (no figure in one of its cells). A row whose lines are all
 /// on one background (a wrapped cell, a shaded row) stays whole. The edge
 /// is looked for between the lines' letters, not their glyph boxes: set
 /// tight, the next line's box reaches up over the fill's edge.
@@ -3298,6 +3301,53 @@ mod tests {
         split_rows_at_fill_edges(&mut table, &inside, &page);
         assert_eq!(table.grid.rows, vec![10.0, 25.0, 40.0, 70.0]);
         assert!(table.grid.is_consistent());
+    }
+
+    #[test]
+    fn titles_on_a_band_over_a_first_row_with_a_blank_are_a_row_of_their_own() {
+        use crate::worker::extract::tests::word;
+        // One pixel a point; no rules. Titles on a light band (28-44)
+        // across the table, rows on white 12 pt apart; the first row's
+        // quantity blank, so its figure alone reads as a title's second
+        // line under `Amount`, set as close as the rows.
+        let mut pixels = image::GrayImage::from_pixel(400, 160, image::Luma([255]));
+        for y in 28..44 {
+            for x in 15..300 {
+                pixels.put_pixel(x, y, image::Luma([230]));
+            }
+        }
+        let page = PageImage {
+            pixels: crate::worker::render::grey(pixels),
+            scale: 1.0,
+            origin: (0.0, 0.0),
+        };
+        let rows = [
+            ["Region", "Quantity", "Amount"],
+            ["Store", "", "(1,297.41)"],
+            ["Label", "1,135", "4.12"],
+            ["Carrier", "9,467", "4,208.32"],
+            ["Freight", "-5", "199.72"],
+            ["Retail", "82", "304.94"],
+        ];
+        let mut chars = Vec::new();
+        for (k, row) in rows.iter().enumerate() {
+            let y = 40.0 + 12.0 * k as f32;
+            let line = 3 * k as u32;
+            chars.extend(word(row[0], 20.0, y, line));
+            for (c, right) in [(1, 170.0), (2, 280.0)] {
+                let x = right - 6.0 * row[c].chars().count() as f32;
+                chars.extend(word(row[c], x, y, line + c as u32));
+            }
+        }
+        let found = detect_tables(
+            &page,
+            &chars,
+            Surface::Drawn,
+            &crate::config::Config::default().detect,
+        );
+        assert_eq!(found.tables.len(), 1, "{:?}", found.tables);
+        let grid = &found.tables[0].grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (6, 3), "{grid:?}");
     }
 
     #[test]
