@@ -480,7 +480,8 @@ Files written:
                             lines set closer than the rows; codes and dates
                             under titles without a rule, the first row's
                             share blank; titles on a light band over a first
-                            row whose quantity is blank
+                            row whose quantity is blank; every cell centred,
+                            titles of two words set 0.6 em apart
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7766,8 +7767,10 @@ def sample_close_cells():
     # than the rows (less than their letters' height apart); a list of
     # codes and dates whose first row has no amount, under titles set
     # without a rule; and a table whose titles are set on a light band, its
-    # first row's quantity blank. Each first row is a row, no title's
-    # second line; each description one cell of its own column.
+    # first row's quantity blank; a table of centred cells whose titles
+    # of two words, wider than the figures, stand closer than a column gap.
+    # Each first row is a row, no title's second line; each description
+    # one cell of its own column; each title its column's.
     p = Page()
     y = p.title("Open Orders and Settlements", 790)
     size, font = 9, "F1"
@@ -7851,7 +7854,33 @@ def sample_close_cells():
             else:
                 p.text(rights[c] - text_width(cell, f, size), base, cell, f, size)
     third = Placed([heads] + rows)
-    return [p.content()], [(1, first), (1, second), (1, third)]
+
+    # Every cell centred in its column, titles of two words wider than the
+    # figures under them and set 0.6 em apart, closer than a column gap.
+    y = p.paragraph("Volumes by channel, thousands.", top - step * len(rows) - 24)
+    top = y - 26
+    heads = ["Volume", "Market", "Payable", "Payable Margin", "Provision Division",
+             "Carrier Plant"]
+    rows = [
+        ["Stock", "34965", "49%", "14120", "892.9", "-28.3"],
+        ["Region", "7,469,158", "1,638,732", "293.0", "40473", "9,143,507"],
+        ["Account", "4%", "22%", "83.5", "28.9", "17%"],
+        ["Partner metro", "10504", "1,788,166", "787.9", "", "2,026,830"],
+        ["Interest limit", "385", "-62.6", "44239", "565.7", "92%"],
+    ]
+    widths = [max(text_width(r[c], "F2" if k == 0 else font, size)
+                  for k, r in enumerate([heads] + rows)) + 0.6 * size
+              for c in range(len(heads))]
+    lefts = [MARGIN]
+    for w in widths:
+        lefts.append(lefts[-1] + w)
+    for k, row in enumerate([heads] + rows):
+        f = "F2" if k == 0 else font
+        for c, cell in enumerate(row):
+            middle = (lefts[c] + lefts[c + 1]) / 2
+            p.text(middle - text_width(cell, f, size) / 2, top - 14 * k, cell, f, size)
+    fourth = Placed([heads] + rows)
+    return [p.content()], [(1, first), (1, second), (1, third), (1, fourth)]
 
 
 def main():

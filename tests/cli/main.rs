@@ -418,7 +418,8 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // its date is a column of its own, its lines wrapped closer than
         // the rows one cell; a first row with a blank, its other cells a
         // code, a date and figures, or under titles on a band, is a row,
-        // no title's second line.
+        // no title's second line; titles of two words centred over their
+        // columns, closer than a column gap, are each their column's.
         "close-cells",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set

@@ -2442,7 +2442,6 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
                 .collect();
             for (k, w) in words.windows(2).enumerate() {
                 let (a, b) = (&w[0].bbox, &w[1].bbox);
-                let last = k + 2 == words.len();
                 // Wider than the segment's other word spaces (or the
                 // block's): a phrase is not parted at one of its spaces.
                 // Other spaces wider than the block's, at this line's size,
@@ -2461,6 +2460,12 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
                 if gaps[k] <= PART_OVER_SPACE * space {
                     continue;
                 }
+                // The phrase the later word begins, when it ends the
+                // segment (a title of two words centred over its column).
+                let phrase = (k + 1..words.len())
+                    .take_while(|&j| j == k + 1 || gaps[j - 1] <= PART_OVER_SPACE * space);
+                let last_phrase = (phrase.clone().last() == Some(words.len() - 1))
+                    .then(|| (b.x0, words[words.len() - 1].bbox.x1));
                 for c in 0..cols.len() - 1 {
                     let (left, right) = (cols[c], cols[c + 1]);
                     // The later word starts the next column's text, ends
@@ -2469,7 +2474,8 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
                     let [starts, ends, middles] = edges_lined_up[c + 1];
                     let aligned = (starts && flush_with(b.x0, right.0))
                         || (ends && flush_with(b.x1, right.1))
-                        || (middles && last && flush_with(middle((b.x0, b.x1)), middle(right)))
+                        || (middles
+                            && last_phrase.is_some_and(|p| flush_with(middle(p), middle(right))))
                         || (edges_lined_up[c][1] && flush_with(a.x1, left.1));
                     // The earlier word is in this column or past it (or
                     // ends flush with it, a heading set right over narrower
@@ -2497,8 +2503,7 @@ fn widen_to_parted_words(block: &[Line], mut cols: Vec<(f32, f32)>) -> Vec<(f32,
                         // The next cell's phrase runs on from the word: it
                         // is that column's as far as it goes, short of the
                         // column after.
-                        let phrase_end = (k + 1..words.len())
-                            .take_while(|&j| j == k + 1 || gaps[j - 1] <= PART_OVER_SPACE * space)
+                        let phrase_end = (phrase.clone())
                             .map(|j| words[j].bbox.x1)
                             .fold(right.1, f32::max);
                         let reach = cols.get(c + 2).map_or(f32::INFINITY, |n| n.0 - 0.5);
@@ -4066,10 +4071,10 @@ fn first_line_of_figures(
 /// code and a date): past the first column, most of its cells are figures
 /// or take the form of a cell below in their column (`TR-46910` over
 /// `PO-44281`, `2025-05-06` over `2015-06-11`: digits in the same places
-/// among letters and marks), two at least, one of them a number.
+/// among letters and marks), two at least.
 fn reads_as_the_rows_below(block: &[Line], i: usize, below: &[usize], cols: &[(f32, f32)]) -> bool {
     let line = &block[i];
-    let (mut filled, mut like, mut numbers) = (0, 0, 0);
+    let (mut filled, mut like) = (0, 0);
     for c in 1..cols.len() {
         let words: Vec<&Word> = words_in_column(line, cols, c).collect();
         if words.is_empty() {
@@ -4078,7 +4083,6 @@ fn reads_as_the_rows_below(block: &[Line], i: usize, below: &[usize], cols: &[(f
         filled += 1;
         let figures = (words.iter())
             .all(|w| (is_number(&w.text) && !is_a_year(&w.text)) || stands_for_a_figure(&w.text));
-        numbers += usize::from(figures && words.iter().any(|w| is_number(&w.text)));
         let form = form_of_digits(&words);
         let as_below = form.contains('9')
             && !words.iter().any(|w| is_a_year(&w.text))
@@ -4088,7 +4092,7 @@ fn reads_as_the_rows_below(block: &[Line], i: usize, below: &[usize], cols: &[(f
             });
         like += usize::from(figures || as_below);
     }
-    numbers >= 1 && like >= 2 && 2 * like > filled
+    like >= 2 && 2 * like > filled
 }
 
 /// A cell's text with its runs of digits written `9` and of letters `A`
