@@ -261,7 +261,8 @@ pub fn detect_tables(
             drop_notes_below(table, &inside, chars, cfg.min_rows);
             // On a scan a short stroke is as often what erased text left.
             if surface == Surface::Drawn {
-                split_rows_at_fill_edges(table, &inside, page);
+                // (Its first row only: a header read with the row under it.)
+                split_rows_at_fill_edges(table, &inside, page, 1);
                 join_cells_in_boxed_headers(table, &rulings);
                 split_rows_at_short_rules(table, &inside, &rulings.horizontal);
                 // (Rows stay as they are from here: their text's extents
@@ -273,7 +274,7 @@ pub fn detect_tables(
             }
         } else {
             if surface == Surface::Drawn {
-                split_rows_at_fill_edges(table, &inside, page);
+                split_rows_at_fill_edges(table, &inside, page, usize::MAX);
             }
             part_open_spans(table, &inside, &rulings.horizontal);
             split_stacked_rows(table, &inside);
@@ -1161,12 +1162,28 @@ const PHRASE_GAP_EM: f32 = 0.6;
 /// under it (a spreadsheet printed with a shaded header row), so no ruling
 /// parts the header from the first row; or, in a table read from its text's
 /// layout, titles on a band over a first row that reads as their second
-/// line (no figure in one of its cells). A row whose lines are all
+/// line (no figure in one of its cells). Of the `top_rows` rows from the
+/// top only. A row whose lines are all
 /// on one background (a wrapped cell, a shaded row) stays whole. The edge
 /// is looked for between the lines' letters, not their glyph boxes: set
 /// tight, the next line's box reaches up over the fill's edge.
-fn split_rows_at_fill_edges(table: &mut TableRegion, inside: &[&TextChar], page: &PageImage) {
+fn split_rows_at_fill_edges(
+    table: &mut TableRegion,
+    inside: &[&TextChar],
+    page: &PageImage,
+    top_rows: usize,
+) {
     let mut cuts = Vec::new();
+    // (The lines of those rows only are found.)
+    let end = table.grid.rows.get(top_rows).copied();
+    let near_the_top: Vec<&TextChar>;
+    let inside = match end {
+        Some(end) => {
+            near_the_top = inside.iter().copied().filter(|c| c.cy() < end).collect();
+            &near_the_top[..]
+        }
+        None => inside,
+    };
     for (r, lines) in lines_of_rows(&table.grid, inside).iter().enumerate() {
         for pair in lines.windows(2) {
             let (above, below) = (line_core(pair[0]).1, line_core(pair[1]).0);
@@ -3298,7 +3315,7 @@ mod tests {
         chars.extend(crate::worker::extract::tests::word("long", 12.0, 52.0, 2));
         chars.extend(crate::worker::extract::tests::word("text", 12.0, 64.0, 3));
         let inside: Vec<&TextChar> = chars.iter().collect();
-        split_rows_at_fill_edges(&mut table, &inside, &page);
+        split_rows_at_fill_edges(&mut table, &inside, &page, usize::MAX);
         assert_eq!(table.grid.rows, vec![10.0, 25.0, 40.0, 70.0]);
         assert!(table.grid.is_consistent());
     }
