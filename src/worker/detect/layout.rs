@@ -2810,7 +2810,7 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
                     && lines_right.len() >= 4
                     && river_but_one_line(&words, (gap0, gap1), river).is_some()
             };
-            let wrapped_past = || wrapped_past_a_gap(block, (start, gap0, gap1, c1), space);
+            let wrapped_past = || wrapped_past_a_gap(block, (start, gap0, gap1, c1), (space, size));
             // (Gaps of half a river at least: a few a column, however
             // many words it has.)
             let groups = || digit_groups_across(block, (start, gap0, gap1, c1));
@@ -2845,17 +2845,17 @@ fn text_gap(block: &[Line], left: (f32, f32), right: (f32, f32)) -> (f32, f32, f
 }
 
 /// Whether a gap `(gap0, gap1)` in a column (from `start` to `end`), wider
-/// than a word `space` and crossed by no word, parts two columns because
-/// a cell's text wraps onto lines of its own that start at its right edge,
-/// nothing left of them (two at least), where three lines or more have text
-/// on both sides: the description set close after a column of dates. A
-/// paragraph's lines do not all leave such a gap, nor start at it.
+/// than a word `space` (in text of `size`) and crossed by no word, parts
+/// two columns because a cell's text wraps onto lines of its own that start
+/// at its right edge, nothing left of them (two at least), where three
+/// lines or more have text on both sides: the description set close after
+/// a column of dates. A paragraph's lines do not all leave such a gap, nor
+/// start at it.
 fn wrapped_past_a_gap(
     block: &[Line],
     (start, gap0, gap1, end): (f32, f32, f32, f32),
-    space: f32,
+    (space, size): (f32, f32),
 ) -> bool {
-    let size = median(block.iter().map(|l| l.size).collect());
     let (mut both, mut wrapped) = (0, 0);
     for line in block {
         let middle = |w: &Word| (w.bbox.x0 + w.bbox.x1) / 2.0;
@@ -3773,7 +3773,7 @@ fn merge_gaps_read_through(
         let space = *space.get_or_init(|| word_space(block).unwrap_or(0.0));
         reading(last, c) != GapReading::Apart
             && !figures_before_text(block, last, c)
-            && !wrapped_past_a_gap(block, text_gap(block, last, c), space)
+            && !wrapped_past_a_gap(block, text_gap(block, last, c), (space, size))
     };
     let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
     for c in joined {
