@@ -12,7 +12,9 @@
 //!
 //! Invariants: rows of a sheet are written top to bottom, never revisited,
 //! which rust_xlsxwriter's constant-memory mode needs (the index sheet is an
-//! ordinary one, filled at the end). No sheet gets more rows than
+//! ordinary one, filled at the end; so are the sheets of whole tables
+//! while they fit a fixed budget of memory, which spares each its
+//! temporary file). No sheet gets more rows than
 //! `max_rows`: a table that does not fit continues on a further sheet, and
 //! the index says so. The workbook is saved under a temporary name beside
 //! the target and renamed when complete, so a failed or interrupted run
@@ -67,6 +69,8 @@ pub struct WorkbookWriter {
     /// Which kinds of numbers are written as numbers.
     typing: Typing,
     formats: Formats,
+    /// What the sheets held in memory may still take, in estimated bytes.
+    in_memory_budget: usize,
 }
 
 /// Numbers that are written as the text the PDF shows unless asked for.
@@ -88,6 +92,15 @@ const ONE_SHEET_NAME: &str = "Tables";
 /// a long paragraph does not push the rest of the table off screen.
 const MIN_WIDTH: usize = 6;
 const MAX_WIDTH: usize = 60;
+/// Sheets of whole tables are held in memory up to this many (estimated)
+/// bytes a workbook, then written through a temporary file each
+/// (constant-memory): a temporary file costs more than a small sheet's
+/// writing (the file system allocates and frees an inode for it), and
+/// memory stays bounded whatever the length of the document.
+const IN_MEMORY_BYTES: usize = 8 << 20;
+/// What a cell held in memory costs besides its text (rust_xlsxwriter's
+/// cell and map entry), roughly.
+const BYTES_A_CELL: usize = 96;
 /// The height of a line of text in points, in Excel's default font.
 const LINE_HEIGHT: f64 = 15.0;
 
@@ -121,6 +134,7 @@ impl WorkbookWriter {
             marks: MarkEvidence::default(),
             typing: Typing::default(),
             formats: Formats::default(),
+            in_memory_budget: IN_MEMORY_BYTES,
         }
     }
 
@@ -157,6 +171,14 @@ impl WorkbookWriter {
     #[cfg(test)]
     pub(crate) fn with_max_rows(mut self, rows: u32) -> Self {
         self.max_rows = rows.clamp(4, excel::MAX_ROWS);
+        self
+    }
+
+    /// The same writer holding sheets in memory up to `bytes`, so tests can
+    /// see what comes after the budget is spent.
+    #[cfg(test)]
+    pub(crate) fn with_in_memory_bytes(mut self, bytes: usize) -> Self {
+        self.in_memory_budget = bytes;
         self
     }
 
@@ -212,11 +234,18 @@ impl WorkbookWriter {
         let base = format!("p{}-t{}", table.index.page, table.index.ordinal + 1);
         match self.layout {
             Layout::SheetPerTable => {
-                self.open_sheet(&base)?;
+                // A table whose further parts may follow could outgrow any
+                // budget: it is written through a file.
+                let bytes = plan.bytes_in_memory();
+                let in_memory = !part.open && bytes <= self.in_memory_budget;
+                if in_memory {
+                    self.in_memory_budget -= bytes;
+                }
+                self.open_sheet(&base, in_memory)?;
             }
             Layout::OneSheet => {
                 if self.sheet.is_none() {
-                    self.open_sheet(ONE_SHEET_NAME)?;
+                    self.open_sheet(ONE_SHEET_NAME, false)?;
                 }
                 let cursor = self.sheet.as_mut().expect("the one sheet is open");
                 if cursor.next_row > 0 {
@@ -226,7 +255,7 @@ impl WorkbookWriter {
                 // first body row.
                 let needed = 2 + plan.header_rows as u32;
                 if cursor.next_row + needed > self.max_rows {
-                    self.open_sheet(ONE_SHEET_NAME)?;
+                    self.open_sheet(ONE_SHEET_NAME, false)?;
                 }
             }
         }
@@ -254,7 +283,7 @@ impl WorkbookWriter {
             };
             (wanted, current.part)
         };
-        let name = self.open_sheet(&wanted)?;
+        let name = self.open_sheet(&wanted, false)?;
         let cursor = self.sheet.as_ref().expect("just opened");
         let (first_row, max_rows) = (cursor.next_row, self.max_rows);
         let current = self.current.as_mut().expect("a table is open");
@@ -292,17 +321,22 @@ impl WorkbookWriter {
         self.sheet.as_mut().expect("a sheet is open")
     }
 
-    /// Starts a new constant-memory sheet named after `wanted`, closing the
-    /// current one; returns the name it got.
-    fn open_sheet(&mut self, wanted: &str) -> Result<String, XlsxError> {
+    /// Starts a new sheet named after `wanted`, held in memory or written
+    /// through a temporary file (constant-memory), closing the current one;
+    /// returns the name it got.
+    fn open_sheet(&mut self, wanted: &str, in_memory: bool) -> Result<String, XlsxError> {
         self.close_sheet()?;
         let name = excel::sheet_name(wanted, &self.sheet_names);
         self.sheet_names.push(name.clone());
         let position = self.workbook.worksheets_mut().len();
-        self.workbook
-            .add_worksheet_with_constant_memory()
-            .map_err(in_the_temporary_folder)?
-            .set_name(&name)?;
+        let sheet = if in_memory {
+            self.workbook.add_worksheet()
+        } else {
+            self.workbook
+                .add_worksheet_with_constant_memory()
+                .map_err(in_the_temporary_folder)?
+        };
+        sheet.set_name(&name)?;
         self.sheet = Some(SheetCursor {
             position,
             name: name.clone(),
@@ -461,7 +495,7 @@ impl WorkbookWriter {
         self.close_table();
         // The one sheet is there with no table on it too.
         let opened = match (self.layout, &self.sheet) {
-            (Layout::OneSheet, None) => self.open_sheet(ONE_SHEET_NAME).map(drop),
+            (Layout::OneSheet, None) => self.open_sheet(ONE_SHEET_NAME, false).map(drop),
             _ => Ok(()),
         };
         let filled = (opened.and_then(|()| self.close_sheet())).and_then(|()| self.fill_index());
@@ -772,6 +806,15 @@ struct TablePlan {
 }
 
 impl TablePlan {
+    /// Roughly what the plan's cells take on a sheet held in memory.
+    fn bytes_in_memory(&self) -> usize {
+        let cell = |c: &PlannedCell| match &c.value {
+            Value::Text(t) => BYTES_A_CELL + t.len(),
+            _ => BYTES_A_CELL,
+        };
+        self.rows.iter().flatten().map(cell).sum()
+    }
+
     /// The plan of `table`; only the first part of a table has a header.
     fn new(
         table: &ExtractedTable,
@@ -1314,6 +1357,39 @@ mod tests {
 
     fn s(text: &str) -> Data {
         Data::String(text.to_owned())
+    }
+
+    #[test]
+    fn sheets_past_the_memory_budget_go_through_files_and_read_the_same() {
+        let tables: Vec<_> = (1..=4).map(|page| table(page, 3 + page as usize)).collect();
+        let (_full, everything_in_memory) = write(Layout::SheetPerTable, 100, &tables);
+        // Room for the first two tables only.
+        let two = tables[..2]
+            .iter()
+            .map(|t| TablePlan::new(t, &mut MarkEvidence::default(), Typing::default(), true))
+            .map(|plan| plan.bytes_in_memory())
+            .sum();
+        let dir = tempfile::tempdir().unwrap();
+        let budgeted = dir.path().join("t.xlsx");
+        let mut writer =
+            WorkbookWriter::new(&budgeted, Layout::SheetPerTable).with_in_memory_bytes(two);
+        for t in &tables {
+            writer.write_table(t).unwrap();
+        }
+        writer.finish().unwrap();
+        assert_eq!(read(&budgeted), read(&everything_in_memory));
+        // Sheets held in memory share their strings; constant-memory ones
+        // write them inline.
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&budgeted).unwrap()).unwrap();
+        let inline: Vec<bool> = (2..=5)
+            .map(|n| {
+                let mut xml = String::new();
+                let name = format!("xl/worksheets/sheet{n}.xml");
+                std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut xml).unwrap();
+                xml.contains("inlineStr")
+            })
+            .collect();
+        assert_eq!(inline, [false, false, true, true]);
     }
 
     #[test]
