@@ -1772,11 +1772,16 @@ fn frame_rows_from_text(
     }
     cuts.sort_by(f32::total_cmp);
     // From the bottom, so the rows above keep their numbers; a cut on a
-    // drawn rule (the frame's own) parts nothing.
+    // drawn rule (the frame's own) parts nothing, nor one that would part
+    // off a strip without text (a text table's edge a little inside the
+    // frame: the sliver would take the top of a cell spanning it, a label
+    // beside the header's first line, and leave that line a row below).
+    let holds_text = |a: f32, b: f32| inside.iter().any(|c| c.cy() > a && c.cy() < b);
     for &y in cuts.iter().rev() {
         if let Some(r) = slot(&grid.rows, y) {
-            let near_rule = (grid.rows[r] - y).abs() < 1.0 || (grid.rows[r + 1] - y).abs() < 1.0;
-            if !near_rule {
+            let (top, bottom) = (grid.rows[r], grid.rows[r + 1]);
+            let near_rule = (top - y).abs() < 1.0 || (bottom - y).abs() < 1.0;
+            if !near_rule && holds_text(top, y) && holds_text(y, bottom) {
                 grid.split_row(r as u32, y);
             }
         }
@@ -3365,6 +3370,72 @@ mod tests {
         assert_eq!(found.tables.len(), 1, "{:?}", found.tables);
         let grid = &found.tables[0].grid;
         assert_eq!((grid.row_count(), grid.col_count()), (6, 3), "{grid:?}");
+    }
+
+    #[test]
+    fn a_stub_head_beside_spanners_in_a_frame_ruled_by_columns_stays_in_the_first_row() {
+        use crate::worker::extract::tests::word;
+        // One pixel a point. A table (20-320 x 10-130) ruled by columns,
+        // no rule along its top: its sides, the stub's rule and the
+        // groups' run from 10, the rules inside a group from the short
+        // rule under its year (27); the header's rule at 44, one at the
+        // foot; none between the body's rows. `Industry` stands on the
+        // years' line, beside them, its top 4 below the rules' ends.
+        let mut pixels = image::GrayImage::from_pixel(400, 160, image::Luma([255]));
+        let mut ink = |x: u32, y: u32| pixels.put_pixel(x, y, image::Luma([0]));
+        for x in 20..=320 {
+            for y in [44, 130] {
+                ink(x, y);
+            }
+        }
+        for x in (102..=208).chain(212..=318) {
+            ink(x, 27);
+        }
+        for y in 10..=130 {
+            for x in [20, 100, 210, 320] {
+                ink(x, y);
+            }
+            if y >= 27 {
+                ink(155, y);
+                ink(265, y);
+            }
+        }
+        let page = PageImage {
+            pixels: crate::worker::render::grey(pixels),
+            scale: 1.0,
+            origin: (0.0, 0.0),
+        };
+        let mut chars = word("Industry", 24.0, 22.0, 0);
+        chars.extend(word("2015", 143.0, 22.0, 1));
+        chars.extend(word("2016", 253.0, 22.0, 2));
+        let right = [153.0, 208.0, 263.0, 318.0];
+        let set_right = |text: &str, right: f32, y: f32, line: u32| {
+            word(text, right - 6.0 * text.chars().count() as f32, y, line)
+        };
+        for (c, title) in ["Male", "Total", "Male", "Total"].iter().enumerate() {
+            chars.extend(set_right(title, right[c], 39.0, 3 + c as u32));
+        }
+        let labels = ["Mining", "Trade", "Transport", "Finance", "Health", "Other"];
+        for (k, label) in labels.iter().enumerate() {
+            let y = 58.0 + 12.0 * k as f32;
+            let line = 10 + 5 * k as u32;
+            chars.extend(word(label, 24.0, y, line));
+            for (c, &r) in right.iter().enumerate() {
+                let figure = format!("{}.{}", 10 + k * 7 + c, c);
+                chars.extend(set_right(&figure, r, y, line + 1 + c as u32));
+            }
+        }
+        let found = detect_tables(
+            &page,
+            &chars,
+            Surface::Drawn,
+            &crate::config::Config::default().detect,
+        );
+        assert_eq!(found.tables.len(), 1, "{:?}", found.tables);
+        let grid = &found.tables[0].grid;
+        // Two header rows (the years', the titles') and six of figures:
+        // no sliver of a row between the frame's top and the first line.
+        assert_eq!((grid.row_count(), grid.col_count()), (8, 5), "{grid:?}");
     }
 
     #[test]
