@@ -482,6 +482,11 @@ Files written:
                             share blank; titles on a light band over a first
                             row whose quantity is blank; every cell centred,
                             titles of two words set 0.6 em apart
+  column-rules.pdf / .json  one page (issue 12): statistical tables ruled by
+                            their columns only, a year over each pair of
+                            columns, the stub's head on the years' line; the
+                            first without a rule along its top, the second
+                            boxed
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7883,6 +7888,66 @@ def sample_close_cells():
     return [p.content()], [(1, first), (1, second), (1, third), (1, fourth)]
 
 
+def sample_column_rules():
+    # Issue 12, class 1: statistical tables ruled by their columns only,
+    # their rows unruled: the stub's rule and each group's run from the
+    # table's top, the rules inside a group from a short rule under its
+    # year; the stub's head stands on the years' line. The first table has
+    # no rule along its top (the column rules' ends say where it starts),
+    # the second is boxed. The head is the first row's, beside the years,
+    # not a row of its own above them.
+    p = Page()
+    y = p.title("Employment by Industry", 790)
+    size, font = 8, "F1"
+    lead = 11.5
+    stub, col = 150, 62
+    subs = ["Male", "Female"]
+    years = ["2022", "2023"]
+    industries = ["Agriculture", "Mining", "Manufacturing", "Construction", "Trade",
+                  "Transport and storage", "Finance", "Public services"]
+    rng = Lcg(83)
+    tables = []
+    top = y - 30
+    for boxed in (False, True):
+        xs = [MARGIN, MARGIN + stub] + [MARGIN + stub + col * (k + 1) for k in range(4)]
+        base = top - 10
+        p.text(MARGIN + 3, base, "Industry", font, size)
+        for g, year in enumerate(years):
+            left, right = xs[1 + 2 * g], xs[3 + 2 * g]
+            p.text((left + right - text_width(year, font, size)) / 2, base, year, font, size)
+        span_rule = base - 4
+        base -= lead
+        for c in range(4):
+            title = subs[c % 2]
+            p.text(xs[c + 2] - 4 - text_width(title, font, size), base, title, font, size)
+        head_rule = base - 4
+        rows = []
+        base = head_rule - lead
+        for name in industries:
+            figures = ["{:,}".format(200 + rng.next(90000)) for _ in range(4)]
+            p.text(MARGIN + 3, base, name, font, size)
+            for c, figure in enumerate(figures):
+                p.text(xs[c + 2] - 4 - text_width(figure, font, size), base, figure, font, size)
+            rows.append([name] + figures)
+            base -= lead
+        foot = base + lead - 4
+        p.ops.append("q 0.5 w")
+        for g in range(2):
+            p.line(xs[1 + 2 * g] + 2, span_rule, xs[3 + 2 * g] - 2, span_rule)
+        for k, x in enumerate(xs):
+            p.line(x, span_rule if k in (2, 4) else top, x, foot)
+        p.line(xs[0], head_rule, xs[-1], head_rule)
+        p.line(xs[0], foot, xs[-1], foot)
+        if boxed:
+            p.line(xs[0], top, xs[-1], top)
+        p.ops.append("Q")
+        head = [["Industry", years[0], "", years[1], ""], [""] + subs * 2]
+        tables.append(Placed(head + rows, spans=[(0, 1, 1, 2), (0, 3, 1, 2)]))
+        y = p.paragraph("Source: labour force survey, persons employed.", foot - 16, size=8)
+        top = y - 30
+    return [p.content()], [(1, t) for t in tables]
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     os.makedirs(out_dir, exist_ok=True)
@@ -7944,6 +8009,7 @@ def main():
         ("centred-groups", sample_centred_groups, False),
         ("periods", sample_periods, False),
         ("close-cells", sample_close_cells, False),
+        ("column-rules", sample_column_rules, False),
     ):
         pages, tables, *extra = build()
         rotations = extra[0] if extra else None

@@ -421,6 +421,10 @@ fn samples_sheet_per_table_match_their_expected_grids() {
         // no title's second line; titles of two words centred over their
         // columns, closer than a column gap, are each their column's.
         "close-cells",
+        // Issue 12: a table ruled by its columns only, a year over each
+        // pair, the stub's head on the years' line: the head is the first
+        // row's, with or without a rule along the table's top.
+        "column-rules",
         // Issue 12: numbers counting a pleading's lines down its margin are
         // no column; a table's own row numbers stay; a report's name set
         // sideways in the margin beside a table's rows leaves them be.
