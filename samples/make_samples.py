@@ -486,7 +486,8 @@ Files written:
                             their columns only, a year over each pair of
                             columns, the stub's head on the years' line; the
                             first without a rule along its top, the second
-                            boxed
+                            boxed, its stub in groups under headings set
+                            wider than its labels wrap
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7894,8 +7895,12 @@ def sample_column_rules():
     # table's top, the rules inside a group from a short rule under its
     # year; the stub's head stands on the years' line. The first table has
     # no rule along its top (the column rules' ends say where it starts),
-    # the second is boxed. The head is the first row's, beside the years,
-    # not a row of its own above them.
+    # the second is boxed, its stub in groups: headings set flush left,
+    # wider than the labels set in under them, which wrap sooner (a label
+    # wrapped after `food`, its figures on its first line, though `and`
+    # would have fitted within a heading's run). The head is the first
+    # row's, beside the years, not a row of its own above them; each
+    # heading is a row, each wrapped label one.
     p = Page()
     y = p.title("Employment by Industry", 790)
     size, font = 8, "F1"
@@ -7923,13 +7928,21 @@ def sample_column_rules():
         head_rule = base - 4
         rows = []
         base = head_rule - lead
-        for name in industries:
-            figures = ["{:,}".format(200 + rng.next(90000)) for _ in range(4)]
-            p.text(MARGIN + 3, base, name, font, size)
+        stub_rows = [(name, 0) for name in industries]
+        if boxed:
+            stub_rows = [("Goods-producing industries and utilities", None), ("Agriculture", 8),
+                         ("Mining and quarrying", 8), ("Manufacturing of food\nand beverages", 8),
+                         ("Service-producing industries", None), ("Transport and storage", 8),
+                         ("Finance", 8), ("Public services", 8)]
+        for name, indent in stub_rows:
+            lines = name.split("\n")
+            for k, line in enumerate(lines):
+                p.text(MARGIN + 3 + (indent or 0), base - 9 * k, line, font, size)
+            figures = ["{:,}".format(200 + rng.next(90000)) for _ in range(4)] if indent is not None else [""] * 4
             for c, figure in enumerate(figures):
                 p.text(xs[c + 2] - 4 - text_width(figure, font, size), base, figure, font, size)
             rows.append([name] + figures)
-            base -= lead
+            base -= lead + 9 * (len(lines) - 1)
         foot = base + lead - 4
         p.ops.append("q 0.5 w")
         for g in range(2):

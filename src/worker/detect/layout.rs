@@ -90,6 +90,10 @@ const WRAP_SPACE_EM: f32 = 0.2;
 const WRAP_ALIGN_EM: f32 = 0.3;
 /// Measuring slack, in em, when telling whether a word would have fitted.
 const WRAP_SLACK_EM: f32 = 0.1;
+/// Lines of a column starting this close (points) are set at one indent.
+const SAME_INDENT: f32 = 1.0;
+/// Lines set at an indent that say how wide its labels run before they wrap.
+const MIN_LINES_AT_AN_INDENT: usize = 3;
 /// A vertical line is a column line of a block when it runs no further than
 /// this many em above or below the block's text (a frame's padding, a
 /// header row or a title row the block left out).
@@ -4458,7 +4462,14 @@ fn items_by_terms(
     }
     let items = joined_where(block, rows.clone(), within_row, |_, above, first, _| {
         let occ = occupied(first, cols);
-        let rest_of_term = || label_runs_on(above, first, cols, widths[0], left);
+        let rest_of_term = || {
+            label_runs_on(
+                above,
+                first,
+                cols,
+                room_after_indent(above, cols, widths[0], left),
+            )
+        };
         // Figures and codes break where the column is narrow, not
         // where a line of text is full: the line above holds words.
         let prose_wraps = |c: usize| {
@@ -4499,10 +4510,39 @@ fn labels_run_on(
             .map(|c| row.iter().any(|&i| occupied(&block[i], cols)[c]))
             .collect()
     };
+    // A label's room is the widest of the labels set at its indent where
+    // several are: the stub's headings, set further left or bolder, may
+    // run wider than its sub-labels wrap.
+    let starts: Vec<Option<(f32, f32)>> =
+        (block.iter()).map(|l| line_extents(l, cols)[0]).collect();
+    let room = |line: &Line| {
+        let Some((start, _)) = line_extents(line, cols)[0] else {
+            return 0.0;
+        };
+        let at_indent: Vec<f32> = (starts.iter().flatten())
+            .filter(|(a, _)| (a - start).abs() < SAME_INDENT)
+            .map(|(a, b)| b - a)
+            .collect();
+        match at_indent.len() >= MIN_LINES_AT_AN_INDENT {
+            true => at_indent.into_iter().fold(0.0, f32::max),
+            false => room_after_indent(line, cols, widths[0], left),
+        }
+    };
     joined_where(block, rows, within_row, |item, above, first, row| {
         let apart = || (beside(item).into_iter().zip(beside(row))).all(|(a, b)| !(a && b));
-        label_runs_on(above, first, cols, widths[0], left) && apart()
+        label_runs_on(above, first, cols, room(above)) && apart()
     })
+}
+
+/// What room a line's first column leaves it: the column's widest text
+/// (`widest`) less the line's indent from the column's flush-left edge
+/// (`left`, `flush_left_edge`), where it has one.
+fn room_after_indent(line: &Line, cols: &[(f32, f32)], widest: f32, left: Option<f32>) -> f32 {
+    let indent = match (left, line_extents(line, cols)[0]) {
+        (Some(left), Some((start, _))) => (start - left).max(0.0),
+        _ => 0.0,
+    };
+    widest - indent
 }
 
 /// `rows` with each joined to the row above where `runs_on(row above so
@@ -4533,26 +4573,15 @@ fn joined_where(
 }
 
 /// Whether `next`'s text in the first column opens with a word in lower
-/// case that would not have fitted on `line` (see `wraps_into`, `widest`
-/// the column's widest text): the rest of `line`'s label or term. In a
-/// column set flush left from `left` (`flush_left_edge`), a line set in
-/// by an indent (a sub-label's) has that much less room.
-fn label_runs_on(
-    line: &Line,
-    next: &Line,
-    cols: &[(f32, f32)],
-    widest: f32,
-    left: Option<f32>,
-) -> bool {
+/// case that would not have fitted on `line` (see `wraps_into`, `room`
+/// the widest `line`'s label could run): the rest of `line`'s label or
+/// term.
+fn label_runs_on(line: &Line, next: &Line, cols: &[(f32, f32)], room: f32) -> bool {
     let starts_lower = words_in_column(next, cols, 0)
         .next()
         .and_then(|w| w.text.chars().next())
         .is_some_and(char::is_lowercase);
-    let indent = match (left, line_extents(line, cols)[0]) {
-        (Some(left), Some((start, _))) => (start - left).max(0.0),
-        _ => 0.0,
-    };
-    starts_lower && wraps_into(line, next, cols, 0, widest - indent)
+    starts_lower && wraps_into(line, next, cols, 0, room)
 }
 
 /// Where the first column's lines start, when more of them start flush
@@ -6364,6 +6393,28 @@ mod tests {
         let tables = set_solid(&rows);
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.row_count(), 6, "{:?}", tables[0].grid.rows);
+    }
+
+    #[test]
+    fn a_sub_label_wrapped_narrower_than_the_headings_run_is_one_row() {
+        // A stub set flush left at 20 with a heading running to 236;
+        // sub-labels set in to 28, the widest of them to 166. `Finance,
+        // banking and` ends at 148: `insurance` would have ended at 208,
+        // within the heading's run less the indent but past any sub-label.
+        // Its figures stand on its first line.
+        let rows: [(&str, f32, &[&str]); 8] = [
+            ("Industry", 20.0, &["2022", "2023"]),
+            ("Professional and technical services", 20.0, &[]),
+            ("Manufacturing and trade", 28.0, &["40.0", "41.5"]),
+            ("Transport and storage", 28.0, &["8.9", "9.4"]),
+            ("Finance, banking and", 28.0, &["31.1", "32.1"]),
+            ("insurance", 28.0, &[]),
+            ("Public services", 28.0, &["12.0", "13.1"]),
+            ("Total", 20.0, &["151.5", "152.9"]),
+        ];
+        let tables = set_solid(&rows);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 7, "{:?}", tables[0].grid.rows);
     }
 
     #[test]

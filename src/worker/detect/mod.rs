@@ -1582,11 +1582,30 @@ fn split_rows_at_full_lines(table: &mut TableRegion, inside: &[&TextChar]) {
         let Some(full) = full_lines(grid, &owners, lines) else {
             continue;
         };
-        for k in (1..lines.len()).filter(|&k| full[k]) {
-            cuts.push((
-                r as u32,
-                (extent(&lines[k - 1]).1 + extent(&lines[k]).0) / 2.0,
-            ));
+        // Where a line's text in the first column starts.
+        let stub_start = |line: &[&TextChar]| {
+            (line.iter())
+                .filter(|c| slot(&grid.cols, c.cx()) == Some(0))
+                .map(|c| c.bbox.x0)
+                .fold(f32::INFINITY, f32::min)
+        };
+        let mut record = 0;
+        for k in 1..lines.len() {
+            // A line in the first column alone set out left of its
+            // record's label is a heading over the records below (a
+            // group's), not the label's wrapped line.
+            let (filled, _) = line_columns(grid, &lines[k], false);
+            let heading = filled.iter().skip(1).all(|&f| !f)
+                && full[record]
+                && stub_start(&lines[k])
+                    < stub_start(&lines[record]) - OUTDENT_EM * lines[k][0].size;
+            if full[k] || heading {
+                record = k;
+                cuts.push((
+                    r as u32,
+                    (extent(&lines[k - 1]).1 + extent(&lines[k]).0) / 2.0,
+                ));
+            }
         }
     }
     for &(r, y) in cuts.iter().rev() {
@@ -1640,6 +1659,9 @@ fn full_lines(
 
 /// See `full_lines`: the fewest cells a record fills.
 const MIN_FULL_LINE_COLUMNS: usize = 3;
+/// See `split_rows_at_full_lines`: a heading starts at least this many
+/// ems left of the record's label above it.
+const OUTDENT_EM: f32 = 0.5;
 /// See `split_rows_at_full_lines`: a row whose text stands taller than
 /// this many ems holds two lines or more.
 const TWO_LINES_EM: f32 = 1.5;
@@ -4134,6 +4156,34 @@ mod tests {
         let inside: Vec<&TextChar> = chars.iter().collect();
         split_rows_at_full_lines(&mut table, &inside);
         table
+    }
+
+    #[test]
+    fn a_heading_set_out_left_of_the_records_in_a_framed_row_is_a_row_of_its_own() {
+        // A frame ruled at 95, 108 and 170: under the header, records set
+        // solid (a line every 10 pt) with their labels set in to 15, one
+        // wrapped onto a line at its indent; a group's heading at 5, a
+        // line of its own between them.
+        let mut chars = word("Item", 5.0, 97.0);
+        let lines: [(&str, f32, &[&str]); 5] = [
+            ("Recreation", 15.0, &["40.0", "41.5", "42.3"]),
+            ("and sport", 15.0, &[]),
+            ("Services", 5.0, &[]),
+            ("Health", 15.0, &["8.9", "9.4", "9.9"]),
+            ("Education", 15.0, &["31.1", "32.1", "33.0"]),
+        ];
+        for (k, (label, x, figures)) in lines.into_iter().enumerate() {
+            let y = 110.0 + 10.0 * k as f32;
+            chars.extend(word(label, x, y));
+            for (c, figure) in figures.iter().enumerate() {
+                chars.extend(word(figure, 60.0 + 55.0 * c as f32, y));
+            }
+        }
+        let table = parted_at_full_lines(&chars, vec![95.0, 108.0, 170.0]);
+        // The header; the wrapped record; the heading; two records.
+        assert_eq!(table.grid.row_count(), 5, "{:?}", table.grid.rows);
+        assert_eq!(table.grid.rows[2], 130.0);
+        assert!(table.grid.is_consistent());
     }
 
     #[test]
