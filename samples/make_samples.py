@@ -487,7 +487,9 @@ Files written:
                             columns, the stub's head on the years' line; the
                             first without a rule along its top, the second
                             boxed, its stub in groups under headings set
-                            wider than its labels wrap
+                            wider than its labels wrap; the third ruled
+                            between its columns only, figures on a wrapped
+                            label's last line
 
 The scanned pages are drawn from the glyph bitmaps in glyphs.bin (made by
 make_glyphs.py from Liberation Sans and Droid Sans Fallback).
@@ -7900,7 +7902,8 @@ def sample_column_rules():
     # wrapped after `food`, its figures on its first line, though `and`
     # would have fitted within a heading's run). The head is the first
     # row's, beside the years, not a row of its own above them; each
-    # heading is a row, each wrapped label one.
+    # heading is a row, each wrapped label one. The third, ruled between
+    # its columns only, sets each wrapped label's figures on its last line.
     p = Page()
     y = p.title("Employment by Industry", 790)
     size, font = 8, "F1"
@@ -7913,7 +7916,7 @@ def sample_column_rules():
     rng = Lcg(83)
     tables = []
     top = y - 30
-    for boxed in (False, True):
+    for style in ("open", "boxed", "last line"):
         xs = [MARGIN, MARGIN + stub] + [MARGIN + stub + col * (k + 1) for k in range(4)]
         base = top - 10
         p.text(MARGIN + 3, base, "Industry", font, size)
@@ -7929,7 +7932,12 @@ def sample_column_rules():
         rows = []
         base = head_rule - lead
         stub_rows = [(name, 0) for name in industries]
-        if boxed:
+        if style == "last line":
+            stub_rows = [("Agriculture, forestry\nand fishing", 0), ("Mining", 0),
+                         ("Electricity, gas, steam\nand air conditioning\nsupply", 0),
+                         ("Wholesale and retail\ntrade, repair of motor\nvehicles and cycles", 0),
+                         ("Construction", 0), ("Finance", 0)]
+        elif style == "boxed":
             stub_rows = [("Goods-producing industries and utilities", None), ("Agriculture", 8),
                          ("Mining and quarrying", 8), ("Manufacturing of food\nand beverages", 8),
                          ("Service-producing industries", None), ("Transport and storage", 8),
@@ -7939,19 +7947,24 @@ def sample_column_rules():
             for k, line in enumerate(lines):
                 p.text(MARGIN + 3 + (indent or 0), base - 9 * k, line, font, size)
             figures = ["{:,}".format(200 + rng.next(90000)) for _ in range(4)] if indent is not None else [""] * 4
+            at = base - 9 * (len(lines) - 1) if style == "last line" else base
             for c, figure in enumerate(figures):
-                p.text(xs[c + 2] - 4 - text_width(figure, font, size), base, figure, font, size)
+                p.text(xs[c + 2] - 4 - text_width(figure, font, size), at, figure, font, size)
             rows.append([name] + figures)
             base -= lead + 9 * (len(lines) - 1)
         foot = base + lead - 4
         p.ops.append("q 0.5 w")
         for g in range(2):
             p.line(xs[1 + 2 * g] + 2, span_rule, xs[3 + 2 * g] - 2, span_rule)
+        # The third has rules between its columns only, none round it.
+        inner = style == "last line"
         for k, x in enumerate(xs):
-            p.line(x, span_rule if k in (2, 4) else top, x, foot)
+            if not (inner and k in (0, len(xs) - 1)):
+                p.line(x, span_rule if k in (2, 4) else top, x, foot)
         p.line(xs[0], head_rule, xs[-1], head_rule)
-        p.line(xs[0], foot, xs[-1], foot)
-        if boxed:
+        if not inner:
+            p.line(xs[0], foot, xs[-1], foot)
+        if style == "boxed":
             p.line(xs[0], top, xs[-1], top)
         p.ops.append("Q")
         head = [["Industry", years[0], "", years[1], ""], [""] + subs * 2]

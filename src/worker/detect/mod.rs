@@ -1589,22 +1589,51 @@ fn split_rows_at_full_lines(table: &mut TableRegion, inside: &[&TextChar]) {
                 .map(|c| c.bbox.x0)
                 .fold(f32::INFINITY, f32::min)
         };
-        let mut record = 0;
+        let alone = |k: usize| {
+            let (filled, _) = line_columns(grid, &lines[k], false);
+            filled[0] && filled.iter().skip(1).all(|&f| !f)
+        };
+        let starts_lower = |k: usize| {
+            (lines[k].iter())
+                .filter(|c| slot(&grid.cols, c.cx()) == Some(0) && !c.c.is_whitespace())
+                .min_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0))
+                .is_some_and(|c| c.c.is_lowercase())
+        };
+        // The line the current row starts at, and the one its record's
+        // label starts at (none before the first record).
+        let (mut start, mut label) = (0, full[0].then_some(0));
         for k in 1..lines.len() {
             // A line in the first column alone set out left of its
             // record's label is a heading over the records below (a
             // group's), not the label's wrapped line.
-            let (filled, _) = line_columns(grid, &lines[k], false);
-            let heading = filled.iter().skip(1).all(|&f| !f)
-                && full[record]
-                && stub_start(&lines[k])
-                    < stub_start(&lines[record]) - OUTDENT_EM * lines[k][0].size;
+            let heading = alone(k)
+                && label.is_some_and(|l| {
+                    stub_start(&lines[k]) < stub_start(&lines[l]) - OUTDENT_EM * lines[k][0].size
+                });
+            // Where the row of line k starts: at k, or (none) where the
+            // current row does.
+            let mut at = Some(k);
+            if full[k] && starts_lower(k) {
+                // The record's label began above, its figures on its last
+                // line: its row starts where the label does, at the line
+                // alone over lines alone in lower case.
+                let mut j = k - 1;
+                while j > start && alone(j) && starts_lower(j) {
+                    j -= 1;
+                }
+                if alone(j) {
+                    at = (j > start).then_some(j);
+                }
+            }
             if full[k] || heading {
-                record = k;
-                cuts.push((
-                    r as u32,
-                    (extent(&lines[k - 1]).1 + extent(&lines[k]).0) / 2.0,
-                ));
+                if let Some(at) = at {
+                    cuts.push((
+                        r as u32,
+                        (extent(&lines[at - 1]).1 + extent(&lines[at]).0) / 2.0,
+                    ));
+                    start = at;
+                }
+                label = full[k].then_some(start);
             }
         }
     }
@@ -4183,6 +4212,32 @@ mod tests {
         // The header; the wrapped record; the heading; two records.
         assert_eq!(table.grid.row_count(), 5, "{:?}", table.grid.rows);
         assert_eq!(table.grid.rows[2], 130.0);
+        assert!(table.grid.is_consistent());
+    }
+
+    #[test]
+    fn records_with_their_figures_on_their_labels_last_line_start_where_the_label_does() {
+        // A frame ruled at 95, 108 and 170: under the header, records set
+        // solid (a line every 10 pt), each label's figures on its last
+        // line, its other lines in lower case.
+        let mut chars = word("Item", 5.0, 97.0);
+        let lines: [(&str, &[&str]); 6] = [
+            ("Recreation", &[]),
+            ("and sport", &["40.0", "41.5", "42.3"]),
+            ("Health", &["8.9", "9.4", "9.9"]),
+            ("Public", &[]),
+            ("care and", &[]),
+            ("training", &["31.1", "32.1", "33.0"]),
+        ];
+        for (k, (label, figures)) in lines.into_iter().enumerate() {
+            let y = 110.0 + 10.0 * k as f32;
+            chars.extend(word(label, 5.0, y));
+            for (c, figure) in figures.iter().enumerate() {
+                chars.extend(word(figure, 60.0 + 55.0 * c as f32, y));
+            }
+        }
+        let table = parted_at_full_lines(&chars, vec![95.0, 108.0, 170.0]);
+        assert_eq!(table.grid.rows, vec![95.0, 108.0, 130.0, 140.0, 170.0]);
         assert!(table.grid.is_consistent());
     }
 
