@@ -26,7 +26,7 @@ use super::grid::{cells_from_sets, DisjointSets};
 use super::rulings::Ruling;
 use super::sideways::{self, set_sideways};
 use crate::table::{Cell, Evidence, Grid, Rect, TableRegion};
-use crate::worker::extract::{is_cjk, slot, TextChar};
+use crate::worker::extract::{is_cjk, is_ideograph, slot, TextChar};
 
 /// A word gap wider than this many em separates two cells of a line.
 const COLUMN_GAP_EM: f32 = 0.8;
@@ -4463,12 +4463,8 @@ fn items_by_terms(
     let items = joined_where(block, rows.clone(), within_row, |_, above, first, _| {
         let occ = occupied(first, cols);
         let rest_of_term = || {
-            label_runs_on(
-                above,
-                first,
-                cols,
-                room_after_indent(above, cols, widths[0], left),
-            )
+            let room = room_after_indent(above, cols, widths[0], left);
+            label_runs_on(above, first, cols, room, false)
         };
         // Figures and codes break where the column is narrow, not
         // where a line of text is full: the line above holds words.
@@ -4515,22 +4511,39 @@ fn labels_run_on(
     // run wider than its sub-labels wrap.
     let starts: Vec<Option<(f32, f32)>> =
         (block.iter()).map(|l| line_extents(l, cols)[0]).collect();
+    // And whether two of them or more run to within an em of it: labels
+    // wrapped there, which says the room is their measure.
     let room = |line: &Line| {
         let Some((start, _)) = line_extents(line, cols)[0] else {
-            return 0.0;
+            return (0.0, false);
         };
         let at_indent: Vec<f32> = (starts.iter().flatten())
             .filter(|(a, _)| (a - start).abs() < SAME_INDENT)
             .map(|(a, b)| b - a)
             .collect();
-        match at_indent.len() >= MIN_LINES_AT_AN_INDENT {
-            true => at_indent.into_iter().fold(0.0, f32::max),
-            false => room_after_indent(line, cols, widths[0], left),
+        if at_indent.len() < MIN_LINES_AT_AN_INDENT {
+            return (room_after_indent(line, cols, widths[0], left), false);
         }
+        let widest = at_indent.iter().copied().fold(0.0, f32::max);
+        let full = at_indent
+            .iter()
+            .filter(|&&w| w > widest - line.size)
+            .count();
+        (widest, full >= 2)
     };
     joined_where(block, rows, within_row, |item, above, first, row| {
         let apart = || (beside(item).into_iter().zip(beside(row))).all(|(a, b)| !(a && b));
-        label_runs_on(above, first, cols, room(above)) && apart()
+        let (room, measured) = room(above);
+        // Ideographs wrap anywhere: their label's rest is taken only
+        // after its first line's figures (a row's own label at the
+        // measure, its cells blank, reads the same).
+        let figures_beside = (item.iter())
+            .flat_map(|&i| &block[i].words)
+            .filter(|w| column_of(cols, w) > 0)
+            .map(|w| is_number(&w.text) || stands_for_a_figure(&w.text))
+            .fold(None, |all, number| Some(all.unwrap_or(true) && number));
+        let after_figures = figures_beside == Some(true) && !beside(row).contains(&true);
+        label_runs_on(above, first, cols, room, measured && after_figures) && apart()
     })
 }
 
@@ -4575,13 +4588,30 @@ fn joined_where(
 /// Whether `next`'s text in the first column opens with a word in lower
 /// case that would not have fitted on `line` (see `wraps_into`, `room`
 /// the widest `line`'s label could run): the rest of `line`'s label or
-/// term.
-fn label_runs_on(line: &Line, next: &Line, cols: &[(f32, f32)], room: f32) -> bool {
-    let starts_lower = words_in_column(next, cols, 0)
-        .next()
-        .and_then(|w| w.text.chars().next())
-        .is_some_and(char::is_lowercase);
-    starts_lower && wraps_into(line, next, cols, 0, room)
+/// term. Ideographs have no case and wrap at any of them: a line opening
+/// with one is the rest where that one would not have fitted, where the
+/// caller says the room is `measured` (labels wrapped at it, see
+/// `labels_run_on`), and it starts where `line` does (a group's heading
+/// is set out from the labels under it).
+fn label_runs_on(line: &Line, next: &Line, cols: &[(f32, f32)], room: f32, measured: bool) -> bool {
+    let Some(first) = words_in_column(next, cols, 0).next() else {
+        return false;
+    };
+    match first.text.chars().next() {
+        Some(c) if is_ideograph(c) => {
+            let (Some((a, b)), Some((start, _))) =
+                (line_extents(line, cols)[0], line_extents(next, cols)[0])
+            else {
+                return false;
+            };
+            let one = first.bbox.width() / first.text.chars().count() as f32;
+            measured
+                && (start - a).abs() < SAME_INDENT
+                && (b - a) + one > room - WRAP_SLACK_EM * line.size
+        }
+        Some(c) => c.is_lowercase() && wraps_into(line, next, cols, 0, room),
+        None => false,
+    }
 }
 
 /// Where the first column's lines start, when more of them start flush
@@ -6415,6 +6445,32 @@ mod tests {
         let tables = set_solid(&rows);
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.row_count(), 7, "{:?}", tables[0].grid.rows);
+    }
+
+    #[test]
+    fn a_chinese_sub_label_wrapped_at_its_measure_is_one_row() {
+        // Sub-labels set in to 28 and wrapped after eight ideographs (40
+        // pt), their figures on the first line; the wrapped lines start
+        // where their labels do. Headings at 20, as wide as each other,
+        // over a sub-label each stay rows of their own.
+        let rows: [(&str, f32, &[&str]); 13] = [
+            ("行业", 20.0, &["2022", "2023"]),
+            ("农副食品加工业", 28.0, &["40.0", "41.5"]),
+            ("计算机通信和其他", 28.0, &["8.9", "9.4"]),
+            ("电子设备制造业", 28.0, &[]),
+            ("电气机械和器材制", 28.0, &["31.1", "32.1"]),
+            ("造业", 28.0, &[]),
+            ("金属制品业", 28.0, &["12.0", "13.1"]),
+            ("服务业", 20.0, &[]),
+            ("批发和零售业", 28.0, &["151.5", "152.9"]),
+            ("建筑业", 20.0, &[]),
+            ("房屋建筑业", 28.0, &["7.5", "7.9"]),
+            ("采矿业", 20.0, &[]),
+            ("煤炭开采业", 28.0, &["3.2", "3.0"]),
+        ];
+        let tables = set_solid(&rows);
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].grid.row_count(), 11, "{:?}", tables[0].grid.rows);
     }
 
     #[test]
