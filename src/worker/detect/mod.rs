@@ -1555,7 +1555,10 @@ fn split_rows_at_lines_of_figures(table: &mut TableRegion, inside: &[&TextChar])
 /// figures in half of them beside the first, when another line of the row
 /// does too (`full_lines`): records set a line each in a frame drawn
 /// without rules between them, a label's wrapped line (its column alone)
-/// staying with its record.
+/// staying with its record. A line alone in the first column set out left
+/// of the record's label is a group's heading, a row of its own; a record
+/// whose label opens in lower case has its figures on the label's last
+/// line, and its row starts where the label does.
 fn split_rows_at_full_lines(table: &mut TableRegion, inside: &[&TextChar]) {
     let grid = &table.grid;
     // Most grids hold a line a row: nothing to part, nothing to look at.
