@@ -3415,15 +3415,20 @@ mod tests {
                 chars.extend(word(row[c], x, y, line + c as u32));
             }
         }
+        let grid = the_one_table(&page, &chars).grid;
+        assert_eq!((grid.row_count(), grid.col_count()), (6, 3), "{grid:?}");
+    }
+
+    /// The one table `detect_tables` finds on a drawn page.
+    fn the_one_table(page: &PageImage, chars: &[TextChar]) -> TableRegion {
         let found = detect_tables(
-            &page,
-            &chars,
+            page,
+            chars,
             Surface::Drawn,
             &crate::config::Config::default().detect,
         );
         assert_eq!(found.tables.len(), 1, "{:?}", found.tables);
-        let grid = &found.tables[0].grid;
-        assert_eq!((grid.row_count(), grid.col_count()), (6, 3), "{grid:?}");
+        found.tables.into_iter().next().expect("one table")
     }
 
     #[test]
@@ -3479,14 +3484,7 @@ mod tests {
                 chars.extend(set_right(&figure, r, y, line + 1 + c as u32));
             }
         }
-        let found = detect_tables(
-            &page,
-            &chars,
-            Surface::Drawn,
-            &crate::config::Config::default().detect,
-        );
-        assert_eq!(found.tables.len(), 1, "{:?}", found.tables);
-        let grid = &found.tables[0].grid;
+        let grid = the_one_table(&page, &chars).grid;
         // Two header rows (the years', the titles') and six of figures:
         // no sliver of a row between the frame's top and the first line.
         assert_eq!((grid.row_count(), grid.col_count()), (8, 5), "{grid:?}");
