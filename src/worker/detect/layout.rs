@@ -2223,6 +2223,7 @@ fn columns(block: &[Line]) -> Vec<(f32, f32)> {
     cols.extend(merge_intervals(&mut orphans));
     let cols = merge_intervals(&mut cols);
     let cols = split_at_rivers(block, cols);
+    let cols = split_under_headings(block, cols);
     let cols = split_numbers_from_text(block, cols);
     fold_header_columns(block, cols)
 }
@@ -2833,6 +2834,57 @@ fn split_at_rivers(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     out
 }
 
+/// Splits a column where a gap parts figures on every line with words on
+/// both sides of it (`figures_either_side`) and only lines over the first
+/// line of figures with no figure of their own cross it: a unit
+/// (`(Percent)`) or a heading centred over the columns, set across a
+/// gutter narrower than the column gap, is a spanning cell and closes no
+/// gap between columns (`split_at_rivers` reads every word).
+fn split_under_headings(block: &[Line], cols: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    let figures = |l: &Line| {
+        (l.words.iter())
+            .filter(|w| is_number(&w.text) && !is_a_year(&w.text))
+            .count()
+    };
+    let Some(first) = block.iter().position(|l| figures(l) >= 2) else {
+        return cols;
+    };
+    let heading = |i: usize| i < first && !block[i].words.iter().any(|w| is_number(&w.text));
+    if !(0..first).any(heading) {
+        return cols;
+    }
+    let size = median(block.iter().map(|l| l.size).collect());
+    let figure_gap = figure_river(size, word_space(block));
+    let mut out = Vec::new();
+    for (c0, c1) in cols {
+        // The extents of the column's words on the lines `keep` takes.
+        let covered = |keep: &dyn Fn(usize) -> bool| {
+            let mut spans: Vec<(f32, f32)> = (block.iter().enumerate())
+                .filter(|&(i, _)| keep(i))
+                .flat_map(|(_, l)| l.words.iter().map(|w| (w.bbox.x0, w.bbox.x1)))
+                .filter(|&(a, b)| (a + b) / 2.0 >= c0 && (a + b) / 2.0 <= c1)
+                .collect();
+            merge_intervals(&mut spans)
+        };
+        let headings = covered(&heading);
+        let mut start = c0;
+        for pair in covered(&|i| !heading(i)).windows(2) {
+            let (gap0, gap1) = (pair[0].1, pair[1].0);
+            let crossed = (headings.iter()).any(|&(a, b)| a < gap1 && b > gap0);
+            let gap = (start, gap0, gap1, c1);
+            if crossed
+                && figures_either_side(block, gap, figure_gap)
+                && !digit_groups_across(block, gap)
+            {
+                out.push((start, gap0));
+                start = gap1;
+            }
+        }
+        out.push((start, c1));
+    }
+    out
+}
+
 /// The gap between the text of two columns side by side, as
 /// `(start, gap0, gap1, end)` (a column's edges may be its title's).
 fn text_gap(block: &[Line], left: (f32, f32), right: (f32, f32)) -> (f32, f32, f32, f32) {
@@ -2903,7 +2955,8 @@ fn digit_groups_across(block: &[Line], gap: (f32, f32, f32, f32)) -> bool {
 /// Over the lines with words on both sides of a gap `(gap0, gap1)` in a
 /// column (from `start` to `end`), how many there are and on how many the
 /// two words either side are one number's digit groups; `None` unless on
-/// every one they are figures.
+/// every one they are figures, or marks standing for one (a line with a
+/// mark is not counted).
 fn figures_across(
     block: &[Line],
     (start, gap0, gap1, end): (f32, f32, f32, f32),
@@ -2921,8 +2974,13 @@ fn figures_across(
         let (Some(left), Some(right)) = (left, right) else {
             continue;
         };
-        if !(is_number(&left.text) && is_number(&right.text)) {
+        let figure = |w: &Word| is_number(&w.text) || stands_for_a_figure(&w.text);
+        if !(figure(left) && figure(right)) {
             return None;
+        }
+        // (A mark in a figure's place parts no digit groups, nor counts.)
+        if !(is_number(&left.text) && is_number(&right.text)) {
+            continue;
         }
         pairs += 1;
         groups += usize::from(digit_groups(&left.text, &right.text));
@@ -4220,19 +4278,21 @@ fn is_a_heading_over_the_figures(line: &Line, below: &[Line], cols: &[(f32, f32)
             (a.min(w.bbox.x0), b.max(w.bbox.x1))
         });
     let within_its_text = seg.x0 >= text_x0 - line.size && seg.x1 <= text_x1 + line.size;
+    // (A line of figures carries on no title: a row of the body.)
     let own_title = touched.len() == 1
         && next.is_some_and(|next| {
-            (next.segments.iter()).any(|below| {
-                // (Wider than its column's text, centred on a line that
-                // carries on its phrase in lower case.)
-                let carries_on = (next.words.get(below.words.start))
-                    .and_then(|w| w.text.chars().next())
-                    .is_some_and(char::is_lowercase);
-                columns_touched(cols, below.x0 + 0.5, below.x1 - 0.5) == touched
-                    && (level(below.x0, seg.x0)
-                        || level(below.x1, seg.x1)
-                        || (level(below.cx(), seg.cx()) && (within_its_text || carries_on)))
-            })
+            !a_line_of_figures(next, cols, false)
+                && (next.segments.iter()).any(|below| {
+                    // (Wider than its column's text, centred on a line that
+                    // carries on its phrase in lower case.)
+                    let carries_on = (next.words.get(below.words.start))
+                        .and_then(|w| w.text.chars().next())
+                        .is_some_and(char::is_lowercase);
+                    columns_touched(cols, below.x0 + 0.5, below.x1 - 0.5) == touched
+                        && (level(below.x0, seg.x0)
+                            || level(below.x1, seg.x1)
+                            || (level(below.cx(), seg.cx()) && (within_its_text || carries_on)))
+                })
         });
     let alone = line.segments.len() == 1;
     // (A heading heads rows: the last line of a table heads none.)
@@ -6302,6 +6362,12 @@ mod tests {
         detect(&chars, &[])
     }
 
+    /// The one table found, with the tables found in the message otherwise.
+    fn only_table(tables: Vec<TableRegion>) -> TableRegion {
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        tables.into_iter().next().expect("one table")
+    }
+
     fn detect(chars: &[TextChar], rules: &[Ruling]) -> Vec<TableRegion> {
         let refs: Vec<&TextChar> = chars.iter().collect();
         layout_tables(&refs, rules, &[])
@@ -6471,6 +6537,77 @@ mod tests {
         let tables = set_solid(&rows);
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].grid.row_count(), 11, "{:?}", tables[0].grid.rows);
+    }
+
+    #[test]
+    fn a_unit_centred_across_a_narrow_gutter_closes_no_column() {
+        // Six columns of figures set right to 150, 187, 224 and on, 37 pt
+        // apart: a figure of six characters (30 pt) stands 7 pt after the
+        // one before it, less than a column gap, and runs into it (one
+        // line does so only between the third column and the fourth).
+        // Years head the columns; `(Percent)` is centred over the
+        // figures, across that gutter; a row has `(NA)` beside it.
+        let mut chars = Vec::new();
+        let right = |c: usize| 150.0 + 37.0 * c as f32;
+        let mut put = |line: u32, cells: &[&str], y: f32| {
+            if line > 1 {
+                text(&mut chars, "Region", 20.0, y, line);
+            }
+            for (c, cell) in cells.iter().enumerate() {
+                let x = right(c) - 5.0 * cell.len() as f32;
+                text(&mut chars, cell, x, y, line);
+            }
+        };
+        put(0, &["2015", "2016", "2017", "2015", "2016", "2017"], 40.0);
+        let rows: [[&str; 6]; 5] = [
+            ["9,945", "8,142", "4,739", "29,199", "2,742", "8,490"],
+            ["62,939", "69,761", "94,739", "24,517", "67,309", "16,899"],
+            ["5,301", "3,373", "13,759", "(NA)", "9,241", "7,717"],
+            ["35,505", "32,170", "47,468", "37,689", "10,999", "35,375"],
+            ["13,759", "12,249", "26,434", "19,977", "67,990", "71,928"],
+        ];
+        for (k, row) in rows.iter().enumerate() {
+            put(2 + k as u32, row, 68.0 + 10.0 * k as f32);
+        }
+        text(&mut chars, "(Percent)", 227.5 - 22.5, 54.0, 1);
+        let refs: Vec<&TextChar> = chars.iter().collect();
+        let cols = columns(&page_lines(&refs));
+        assert_eq!(cols.len(), 7, "{cols:?}");
+    }
+
+    #[test]
+    fn a_unit_beside_a_figure_in_the_next_row_heads_the_figures() {
+        // `(Percent)` centred over three columns of figures set right to
+        // 300, 360 and 420, touching only the middle one, starting where
+        // its figure in the row under it does: a heading over all three,
+        // not the first line of the middle column's own title.
+        let (mut chars, mut id) = (Vec::new(), 0);
+        labelled_figures(
+            &mut chars,
+            &mut id,
+            ("Region", 20.0),
+            &["2022", "2023", "2024"],
+            40.0,
+        );
+        put_cells(&mut chars, &mut id, &[("(Percent)", 330.0)], 54.0);
+        let rows: [(&str, [&str; 3]); 4] = [
+            ("North", ["3.2", "122.25", "-4.9"]),
+            ("South", ["36.3", "-8.8", "38.9"]),
+            ("East", ["-12.9", "20.3", "31.9"]),
+            ("West", ["9.4", "14.6", "33.2"]),
+        ];
+        for (k, (label, figures)) in rows.iter().enumerate() {
+            labelled_figures(
+                &mut chars,
+                &mut id,
+                (label, 20.0),
+                figures,
+                68.0 + 10.0 * k as f32,
+            );
+        }
+        let table = only_table(detect(&chars, &[]));
+        let unit = (table.grid.cells.iter()).find(|c| c.row == 1 && c.col == 1);
+        assert_eq!(unit.map(|c| c.colspan), Some(3), "{:?}", table.grid.cells);
     }
 
     #[test]
