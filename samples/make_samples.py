@@ -46,7 +46,7 @@ Files written:
                             them; then three framed plots, tick values left
                             of each frame and a legend right of it on the
                             same rows; only the table is a table
-  narrow-gap.pdf / .json    17 pages (issue 12, class 8): a booktabs table whose
+  narrow-gap.pdf / .json    18 pages (issue 12, class 8): a booktabs table whose
                             right-aligned amounts stand a word space from the
                             left-aligned status beside them; then figures set
                             right past their heading set left, less than a
@@ -93,7 +93,11 @@ Files written:
                             shorter end, the longest running on past it at
                             its word space; then a column title set in two
                             pieces a full em apart, as a scan's reading
-                            leaves it, the second over nothing
+                            leaves it, the second over nothing; then figures
+                            of six columns set 0.77 em apart under years,
+                            `(Percent)` centred over them across the middle
+                            gutter, and a unit centred over three columns
+                            that begins where a figure under it does
   leaders.pdf / .json       two pages (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders; then a statement whose leader dots are
@@ -1981,9 +1985,10 @@ def sample_narrow_gap():
     fifteenth_page, orders = figures_close_before_dates_page()
     sixteenth_page, categories = heading_where_short_entries_end_page()
     seventeenth_page, shares = title_broken_off_page()
+    eighteenth_page, units = units_across_gutters_page()
     return [first_page, second_page, third_page, fourth_page, fifth_page, sixth_page, seventh_page,
             eighth_page, ninth_page, tenth_page, eleventh_page, twelfth_page, thirteenth_page,
-            fourteenth_page, fifteenth_page, sixteenth_page, seventeenth_page], [
+            fourteenth_page, fifteenth_page, sixteenth_page, seventeenth_page, eighteenth_page], [
         (1, Placed(rows)),
         (2, Placed(contracts)),
         (2, Placed(stock)),
@@ -1998,7 +2003,7 @@ def sample_narrow_gap():
                                                 (12, Placed(journal)), (13, Placed(parts)),
                                                 (13, Placed(remarks)), (14, Placed(branches)),
                                                 (15, Placed(orders)), (16, Placed(categories)),
-                                                (17, Placed(shares))]
+                                                (17, Placed(shares))] + [(18, t) for t in units]
 
 
 def typed_printout_widest_last_page():
@@ -2219,6 +2224,95 @@ def title_broken_off_page():
     p.text(broken_at, y - 24 - 11.5, "(%)", "F2", size)
     p.paragraph("Origin as reported by each country.", bottom - 30)
     return p.content(), shares
+
+
+def units_across_gutters_page():
+    """Two booktabs tables of figures set right under years, a unit in
+    brackets on a line of its own centred over the figures: in the first,
+    six columns 0.77 em apart (a six-figure number runs into the one before
+    it), the unit across the middle gutter and a `(NA)` beside it; in the
+    second, three columns, the unit touching only the middle one's figures
+    and beginning where the first row's does. Returns the page and the
+    tables (the unit spans the columns of figures)."""
+    p = Page()
+    size = 9
+    y = p.title("Payroll by Sector", 790)
+    payroll = [
+        ["Sector", "Wages", "", "", "Hours", "", ""],
+        ["", "2015", "2016", "2017", "2015", "2016", "2017"],
+        ["", "(Percent)", "", "", "", "", ""],
+        ["Finance", "62,939", "69,761", "94,739", "24,517", "67,309", "16,899"],
+        ["Mining", "9,945", "8,142", "4,739", "29,199", "2,742", "8,490"],
+        ["Retail", "5,301", "3,373", "13,759", "(NA)", "9,241", "7,717"],
+        ["Services", "35,505", "32,170", "47,468", "37,689", "10,999", "35,375"],
+        ["Transport", "13,759", "12,249", "26,434", "19,977", "67,990", "71,928"],
+        ["Trade", "9,452", "2,590", "5,861", "17,706", "8,550", "4,365"],
+        ["Utilities", "4,280", "2,742", "4,739", "82,182", "9,945", "9,199"],
+    ]
+    widest = text_width("62,939", "F1", size)
+    step = widest + 0.77 * size
+    rights = [MARGIN + 150 + step * c for c in range(6)]
+    bottom = units_table(p, y - 24, payroll, rights, size, gap_before=8)
+    y = p.title("Hours by Region", bottom - 120)
+    hours = [
+        ["Region", "2022", "2023", "2024"],
+        ["", "(Percent)", "", ""],
+        ["North", "3.2", "122.25", "-4.9"],
+        ["South", "36.3", "-8.8", "38.9"],
+        ["East", "-12.9", "20.3", "31.9"],
+        ["West", "9.4", "14.6", "33.2"],
+    ]
+    rights = [MARGIN + 244, MARGIN + 304, MARGIN + 364]
+    unit_at = rights[1] - text_width("122.25", "F1", size)
+    units_table(p, y - 24, hours, rights, size, unit_at=unit_at)
+    return p.content(), [Placed(payroll, spans=[(0, 1, 1, 3), (0, 4, 1, 3), (2, 1, 1, 6)]),
+                         Placed(hours, spans=[(1, 1, 1, 3)])]
+
+
+def units_table(p, top, rows, rights, size, unit_at=None, gap_before=None):
+    """Draws `rows` (header lines, the unit's line, the body) under booktabs
+    rules, labels from the margin, figures set right to `rights`, a header
+    cell followed by empty ones centred over their columns over a short
+    rule, the unit
+    centred over the figures' text or starting at `unit_at`, and a group's
+    space before row `gap_before`. Returns the bottom y."""
+    step = 14
+    unit_row = next(k for k, r in enumerate(rows) if r[1].startswith("("))
+    left = rights[0] - max(text_width(r[1], "F1", size) for r in rows[unit_row + 1:])
+    unit = rows[unit_row][1]
+    unit_x = unit_at if unit_at is not None else (left + rights[-1] - text_width(unit, "F1", size)) / 2
+    bases = []
+    base = top - 12
+    for k in range(len(rows)):
+        base -= 4 if k == unit_row else 0
+        base -= 6 if k == gap_before else 0
+        bases.append(base)
+        base -= step
+    p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+    for rule_y in (top, bases[unit_row] + 12 + 2, base + step - 6):
+        p.line(MARGIN, rule_y, rights[-1] + 4, rule_y)
+    p.ops.append("Q")
+    for k, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if not cell:
+                continue
+            width = text_width(cell, "F1", size)
+            if k == unit_row:
+                x = unit_x
+            elif c == 0:
+                x = MARGIN
+            elif k < unit_row and c + 1 < len(row) and not row[c + 1]:
+                last = next((j - 1 for j in range(c + 1, len(row)) if row[j]), len(row) - 1)
+                x0 = rights[c - 1] - text_width("00,000", "F1", size)
+                x = (x0 + rights[last - 1] - width) / 2
+                # (A short rule under it, across its columns.)
+                p.ops.append("q %s w 0 G" % fmt(LINE_WIDTH))
+                p.line(x0, bases[k] - 3, rights[last - 1], bases[k] - 3)
+                p.ops.append("Q")
+            else:
+                x = rights[c - 1] - width
+            p.text(x, bases[k], cell, "F1", size)
+    return base + step - 6
 
 
 def first_rows_run_in_page():
