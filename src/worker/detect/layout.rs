@@ -930,6 +930,12 @@ fn part_like_the_rows_above(mut lines: Vec<Line>) -> Vec<Line> {
                 }
             }
         }
+        // (A title set larger than the header under it is no row run
+        // together, whatever rows stand above it.)
+        let over_smaller = (below.first()).is_some_and(|l| line.size > RUN_TOGETHER_SIZE * l.size);
+        if over_smaller {
+            continue;
+        }
         if let Some(parts) = a_cell_run_into_the_one_before(&rows, &below, line) {
             line.segments = parts;
         }
@@ -1998,9 +2004,10 @@ fn a_cell_wrapped_round(above: &[Line], line: &Line, below: &Line) -> bool {
 
 /// A line set this many times larger than a table's text is a title.
 const TITLE_OVER_TEXT: f32 = 1.4;
-/// A line set this many times larger than the rows above is none of theirs
-/// run together (`part_like_the_rows_above`): the next table's title, set
-/// a size or two up, under a table's last rows and notes.
+/// A line set this many times larger than the rows above, or than the
+/// line of columns under it, is none of theirs run together
+/// (`part_like_the_rows_above`): the next table's title, set a size or two
+/// up, under a table's last rows and notes and over its own header.
 const RUN_TOGETHER_SIZE: f32 = 1.15;
 
 /// Whether `line` is one piece that ends an em short of where the second
