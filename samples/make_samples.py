@@ -94,10 +94,10 @@ Files written:
                             its word space; then a column title set in two
                             pieces a full em apart, as a scan's reading
                             leaves it, the second over nothing; then figures
-                            of six columns set 0.77 em apart under years,
-                            `(Percent)` centred over them across the middle
-                            gutter, and a unit centred over three columns
-                            that begins where a figure under it does
+                            of six columns set 0.77 em apart under spanners
+                            and years, `(Percent)` centred over them across
+                            the middle gutter, and a unit centred over three
+                            columns that begins where a figure under it does
   leaders.pdf / .json       two pages (issue 12, class 11): an income statement
                             whose labels run into their values through dot
                             leaders; then a statement whose leader dots are
@@ -2273,9 +2273,8 @@ def units_table(p, top, rows, rights, size, unit_at=None, gap_before=None):
     """Draws `rows` (header lines, the unit's line, the body) under booktabs
     rules, labels from the margin, figures set right to `rights`, a header
     cell followed by empty ones centred over their columns over a short
-    rule, the unit
-    centred over the figures' text or starting at `unit_at`, and a group's
-    space before row `gap_before`. Returns the bottom y."""
+    rule, the unit centred over the figures' text or starting at `unit_at`,
+    and a group's space before row `gap_before`. Returns the bottom y."""
     step = 14
     unit_row = next(k for k, r in enumerate(rows) if r[1].startswith("("))
     left = rights[0] - max(text_width(r[1], "F1", size) for r in rows[unit_row + 1:])

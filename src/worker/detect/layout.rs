@@ -6556,6 +6556,7 @@ mod tests {
         // figures, across that gutter; a row has `(NA)` beside it.
         let mut chars = Vec::new();
         let right = |c: usize| 150.0 + 37.0 * c as f32;
+        // (Lines 0 and 1, the years' and the unit's, have no label.)
         let mut put = |line: u32, cells: &[&str], y: f32| {
             if line > 1 {
                 text(&mut chars, "Region", 20.0, y, line);
